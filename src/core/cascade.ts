@@ -1,0 +1,211 @@
+/** CASCADE: top-down targets pushed down a hierarchy, one column per period. */
+import {
+  allocationProblem,
+  decimalsProblem,
+  fromUnits,
+  splitExactly,
+  toUnits,
+  UnitSplitter,
+} from "./allocation";
+import { asNumber, CellError, type FormulaResult, type ResultCell } from "./cell";
+import type { Hierarchy } from "./hierarchy/hierarchy";
+import { allocationMessages, messages } from "./messages";
+
+/** What a node holds in one period. */
+const BLANK = 0;
+/** Its own target. */
+const HELD = 1;
+/** A share of its parent's. */
+const SHARED = 2;
+/** A share that could not be computed: too large; carried down to its unheld descendants. */
+const FAILED = 3;
+
+/**
+ * Every node's top-down target, per column of `targets` (one per period), aligned with the hierarchy's
+ * input rows; rows with a blank id give "".
+ *
+ * A number in `targets` is held: the node keeps it. Below a node that has a target (held or shared),
+ * the children without one share what is left of it once the held children's targets are taken off,
+ * which may be negative, in proportion to their `weights` (not a number counts as 0; all 0 splits
+ * evenly). With `decimals` each split is rounded as `allocate` rounds it, so the shares add up exactly
+ * to ROUND(what is left, decimals); without it the shares are exact. A node with no target of its own
+ * and no ancestor with one gets "". When every child is held there is nothing to share and the
+ * children's targets need not add up to their parent's.
+ *
+ * `weights` has one column for every period or one used for all; a negative weight in a node's row
+ * fails the call. Parents come before children in `hierarchy.order`, so one pass per period reaches
+ * every node after its parent, without recursion.
+ */
+export function cascadeTargets(
+  hierarchy: Hierarchy,
+  targets: readonly (readonly unknown[])[],
+  weights: readonly (readonly unknown[])[],
+  decimals?: number
+): FormulaResult {
+  const rowCount = hierarchy.rowCount;
+  if (targets.length !== rowCount) {
+    return new CellError("VALUE", messages.rowCountMismatch("targets", targets.length, rowCount));
+  }
+  if (weights.length !== rowCount) {
+    return new CellError("VALUE", messages.rowCountMismatch("weights", weights.length, rowCount));
+  }
+  const periods = rowCount === 0 ? 0 : targets[0].length;
+  const weightColumns = rowCount === 0 ? 0 : weights[0].length;
+  if (rowCount > 0 && weightColumns !== 1 && weightColumns !== periods) {
+    return new CellError("VALUE", allocationMessages.weightColumns(weightColumns, periods));
+  }
+  if (decimals !== undefined) {
+    const problem = decimalsProblem(decimals);
+    if (problem !== undefined) return new CellError("VALUE", problem);
+  }
+
+  const run = new CascadeRun(hierarchy, periods, weightColumns, decimals);
+  const negative = run.read(targets, weights);
+  if (negative !== undefined) return negative;
+  run.pushDown();
+  return run.result();
+}
+
+/** The state of one CASCADE call: every node's value and kind per period, node-major. */
+class CascadeRun {
+  private readonly value: Float64Array;
+  private readonly kind: Uint8Array;
+  private readonly weightOf: Float64Array;
+  /** By cell (node * periods + period); failures are rare, so a map rather than a column of errors. */
+  private readonly failures = new Map<number, CellError>();
+  // Buffers for one split, as wide as the widest family, reused by every split.
+  private readonly members: Int32Array;
+  private readonly memberWeights: Float64Array;
+  private readonly parts: Float64Array;
+  private readonly splitter = new UnitSplitter();
+
+  constructor(
+    private readonly hierarchy: Hierarchy,
+    private readonly periods: number,
+    private readonly weightColumns: number,
+    private readonly decimals: number | undefined
+  ) {
+    const nodeCount = hierarchy.nodeCount;
+    this.value = new Float64Array(nodeCount * periods);
+    this.kind = new Uint8Array(nodeCount * periods);
+    this.weightOf = new Float64Array(nodeCount * weightColumns);
+    const childCount = new Int32Array(nodeCount);
+    let widest = 0;
+    for (let node = 0; node < nodeCount; node++) {
+      const parent = hierarchy.parent[node];
+      if (parent >= 0 && ++childCount[parent] > widest) widest = childCount[parent];
+    }
+    this.members = new Int32Array(widest);
+    this.memberWeights = new Float64Array(widest);
+    this.parts = new Float64Array(widest);
+  }
+
+  /** Takes in the held targets and the weights; a negative weight fails the call. */
+  read(
+    targets: readonly (readonly unknown[])[],
+    weights: readonly (readonly unknown[])[]
+  ): CellError | undefined {
+    const { periods, weightColumns } = this;
+    for (let node = 0; node < this.hierarchy.nodeCount; node++) {
+      const row = this.hierarchy.nodeRow[node];
+      const weightRow = weights[row];
+      for (let c = 0; c < weightColumns; c++) {
+        const weight = asNumber(weightRow[c]) ?? 0;
+        if (weight < 0) {
+          return new CellError("VALUE", allocationMessages.negativeWeight(row + 1, c + 1, weight));
+        }
+        this.weightOf[node * weightColumns + c] = weight;
+      }
+      const targetRow = targets[row];
+      for (let c = 0; c < periods; c++) {
+        const target = asNumber(targetRow[c]);
+        if (target !== undefined) {
+          this.value[node * periods + c] = target;
+          this.kind[node * periods + c] = HELD;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Parents before children, so each node's value is final before it is split. */
+  pushDown(): void {
+    const { hierarchy, periods, kind } = this;
+    for (let k = 0; k < hierarchy.nodeCount; k++) {
+      const node = hierarchy.order[k];
+      if (hierarchy.isLeaf(node)) continue;
+      const children = hierarchy.children(node);
+      for (let c = 0; c < periods; c++) {
+        const cell = node * periods + c;
+        if (kind[cell] === BLANK) continue;
+        const failure =
+          kind[cell] === FAILED
+            ? this.failures.get(cell)
+            : this.split(children, c, this.value[cell]);
+        if (failure !== undefined) this.fail(children, c, failure);
+      }
+    }
+  }
+
+  result(): ResultCell[][] {
+    const { hierarchy, periods, kind } = this;
+    const result: ResultCell[][] = new Array(hierarchy.rowCount);
+    for (let row = 0; row < hierarchy.rowCount; row++) {
+      const node = hierarchy.rowNode[row];
+      const out: ResultCell[] = new Array(periods);
+      for (let c = 0; c < periods; c++) {
+        const cell = node * periods + c;
+        if (node < 0 || kind[cell] === BLANK) out[c] = "";
+        else if (kind[cell] === FAILED) out[c] = this.failures.get(cell) as CellError;
+        else out[c] = this.value[cell];
+      }
+      result[row] = out;
+    }
+    return result;
+  }
+
+  /** Shares `parentValue`, less the held children's targets, among the other children in period `c`. */
+  private split(children: Int32Array, c: number, parentValue: number): CellError | undefined {
+    const { periods, weightColumns, value, kind, members, memberWeights, parts, decimals } = this;
+    const weightColumn = weightColumns === 1 ? 0 : c;
+    let remaining = parentValue;
+    let count = 0;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      const childCell = child * periods + c;
+      if (kind[childCell] === HELD) {
+        remaining -= value[childCell];
+      } else {
+        members[count] = child;
+        memberWeights[count] = this.weightOf[child * weightColumns + weightColumn];
+        count++;
+      }
+    }
+    if (count === 0) return undefined;
+    if (!Number.isFinite(remaining)) return new CellError("NUM", allocationMessages.tooLarge);
+    if (decimals === undefined) {
+      splitExactly(remaining, memberWeights, count, parts);
+    } else {
+      const problem = allocationProblem(remaining, decimals);
+      if (problem !== undefined) return new CellError("NUM", problem);
+      this.splitter.split(toUnits(remaining, decimals), memberWeights, count, parts);
+      for (let i = 0; i < count; i++) parts[i] = fromUnits(parts[i], decimals);
+    }
+    for (let i = 0; i < count; i++) {
+      const childCell = members[i] * periods + c;
+      value[childCell] = parts[i];
+      kind[childCell] = SHARED;
+    }
+    return undefined;
+  }
+
+  /** The children without a target of their own get the error instead of a share. */
+  private fail(children: Int32Array, c: number, failure: CellError): void {
+    for (let i = 0; i < children.length; i++) {
+      const childCell = children[i] * this.periods + c;
+      if (this.kind[childCell] === HELD) continue;
+      this.kind[childCell] = FAILED;
+      this.failures.set(childCell, failure);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Turns custom-function arguments into plain data for the core, or into the error to return.
+ *
+ * An argument is whatever the host hands over: Excel passes a range as a 2-D array (blanks as null
+ * or ""), a single cell as a scalar or a 1x1 array, and an omitted optional argument as null or
+ * nothing. Tests and other callers may pass a flat array, which is read as a column. Anything else
+ * (NaN, objects, nested arrays in cells) is a cell that is neither a number nor an id, never a crash.
+ */
+import { asNumber, CellError, idKey, idText, isBlank, type ResultCell } from "../cell";
+import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
+import { messages } from "../messages";
+import { ROLLUP_METHODS, type RollupMethod } from "../rollup";
+
+/** A range argument as rows of cells, all of the same length. */
+export type Rows = readonly (readonly unknown[])[];
+
+/** One column of cells read from an argument given as a single column or a single row. */
+export interface Vector {
+  readonly cells: readonly unknown[];
+  /** Given as a single row (of more than one cell); results are still one row per cell. */
+  readonly across: boolean;
+}
+
+/**
+ * What one result row is about: a node, `""` for a blank id (the row's result is blank), or the
+ * error that fills the row (an unknown requested node).
+ */
+export type Target = number | "" | CellError;
+
+/** Bound once: it runs per row, and a global lookup per call is slow in VM contexts such as jest's. */
+const isArray = Array.isArray;
+
+/** Problems listed in one error message before the rest are counted. */
+const LISTED_PROBLEMS = 3;
+
+export const DEFAULT_SEPARATOR = " > ";
+
+export function isOmitted(arg: unknown): arg is null | undefined {
+  return arg === null || arg === undefined;
+}
+
+/**
+ * A range argument as rows: a 2-D array as is, a flat array as a column, anything else as one cell.
+ * null/undefined is one blank cell, which is how a reference to an empty cell can arrive.
+ */
+export function toRows(arg: unknown, name: string): Rows | CellError {
+  if (!isArray(arg)) return [[arg]];
+  if (arg.length === 0) return [];
+  const nested = isArray(arg[0]);
+  const width = nested ? (arg[0] as unknown[]).length : 1;
+  for (let row = 0; row < arg.length; row++) {
+    const cells: unknown = arg[row];
+    if (isArray(cells) !== nested || (nested && (cells as unknown[]).length !== width)) {
+      return new CellError("VALUE", messages.notRectangular(name));
+    }
+  }
+  return nested ? (arg as unknown[][]) : arg.map((cell: unknown) => [cell]);
+}
+
+/**
+ * ids, parents, levels and nodes: a single column, or a single row read left to right (so array
+ * constants like {"A","B"} work). Results stay one row per cell either way. An empty range is an
+ * empty vector; callers decide whether that is an error.
+ */
+export function toVector(arg: unknown, name: string): Vector | CellError {
+  const rows = toRows(arg, name);
+  if (rows instanceof CellError) return rows;
+  if (rows.length === 0 || rows[0].length === 0) return { cells: [], across: false };
+  if (rows[0].length === 1) {
+    const cells = new Array<unknown>(rows.length);
+    for (let row = 0; row < rows.length; row++) cells[row] = rows[row][0];
+    return { cells, across: false };
+  }
+  if (rows.length === 1) return { cells: rows[0], across: true };
+  return new CellError("VALUE", messages.notVector(name));
+}
+
+/** The ids argument: a vector of at least one cell. */
+export function toIds(arg: unknown): Vector | CellError {
+  const ids = toVector(arg, "ids");
+  if (ids instanceof CellError || ids.cells.length > 0) return ids;
+  return new CellError("VALUE", messages.emptyArgument("ids"));
+}
+
+/**
+ * `values` as rows aligned with `ids`, with at least one column. Values for ids given as a single
+ * row may be a single row of the same length: one value per id, one period.
+ */
+export function toValueRows(arg: unknown, ids: Vector, name: string): Rows | CellError {
+  const rows = toRows(arg, name);
+  if (rows instanceof CellError) return rows;
+  const count = ids.cells.length;
+  if (rows.length !== count) {
+    if (ids.across && rows.length === 1 && rows[0].length === count) return rows[0].map((cell) => [cell]);
+    return new CellError("VALUE", messages.rowCountMismatch(name, rows.length, count));
+  }
+  if (rows.length === 0 || rows[0].length === 0) return new CellError("VALUE", messages.emptyArgument(name));
+  return rows;
+}
+
+/**
+ * A single-cell argument: the cell (a 1x1 range unwrapped), undefined when omitted or given as an
+ * empty range, or the `#VALUE!` to return when it is several cells.
+ */
+export function toScalar(arg: unknown, name: string): unknown {
+  if (!isArray(arg)) return isOmitted(arg) ? undefined : arg;
+  const rows = toRows(arg, name);
+  if (rows instanceof CellError) return rows;
+  if (rows.length === 0 || rows[0].length === 0) return undefined;
+  if (rows.length > 1 || rows[0].length > 1) return new CellError("VALUE", messages.notSingleCell(name));
+  return rows[0][0];
+}
+
+/** `method` of ROLLUP: sum (default when omitted or blank), count, avg, min or max, in any case. */
+export function parseMethod(arg: unknown): RollupMethod | CellError {
+  const cell = toScalar(arg, "method");
+  if (cell instanceof CellError) return cell;
+  if (isBlank(cell)) return "sum";
+  const key = idKey(cell);
+  const method = ROLLUP_METHODS.find((known) => known === key);
+  return method ?? new CellError("VALUE", messages.badMethod(idText(cell)));
+}
+
+/**
+ * `separator` of PATH: text used as given (" " and "/" are both fine), a number as its text; omitted
+ * or empty text is the default " > ".
+ */
+export function parseSeparator(arg: unknown): string | CellError {
+  const cell = toScalar(arg, "separator");
+  if (cell instanceof CellError) return cell;
+  if (cell === undefined || cell === null || cell === "") return DEFAULT_SEPARATOR;
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  return new CellError("VALUE", messages.badSeparator);
+}
+
+/**
+ * A TRUE/FALSE argument, as Excel reads one: a boolean, a number (0 is FALSE) or the text
+ * "TRUE"/"FALSE" in any case. Omitted or blank is FALSE.
+ */
+export function parseFlag(arg: unknown, name: string): boolean | CellError {
+  const cell = toScalar(arg, name);
+  if (cell instanceof CellError) return cell;
+  if (isBlank(cell)) return false;
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell !== 0;
+  const key = idKey(cell);
+  if (key === "true" || key === "false") return key === "true";
+  return new CellError("VALUE", messages.badFlag(name));
+}
+
+/**
+ * The validated hierarchy of ids and parents, or `#VALUE!` listing its first few problems (a
+ * row-count mismatch of parents among them).
+ */
+export function toHierarchy(ids: Vector, parents: Vector): Hierarchy | CellError {
+  const built = Hierarchy.build(ids.cells, parents.cells);
+  return built.ok ? built.hierarchy : problemsError(built.problems);
+}
+
+/** `#VALUE!` with the first few problems' messages and how many more there are. */
+export function problemsError(problems: readonly HierarchyProblem[]): CellError {
+  const listed = problems.slice(0, LISTED_PROBLEMS).map((problem) => problem.message);
+  if (problems.length > LISTED_PROBLEMS) listed.push(messages.moreProblems(problems.length - LISTED_PROBLEMS));
+  return new CellError("VALUE", listed.join("; "));
+}
+
+/**
+ * Whom each result row is about. `nodes` omitted: one row per input row, aligned with ids (blank ids
+ * give blank rows). `nodes` given (one id, or a column or row of ids): one row per requested node,
+ * where a blank gives a blank row and an unknown id gives `#N/A` "No node "X"" in its row only.
+ */
+export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | CellError {
+  if (isOmitted(nodes)) {
+    const targets = new Array<Target>(hierarchy.rowCount);
+    for (let row = 0; row < hierarchy.rowCount; row++) {
+      const node = hierarchy.rowNode[row];
+      targets[row] = node < 0 ? "" : node;
+    }
+    return targets;
+  }
+  const requested = toVector(nodes, "nodes");
+  if (requested instanceof CellError) return requested;
+  if (requested.cells.length === 0) return new CellError("VALUE", messages.emptyArgument("nodes"));
+  return requested.cells.map((cell) => {
+    if (idKey(cell) === undefined) return "";
+    return hierarchy.find(cell) ?? new CellError("NA", messages.noNode(idText(cell)));
+  });
+}
+
+/** The one node CHILDREN and DESCENDANTS are about, or `#N/A` when it is blank or unknown. */
+export function toNode(arg: unknown, hierarchy: Hierarchy): number | CellError {
+  const cell = toScalar(arg, "node");
+  if (cell instanceof CellError) return cell;
+  if (idKey(cell) === undefined) return new CellError("NA", messages.noNodeGiven);
+  return hierarchy.find(cell) ?? new CellError("NA", messages.noNode(idText(cell)));
+}
+
+/**
+ * An id for a result cell, as written in ids: a number stays a number, so lookups against the ids
+ * column (XLOOKUP, MATCH) still match it.
+ */
+export function idResult(cell: unknown): ResultCell {
+  return asNumber(cell) ?? idText(cell);
+}

@@ -1,0 +1,230 @@
+/**
+ * BU.ROLLUP, LEVEL, PATH, CHILDREN, DESCENDANTS, TREE and PARENTS as pure functions of their
+ * arguments (SPEC.md section 1). Each returns one error for the whole call or a grid that spills;
+ * src/functions and the HyperFormula plugin only adapt arguments and errors around these.
+ *
+ * Checks run in argument order (shapes and options first, then row counts, then the hierarchy), so
+ * the error a user sees is about the first thing to fix.
+ */
+import { CellError, idKey, idText, isBlank, type FormulaResult, type Grid, type ResultCell } from "../cell";
+import type { Hierarchy } from "../hierarchy/hierarchy";
+import { messages } from "../messages";
+import { rollup as rollUp } from "../rollup";
+import {
+  idResult,
+  parseFlag,
+  parseMethod,
+  parseSeparator,
+  toHierarchy,
+  toIds,
+  toNode,
+  toTargets,
+  toValueRows,
+  toVector,
+  type Target,
+} from "./args";
+
+/** The most characters a cell holds; longer text is `#VALUE!`, as Excel's CONCAT does. */
+export const MAX_TEXT_LENGTH = 32767;
+
+interface Tree {
+  readonly hierarchy: Hierarchy;
+  /** The ids argument's cells, row by row: results return ids as written here. */
+  readonly ids: readonly unknown[];
+}
+
+function readTree(idsArg: unknown, parentsArg: unknown): Tree | CellError {
+  const ids = toIds(idsArg);
+  if (ids instanceof CellError) return ids;
+  const parents = toVector(parentsArg, "parents");
+  if (parents instanceof CellError) return parents;
+  const hierarchy = toHierarchy(ids, parents);
+  return hierarchy instanceof CellError ? hierarchy : { hierarchy, ids: ids.cells };
+}
+
+/** A result row about no node: blank for a blank id, or the request's error, across every column. */
+function filledRow(fill: "" | CellError, columns: number): ResultCell[] {
+  const row: ResultCell[] = [];
+  for (let column = 0; column < columns; column++) row.push(fill);
+  return row;
+}
+
+/** One id per row, as written in ids. */
+function idColumn(tree: Tree, nodes: ArrayLike<number>): Grid<ResultCell> {
+  const grid = new Array<ResultCell[]>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) grid[i] = [idResult(tree.ids[tree.hierarchy.nodeRow[nodes[i]]])];
+  return grid;
+}
+
+/**
+ * ROLLUP: per node, the aggregate of its own and all descendants' values, per column of `values`.
+ * `method` is sum (default), count, avg, min or max; avg of nothing is `#DIV/0!`, min/max of nothing 0.
+ */
+export function rollup(
+  ids: unknown,
+  parents: unknown,
+  values: unknown,
+  nodes?: unknown,
+  method?: unknown,
+): FormulaResult {
+  const how = parseMethod(method);
+  if (how instanceof CellError) return how;
+  const idCells = toIds(ids);
+  if (idCells instanceof CellError) return idCells;
+  const parentCells = toVector(parents, "parents");
+  if (parentCells instanceof CellError) return parentCells;
+  const rows = toValueRows(values, idCells, "values");
+  if (rows instanceof CellError) return rows;
+  const hierarchy = toHierarchy(idCells, parentCells);
+  if (hierarchy instanceof CellError) return hierarchy;
+  const targets = toTargets(nodes, hierarchy);
+  if (targets instanceof CellError) return targets;
+
+  const columns = rows[0].length;
+  const totals = rollUp(hierarchy, rows, columns, how);
+  const grid = new Array<ResultCell[]>(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    grid[i] = typeof target === "number" ? totals.row(target) : filledRow(target, columns);
+  }
+  return grid;
+}
+
+/** LEVEL: depth of each node, root = 1. */
+export function level(ids: unknown, parents: unknown, nodes?: unknown): FormulaResult {
+  const tree = readTree(ids, parents);
+  if (tree instanceof CellError) return tree;
+  const targets = toTargets(nodes, tree.hierarchy);
+  if (targets instanceof CellError) return targets;
+  const depth = tree.hierarchy.depth;
+  const grid = new Array<ResultCell[]>(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    grid[i] = [typeof target === "number" ? depth[target] : target];
+  }
+  return grid;
+}
+
+/** PATH: the ids from the root down to each node, joined by `separator` (default " > "). */
+export function path(ids: unknown, parents: unknown, nodes?: unknown, separator?: unknown): FormulaResult {
+  const joiner = parseSeparator(separator);
+  if (joiner instanceof CellError) return joiner;
+  const tree = readTree(ids, parents);
+  if (tree instanceof CellError) return tree;
+  const targets = toTargets(nodes, tree.hierarchy);
+  if (targets instanceof CellError) return targets;
+  const paths = allPaths(tree.hierarchy, joiner);
+  const grid = new Array<ResultCell[]>(targets.length);
+  for (let i = 0; i < targets.length; i++) grid[i] = [pathCell(tree.hierarchy, paths, targets[i])];
+  return grid;
+}
+
+/**
+ * Every node's path, parents first in hierarchy order, each extending its parent's. JavaScript
+ * engines concatenate without copying, so this is linear even for a 100,000-deep chain whose
+ * paths, written out, would be quadratic. A path past MAX_TEXT_LENGTH is undefined, and so are
+ * its descendants'.
+ */
+function allPaths(hierarchy: Hierarchy, separator: string): (string | undefined)[] {
+  const paths = new Array<string | undefined>(hierarchy.nodeCount);
+  const order = hierarchy.order;
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i];
+    const up = hierarchy.parent[node];
+    const name = hierarchy.ids[node];
+    const above = up < 0 ? "" : paths[up];
+    if (above === undefined) continue;
+    const length = up < 0 ? name.length : above.length + separator.length + name.length;
+    if (length <= MAX_TEXT_LENGTH) paths[node] = up < 0 ? name : above + separator + name;
+  }
+  return paths;
+}
+
+function pathCell(hierarchy: Hierarchy, paths: readonly (string | undefined)[], target: Target): ResultCell {
+  if (typeof target !== "number") return target;
+  return paths[target] ?? new CellError("VALUE", messages.pathTooLong(hierarchy.ids[target], MAX_TEXT_LENGTH));
+}
+
+/** CHILDREN: the node's direct children in sheet order; `#N/A` if it has none. */
+export function children(ids: unknown, parents: unknown, node: unknown): FormulaResult {
+  const tree = readTree(ids, parents);
+  if (tree instanceof CellError) return tree;
+  const parent = toNode(node, tree.hierarchy);
+  if (parent instanceof CellError) return parent;
+  const kids = tree.hierarchy.children(parent);
+  if (kids.length === 0) return new CellError("NA", messages.noChildren(tree.hierarchy.ids[parent]));
+  return idColumn(tree, kids);
+}
+
+/**
+ * DESCENDANTS: all nodes below the node, depth-first with siblings in sheet order (the node itself
+ * excluded), or only the leaves among them when `leavesOnly` is TRUE. A node with nothing below it
+ * gives `#N/A` "X has no descendants", with or without leavesOnly: an empty spill is not a value.
+ */
+export function descendants(ids: unknown, parents: unknown, node: unknown, leavesOnly?: unknown): FormulaResult {
+  const leaves = parseFlag(leavesOnly, "leavesOnly");
+  if (leaves instanceof CellError) return leaves;
+  const tree = readTree(ids, parents);
+  if (tree instanceof CellError) return tree;
+  const top = toNode(node, tree.hierarchy);
+  if (top instanceof CellError) return top;
+  const hierarchy = tree.hierarchy;
+  let below = hierarchy.descendants(top);
+  if (leaves) below = below.filter((n) => hierarchy.isLeaf(n));
+  if (below.length === 0) return new CellError("NA", messages.noDescendants(hierarchy.ids[top]));
+  return idColumn(tree, below);
+}
+
+/** TREE: every id in hierarchy order: depth-first, roots and siblings in sheet order. */
+export function tree(ids: unknown, parents: unknown): FormulaResult {
+  const read = readTree(ids, parents);
+  if (read instanceof CellError) return read;
+  if (read.hierarchy.nodeCount === 0) return new CellError("NA", messages.noIds);
+  return idColumn(read, read.hierarchy.order);
+}
+
+/**
+ * PARENTS: the parent column of a sheet laid out by outline levels (1 = root). A row's parent is
+ * the nearest id above it with a level one less; blank-id rows are skipped and give "". Levels are
+ * whole numbers, or text holding one ("2"); the first id must be at level 1 and no id may be more
+ * than one level below the id above it.
+ */
+export function parentsFromLevels(ids: unknown, levels: unknown): FormulaResult {
+  const idCells = toIds(ids);
+  if (idCells instanceof CellError) return idCells;
+  const levelCells = toVector(levels, "levels");
+  if (levelCells instanceof CellError) return levelCells;
+  const cells = idCells.cells;
+  if (levelCells.cells.length !== cells.length) {
+    return new CellError("VALUE", messages.rowCountMismatch("levels", levelCells.cells.length, cells.length));
+  }
+
+  // lastAt[l - 1]: row of the latest id at level l; valid up to the level of the id above.
+  const lastAt = new Int32Array(cells.length);
+  let above = 0;
+  const grid = new Array<ResultCell[]>(cells.length);
+  for (let row = 0; row < cells.length; row++) {
+    if (idKey(cells[row]) === undefined) {
+      grid[row] = [""];
+      continue;
+    }
+    const depth = readLevel(levelCells.cells[row], cells[row], row + 1);
+    if (depth instanceof CellError) return depth;
+    const id = idText(cells[row]);
+    if (above === 0 && depth !== 1) return new CellError("VALUE", messages.firstLevel(depth, id, row + 1));
+    if (depth > above + 1) return new CellError("VALUE", messages.levelJump(depth, id, row + 1, above));
+    grid[row] = [depth === 1 ? "" : idResult(cells[lastAt[depth - 2]])];
+    lastAt[depth - 1] = row;
+    above = depth;
+  }
+  return grid;
+}
+
+function readLevel(cell: unknown, id: unknown, row: number): number | CellError {
+  const name = idText(id);
+  if (isBlank(cell)) return new CellError("VALUE", messages.levelBlank(name, row));
+  const depth = typeof cell === "string" && /^\s*\d+\s*$/.test(cell) ? Number(cell) : cell;
+  if (typeof depth === "number" && Number.isInteger(depth) && depth >= 1) return depth;
+  const shown = typeof cell === "number" ? String(cell) : `"${idText(cell)}"`;
+  return new CellError("VALUE", messages.levelNotWhole(shown, name, row));
+}

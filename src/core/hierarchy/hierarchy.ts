@@ -1,0 +1,299 @@
+import { idKey, idText } from "../cell";
+import { messages } from "../messages";
+
+/** One thing wrong with an id/parent table, with the 1-based rows to show the user. */
+export interface HierarchyProblem {
+  readonly kind: "rowCount" | "duplicateId" | "unknownParent" | "cycle";
+  /** 1-based rows within the input, in sheet order. */
+  readonly rows: readonly number[];
+  /** The ids involved, as written. */
+  readonly ids: readonly string[];
+  readonly message: string;
+}
+
+export type HierarchyResult =
+  | { readonly ok: true; readonly hierarchy: Hierarchy }
+  | { readonly ok: false; readonly problems: readonly HierarchyProblem[] };
+
+const NONE = -1;
+
+/**
+ * Bound once because they run per row or per character: where a call goes through a module getter
+ * (bundlers' CommonJS interop) or a global lookup (VM contexts such as jest's), that costs more than
+ * the work itself.
+ */
+const keyOf = idKey;
+const textOf = idText;
+const imul = Math.imul;
+
+/**
+ * A validated forest of ids. It can only be obtained from `Hierarchy.build`, so code holding one
+ * never re-checks for duplicates, unknown parents or cycles.
+ *
+ * Nodes are numbered 0..nodeCount-1 in sheet order (rows with a blank id are skipped), which keeps
+ * children lists and traversals in sheet order for free. All traversals are iterative: a chain of
+ * 100,000 levels must not overflow the stack.
+ */
+export class Hierarchy {
+  private constructor(
+    /** Rows in the input, including rows whose id is blank. */
+    readonly rowCount: number,
+    /** node -> 0-based input row */
+    readonly nodeRow: Int32Array,
+    /** 0-based input row -> node, or -1 where the id is blank */
+    readonly rowNode: Int32Array,
+    /** node -> parent node, or -1 for a root */
+    readonly parent: Int32Array,
+    /** node -> id as written */
+    readonly ids: readonly string[],
+    private readonly byKey: KeyIndex,
+    /** children of node n are childList[childStart[n] .. childStart[n+1]), in sheet order */
+    private readonly childStart: Int32Array,
+    private readonly childList: Int32Array,
+    /** all nodes depth-first, roots and siblings in sheet order */
+    readonly order: Int32Array,
+    /** node -> depth, root = 1 */
+    readonly depth: Int32Array,
+  ) {}
+
+  get nodeCount(): number {
+    return this.nodeRow.length;
+  }
+
+  /** The node with this id (matched like Excel's lookups), if any. */
+  find(id: unknown): number | undefined {
+    const key = idKey(id);
+    if (key === undefined) return undefined;
+    const node = this.byKey.get(key);
+    return node === NONE ? undefined : node;
+  }
+
+  children(node: number): Int32Array {
+    return this.childList.subarray(this.childStart[node], this.childStart[node + 1]);
+  }
+
+  isLeaf(node: number): boolean {
+    return this.childStart[node] === this.childStart[node + 1];
+  }
+
+  /** Descendants of `node` depth-first in sheet order, without the node itself. */
+  descendants(node: number): number[] {
+    const result: number[] = [];
+    const stack: number[] = [];
+    this.pushChildrenReversed(node, stack);
+    while (stack.length > 0) {
+      const current = stack.pop() as number;
+      result.push(current);
+      this.pushChildrenReversed(current, stack);
+    }
+    return result;
+  }
+
+  /** Reversed, so the stack pops them in sheet order; straight from the lists, no view per node. */
+  private pushChildrenReversed(node: number, stack: number[]): void {
+    for (let i = this.childStart[node + 1] - 1; i >= this.childStart[node]; i--) stack.push(this.childList[i]);
+  }
+
+  /** The node's ancestors from the root down, followed by the node itself. */
+  pathTo(node: number): number[] {
+    const path: number[] = [];
+    for (let current = node; current !== NONE; current = this.parent[current]) path.push(current);
+    return path.reverse();
+  }
+
+  static build(ids: readonly unknown[], parents: readonly unknown[]): HierarchyResult {
+    if (parents.length !== ids.length) {
+      return {
+        ok: false,
+        problems: [
+          {
+            kind: "rowCount",
+            rows: [],
+            ids: [],
+            message: messages.rowCountMismatch("parents", parents.length, ids.length),
+          },
+        ],
+      };
+    }
+    const problems: HierarchyProblem[] = [];
+
+    const rowNode = new Int32Array(ids.length).fill(NONE);
+    const rowOfNode = new Int32Array(ids.length);
+    let nodeCount = 0;
+    const names: string[] = [];
+    const byKey = new KeyIndex(ids.length);
+    const duplicateRows = new Map<number, number[]>();
+    for (let row = 0; row < ids.length; row++) {
+      const key = keyOf(ids[row]);
+      if (key === undefined) continue;
+      const node = nodeCount;
+      const first = byKey.add(key, node);
+      if (first !== node) {
+        const rows = duplicateRows.get(first) ?? [rowOfNode[first] + 1];
+        rows.push(row + 1);
+        duplicateRows.set(first, rows);
+        continue;
+      }
+      rowNode[row] = node;
+      rowOfNode[nodeCount++] = row;
+      names.push(textOf(ids[row]));
+    }
+    for (const [first, rows] of duplicateRows) {
+      const name = names[first];
+      problems.push({ kind: "duplicateId", rows, ids: [name], message: messages.duplicateId(name, rows) });
+    }
+
+    const nodeRow = rowOfNode.slice(0, nodeCount);
+    const parent = new Int32Array(nodeCount).fill(NONE);
+    for (let node = 0; node < nodeCount; node++) {
+      const row = nodeRow[node];
+      const parentKey = keyOf(parents[row]);
+      if (parentKey === undefined) continue;
+      const parentNode = byKey.get(parentKey);
+      if (parentNode === NONE) {
+        const parentName = textOf(parents[row]).trim();
+        problems.push({
+          kind: "unknownParent",
+          rows: [row + 1],
+          ids: [names[node], parentName],
+          message: messages.unknownParent(parentName, names[node], row + 1),
+        });
+        continue;
+      }
+      parent[node] = parentNode;
+    }
+
+    // Not push(...cycles): thousands of arguments overflow the stack when every row is its own parent.
+    for (const cycle of findCycles(parent, nodeRow, names)) problems.push(cycle);
+    if (problems.length > 0) {
+      problems.sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
+      return { ok: false, problems };
+    }
+
+    const childStart = new Int32Array(nodeCount + 1);
+    for (let node = 0; node < nodeCount; node++) if (parent[node] !== NONE) childStart[parent[node] + 1]++;
+    for (let node = 0; node < nodeCount; node++) childStart[node + 1] += childStart[node];
+    const fill = childStart.slice(0, nodeCount);
+    const childList = new Int32Array(Math.max(0, nodeCount - countRoots(parent)));
+    for (let node = 0; node < nodeCount; node++) {
+      if (parent[node] !== NONE) childList[fill[parent[node]]++] = node;
+    }
+
+    const order = new Int32Array(nodeCount);
+    const depth = new Int32Array(nodeCount);
+    let next = 0;
+    // Every node is pushed exactly once, so the stack never holds more than nodeCount entries.
+    const stack = new Int32Array(nodeCount);
+    let top = 0;
+    for (let root = nodeCount - 1; root >= 0; root--) if (parent[root] === NONE) stack[top++] = root;
+    while (top > 0) {
+      const node = stack[--top];
+      order[next++] = node;
+      depth[node] = parent[node] === NONE ? 1 : depth[parent[node]] + 1;
+      for (let i = childStart[node + 1] - 1; i >= childStart[node]; i--) stack[top++] = childList[i];
+    }
+
+    const hierarchy = new Hierarchy(
+      ids.length,
+      nodeRow,
+      rowNode,
+      parent,
+      names,
+      byKey,
+      childStart,
+      childList,
+      order,
+      depth,
+    );
+    return { ok: true, hierarchy };
+  }
+}
+
+function countRoots(parent: Int32Array): number {
+  let roots = 0;
+  for (let node = 0; node < parent.length; node++) if (parent[node] === NONE) roots++;
+  return roots;
+}
+
+/** Each cycle once, named from its first node in sheet order: `Cycle: A > B > A (rows 2 and 3)`. */
+function findCycles(parent: Int32Array, nodeRow: Int32Array, names: readonly string[]): HierarchyProblem[] {
+  const UNSEEN = 0;
+  const ON_WALK = 1;
+  const DONE = 2;
+  const state = new Uint8Array(parent.length);
+  const problems: HierarchyProblem[] = [];
+  // One walk buffer for all starts: a walk visits each node at most once overall.
+  const walk = new Int32Array(parent.length);
+  for (let start = 0; start < parent.length; start++) {
+    if (state[start] !== UNSEEN) continue;
+    let length = 0;
+    let node = start;
+    while (node !== NONE && state[node] === UNSEEN) {
+      state[node] = ON_WALK;
+      walk[length++] = node;
+      node = parent[node];
+    }
+    if (node !== NONE && state[node] === ON_WALK) {
+      const cycle = Array.from(walk.subarray(walk.subarray(0, length).indexOf(node), length));
+      let first = 0;
+      for (let i = 1; i < cycle.length; i++) if (cycle[i] < cycle[first]) first = i;
+      // Shown from the first node in sheet order, following parent links: child > parent > ...
+      const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
+      const path = [...rotated, rotated[0]].map((n) => names[n]);
+      const rows = rotated.map((n) => nodeRow[n] + 1).sort((a, b) => a - b);
+      problems.push({ kind: "cycle", rows, ids: rotated.map((n) => names[n]), message: messages.cycle(path, rows) });
+    }
+    for (let i = 0; i < length; i++) state[walk[i]] = DONE;
+  }
+  return problems;
+}
+
+/**
+ * Id key -> node, by open addressing over a typed array. Building a Map of 100,000 fresh strings
+ * costs several times a whole ROLLUP pass over the values; this keeps `build` linear and cheap.
+ */
+class KeyIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly keys: string[] = [];
+
+  constructor(maxKeys: number) {
+    // At most half full, so probe runs stay short.
+    let capacity = 2;
+    while (capacity < maxKeys * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(NONE);
+    this.mask = capacity - 1;
+  }
+
+  /** The node already holding `key`, or else `node`, which then holds it. Nodes are added 0, 1, 2, ... */
+  add(key: string, node: number): number {
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const held = this.slots[slot];
+      if (held === NONE) {
+        this.slots[slot] = node;
+        this.keys[node] = key;
+        return node;
+      }
+      if (this.keys[held] === key) return held;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The node holding `key`, or NONE. */
+  get(key: string): number {
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const held = this.slots[slot];
+      if (held === NONE || this.keys[held] === key) return held;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}

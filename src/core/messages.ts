@@ -1,0 +1,274 @@
+import type { WorkflowAction } from "./plan/types";
+
+/** Every message a user can read in an error, in one place so wording stays consistent. */
+
+/** "3", "3 and 9", "3, 9 and 12" */
+export function listRows(rows: readonly number[]): string {
+  if (rows.length <= 1) return rows.join("");
+  return `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+}
+
+export const messages = {
+  rowCountMismatch: (what: string, rows: number, expected: number): string =>
+    `${what} has ${rows} row${rows === 1 ? "" : "s"} but ids has ${expected}; give ranges of the same height`,
+  duplicateId: (id: string, rows: readonly number[]): string => `Duplicate id "${id}" (rows ${listRows(rows)})`,
+  unknownParent: (parent: string, id: string, row: number): string =>
+    `Parent "${parent}" of "${id}" (row ${row}) is not in ids`,
+  cycle: (path: readonly string[], rows: readonly number[]): string =>
+    `Cycle: ${path.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${listRows(rows)})`,
+  noNode: (id: string): string => `No node "${id}"`,
+  noChildren: (id: string): string => `${id} has no children`,
+  noDescendants: (id: string): string => `${id} has no descendants`,
+  moreProblems: (count: number): string => `and ${count} more problem${count === 1 ? "" : "s"}`,
+  // Arguments of the BU.* functions (src/core/formulas).
+  emptyArgument: (what: string): string => `${what} is empty`,
+  notVector: (what: string): string => `${what} must be a single column or a single row`,
+  notRectangular: (what: string): string => `${what} must be a range: rows of equal length`,
+  notSingleCell: (what: string): string => `${what} must be a single cell`,
+  badMethod: (given: string): string => `method must be "sum", "count", "avg", "min" or "max", not "${given}"`,
+  badSeparator: "separator must be text",
+  badFlag: (what: string): string => `${what} must be TRUE or FALSE`,
+  noNodeGiven: "node is blank; give the id of a node",
+  noIds: "Every id is blank",
+  nothingToAverage: "No numbers to average",
+  rollupOverflow: "The result is too large for a number",
+  pathTooLong: (id: string, max: number): string =>
+    `The path of "${id}" is longer than ${max} characters, the most a cell holds`,
+  levelBlank: (id: string, row: number): string => `Level of "${id}" (row ${row}) is blank`,
+  levelNotWhole: (level: string, id: string, row: number): string =>
+    `Level ${level} of "${id}" (row ${row}) is not a whole number from 1 up`,
+  firstLevel: (level: number, id: string, row: number): string =>
+    `"${id}" (row ${row}) is the first id, so its level must be 1, not ${level}`,
+  levelJump: (level: number, id: string, row: number, above: number): string =>
+    `Level ${level} of "${id}" (row ${row}) has no level ${level - 1} above it (the id above is at level ${above})`,
+} as const;
+
+/** Messages of the plan's rules (src/core/plan): setup, entry validation and workflow. */
+export const planMessages = {
+  periodStart: "Enter the first period as year and month, like 2027-01",
+  periodGrain: "Choose month, quarter or year",
+  periodCount: (max: number): string => `Enter a whole number of periods from 1 to ${max}`,
+  notANumber: (example: string): string => `Enter a number like ${example}`,
+  numberTooLarge: "This number is too large",
+  negativeNotAllowed: "Negative targets are not allowed in this plan",
+  tooManyDecimals: (decimals: number, example: string): string =>
+    decimals === 0
+      ? `Enter a whole number, like ${example}`
+      : `Use at most ${decimals} decimal${decimals === 1 ? "" : "s"}, like ${example}`,
+  lockedApproved: "These targets are approved and locked; ask your manager to reopen them",
+  managerOnly: (action: string): string => `Only a manager can ${action} targets`,
+  contributorOnly: (action: string): string =>
+    `Only the node's contributor can ${action} its targets`,
+  actionNotAllowed: (action: string, status: string): string =>
+    `Targets that are ${status.toLowerCase()} can't be ${action}`,
+  reasonRequired: "Give a reason for returning these targets",
+  noUser: "Choose who you are before saving",
+  missingValues: (periods: readonly string[]): string =>
+    `Enter a value for every period before submitting (missing: ${periods.join(", ")})`,
+  valueCount: (expected: number, actual: number): string =>
+    `Expected ${expected} period value${expected === 1 ? "" : "s"}, got ${actual}`,
+  valuesOnlyByContributor: "Values change only when the contributor saves or submits",
+  noId: (row: number): string => `Row ${row} has no id`,
+  noName: (row: number): string => `Row ${row} has no name`,
+  unevenIndent: (name: string, row: number, spaces: number, width: number): string =>
+    `"${name}" (row ${row}) is indented by ${spaces} spaces, not a multiple of ${width}`,
+  indentJump: (name: string, row: number): string =>
+    `"${name}" (row ${row}) is indented more than one step below the row above it`,
+  indentFirst: (name: string, row: number): string =>
+    `"${name}" (row ${row}) is indented but has no row above it to belong to`,
+  sourceEmpty: "There are no rows to set up from; select the hierarchy with its headers",
+  chooseColumn: (what: string): string => `Choose the ${what} column`,
+  columnTwice: (header: string): string =>
+    `Column "${header}" is used for two things; choose different columns`,
+} as const;
+
+/** `"abs", "pct" or "ratio"` */
+function listChoices(choices: readonly string[]): string {
+  const quoted = choices.map((choice) => `"${choice}"`);
+  return quoted.length <= 1
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/** Messages of ALLOCATE, VARIANCE and CASCADE (src/core/allocation.ts, variance.ts, cascade.ts). */
+export const allocationMessages = {
+  notANumber: (what: string, got: string): string => `${what} must be a number (it is ${got})`,
+  notOneCell: (what: string, shape: string): string =>
+    `${what} must be a single cell (it is ${shape})`,
+  notOneColumn: (what: string, shape: string): string =>
+    `${what} must be a single column (it is ${shape})`,
+  emptyRange: (what: string): string => `${what} is empty`,
+  notARange: (what: string): string => `${what} is not a range of cells`,
+  notAChoice: (what: string, choices: readonly string[], got: string): string =>
+    `${what} must be ${listChoices(choices)} (it is ${got})`,
+  badDecimals: (got: string, min: number, max: number): string =>
+    `decimals must be a whole number from ${min} to ${max} (it is ${got})`,
+  tooLargeToSplit: (total: number, unit: string): string =>
+    `${total} is too large to split into parts of ${unit}`,
+  tooLarge: "The result is too large for a number",
+  weightNotANumber: (position: number, got: string): string =>
+    `Weight ${position} is not a number (${got})`,
+  weightNegative: (position: number, weight: number): string =>
+    `Weight ${position} is negative (${weight})`,
+  negativeWeight: (row: number, column: number, weight: number): string =>
+    `Weight in row ${row}, column ${column} is negative (${weight})`,
+  noWeights: "weights has no numbers to split the total across",
+  nothingToSplitAcross: (total: number): string => `There are no weights to split ${total} across`,
+  shapeMismatch: (first: string, firstShape: string, second: string, secondShape: string): string =>
+    `${first} is ${firstShape} but ${second} is ${secondShape}; give ranges of the same shape or a single cell`,
+  weightColumns: (weightColumns: number, periods: number): string =>
+    `weights has ${weightColumns} columns but targets has ${periods} column${periods === 1 ? "" : "s"}; ` +
+    "give one column of weights for all periods or one per period",
+  zeroTarget: "The target is 0",
+} as const;
+
+/** Past tense of each workflow action, for "Approved North and South". */
+const ACTIONS_DONE: Readonly<Record<WorkflowAction, string>> = {
+  saveDraft: "Saved as draft",
+  submit: "Submitted",
+  approve: "Approved",
+  return: "Returned",
+  reopen: "Reopened",
+};
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** What the task pane (src/taskpane) tells users: error bar titles and the outcome of their actions. */
+export const taskPaneMessages = {
+  unknownError: "Something went wrong; try again",
+  readPlanFailed: "Could not read the plan from the workbook",
+  writePlanFailed: "Could not set up the plan",
+  saveFailed: "Could not save",
+  readSelectionFailed: "Could not read the selected cells",
+  listTablesFailed: "Could not list the workbook's tables",
+  readTableFailed: (name: string): string => `Could not read table "${name}"`,
+  selectFailed: "Could not select the node's row in the sheet",
+  goToRowFailed: (row: number): string => `Could not go to row ${row}`,
+  conflict: (names: readonly string[]): string =>
+    `Someone else changed ${names.length === 0 ? "these targets" : listNames(names)} since you opened the plan. ` +
+    "Nothing was saved: reload to see their version, then make your change again.",
+  actionDone: (action: WorkflowAction, names: readonly string[]): string =>
+    names.length === 0 ? ACTIONS_DONE[action] : `${ACTIONS_DONE[action]} ${listNames(names)}`,
+  nothingChanged: "Nothing has changed since the last save",
+  fixValuesFirst: "Correct the values marked above first",
+  nameRequired: "Give the plan a name",
+  toleranceRange: "Enter a tolerance from 0 to 100 %",
+  topNodeRequired: "Name the top node",
+  readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",
+  readTableFirst: "Choose a table and read it",
+  fixProblemsFirst: "Fix the problems listed above in the sheet, then read the cells again",
+  noTables: "This workbook has no tables to set up from",
+  detected: (format: string, nodes: number): string => `Found ${nodes} node${nodes === 1 ? "" : "s"} as ${format.toLowerCase()}.`,
+  existingPlan: (name: string, nodes: number): string =>
+    `This workbook has the plan "${name}" with ${nodes} node${nodes === 1 ? "" : "s"}. Setting up again updates it.`,
+  updateKeepsInputs:
+    "Its settings and hierarchy are replaced by these. Every input, top-down target, status and comment is kept " +
+    "for the nodes that are still in the hierarchy (matched by id); nothing is deleted.",
+  planWritten: (name: string, nodes: number): string => `The plan "${name}" is set up with ${nodes} node${nodes === 1 ? "" : "s"}.`,
+} as const;
+
+/** Reconcile (src/core/reconcile): top-down input, allocation previews and their audit notes. */
+export const reconcileMessages = {
+  cannotApply: "This preview has problems or nothing to write, so it can't be applied",
+  holdNotChild: (id: string, parent: string): string =>
+    `"${id}" is not a direct child of ${parent}, so it can't be held`,
+  allHeld: (id: string): string =>
+    `Every child of ${id} is held, so there is nobody to allocate to`,
+  noTarget: (id: string): string => `${id} has no top-down target to allocate; enter one first`,
+  noTargetInPeriod: (id: string, period: string): string =>
+    `${id} has no top-down target in ${period}; that period is left as it is`,
+  badPeriod: (period: number, count: number): string =>
+    `Period ${period + 1} does not exist; the plan has ${count} period${count === 1 ? "" : "s"}`,
+  negativeResult: (id: string, value: number, period: string): string =>
+    `${id} would get ${value} in ${period}, but this plan does not allow negative targets`,
+  negativeWeight: (what: string, weight: number): string =>
+    `${what} is ${weight}; a weight can't be negative, so choose another method or weights`,
+  weightOf: (id: string): string => `The weight of ${id}`,
+  bottomUpOf: (id: string, period: string): string => `The bottom-up of ${id} in ${period}`,
+  missingWeight: (id: string): string =>
+    `${id} has no weight, so it gets no share (as if its weight were 0)`,
+  ownInput: (id: string, periods: readonly string[]): string =>
+    `${id} has an input of its own in ${listNames(periods)}; it is part of ${id}'s bottom-up but of no child's target`,
+  targetsBelow: (id: string, below: readonly string[]): string =>
+    `Below ${id}, ${listNames(below)} ${below.length === 1 ? "has a target" : "have targets"} of ${below.length === 1 ? "its" : "their"} own, which ${below.length === 1 ? "is" : "are"} not re-allocated`,
+  cascadedTarget: (id: string, periods: readonly string[]): string =>
+    `${id}'s target in ${listNames(periods)} is a share of its parent's; applying makes it ${id}'s own, so the new targets below keep adding up to it`,
+  bottomUpTooLarge: (id: string, period: string): string =>
+    `The bottom-up of ${id} in ${period} is too large for a number`,
+  methodEven: "evenly",
+  methodBottomUp: "proportional to bottom-up",
+  methodPeriod: (period: string): string => `proportional to bottom-up in ${period}`,
+  methodWeights: (label: string): string =>
+    label.trim() === "" ? "proportional to weights" : `proportional to ${label.trim()}`,
+  allocationNote: (
+    basis: "gap" | "target",
+    id: string,
+    method: string,
+    held: readonly string[]
+  ): string =>
+    `allocated ${basis === "gap" ? "gap" : "target"} of ${id} ${method}${held.length === 0 ? "" : `, held: ${held.join(", ")}`}`,
+  acceptedBottomUp: "accepted bottom-up as top-down target",
+  enteredNote: "top-down target entered",
+  pastedNote: "top-down targets pasted",
+  inRow: (row: number | undefined, id: string): string =>
+    row === undefined ? id : `Row ${row} (${id})`,
+  unknownId: (where: string, id: string): string =>
+    `${where}: there is no node "${id}"; the row is left out`,
+  noId: (row: number): string => `Row ${row} has no id; the row is left out`,
+  badValue: (where: string, period: string, message: string): string =>
+    `${where}, ${period}: ${message}; the row is left out`,
+  tooManyValues: (where: string, count: number, periods: number): string =>
+    `${where} has ${count} values but the plan has ${periods} period${periods === 1 ? "" : "s"}; the row is left out`,
+  duplicateRow: (row: number, id: string, first: number): string =>
+    `Row ${row}: ${id} is already on row ${first}; the row is left out`,
+  noValues:
+    "There are no targets in the pasted text: copy rows of an id followed by one value per period",
+} as const;
+
+/** Progress (src/core/progress): the reminder to late owners and the dashboard sheet. */
+export const progressMessages = {
+  reminderIntro: (plan: string, metric: string, deadline: string): string =>
+    `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These are not submitted yet:`,
+  reminderClosing:
+    "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+  allPeriods: "all periods",
+  dashboardTitle: (node: string, period: string): string =>
+    `Top-down vs bottom-up below ${node}, ${period}`,
+  statusChartTitle: (plan: string): string =>
+    plan.trim() === "" ? "Submission status" : `Submission status of ${plan.trim()}`,
+} as const;
+/** Messages of the plan's workbook layout (src/core/plan/layout.ts) and the workbook adapters. */
+export const layoutMessages = {
+  missingTable: (table: string, sheet: string): string =>
+    `The plan's table ${table} (sheet "${sheet}") is missing; set the plan up again to recreate it`,
+  missingColumn: (table: string, sheet: string, column: string): string =>
+    `Table ${table} (sheet "${sheet}") has no column "${column}"`,
+  missingSetting: (sheet: string, key: string): string => `Sheet "${sheet}" has no "${key}" row`,
+  badSetting: (sheet: string, row: number, key: string, expected: string, got: string): string =>
+    `Sheet "${sheet}" row ${row}: ${key} must be ${expected} (it is ${got})`,
+  newerLayout: (version: number): string =>
+    `This plan was saved by a newer version of Groundup (layout ${version}); update the add-in to open it`,
+  duplicateRows: (sheet: string, id: string, rows: readonly number[]): string =>
+    `Sheet "${sheet}": id "${id}" has more than one row (rows ${listRows(rows)})`,
+  unknownStatus: (sheet: string, row: number, got: string, statuses: readonly string[]): string =>
+    `Sheet "${sheet}" row ${row}: "${got}" is not a status; use ${statuses.join(", ")}`,
+  inSheet: (sheet: string, message: string): string => `Sheet "${sheet}": ${message}`,
+  noNodes: "A plan needs at least one node",
+  noPeriods: "A plan needs at least one period",
+  blankPeriod: (position: number): string => `Period ${position} has no label`,
+  duplicatePeriod: (label: string): string => `Period "${label}" appears twice; give each period its own label`,
+  reservedPeriod: (label: string): string => `A period can't be called "${label}"; that column holds the node's id`,
+  reservedAttribute: (name: string): string =>
+    `Column "${name}" has the name of a column the plan keeps itself; rename it`,
+  blankAttribute: "An extra column has no header; give it one",
+  badDecimals: (max: number): string => `Decimals must be a whole number from 0 to ${max}`,
+  badTolerance: "The tolerance must be a number of 0 or more",
+  noSuchNode: (id: string): string => `Node "${id}" is not in the plan's hierarchy`,
+  noSuchTable: (name: string): string => `There is no table "${name}" in this workbook`,
+  noSuchSheet: (name: string): string => `There is no sheet "${name}" in this workbook`,
+  rowOutsideSource: (row: number, rows: number): string =>
+    `Row ${row} is outside the source, which has ${rows} row${rows === 1 ? "" : "s"}`,
+  noPlan: "This workbook has no plan yet; set one up first",
+} as const;

@@ -1,0 +1,274 @@
+/**
+ * The numbers the task pane shows per node: what the report sheet computes with BU.* formulas,
+ * computed here with the same core so the pane and the sheet agree.
+ */
+import { MAX_DECIMALS } from "../allocation";
+import { asNumber, CellError, idKey } from "../cell";
+import { cascadeTargets } from "../cascade";
+import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
+import { rollup } from "../rollup";
+import type { NodeEntry, PeriodValues, Plan, PlanNode, Status } from "./types";
+import { emptyEntry } from "./workflow";
+
+/** One node's numbers in one period, or over all periods. */
+export interface Figures {
+  /** Its own input plus every descendant's (SUM, as BU.ROLLUP); NaN only if the sum overflows. */
+  readonly bottomUp: number;
+  /** Its top-down target, held or cascaded (as BU.CASCADE); null where no target reaches it. */
+  readonly topDown: number | null;
+  /** bottomUp - topDown; null without a target. */
+  readonly variance: number | null;
+  /** (bottomUp - topDown) / |topDown|; null without a target or with a target of 0. */
+  readonly variancePct: number | null;
+  /** |variance %| above the plan's tolerance; a target of 0 is missed by any non-zero bottom-up. */
+  readonly outOfTolerance: boolean;
+}
+
+export interface NodeView {
+  readonly node: PlanNode;
+  readonly id: string;
+  /** Root = 1, as BU.LEVEL. */
+  readonly depth: number;
+  readonly childCount: number;
+  readonly entry: NodeEntry;
+  readonly status: Status;
+  /**
+   * Index-aligned with the plan's periods. Built on first read: a virtualised tree reads the
+   * few rows on screen, so 10,000 nodes x 12 periods never become 120,000 objects at once.
+   */
+  readonly periods: readonly Figures[];
+  /**
+   * Over all periods. Its top-down target is the sum of the periods' targets only when every
+   * period has one: a partial sum set against the full bottom-up would show a gap that isn't there.
+   */
+  readonly total: Figures;
+  /** Any period, or the total, out of tolerance. */
+  readonly outOfTolerance: boolean;
+}
+
+export interface PlanView {
+  readonly periods: readonly string[];
+  /** Every node in tree order: depth-first, roots and siblings in sheet order (as BU.TREE). */
+  readonly nodes: readonly NodeView[];
+  /** By node id as written in the plan. */
+  readonly byId: ReadonlyMap<string, NodeView>;
+  readonly maxDepth: number;
+  /** Why the hierarchy can't be shown (someone edited the sheet into duplicates, cycles...); nodes is then empty. */
+  readonly problems: readonly HierarchyProblem[];
+}
+
+/** Absorbs binary noise, so 105 against 100 is within a 5 % tolerance. */
+const TOLERANCE_SLACK = 1e-9;
+
+function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
+  if (topDown === null)
+    return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance: false };
+  const variance = bottomUp - topDown;
+  if (topDown === 0)
+    return { bottomUp, topDown, variance, variancePct: null, outOfTolerance: variance !== 0 };
+  const variancePct = variance / Math.abs(topDown);
+  return {
+    bottomUp,
+    topDown,
+    variance,
+    variancePct,
+    outOfTolerance: isOut(variancePct, tolerance),
+  };
+}
+
+function isOut(variancePct: number, tolerance: number): boolean {
+  return Math.abs(variancePct) > tolerance + TOLERANCE_SLACK;
+}
+
+/** The same test as `figures`, without building them. `topDown` is NaN where there is none. */
+function periodIsOut(bottomUp: number, topDown: number, tolerance: number): boolean {
+  if (Number.isNaN(topDown)) return false;
+  if (topDown === 0) return bottomUp !== topDown;
+  return isOut((bottomUp - topDown) / Math.abs(topDown), tolerance);
+}
+
+/** Per-period numbers of every node, node-major (`node * periodCount + period`); NaN top-down = none. */
+interface PeriodGrid {
+  readonly periodCount: number;
+  readonly tolerance: number;
+  readonly bottomUp: Float64Array;
+  readonly topDown: Float64Array;
+}
+
+class LazyNodeView implements NodeView {
+  private built: readonly Figures[] | undefined;
+
+  constructor(
+    readonly node: PlanNode,
+    readonly depth: number,
+    readonly childCount: number,
+    readonly entry: NodeEntry,
+    readonly total: Figures,
+    readonly outOfTolerance: boolean,
+    private readonly grid: PeriodGrid,
+    private readonly base: number
+  ) {}
+
+  get id(): string {
+    return this.node.id;
+  }
+
+  get status(): Status {
+    return this.entry.status;
+  }
+
+  get periods(): readonly Figures[] {
+    if (this.built === undefined) {
+      const { periodCount, tolerance, bottomUp, topDown } = this.grid;
+      const periods = new Array<Figures>(periodCount);
+      for (let c = 0; c < periodCount; c++) {
+        const td = topDown[this.base + c];
+        periods[c] = figures(bottomUp[this.base + c], Number.isNaN(td) ? null : td, tolerance);
+      }
+      this.built = periods;
+    }
+    return this.built;
+  }
+}
+
+/**
+ * The plan's maps are keyed by id as written in `nodes`; a map written by hand or by an older
+ * version may differ in case or spaces, so a miss falls back to matching like ids (built once, on
+ * the first miss).
+ */
+function valuesByNode<T>(
+  map: ReadonlyMap<string, T>,
+  nodes: readonly PlanNode[]
+): (T | undefined)[] {
+  let byKey: Map<string, T> | undefined;
+  return nodes.map((node) => {
+    const direct = map.get(node.id);
+    if (direct !== undefined || map.size === 0) return direct;
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const [id, value] of map) {
+        const key = idKey(id);
+        if (key !== undefined && !byKey.has(key)) byKey.set(key, value);
+      }
+    }
+    const key = idKey(node.id);
+    return key === undefined ? undefined : byKey.get(key);
+  });
+}
+
+/** Rows for rollup/cascade, aligned with the plan's nodes; rows without values share one blank row. */
+function valueRows(
+  values: readonly (PeriodValues | undefined)[],
+  periodCount: number
+): PeriodValues[] {
+  const blank: PeriodValues = new Array<number | null>(periodCount).fill(null);
+  return values.map((row) => {
+    if (row === undefined) return blank;
+    if (row.length === periodCount) return row;
+    return Array.from({ length: periodCount }, (_, c) => row[c] ?? null);
+  });
+}
+
+/**
+ * Per node (tree order) and per period: bottom-up rollup of every entry's values, whatever its
+ * status (as the report's BU.ROLLUP over the inputs table); top-down targets cascaded from the
+ * topDown map with the bottom-up rollup as weights (negative rollups weigh 0) and the plan's
+ * decimals; variance, variance % and the tolerance flag. Linear in nodes x periods.
+ */
+export function buildPlanView(plan: Plan): PlanView {
+  const { settings, nodes } = plan;
+  const periodNames = settings.periods;
+  const periodCount = periodNames.length;
+  const built = Hierarchy.build(
+    nodes.map((node) => node.id),
+    nodes.map((node) => node.parent)
+  );
+  if (!built.ok)
+    return {
+      periods: periodNames,
+      nodes: [],
+      byId: new Map(),
+      maxDepth: 0,
+      problems: built.problems,
+    };
+  const hierarchy = built.hierarchy;
+  const { order, nodeRow, rowNode, parent, depth, nodeCount } = hierarchy;
+
+  const entries = valuesByNode(plan.entries, nodes);
+  const inputs = valueRows(
+    entries.map((entry) => entry?.values),
+    periodCount
+  );
+  const summed = rollup(hierarchy, inputs, periodCount, "sum");
+  const grid: PeriodGrid = {
+    periodCount,
+    tolerance: settings.tolerance,
+    bottomUp: new Float64Array(nodeCount * periodCount),
+    topDown: new Float64Array(nodeCount * periodCount).fill(NaN),
+  };
+  for (let node = 0; node < nodeCount; node++) {
+    for (let c = 0; c < periodCount; c++)
+      grid.bottomUp[node * periodCount + c] = asNumber(summed.cell(node, c)) ?? NaN;
+  }
+
+  // Without any top-down target there is nothing to cascade.
+  if (plan.topDown.size > 0) {
+    const targets = valueRows(valuesByNode(plan.topDown, nodes), periodCount);
+    const weights = nodes.map((_, row) => {
+      const weightRow = new Array<number>(periodCount);
+      for (let c = 0; c < periodCount; c++)
+        weightRow[c] = Math.max(0, grid.bottomUp[rowNode[row] * periodCount + c] || 0);
+      return weightRow;
+    });
+    // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
+    const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(settings.decimals) || 0));
+    const cascaded = cascadeTargets(hierarchy, targets, weights, decimals);
+    if (!(cascaded instanceof CellError)) {
+      for (let node = 0; node < nodeCount; node++) {
+        const cells = cascaded[nodeRow[node]];
+        for (let c = 0; c < periodCount; c++) {
+          const cell = cells[c];
+          if (typeof cell === "number") grid.topDown[node * periodCount + c] = cell;
+        }
+      }
+    }
+  }
+
+  const childCounts = new Int32Array(nodeCount);
+  for (let node = 0; node < nodeCount; node++) if (parent[node] >= 0) childCounts[parent[node]]++;
+
+  const views = new Array<NodeView>(nodeCount);
+  const byId = new Map<string, NodeView>();
+  let maxDepth = 0;
+  for (let k = 0; k < nodeCount; k++) {
+    const nodeIndex = order[k];
+    const row = nodeRow[nodeIndex];
+    const node = nodes[row];
+    const base = nodeIndex * periodCount;
+    let buTotal = 0;
+    let tdTotal = periodCount === 0 ? NaN : 0;
+    let anyOut = false;
+    for (let c = 0; c < periodCount; c++) {
+      const bu = grid.bottomUp[base + c];
+      const td = grid.topDown[base + c];
+      if (periodIsOut(bu, td, settings.tolerance)) anyOut = true;
+      buTotal += bu;
+      tdTotal += td;
+    }
+    const total = figures(buTotal, Number.isNaN(tdTotal) ? null : tdTotal, settings.tolerance);
+    const view = new LazyNodeView(
+      node,
+      depth[nodeIndex],
+      childCounts[nodeIndex],
+      entries[row] ?? emptyEntry(node.id, periodCount),
+      total,
+      anyOut || total.outOfTolerance,
+      grid,
+      base
+    );
+    views[k] = view;
+    byId.set(node.id, view);
+    if (view.depth > maxDepth) maxDepth = view.depth;
+  }
+  return { periods: periodNames, nodes: views, byId, maxDepth, problems: [] };
+}

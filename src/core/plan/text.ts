@@ -1,0 +1,41 @@
+/**
+ * User text (names, comments, owners, reasons, audit notes) must land in a cell exactly as typed.
+ * Excel turns a written value that starts with "=", "+", "-" or "@" into a formula (or an error),
+ * so adapters must force such text to stay text.
+ */
+
+const FORMULA_STARTS = new Set(["=", "+", "-", "@"]);
+
+/**
+ * True for text Excel could read as a formula: it starts with "=", "+", "-" or "@", also after
+ * leading whitespace. Excel itself ignores " =1", but CSV and other tools that read the workbook
+ * don't all do so, and forcing text costs nothing: the cell still shows exactly what was typed.
+ */
+export function isFormulaLike(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first !== undefined && FORMULA_STARTS.has(first);
+}
+
+/**
+ * True for text that a cell would not keep as typed when written as a plain value: formula-like
+ * text, text that starts with an apostrophe (Excel eats it as the text prefix), and text Excel
+ * would convert to a number, date, percentage, boolean or error ("00123", "1/2", "5%", "TRUE",
+ * "#N/A"). Anything starting with a digit or a decimal point is included: over-protecting is
+ * harmless, converting a name or comment is not.
+ */
+export function needsTextProtection(text: string): boolean {
+  if (isFormulaLike(text)) return true;
+  const trimmed = text.trim();
+  if (trimmed === "") return false;
+  if (text.startsWith("'")) return true;
+  if (/^[0-9.,(#$€£¥%]/.test(trimmed)) return true;
+  return /^(true|false)$/i.test(trimmed);
+}
+
+/**
+ * The value to write for user text into a cell that must keep it as text: a leading apostrophe
+ * (Excel's text prefix, not part of the cell's value) where `needsTextProtection` says so.
+ */
+export function asTextCell(text: string): string {
+  return needsTextProtection(text) ? `'${text}` : text;
+}

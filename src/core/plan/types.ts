@@ -1,0 +1,99 @@
+/**
+ * The plan as plain data: what the workbook's tables hold, independent of Excel.
+ * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
+ */
+
+export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
+
+export const STATUSES: readonly Status[] = [
+  "Not started",
+  "Draft",
+  "Submitted",
+  "Approved",
+  "Returned",
+];
+
+export type Grain = "month" | "quarter" | "year";
+
+export const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
+
+/** What a user can do to a node's workflow row. */
+export type WorkflowAction = "saveDraft" | "submit" | "approve" | "return" | "reopen";
+
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = [
+  "saveDraft",
+  "submit",
+  "approve",
+  "return",
+  "reopen",
+];
+
+/**
+ * The part a user plays for one action: contributors act on the nodes they own, managers on the
+ * nodes directly below theirs. One person is often both.
+ */
+export type Role = "contributor" | "manager";
+
+export interface PlanSettings {
+  readonly name: string;
+  /** What is planned, e.g. "Revenue". */
+  readonly metric: string;
+  /** e.g. "EUR", "units". */
+  readonly unit: string;
+  /** Period labels, one per value column, e.g. ["Q1 2027", "Q2 2027", ...]. */
+  readonly periods: readonly string[];
+  readonly decimals: number;
+  /** Allowed |variance %| before a node is flagged, as a fraction: 0.05 = 5 %. */
+  readonly tolerance: number;
+  /** ISO date (yyyy-mm-dd) by which contributors should submit, or null. */
+  readonly deadline: string | null;
+  readonly allowNegative: boolean;
+}
+
+export interface PlanNode {
+  readonly id: string;
+  /** "" for a root. */
+  readonly parent: string;
+  readonly name: string;
+  /** Who enters this node's targets; "" if nobody. */
+  readonly owner: string;
+  /** Extra columns the user keeps in the hierarchy table, by header. */
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export type PeriodValues = readonly (number | null)[];
+
+/** One node's workflow row: what the contributor entered and where it stands. */
+export interface NodeEntry {
+  readonly id: string;
+  readonly values: PeriodValues;
+  readonly status: Status;
+  readonly comment: string;
+  /** Why the manager returned it; "" unless Returned. */
+  readonly returnReason: string;
+  /** ISO timestamp of the last write to this row, "" if never written; used to detect concurrent edits. */
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface AuditEntry {
+  /** ISO timestamp */
+  readonly time: string;
+  readonly user: string;
+  readonly node: string;
+  /** "status", "comment", a period label, "top-down <period>", ... */
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  readonly note: string;
+}
+
+export interface Plan {
+  readonly settings: PlanSettings;
+  /** In sheet order. */
+  readonly nodes: readonly PlanNode[];
+  /** Bottom-up inputs and workflow state per node id (as written in `nodes`). */
+  readonly entries: ReadonlyMap<string, NodeEntry>;
+  /** Top-down targets per node id. */
+  readonly topDown: ReadonlyMap<string, PeriodValues>;
+}

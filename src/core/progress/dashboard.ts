@@ -1,0 +1,288 @@
+/**
+ * The dashboard sheet as pure data: cells (constants and formulas) and chart specs, which the Excel
+ * adapter turns into a sheet with native charts and the workbench into its in-memory equivalent.
+ *
+ * Every number is a formula over the plan's tables and report (see src/core/plan/layout.ts), so the
+ * table and its charts follow when inputs or targets change. Which children are listed is fixed
+ * when the dashboard is built: after the hierarchy changes, build it again (refresh).
+ *
+ * Sheet layout (0-based rows; columns A-F):
+ *   0  title: plan, node, period
+ *   1  metric and unit
+ *   3  Id | Name | Top-down | Bottom-up | Variance | Variance %
+ *   4… one row per direct child, then one row for the node itself ("Total")
+ *   then a blank row, "Status | Nodes" and one row per workflow status
+ * Charts sit to the right of the tables, from column H.
+ */
+import { cellAddress, sheetAddress, type CellRange } from "../a1";
+import { messages as coreMessages, reconcileMessages, progressMessages } from "../messages";
+import {
+  GENERAL,
+  HIERARCHY_HEADERS,
+  numberFormat,
+  PERCENT,
+  REPORT_FIRST_ROW,
+  reportColumn,
+  SHEETS,
+  STATUS_HEADERS,
+  type CellBlock,
+  type LayoutCell,
+} from "../plan/layout";
+import type { PlanView } from "../plan/planView";
+import { STATUSES, type Plan } from "../plan/types";
+import { childrenOf, findNode } from "../reconcile/targets";
+
+export const DASHBOARD_SHEET = "GU Dashboard";
+
+/** Chart names, so a refresh finds and replaces the charts it inserted before. */
+export const DASHBOARD_CHARTS = { targets: "GuTargetsChart", status: "GuStatusChart" } as const;
+
+export const DASHBOARD_HEADERS = [
+  "Id",
+  "Name",
+  "Top-down",
+  "Bottom-up",
+  "Variance",
+  "Variance %",
+] as const;
+export const STATUS_COUNT_HEADERS = ["Status", "Nodes"] as const;
+
+/** One period (index into the plan's periods), or all periods added up. */
+export type DashboardPeriod = number | "total";
+
+export interface DashboardRequest {
+  readonly nodeId: string;
+  readonly period: DashboardPeriod;
+}
+
+/** The chart types Excel's `Excel.ChartType` and the in-memory workbook's `ChartInfo` share. */
+export type DashboardChartType = "columnClustered" | "barClustered";
+
+export interface ChartSpec {
+  /** Unique on the sheet; see `DASHBOARD_CHARTS`. */
+  readonly name: string;
+  readonly sheet: string;
+  readonly type: DashboardChartType;
+  readonly title: string;
+  /**
+   * Header row and data rows: the first column holds the categories, each further column is a series
+   * named by its header (Excel: `charts.add(type, source, "Columns")`).
+   */
+  readonly source: CellRange;
+  /** The cells the chart covers (Excel: `chart.setPosition(top-left cell, bottom-right cell)`). */
+  readonly position: CellRange;
+}
+
+export interface DashboardLayout {
+  readonly sheet: string;
+  /** Written in order, as the plan layout's blocks are (`toCellInput`, formats per column). */
+  readonly blocks: readonly CellBlock[];
+  readonly charts: readonly ChartSpec[];
+  /** Every cell the blocks write, to clear before writing a refreshed dashboard. */
+  readonly used: CellRange;
+}
+
+export type DashboardResult =
+  | { readonly ok: true; readonly dashboard: DashboardLayout }
+  | { readonly ok: false; readonly message: string };
+
+const FIRST_CHILD_ROW = 4;
+const CHART_COLUMN = 7;
+const CHART_WIDTH = 8;
+const CHART_HEIGHT = 16;
+const STATUS_COLUMN = STATUS_HEADERS.indexOf("Status");
+const NAME_COLUMN = HIERARCHY_HEADERS.indexOf("Name");
+
+/** The plan's ranges the dashboard's formulas read, absolute and with their sheet. */
+interface Sources {
+  readonly ids: string;
+  readonly parents: string;
+  readonly names: string;
+  /** Inputs of a period, or of all periods side by side. */
+  readonly inputs: (period: DashboardPeriod) => string;
+  /** The report's top-down (cascaded) column of a period; aligned with `ids`. */
+  readonly topDown: (period: number) => string;
+  readonly statuses: string;
+}
+
+/**
+ * The plan tables' and report's body rows are aligned with the hierarchy table, one row per node
+ * (layout.ts), so one MATCH against the ids finds a node's row in all of them.
+ */
+function sources(plan: Plan): Sources {
+  const n = Math.max(1, plan.nodes.length);
+  const periods = plan.settings.periods.length;
+  const column = (sheet: string, col: number, row = 1, colCount = 1): string =>
+    sheetAddress({ sheet, row, col, rowCount: n, colCount });
+  return {
+    ids: column(SHEETS.hierarchy, 0),
+    parents: column(SHEETS.hierarchy, 1),
+    names: column(SHEETS.hierarchy, NAME_COLUMN),
+    inputs: (period) =>
+      period === "total" ? column(SHEETS.inputs, 1, 1, periods) : column(SHEETS.inputs, 1 + period),
+    topDown: (period) => column(SHEETS.report, reportColumn(period, 1), REPORT_FIRST_ROW),
+    statuses: column(SHEETS.status, STATUS_COLUMN),
+  };
+}
+
+/** Top-down and bottom-up formulas of the node whose id is in `idCell`. */
+function measureFormulas(
+  src: Sources,
+  idCell: string,
+  period: DashboardPeriod,
+  periodCount: number
+): [string, string] {
+  const match = `MATCH(${idCell},${src.ids},0)`;
+  const topDown =
+    period === "total"
+      ? `=SUM(${Array.from({ length: periodCount }, (_, p) => `INDEX(${src.topDown(p)},${match})`).join(",")})`
+      : `=INDEX(${src.topDown(period)},${match})`;
+  const rollup = `BU.ROLLUP(${src.ids},${src.parents},${src.inputs(period)},${idCell})`;
+  return [topDown, period === "total" ? `=SUM(${rollup})` : `=${rollup}`];
+}
+
+function block(
+  sheet: string,
+  row: number,
+  col: number,
+  cells: LayoutCell[][],
+  formats: readonly string[] | null
+): CellBlock {
+  return {
+    sheet,
+    row,
+    col,
+    rowCount: cells.length,
+    colCount: cells[0]?.length ?? 0,
+    cells,
+    formats,
+  };
+}
+
+/**
+ * The dashboard for a node: its direct children's top-down against bottom-up (one period, or the
+ * total over all periods, whose top-down adds up the periods that have one), the node's own line,
+ * the plan's status counts, and two charts: a clustered column chart of the children's top-down and
+ * bottom-up, and a bar chart of the status counts. Fails for an unknown node, a node without
+ * children, or a period the plan doesn't have.
+ */
+export function dashboardLayout(
+  plan: Plan,
+  view: PlanView,
+  request: DashboardRequest
+): DashboardResult {
+  const { settings } = plan;
+  const { period } = request;
+  if (
+    period !== "total" &&
+    (!Number.isInteger(period) || period < 0 || period >= settings.periods.length)
+  ) {
+    return { ok: false, message: reconcileMessages.badPeriod(period, settings.periods.length) };
+  }
+  const node = findNode(view, request.nodeId);
+  if (node === undefined) return { ok: false, message: coreMessages.noNode(request.nodeId) };
+  const children = childrenOf(view, node);
+  if (children.length === 0) return { ok: false, message: coreMessages.noChildren(node.id) };
+
+  const sheet = DASHBOARD_SHEET;
+  const src = sources(plan);
+  const periodLabel = period === "total" ? progressMessages.allPeriods : settings.periods[period];
+  const nodeName = node.node.name.trim() === "" ? node.id : node.node.name;
+  const title = progressMessages.dashboardTitle(nodeName, periodLabel);
+  const unit =
+    settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+
+  const lineFor = (id: string, row: number): LayoutCell[] => {
+    const idCell = cellAddress(row, 0);
+    const [topDown, bottomUp] = measureFormulas(src, idCell, period, settings.periods.length);
+    const tdCell = cellAddress(row, 2);
+    const buCell = cellAddress(row, 3);
+    return [
+      id,
+      { formula: `=INDEX(${src.names},MATCH(${idCell},${src.ids},0))` },
+      { formula: topDown },
+      { formula: bottomUp },
+      { formula: `=BU.VARIANCE(${buCell},${tdCell})` },
+      { formula: `=BU.VARIANCE(${buCell},${tdCell},"pct")` },
+    ];
+  };
+  const lines = children.map((child, i) => lineFor(child.id, FIRST_CHILD_ROW + i));
+  const totalRow = FIRST_CHILD_ROW + children.length;
+  lines.push(lineFor(node.id, totalRow));
+
+  const statusHeaderRow = totalRow + 2;
+  const statuses = src.statuses;
+  const statusLines = STATUSES.map((status): LayoutCell[] => [
+    status,
+    // A blank status cell is a node nobody has touched yet.
+    {
+      formula:
+        status === "Not started"
+          ? `=COUNTIF(${statuses},"${status}")+COUNTBLANK(${statuses})`
+          : `=COUNTIF(${statuses},"${status}")`,
+    },
+  ]);
+  const lastRow = statusHeaderRow + STATUSES.length;
+
+  const valueFormat = numberFormat(settings.decimals);
+  const blocks: CellBlock[] = [
+    block(sheet, 0, 0, [[`${settings.name}: ${title}`], [unit]], null),
+    block(
+      sheet,
+      FIRST_CHILD_ROW - 1,
+      0,
+      [[...DASHBOARD_HEADERS]],
+      DASHBOARD_HEADERS.map(() => GENERAL)
+    ),
+    block(sheet, FIRST_CHILD_ROW, 0, lines, [
+      GENERAL,
+      GENERAL,
+      valueFormat,
+      valueFormat,
+      valueFormat,
+      PERCENT,
+    ]),
+    block(sheet, statusHeaderRow, 0, [[...STATUS_COUNT_HEADERS], ...statusLines], [GENERAL, "0"]),
+  ];
+
+  const charts: ChartSpec[] = [
+    {
+      name: DASHBOARD_CHARTS.targets,
+      sheet,
+      type: "columnClustered",
+      title,
+      // Name, Top-down and Bottom-up: categories and two series, without the node's own line.
+      source: {
+        sheet,
+        row: FIRST_CHILD_ROW - 1,
+        col: 1,
+        rowCount: children.length + 1,
+        colCount: 3,
+      },
+      position: { sheet, row: 0, col: CHART_COLUMN, rowCount: CHART_HEIGHT, colCount: CHART_WIDTH },
+    },
+    {
+      name: DASHBOARD_CHARTS.status,
+      sheet,
+      type: "barClustered",
+      title: progressMessages.statusChartTitle(settings.name),
+      source: { sheet, row: statusHeaderRow, col: 0, rowCount: STATUSES.length + 1, colCount: 2 },
+      position: {
+        sheet,
+        row: CHART_HEIGHT + 1,
+        col: CHART_COLUMN,
+        rowCount: CHART_HEIGHT,
+        colCount: CHART_WIDTH,
+      },
+    },
+  ];
+
+  const used: CellRange = {
+    sheet,
+    row: 0,
+    col: 0,
+    rowCount: lastRow + 1,
+    colCount: DASHBOARD_HEADERS.length,
+  };
+  return { ok: true, dashboard: { sheet, blocks, charts, used } };
+}

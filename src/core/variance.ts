@@ -1,0 +1,108 @@
+/** VARIANCE: actual against target, cell by cell. */
+import { CellError, type FormulaResult, type ResultCell } from "./cell";
+import { allocationMessages as messages } from "./messages";
+
+export type VarianceMode = "abs" | "pct" | "ratio";
+
+export const VARIANCE_MODES: readonly VarianceMode[] = ["abs", "pct", "ratio"];
+
+// Cell errors are immutable values, so every cell that has one can share it.
+const ZERO_TARGET = new CellError("DIV0", messages.zeroTarget);
+const TOO_LARGE = new CellError("NUM", messages.tooLarge);
+
+/**
+ * One cell: "abs" actual − target, "pct" (actual − target) / ABS(target), "ratio" actual / target.
+ * "" when either side is not a number (blank, text, boolean); #DIV/0! for pct and ratio of a zero target.
+ * An error value on either side comes through, as in Excel's arithmetic.
+ */
+export function varianceOf(actual: unknown, target: unknown, mode: VarianceMode): ResultCell {
+  return CELL[mode](actual, target);
+}
+
+/*
+ * One small function per mode with the common case (two finite numbers) first, so that the grid loop
+ * inlines it and a result is stored without being boxed twice; `x - x === 0` is the finiteness test.
+ */
+const CELL: Readonly<Record<VarianceMode, (actual: unknown, target: unknown) => ResultCell>> = {
+  abs: (a, t) => {
+    if (typeof a === "number" && typeof t === "number" && a - a === 0 && t - t === 0) {
+      return finite(a - t);
+    }
+    return notBothNumbers(a, t);
+  },
+  pct: (a, t) => {
+    if (typeof a === "number" && typeof t === "number" && a - a === 0 && t - t === 0) {
+      return t === 0 ? ZERO_TARGET : finite((a - t) / (t < 0 ? -t : t));
+    }
+    return notBothNumbers(a, t);
+  },
+  ratio: (a, t) => {
+    if (typeof a === "number" && typeof t === "number" && a - a === 0 && t - t === 0) {
+      return t === 0 ? ZERO_TARGET : finite(a / t);
+    }
+    return notBothNumbers(a, t);
+  },
+};
+
+/** `+ 0` turns -0 into 0: Excel has no negative zero. */
+function finite(result: number): ResultCell {
+  return result - result === 0 ? result + 0 : TOO_LARGE;
+}
+
+function notBothNumbers(actual: unknown, target: unknown): ResultCell {
+  if (actual instanceof CellError) return actual;
+  if (target instanceof CellError) return target;
+  return "";
+}
+
+/**
+ * `varianceOf` over two grids of the same shape, or a grid and a single cell on either side (used for
+ * every cell of the other). Other shapes fail the whole call with both shapes in the message.
+ */
+export function varianceGrid(
+  actual: readonly (readonly unknown[])[],
+  target: readonly (readonly unknown[])[],
+  mode: VarianceMode
+): FormulaResult {
+  const actualRows = actual.length;
+  const actualColumns = actualRows === 0 ? 0 : actual[0].length;
+  const targetRows = target.length;
+  const targetColumns = targetRows === 0 ? 0 : target[0].length;
+  const actualSingle = actualRows === 1 && actualColumns === 1;
+  const targetSingle = targetRows === 1 && targetColumns === 1;
+  const sameShape = actualRows === targetRows && actualColumns === targetColumns;
+  if (!sameShape && !actualSingle && !targetSingle) {
+    return new CellError(
+      "VALUE",
+      messages.shapeMismatch(
+        "actual",
+        `${actualRows}x${actualColumns}`,
+        "target",
+        `${targetRows}x${targetColumns}`
+      )
+    );
+  }
+  const broadcastActual = actualSingle && !sameShape;
+  const broadcastTarget = targetSingle && !sameShape;
+  const rows = broadcastActual ? targetRows : actualRows;
+  const columns = broadcastActual ? targetColumns : actualColumns;
+
+  const cell = CELL[mode];
+  const result: ResultCell[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const actualRow = actual[broadcastActual ? 0 : r];
+    const targetRow = target[broadcastTarget ? 0 : r];
+    const out: ResultCell[] = new Array(columns);
+    if (broadcastActual) {
+      const a = actualRow[0];
+      for (let c = 0; c < columns; c++) out[c] = cell(a, targetRow[c]);
+    } else if (broadcastTarget) {
+      const t = targetRow[0];
+      for (let c = 0; c < columns; c++) out[c] = cell(actualRow[c], t);
+    } else {
+      for (let c = 0; c < columns; c++) out[c] = cell(actualRow[c], targetRow[c]);
+    }
+    result[r] = out;
+  }
+  return result;
+}

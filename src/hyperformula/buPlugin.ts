@@ -1,0 +1,306 @@
+/**
+ * The BU.* functions inside HyperFormula, a spreadsheet engine that runs in node and the browser, so
+ * tests, benchmarks and the workbench page can evaluate real `=BU.ROLLUP(...)` formulas with their
+ * dependencies and recalculation. Development only: HyperFormula is GPL-3.0 (or commercial) and
+ * never goes into the add-in bundle. Browser-safe: no node imports.
+ *
+ * Names: HyperFormula's formula grammar allows dots in function names (as in its own `COVARIANCE.P`),
+ * so the plugin registers the ids `BU.ROLLUP` ... `BU.PARENTS` as they are, with an identity
+ * translation in every registered language.
+ *
+ * Spilling: HyperFormula reserves a result's cells before evaluating it, from a size the plugin
+ * predicts from the sizes of the arguments. Where the result size depends on the data (TREE,
+ * CHILDREN, DESCENDANTS) the prediction is an upper bound, the height of `ids`, and the cells the
+ * result does not fill stay empty. Excel spills exactly as many cells as the result has; here the
+ * reserved area is taller, so cells below such a result must be free down to the height of `ids`.
+ * The area is sized when the formula is entered: a named expression as an argument has no size
+ * HyperFormula can predict, and whole columns (A:A) that gain rows later outgrow it; a result
+ * larger than its area is #VALUE! RESULT_TOO_LARGE (give ranges; re-enter the formula after the
+ * sheet grows). Whole-call errors fill the area (see spreadError).
+ */
+import {
+  ArraySize,
+  CellError as HfCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type FunctionArgument,
+  type FunctionMetadata,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { CellError, type ErrorCode, type FormulaResult, type ResultCell } from "../core/cell";
+import { allocateFormula, cascade, variance } from "../core/formulas/allocationFormulas";
+import {
+  children,
+  descendants,
+  level,
+  parentsFromLevels,
+  path,
+  rollup,
+  tree,
+} from "../core/formulas/hierarchyFormulas";
+
+/** HyperFormula does not export its AST and interpreter state types; these are the shapes its plugin methods get. */
+type Ast = Parameters<FunctionPlugin["arraySizeForAst"]>[0];
+type State = Parameters<FunctionPlugin["arraySizeForAst"]>[1];
+type HfValue = ReturnType<FunctionPlugin["evaluateAst"]>;
+interface CallAst {
+  readonly procedureName: string;
+  readonly args: Ast[];
+}
+
+interface Size {
+  readonly height: number;
+  readonly width: number;
+}
+
+interface BuFunction {
+  readonly required: number;
+  readonly optional: number;
+  readonly evaluate: (args: readonly unknown[]) => FormulaResult;
+  /** The result's size, or an upper bound of it, from the argument sizes (undefined where omitted). */
+  readonly size: (args: readonly (Size | undefined)[]) => Size;
+}
+
+const NAMESPACE = "BU.";
+
+/** A column or row of ids holds width x height of them; anything wider fails in the core. */
+const cellCount = (size: Size | undefined): number =>
+  size === undefined ? 1 : size.width * size.height;
+const column = (height: number): Size => ({ height, width: 1 });
+
+const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
+  ROLLUP: {
+    required: 3,
+    optional: 2,
+    evaluate: ([ids, parents, values, nodes, method]) =>
+      rollup(ids, parents, values, nodes, method),
+    size: ([ids, , values, nodes]) => ({
+      height: cellCount(nodes ?? ids),
+      width: values?.width ?? 1,
+    }),
+  },
+  VARIANCE: {
+    required: 2,
+    optional: 1,
+    evaluate: ([actual, target, mode]) => variance(actual, target, mode),
+    size: ([actual, target]) => ({
+      height: Math.max(actual?.height ?? 1, target?.height ?? 1),
+      width: Math.max(actual?.width ?? 1, target?.width ?? 1),
+    }),
+  },
+  ALLOCATE: {
+    required: 2,
+    optional: 1,
+    evaluate: ([total, weights, decimals]) => allocateFormula(total, weights, decimals),
+    size: ([, weights]) => weights ?? column(1),
+  },
+  CASCADE: {
+    required: 4,
+    optional: 1,
+    evaluate: ([ids, parents, targets, weights, decimals]) =>
+      cascade(ids, parents, targets, weights, decimals),
+    size: ([ids, , targets]) => ({ height: cellCount(ids), width: targets?.width ?? 1 }),
+  },
+  LEVEL: {
+    required: 2,
+    optional: 1,
+    evaluate: ([ids, parents, nodes]) => level(ids, parents, nodes),
+    size: ([ids, , nodes]) => column(cellCount(nodes ?? ids)),
+  },
+  PATH: {
+    required: 2,
+    optional: 2,
+    evaluate: ([ids, parents, nodes, separator]) => path(ids, parents, nodes, separator),
+    size: ([ids, , nodes]) => column(cellCount(nodes ?? ids)),
+  },
+  CHILDREN: {
+    required: 3,
+    optional: 0,
+    evaluate: ([ids, parents, node]) => children(ids, parents, node),
+    size: ([ids]) => column(cellCount(ids)),
+  },
+  DESCENDANTS: {
+    required: 3,
+    optional: 1,
+    evaluate: ([ids, parents, node, leavesOnly]) => descendants(ids, parents, node, leavesOnly),
+    size: ([ids]) => column(cellCount(ids)),
+  },
+  TREE: {
+    required: 2,
+    optional: 0,
+    evaluate: ([ids, parents]) => tree(ids, parents),
+    size: ([ids]) => column(cellCount(ids)),
+  },
+  PARENTS: {
+    required: 2,
+    optional: 0,
+    evaluate: ([ids, levels]) => parentsFromLevels(ids, levels),
+    size: ([ids]) => column(cellCount(ids)),
+  },
+};
+
+/** The formula names, `BU.ROLLUP` ... `BU.PARENTS`. */
+export const BU_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS).map(
+  (name) => NAMESPACE + name
+);
+
+/** Shown when a result outgrows the cells HyperFormula reserved for it, instead of crashing the engine. */
+export const RESULT_TOO_LARGE = "The result is larger than the space reserved for it";
+
+function metadataFor(fn: BuFunction): FunctionMetadata {
+  const parameters: FunctionArgument[] = [];
+  for (let i = 0; i < fn.required + fn.optional; i++) {
+    parameters.push({ argumentType: FunctionArgumentType.ANY, optionalArg: i >= fn.required });
+  }
+  return {
+    method: "buFunction",
+    sizeOfResultArrayMethod: "buFunctionSize",
+    parameters,
+    // Ranges go to the core whole, and arguments like C2:C9*2 are arrays, as in Excel's dynamic arrays.
+    vectorizationForbidden: true,
+    enableArrayArithmeticForArguments: true,
+  };
+}
+
+/**
+ * One method serves all ten functions: HyperFormula calls it with the function's AST, whose
+ * `procedureName` is the canonical id whatever case or language the formula was typed in.
+ */
+export class BuPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    Object.entries(FUNCTIONS).map(([name, fn]) => [NAMESPACE + name, metadataFor(fn)])
+  );
+
+  buFunction(ast: CallAst, state: State): HfValue {
+    const fn = lookup(ast.procedureName);
+    const area = this.spillArea(ast, state);
+    const value = this.runFunction(
+      ast.args,
+      state,
+      this.metadata(ast.procedureName),
+      (...args: unknown[]) => toHf(fn.evaluate(args.map(fromHf)), area)
+    );
+    return value instanceof HfCellError && area !== undefined ? spreadError(value, area) : value;
+  }
+
+  buFunctionSize(ast: CallAst, state: State): ArraySize {
+    const fn = lookup(ast.procedureName);
+    if (ast.args.length < fn.required || ast.args.length > fn.required + fn.optional)
+      return ArraySize.error();
+    const argumentState: State = { ...state, arraysFlag: true };
+    const sizes = ast.args.map((arg): Size | undefined => {
+      if (arg.type === "EMPTY") return undefined;
+      const size = this.arraySizeForAst(arg, argumentState);
+      return { height: size.height, width: size.width };
+    });
+    const { width, height } = fn.size(sizes);
+    // A fresh ArraySize: one copied from a range argument is marked as a reference, which HyperFormula would not spill.
+    return new ArraySize(width, height);
+  }
+
+  /**
+   * The cells HyperFormula reserved for this result, when the call is the whole formula and spills.
+   * They were sized when the formula was entered and do not grow with the data: a whole-column range
+   * (A:A) gains rows as the sheet grows, but its formula's area stays as it was. A call nested in
+   * another formula hands its result to that formula and has no area of its own.
+   */
+  private spillArea(ast: CallAst, state: State): Size | undefined {
+    const vertex = state.formulaVertex;
+    // Only array formulas have an area; a single-cell formula reports a larger result as #VALUE! itself.
+    if (vertex === undefined || !("array" in vertex)) return undefined;
+    if (vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast)
+      return undefined;
+    return { height: vertex.height, width: vertex.width };
+  }
+}
+
+function lookup(procedureName: string): BuFunction {
+  return FUNCTIONS[procedureName.slice(NAMESPACE.length)];
+}
+
+/** Registers the plugin once per page or process; later calls do nothing. */
+export function registerBuFunctions(): void {
+  if (HyperFormula.getFunctionPlugin(BU_FUNCTION_NAMES[0]) === BuPlugin) return;
+  const names = Object.fromEntries(BU_FUNCTION_NAMES.map((name) => [name, name]));
+  const translations = Object.fromEntries(
+    HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, names])
+  );
+  HyperFormula.registerFunctionPlugin(BuPlugin, translations);
+}
+
+const TO_CORE: Partial<Record<ErrorType, ErrorCode>> = {
+  [ErrorType.DIV_BY_ZERO]: "DIV0",
+  [ErrorType.NA]: "NA",
+  [ErrorType.NUM]: "NUM",
+};
+
+const TO_HF: Readonly<Record<ErrorCode, ErrorType>> = {
+  VALUE: ErrorType.VALUE,
+  NA: ErrorType.NA,
+  DIV0: ErrorType.DIV_BY_ZERO,
+  NUM: ErrorType.NUM,
+};
+
+/** An argument as the core takes it: ranges as 2-D arrays, blanks and omitted arguments as null. */
+function fromHf(value: unknown): unknown {
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(fromHfCell));
+  return value === undefined ? null : fromHfCell(value);
+}
+
+function fromHfCell(value: unknown): unknown {
+  if (value === EmptyValue) return null;
+  if (value instanceof HfCellError)
+    return new CellError(TO_CORE[value.type] ?? "VALUE", value.message ?? "");
+  // Dates, currencies and percentages come wrapped in a number object HyperFormula does not export.
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { val?: unknown }).val === "number"
+  ) {
+    return (value as { val: number }).val;
+  }
+  return value;
+}
+
+function toHf(result: FormulaResult, area: Size | undefined): HfValue {
+  if (result instanceof CellError) return toHfError(result);
+  const width = result.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (area !== undefined && (result.length > area.height || width > area.width)) {
+    return new HfCellError(ErrorType.VALUE, RESULT_TOO_LARGE);
+  }
+  return SimpleRangeValue.onlyValues(
+    result.map((row) => {
+      const cells: (number | string | HfCellError | typeof EmptyValue)[] = row.map(toHfCell);
+      while (cells.length < width) cells.push(EmptyValue);
+      return cells;
+    })
+  );
+}
+
+/**
+ * A whole-call error over every cell of the formula's area. Returned as a plain error, it would
+ * leave an errored spill area, and HyperFormula 3.5.0 throws "Unknown array" (an exception out of
+ * the engine, not a cell error) when a function such as TRANSPOSE or BU.VARIANCE evaluates a range
+ * that is exactly that area. Filled, the area reads as the error in every cell, so formulas over it
+ * get the error, as they would over Excel's spill reference (H2#); Excel itself shows it in the
+ * formula's cell only.
+ */
+function spreadError(error: HfCellError, area: Size): HfValue {
+  return SimpleRangeValue.onlyValues(
+    Array.from({ length: area.height }, () => new Array<HfCellError>(area.width).fill(error))
+  );
+}
+
+function toHfCell(cell: ResultCell): number | string | HfCellError {
+  if (cell instanceof CellError) return toHfError(cell);
+  if (typeof cell === "number" && !Number.isFinite(cell)) return new HfCellError(ErrorType.NUM);
+  return cell;
+}
+
+function toHfError(error: CellError): HfCellError {
+  return new HfCellError(TO_HF[error.code], error.message);
+}

@@ -1,0 +1,152 @@
+import * as React from "react";
+import {
+  Button,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Plan } from "../core/plan/types";
+import type { PlanWorkbook } from "../workbook/PlanWorkbook";
+import { ErrorMessages } from "./components/ErrorMessages";
+import { useRememberedOwner } from "./hooks/useRememberedOwner";
+import { useWorkbook, type WorkbookActions } from "./hooks/useWorkbook";
+import { NavigateView } from "./views/navigate/NavigateView";
+import { ReviewView } from "./views/review/ReviewView";
+import { SetupView } from "./views/setup/SetupView";
+import { MyTargetsView } from "./views/targets/MyTargetsView";
+
+export interface AppProps {
+  workbook: PlanWorkbook;
+  locale: string;
+  storage: Storage;
+}
+
+/** What every view may use; each takes the part it needs. */
+export interface PaneContext<P extends Plan | null = Plan> {
+  readonly plan: P;
+  readonly busy: boolean;
+  readonly actions: WorkbookActions;
+  readonly locale: string;
+  readonly selectedNode: string | null;
+  /** Who I am, chosen from the plan's owners and remembered on this device. */
+  readonly me: string;
+  onChooseMe(owner: string): void;
+}
+
+/** A view that needs a plan is only rendered once the workbook holds one. */
+type PaneTab = { readonly value: string; readonly label: string } & (
+  | {
+      readonly needsPlan: false;
+      readonly render: (pane: PaneContext<Plan | null>) => React.ReactNode;
+    }
+  | { readonly needsPlan: true; readonly render: (pane: PaneContext) => React.ReactNode }
+);
+
+const SETUP_TAB = "setup";
+
+/** The pane's tabs, in order: adding a view is one line here. */
+const TABS: readonly PaneTab[] = [
+  {
+    value: SETUP_TAB,
+    label: "Set up",
+    needsPlan: false,
+    render: (pane) => <SetupView {...pane} />,
+  },
+  {
+    value: "navigate",
+    label: "Navigate",
+    needsPlan: true,
+    render: (pane) => <NavigateView {...pane} />,
+  },
+  {
+    value: "targets",
+    label: "My targets",
+    needsPlan: true,
+    render: (pane) => <MyTargetsView {...pane} />,
+  },
+  { value: "review", label: "Review", needsPlan: true, render: (pane) => <ReviewView {...pane} /> },
+];
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    height: "100vh",
+    boxSizing: "border-box",
+  },
+  panel: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0, overflowY: "auto" },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+export function App({ workbook, locale, storage }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const { plan, busy, errors, selectedNode, actions } = useWorkbook(workbook);
+  const [me, setMe] = useRememberedOwner(storage);
+  const [chosenTab, setChosenTab] = React.useState<string | null>(null);
+
+  // The first tab follows what the workbook held when the pane opened; later reads never switch tabs.
+  const tab = chosenTab ?? (plan === null ? SETUP_TAB : "navigate");
+  React.useEffect(() => {
+    // Functional: a tab the user clicked while the plan was loading wins.
+    if (chosenTab === null && plan !== undefined) setChosenTab((current) => current ?? tab);
+  }, [chosenTab, plan, tab]);
+  const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0];
+
+  function renderPanel(): React.ReactNode {
+    if (plan === undefined) return <Spinner label="Reading the plan…" />;
+    const shared = { busy, actions, locale, selectedNode, me, onChooseMe: setMe };
+    if (!current.needsPlan) return current.render({ ...shared, plan });
+    if (plan === null) {
+      return (
+        <div className={styles.empty}>
+          <Text>This workbook has no plan yet.</Text>
+          <Button appearance="primary" onClick={() => setChosenTab(SETUP_TAB)}>
+            Set up a plan
+          </Button>
+        </div>
+      );
+    }
+    return current.render({ ...shared, plan });
+  }
+
+  return (
+    <div className={styles.root}>
+      <ErrorMessages errors={errors} onDismiss={actions.dismissError} />
+      <TabList
+        selectedValue={current.value}
+        onTabSelect={(_event, data) => setChosenTab(String(data.value))}
+        aria-label="Groundup views"
+        size="small"
+      >
+        {TABS.map((candidate) => (
+          <Tab
+            key={candidate.value}
+            value={candidate.value}
+            id={`tab-${candidate.value}`}
+            aria-controls="groundup-panel"
+          >
+            {candidate.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div
+        role="tabpanel"
+        id="groundup-panel"
+        aria-labelledby={`tab-${current.value}`}
+        className={styles.panel}
+      >
+        {renderPanel()}
+      </div>
+    </div>
+  );
+}

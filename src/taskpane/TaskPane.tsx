@@ -1,0 +1,34 @@
+import * as React from "react";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import type { PlanWorkbook } from "../workbook/PlanWorkbook";
+import { App } from "./App";
+import { fluentTheme, type ThemeSource } from "./theme";
+
+export interface TaskPaneProps {
+  workbook: PlanWorkbook;
+  themeSource: ThemeSource;
+  /** BCP 47 tag numbers are read and shown in, e.g. "de-DE". */
+  locale: string;
+  /** Where the pane remembers per-device choices (who I am). */
+  storage: Storage;
+}
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh" },
+});
+
+/** The whole pane: Fluent's provider, following the host's light/dark theme, around the App. */
+export function TaskPane({
+  workbook,
+  themeSource,
+  locale,
+  storage,
+}: TaskPaneProps): React.JSX.Element {
+  const styles = useStyles();
+  const mode = React.useSyncExternalStore(themeSource.subscribe, themeSource.current);
+  return (
+    <FluentProvider theme={fluentTheme(mode)} className={styles.root}>
+      <App workbook={workbook} locale={locale} storage={storage} />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,148 @@
+import * as React from "react";
+import type { AuditEntry, Plan } from "../../core/plan/types";
+import type {
+  EntryChange,
+  PlanSetup,
+  PlanWorkbook,
+  SaveResult,
+  SourceRef,
+  SourceTable,
+} from "../../workbook/PlanWorkbook";
+import { taskPaneMessages } from "../../core/messages";
+
+/** A failed workbook call, as the MessageBar shows it. */
+export interface PaneError {
+  readonly id: number;
+  readonly title: string;
+  readonly message: string;
+}
+
+/**
+ * What the views may do to the workbook. Every action reports its own failure in `errors` and
+ * resolves to `undefined` instead of throwing, so a view only decides what to do on success.
+ */
+export interface WorkbookActions {
+  reload(): Promise<void>;
+  writePlan(setup: PlanSetup): Promise<boolean>;
+  saveEntries(
+    changes: readonly EntryChange[],
+    audit: readonly AuditEntry[]
+  ): Promise<SaveResult | undefined>;
+  readSelection(): Promise<SourceTable | undefined>;
+  listTables(): Promise<string[] | undefined>;
+  readTable(name: string): Promise<SourceTable | undefined>;
+  /** Selects the node in the tree and its row in the sheet. */
+  selectNode(id: string): void;
+  selectSourceRow(source: SourceRef, row: number): void;
+  dismissError(id: number): void;
+}
+
+export interface WorkbookState {
+  /** undefined while the first read is in flight; null when the workbook holds no plan. */
+  readonly plan: Plan | null | undefined;
+  /** A write is in flight: views disable their buttons. */
+  readonly busy: boolean;
+  readonly errors: readonly PaneError[];
+  /** The node selected in the tree or, last, in the sheet. */
+  readonly selectedNode: string | null;
+  readonly actions: WorkbookActions;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : taskPaneMessages.unknownError;
+}
+
+/** The task pane's one hold on the workbook: the plan as last read, actions, and their failures. */
+export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
+  const [plan, setPlan] = React.useState<Plan | null | undefined>(undefined);
+  const [busyCount, setBusyCount] = React.useState(0);
+  const [errors, setErrors] = React.useState<readonly PaneError[]>([]);
+  const [selectedNode, setSelectedNode] = React.useState<string | null>(null);
+  const nextErrorId = React.useRef(1);
+  const latestRead = React.useRef(0);
+
+  const report = React.useCallback((title: string, error: unknown): void => {
+    const id = nextErrorId.current++;
+    setErrors((current) => [...current, { id, title, message: describe(error) }]);
+  }, []);
+
+  const attempt = React.useCallback(
+    async <T>(title: string, call: () => Promise<T>): Promise<T | undefined> => {
+      setBusyCount((count) => count + 1);
+      try {
+        return await call();
+      } catch (error) {
+        report(title, error);
+        return undefined;
+      } finally {
+        setBusyCount((count) => count - 1);
+      }
+    },
+    [report]
+  );
+
+  const reload = React.useCallback(async (): Promise<void> => {
+    // Only the newest read may land, so a slow early read never overwrites a later one.
+    const read = ++latestRead.current;
+    try {
+      const next = await workbook.readPlan();
+      if (read === latestRead.current) setPlan(next);
+    } catch (error) {
+      if (read === latestRead.current) {
+        setPlan((current) => (current === undefined ? null : current));
+        report(taskPaneMessages.readPlanFailed, error);
+      }
+    }
+  }, [workbook, report]);
+
+  React.useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  React.useEffect(() => workbook.onSelectNode(setSelectedNode), [workbook]);
+
+  const actions = React.useMemo<WorkbookActions>(
+    () => ({
+      reload,
+      async writePlan(setup) {
+        const written = await attempt(taskPaneMessages.writePlanFailed, async () => {
+          await workbook.writePlan(setup);
+          return true;
+        });
+        if (written) await reload();
+        return written === true;
+      },
+      async saveEntries(changes, audit) {
+        const result = await attempt(taskPaneMessages.saveFailed, () =>
+          workbook.saveEntries(changes, audit)
+        );
+        // A conflict leaves the plan as read, so the user's typing survives until they choose to reload.
+        if (result?.ok) await reload();
+        return result;
+      },
+      readSelection: () =>
+        attempt(taskPaneMessages.readSelectionFailed, () => workbook.readSelection()),
+      listTables: () => attempt(taskPaneMessages.listTablesFailed, () => workbook.listTables()),
+      readTable: (name) =>
+        attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
+      selectNode(id) {
+        setSelectedNode(id);
+        workbook
+          .selectNode(id)
+          .catch((error: unknown) => report(taskPaneMessages.selectFailed, error));
+      },
+      selectSourceRow(source, row) {
+        workbook
+          .selectSourceRow(source, row)
+          .catch((error: unknown) => report(taskPaneMessages.goToRowFailed(row), error));
+      },
+      dismissError(id) {
+        setErrors((current) => current.filter((error) => error.id !== id));
+      },
+    }),
+    [workbook, attempt, reload, report]
+  );
+
+  return { plan, busy: busyCount > 0, errors, selectedNode, actions };
+}

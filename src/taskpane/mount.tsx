@@ -1,0 +1,35 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import type { PlanWorkbook } from "../workbook/PlanWorkbook";
+import { TaskPane } from "./TaskPane";
+import { fixedThemeSource, type ThemeSource } from "./theme";
+
+export interface MountOptions {
+  /** Defaults to a fixed light theme (the workbench); the add-in passes `officeThemeSource()`. */
+  themeSource?: ThemeSource;
+  /** Defaults to the browser's language. */
+  locale?: string;
+  /** Defaults to `window.localStorage`. */
+  storage?: Storage;
+}
+
+/**
+ * Renders the task pane into `element` over any workbook: Excel in the add-in, the in-memory one in
+ * the workbench page. Returns a function that unmounts it.
+ */
+export function mountTaskPane(
+  element: HTMLElement,
+  workbook: PlanWorkbook,
+  options: MountOptions = {}
+): () => void {
+  const root = createRoot(element);
+  root.render(
+    <TaskPane
+      workbook={workbook}
+      themeSource={options.themeSource ?? fixedThemeSource("light")}
+      locale={options.locale ?? navigator.language}
+      storage={options.storage ?? window.localStorage}
+    />
+  );
+  return () => root.unmount();
+}

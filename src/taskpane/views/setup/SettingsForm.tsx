@@ -1,0 +1,162 @@
+import * as React from "react";
+import {
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { GRAINS, type Grain } from "../../../core/plan/types";
+import { DECIMAL_CHOICES, type DraftField, type SettingsDraft } from "./settingsDraft";
+
+export interface SettingsFormProps {
+  draft: SettingsDraft;
+  /** Messages beside fields; shown once the user has tried to set up. */
+  errors: Readonly<Partial<Record<DraftField, string>>>;
+  /** The existing plan's period labels, when there is a plan to keep them from. */
+  currentPeriods: readonly string[] | null;
+  onChange(draft: SettingsDraft): void;
+}
+
+const GRAIN_LABELS: Readonly<Record<Grain, string>> = {
+  month: "Months",
+  quarter: "Quarters",
+  year: "Years",
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(7rem, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  group: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  legend: {
+    padding: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: tokens.spacingVerticalXS,
+  },
+});
+
+/** The plan's settings: name, what is planned, the periods, and the rules for entries. */
+export function SettingsForm({
+  draft,
+  errors,
+  currentPeriods,
+  onChange,
+}: SettingsFormProps): React.JSX.Element {
+  const styles = useStyles();
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]): void =>
+    onChange({ ...draft, [key]: value });
+  const choosePeriods = currentPeriods === null || !draft.keepPeriods;
+  return (
+    <div className={styles.root}>
+      <Field label="Plan name" required validationMessage={errors.name}>
+        <Input value={draft.name} onChange={(_event, data) => set("name", data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Metric">
+          <Input value={draft.metric} onChange={(_event, data) => set("metric", data.value)} />
+        </Field>
+        <Field label="Unit">
+          <Input
+            value={draft.unit}
+            placeholder="EUR"
+            onChange={(_event, data) => set("unit", data.value)}
+          />
+        </Field>
+        <Field label="Decimals">
+          <Select
+            value={String(draft.decimals)}
+            onChange={(_event, data) => set("decimals", Number(data.value))}
+          >
+            {DECIMAL_CHOICES.map((decimals) => (
+              <option key={decimals} value={decimals}>
+                {decimals}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Periods</legend>
+        {currentPeriods !== null ? (
+          <Checkbox
+            checked={draft.keepPeriods}
+            onChange={(_event, data) => set("keepPeriods", data.checked === true)}
+            label={`Keep the current periods (${currentPeriods[0] ?? ""} to ${currentPeriods[currentPeriods.length - 1] ?? ""})`}
+          />
+        ) : null}
+        {choosePeriods ? (
+          <div className={styles.row}>
+            <Field label="First period" validationMessage={errors.start} hint="Year and month">
+              <Input
+                type="month"
+                value={draft.start}
+                placeholder="2027-01"
+                onChange={(_event, data) => set("start", data.value)}
+              />
+            </Field>
+            <Field label="Each period is" validationMessage={errors.grain}>
+              <Select
+                value={draft.grain}
+                onChange={(_event, data) =>
+                  set("grain", GRAINS.find((grain) => grain === data.value) ?? draft.grain)
+                }
+              >
+                {GRAINS.map((grain) => (
+                  <option key={grain} value={grain}>
+                    {GRAIN_LABELS[grain]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Number of periods" validationMessage={errors.count}>
+              <Input
+                type="number"
+                min={1}
+                value={draft.count}
+                onChange={(_event, data) => set("count", data.value)}
+              />
+            </Field>
+          </div>
+        ) : null}
+      </fieldset>
+      <div className={styles.row}>
+        <Field
+          label="Tolerance (%)"
+          validationMessage={errors.tolerance}
+          hint="Variance beyond this is flagged"
+        >
+          <Input
+            inputMode="decimal"
+            value={draft.tolerance}
+            onChange={(_event, data) => set("tolerance", data.value)}
+          />
+        </Field>
+        <Field label="Deadline">
+          <Input
+            type="date"
+            value={draft.deadline}
+            onChange={(_event, data) => set("deadline", data.value)}
+          />
+        </Field>
+      </div>
+      <Switch
+        checked={draft.allowNegative}
+        onChange={(_event, data) => set("allowNegative", data.checked)}
+        label="Allow negative targets"
+      />
+    </div>
+  );
+}

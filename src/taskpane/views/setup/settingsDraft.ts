@@ -1,0 +1,94 @@
+import { taskPaneMessages } from "../../../core/messages";
+import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/numbers";
+import { checkPeriods, makePeriods } from "../../../core/plan/periods";
+import type { Grain, PlanSettings } from "../../../core/plan/types";
+
+/** The settings form as typed. */
+export interface SettingsDraft {
+  readonly name: string;
+  readonly metric: string;
+  readonly unit: string;
+  readonly decimals: number;
+  /** Percent, as typed in the user's locale. */
+  readonly tolerance: string;
+  readonly allowNegative: boolean;
+  /** yyyy-mm-dd or "" */
+  readonly deadline: string;
+  /** Keep the existing plan's period labels instead of making new ones. */
+  readonly keepPeriods: boolean;
+  /** yyyy-mm */
+  readonly start: string;
+  readonly grain: Grain;
+  readonly count: string;
+}
+
+export type DraftField = "name" | "tolerance" | "start" | "grain" | "count";
+
+export type DraftResult =
+  | { readonly ok: true; readonly settings: PlanSettings }
+  | { readonly ok: false; readonly errors: Readonly<Partial<Record<DraftField, string>>> };
+
+export const DECIMAL_CHOICES = [0, 1, 2, 3, 4] as const;
+
+export function initialDraft(
+  existing: PlanSettings | null,
+  locale: string,
+  today: Date
+): SettingsDraft {
+  // Rounded so binary noise (0.07 * 100 = 7.000000000000001) doesn't show as decimals.
+  const percent = Math.round((existing?.tolerance ?? 0.05) * 100 * 1e6) / 1e6;
+  return {
+    name: existing?.name ?? "",
+    metric: existing?.metric ?? "Revenue",
+    unit: existing?.unit ?? "",
+    decimals: existing?.decimals ?? 0,
+    tolerance: formatNumber(percent, locale, decimalPlaces(percent)),
+    allowNegative: existing?.allowNegative ?? false,
+    deadline: existing?.deadline ?? "",
+    keepPeriods: existing !== null,
+    start: `${today.getFullYear() + 1}-01`,
+    grain: "quarter",
+    count: "4",
+  };
+}
+
+/** The settings to write, or the message to show beside each field that is not right yet. */
+export function settingsFromDraft(
+  draft: SettingsDraft,
+  existing: PlanSettings | null,
+  locale: string
+): DraftResult {
+  const errors: Partial<Record<DraftField, string>> = {};
+  if (draft.name.trim() === "") errors.name = taskPaneMessages.nameRequired;
+
+  const tolerance = parseNumber(draft.tolerance, locale);
+  if (!tolerance.ok) errors.tolerance = tolerance.message;
+  else if (tolerance.value === null || tolerance.value < 0 || tolerance.value > 100)
+    errors.tolerance = taskPaneMessages.toleranceRange;
+
+  let periods: readonly string[] = existing?.periods ?? [];
+  if (!draft.keepPeriods || existing === null) {
+    const count = Number(draft.count.trim() === "" ? NaN : draft.count);
+    const problems = checkPeriods(draft.start, draft.grain, count);
+    if (problems.start !== null) errors.start = problems.start;
+    if (problems.grain !== null) errors.grain = problems.grain;
+    if (problems.count !== null) errors.count = problems.count;
+    if (Object.keys(errors).length === 0) periods = makePeriods(draft.start, draft.grain, count);
+  }
+
+  if (Object.keys(errors).length > 0 || !tolerance.ok || tolerance.value === null)
+    return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      name: draft.name.trim(),
+      metric: draft.metric.trim(),
+      unit: draft.unit.trim(),
+      periods,
+      decimals: draft.decimals,
+      tolerance: tolerance.value / 100,
+      deadline: draft.deadline === "" ? null : draft.deadline,
+      allowNegative: draft.allowNegative,
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { planMessages } from "../../../core/messages";
+import { formatNumber } from "../../../core/plan/numbers";
+import type { Figures } from "../../../core/plan/planView";
+import type { NodeEntry, PlanNode, PlanSettings, WorkflowAction } from "../../../core/plan/types";
+import { ACTION_LABELS, allowedActions, isLockedForContributor } from "../../../core/plan/workflow";
+import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
+import { StatusBadge } from "../../components/StatusBadge";
+
+/** What the contributor has typed for one node and not saved yet. */
+export interface EntryDraft {
+  readonly texts: readonly string[];
+  readonly comment: string;
+}
+
+export interface EntryCardProps {
+  node: PlanNode;
+  entry: NodeEntry;
+  settings: PlanSettings;
+  locale: string;
+  draft: EntryDraft;
+  /** Per period: the message beside the field, or null. */
+  errors: readonly (string | null)[];
+  /** Per period, then the total, with the typed values rolled up: the live guidance and gap. */
+  live: { readonly periods: readonly Figures[]; readonly total: Figures } | undefined;
+  feedback: Feedback | null;
+  busy: boolean;
+  onChange(draft: EntryDraft): void;
+  onAct(action: WorkflowAction): void;
+  onDismissFeedback(): void;
+  onReload(): void;
+}
+
+const useStyles = makeStyles({
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  periods: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  value: { textAlign: "end" },
+  total: { fontVariantNumeric: "tabular-nums" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+  outside: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** One node I own: a value per period, a comment, and the workflow buttons its status allows. */
+export function EntryCard(props: EntryCardProps): React.JSX.Element {
+  const { node, entry, settings, locale, draft, errors, live, feedback, busy } = props;
+  const styles = useStyles();
+  const locked = isLockedForContributor(entry.status);
+  const possible = allowedActions(entry.status, "contributor");
+  const number = (value: number | null): string =>
+    value === null ? "—" : formatNumber(value, locale, settings.decimals);
+
+  function guidance(figures: Figures | undefined): string | undefined {
+    if (figures === undefined || figures.topDown === null) return undefined;
+    const gap = figures.variance ?? 0;
+    return `Top-down ${number(figures.topDown)} · Gap ${gap > 0 ? "+" : ""}${number(gap)}`;
+  }
+
+  function setText(period: number, text: string): void {
+    props.onChange({
+      ...draft,
+      texts: draft.texts.map((current, i) => (i === period ? text : current)),
+    });
+  }
+
+  const totalGuidance = guidance(live?.total);
+  return (
+    <Card className={styles.card} aria-label={node.name}>
+      <div className={styles.header}>
+        <Body1Strong>{node.name}</Body1Strong>
+        <StatusBadge status={entry.status} />
+      </div>
+      {locked ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{planMessages.lockedApproved}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {entry.status === "Returned" && entry.returnReason !== "" ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{`Returned: ${entry.returnReason}`}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.periods}>
+        {settings.periods.map((period, i) => (
+          <Field
+            key={period}
+            label={`${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
+            validationMessage={errors[i] ?? undefined}
+            hint={errors[i] === null ? guidance(live?.periods[i]) : undefined}
+          >
+            <Input
+              className={styles.value}
+              inputMode="decimal"
+              value={draft.texts[i] ?? ""}
+              readOnly={locked}
+              onChange={(_event, data) => setText(i, data.value)}
+            />
+          </Field>
+        ))}
+      </div>
+      {live !== undefined ? (
+        <Caption1
+          className={mergeClasses(styles.total, live.total.outOfTolerance && styles.outside)}
+        >
+          {`Total ${number(live.total.bottomUp)}${totalGuidance === undefined ? "" : ` · ${totalGuidance}`}`}
+        </Caption1>
+      ) : null}
+      <Field label="Comment">
+        <Textarea
+          value={draft.comment}
+          readOnly={locked}
+          onChange={(_event, data) => props.onChange({ ...draft, comment: data.value })}
+        />
+      </Field>
+      <FeedbackBar
+        feedback={feedback}
+        onDismiss={props.onDismissFeedback}
+        onReload={props.onReload}
+      />
+      {possible.length > 0 ? (
+        <div className={styles.buttons}>
+          {possible.map((action) => (
+            <Button
+              key={action}
+              appearance={action === "submit" ? "primary" : "secondary"}
+              disabled={busy}
+              onClick={() => props.onAct(action)}
+            >
+              {ACTION_LABELS[action]}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

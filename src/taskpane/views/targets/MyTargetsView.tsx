@@ -1,0 +1,182 @@
+import * as React from "react";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { taskPaneMessages } from "../../../core/messages";
+import { validateEntryValues } from "../../../core/plan/entryRules";
+import { formatNumber } from "../../../core/plan/numbers";
+import { buildPlanView } from "../../../core/plan/planView";
+import type { NodeEntry, Plan, WorkflowAction } from "../../../core/plan/types";
+import { applyAction, entryFor, nodesOwnedBy, owners } from "../../../core/plan/workflow";
+import type { Feedback } from "../../components/FeedbackBar";
+import { OwnerPicker } from "../../components/OwnerPicker";
+import type { WorkbookActions } from "../../hooks/useWorkbook";
+import { saveEntriesWithFeedback } from "../../saveEntries";
+import { EntryCard, type EntryDraft } from "./EntryCard";
+
+export interface MyTargetsViewProps {
+  plan: Plan;
+  busy: boolean;
+  actions: WorkbookActions;
+  locale: string;
+  /** Who I am, shared with Review. */
+  me: string;
+  onChooseMe(owner: string): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+  },
+});
+
+function savedDraft(
+  entry: NodeEntry,
+  periodCount: number,
+  locale: string,
+  decimals: number
+): EntryDraft {
+  const texts: string[] = [];
+  for (let i = 0; i < periodCount; i++)
+    texts.push(formatNumber(entry.values[i] ?? null, locale, decimals));
+  return { texts, comment: entry.comment };
+}
+
+/** The contributor's page: only the nodes I own, a value per period, save as draft or submit. */
+export function MyTargetsView({
+  plan,
+  busy,
+  actions,
+  locale,
+  me,
+  onChooseMe,
+}: MyTargetsViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const { settings } = plan;
+  const people = React.useMemo(() => owners(plan), [plan]);
+  const mine = React.useMemo(() => nodesOwnedBy(plan, me), [plan, me]);
+  // Only nodes being edited have a draft; the others show what is saved.
+  const [drafts, setDrafts] = React.useState<ReadonlyMap<string, EntryDraft>>(new Map());
+  const [feedback, setFeedback] = React.useState<ReadonlyMap<string, Feedback>>(new Map());
+
+  const draftOf = (entry: NodeEntry): EntryDraft =>
+    drafts.get(entry.id) ?? savedDraft(entry, settings.periods.length, locale, settings.decimals);
+  const checks = new Map(
+    mine.map((node) => [
+      node.id,
+      validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale),
+    ])
+  );
+
+  // The plan as it would be with what I typed (refused fields count as blank): its numbers are the live gap.
+  const typed = React.useDeferredValue(drafts);
+  const live = React.useMemo(() => {
+    if (mine.length === 0) return undefined;
+    const entries = new Map(plan.entries);
+    for (const [id, draft] of typed) {
+      const values = validateEntryValues(draft.texts, settings, locale).values;
+      entries.set(id, { ...entryFor(plan, id), values });
+    }
+    return buildPlanView({ ...plan, entries });
+  }, [plan, settings, locale, typed, mine]);
+
+  function setFor<T>(
+    map: ReadonlyMap<string, T>,
+    id: string,
+    value: T | undefined
+  ): Map<string, T> {
+    const next = new Map(map);
+    if (value === undefined) next.delete(id);
+    else next.set(id, value);
+    return next;
+  }
+
+  async function act(id: string, action: WorkflowAction): Promise<void> {
+    const entry = entryFor(plan, id);
+    const draft = draftOf(entry);
+    const check = validateEntryValues(draft.texts, settings, locale);
+    if (!check.ok) {
+      setFeedback((current) =>
+        setFor(current, id, { intent: "error", text: taskPaneMessages.fixValuesFirst })
+      );
+      return;
+    }
+    const outcome = applyAction(entry, action, {
+      role: "contributor",
+      user: me,
+      now: new Date().toISOString(),
+      values: check.values,
+      comment: draft.comment,
+      periods: settings.periods,
+    });
+    if (!outcome.ok) {
+      setFeedback((current) => setFor(current, id, { intent: "error", text: outcome.message }));
+      return;
+    }
+    if (outcome.audit.length === 0) {
+      setFeedback((current) =>
+        setFor(current, id, { intent: "info", text: taskPaneMessages.nothingChanged })
+      );
+      return;
+    }
+    const result = await saveEntriesWithFeedback(
+      actions,
+      plan,
+      [outcome.entry],
+      outcome.audit,
+      taskPaneMessages.actionDone(action, [])
+    );
+    if (result === undefined) return;
+    setFeedback((current) => setFor(current, id, result));
+    if (result.intent === "success") setDrafts((current) => setFor(current, id, undefined));
+  }
+
+  async function reload(id: string): Promise<void> {
+    await actions.reload();
+    setDrafts((current) => setFor(current, id, undefined));
+    setFeedback((current) => setFor(current, id, undefined));
+  }
+
+  return (
+    <div className={styles.root}>
+      <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
+      {me === "" ? (
+        <Text>Choose who you are to enter your targets.</Text>
+      ) : mine.length === 0 ? (
+        <Text>{`${me} owns no node in this plan.`}</Text>
+      ) : (
+        <ul className={styles.list} aria-label="My nodes">
+          {mine.map((node) => {
+            const entry = entryFor(plan, node.id);
+            const view = live?.byId.get(node.id);
+            return (
+              <li key={node.id}>
+                <EntryCard
+                  node={node}
+                  entry={entry}
+                  settings={settings}
+                  locale={locale}
+                  draft={draftOf(entry)}
+                  errors={checks.get(node.id)?.errors ?? []}
+                  live={view}
+                  feedback={feedback.get(node.id) ?? null}
+                  busy={busy}
+                  onChange={(draft) => setDrafts((current) => setFor(current, node.id, draft))}
+                  onAct={(action) => void act(node.id, action)}
+                  onDismissFeedback={() =>
+                    setFeedback((current) => setFor(current, node.id, undefined))
+                  }
+                  onReload={() => void reload(node.id)}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

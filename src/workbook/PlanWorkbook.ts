@@ -1,0 +1,116 @@
+import type {
+  AuditEntry,
+  NodeEntry,
+  PeriodValues,
+  Plan,
+  PlanNode,
+  PlanSettings,
+} from "../core/plan/types";
+
+export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
+
+/**
+ * The only way the task pane talks to a workbook. Two implementations: `ExcelPlanWorkbook`
+ * (src/excel, Office.js) and `MemoryPlanWorkbook` (src/workbook/memory, in-memory cells, used by
+ * tests and the workbench); both lay the plan out as src/core/plan/layout.ts describes. Each method
+ * is one logical step: the Excel implementation makes a small constant number of `context.sync()`
+ * calls per method (plus one per read or write chunk), never one per row.
+ *
+ * Errors: a plan whose tables someone broke (a missing table or column, a status that is not one,
+ * an id on two rows, a cycle) makes `readPlan` and the writes throw `PlanLayoutError`, whose
+ * `problems` name the sheet and row of each; other failures are plain `Error`s with a message.
+ */
+export interface PlanWorkbook {
+  /**
+   * The plan stored in this workbook, or null if none has been set up. Nodes come in the order of
+   * the hierarchy table (tree order, as `writePlan` writes it); every node has an entry and a
+   * top-down row (nulls where nothing is entered).
+   */
+  readPlan(): Promise<Plan | null>;
+
+  /**
+   * Raw cells of the current selection, for "set up from selection", as values (never formulas).
+   * First row may be headers. A selection of whole columns is cut to the cells in use.
+   */
+  readSelection(): Promise<SourceTable>;
+  /** Names of the tables in the workbook the user could set up from (plan tables excluded). */
+  listTables(): Promise<string[]>;
+  /** The table's cells as values, its header row first. */
+  readTable(name: string): Promise<SourceTable>;
+
+  /**
+   * Creates the plan, or updates it over an existing one: writes settings and hierarchy (in tree
+   * order: depth-first, siblings in the order given), keeps every existing input, target, status
+   * and comment by node id, and (re)builds the report. Rows of nodes no longer in the hierarchy
+   * stay in the workbook (below the others) and come back if the node does; columns of periods
+   * no longer in the plan stay while they hold values. Throws `PlanLayoutError` for a setup that is
+   * not a plan (no nodes or periods, a period twice, an invalid hierarchy, ...).
+   */
+  writePlan(setup: PlanSetup): Promise<void>;
+
+  /**
+   * Writes node entries, and appends `audit`, if, and only if, every row still holds what
+   * `expected` says was read (values, status, updatedAt) and every node is still in the hierarchy.
+   * Otherwise writes nothing (no entry, no audit) and returns each conflicting row as it is now.
+   * Excel: 2 syncs once this object has read the plan (3 if a co-author moved the rows since).
+   */
+  saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult>;
+
+  /**
+   * Writes top-down targets (null clears a period) with their audit entries, in one batch; no
+   * conflict check. Throws, writing nothing, if a node is not in the hierarchy.
+   */
+  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void>;
+
+  /** The audit log, oldest first. */
+  readAudit(): Promise<AuditEntry[]>;
+
+  /** Selects the node's row in the hierarchy sheet (navigation, "go to"); throws for an unknown id. */
+  selectNode(id: string): Promise<void>;
+  /**
+   * Selects a row of a source (setup problem "go to"): `row` is the 1-based position in
+   * `SourceTable.rows`, header row included (a `SetupProblem`'s `sourceIndex + 1`).
+   */
+  selectSourceRow(source: SourceRef, row: number): Promise<void>;
+  /**
+   * Called with the node id whose row the user selected in any of the plan's sheets (hierarchy,
+   * inputs, targets, status, report, audit), null for any other cell. Returns unsubscribe.
+   */
+  onSelectNode(listener: (id: string | null) => void): () => void;
+}
+
+export interface SourceTable {
+  /** Where the cells came from, so problems can link back to a row. */
+  readonly ref: SourceRef;
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+export type SourceRef =
+  | { readonly kind: "range"; readonly sheet: string; readonly address: string }
+  | { readonly kind: "table"; readonly name: string };
+
+export interface PlanSetup {
+  readonly settings: PlanSettings;
+  readonly nodes: readonly PlanNode[];
+}
+
+export interface EntryChange {
+  /** The row as read before editing; null if the node had no row yet. */
+  readonly expected: NodeEntry | null;
+  readonly next: NodeEntry;
+}
+
+export type SaveResult =
+  { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly EntryConflict[] };
+
+export interface EntryConflict {
+  readonly id: string;
+  readonly mine: NodeEntry;
+  /** The row as a co-author left it; null if the node was deleted. */
+  readonly theirs: NodeEntry | null;
+}
+
+export interface TopDownChange {
+  readonly id: string;
+  readonly values: PeriodValues;
+}

@@ -1,0 +1,341 @@
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  intersect,
+  localAddress,
+  parseAddress,
+  type CellRange,
+} from "../../core/a1";
+import { idKey } from "../../core/cell";
+import { layoutMessages } from "../../core/messages";
+import {
+  AUDIT_TABLE,
+  NODE_TABLES,
+  PLAN_TABLES,
+  PlanLayoutError,
+  SHEETS,
+  TABLES,
+  auditCells,
+  auditHeaderBlock,
+  blockInputs,
+  blockRange,
+  buildPlanLayout,
+  cellText,
+  contiguousRuns,
+  isPlanTable,
+  newRow,
+  nodeCellFor,
+  periodColumns,
+  readAuditGrid,
+  readPlanGrids,
+  rowIndex,
+  sameStoredState,
+  statusColumns,
+  statusWrites,
+  toCellInput,
+  valueWrites,
+  type CellBlock,
+  type ColumnWrite,
+  type LayoutProblem,
+  type PlanGrids,
+  type PlanTable,
+  type TableGrid,
+  type TableLayout,
+} from "../../core/plan/layout";
+import type { AuditEntry, Plan } from "../../core/plan/types";
+import type {
+  EntryChange,
+  EntryConflict,
+  PlanSetup,
+  PlanWorkbook,
+  SaveResult,
+  SourceRef,
+  SourceTable,
+  TopDownChange,
+} from "../PlanWorkbook";
+import { MemoryWorkbook, type CellInput } from "./MemoryWorkbook";
+
+/**
+ * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout.ts): the
+ * workbench renders the same sheets and tables, and tests exercise the same reading and writing.
+ */
+export class MemoryPlanWorkbook implements PlanWorkbook {
+  constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {}
+
+  async readPlan(): Promise<Plan | null> {
+    const grids = this.grids(PLAN_TABLES);
+    if (grids.settings === undefined) return null;
+    const read = readPlanGrids(grids);
+    if (!read.ok) throw new PlanLayoutError(read.problems);
+    return read.plan;
+  }
+
+  async readSelection(): Promise<SourceTable> {
+    const selection = this.workbook.selection();
+    const used = this.workbook.usedRange(selection.sheet);
+    const cells = used === null ? null : intersect(selection, used);
+    return {
+      ref: { kind: "range", sheet: selection.sheet, address: localAddress(selection) },
+      rows: cells === null ? [] : this.workbook.values(cells),
+    };
+  }
+
+  async listTables(): Promise<string[]> {
+    return this.workbook.tableNames().filter((name) => !isPlanTable(name));
+  }
+
+  async readTable(name: string): Promise<SourceTable> {
+    const table = this.workbook.table(name);
+    if (table === undefined) throw new Error(layoutMessages.noSuchTable(name));
+    return { ref: { kind: "table", name: table.name }, rows: this.workbook.values(table.range) };
+  }
+
+  async writePlan(setup: PlanSetup): Promise<void> {
+    const layout = buildPlanLayout(setup, this.grids(NODE_TABLES));
+    for (const table of layout.tables) this.placeTable(table);
+    this.ensureAuditTable();
+    this.ensureSheet(SHEETS.report);
+    this.workbook.clear({
+      sheet: SHEETS.report,
+      row: 0,
+      col: 0,
+      rowCount: MAX_ROWS,
+      colCount: MAX_COLUMNS,
+    });
+    this.workbook.clearConditionalFormats(SHEETS.report);
+    for (const block of layout.blocks) this.writeBlock(block);
+    for (const rule of layout.rules) this.workbook.addConditionalFormat(rule);
+  }
+
+  async saveEntries(
+    changes: readonly EntryChange[],
+    audit: readonly AuditEntry[]
+  ): Promise<SaveResult> {
+    const { plan, grids } = this.requirePlan();
+    const periods = plan.settings.periods;
+    const conflicts: EntryConflict[] = [];
+    for (const change of changes) {
+      const id = change.next.id;
+      const node = plan.nodes.find((candidate) => idKey(candidate.id) === idKey(id));
+      const current = node === undefined ? null : (plan.entries.get(node.id) ?? null);
+      if (node === undefined || !sameStoredState(change.expected, current, periods.length)) {
+        conflicts.push({ id, mine: change.next, theirs: current });
+      }
+    }
+    if (conflicts.length > 0) return { ok: false, conflicts };
+
+    const problems: LayoutProblem[] = [];
+    const status = grids.status as TableGrid;
+    const inputs = grids.inputs as TableGrid;
+    const statusCols = statusColumns(status.headers, problems);
+    const valueCols = periodColumns("inputs", inputs.headers, periods, problems);
+    if (statusCols === null || valueCols === null) throw new PlanLayoutError(problems);
+    const statusRows = rowIndex("status", status.rows, statusCols.id, problems);
+    const inputRows = rowIndex("inputs", inputs.rows, valueCols[0], problems);
+
+    this.appendAudit(audit);
+    for (const { next } of changes) {
+      const key = idKey(next.id) as string;
+      this.writeRow(
+        "status",
+        status.headers.length,
+        statusCols.id,
+        next.id,
+        statusRows.get(key),
+        statusWrites(next, statusCols)
+      );
+      this.writeRow(
+        "inputs",
+        inputs.headers.length,
+        valueCols[0],
+        next.id,
+        inputRows.get(key),
+        valueWrites(next.values, valueCols)
+      );
+    }
+    return { ok: true };
+  }
+
+  async saveTopDown(
+    changes: readonly TopDownChange[],
+    audit: readonly AuditEntry[]
+  ): Promise<void> {
+    const { plan, grids } = this.requirePlan();
+    const unknown = changes.find(
+      (change) => !plan.nodes.some((node) => idKey(node.id) === idKey(change.id))
+    );
+    if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
+    const problems: LayoutProblem[] = [];
+    const targets = grids.targets as TableGrid;
+    const columns = periodColumns("targets", targets.headers, plan.settings.periods, problems);
+    if (columns === null) throw new PlanLayoutError(problems);
+    const rows = rowIndex("targets", targets.rows, columns[0], problems);
+    this.appendAudit(audit);
+    for (const change of changes) {
+      const row = rows.get(idKey(change.id) as string);
+      this.writeRow(
+        "targets",
+        targets.headers.length,
+        columns[0],
+        change.id,
+        row,
+        valueWrites(change.values, columns)
+      );
+    }
+  }
+
+  async readAudit(): Promise<AuditEntry[]> {
+    const grid = this.grids(["audit"]).audit;
+    return grid === undefined ? [] : readAuditGrid(grid);
+  }
+
+  async selectNode(id: string): Promise<void> {
+    const table = this.workbook.table(TABLES.hierarchy);
+    const key = idKey(id);
+    if (table === undefined || key === undefined) throw new Error(layoutMessages.noSuchNode(id));
+    const ids = this.workbook.values({
+      ...table.range,
+      row: table.range.row + 1,
+      rowCount: table.range.rowCount - 1,
+      colCount: 1,
+    });
+    const index = ids.findIndex((cells) => idKey(cells[0]) === key);
+    if (index < 0) throw new Error(layoutMessages.noSuchNode(id));
+    this.workbook.select({ ...table.range, row: table.range.row + 1 + index, rowCount: 1 });
+  }
+
+  async selectSourceRow(source: SourceRef, row: number): Promise<void> {
+    const range = this.sourceRange(source);
+    if (!Number.isInteger(row) || row < 1 || row > range.rowCount)
+      throw new Error(layoutMessages.rowOutsideSource(row, range.rowCount));
+    this.workbook.select({ ...range, row: range.row + row - 1, rowCount: 1 });
+  }
+
+  onSelectNode(listener: (id: string | null) => void): () => void {
+    return this.workbook.onChange((event) => {
+      if (event.type !== "selection") return;
+      listener(this.nodeAt(event.range));
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private nodeAt(range: CellRange): string | null {
+    const cell = nodeCellFor(range.sheet, range.row);
+    if (cell === null || !this.workbook.hasSheet(cell.sheet)) return null;
+    const id = cellText(this.workbook.value(cell.sheet, cell.row, cell.col)).trim();
+    return id === "" ? null : id;
+  }
+
+  private sourceRange(source: SourceRef): CellRange {
+    if (source.kind === "table") {
+      const table = this.workbook.table(source.name);
+      if (table === undefined) throw new Error(layoutMessages.noSuchTable(source.name));
+      return table.range;
+    }
+    if (!this.workbook.hasSheet(source.sheet))
+      throw new Error(layoutMessages.noSuchSheet(source.sheet));
+    const range = parseAddress(source.address, source.sheet);
+    if (range === null)
+      throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
+    return range;
+  }
+
+  private requirePlan(): { plan: Plan; grids: PlanGrids } {
+    const grids = this.grids(PLAN_TABLES);
+    if (grids.settings === undefined) throw new Error(layoutMessages.noPlan);
+    const read = readPlanGrids(grids);
+    if (!read.ok) throw new PlanLayoutError(read.problems);
+    return { plan: read.plan, grids };
+  }
+
+  private grids(tables: readonly PlanTable[]): PlanGrids {
+    const grids: PlanGrids = {};
+    for (const table of tables) {
+      const info = this.workbook.table(TABLES[table]);
+      if (info === undefined) continue;
+      const [headers, ...rows] = this.workbook.values(info.range);
+      grids[table] = { headers, rows };
+    }
+    return grids;
+  }
+
+  private ensureSheet(name: string): void {
+    if (!this.workbook.hasSheet(name)) this.workbook.addSheet(name);
+  }
+
+  /** The table over exactly the layout's range: created, or cleared and resized. */
+  private placeTable(layout: TableLayout): void {
+    const range: CellRange = {
+      sheet: layout.sheet,
+      row: 0,
+      col: 0,
+      rowCount: layout.rowCount,
+      colCount: layout.colCount,
+    };
+    const existing = this.workbook.table(layout.name);
+    if (existing === undefined) {
+      this.ensureSheet(layout.sheet);
+      this.workbook.addTable(layout.name, range);
+      return;
+    }
+    this.workbook.clear(existing.range);
+    this.workbook.resizeTable(layout.name, range);
+  }
+
+  private ensureAuditTable(): void {
+    if (this.workbook.table(TABLES.audit) !== undefined) return;
+    this.placeTable(AUDIT_TABLE);
+    this.writeBlock(auditHeaderBlock());
+  }
+
+  private writeBlock(block: CellBlock): void {
+    const range = blockRange(block);
+    const { formats } = block;
+    if (formats !== null)
+      this.workbook.setNumberFormats(
+        range,
+        Array.from({ length: block.rowCount }, () => formats)
+      );
+    if (block.cells !== null) this.workbook.write(range, blockInputs(block));
+  }
+
+  private appendAudit(audit: readonly AuditEntry[]): void {
+    if (audit.length === 0) return;
+    this.ensureAuditTable();
+    this.workbook.appendTableRows(
+      TABLES.audit,
+      audit.map((entry) => auditCells(entry).map(toCellInput))
+    );
+  }
+
+  /** Writes one node's cells into its row of a per-node table, appending the row if it has none. */
+  private writeRow(
+    table: PlanTable,
+    width: number,
+    idColumn: number,
+    id: string,
+    row: number | undefined,
+    writes: readonly ColumnWrite[]
+  ): void {
+    const name = TABLES[table];
+    if (row === undefined) {
+      this.workbook.appendTableRows(name, [newRow(width, idColumn, id, writes).map(toCellInput)]);
+      return;
+    }
+    const range = (this.workbook.table(name) as { range: CellRange }).range;
+    for (const run of contiguousRuns(writes)) {
+      const inputs: CellInput[] = run.cells.map(toCellInput);
+      this.workbook.write(
+        {
+          sheet: range.sheet,
+          row: range.row + 1 + row,
+          col: range.col + run.col,
+          rowCount: 1,
+          colCount: inputs.length,
+        },
+        [inputs]
+      );
+    }
+  }
+}

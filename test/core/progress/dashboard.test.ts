@@ -1,0 +1,187 @@
+import { HyperFormula } from "hyperformula";
+import {
+  DASHBOARD_CHARTS,
+  DASHBOARD_SHEET,
+  dashboardLayout,
+  type DashboardLayout,
+  type DashboardPeriod,
+} from "../../../src/core/progress/dashboard";
+import {
+  blockInputs,
+  buildPlanLayout,
+  ID_HEADER,
+  STATUS_HEADERS,
+  type CellBlock,
+} from "../../../src/core/plan/layout";
+import { compareNode } from "../../../src/core/reconcile/compare";
+import { registerBuFunctions } from "../../../src/hyperformula/buPlugin";
+import type { Plan } from "../../../src/core/plan/types";
+import { COMPANY, planAndView } from "../reconcile/fixture";
+
+const { plan, view } = planAndView(COMPANY);
+
+function build(period: DashboardPeriod, nodeId = "EMEA"): DashboardLayout {
+  const result = dashboardLayout(plan, view, { nodeId, period });
+  if (!result.ok) throw new Error(result.message);
+  return result.dashboard;
+}
+
+/** The plan's sheets as the add-in writes them, in a real formula engine, plus the dashboard. */
+function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: number) => unknown {
+  registerBuFunctions();
+  const periods = p.settings.periods;
+  const valueRows = (
+    valuesOf: (id: string) => readonly (number | null)[] | undefined
+  ): unknown[][] =>
+    p.nodes.map((node) => [node.id, ...periods.map((_, c) => valuesOf(node.id)?.[c] ?? null)]);
+  const layout = buildPlanLayout(
+    { settings: p.settings, nodes: p.nodes },
+    {
+      inputs: {
+        headers: [ID_HEADER, ...periods],
+        rows: valueRows((id) => p.entries.get(id)?.values),
+      },
+      targets: { headers: [ID_HEADER, ...periods], rows: valueRows((id) => p.topDown.get(id)) },
+      status: {
+        headers: [...STATUS_HEADERS],
+        rows: p.nodes.map((node) => [
+          node.id,
+          p.entries.get(node.id)?.status ?? "",
+          "",
+          "",
+          "",
+          "",
+        ]),
+      },
+    }
+  );
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  const write = (block: CellBlock): void => {
+    if (block.cells === null) return;
+    if (!hf.doesSheetExist(block.sheet)) hf.addSheet(block.sheet);
+    hf.setCellContents(
+      { sheet: hf.getSheetId(block.sheet) as number, row: block.row, col: block.col },
+      blockInputs(block)
+    );
+  };
+  layout.blocks.forEach(write);
+  dashboard.blocks.forEach(write);
+  const sheet = hf.getSheetId(DASHBOARD_SHEET) as number;
+  return (row, col) => hf.getCellValue({ sheet, row, col });
+}
+
+describe("dashboardLayout", () => {
+  test("a table per child with formulas over the plan's tables and report", () => {
+    const dashboard = build(0);
+    const children = dashboard.blocks[2].cells ?? [];
+    expect(children[0]).toEqual([
+      "UK",
+      { formula: "=INDEX('GU Hierarchy'!$C$2:$C$9,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
+      { formula: "=INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
+      {
+        formula:
+          "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$B$9,A5)",
+      },
+      { formula: "=BU.VARIANCE(D5,C5)" },
+      { formula: '=BU.VARIANCE(D5,C5,"pct")' },
+    ]);
+    expect(children.map((row) => row[0])).toEqual(["UK", "DE", "FR", "EMEA"]);
+    expect(dashboard.blocks[3].cells?.slice(0, 3)).toEqual([
+      ["Status", "Nodes"],
+      [
+        "Not started",
+        {
+          formula: `=COUNTIF('GU Status'!$B$2:$B$9,"Not started")+COUNTBLANK('GU Status'!$B$2:$B$9)`,
+        },
+      ],
+      ["Draft", { formula: `=COUNTIF('GU Status'!$B$2:$B$9,"Draft")` }],
+    ]);
+  });
+
+  test("the total over all periods adds up the periods", () => {
+    const cells = build("total").blocks[2].cells ?? [];
+    expect(cells[0][2]).toEqual({
+      formula:
+        "=SUM(INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)),INDEX('GU Report'!$K$4:$K$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)))",
+    });
+    expect(cells[0][3]).toEqual({
+      formula:
+        "=SUM(BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$C$9,A5))",
+    });
+  });
+
+  test("chart specs: top-down vs bottom-up per child, and status counts", () => {
+    const dashboard = build(1);
+    expect(dashboard.charts).toEqual([
+      {
+        name: DASHBOARD_CHARTS.targets,
+        sheet: DASHBOARD_SHEET,
+        type: "columnClustered",
+        title: "Top-down vs bottom-up below Europe, Q2 2027",
+        source: { sheet: DASHBOARD_SHEET, row: 3, col: 1, rowCount: 4, colCount: 3 },
+        position: { sheet: DASHBOARD_SHEET, row: 0, col: 7, rowCount: 16, colCount: 8 },
+      },
+      {
+        name: DASHBOARD_CHARTS.status,
+        sheet: DASHBOARD_SHEET,
+        type: "barClustered",
+        title: "Submission status of FY27",
+        source: { sheet: DASHBOARD_SHEET, row: 9, col: 0, rowCount: 6, colCount: 2 },
+        position: { sheet: DASHBOARD_SHEET, row: 17, col: 7, rowCount: 16, colCount: 8 },
+      },
+    ]);
+    expect(dashboard.used).toEqual({
+      sheet: DASHBOARD_SHEET,
+      row: 0,
+      col: 0,
+      rowCount: 15,
+      colCount: 6,
+    });
+    expect(dashboard.blocks[0].cells).toEqual([
+      ["FY27: Top-down vs bottom-up below Europe, Q2 2027"],
+      ["Revenue (EUR)"],
+    ]);
+  });
+
+  test.each<[string, DashboardPeriod, string]>([
+    ["Atlantis", 0, 'No node "Atlantis"'],
+    ["UK", 0, "UK has no children"],
+    ["EMEA", 2, "Period 3 does not exist; the plan has 2 periods"],
+  ])("refuses node %s, period %s", (nodeId, period, message) => {
+    expect(dashboardLayout(plan, view, { nodeId, period })).toEqual({ ok: false, message });
+  });
+
+  test.each<DashboardPeriod>([0, 1, "total"])(
+    "in a formula engine the numbers agree with the Compare view (period %s)",
+    (period) => {
+      const dashboard = build(period);
+      const cell = evaluate(plan, dashboard);
+      const comparison = compareNode(plan, view, "EMEA");
+      const figures = [
+        ...(comparison?.children ?? []).map((child) =>
+          period === "total" ? child.total : child.periods[period]
+        ),
+        period === "total" ? comparison?.total : comparison?.periods[period],
+      ];
+      figures.forEach((expected, i) => {
+        const row = 4 + i;
+        expect([cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4)]).toEqual([
+          [...(comparison?.children ?? []).map((child) => child.name), "Europe"][i],
+          expected?.topDown,
+          expected?.bottomUp,
+          expected?.variance,
+        ]);
+        // HyperFormula rounds results to about 11 significant digits.
+        expect(cell(row, 5)).toBeCloseTo(expected?.variancePct as number, 9);
+      });
+      // Not started: Company, EMEA, AMER; Draft DE; Submitted UK, CA; Approved US; Returned FR.
+      expect([10, 11, 12, 13, 14].map((row) => [cell(row, 0), cell(row, 1)])).toEqual([
+        ["Not started", 3],
+        ["Draft", 1],
+        ["Submitted", 2],
+        ["Approved", 1],
+        ["Returned", 1],
+      ]);
+    }
+  );
+});

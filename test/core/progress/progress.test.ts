@@ -1,0 +1,148 @@
+import {
+  lateOwners,
+  progress,
+  reminderText,
+  type StatusCounts,
+} from "../../../src/core/progress/progress";
+import type { Status } from "../../../src/core/plan/types";
+import { COMPANY, planAndView } from "../reconcile/fixture";
+
+/** Counts in STATUSES order: Not started, Draft, Submitted, Approved, Returned. */
+function counts(group: StatusCounts): number[] {
+  return (["Not started", "Draft", "Submitted", "Approved", "Returned"] as Status[]).map(
+    (status) => group.counts[status]
+  );
+}
+
+describe("progress (Company > EMEA: UK, DE, FR; AMER: US, CA)", () => {
+  const { view } = planAndView(COMPANY);
+  const result = progress(view);
+
+  test("overall: a node without a workflow row is Not started", () => {
+    expect(result.overall.total).toBe(8);
+    expect(counts(result.overall)).toEqual([3, 1, 2, 1, 1]);
+    expect(result.overall.fractions.Submitted).toBe(0.25);
+    expect(result.overall.fractions["Not started"]).toBe(0.375);
+  });
+
+  test("per level, root = 1", () => {
+    expect(result.levels.map((level) => [level.level, level.total, ...counts(level)])).toEqual([
+      [1, 1, 1, 0, 0, 0, 0],
+      [2, 2, 2, 0, 0, 0, 0],
+      [3, 5, 0, 1, 2, 1, 1],
+    ]);
+    expect(result.levels[2].fractions).toEqual({
+      "Not started": 0,
+      Draft: 0.2,
+      Submitted: 0.4,
+      Approved: 0.2,
+      Returned: 0.2,
+    });
+  });
+
+  test("per owner: matched ignoring spaces and case, sorted, nodes nobody owns last", () => {
+    expect(result.owners.map((owner) => [owner.owner, owner.nodeIds, ...counts(owner)])).toEqual([
+      ["Anna", ["EMEA"], 1, 0, 0, 0, 0],
+      ["Ben", ["UK", "FR"], 0, 0, 1, 0, 1],
+      ["Carla", ["DE"], 0, 1, 0, 0, 0],
+      ["Ceo", ["Company"], 1, 0, 0, 0, 0],
+      ["Dan", ["AMER", "US"], 1, 0, 0, 1, 0],
+      ["", ["CA"], 0, 0, 1, 0, 0],
+    ]);
+    expect(result.owners[1].fractions).toMatchObject({ Submitted: 0.5, Returned: 0.5, Draft: 0 });
+  });
+
+  test("a plan whose hierarchy can't be read counts nothing", () => {
+    const broken = planAndView({
+      nodes: [
+        ["A", "B", "A", "x"],
+        ["B", "A", "B", "x"],
+      ],
+    });
+    const empty = progress(broken.view);
+    expect(empty.overall.total).toBe(0);
+    expect(empty.overall.fractions.Draft).toBe(0);
+    expect(empty.levels).toEqual([]);
+    expect(empty.owners).toEqual([]);
+  });
+});
+
+describe("lateOwners", () => {
+  const { plan } = planAndView(COMPANY);
+
+  test("after the deadline: every owner with a node Not started, Draft or Returned, with those nodes", () => {
+    expect(lateOwners(plan, "2027-01-16")).toEqual([
+      {
+        owner: "Anna",
+        nodes: [{ id: "EMEA", name: "Europe", status: "Not started", returnReason: "" }],
+      },
+      {
+        owner: "Ben",
+        nodes: [{ id: "FR", name: "France", status: "Returned", returnReason: "Q2 looks low" }],
+      },
+      { owner: "Carla", nodes: [{ id: "DE", name: "Germany", status: "Draft", returnReason: "" }] },
+      {
+        owner: "Ceo",
+        nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "" }],
+      },
+      {
+        owner: "Dan",
+        nodes: [{ id: "AMER", name: "Americas", status: "Not started", returnReason: "" }],
+      },
+    ]);
+  });
+
+  test.each<[string, string | null, string]>([
+    ["on the deadline day", "2027-01-15", "2027-01-15"],
+    ["before it", "2027-01-15", "2026-12-31"],
+    ["without a deadline", null, "2030-01-01"],
+    ["with a deadline that is not a date", "end of January", "2030-01-01"],
+  ])("nobody is late %s", (_, deadline, today) => {
+    const { plan: p } = planAndView({ ...COMPANY, settings: { deadline } });
+    expect(lateOwners(p, today)).toEqual([]);
+  });
+
+  test("today may be a full timestamp", () => {
+    expect(lateOwners(plan, "2027-01-16T08:30:00.000Z").map((owner) => owner.owner)).toEqual([
+      "Anna",
+      "Ben",
+      "Carla",
+      "Ceo",
+      "Dan",
+    ]);
+  });
+});
+
+describe("reminderText", () => {
+  const { plan } = planAndView(COMPANY);
+
+  test("lists each late owner's nodes by name and id, their status and the deadline", () => {
+    expect(reminderText(lateOwners(plan, "2027-02-01").slice(0, 2), plan)).toBe(
+      [
+        "Reminder: the Revenue targets for FY27 were due on 2027-01-15. These are not submitted yet:",
+        "",
+        "Anna:",
+        "- Europe (EMEA), not started",
+        "",
+        "Ben:",
+        "- France (FR), returned: Q2 looks low",
+        "",
+        "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+      ].join("\n")
+    );
+  });
+
+  test("a node named as its id is named once; nothing to send when nobody is late", () => {
+    const text = reminderText(
+      [
+        {
+          owner: "Ceo",
+          nodes: [{ id: "Company", name: "Company", status: "Draft", returnReason: "" }],
+        },
+      ],
+      plan
+    );
+    expect(text).toContain("Ceo:\n- Company, draft\n");
+    expect(reminderText([], plan)).toBe("");
+  });
+});

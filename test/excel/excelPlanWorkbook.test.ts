@@ -1,0 +1,534 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { SHEETS, buildPlanLayout } from "../../src/core/plan/layout";
+import type {
+  AuditEntry,
+  NodeEntry,
+  Plan,
+  PlanNode,
+  PlanSettings,
+} from "../../src/core/plan/types";
+import { chunkBlocks, planReads, WRITE_BUDGET_BYTES } from "../../src/excel/chunks";
+import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
+import { RecordingExcel, type WriteRecord } from "./support/RecordingExcel";
+
+const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;
+
+const SETTINGS: PlanSettings = {
+  name: "=FY27",
+  metric: "Revenue",
+  unit: "EUR",
+  periods: ["Q1 2027", "Q2 2027"],
+  decimals: 0,
+  tolerance: 0.05,
+  deadline: "2027-01-31",
+  allowNegative: false,
+};
+
+function node(id: string, parent: string, name = id, owner = ""): PlanNode {
+  return { id, parent, name, owner, attributes: {} };
+}
+
+const NODES = [
+  node("UK", "EMEA", "=UK", "+ann"),
+  node("CO", "", "Company", "ceo"),
+  node("EMEA", "CO", "-EMEA-", "@bob"),
+  node("DE", "EMEA", "Germany", "dirk"),
+];
+
+function audit(node: string, field: string, newValue: string, note = ""): AuditEntry {
+  return {
+    time: "2027-01-05T09:00:00.000Z",
+    user: "ann",
+    node,
+    field,
+    oldValue: "",
+    newValue,
+    note,
+  };
+}
+
+function edit(
+  read: NodeEntry,
+  values: (number | null)[],
+  status: NodeEntry["status"],
+  stamp: string,
+  user = "ann"
+): NodeEntry {
+  return { ...read, values, status, updatedAt: stamp, updatedBy: user };
+}
+
+function write(
+  excel: RecordingExcel,
+  sheet: string,
+  address: string,
+  kind: WriteRecord["kind"]
+): WriteRecord | undefined {
+  return excel.writes.find((w) => w.sheet === sheet && w.address === address && w.kind === kind);
+}
+
+async function planOf(workbook: ExcelPlanWorkbook): Promise<Plan> {
+  const plan = await workbook.readPlan();
+  if (plan === null) throw new Error("no plan");
+  return plan;
+}
+
+describe("ExcelPlanWorkbook", () => {
+  let excel: RecordingExcel;
+  let workbook: ExcelPlanWorkbook;
+
+  beforeEach(() => {
+    excel = new RecordingExcel();
+    workbook = new ExcelPlanWorkbook(excel.run);
+  });
+
+  describe("setting up a plan", () => {
+    beforeEach(async () => {
+      await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
+    });
+
+    it("takes one sync to look around and one per write chunk", () => {
+      expect(excel.syncs).toBe(2);
+      expect(excel.callsIn(1)).toEqual(["tables.load", "worksheets.load"]);
+      expect(excel.callsIn(2).filter((call) => call === "worksheets.add")).toHaveLength(7);
+      expect(
+        excel.calls.filter((call) => call.call === "table.name").map((call) => call.detail)
+      ).toEqual(["GuSettings", "GuHierarchy", "GuInputs", "GuTargets", "GuStatus", "GuAudit"]);
+    });
+
+    it("writes user text so it stays text, with formats set before values", () => {
+      expect(write(excel, SHEETS.hierarchy, "A2:D5", "values")?.data).toEqual([
+        ["CO", "", "Company", "ceo"],
+        ["EMEA", "CO", "'-EMEA-", "'@bob"],
+        ["UK", "EMEA", "'=UK", "'+ann"],
+        ["DE", "EMEA", "Germany", "dirk"],
+      ]);
+      expect(write(excel, SHEETS.settings, "A2:B11", "values")?.data.slice(0, 3)).toEqual([
+        ["schemaVersion", 1],
+        ["name", "'=FY27"],
+        ["metric", "Revenue"],
+      ]);
+      const formats = excel.writes.findIndex(
+        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "numberFormat"
+      );
+      const values = excel.writes.findIndex(
+        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "values"
+      );
+      expect(formats).toBeGreaterThanOrEqual(0);
+      expect(formats).toBeLessThan(values);
+      expect(excel.writes[formats].data[0]).toEqual(["General", "#,##0", "#,##0"]);
+      expect(write(excel, SHEETS.settings, "B7", "numberFormat")?.data).toEqual([["0.0%"]]);
+      // What the cells hold afterwards: the text, not a formula.
+      expect(excel.workbook.cell(SHEETS.hierarchy, 3, 2)).toEqual({ value: "=UK" });
+    });
+
+    it("writes the report as formulas and adds the tolerance rule", () => {
+      const spill = write(excel, SHEETS.report, "E4:M4", "formulas");
+      expect(spill?.data[0].slice(0, 2)).toEqual([
+        "=BU.LEVEL('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5)",
+        "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5,'GU Inputs'!$B$2:$B$5)",
+      ]);
+      expect(write(excel, SHEETS.report, "A4:D7", "formulas")?.data[0][0]).toBe(
+        `='GU Hierarchy'!$A$2&""`
+      );
+      expect(
+        excel.calls
+          .filter((call) => call.call === "conditionalFormats.add")
+          .map((call) => call.detail)
+      ).toEqual([
+        "Custom =IF(ISNUMBER(I4),ABS(I4)>'GU Settings'!$B$7,FALSE())",
+        "Custom =IF(ISNUMBER(M4),ABS(M4)>'GU Settings'!$B$7,FALSE())",
+      ]);
+      expect(
+        excel.calls
+          .filter((call) => ["range.clear", "conditionalFormats.clearAll"].includes(call.call))
+          .map((call) => call.detail)
+      ).toEqual(["'GU Report'!A1:XFD1048576 All", "GU Report"]);
+    });
+
+    it("reads back the plan it wrote", async () => {
+      excel.reset();
+      const plan = await planOf(workbook);
+      expect(excel.syncs).toBe(3);
+      expect(plan.settings).toEqual(SETTINGS);
+      expect(plan.nodes.map((n) => [n.id, n.name, n.owner])).toEqual([
+        ["CO", "Company", "ceo"],
+        ["EMEA", "-EMEA-", "@bob"],
+        ["UK", "=UK", "+ann"],
+        ["DE", "Germany", "dirk"],
+      ]);
+    });
+
+    it("over an existing plan, clears and resizes its tables and keeps the inputs", async () => {
+      const read = (await planOf(workbook)).entries.get("UK") as NodeEntry;
+      await workbook.saveEntries(
+        [{ expected: read, next: edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z") }],
+        []
+      );
+      excel.reset();
+
+      await workbook.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
+
+      // Look around; locate the three per-node tables; read them in one chunk; write in one.
+      expect(excel.syncs).toBe(4);
+      expect(
+        excel.calls.filter((call) => call.call === "table.resize").map((call) => call.detail)
+      ).toEqual(["GuSettings", "GuHierarchy", "GuInputs", "GuTargets", "GuStatus"]);
+      expect(excel.callsIn(4)).not.toContain("worksheet.tables.add");
+      const plan = await planOf(workbook);
+      expect(plan.entries.get("UK")?.values).toEqual([120, 130]);
+      expect(plan.nodes.map((n) => n.id)).toEqual(["CO", "EMEA", "UK", "DE", "FR"]);
+    });
+  });
+
+  describe("saving a contributor's node", () => {
+    let read: NodeEntry;
+
+    beforeEach(async () => {
+      await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
+      read = (await planOf(workbook)).entries.get("UK") as NodeEntry;
+      excel.reset();
+    });
+
+    it("reads and writes in 2 syncs, the audit entries appended first", async () => {
+      const next = {
+        ...edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z"),
+        comment: "=as discussed",
+      };
+      const result = await workbook.saveEntries(
+        [{ expected: read, next }],
+        [audit("UK", "Q1 2027", "120"), audit("UK", "comment", "=as discussed", "-")]
+      );
+
+      expect(result).toEqual({ ok: true });
+      expect(excel.syncs).toBe(2);
+      expect(excel.writes.filter((w) => w.sync === 1)).toEqual([]);
+      expect(excel.callsIn(2)).toEqual(["table.rows.add", "range.values", "range.values"]);
+      expect(
+        excel.writes.map(({ sheet, address, kind, data }) => [sheet, address, kind, data])
+      ).toEqual([
+        [
+          SHEETS.audit,
+          "GuAudit",
+          "rows.add",
+          [
+            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", "'120", ""],
+            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "comment", "", "'=as discussed", "'-"],
+          ],
+        ],
+        [
+          SHEETS.status,
+          "B4:F4",
+          "values",
+          [["Submitted", "'=as discussed", "", "'2027-01-05T09:00:00.000Z", "ann"]],
+        ],
+        [SHEETS.inputs, "B4:C4", "values", [[120, 130]]],
+      ]);
+      expect((await planOf(workbook)).entries.get("UK")).toEqual(next);
+      expect(await workbook.readAudit()).toEqual([
+        audit("UK", "Q1 2027", "120"),
+        audit("UK", "comment", "=as discussed", "-"),
+      ]);
+    });
+
+    it("writes nothing and returns the co-author's row when they changed a value since it was read", async () => {
+      const coAuthor = new ExcelPlanWorkbook(excel.run);
+      const theirRead = (await planOf(coAuthor)).entries.get("UK") as NodeEntry;
+      const theirs = edit(theirRead, [100, 100], "Draft", "2027-01-05T08:59:00.000Z", "manager");
+      await coAuthor.saveEntries([{ expected: theirRead, next: theirs }], []);
+      excel.reset();
+
+      const mine = edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z");
+      expect(
+        await workbook.saveEntries(
+          [{ expected: read, next: mine }],
+          [audit("UK", "Q1 2027", "120")]
+        )
+      ).toEqual({
+        ok: false,
+        conflicts: [{ id: "UK", mine, theirs }],
+      });
+      expect(excel.syncs).toBe(1);
+      expect(excel.writes).toEqual([]);
+    });
+
+    it("conflicts on a status a co-author changed, with the same values", async () => {
+      const submitted = edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z");
+      await workbook.saveEntries([{ expected: read, next: submitted }], []);
+      const manager = new ExcelPlanWorkbook(excel.run);
+      const approved = {
+        ...submitted,
+        status: "Approved" as const,
+        updatedAt: "2027-01-05T10:00:00.000Z",
+        updatedBy: "bob",
+      };
+      expect(await manager.saveEntries([{ expected: submitted, next: approved }], [])).toEqual({
+        ok: true,
+      });
+
+      const draft = {
+        ...submitted,
+        status: "Draft" as const,
+        updatedAt: "2027-01-05T10:01:00.000Z",
+      };
+      expect(await workbook.saveEntries([{ expected: submitted, next: draft }], [])).toEqual({
+        ok: false,
+        conflicts: [{ id: "UK", mine: draft, theirs: approved }],
+      });
+    });
+
+    it("conflicts with no co-author row when the node was deleted, in at most 2 syncs", async () => {
+      await new ExcelPlanWorkbook(excel.run).writePlan({
+        settings: SETTINGS,
+        nodes: NODES.filter((n) => n.id !== "UK"),
+      });
+      excel.reset();
+      const mine = edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z");
+      expect(await workbook.saveEntries([{ expected: read, next: mine }], [])).toEqual({
+        ok: false,
+        conflicts: [{ id: "UK", mine, theirs: null }],
+      });
+      expect(excel.syncs).toBeLessThanOrEqual(2);
+      expect(excel.writes).toEqual([]);
+    });
+
+    it("finds the rows where a co-author's new setup moved them, in one more sync", async () => {
+      await new ExcelPlanWorkbook(excel.run).writePlan({
+        settings: SETTINGS,
+        nodes: [node("CO", ""), node("AMER", "CO"), ...NODES.filter((n) => n.id !== "CO")],
+      });
+      excel.reset();
+      const mine = edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z");
+
+      expect(await workbook.saveEntries([{ expected: read, next: mine }], [])).toEqual({
+        ok: true,
+      });
+      expect(excel.syncs).toBe(3);
+      expect(excel.writes.map((w) => [w.sheet, w.address])).toEqual([
+        [SHEETS.status, "B5:F5"],
+        [SHEETS.inputs, "B5:C5"],
+      ]);
+      expect((await planOf(workbook)).entries.get("UK")).toEqual(mine);
+    });
+
+    it("takes 3 syncs in a workbook object that has not read the plan", async () => {
+      const fresh = new ExcelPlanWorkbook(excel.run);
+      expect(
+        await fresh.saveEntries(
+          [{ expected: read, next: edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z") }],
+          []
+        )
+      ).toEqual({ ok: true });
+      expect(excel.syncs).toBe(3);
+    });
+
+    it("saves top-down targets and their audit in 2 syncs", async () => {
+      await workbook.saveTopDown(
+        [{ id: "CO", values: [1000, null] }],
+        [audit("CO", "top-down Q1 2027", "1000")]
+      );
+      expect(excel.syncs).toBe(2);
+      expect(write(excel, SHEETS.targets, "B2:C2", "values")?.data).toEqual([[1000, ""]]);
+      expect((await planOf(workbook)).topDown.get("CO")).toEqual([1000, null]);
+      await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
+        `Node "XX" is not in the plan's hierarchy`
+      );
+    });
+
+    it("recreates the audit table if someone deleted it", async () => {
+      excel.workbook.convertTableToRange("GuAudit");
+      const next = edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z");
+      await workbook.saveEntries([{ expected: read, next }], [audit("UK", "Q1 2027", "1")]);
+      expect(excel.callsIn(2).slice(0, 2)).toEqual(["worksheet.tables.add", "table.name"]);
+      expect(await workbook.readAudit()).toEqual([audit("UK", "Q1 2027", "1")]);
+    });
+  });
+
+  describe("a plan of 10,000 nodes with 12 periods", () => {
+    const periods = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
+    const settings = { ...SETTINGS, periods };
+    const nodes: PlanNode[] = [node("root", "", "Company", "ceo")];
+    for (let i = 1; i < 10_000; i++)
+      nodes.push(
+        node(`n${i}`, i < 100 ? "root" : `n${(i % 99) + 1}`, `Territory ${i}`, `owner${i % 250}`)
+      );
+    const setup = { settings, nodes };
+    const chunks = chunkBlocks(buildPlanLayout(setup, {}).blocks, WRITE_BUDGET_BYTES);
+
+    it("is set up in 1 sync plus one per write chunk, each under Excel on the web's request limit", async () => {
+      await workbook.writePlan(setup);
+      expect(chunks.length).toBeGreaterThan(2);
+      expect(excel.syncs).toBe(1 + chunks.length);
+      expect(Math.max(...excel.payloads)).toBeLessThan(EXCEL_ON_THE_WEB_LIMIT);
+      expect(Math.max(...excel.payloads)).toBeLessThanOrEqual(WRITE_BUDGET_BYTES);
+      const hierarchyRows = excel.writes
+        .filter((w) => w.sheet === SHEETS.hierarchy && w.kind === "values")
+        .reduce((rows, w) => rows + w.data.length, 0);
+      expect(hierarchyRows).toBe(1 + 10_000);
+
+      excel.reset();
+      await workbook.writePlan(setup);
+      const reads = planReads([
+        { rowCount: 10_001, colCount: 13 },
+        { rowCount: 10_001, colCount: 13 },
+        { rowCount: 10_001, colCount: 6 },
+      ]);
+      expect(reads.length).toBeGreaterThan(1);
+      expect(excel.syncs).toBe(2 + reads.length + chunks.length);
+
+      excel.reset();
+      const read = (await planOf(workbook)).entries.get("n9999") as NodeEntry;
+      excel.reset();
+      await workbook.saveEntries(
+        [
+          {
+            expected: read,
+            next: edit(
+              read,
+              periods.map(() => 1),
+              "Draft",
+              "2027-01-05T09:00:00.000Z"
+            ),
+          },
+        ],
+        [audit("n9999", "P1", "1")]
+      );
+      expect(excel.syncs).toBe(2);
+    });
+  });
+
+  describe("navigation", () => {
+    beforeEach(async () => {
+      await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
+      excel.reset();
+    });
+
+    it("selects a node's row in the hierarchy sheet in 2 syncs", async () => {
+      await workbook.selectNode("de");
+      expect(excel.syncs).toBe(2);
+      expect(excel.callsIn(2)).toEqual(["worksheet.activate", "range.select"]);
+      expect(excel.workbook.selection()).toEqual({
+        sheet: SHEETS.hierarchy,
+        row: 4,
+        col: 0,
+        rowCount: 1,
+        colCount: 4,
+      });
+      await expect(workbook.selectNode("XX")).rejects.toThrow(
+        `Node "XX" is not in the plan's hierarchy`
+      );
+    });
+
+    it("reports the node of the row the user selects, until unsubscribed", async () => {
+      const seen: (string | null)[] = [];
+      const unsubscribe = workbook.onSelectNode((id) => seen.push(id));
+      await Promise.resolve();
+      const select = async (sheet: string, row: number): Promise<void> => {
+        excel.workbook.select({ sheet, row, col: 2, rowCount: 1, colCount: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      };
+      // Excel computes the report's id column; the double is told the results.
+      excel.workbook.setComputed(SHEETS.report, 3, 0, [["CO"], ["EMEA"], ["UK"], ["DE"]]);
+      await select(SHEETS.hierarchy, 3);
+      await select(SHEETS.report, 6);
+      await select(SHEETS.inputs, 0);
+      await select("Sheet1", 2);
+      unsubscribe();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await select(SHEETS.status, 2);
+      expect(seen).toEqual(["UK", "DE", null, null]);
+      expect(excel.calls.map((call) => call.call)).toContain(
+        "worksheets.onSelectionChanged.remove"
+      );
+    });
+
+    it("goes to a row of a setup source", async () => {
+      excel.workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 3, colCount: 2 }, [
+        ["Id", "Parent"],
+        ["A", ""],
+        ["B", "A"],
+      ]);
+      excel.workbook.addTable("Org", { sheet: "Sheet1", row: 0, col: 0, rowCount: 3, colCount: 2 });
+      await workbook.selectSourceRow({ kind: "table", name: "Org" }, 2);
+      expect(excel.workbook.selection()).toEqual({
+        sheet: "Sheet1",
+        row: 1,
+        col: 0,
+        rowCount: 1,
+        colCount: 2,
+      });
+      excel.reset();
+      await workbook.selectSourceRow({ kind: "range", sheet: "Sheet1", address: "B2:C9" }, 8);
+      expect(excel.syncs).toBe(1);
+      expect(excel.workbook.selection()).toEqual({
+        sheet: "Sheet1",
+        row: 8,
+        col: 1,
+        rowCount: 1,
+        colCount: 2,
+      });
+      await expect(
+        workbook.selectSourceRow({ kind: "range", sheet: "Sheet1", address: "B2:C9" }, 9)
+      ).rejects.toThrow("Row 9 is outside the source, which has 8 rows");
+    });
+
+    it("reads the selection within the used cells, and the user's tables", async () => {
+      excel.workbook.write({ sheet: "Sheet1", row: 1, col: 1, rowCount: 2, colCount: 2 }, [
+        ["Id", "Name"],
+        ["007", "'=x"],
+      ]);
+      excel.workbook.addTable("Org", { sheet: "Sheet1", row: 1, col: 1, rowCount: 2, colCount: 2 });
+      excel.workbook.select({ sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 3 });
+      excel.reset();
+      expect(await workbook.readSelection()).toEqual({
+        ref: { kind: "range", sheet: "Sheet1", address: "A1:C1048576" },
+        rows: [
+          ["Id", "Name"],
+          [7, "=x"],
+        ],
+      });
+      expect(excel.syncs).toBe(2);
+      expect(await workbook.listTables()).toEqual(["Org"]);
+      expect(await workbook.readTable("Org")).toEqual({
+        ref: { kind: "table", name: "Org" },
+        rows: [
+          ["Id", "Name"],
+          [7, "=x"],
+        ],
+      });
+    });
+  });
+});
+
+describe("the Excel.run the add-in uses", () => {
+  const global = globalThis as { Excel?: unknown };
+  afterEach(() => {
+    delete global.Excel;
+  });
+
+  it("runs each step in Excel.run (checked against office-addin-mock)", async () => {
+    const selected: string[] = [];
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            getItem: (name: string) => ({
+              activate: () => selected.push(`activate ${name}`),
+              getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => ({
+                select: () => selected.push(`select ${name} ${row},${col} ${rows}x${cols}`),
+              }),
+            }),
+          },
+        },
+      },
+      run: async function (batch: (context: unknown) => Promise<unknown>) {
+        return batch((this as { context: unknown }).context);
+      },
+    });
+    global.Excel = mock;
+    await new ExcelPlanWorkbook().selectSourceRow(
+      { kind: "range", sheet: "Data", address: "A1:F20" },
+      3
+    );
+    expect(selected).toEqual(["activate Data", "select Data 2,0 1x6"]);
+  });
+});

@@ -1,0 +1,650 @@
+/**
+ * A recording double of the parts of the Excel JavaScript API that ExcelPlanWorkbook uses, over a
+ * MemoryWorkbook. It behaves like Office.js where the adapter depends on it:
+ * - calls only queue work; `context.sync()` runs the queue in order, so proxies resolve lazily (a
+ *   table's range after a resize in the same batch is the new one);
+ * - a property can be read only after it was loaded and synced (else it throws, as Office.js does);
+ * - `getItem` of a missing table or sheet fails the sync; `*OrNullObject` gives `isNullObject`.
+ * It records every sync: the calls, the cells written (values, formulas, number formats) and the
+ * payload in bytes, so tests can assert what was written, how many syncs it took and that each
+ * request stays under Excel on the web's 5 MB limit.
+ */
+import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
+import type { ExcelRun } from "../../../src/excel/ExcelPlanWorkbook";
+import { MemoryWorkbook, type CellInput } from "../../../src/workbook/memory/MemoryWorkbook";
+
+export interface WriteRecord {
+  readonly sync: number;
+  readonly sheet: string;
+  readonly address: string;
+  readonly kind: "values" | "formulas" | "numberFormat" | "rows.add";
+  readonly data: readonly (readonly unknown[])[];
+}
+
+export interface CallRecord {
+  readonly sync: number;
+  readonly call: string;
+  readonly detail: string;
+}
+
+interface Op {
+  readonly call: string;
+  readonly detail: () => string;
+  readonly bytes: number;
+  readonly apply: () => void;
+}
+
+export class ExcelApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/** Excel's form of an address: the sheet quoted only when it needs it. */
+function excelAddress(range: CellRange): string {
+  const sheet = /^[A-Za-z0-9_]+$/.test(range.sheet) ? range.sheet : quoteSheet(range.sheet);
+  return `${sheet}!${localAddress(range)}`;
+}
+
+export class RecordingExcel {
+  readonly workbook: MemoryWorkbook;
+  syncs = 0;
+  /** Bytes written per sync (values, formulas, formats, added rows as JSON). */
+  readonly payloads: number[] = [];
+  readonly writes: WriteRecord[] = [];
+  readonly calls: CallRecord[] = [];
+  private queue: Op[] = [];
+  private tableCounter = 0;
+  readonly context: any;
+
+  constructor(workbook = new MemoryWorkbook()) {
+    this.workbook = workbook;
+    this.context = { workbook: new FakeWorkbook(this), sync: () => this.sync() };
+  }
+
+  readonly run: ExcelRun = (batch) => batch(this.context);
+
+  /** Forgets the counts and records so far (the workbook stays). */
+  reset(): void {
+    this.syncs = 0;
+    this.payloads.length = 0;
+    this.writes.length = 0;
+    this.calls.length = 0;
+  }
+
+  enqueue(call: string, detail: () => string, apply: () => void, bytes = 0): void {
+    this.queue.push({ call, detail, bytes, apply });
+  }
+
+  record(write: Omit<WriteRecord, "sync">): void {
+    this.writes.push({ ...write, sync: this.syncs });
+  }
+
+  nextTableName(): string {
+    this.tableCounter++;
+    return `Table${this.tableCounter}`;
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    this.payloads.push(ops.reduce((sum, op) => sum + op.bytes, 0));
+    for (const op of ops) {
+      this.calls.push({ sync: this.syncs, call: op.call, detail: op.detail() });
+      op.apply();
+    }
+  }
+
+  /** Calls made in sync `n` (1-based), by name. */
+  callsIn(n: number): string[] {
+    return this.calls.filter((call) => call.sync === n).map((call) => call.call);
+  }
+}
+
+function payload(data: unknown): number {
+  return JSON.stringify(data).length;
+}
+
+/** Loadable properties: readable once loaded and synced. */
+class Loaded {
+  private readonly loaded = new Map<string, unknown>();
+
+  set(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
+  get<T>(name: string): T {
+    if (!this.loaded.has(name))
+      throw new ExcelApiError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Load it and sync first.`
+      );
+    return this.loaded.get(name) as T;
+  }
+}
+
+function props(spec: string | string[]): string[] {
+  return (Array.isArray(spec) ? spec : spec.split(","))
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
+class FakeWorkbook {
+  readonly tables: FakeTableCollection;
+  readonly worksheets: FakeWorksheetCollection;
+
+  constructor(private readonly excel: RecordingExcel) {
+    this.tables = new FakeTableCollection(excel);
+    this.worksheets = new FakeWorksheetCollection(excel);
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.excel, () => this.excel.workbook.selection());
+  }
+}
+
+class FakeTableCollection {
+  private readonly state = new Loaded();
+
+  constructor(private readonly excel: RecordingExcel) {}
+
+  load(spec: string): this {
+    this.excel.enqueue(
+      "tables.load",
+      () => spec,
+      () => {
+        this.state.set(
+          "items",
+          this.excel.workbook
+            .tableNames()
+            .map((name) => new FakeTable(this.excel, () => name).loaded(name))
+        );
+      }
+    );
+    return this;
+  }
+
+  get items(): FakeTable[] {
+    return this.state.get("items");
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.excel, () => {
+      const table = this.excel.workbook.table(name);
+      if (table === undefined) throw new ExcelApiError("ItemNotFound", `No table "${name}"`);
+      return table.name;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.excel, () => this.excel.workbook.table(name)?.name ?? null);
+  }
+}
+
+class FakeTable {
+  private readonly state = new Loaded();
+  readonly rows: { add: (index: number | undefined, values: CellInput[][]) => void };
+  readonly columns: { getItem: (name: string) => { getDataBodyRange: () => FakeRange } };
+
+  /** `resolve` gives the table's current name (null for a null object); `renamed` follows a rename. */
+  constructor(
+    private readonly excel: RecordingExcel,
+    private readonly resolve: () => string | null,
+    private readonly renamed: (next: string) => void = () => undefined
+  ) {
+    this.rows = {
+      add: (_index, values) => {
+        excel.enqueue(
+          "table.rows.add",
+          () => `${this.currentName()} +${values.length}`,
+          () => {
+            const name = this.currentName();
+            excel.record({
+              sheet: this.range().sheet,
+              address: name,
+              kind: "rows.add",
+              data: values,
+            });
+            excel.workbook.appendTableRows(name, values);
+          },
+          payload(values)
+        );
+      },
+    };
+    this.columns = {
+      getItem: (column: string) => ({
+        getDataBodyRange: () =>
+          new FakeRange(excel, () => {
+            const range = this.range();
+            const headers = excel.workbook.values({ ...range, rowCount: 1 })[0];
+            const index = headers.findIndex(
+              (header) => String(header).toLowerCase() === column.toLowerCase()
+            );
+            if (index < 0) throw new ExcelApiError("ItemNotFound", `No column "${column}"`);
+            return {
+              ...range,
+              row: range.row + 1,
+              rowCount: range.rowCount - 1,
+              col: range.col + index,
+              colCount: 1,
+            };
+          }),
+      }),
+    };
+  }
+
+  private currentName(): string {
+    const name = this.resolve();
+    if (name === null) throw new ExcelApiError("InvalidObjectPath", "The table does not exist");
+    return name;
+  }
+
+  private range(): CellRange {
+    return (this.excel.workbook.table(this.currentName()) as { range: CellRange }).range;
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(
+      "table.load",
+      () => spec,
+      () => {
+        const name = this.resolve();
+        this.state.set("isNullObject", name === null);
+        if (name !== null) this.state.set("name", name);
+      }
+    );
+    return this;
+  }
+
+  /** As an item of a collection loaded with "items/name". */
+  loaded(name: string): this {
+    this.state.set("name", name);
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject");
+  }
+
+  get name(): string {
+    return this.state.get("name");
+  }
+
+  set name(next: string) {
+    this.excel.enqueue(
+      "table.name",
+      () => next,
+      () => {
+        this.excel.workbook.renameTable(this.currentName(), next);
+        this.renamed(next);
+      }
+    );
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.excel, () => this.range().sheet);
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.excel, () => this.range());
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.excel, () => ({ ...this.range(), rowCount: 1 }));
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.excel, () => {
+      const range = this.range();
+      return { ...range, row: range.row + 1, rowCount: range.rowCount - 1 };
+    });
+  }
+
+  resize(range: FakeRange): void {
+    this.excel.enqueue(
+      "table.resize",
+      () => this.currentName(),
+      () => this.excel.workbook.resizeTable(this.currentName(), range.resolve())
+    );
+  }
+}
+
+class FakeWorksheetCollection {
+  private readonly state = new Loaded();
+  readonly onSelectionChanged: {
+    add: (handler: (args: { worksheetId: string; address: string }) => Promise<void>) => unknown;
+  };
+
+  constructor(private readonly excel: RecordingExcel) {
+    this.onSelectionChanged = {
+      add: (handler) => {
+        let unsubscribe: (() => void) | null = null;
+        excel.enqueue(
+          "worksheets.onSelectionChanged.add",
+          () => "",
+          () => {
+            unsubscribe = excel.workbook.onChange((event) => {
+              if (event.type !== "selection") return;
+              void handler({ worksheetId: event.range.sheet, address: excelAddress(event.range) });
+            });
+          }
+        );
+        return {
+          context: excel.context,
+          remove: () => {
+            excel.enqueue(
+              "worksheets.onSelectionChanged.remove",
+              () => "",
+              () => unsubscribe?.()
+            );
+          },
+        };
+      },
+    };
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(
+      "worksheets.load",
+      () => spec,
+      () => {
+        this.state.set(
+          "items",
+          this.excel.workbook
+            .sheetNames()
+            .map((name) => new FakeWorksheet(this.excel, () => name).loaded(name))
+        );
+      }
+    );
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.state.get("items");
+  }
+
+  /** By name or id; the double's sheet ids are their names. */
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.excel, () => {
+      if (!this.excel.workbook.hasSheet(name))
+        throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
+      return this.excel.workbook.sheetName(name);
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.excel, () =>
+      this.excel.workbook.hasSheet(name) ? this.excel.workbook.sheetName(name) : null
+    );
+  }
+
+  add(name: string): FakeWorksheet {
+    this.excel.enqueue(
+      "worksheets.add",
+      () => name,
+      () => this.excel.workbook.addSheet(name)
+    );
+    return new FakeWorksheet(this.excel, () => name);
+  }
+}
+
+class FakeWorksheet {
+  private readonly state = new Loaded();
+  readonly tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTable };
+
+  constructor(
+    private readonly excel: RecordingExcel,
+    private readonly resolve: () => string | null
+  ) {
+    this.tables = {
+      add: (range) => {
+        let name = "";
+        excel.enqueue(
+          "worksheet.tables.add",
+          () => excelAddress(range.resolve()),
+          () => {
+            name = excel.nextTableName();
+            excel.workbook.addTable(name, range.resolve());
+          }
+        );
+        return new FakeTable(
+          excel,
+          () => name,
+          (next) => {
+            name = next;
+          }
+        );
+      },
+    };
+  }
+
+  sheetName(): string {
+    const name = this.resolve();
+    if (name === null) throw new ExcelApiError("InvalidObjectPath", "The sheet does not exist");
+    return name;
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(
+      "worksheet.load",
+      () => spec,
+      () => {
+        const name = this.resolve();
+        this.state.set("isNullObject", name === null);
+        if (name !== null) this.state.set("name", name);
+      }
+    );
+    return this;
+  }
+
+  /** As an item of a collection loaded with "items/name". */
+  loaded(name: string): this {
+    this.state.set("name", name);
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject");
+  }
+
+  get name(): string {
+    return this.state.get("name");
+  }
+
+  activate(): void {
+    this.excel.enqueue(
+      "worksheet.activate",
+      () => this.sheetName(),
+      () => this.sheetName()
+    );
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.excel, () => {
+      const sheet = this.sheetName();
+      if (address === undefined)
+        return { sheet, row: 0, col: 0, rowCount: 1_048_576, colCount: 16_384 };
+      const range = parseAddress(address, sheet);
+      if (range === null) throw new ExcelApiError("InvalidArgument", `Bad address ${address}`);
+      return range;
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    return new FakeRange(this.excel, () => ({
+      sheet: this.sheetName(),
+      row,
+      col,
+      rowCount,
+      colCount,
+    }));
+  }
+
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.excel, () => this.excel.workbook.usedRange(this.sheetName()));
+  }
+}
+
+class FakeRange {
+  private readonly state = new Loaded();
+  readonly conditionalFormats: { add: (type: string) => any; clearAll: () => void };
+
+  /** `resolver` gives the cells, or null for a null object. */
+  constructor(
+    private readonly excel: RecordingExcel,
+    private readonly resolver: () => CellRange | null
+  ) {
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const format = {
+          custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
+        };
+        excel.enqueue(
+          "conditionalFormats.add",
+          () => `${type} ${format.custom.rule.formula}`,
+          () =>
+            excel.workbook.addConditionalFormat({
+              range: this.resolve(),
+              formula: format.custom.rule.formula,
+              fill: format.custom.format.fill.color,
+              fontColor: format.custom.format.font.color,
+            })
+        );
+        return format;
+      },
+      clearAll: () => {
+        excel.enqueue(
+          "conditionalFormats.clearAll",
+          () => this.resolve().sheet,
+          () => excel.workbook.clearConditionalFormats(this.resolve().sheet)
+        );
+      },
+    };
+  }
+
+  resolve(): CellRange {
+    const range = this.resolver();
+    if (range === null) throw new ExcelApiError("InvalidObjectPath", "The range does not exist");
+    return range;
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.excel, () => this.resolve().sheet);
+  }
+
+  load(spec: string | string[]): this {
+    const names = props(spec);
+    this.excel.enqueue(
+      "range.load",
+      () => names.join(","),
+      () => {
+        const range = this.resolver();
+        this.state.set("isNullObject", range === null);
+        if (range === null) return;
+        for (const name of names) {
+          if (name === "address") this.state.set(name, excelAddress(range));
+          else if (name === "values") this.state.set(name, this.excel.workbook.values(range));
+          else if (name === "formulas") this.state.set(name, this.excel.workbook.formulas(range));
+          else if (name === "numberFormat")
+            this.state.set(name, this.excel.workbook.numberFormats(range));
+          else if (name === "rowIndex") this.state.set(name, range.row);
+          else if (name === "columnIndex") this.state.set(name, range.col);
+          else if (name === "rowCount") this.state.set(name, range.rowCount);
+          else if (name === "columnCount") this.state.set(name, range.colCount);
+          else throw new ExcelApiError("InvalidArgument", `The double can't load ${name}`);
+        }
+      }
+    );
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject");
+  }
+
+  get address(): string {
+    return this.state.get("address");
+  }
+
+  get values(): any[][] {
+    return this.state.get("values");
+  }
+
+  set values(data: any[][]) {
+    this.write("values", data);
+  }
+
+  get formulas(): any[][] {
+    return this.state.get("formulas");
+  }
+
+  set formulas(data: any[][]) {
+    this.write("formulas", data);
+  }
+
+  get numberFormat(): any[][] {
+    return this.state.get("numberFormat");
+  }
+
+  set numberFormat(data: any[][]) {
+    this.excel.enqueue(
+      "range.numberFormat",
+      () => excelAddress(this.resolve()),
+      () => {
+        const range = this.resolve();
+        this.checkShape(range, data);
+        this.excel.record({
+          sheet: range.sheet,
+          address: localAddress(range),
+          kind: "numberFormat",
+          data,
+        });
+        this.excel.workbook.setNumberFormats(range, data);
+      },
+      payload(data)
+    );
+  }
+
+  private write(kind: "values" | "formulas", data: CellInput[][]): void {
+    this.excel.enqueue(
+      `range.${kind}`,
+      () => excelAddress(this.resolve()),
+      () => {
+        const range = this.resolve();
+        this.checkShape(range, data);
+        this.excel.record({ sheet: range.sheet, address: localAddress(range), kind, data });
+        this.excel.workbook.write(range, data);
+      },
+      payload(data)
+    );
+  }
+
+  private checkShape(range: CellRange, data: readonly (readonly unknown[])[]): void {
+    if (data.length !== range.rowCount || data.some((row) => row.length !== range.colCount)) {
+      throw new ExcelApiError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match ${localAddress(range)}`
+      );
+    }
+  }
+
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.excel.enqueue(
+      `range.clear`,
+      () => `${excelAddress(this.resolve())} ${applyTo}`,
+      () => this.excel.workbook.clear(this.resolve(), applyTo === "Contents")
+    );
+  }
+
+  select(): void {
+    this.excel.enqueue(
+      "range.select",
+      () => excelAddress(this.resolve()),
+      () => this.excel.workbook.select(this.resolve())
+    );
+  }
+}

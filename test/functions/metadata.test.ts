@@ -1,0 +1,114 @@
+/**
+ * functions.json as the build generates it from the JSDoc in src/functions/functions.ts: what Excel
+ * shows in formula autocomplete and how it passes arguments.
+ */
+import path from "path";
+import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
+
+const SOURCE = path.join(__dirname, "../../src/functions/functions.ts");
+
+/** Per function: each parameter's name and whether it is a range (matrix) and optional. */
+const EXPECTED: Record<string, [name: string, range: boolean, optional: boolean][]> = {
+  ROLLUP: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["values", true, false],
+    ["nodes", true, true],
+    ["method", false, true],
+  ],
+  VARIANCE: [
+    ["actual", true, false],
+    ["target", true, false],
+    ["mode", false, true],
+  ],
+  ALLOCATE: [
+    ["total", false, false],
+    ["weights", true, false],
+    ["decimals", false, true],
+  ],
+  CASCADE: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["targets", true, false],
+    ["weights", true, false],
+    ["decimals", false, true],
+  ],
+  LEVEL: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["nodes", true, true],
+  ],
+  PATH: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["nodes", true, true],
+    ["separator", false, true],
+  ],
+  CHILDREN: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["node", false, false],
+  ],
+  DESCENDANTS: [
+    ["ids", true, false],
+    ["parents", true, false],
+    ["node", false, false],
+    ["leavesOnly", false, true],
+  ],
+  TREE: [
+    ["ids", true, false],
+    ["parents", true, false],
+  ],
+  PARENTS: [
+    ["ids", true, false],
+    ["levels", true, false],
+  ],
+};
+
+describe("functions.json", () => {
+  let functions: IFunction[];
+  let associated: string[];
+
+  beforeAll(async () => {
+    const generated = await generateCustomFunctionsMetadata(SOURCE);
+    expect(generated.errors).toEqual([]);
+    functions = JSON.parse(generated.metadataJson).functions;
+    associated = generated.associate.map((entry) => entry.functionName);
+  });
+
+  it("declares exactly the ten functions, named relative to the BU namespace", () => {
+    expect(functions.map((fn) => fn.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(functions.map((fn) => fn.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it("associates each with the export of the same name", () => {
+    expect(associated.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(Object.keys(EXPECTED))("%s", (name) => {
+    const fn = (): IFunction => functions.find((candidate) => candidate.name === name) as IFunction;
+
+    it("has a one-line description for autocomplete and a help link to its README section", () => {
+      expect(fn().description).toMatch(/^[A-Z].{20,120}\.$/);
+      expect(fn().helpUrl).toBe(
+        `https://github.com/groundup-addin/groundup#bu${name.toLowerCase()}`
+      );
+    });
+
+    it("describes every parameter, with ranges as matrices and the right ones optional", () => {
+      expect(
+        fn().parameters.map((parameter) => [
+          parameter.name,
+          parameter.dimensionality === "matrix",
+          parameter.optional === true,
+        ])
+      ).toEqual(EXPECTED[name]);
+      for (const parameter of fn().parameters) expect(parameter.description).toMatch(/^\S.{10,}/);
+    });
+
+    it("spills a matrix and is neither volatile nor streaming", () => {
+      expect(fn().result).toEqual({ dimensionality: "matrix" });
+      expect(fn().options ?? {}).toEqual({});
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { CellError, type ErrorCode, type FormulaResult } from "../../src/core/cell";
+import { callFromExcel, fromExcel, toExcelCell, toExcelResult } from "../../src/functions/toExcel";
+import { TestCustomFunctionsError } from "../support/customFunctionsGlobal";
+
+describe("toExcelCell", () => {
+  it.each<[ErrorCode, string, string]>([
+    ["VALUE", "#VALUE!", "Bad input"],
+    ["NA", "#N/A", "Bad input"],
+    // Excel shows no custom message with these codes.
+    ["DIV0", "#DIV/0!", ""],
+    ["NUM", "#NUM!", ""],
+  ])("maps %s to %s with message %j", (code, excelCode, message) => {
+    const cell = toExcelCell(new CellError(code, "Bad input"));
+    expect(cell).toBeInstanceOf(TestCustomFunctionsError);
+    expect(cell).toMatchObject({ code: excelCode, message });
+  });
+
+  it.each([Infinity, -Infinity, NaN])("turns %p, which Excel cannot hold, into #NUM!", (value) => {
+    expect(toExcelCell(value)).toMatchObject({ code: "#NUM!" });
+  });
+
+  it.each([0, -3.5, "", "UK"])("keeps %p as it is", (value) => {
+    expect(toExcelCell(value)).toBe(value);
+  });
+});
+
+describe("toExcelResult", () => {
+  it("passes rows of numbers and text on as they are and maps the rows with errors, leaving the core's grid alone", () => {
+    const clean = [1, "", "UK"];
+    const withError = [2, new CellError("NA", 'No node "X"')];
+    const result = [clean, withError];
+    const grid = toExcelResult(result);
+    expect(grid[0]).toBe(clean);
+    expect(grid[1]).toEqual([2, expect.objectContaining({ code: "#N/A", message: 'No node "X"' })]);
+    expect(result[1]).toBe(withError);
+    expect(withError[1]).toBeInstanceOf(CellError);
+  });
+
+  it("throws a whole-call error as a CustomFunctions.Error, which Excel shows in the cell", () => {
+    expect(() => toExcelResult(new CellError("NA", 'No node "X"'))).toThrow(
+      expect.objectContaining({ code: "#N/A", message: 'No node "X"' })
+    );
+  });
+});
+
+describe("fromExcel", () => {
+  it("returns a range without errors as it is, without copying it", () => {
+    const range = [
+      [1, "a", null],
+      [true, "", 2],
+    ];
+    expect(fromExcel(range)).toBe(range);
+  });
+
+  it.each<[string, ErrorCode]>([
+    ["#N/A", "NA"],
+    ["#DIV/0!", "DIV0"],
+    ["#NUM!", "NUM"],
+    ["#VALUE!", "VALUE"],
+    ["#REF!", "VALUE"],
+  ])(
+    "reads an input %s as the core's %s, leaving the other cells and the input alone",
+    (excelCode, code) => {
+      const error = new CustomFunctions.Error(excelCode as CustomFunctions.ErrorCode, "Upstream");
+      const range = [
+        [1, error],
+        [2, 3],
+      ];
+      expect(fromExcel(range)).toEqual([
+        [1, new CellError(code, "Upstream")],
+        [2, 3],
+      ]);
+      expect(range[0][1]).toBe(error);
+      expect(fromExcel(error)).toEqual(new CellError(code, "Upstream"));
+    }
+  );
+});
+
+describe("callFromExcel", () => {
+  it("maps the arguments in and the result out", () => {
+    const echo = (...args: unknown[]): FormulaResult => [
+      args.map((arg) => (arg instanceof CellError ? arg : String(arg))),
+    ];
+    const result = callFromExcel(
+      echo,
+      1,
+      new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "gone")
+    );
+    expect(result).toEqual([["1", expect.objectContaining({ code: "#N/A", message: "gone" })]]);
+  });
+});

@@ -1,0 +1,197 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
+import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
+import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
+
+jest.setTimeout(30000);
+
+function salesPlan(): FakePlanWorkbook {
+  return new FakePlanWorkbook(
+    makePlan({
+      nodes: [
+        ["W", "", "World", "Cara"],
+        ["NORTH", "W", "North", "Ann"],
+        ["SOUTH", "W", "South", "Ann"],
+        ["EAST", "W", "East", "Bob"],
+      ],
+      entries: { SOUTH: [[100, 100], "Approved"] },
+      topDown: { NORTH: [500, 600] },
+    }),
+  );
+}
+
+async function openMyTargets(workbook: FakePlanWorkbook, locale = "en-US"): Promise<RenderedPane> {
+  const pane = renderTaskPane(workbook, locale);
+  await pane.user.click(await screen.findByRole("tab", { name: "My targets" }));
+  return pane;
+}
+
+async function openAs(workbook: FakePlanWorkbook, owner: string, locale = "en-US"): Promise<RenderedPane> {
+  window.localStorage.setItem(OWNER_STORAGE_KEY, owner);
+  return openMyTargets(workbook, locale);
+}
+
+function card(name: string): HTMLElement {
+  return screen.getByRole("group", { name });
+}
+
+function field(node: string, label: string): HTMLElement {
+  return within(card(node)).getByRole("textbox", { name: label });
+}
+
+beforeEach(() => window.localStorage.clear());
+
+describe("My targets", () => {
+  test("I choose who I am from the owners, see only my nodes, and the choice is remembered on this device", async () => {
+    const first = await openMyTargets(salesPlan());
+    const picker = screen.getByRole("combobox", { name: "I am" });
+    expect(within(picker).getAllByRole("option").map((option) => option.textContent)).toEqual([
+      "Choose who you are",
+      "Ann",
+      "Bob",
+      "Cara",
+    ]);
+
+    await first.user.selectOptions(picker, "Ann");
+    const cards = within(screen.getByRole("list", { name: "My nodes" })).getAllByRole("listitem");
+    expect(cards.map((item) => within(item).getAllByRole("group")[0].getAttribute("aria-label"))).toEqual([
+      "North",
+      "South",
+    ]);
+    expect(window.localStorage.getItem(OWNER_STORAGE_KEY)).toBe("Ann");
+    first.unmount();
+
+    await openMyTargets(salesPlan());
+    expect(screen.getByRole("combobox", { name: "I am" })).toHaveDisplayValue("Ann");
+    expect(card("North")).toBeInTheDocument();
+  });
+
+  test.each([
+    ["12abc", "Enter a number like 12,500.5"],
+    ["-5", "Negative targets are not allowed in this plan"],
+    ["10.5", "Enter a whole number, like 12,500"],
+    ["1,2,3", "Enter a number like 12,500.5"],
+  ])("%s is refused with the message beside the field", async (text, message) => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+
+    await user.type(field("North", "Q1 2027 (EUR)"), text);
+    expect(field("North", "Q1 2027 (EUR)")).toHaveAccessibleDescription(message);
+
+    await user.click(within(card("North")).getByRole("button", { name: "Submit" }));
+    expect(within(card("North")).getByText("Correct the values marked above first")).toBeInTheDocument();
+    expect(workbook.saved).toEqual([]);
+  });
+
+  test("the top-down guidance and the gap follow what I type", async () => {
+    const { user } = await openAs(salesPlan(), "Ann");
+    const q1 = field("North", "Q1 2027 (EUR)");
+    expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -500");
+
+    await user.type(q1, "450");
+    await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -50"));
+    await user.type(field("North", "Q2 2027 (EUR)"), "700");
+    await waitFor(() => expect(within(card("North")).getByText(/^Total 1,150/)).toHaveTextContent("Total 1,150 · Top-down 1,100 · Gap +50"));
+  });
+
+  test("Submit saves my values and comment as a submitted entry, checked against the row as I read it", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+
+    await user.type(field("North", "Q1 2027 (EUR)"), "1,400");
+    await user.type(field("North", "Q2 2027 (EUR)"), "650");
+    await user.type(within(card("North")).getByRole("textbox", { name: "Comment" }), "=Stretch goal");
+    await user.click(within(card("North")).getByRole("button", { name: "Submit" }));
+
+    await within(card("North")).findByText("Submitted", { selector: ".fui-MessageBarBody" });
+    expect(workbook.saved).toHaveLength(1);
+    const [{ changes, audit }] = workbook.saved;
+    expect(changes).toEqual([
+      {
+        expected: null,
+        next: {
+          id: "NORTH",
+          values: [1400, 650],
+          status: "Submitted",
+          comment: "=Stretch goal",
+          returnReason: "",
+          updatedAt: expect.any(String),
+          updatedBy: "Ann",
+        },
+      },
+    ]);
+    expect(audit.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
+      ["Q1 2027", "", "1400"],
+      ["Q2 2027", "", "650"],
+      ["status", "Not started", "Submitted"],
+      ["comment", "", "=Stretch goal"],
+    ]);
+    expect(within(card("North")).getByText("Submitted", { selector: ".fui-Badge" })).toBeInTheDocument();
+  });
+
+  test("numbers are read in the user's locale", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann", "de-DE");
+
+    await user.type(field("North", "Q1 2027 (EUR)"), "1.500");
+    await user.type(field("North", "Q2 2027 (EUR)"), "2.000");
+    await user.click(within(card("North")).getByRole("button", { name: "Save draft" }));
+
+    await waitFor(() => expect(workbook.saved).toHaveLength(1));
+    expect(workbook.saved[0].changes[0].next).toMatchObject({ values: [1500, 2000], status: "Draft" });
+  });
+
+  test("Submit with a period left blank says which one, and saves nothing", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+
+    await user.type(field("North", "Q1 2027 (EUR)"), "100");
+    await user.click(within(card("North")).getByRole("button", { name: "Submit" }));
+
+    expect(
+      within(card("North")).getByText("Enter a value for every period before submitting (missing: Q2 2027)"),
+    ).toBeInTheDocument();
+    expect(workbook.saved).toEqual([]);
+  });
+
+  test("approved targets are read-only, with a note saying why", async () => {
+    await openAs(salesPlan(), "Ann");
+    const south = card("South");
+
+    expect(within(south).getByText("These targets are approved and locked; ask your manager to reopen them")).toBeInTheDocument();
+    expect(field("South", "Q1 2027 (EUR)")).toHaveAttribute("readonly");
+    expect(field("South", "Q1 2027 (EUR)")).toHaveValue("100");
+    expect(within(south).getByRole("textbox", { name: "Comment" })).toHaveAttribute("readonly");
+    expect(within(south).queryByRole("button", { name: "Save draft" })).not.toBeInTheDocument();
+    expect(within(south).queryByRole("button", { name: "Submit" })).not.toBeInTheDocument();
+  });
+
+  test("a row someone else changed meanwhile is not overwritten: the user is told and can reload", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+    const theirs = {
+      id: "NORTH",
+      values: [900, 900],
+      status: "Draft" as const,
+      comment: "from Bob",
+      returnReason: "",
+      updatedAt: "2027-01-06T09:00:00.000Z",
+      updatedBy: "Bob",
+    };
+    workbook.conflictOnSave = theirs;
+
+    await user.type(field("North", "Q1 2027 (EUR)"), "300");
+    await user.click(within(card("North")).getByRole("button", { name: "Save draft" }));
+
+    const warning = await within(card("North")).findByText(/Someone else changed North since you opened the plan/);
+    expect(warning).toBeInTheDocument();
+
+    workbook.conflictOnSave = null;
+    workbook.plan = workbook.plan && { ...workbook.plan, entries: new Map([...workbook.plan.entries, ["NORTH", theirs]]) };
+    await user.click(within(card("North")).getByRole("button", { name: "Reload" }));
+
+    await waitFor(() => expect(field("North", "Q1 2027 (EUR)")).toHaveValue("900"));
+    expect(within(card("North")).queryByText(/Someone else changed/)).not.toBeInTheDocument();
+  });
+});

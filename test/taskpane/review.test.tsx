@@ -1,0 +1,145 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
+import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
+import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
+
+jest.setTimeout(30000);
+
+function teamPlan(): FakePlanWorkbook {
+  return new FakePlanWorkbook(
+    makePlan({
+      nodes: [
+        ["W", "", "World", "Cara"],
+        ["NORTH", "W", "North", "Ann"],
+        ["SOUTH", "W", "South", "Ann"],
+        ["EAST", "W", "East", "Bob"],
+        ["WEST", "W", "West", "Dan"],
+        ["N1", "NORTH", "North 1", "Eve"],
+      ],
+      entries: {
+        NORTH: [[100, 200], "Submitted", "Solid pipeline"],
+        SOUTH: [[50, 60], "Submitted"],
+        EAST: [[10, null], "Draft"],
+        WEST: [[5, 5], "Approved"],
+      },
+    }),
+  );
+}
+
+async function openReviewAs(workbook: FakePlanWorkbook, manager: string): Promise<RenderedPane> {
+  window.localStorage.setItem(OWNER_STORAGE_KEY, manager);
+  const pane = renderTaskPane(workbook);
+  await pane.user.click(await screen.findByRole("tab", { name: "Review" }));
+  return pane;
+}
+
+function card(name: string): HTMLElement {
+  return within(screen.getByRole("list", { name: "Submissions to review" })).getByRole("group", { name });
+}
+
+beforeEach(() => window.localStorage.clear());
+
+describe("Review", () => {
+  test("shows the nodes directly below mine with their status, values and comments", async () => {
+    await openReviewAs(teamPlan(), "Cara");
+
+    const cards = within(screen.getByRole("list", { name: "Submissions to review" })).getAllByRole("listitem");
+    expect(cards.map((item) => within(item).getAllByRole("group")[0].getAttribute("aria-label"))).toEqual([
+      "North",
+      "South",
+      "East",
+      "West",
+    ]);
+    const north = card("North");
+    expect(within(north).getByText("Submitted")).toBeInTheDocument();
+    expect(within(north).getByText("100")).toBeInTheDocument();
+    expect(within(north).getByText("200")).toBeInTheDocument();
+    expect(within(north).getByText("Comment: Solid pipeline")).toBeInTheDocument();
+    expect(within(card("East")).getByText("—")).toBeInTheDocument();
+  });
+
+  test.each([
+    ["North", ["Approve", "Return…"]],
+    ["East", []],
+    ["West", ["Return…", "Reopen"]],
+  ])("%s offers the actions its status allows a manager", async (name, buttons) => {
+    await openReviewAs(teamPlan(), "Cara");
+    const actions = within(card(name))
+      .queryAllByRole("button")
+      .map((button) => button.textContent);
+    expect(actions).toEqual(buttons);
+  });
+
+  test("returning needs a reason: confirm stays disabled until one is typed", async () => {
+    const workbook = teamPlan();
+    const { user } = await openReviewAs(workbook, "Cara");
+
+    await user.click(within(card("North")).getByRole("button", { name: "Return North" }));
+    const dialog = await screen.findByRole("dialog", { name: "Return North" });
+    const confirm = within(dialog).getByRole("button", { name: "Return" });
+    expect(confirm).toBeDisabled();
+
+    const reason = within(dialog).getByRole("textbox", { name: /Reason/ });
+    await user.type(reason, "   ");
+    expect(confirm).toBeDisabled();
+    await user.tab();
+    expect(reason).toHaveAccessibleDescription("Give a reason for returning these targets");
+
+    await user.clear(reason);
+    await user.type(reason, "Q2 looks low");
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+
+    await waitFor(() => expect(workbook.saved).toHaveLength(1));
+    const [{ changes, audit }] = workbook.saved;
+    expect(changes.map((change) => change.next)).toEqual([
+      expect.objectContaining({ id: "NORTH", status: "Returned", returnReason: "Q2 looks low", updatedBy: "Cara" }),
+    ]);
+    expect(changes[0].expected).toBe(workbook.written.length === 0 ? changes[0].expected : null);
+    expect(audit.map((entry) => [entry.field, entry.newValue])).toEqual([
+      ["status", "Returned"],
+      ["return reason", "Q2 looks low"],
+    ]);
+    expect(await screen.findByText("Returned North")).toBeInTheDocument();
+  });
+
+  test("Cancel closes the return dialog without saving", async () => {
+    const workbook = teamPlan();
+    const { user } = await openReviewAs(workbook, "Cara");
+
+    await user.click(within(card("South")).getByRole("button", { name: "Return South" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(workbook.saved).toEqual([]);
+  });
+
+  test("several submissions are approved at once, in one save", async () => {
+    const workbook = teamPlan();
+    const { user } = await openReviewAs(workbook, "Cara");
+
+    expect(within(card("East")).getByRole("checkbox", { name: "East" })).toBeDisabled();
+    await user.click(within(card("North")).getByRole("checkbox", { name: "North" }));
+    await user.click(within(card("South")).getByRole("checkbox", { name: "South" }));
+    await user.click(screen.getByRole("button", { name: "Approve selected (2)" }));
+
+    await screen.findByText("Approved North and South");
+    expect(workbook.saved).toHaveLength(1);
+    expect(workbook.saved[0].changes.map((change) => [change.next.id, change.next.status, change.expected?.status])).toEqual([
+      ["NORTH", "Approved", "Submitted"],
+      ["SOUTH", "Approved", "Submitted"],
+    ]);
+    expect(within(card("North")).getByText("Approved")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Approve selected (0)" })).toBeDisabled();
+  });
+
+  test("select all picks every submission that can be approved", async () => {
+    const { user } = await openReviewAs(teamPlan(), "Cara");
+
+    await user.click(screen.getByRole("checkbox", { name: "Select all submitted" }));
+    expect(screen.getByRole("button", { name: "Approve selected (2)" })).toBeEnabled();
+    expect(within(card("North")).getByRole("checkbox", { name: "North" })).toBeChecked();
+    expect(within(card("South")).getByRole("checkbox", { name: "South" })).toBeChecked();
+  });
+});

@@ -1,0 +1,189 @@
+import type {
+  AuditEntry,
+  NodeEntry,
+  PeriodValues,
+  Plan,
+  PlanNode,
+  PlanSettings,
+  Status,
+} from "../../../src/core/plan/types";
+import type {
+  EntryChange,
+  PlanSetup,
+  PlanWorkbook,
+  SaveResult,
+  SourceRef,
+  SourceTable,
+  TopDownChange,
+} from "../../../src/workbook/PlanWorkbook";
+
+type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
+
+/**
+ * A PlanWorkbook that keeps the plan as plain data and records what the task pane asked of it.
+ * `failWith` makes a method reject, `conflictOnSave` makes the next save report a co-author's row.
+ */
+export class FakePlanWorkbook implements PlanWorkbook {
+  readonly written: PlanSetup[] = [];
+  readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
+  readonly selectedNodes: string[] = [];
+  readonly selectedSourceRows: { source: SourceRef; row: number }[] = [];
+  readonly failures = new Map<Method, Error>();
+  selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [] };
+  tables = new Map<string, SourceTable>();
+  conflictOnSave: NodeEntry | null = null;
+  private readonly listeners = new Set<(id: string | null) => void>();
+
+  constructor(public plan: Plan | null = null) {}
+
+  failWith(method: Method, message: string): void {
+    this.failures.set(method, new Error(message));
+  }
+
+  /** What Excel does when the user selects a row in the sheet. */
+  selectInSheet(id: string | null): void {
+    for (const listener of this.listeners) listener(id);
+  }
+
+  async readPlan(): Promise<Plan | null> {
+    this.check("readPlan");
+    return this.plan;
+  }
+
+  async readSelection(): Promise<SourceTable> {
+    this.check("readSelection");
+    return this.selection;
+  }
+
+  async listTables(): Promise<string[]> {
+    this.check("listTables");
+    return [...this.tables.keys()];
+  }
+
+  async readTable(name: string): Promise<SourceTable> {
+    this.check("readTable");
+    const table = this.tables.get(name);
+    if (table === undefined) throw new Error(`No table "${name}"`);
+    return table;
+  }
+
+  async writePlan(setup: PlanSetup): Promise<void> {
+    this.check("writePlan");
+    this.written.push(setup);
+    this.plan = {
+      settings: setup.settings,
+      nodes: setup.nodes,
+      entries: this.plan?.entries ?? new Map(),
+      topDown: this.plan?.topDown ?? new Map(),
+    };
+  }
+
+  async saveEntries(
+    changes: readonly EntryChange[],
+    audit: readonly AuditEntry[]
+  ): Promise<SaveResult> {
+    this.check("saveEntries");
+    this.saved.push({ changes, audit });
+    if (this.conflictOnSave !== null) {
+      const theirs = this.conflictOnSave;
+      return {
+        ok: false,
+        conflicts: changes.map((change) => ({ id: change.next.id, mine: change.next, theirs })),
+      };
+    }
+    const plan = this.requirePlan();
+    const entries = new Map(plan.entries);
+    for (const change of changes) entries.set(change.next.id, change.next);
+    this.plan = { ...plan, entries };
+    return { ok: true };
+  }
+
+  async saveTopDown(changes: readonly TopDownChange[]): Promise<void> {
+    this.check("saveTopDown");
+    const plan = this.requirePlan();
+    const topDown = new Map(plan.topDown);
+    for (const change of changes) topDown.set(change.id, change.values);
+    this.plan = { ...plan, topDown };
+  }
+
+  async readAudit(): Promise<AuditEntry[]> {
+    this.check("readAudit");
+    return [];
+  }
+
+  async selectNode(id: string): Promise<void> {
+    this.check("selectNode");
+    this.selectedNodes.push(id);
+  }
+
+  async selectSourceRow(source: SourceRef, row: number): Promise<void> {
+    this.check("selectSourceRow");
+    this.selectedSourceRows.push({ source, row });
+  }
+
+  onSelectNode(listener: (id: string | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private check(method: Method): void {
+    const failure = this.failures.get(method);
+    if (failure !== undefined) throw failure;
+  }
+
+  private requirePlan(): Plan {
+    if (this.plan === null) throw new Error("No plan");
+    return this.plan;
+  }
+}
+
+export const quarterSettings: PlanSettings = {
+  name: "FY27 targets",
+  metric: "Revenue",
+  unit: "EUR",
+  periods: ["Q1 2027", "Q2 2027"],
+  decimals: 0,
+  tolerance: 0.05,
+  deadline: null,
+  allowNegative: false,
+};
+
+/** [id, parent, name, owner] */
+export type NodeRow = readonly [string, string, string, string];
+
+export interface PlanData {
+  readonly settings?: Partial<PlanSettings>;
+  readonly nodes: readonly NodeRow[];
+  /** id -> [values, status, comment?] */
+  readonly entries?: Readonly<Record<string, readonly [PeriodValues, Status, string?]>>;
+  readonly topDown?: Readonly<Record<string, PeriodValues>>;
+}
+
+export function makePlan({ settings, nodes, entries = {}, topDown = {} }: PlanData): Plan {
+  const planNodes: PlanNode[] = nodes.map(([id, parent, name, owner]) => ({
+    id,
+    parent,
+    name,
+    owner,
+    attributes: {},
+  }));
+  return {
+    settings: { ...quarterSettings, ...settings },
+    nodes: planNodes,
+    entries: new Map(
+      Object.entries(entries).map(([id, [values, status, comment = ""]]) => [
+        id,
+        {
+          id,
+          values,
+          status,
+          comment,
+          returnReason: "",
+          updatedAt: "2027-01-05T10:00:00.000Z",
+          updatedBy: "someone",
+        },
+      ])
+    ),
+    topDown: new Map(Object.entries(topDown)),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * jsdom lacks a few browser APIs Fluent UI calls while rendering (media queries for motion,
+ * ResizeObserver for positioning and our windowed tree), and has no layout, so `offsetParent` is
+ * always null and the body measures 0 x 0: Fluent's focus manager (tabster) then takes every
+ * element for invisible, a dialog can't focus its first field and hides itself from assistive
+ * tech. Component tests call this before rendering.
+ */
+export function installDomStubs(): void {
+  if (typeof window.matchMedia !== "function") {
+    Object.defineProperty(window, "matchMedia", {
+      configurable: true,
+      value: (query: string): MediaQueryList =>
+        ({
+          matches: false,
+          media: query,
+          onchange: null,
+          addListener: () => undefined,
+          removeListener: () => undefined,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+          dispatchEvent: () => false,
+        }) as MediaQueryList,
+    });
+  }
+  if (typeof window.ResizeObserver !== "function") {
+    class NoopResizeObserver implements ResizeObserver {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(window, "ResizeObserver", {
+      configurable: true,
+      value: NoopResizeObserver,
+    });
+  }
+  const probe = document.createElement("div");
+  document.body.append(probe);
+  const noLayout = probe.offsetParent === null;
+  probe.remove();
+  if (noLayout) {
+    Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+      configurable: true,
+      get(this: HTMLElement): Element | null {
+        return this.parentElement;
+      },
+    });
+  }
+  if (document.body.getBoundingClientRect().width === 0) {
+    document.body.getBoundingClientRect = (): DOMRect => new DOMRect(0, 0, 1024, 768);
+  }
+}
