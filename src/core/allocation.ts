@@ -16,10 +16,7 @@ export const MAX_DECIMALS = 10;
 const { abs, floor, max, round } = Math;
 const { isFinite: isFiniteNumber, isInteger } = Number;
 
-const POWERS_OF_TEN: readonly number[] = Array.from(
-  { length: MAX_DECIMALS + 1 },
-  (_, power) => 10 ** power
-);
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: MAX_DECIMALS + 1 }, (_, power) => 10 ** power);
 
 /**
  * Remainders are compared on this grid so that shares equal on paper but apart by floating-point noise
@@ -166,7 +163,7 @@ export class UnitSplitter {
     divisor: number,
     weightSum: number,
     count: number,
-    out: Float64Array
+    out: Float64Array,
   ): void {
     if (this.remainders.length < count) {
       this.remainders = new Float64Array(max(count, 2 * this.remainders.length));
@@ -177,9 +174,7 @@ export class UnitSplitter {
     for (let i = 0; i < count; i++) {
       const weight = weights[i] / divisor;
       const product = magnitude * weight;
-      const share = isFiniteNumber(product)
-        ? product / weightSum
-        : magnitude * (weight / weightSum);
+      const share = isFiniteNumber(product) ? product / weightSum : magnitude * (weight / weightSum);
       const whole = floor(share);
       out[i] = whole;
       assigned += whole;
@@ -233,12 +228,7 @@ function splitEvenly(magnitude: number, count: number, out: Float64Array): void 
  * Exact proportional shares of `total`, no rounding: out[0..count) in proportion to weights[0..count)
  * (finite, >= 0; all 0 means evenly). They add up to `total` within floating-point error.
  */
-export function splitExactly(
-  total: number,
-  weights: ArrayLike<number>,
-  count: number,
-  out: Float64Array
-): void {
+export function splitExactly(total: number, weights: ArrayLike<number>, count: number, out: Float64Array): void {
   let weightSum = 0;
   let largest = 0;
   for (let i = 0; i < count; i++) {

@@ -1,12 +1,5 @@
 /** CASCADE: top-down targets pushed down a hierarchy, one column per period. */
-import {
-  allocationProblem,
-  decimalsProblem,
-  fromUnits,
-  splitExactly,
-  toUnits,
-  UnitSplitter,
-} from "./allocation";
+import { allocationProblem, decimalsProblem, fromUnits, splitExactly, toUnits, UnitSplitter } from "./allocation";
 import { asNumber, CellError, type FormulaResult, type ResultCell } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { allocationMessages, messages } from "./messages";
@@ -40,7 +33,7 @@ export function cascadeTargets(
   hierarchy: Hierarchy,
   targets: readonly (readonly unknown[])[],
   weights: readonly (readonly unknown[])[],
-  decimals?: number
+  decimals?: number,
 ): FormulaResult {
   const rowCount = hierarchy.rowCount;
   if (targets.length !== rowCount) {
@@ -83,7 +76,7 @@ class CascadeRun {
     private readonly hierarchy: Hierarchy,
     private readonly periods: number,
     private readonly weightColumns: number,
-    private readonly decimals: number | undefined
+    private readonly decimals: number | undefined,
   ) {
     const nodeCount = hierarchy.nodeCount;
     this.value = new Float64Array(nodeCount * periods);
@@ -101,10 +94,7 @@ class CascadeRun {
   }
 
   /** Takes in the held targets and the weights; a negative weight fails the call. */
-  read(
-    targets: readonly (readonly unknown[])[],
-    weights: readonly (readonly unknown[])[]
-  ): CellError | undefined {
+  read(targets: readonly (readonly unknown[])[], weights: readonly (readonly unknown[])[]): CellError | undefined {
     const { periods, weightColumns } = this;
     for (let node = 0; node < this.hierarchy.nodeCount; node++) {
       const row = this.hierarchy.nodeRow[node];
@@ -138,10 +128,7 @@ class CascadeRun {
       for (let c = 0; c < periods; c++) {
         const cell = node * periods + c;
         if (kind[cell] === BLANK) continue;
-        const failure =
-          kind[cell] === FAILED
-            ? this.failures.get(cell)
-            : this.split(children, c, this.value[cell]);
+        const failure = kind[cell] === FAILED ? this.failures.get(cell) : this.split(children, c, this.value[cell]);
         if (failure !== undefined) this.fail(children, c, failure);
       }
     }

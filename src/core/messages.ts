@@ -8,14 +8,20 @@ export function listRows(rows: readonly number[]): string {
   return `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
 }
 
+const CYCLE_SHOWN = 10;
+
 export const messages = {
   rowCountMismatch: (what: string, rows: number, expected: number): string =>
     `${what} has ${rows} row${rows === 1 ? "" : "s"} but ids has ${expected}; give ranges of the same height`,
   duplicateId: (id: string, rows: readonly number[]): string => `Duplicate id "${id}" (rows ${listRows(rows)})`,
   unknownParent: (parent: string, id: string, row: number): string =>
     `Parent "${parent}" of "${id}" (row ${row}) is not in ids`,
-  cycle: (path: readonly string[], rows: readonly number[]): string =>
-    `Cycle: ${path.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${listRows(rows)})`,
+  cycle: (path: readonly string[], rows: readonly number[]): string => {
+    // A cycle through a whole sheet would otherwise make a message of megabytes.
+    const shown = path.length > CYCLE_SHOWN + 1 ? [...path.slice(0, CYCLE_SHOWN), "…", path[path.length - 1]] : path;
+    const rowText = rows.length > CYCLE_SHOWN ? `${rows.slice(0, CYCLE_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
+    return `Cycle: ${shown.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${rowText})`;
+  },
   noNode: (id: string): string => `No node "${id}"`,
   noChildren: (id: string): string => `${id} has no children`,
   noDescendants: (id: string): string => `${id} has no descendants`,
@@ -85,31 +91,24 @@ export const planMessages = {
 /** `"abs", "pct" or "ratio"` */
 function listChoices(choices: readonly string[]): string {
   const quoted = choices.map((choice) => `"${choice}"`);
-  return quoted.length <= 1
-    ? quoted.join("")
-    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
 /** Messages of ALLOCATE, VARIANCE and CASCADE (src/core/allocation.ts, variance.ts, cascade.ts). */
 export const allocationMessages = {
   notANumber: (what: string, got: string): string => `${what} must be a number (it is ${got})`,
-  notOneCell: (what: string, shape: string): string =>
-    `${what} must be a single cell (it is ${shape})`,
-  notOneColumn: (what: string, shape: string): string =>
-    `${what} must be a single column (it is ${shape})`,
+  notOneCell: (what: string, shape: string): string => `${what} must be a single cell (it is ${shape})`,
+  notOneColumn: (what: string, shape: string): string => `${what} must be a single column (it is ${shape})`,
   emptyRange: (what: string): string => `${what} is empty`,
   notARange: (what: string): string => `${what} is not a range of cells`,
   notAChoice: (what: string, choices: readonly string[], got: string): string =>
     `${what} must be ${listChoices(choices)} (it is ${got})`,
   badDecimals: (got: string, min: number, max: number): string =>
     `decimals must be a whole number from ${min} to ${max} (it is ${got})`,
-  tooLargeToSplit: (total: number, unit: string): string =>
-    `${total} is too large to split into parts of ${unit}`,
+  tooLargeToSplit: (total: number, unit: string): string => `${total} is too large to split into parts of ${unit}`,
   tooLarge: "The result is too large for a number",
-  weightNotANumber: (position: number, got: string): string =>
-    `Weight ${position} is not a number (${got})`,
-  weightNegative: (position: number, weight: number): string =>
-    `Weight ${position} is negative (${weight})`,
+  weightNotANumber: (position: number, got: string): string => `Weight ${position} is not a number (${got})`,
+  weightNegative: (position: number, weight: number): string => `Weight ${position} is negative (${weight})`,
   negativeWeight: (row: number, column: number, weight: number): string =>
     `Weight in row ${row}, column ${column} is negative (${weight})`,
   noWeights: "weights has no numbers to split the total across",
@@ -145,7 +144,7 @@ export const taskPaneMessages = {
   listTablesFailed: "Could not list the workbook's tables",
   readTableFailed: (name: string): string => `Could not read table "${name}"`,
   selectFailed: "Could not select the node's row in the sheet",
-  goToRowFailed: (row: number): string => `Could not go to row ${row}`,
+  goToRowFailed: "Could not select that row in the sheet",
   conflict: (names: readonly string[]): string =>
     `Someone else changed ${names.length === 0 ? "these targets" : listNames(names)} since you opened the plan. ` +
     "Nothing was saved: reload to see their version, then make your change again.",
@@ -271,4 +270,103 @@ export const layoutMessages = {
   rowOutsideSource: (row: number, rows: number): string =>
     `Row ${row} is outside the source, which has ${rows} row${rows === 1 ? "" : "s"}`,
   noPlan: "This workbook has no plan yet; set one up first",
+} as const;
+
+/** Sharing (src/core/sharing): conflicts, contributor workbooks out and back in, snapshots. */
+export const sharingMessages = {
+  conflictTitle: "Someone else changed these targets",
+  conflictIntro:
+    "Nothing was saved. Compare your version with theirs, then keep yours, take theirs or choose per period. " +
+    "Your entries stay in the form until you decide.",
+  nodeDeleted: (name: string): string =>
+    `${name} was removed from the plan since you opened it, so your version can't be kept`,
+  changedAgain: "They changed it again while you were choosing; this is their newest version",
+  tookTheirs: (names: readonly string[]): string =>
+    `Kept the other version of ${names.length === 0 ? "these targets" : listNames(names)}; yours was discarded`,
+  noNodesFor: (owner: string): string => `${owner} owns no node in this plan, so there is no workbook to make`,
+  noOwnersChosen: "Choose at least one owner",
+  fileTitle: (plan: string, owner: string): string => `${plan}: targets of ${owner}`,
+  fileInstructions: (decimals: number, allowNegative: boolean): string =>
+    `Enter your targets in the yellow cells: one number per period (${
+      decimals === 0 ? "whole numbers" : `up to ${decimals} decimal${decimals === 1 ? "" : "s"}`
+    }${allowNegative ? "" : ", no negatives"}). Type numbers, not formulas. ` +
+    "Only the yellow cells are read when the file comes back; everything else is there to guide you.",
+  reportNote:
+    "This report uses plain SUM formulas over the Targets sheet, so it works in any spreadsheet without the add-in.",
+  // Reading a returned file: the whole file is refused.
+  emptyFile: "The file is empty",
+  encryptedFile:
+    "The file is password-protected (or an old .xls file); remove the password, save it as .xlsx and try again",
+  notAWorkbook: "This is not an Excel workbook (.xlsx)",
+  corruptFile: "The file is damaged and can't be read as a workbook",
+  notContributorFile: `This workbook was not made by Groundup's "Share"; it has no "Targets" sheet with an Id column`,
+  otherPlan: (filePlan: string, plan: string): string =>
+    `This file belongs to the plan "${filePlan}", not "${plan}"`,
+  noOwner: "The file does not say whose it is, and its rows name no owner",
+  unknownOwner: (owner: string): string => `${owner} owns no node in this plan`,
+  // Reading a returned file: one change is refused.
+  formulaInCell: (formula: string): string =>
+    `A formula (=${formula}) can't be collected; type the number itself`,
+  textInCell: (text: string): string => `"${text}" is text, not a number`,
+  dateInCell: "A date is not a target; type a number",
+  booleanInCell: "TRUE or FALSE is not a target; type a number",
+  errorInCell: (error: string): string => `The cell holds the error ${error}; type a number`,
+  notAnInputCell: (value: string): string => `"${value}" is not a number or text`,
+  notYours: (node: string, owner: string, fileOwner: string): string =>
+    owner === ""
+      ? `${node} has no owner; ${fileOwner} can't change it`
+      : `${node} belongs to ${owner}; ${fileOwner} can't change it`,
+  unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
+  rowWithoutId: (row: number): string => `Row ${row} has values but no id`,
+  repeatedRow: (id: string, row: number, first: number): string =>
+    `Row ${row}: ${id} is already on row ${first}; this row is ignored`,
+  changedSince: (now: string): string =>
+    `Changed in the plan since this file was made (it is now ${now === "" ? "blank" : now}); collect a newer file`,
+  alsoInFile: (file: string): string =>
+    `Also changed by the file "${file}"; collect that file on its own first`,
+  unknownPeriod: (label: string): string =>
+    `Column "${label}" is not a period of the plan; its values are ignored`,
+  collectedNote: (file: string, collectedBy: string, action: string): string =>
+    `${action} from file "${file}"${collectedBy.trim() === "" ? "" : `, collected by ${collectedBy.trim()}`}`,
+  nothingToApply: "There are no accepted changes to apply",
+  applied: (changes: number, nodes: number): string =>
+    `Applied ${changes} change${changes === 1 ? "" : "s"} to ${nodes} node${nodes === 1 ? "" : "s"}`,
+  planChangedSincePreview:
+    "The plan changed since the preview was made; nothing was applied. Choose the files again to see a new preview",
+  // Snapshots
+  snapshotNameRequired: "Give the snapshot a name",
+  snapshotExists: (name: string): string => `There is already a snapshot called "${name}"`,
+  noSuchSnapshot: (name: string): string => `There is no snapshot called "${name}"`,
+  badSnapshot: (table: string): string =>
+    `The snapshot table ${table} has no Id column; it can't be compared`,
+} as const;
+
+/** The Reconcile view (src/taskpane/views/reconcile). */
+export const reconcilePaneMessages = {
+  targetsSaved: (name: string): string => `Saved the top-down targets of ${name}`,
+  pastedApplied: (nodes: number): string => `Applied the pasted targets of ${nodes} node${nodes === 1 ? "" : "s"}`,
+  allocationApplied: (name: string): string => `Applied the new targets below ${name}`,
+  bottomUpAccepted: (name: string): string => `The top-down target of ${name} is now its bottom-up`,
+  pasteFirst: "Paste rows copied from Excel: an id, then one value per period",
+  cascaded: (value: string): string => `No target of its own; ${value} reaches it from above`,
+  chooseWeights: "Choose a table and the column that holds the weights",
+  noTables: "This workbook has no tables to take weights from; add one with an id column and a weights column",
+  noChildren: (name: string): string => `${name} has no nodes below it to allocate to`,
+  moreProblems: (count: number): string => `and ${count} more`,
+} as const;
+
+/** The Progress view (src/taskpane/views/progress). */
+export const progressPaneMessages = {
+  noDeadline: "The plan has no deadline, so nobody is late",
+  notLateYet: (deadline: string): string => `The deadline is ${deadline}; nobody is late yet`,
+  nobodyLate: (deadline: string): string => `The deadline was ${deadline}; every owner has submitted`,
+  lateIntro: (deadline: string, owners: number): string =>
+    `The deadline was ${deadline}; ${owners} owner${owners === 1 ? " has" : "s have"} not submitted everything`,
+  reminderCopied: (owners: number): string =>
+    `Copied a reminder to ${owners} owner${owners === 1 ? "" : "s"}; paste it into a mail or chat`,
+  clipboardRefused: "The clipboard can't be used here; select the reminder below and copy it",
+  writeDashboardFailed: "Could not insert the dashboard",
+  dashboardInserted: (sheet: string): string => `Inserted the dashboard on sheet "${sheet}"`,
+  dashboardRefreshed: (sheet: string): string => `Refreshed the dashboard on sheet "${sheet}"`,
+  noBranches: "No node has nodes below it, so there is nothing to chart",
 } as const;

@@ -62,7 +62,7 @@ function notBothNumbers(actual: unknown, target: unknown): ResultCell {
 export function varianceGrid(
   actual: readonly (readonly unknown[])[],
   target: readonly (readonly unknown[])[],
-  mode: VarianceMode
+  mode: VarianceMode,
 ): FormulaResult {
   const actualRows = actual.length;
   const actualColumns = actualRows === 0 ? 0 : actual[0].length;
@@ -74,12 +74,7 @@ export function varianceGrid(
   if (!sameShape && !actualSingle && !targetSingle) {
     return new CellError(
       "VALUE",
-      messages.shapeMismatch(
-        "actual",
-        `${actualRows}x${actualColumns}`,
-        "target",
-        `${targetRows}x${targetColumns}`
-      )
+      messages.shapeMismatch("actual", `${actualRows}x${actualColumns}`, "target", `${targetRows}x${targetColumns}`),
     );
   }
   const broadcastActual = actualSingle && !sameShape;

@@ -10,11 +10,16 @@
  * - saveEntries: 2 (read the rows, write them with the audit entries) when this object has read
  *   or written the plan before, which tells it where each node's rows are; 3 when it has not, or a
  *   co-author has moved rows since (the first read then finds where they are now).
- * - saveTopDown, selectNode, readSelection: 2. listTables, selectSourceRow (range): 1.
+ * - saveTopDown: 2, plus one per further write chunk (audit rows and targets of thousands of nodes).
+ * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
+ *   sheet is known to exist), plus one per further write chunk.
+ * - selectNode, readSelection: 2. listTables, selectSourceRow (range): 1.
+ * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
+ *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
  */
-import { intersect, localAddress, parseAddress, type CellRange } from "../core/a1";
+import { cellAddress, intersect, localAddress, parseAddress, type CellRange } from "../core/a1";
 import { idKey } from "../core/cell";
-import { layoutMessages } from "../core/messages";
+import { layoutMessages, sharingMessages } from "../core/messages";
 import {
   AUDIT_TABLE,
   ID_HEADER,
@@ -58,7 +63,20 @@ import {
 } from "../core/plan/layout";
 import type { AuditEntry, NodeEntry, Plan, PlanSettings } from "../core/plan/types";
 import { emptyEntry } from "../core/plan/workflow";
+import {
+  SNAPSHOT_INDEX,
+  SnapshotError,
+  findSnapshot,
+  readSnapshotGrid,
+  readSnapshotIndex,
+  snapshotIndexHeader,
+  snapshotWrite,
+  type Snapshot,
+  type SnapshotInfo,
+} from "../core/sharing/snapshots";
+import type { ChartSpec, DashboardChartType, DashboardLayout } from "../core/progress/dashboard";
 import type {
+  DashboardWrite,
   EntryChange,
   EntryConflict,
   PlanSetup,
@@ -68,7 +86,14 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../workbook/PlanWorkbook";
-import { chunkBlocks, planReads, WRITE_BUDGET_BYTES, type BlockSlice } from "./chunks";
+import {
+  chunkBlocks,
+  chunkBySize,
+  planReads,
+  writeBytes,
+  WRITE_BUDGET_BYTES,
+  type BlockSlice,
+} from "./chunks";
 
 /**
  * `Excel.run` as the adapter uses it: a new request context, or `reuse`'s (needed to remove an
@@ -386,22 +411,78 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const unknown = changes.find((change) => !nodes.has(idKey(change.id) ?? ""));
       if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
 
+      // The audit entries go first, as in saveEntries; a large allocation takes several chunks.
+      const items: TopDownItem[] = [
+        ...audit.map((entry): TopDownItem => {
+          // Rows of one `rows.add`: each adds its cells and a comma, not a range write's fixed cost.
+          return { entry, bytes: JSON.stringify(auditCells(entry).map(toCellInput)).length + 1 };
+        }),
+        ...changes.map((change): TopDownItem => {
+          const writes = valueWrites(change.values, columns);
+          const bytes = contiguousRuns(writes).reduce(
+            (sum, run) => sum + writeBytes([run.cells.map(toCellInput)]),
+            0
+          );
+          return { change, writes, bytes };
+        }),
+      ];
       const worksheets = new SheetCache(context);
-      appendAudit(context, worksheets, auditTable.isNullObject, auditSheet.isNullObject, audit);
       const hint = hintFromLocated(targets, rows);
-      for (const change of changes) {
-        writeRow(
-          context,
-          worksheets,
-          targets,
-          TABLES.targets,
-          change.id,
-          rows.get(idKey(change.id) as string),
-          valueWrites(change.values, columns),
-          hint
-        );
+      let auditMissing = auditTable.isNullObject;
+      for (const chunk of chunkBySize(items, (item) => item.bytes, this.writeBudget)) {
+        const entries = chunk.flatMap((item) => ("entry" in item ? [item.entry] : []));
+        appendAudit(context, worksheets, auditMissing, auditSheet.isNullObject, entries);
+        if (entries.length > 0) auditMissing = false;
+        for (const item of chunk) {
+          if (!("change" in item)) continue;
+          writeRow(
+            context,
+            worksheets,
+            targets,
+            TABLES.targets,
+            item.change.id,
+            hint.rows.get(idKey(item.change.id) as string),
+            item.writes,
+            hint
+          );
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
+        await context.sync();
       }
+    });
+  }
+
+  async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
+    return this.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject(dashboard.sheet).load("name");
       await context.sync();
+      const inserted = found.isNullObject;
+      let replaced: Excel.Chart[] = [];
+      if (!inserted) {
+        const charts = found.charts.load("items/name");
+        await context.sync();
+        const ours = new Set(dashboard.charts.map((chart) => chart.name.toLowerCase()));
+        replaced = charts.items.filter((chart) => ours.has(chart.name.toLowerCase()));
+      }
+
+      const worksheets = new SheetCache(context);
+      const chunks = chunkBlocks(dashboard.blocks, this.writeBudget);
+      if (chunks.length === 0) chunks.push([]);
+      for (let i = 0; i < chunks.length; i++) {
+        if (i === 0) {
+          if (inserted) worksheets.add(dashboard.sheet);
+          else worksheets.get(dashboard.sheet).getRange().clear("All");
+          for (const chart of replaced) chart.delete();
+        }
+        for (const slice of chunks[i]) writeSlice(worksheets, slice);
+        if (i === chunks.length - 1) {
+          for (const chart of dashboard.charts) addChart(worksheets, chart);
+          worksheets.get(dashboard.sheet).activate();
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
+        await context.sync();
+      }
+      return inserted ? "inserted" : "refreshed";
     });
   }
 
@@ -411,6 +492,97 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       if (!existing.has(TABLES.audit.toLowerCase())) return [];
       const [table] = await readTables(context, [TABLES.audit]);
       return readAuditGrid(table.grid);
+    });
+  }
+
+  async saveSnapshot(info: SnapshotInfo): Promise<void> {
+    await this.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name");
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const tableNames = tables.items.map((table) => table.name.toLowerCase());
+      const existing = new Set(tableNames);
+      if (!existing.has(TABLES.settings.toLowerCase())) throw new Error(layoutMessages.noPlan);
+      const present = PLAN_TABLES.filter((table) => existing.has(TABLES[table].toLowerCase()));
+      const hasIndex = existing.has(SNAPSHOT_INDEX.table.toLowerCase());
+      const read = await readTables(context, [
+        ...present.map((table) => TABLES[table]),
+        ...(hasIndex ? [SNAPSHOT_INDEX.table] : []),
+      ]);
+      const grids: PlanGrids = {};
+      present.forEach((table, i) => {
+        grids[table] = read[i].grid;
+      });
+      const plan = readPlanGrids(grids);
+      if (!plan.ok) throw new PlanLayoutError(plan.problems);
+      const index = readSnapshotIndex(hasIndex ? read[present.length].grid : undefined);
+      const taken = new Set([
+        ...tableNames,
+        ...sheets.items.map((sheet) => sheet.name.toLowerCase()),
+      ]);
+      const write = snapshotWrite(plan.plan, info, index, taken);
+
+      const worksheets = new SheetCache(context);
+      const chunks = chunkBlocks(write.blocks, this.writeBudget);
+      for (let i = 0; i < chunks.length; i++) {
+        if (i === 0) {
+          const sheet = worksheets.add(write.sheet);
+          sheet.tables.add(
+            sheet.getRangeByIndexes(0, 0, write.rowCount, write.colCount),
+            true
+          ).name = write.table;
+        }
+        for (const slice of chunks[i]) writeSlice(worksheets, slice);
+        if (i === chunks.length - 1) {
+          const row = write.indexRow.map(toCellInput);
+          if (hasIndex) {
+            context.workbook.tables.getItem(SNAPSHOT_INDEX.table).rows.add(undefined, [row]);
+          } else {
+            const header = snapshotIndexHeader();
+            const sheet = taken.has(header.sheet.toLowerCase())
+              ? worksheets.get(header.sheet)
+              : worksheets.add(header.sheet);
+            sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, header.colCount), true).name =
+              SNAPSHOT_INDEX.table;
+            writeSlice(worksheets, { block: header, fromRow: 0, rowCount: 1 });
+            sheet.getRangeByIndexes(1, 0, 1, header.colCount).values = [row];
+          }
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
+        await context.sync();
+      }
+    });
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return this.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(SNAPSHOT_INDEX.table).load("name");
+      await context.sync();
+      if (table.isNullObject) return [];
+      const range = table.getRange().load("values");
+      await context.sync();
+      const [headers, ...rows] = range.values;
+      return readSnapshotIndex({ headers, rows }).map(({ name, time, user }) => ({
+        name,
+        time,
+        user,
+      }));
+    });
+  }
+
+  async readSnapshot(name: string): Promise<Snapshot> {
+    return this.run(async (context) => {
+      const existing = await tableNames(context);
+      if (!existing.has(SNAPSHOT_INDEX.table.toLowerCase()))
+        throw new SnapshotError(sharingMessages.noSuchSnapshot(name.trim()));
+      const range = context.workbook.tables.getItem(SNAPSHOT_INDEX.table).getRange().load("values");
+      await context.sync();
+      const [headers, ...rows] = range.values;
+      const entry = findSnapshot(readSnapshotIndex({ headers, rows }), name);
+      if (!existing.has(entry.table.toLowerCase()))
+        throw new SnapshotError(sharingMessages.noSuchSnapshot(entry.name));
+      const [table] = await readTables(context, [entry.table]);
+      return readSnapshotGrid(entry, table.grid);
     });
   }
 
@@ -738,6 +910,35 @@ function writeSlice(worksheets: SheetCache, slice: BlockSlice): void {
   const inputs = blockInputs(block, fromRow, rowCount);
   if (blockHasFormulas(block)) range.formulas = inputs;
   else range.values = inputs;
+}
+
+/** One audit row, or one node's targets, of a top-down save, with its estimated request bytes. */
+type TopDownItem =
+  | { readonly entry: AuditEntry; readonly bytes: number }
+  | {
+      readonly change: TopDownChange;
+      readonly writes: readonly ColumnWrite[];
+      readonly bytes: number;
+    };
+
+const EXCEL_CHART_TYPES: Readonly<Record<DashboardChartType, "ColumnClustered" | "BarClustered">> =
+  { columnClustered: "ColumnClustered", barClustered: "BarClustered" };
+
+/** Queues a native chart: its series are the source's columns, named by the header row. */
+function addChart(worksheets: SheetCache, spec: ChartSpec): void {
+  const sheet = worksheets.get(spec.sheet);
+  const { source, position } = spec;
+  const chart = sheet.charts.add(
+    EXCEL_CHART_TYPES[spec.type],
+    sheet.getRangeByIndexes(source.row, source.col, source.rowCount, source.colCount),
+    "Columns"
+  );
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.setPosition(
+    cellAddress(position.row, position.col),
+    cellAddress(position.row + position.rowCount - 1, position.col + position.colCount - 1)
+  );
 }
 
 function addToleranceRules(worksheets: SheetCache, layout: PlanLayout): void {

@@ -65,6 +65,37 @@ export function chunkBlocks(
   return chunks;
 }
 
+/** The bytes one range write (or added rows) of `inputs` adds to a request, its fixed cost included. */
+export function writeBytes(inputs: readonly (readonly unknown[])[]): number {
+  return RANGE_OVERHEAD + JSON.stringify(inputs).length;
+}
+
+/**
+ * Items in order, cut into chunks of at most `budget` estimated bytes each (an item larger than the
+ * budget makes a chunk of its own). One chunk is one sync.
+ */
+export function chunkBySize<T>(
+  items: readonly T[],
+  bytes: (item: T) => number,
+  budget = WRITE_BUDGET_BYTES
+): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = bytes(item);
+    if (chunk.length > 0 && used + size > budget) {
+      chunks.push(chunk);
+      chunk = [];
+      used = 0;
+    }
+    chunk.push(item);
+    used += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
 /** Rows `fromRow .. fromRow + rowCount - 1` of the `table`-th range read. */
 export interface ReadSlice {
   readonly table: number;

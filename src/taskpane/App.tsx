@@ -1,13 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { ErrorMessages } from "./components/ErrorMessages";
@@ -38,36 +30,18 @@ export interface PaneContext<P extends Plan | null = Plan> {
 
 /** A view that needs a plan is only rendered once the workbook holds one. */
 type PaneTab = { readonly value: string; readonly label: string } & (
-  | {
-      readonly needsPlan: false;
-      readonly render: (pane: PaneContext<Plan | null>) => React.ReactNode;
-    }
-  | { readonly needsPlan: true; readonly render: (pane: PaneContext) => React.ReactNode }
+  | { readonly needsPlan: false; readonly view: React.ComponentType<PaneContext<Plan | null>> }
+  | { readonly needsPlan: true; readonly view: React.ComponentType<PaneContext> }
 );
 
 const SETUP_TAB = "setup";
 
 /** The pane's tabs, in order: adding a view is one line here. */
 const TABS: readonly PaneTab[] = [
-  {
-    value: SETUP_TAB,
-    label: "Set up",
-    needsPlan: false,
-    render: (pane) => <SetupView {...pane} />,
-  },
-  {
-    value: "navigate",
-    label: "Navigate",
-    needsPlan: true,
-    render: (pane) => <NavigateView {...pane} />,
-  },
-  {
-    value: "targets",
-    label: "My targets",
-    needsPlan: true,
-    render: (pane) => <MyTargetsView {...pane} />,
-  },
-  { value: "review", label: "Review", needsPlan: true, render: (pane) => <ReviewView {...pane} /> },
+  { value: SETUP_TAB, label: "Set up", needsPlan: false, view: SetupView },
+  { value: "navigate", label: "Navigate", needsPlan: true, view: NavigateView },
+  { value: "targets", label: "My targets", needsPlan: true, view: MyTargetsView },
+  { value: "review", label: "Review", needsPlan: true, view: ReviewView },
 ];
 
 const useStyles = makeStyles({
@@ -105,7 +79,10 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
   function renderPanel(): React.ReactNode {
     if (plan === undefined) return <Spinner label="Reading the plan…" />;
     const shared = { busy, actions, locale, selectedNode, me, onChooseMe: setMe };
-    if (!current.needsPlan) return current.render({ ...shared, plan });
+    if (!current.needsPlan) {
+      const PlanlessView = current.view;
+      return <PlanlessView {...shared} plan={plan} />;
+    }
     if (plan === null) {
       return (
         <div className={styles.empty}>
@@ -116,7 +93,8 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
         </div>
       );
     }
-    return current.render({ ...shared, plan });
+    const View = current.view;
+    return <View {...shared} plan={plan} />;
   }
 
   return (
@@ -139,12 +117,7 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
           </Tab>
         ))}
       </TabList>
-      <div
-        role="tabpanel"
-        id="groundup-panel"
-        aria-labelledby={`tab-${current.value}`}
-        className={styles.panel}
-      >
+      <div role="tabpanel" id="groundup-panel" aria-labelledby={`tab-${current.value}`} className={styles.panel}>
         {renderPanel()}
       </div>
     </div>

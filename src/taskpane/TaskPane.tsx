@@ -18,12 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** The whole pane: Fluent's provider, following the host's light/dark theme, around the App. */
-export function TaskPane({
-  workbook,
-  themeSource,
-  locale,
-  storage,
-}: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ workbook, themeSource, locale, storage }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
   const mode = React.useSyncExternalStore(themeSource.subscribe, themeSource.current);
   return (

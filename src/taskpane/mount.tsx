@@ -17,11 +17,7 @@ export interface MountOptions {
  * Renders the task pane into `element` over any workbook: Excel in the add-in, the in-memory one in
  * the workbench page. Returns a function that unmounts it.
  */
-export function mountTaskPane(
-  element: HTMLElement,
-  workbook: PlanWorkbook,
-  options: MountOptions = {}
-): () => void {
+export function mountTaskPane(element: HTMLElement, workbook: PlanWorkbook, options: MountOptions = {}): () => void {
   const root = createRoot(element);
   root.render(
     <TaskPane
@@ -29,7 +25,7 @@ export function mountTaskPane(
       themeSource={options.themeSource ?? fixedThemeSource("light")}
       locale={options.locale ?? navigator.language}
       storage={options.storage ?? window.localStorage}
-    />
+    />,
   );
   return () => root.unmount();
 }

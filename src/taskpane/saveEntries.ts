@@ -12,7 +12,7 @@ export async function saveEntriesWithFeedback(
   plan: Plan,
   entries: readonly NodeEntry[],
   audit: readonly AuditEntry[],
-  done: string
+  done: string,
 ): Promise<Feedback | undefined> {
   const changes = entries.map((next) => ({ expected: plan.entries.get(next.id) ?? null, next }));
   const result = await actions.saveEntries(changes, audit);

@@ -20,9 +20,7 @@ export function themeModeFromBackground(color: string | undefined): ThemeMode {
   const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color?.trim() ?? "")?.[1];
   if (hex === undefined) return "light";
   const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join("") : hex;
-  const [r, g, b] = [0, 2, 4].map((start) =>
-    linearChannel(parseInt(full.slice(start, start + 2), 16) / 255)
-  );
+  const [r, g, b] = [0, 2, 4].map((start) => linearChannel(parseInt(full.slice(start, start + 2), 16) / 255));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18 ? "dark" : "light";
 }
 

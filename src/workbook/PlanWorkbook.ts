@@ -6,6 +6,8 @@ import type {
   PlanNode,
   PlanSettings,
 } from "../core/plan/types";
+import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
+import type { DashboardLayout } from "../core/progress/dashboard";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
 
@@ -59,11 +61,36 @@ export interface PlanWorkbook {
   /**
    * Writes top-down targets (null clears a period) with their audit entries, in one batch; no
    * conflict check. Throws, writing nothing, if a node is not in the hierarchy.
+   * Excel: 2 syncs, plus one per further write chunk (thousands of nodes).
    */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void>;
 
   /** The audit log, oldest first. */
   readAudit(): Promise<AuditEntry[]>;
+
+  /**
+   * Saves a named snapshot of every node's inputs, own top-down targets and status inside the
+   * workbook: a sheet and table of its own, listed in the snapshots table (src/core/sharing/
+   * snapshots.ts). Throws `SnapshotError`, writing nothing, for a blank name or one already used.
+   * Excel: 4 syncs (one more per extra read or write chunk of a large plan).
+   */
+  saveSnapshot(info: SnapshotInfo): Promise<void>;
+  /** The snapshots saved in this workbook, oldest first. Excel: 2 syncs (1 if there are none). */
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  /**
+   * One snapshot as saved; throws `SnapshotError` for a name no snapshot has.
+   * Excel: 4 syncs (one more per extra read chunk).
+   */
+  readSnapshot(name: string): Promise<Snapshot>;
+
+  /**
+   * Inserts the dashboard sheet (`dashboardLayout` in src/core/progress/dashboard.ts), or refreshes
+   * it: the sheet's cells are replaced by the layout's blocks, the charts it inserted before (found
+   * by name) by its charts; other charts on the sheet stay. The sheet becomes the active one.
+   * Excel: 2 syncs to insert, 3 to refresh (the old charts' names are read once the sheet is known
+   * to exist), plus one per further write chunk.
+   */
+  writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite>;
 
   /** Selects the node's row in the hierarchy sheet (navigation, "go to"); throws for an unknown id. */
   selectNode(id: string): Promise<void>;
@@ -114,3 +141,6 @@ export interface TopDownChange {
   readonly id: string;
   readonly values: PeriodValues;
 }
+
+/** Whether `writeDashboard` added the sheet or replaced what was on it. */
+export type DashboardWrite = "inserted" | "refreshed";

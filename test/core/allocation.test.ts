@@ -87,13 +87,7 @@ describe("allocate", () => {
     ["zero total", 0, [1, 2], 0, [0, 0]],
     ["total that rounds to zero", -0.4, [1, 2], 0, [0, 0]],
     ["no weights and nothing to split", 0, [], 0, []],
-    [
-      "weights too large to add up",
-      100,
-      [Number.MAX_VALUE, Number.MAX_VALUE, Number.MAX_VALUE],
-      0,
-      [34, 33, 33],
-    ],
+    ["weights too large to add up", 100, [Number.MAX_VALUE, Number.MAX_VALUE, Number.MAX_VALUE], 0, [34, 33, 33]],
     ["tiny weights", 3, [Number.MIN_VALUE, 2 * Number.MIN_VALUE], 0, [1, 2]],
     ["tiny weights, tie to the larger", 1, [1e-200, 3e-200], 1, [0.2, 0.8]],
     ["large total", 1e15, [1, 1, 1], 0, [333333333333334, 333333333333333, 333333333333333]],
@@ -104,29 +98,11 @@ describe("allocate", () => {
   });
 
   it.each([
-    [
-      "decimals not whole",
-      10,
-      [1],
-      2.5,
-      "decimals must be a whole number from -10 to 10 (it is 2.5)",
-    ],
+    ["decimals not whole", 10, [1], 2.5, "decimals must be a whole number from -10 to 10 (it is 2.5)"],
     ["decimals too many", 10, [1], 11, "decimals must be a whole number from -10 to 10 (it is 11)"],
-    [
-      "decimals too few",
-      10,
-      [1],
-      -11,
-      "decimals must be a whole number from -10 to 10 (it is -11)",
-    ],
+    ["decimals too few", 10, [1], -11, "decimals must be a whole number from -10 to 10 (it is -11)"],
     ["total not finite", Number.NaN, [1], 0, "total must be a number (it is NaN)"],
-    [
-      "total too large for the unit",
-      1e300,
-      [1],
-      2,
-      "1e+300 is too large to split into parts of 0.01",
-    ],
+    ["total too large for the unit", 1e300, [1], 2, "1e+300 is too large to split into parts of 0.01"],
     ["negative weight", 10, [1, -1], 0, "Weight 2 is negative (-1)"],
     ["weight not finite", 10, [Number.POSITIVE_INFINITY], 0, "Weight 1 is not a number (Infinity)"],
     ["nothing to split across", 5, [], 0, "There are no weights to split 5 across"],
@@ -139,16 +115,10 @@ describe("allocate", () => {
     expect(allocationProblem(100, 2)).toBeUndefined();
     // Excel holds 15 significant digits: parts beyond them could not be told apart.
     expect(allocationProblem(1e15, 0)).toBeUndefined();
-    expect(allocationProblem(2e15, 0)).toBe(
-      "2000000000000000 is too large to split into parts of 1"
-    );
-    expect(allocationProblem(1e12, 4)).toBe(
-      "1000000000000 is too large to split into parts of 0.0001"
-    );
+    expect(allocationProblem(2e15, 0)).toBe("2000000000000000 is too large to split into parts of 1");
+    expect(allocationProblem(1e12, 4)).toBe("1000000000000 is too large to split into parts of 0.0001");
     expect(allocationProblem(2e15, -1)).toBeUndefined();
-    expect(allocationProblem(Number.POSITIVE_INFINITY, 0)).toBe(
-      "total must be a number (it is Infinity)"
-    );
+    expect(allocationProblem(Number.POSITIVE_INFINITY, 0)).toBe("total must be a number (it is Infinity)");
   });
 });
 
@@ -199,14 +169,14 @@ describe("allocate properties", () => {
   const decimalsArb = fc.integer({ min: -3, max: 6 });
   const totalArb = fc.oneof(
     fc.integer({ min: -1_000_000, max: 1_000_000 }),
-    fc.double({ min: -1e9, max: 1e9, noNaN: true })
+    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
   );
   const weightArb = fc.oneof(
     fc.constant(0),
     fc.integer({ min: 0, max: 100 }),
     fc.double({ min: 0, max: 1e6, noNaN: true }),
     fc.constantFrom(0.1, 0.2, 0.3, 0.25),
-    fc.constantFrom(Number.MIN_VALUE, 1e-200, 1e200, Number.MAX_VALUE)
+    fc.constantFrom(Number.MIN_VALUE, 1e-200, 1e200, Number.MAX_VALUE),
   );
   const caseArb = fc
     .record({
@@ -232,7 +202,7 @@ describe("allocate properties", () => {
         }
         expect(sum).toBe(toUnits(total, decimals));
       }),
-      { numRuns: 500 }
+      { numRuns: 500 },
     );
   });
 
@@ -250,7 +220,7 @@ describe("allocate properties", () => {
           expect(Math.abs(unitsOf(part, decimals) - share)).toBeLessThan(1 + 1e-6);
         });
       }),
-      { numRuns: 500 }
+      { numRuns: 500 },
     );
   });
 
@@ -264,18 +234,16 @@ describe("allocate properties", () => {
           }
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
   it("a negative total is split as its magnitude, signs turned", () => {
     fc.assert(
       fc.property(caseArb, ({ total, weights, decimals }) => {
-        expect(allocate(-total, weights, decimals)).toEqual(
-          allocate(total, weights, decimals).map((part) => 0 - part)
-        );
+        expect(allocate(-total, weights, decimals)).toEqual(allocate(total, weights, decimals).map((part) => 0 - part));
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 });

@@ -15,14 +15,14 @@ interface Row {
 function run(rows: readonly Row[], decimals?: number): FormulaResult {
   const built = Hierarchy.build(
     rows.map((row) => row.id),
-    rows.map((row) => row.parent)
+    rows.map((row) => row.parent),
   );
   if (!built.ok) throw new Error(built.problems.map((problem) => problem.message).join("; "));
   return cascadeTargets(
     built.hierarchy,
     rows.map((row) => row.targets),
     rows.map((row) => row.weights),
-    decimals
+    decimals,
   );
 }
 
@@ -55,24 +55,13 @@ describe("cascadeTargets", () => {
     ],
     [
       "held children are taken off before the others share",
-      [
-        row("Co", "", 1000),
-        row("EMEA", "Co", 600, 100),
-        row("AM", "Co", null, 1),
-        row("APAC", "Co", null, 3),
-      ],
+      [row("Co", "", 1000), row("EMEA", "Co", 600, 100), row("AM", "Co", null, 1), row("APAC", "Co", null, 3)],
       undefined,
       [1000, 600, 100, 300],
     ],
     [
       "held children exceeding the parent leave a negative share",
-      [
-        row("Co", "", 100),
-        row("A", "Co", 80),
-        row("B", "Co", 50),
-        row("C", "Co", null, 1),
-        row("D", "Co", null, 1),
-      ],
+      [row("Co", "", 100), row("A", "Co", 80), row("B", "Co", 50), row("C", "Co", null, 1), row("D", "Co", null, 1)],
       undefined,
       [100, 80, 50, -15, -15],
     ],
@@ -96,23 +85,13 @@ describe("cascadeTargets", () => {
     ],
     [
       "all weights 0: evenly",
-      [
-        row("Co", "", 90),
-        row("A", "Co", null, 0),
-        row("B", "Co", null, null),
-        row("C", "Co", null, "x"),
-      ],
+      [row("Co", "", 90), row("A", "Co", null, 0), row("B", "Co", null, null), row("C", "Co", null, "x")],
       undefined,
       [90, 30, 30, 30],
     ],
     [
       "all weights 0, rounded: the leftover to the earlier children",
-      [
-        row("Co", "", 100),
-        row("A", "Co", null, 0),
-        row("B", "Co", null, 0),
-        row("C", "Co", null, 0),
-      ],
+      [row("Co", "", 100), row("A", "Co", null, 0), row("B", "Co", null, 0), row("C", "Co", null, 0)],
       0,
       [100, 34, 33, 33],
     ],
@@ -137,12 +116,7 @@ describe("cascadeTargets", () => {
     ],
     [
       "a held target is kept as entered; what is left is rounded",
-      [
-        row("Co", "", 100.5),
-        row("A", "Co", 10.25),
-        row("B", "Co", null, 1),
-        row("C", "Co", null, 1),
-      ],
+      [row("Co", "", 100.5), row("A", "Co", 10.25), row("B", "Co", null, 1), row("C", "Co", null, 1)],
       0,
       [100.5, 10.25, 45, 45],
     ],
@@ -160,12 +134,7 @@ describe("cascadeTargets", () => {
     ],
     [
       "a negative parent is split as its magnitude, signs turned",
-      [
-        row("Co", "", -100),
-        row("A", "Co", null, 1),
-        row("B", "Co", null, 1),
-        row("C", "Co", null, 1),
-      ],
+      [row("Co", "", -100), row("A", "Co", null, 1), row("B", "Co", null, 1), row("C", "Co", null, 1)],
       0,
       [-100, -34, -33, -33],
     ],
@@ -289,10 +258,10 @@ describe("cascadeTargets", () => {
     const built = Hierarchy.build(["A", "B", "C"], ["", "A", "A"]);
     if (!built.ok) throw new Error("bad fixture");
     expect(cascadeTargets(built.hierarchy, [[1], [2]], [[1], [1], [1]])).toEqual(
-      new CellError("VALUE", "targets has 2 rows but ids has 3; give ranges of the same height")
+      new CellError("VALUE", "targets has 2 rows but ids has 3; give ranges of the same height"),
     );
     expect(cascadeTargets(built.hierarchy, [[1], [2], [3]], [[1]])).toEqual(
-      new CellError("VALUE", "weights has 1 row but ids has 3; give ranges of the same height")
+      new CellError("VALUE", "weights has 1 row but ids has 3; give ranges of the same height"),
     );
   });
 
@@ -305,7 +274,7 @@ describe("cascadeTargets", () => {
         row("B1", "B", null, 1),
         row("B2", "B", 5),
         row("B2a", "B2", null, 1),
-      ])
+      ]),
     );
     expect(result.slice(0, 2)).toEqual([1e308, -1e308]);
     expect(result[2]).toEqual(new CellError("NUM", "The result is too large for a number"));
@@ -315,59 +284,44 @@ describe("cascadeTargets", () => {
 
   it("marks a rounded split of a total beyond 15 digits #NUM!", () => {
     const result = firstColumn(run([row("Co", "", 1e300), row("A", "Co", null, 1)], 2));
-    expect(result[1]).toEqual(
-      new CellError("NUM", "1e+300 is too large to split into parts of 0.01")
-    );
+    expect(result[1]).toEqual(new CellError("NUM", "1e+300 is too large to split into parts of 0.01"));
   });
 
   it("gives numbers that print cleanly when rounding", () => {
     const result = firstColumn(
-      run(
-        [
-          row("Co", "", 0.3),
-          row("A", "Co", null, 1),
-          row("B", "Co", null, 1),
-          row("C", "Co", null, 1),
-        ],
-        1
-      )
+      run([row("Co", "", 0.3), row("A", "Co", null, 1), row("B", "Co", null, 1), row("C", "Co", null, 1)], 1),
     );
     expect(result).toEqual([0.3, 0.1, 0.1, 0.1]);
   });
 
-  it.each([undefined, 0])(
-    "goes down a 100,000-deep chain without overflowing the stack (decimals %p)",
-    (decimals) => {
-      const depth = 100_000;
-      const ids = Array.from({ length: depth }, (_, i) => [`n${i}`]);
-      const parents = Array.from({ length: depth }, (_, i) => [i === 0 ? "" : `n${i - 1}`]);
-      const targets = Array.from({ length: depth }, (_, i) => [
-        i === 0 ? 1000 : i === depth / 2 ? 10 : null,
-      ]);
-      const weights = Array.from({ length: depth }, () => [1]);
-      const built = Hierarchy.build(
-        ids.map((cells) => cells[0]),
-        parents.map((cells) => cells[0])
-      );
-      if (!built.ok) throw new Error("bad fixture");
-      const result = cascadeTargets(built.hierarchy, targets, weights, decimals) as ResultCell[][];
-      expect(result).toHaveLength(depth);
-      expect(result[depth / 2 - 1][0]).toBe(1000);
-      expect(result[depth / 2][0]).toBe(10);
-      expect(result[depth - 1][0]).toBe(10);
-    }
-  );
+  it.each([undefined, 0])("goes down a 100,000-deep chain without overflowing the stack (decimals %p)", (decimals) => {
+    const depth = 100_000;
+    const ids = Array.from({ length: depth }, (_, i) => [`n${i}`]);
+    const parents = Array.from({ length: depth }, (_, i) => [i === 0 ? "" : `n${i - 1}`]);
+    const targets = Array.from({ length: depth }, (_, i) => [i === 0 ? 1000 : i === depth / 2 ? 10 : null]);
+    const weights = Array.from({ length: depth }, () => [1]);
+    const built = Hierarchy.build(
+      ids.map((cells) => cells[0]),
+      parents.map((cells) => cells[0]),
+    );
+    if (!built.ok) throw new Error("bad fixture");
+    const result = cascadeTargets(built.hierarchy, targets, weights, decimals) as ResultCell[][];
+    expect(result).toHaveLength(depth);
+    expect(result[depth / 2 - 1][0]).toBe(1000);
+    expect(result[depth / 2][0]).toBe(10);
+    expect(result[depth - 1][0]).toBe(10);
+  });
 
   it("takes time linear in its input", () => {
     const timeFor = (nodes: number): number => {
       // Ten children per parent, twelve periods, some held targets.
       const built = Hierarchy.build(
         Array.from({ length: nodes }, (_, i) => i),
-        Array.from({ length: nodes }, (_, i) => (i === 0 ? "" : Math.floor((i - 1) / 10)))
+        Array.from({ length: nodes }, (_, i) => (i === 0 ? "" : Math.floor((i - 1) / 10))),
       );
       if (!built.ok) throw new Error("bad fixture");
       const targets = Array.from({ length: nodes }, (_, i) =>
-        Array.from({ length: 12 }, () => (i === 0 ? 1e6 : i % 97 === 0 ? 5 : null))
+        Array.from({ length: 12 }, () => (i === 0 ? 1e6 : i % 97 === 0 ? 5 : null)),
       );
       const weights = Array.from({ length: nodes }, (_, i) => [(i * 7919) % 13]);
       let best = Number.POSITIVE_INFINITY;
@@ -401,12 +355,10 @@ describe("cascadeTargets properties", () => {
     .chain(({ size, periods, decimals, weightPerPeriod }) =>
       fc.record({
         decimals: fc.constant(decimals),
-        parents: fc.tuple(
-          ...Array.from({ length: size }, (_, k) => fc.integer({ min: -1, max: k - 1 }))
-        ),
+        parents: fc.tuple(...Array.from({ length: size }, (_, k) => fc.integer({ min: -1, max: k - 1 }))),
         sheetOrder: fc.shuffledSubarray(
           Array.from({ length: size }, (_, k) => k),
-          { minLength: size, maxLength: size }
+          { minLength: size, maxLength: size },
         ),
         targets: fc.array(
           fc.array(
@@ -414,11 +366,11 @@ describe("cascadeTargets properties", () => {
               { weight: 3, arbitrary: fc.constant(null) },
               { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100_000 }) },
               { weight: 1, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
-              { weight: 1, arbitrary: fc.constantFrom<unknown>("", "n/a", true) }
+              { weight: 1, arbitrary: fc.constantFrom<unknown>("", "n/a", true) },
             ),
-            { minLength: periods, maxLength: periods }
+            { minLength: periods, maxLength: periods },
           ),
-          { minLength: size, maxLength: size }
+          { minLength: size, maxLength: size },
         ),
         weights: fc.array(
           fc.array(
@@ -428,13 +380,13 @@ describe("cascadeTargets properties", () => {
               fc.integer({ min: 0, max: 50 }),
               fc.double({ min: 0, max: 1e4, noNaN: true }),
               fc.constantFrom(Number.MIN_VALUE, 1e-200, 1e200, Number.MAX_VALUE),
-              fc.constant("x")
+              fc.constant("x"),
             ),
-            { minLength: weightPerPeriod ? periods : 1, maxLength: weightPerPeriod ? periods : 1 }
+            { minLength: weightPerPeriod ? periods : 1, maxLength: weightPerPeriod ? periods : 1 },
           ),
-          { minLength: size, maxLength: size }
+          { minLength: size, maxLength: size },
         ),
-      })
+      }),
     );
 
   it("below every node with a value, its children add up to it (exactly when rounding)", () => {
@@ -463,18 +415,13 @@ describe("cascadeTargets properties", () => {
             const childRows = Array.from(children, (child) => hierarchy.nodeRow[child]);
             const held = childRows.filter((childRow) => typeof targets[childRow][c] === "number");
             if (held.length === childRows.length) continue;
-            const heldSum = held.reduce(
-              (sum, childRow) => sum + (targets[childRow][c] as number),
-              0
-            );
+            const heldSum = held.reduce((sum, childRow) => sum + (targets[childRow][c] as number), 0);
             const shares = childRows
               .filter((childRow) => !held.includes(childRow))
               .map((childRow) => result[childRow][c] as number);
             if (decimals === undefined) {
               const sum = heldSum + shares.reduce((a, b) => a + b, 0);
-              expect(Math.abs(sum - value)).toBeLessThanOrEqual(
-                1e-9 * Math.max(1, Math.abs(value), Math.abs(heldSum))
-              );
+              expect(Math.abs(sum - value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value), Math.abs(heldSum)));
             } else {
               const units = shares.reduce((sum, share) => sum + toUnits(share, decimals), 0);
               expect(units).toBe(toUnits(value - heldSum, decimals));
@@ -482,7 +429,7 @@ describe("cascadeTargets properties", () => {
           }
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 });

@@ -68,8 +68,8 @@ describe("varianceGrid", () => {
           [100, 100],
           [100, 100],
         ],
-        "pct"
-      )
+        "pct",
+      ),
     ).toEqual([
       [0.1, -0.1],
       ["", ""],
@@ -84,8 +84,8 @@ describe("varianceGrid", () => {
           [3, ""],
         ],
         [[2]],
-        "abs"
-      )
+        "abs",
+      ),
     ).toEqual([
       [-1, 0],
       [1, ""],
@@ -113,16 +113,8 @@ describe("varianceGrid", () => {
       ],
       "actual is 3x2 but target is 2x2; give ranges of the same shape or a single cell",
     ],
-    [
-      [[1, 2, 3]],
-      [[1], [2], [3]],
-      "actual is 1x3 but target is 3x1; give ranges of the same shape or a single cell",
-    ],
-    [
-      [[1], [2]],
-      [[1, 2]],
-      "actual is 2x1 but target is 1x2; give ranges of the same shape or a single cell",
-    ],
+    [[[1, 2, 3]], [[1], [2], [3]], "actual is 1x3 but target is 3x1; give ranges of the same shape or a single cell"],
+    [[[1], [2]], [[1, 2]], "actual is 2x1 but target is 1x2; give ranges of the same shape or a single cell"],
   ])("fails the call when %p and %p don't broadcast", (actual, target, message) => {
     expect(varianceGrid(actual, target, "abs")).toEqual(new CellError("VALUE", message));
   });
@@ -133,7 +125,7 @@ describe("varianceGrid", () => {
     {
       weight: 1,
       arbitrary: fc.constantFrom<unknown>(null, undefined, "", " ", "text", true, false, 0),
-    }
+    },
   );
   const gridsArb = fc
     .record({ rows: fc.integer({ min: 1, max: 6 }), columns: fc.integer({ min: 1, max: 6 }) })
@@ -154,24 +146,19 @@ describe("varianceGrid", () => {
             const t = target[r][c];
             const expected = typeof a === "number" && typeof t === "number" ? a - t + 0 : "";
             expect(result[r][c]).toBe(expected);
-          })
+          }),
         );
-      })
+      }),
     );
   });
 
   it("a single cell on either side is the same as a range full of it", () => {
     fc.assert(
-      fc.property(
-        gridsArb,
-        cellArb,
-        fc.constantFrom<VarianceMode>("abs", "pct", "ratio"),
-        ([grid], single, mode) => {
-          const filled = grid.map((row) => row.map(() => single));
-          expect(varianceGrid(grid, [[single]], mode)).toEqual(varianceGrid(grid, filled, mode));
-          expect(varianceGrid([[single]], grid, mode)).toEqual(varianceGrid(filled, grid, mode));
-        }
-      )
+      fc.property(gridsArb, cellArb, fc.constantFrom<VarianceMode>("abs", "pct", "ratio"), ([grid], single, mode) => {
+        const filled = grid.map((row) => row.map(() => single));
+        expect(varianceGrid(grid, [[single]], mode)).toEqual(varianceGrid(grid, filled, mode));
+        expect(varianceGrid([[single]], grid, mode)).toEqual(varianceGrid(filled, grid, mode));
+      }),
     );
   });
 
@@ -182,16 +169,14 @@ describe("varianceGrid", () => {
     const actual: unknown[][] = JSON.parse(
       JSON.stringify(
         Array.from({ length: rows }, (_, r) =>
-          Array.from({ length: columns }, (_, c) => (r % 17 === c ? "" : r * 1.37 + c * 0.11))
-        )
-      )
+          Array.from({ length: columns }, (_, c) => (r % 17 === c ? "" : r * 1.37 + c * 0.11)),
+        ),
+      ),
     );
     const target: unknown[][] = JSON.parse(
       JSON.stringify(
-        Array.from({ length: rows }, (_, r) =>
-          Array.from({ length: columns }, (_, c) => (c === 3 ? 0 : r + c + 1))
-        )
-      )
+        Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (c === 3 ? 0 : r + c + 1))),
+      ),
     );
     // One pass that reads both sides of every cell and writes a new number (or "") for it.
     const readAndBuild = (): unknown[][] => {
@@ -223,7 +208,7 @@ describe("varianceGrid", () => {
         baseline = Math.min(baseline, timed(readAndBuild));
         ours = Math.min(
           ours,
-          timed(() => varianceGrid(actual, target, mode))
+          timed(() => varianceGrid(actual, target, mode)),
         );
       }
       expect(ours).toBeLessThan(2 * baseline + 10);

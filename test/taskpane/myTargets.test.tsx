@@ -46,12 +46,11 @@ describe("My targets", () => {
   test("I choose who I am from the owners, see only my nodes, and the choice is remembered on this device", async () => {
     const first = await openMyTargets(salesPlan());
     const picker = screen.getByRole("combobox", { name: "I am" });
-    expect(within(picker).getAllByRole("option").map((option) => option.textContent)).toEqual([
-      "Choose who you are",
-      "Ann",
-      "Bob",
-      "Cara",
-    ]);
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["Choose who you are", "Ann", "Bob", "Cara"]);
 
     await first.user.selectOptions(picker, "Ann");
     const cards = within(screen.getByRole("list", { name: "My nodes" })).getAllByRole("listitem");
@@ -92,7 +91,11 @@ describe("My targets", () => {
     await user.type(q1, "450");
     await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -50"));
     await user.type(field("North", "Q2 2027 (EUR)"), "700");
-    await waitFor(() => expect(within(card("North")).getByText(/^Total 1,150/)).toHaveTextContent("Total 1,150 · Top-down 1,100 · Gap +50"));
+    await waitFor(() =>
+      expect(within(card("North")).getByText(/^Total 1,150/)).toHaveTextContent(
+        "Total 1,150 · Top-down 1,100 · Gap +50",
+      ),
+    );
   });
 
   test("Submit saves my values and comment as a submitted entry, checked against the row as I read it", async () => {
@@ -159,7 +162,9 @@ describe("My targets", () => {
     await openAs(salesPlan(), "Ann");
     const south = card("South");
 
-    expect(within(south).getByText("These targets are approved and locked; ask your manager to reopen them")).toBeInTheDocument();
+    expect(
+      within(south).getByText("These targets are approved and locked; ask your manager to reopen them"),
+    ).toBeInTheDocument();
     expect(field("South", "Q1 2027 (EUR)")).toHaveAttribute("readonly");
     expect(field("South", "Q1 2027 (EUR)")).toHaveValue("100");
     expect(within(south).getByRole("textbox", { name: "Comment" })).toHaveAttribute("readonly");
@@ -188,7 +193,10 @@ describe("My targets", () => {
     expect(warning).toBeInTheDocument();
 
     workbook.conflictOnSave = null;
-    workbook.plan = workbook.plan && { ...workbook.plan, entries: new Map([...workbook.plan.entries, ["NORTH", theirs]]) };
+    workbook.plan = workbook.plan && {
+      ...workbook.plan,
+      entries: new Map([...workbook.plan.entries, ["NORTH", theirs]]),
+    };
     await user.click(within(card("North")).getByRole("button", { name: "Reload" }));
 
     await waitFor(() => expect(field("North", "Q1 2027 (EUR)")).toHaveValue("900"));

@@ -84,10 +84,11 @@ describe("Set up a plan", () => {
     const problems = await screen.findByRole("region", { name: "Problems" });
     expect(within(problems).getByText('Duplicate id "EU" (rows 2 and 4)')).toBeInTheDocument();
     expect(within(problems).getByText('Parent "X" of "US" (row 3) is not in ids')).toBeInTheDocument();
-    expect(within(problems).getAllByRole("button", { name: /^Go to row/ }).map((link) => link.textContent)).toEqual([
-      "Go to row 2",
-      "Go to row 3",
-    ]);
+    expect(
+      within(problems)
+        .getAllByRole("button", { name: /^Go to row/ })
+        .map((link) => link.textContent),
+    ).toEqual(["Go to row 2", "Go to row 3"]);
 
     await user.click(within(problems).getByRole("button", { name: "Go to row 3" }));
     // The header is the first row read, so data row 3 is the 4th row of the selection.
@@ -103,7 +104,12 @@ describe("Set up a plan", () => {
     const workbook = new FakePlanWorkbook(null);
     workbook.selection = {
       ref: { kind: "range", sheet: "Org", address: "A1:D4" },
-      rows: [ORG_HEADER, ["W", "", "World", "ceo@example.com"], ["EU", "W", "Europe", "eu@example.com"], ["US", "W", "USA", "us@example.com"]],
+      rows: [
+        ORG_HEADER,
+        ["W", "", "World", "ceo@example.com"],
+        ["EU", "W", "Europe", "eu@example.com"],
+        ["US", "W", "USA", "us@example.com"],
+      ],
     };
     const { user } = renderTaskPane(workbook);
 
@@ -132,7 +138,12 @@ describe("Set up a plan", () => {
     const workbook = new FakePlanWorkbook(null);
     workbook.tables.set("Territories", {
       ref: { kind: "table", name: "Territories" },
-      rows: [["Name", "Level"], ["Company", 1], ["North", 2], ["South", 2]],
+      rows: [
+        ["Name", "Level"],
+        ["Company", 1],
+        ["North", 2],
+        ["South", 2],
+      ],
     });
     const { user } = renderTaskPane(workbook);
 

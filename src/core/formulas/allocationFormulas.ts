@@ -3,13 +3,7 @@
  * HyperFormula) passes them, checked and converted, then the core does the maths. Whatever comes in,
  * the answer is a grid or a CellError; nothing throws.
  */
-import {
-  allocate,
-  allocationProblem,
-  decimalsProblem,
-  MAX_DECIMALS,
-  MIN_DECIMALS,
-} from "../allocation";
+import { allocate, allocationProblem, decimalsProblem, MAX_DECIMALS, MIN_DECIMALS } from "../allocation";
 import { cascadeTargets } from "../cascade";
 import { asNumber, CellError, isBlank, type FormulaResult, type ResultCell } from "../cell";
 import { Hierarchy } from "../hierarchy/hierarchy";
@@ -25,11 +19,7 @@ const LISTED_PROBLEMS = 3;
  * `total` split across the numeric cells of `weights` by largest remainder (see `allocate`), in the
  * shape of `weights`; blank and text weights get "". `decimals` defaults to 0.
  */
-export function allocateFormula(
-  total: unknown,
-  weights: unknown,
-  decimals?: unknown
-): FormulaResult {
+export function allocateFormula(total: unknown, weights: unknown, decimals?: unknown): FormulaResult {
   const totalCell = toSingleCell("total", total);
   if (totalCell instanceof CellError) return totalCell;
   const amount = asNumber(totalCell);
@@ -56,9 +46,7 @@ export function allocateFormula(
 
   const parts = allocate(amount, numeric, places ?? 0);
   let next = 0;
-  return grid.map((row) =>
-    row.map((cell): ResultCell => (asNumber(cell) === undefined ? "" : parts[next++]))
-  );
+  return grid.map((row) => row.map((cell): ResultCell => (asNumber(cell) === undefined ? "" : parts[next++])));
 }
 
 /**
@@ -85,7 +73,7 @@ export function cascade(
   parents: unknown,
   targets: unknown,
   weights: unknown,
-  decimals?: unknown
+  decimals?: unknown,
 ): FormulaResult {
   const idColumn = toColumn("ids", ids);
   if (idColumn instanceof CellError) return idColumn;
@@ -93,10 +81,7 @@ export function cascade(
   if (parentColumn instanceof CellError) return parentColumn;
   const targetGrid = toGrid("targets", targets);
   if (targetGrid instanceof CellError) return targetGrid;
-  const weightGrid =
-    weights === null || weights === undefined
-      ? idColumn.map(() => [0])
-      : toGrid("weights", weights);
+  const weightGrid = weights === null || weights === undefined ? idColumn.map(() => [0]) : toGrid("weights", weights);
   if (weightGrid instanceof CellError) return weightGrid;
   const places = toDecimals(decimals);
   if (places instanceof CellError) return places;
@@ -165,9 +150,7 @@ function toMode(value: unknown): VarianceMode | CellError {
   if (cell instanceof CellError) return cell;
   if (isBlank(cell)) return "abs";
   const mode =
-    typeof cell === "string"
-      ? VARIANCE_MODES.find((known) => known === cell.trim().toLowerCase())
-      : undefined;
+    typeof cell === "string" ? VARIANCE_MODES.find((known) => known === cell.trim().toLowerCase()) : undefined;
   return mode ?? valueError(allocationMessages.notAChoice("mode", VARIANCE_MODES, describe(cell)));
 }
 

@@ -22,23 +22,14 @@ export interface FeedbackBarProps {
   onReload(): void;
 }
 
-export function FeedbackBar({
-  feedback,
-  onDismiss,
-  onReload,
-}: FeedbackBarProps): React.JSX.Element | null {
+export function FeedbackBar({ feedback, onDismiss, onReload }: FeedbackBarProps): React.JSX.Element | null {
   if (feedback === null) return null;
   return (
     <MessageBar intent={feedback.intent} aria-live="polite">
       <MessageBarBody>{feedback.text}</MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="Dismiss"
-            icon={<DismissRegular />}
-            onClick={onDismiss}
-          />
+          <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />
         }
       >
         {feedback.conflict === true ? <Button onClick={onReload}>Reload</Button> : null}

@@ -12,10 +12,7 @@ export interface OwnerPickerProps {
 export function OwnerPicker({ owners, value, onChange }: OwnerPickerProps): React.JSX.Element {
   const known = owners.includes(value);
   return (
-    <Field
-      label="I am"
-      hint={owners.length === 0 ? "Nobody owns a node yet: fill in the owner column" : undefined}
-    >
+    <Field label="I am" hint={owners.length === 0 ? "Nobody owns a node yet: fill in the owner column" : undefined}>
       <Select value={known ? value : ""} onChange={(_event, data) => onChange(data.value)}>
         <option value="" disabled>
           Choose who you are

@@ -24,7 +24,7 @@ export function useRememberedOwner(storage: Storage): [string, (owner: string) =
         // Kept in memory for this session; nothing the user needs to act on.
       }
     },
-    [storage]
+    [storage],
   );
   return [owner, remember];
 }

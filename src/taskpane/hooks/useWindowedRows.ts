@@ -74,7 +74,7 @@ export function useWindowedRows({
       // Set directly too: the scroll event arrives a frame later (and never in jsdom).
       setScrollTop(next);
     },
-    [rowHeight, top, height]
+    [rowHeight, top, height],
   );
 
   return {

@@ -1,14 +1,17 @@
 import * as React from "react";
 import type { AuditEntry, Plan } from "../../core/plan/types";
+import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
+  DashboardWrite,
   EntryChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
   SourceRef,
   SourceTable,
+  TopDownChange,
 } from "../../workbook/PlanWorkbook";
-import { taskPaneMessages } from "../../core/messages";
+import { progressPaneMessages, taskPaneMessages } from "../../core/messages";
 
 /** A failed workbook call, as the MessageBar shows it. */
 export interface PaneError {
@@ -24,10 +27,11 @@ export interface PaneError {
 export interface WorkbookActions {
   reload(): Promise<void>;
   writePlan(setup: PlanSetup): Promise<boolean>;
-  saveEntries(
-    changes: readonly EntryChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<SaveResult | undefined>;
+  saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
+  /** Writes top-down targets with their audit entries, then reads the plan again; false if it failed. */
+  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
+  /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
+  writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
   readSelection(): Promise<SourceTable | undefined>;
   listTables(): Promise<string[] | undefined>;
   readTable(name: string): Promise<SourceTable | undefined>;
@@ -79,7 +83,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         setBusyCount((count) => count - 1);
       }
     },
-    [report]
+    [report],
   );
 
   const reload = React.useCallback(async (): Promise<void> => {
@@ -114,34 +118,36 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         return written === true;
       },
       async saveEntries(changes, audit) {
-        const result = await attempt(taskPaneMessages.saveFailed, () =>
-          workbook.saveEntries(changes, audit)
-        );
+        const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveEntries(changes, audit));
         // A conflict leaves the plan as read, so the user's typing survives until they choose to reload.
         if (result?.ok) await reload();
         return result;
       },
-      readSelection: () =>
-        attempt(taskPaneMessages.readSelectionFailed, () => workbook.readSelection()),
+      async saveTopDown(changes, audit) {
+        const saved = await attempt(taskPaneMessages.saveFailed, async () => {
+          await workbook.saveTopDown(changes, audit);
+          return true;
+        });
+        if (saved) await reload();
+        return saved === true;
+      },
+      writeDashboard: (dashboard) =>
+        attempt(progressPaneMessages.writeDashboardFailed, () => workbook.writeDashboard(dashboard)),
+      readSelection: () => attempt(taskPaneMessages.readSelectionFailed, () => workbook.readSelection()),
       listTables: () => attempt(taskPaneMessages.listTablesFailed, () => workbook.listTables()),
-      readTable: (name) =>
-        attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
+      readTable: (name) => attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
       selectNode(id) {
         setSelectedNode(id);
-        workbook
-          .selectNode(id)
-          .catch((error: unknown) => report(taskPaneMessages.selectFailed, error));
+        workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));
       },
       selectSourceRow(source, row) {
-        workbook
-          .selectSourceRow(source, row)
-          .catch((error: unknown) => report(taskPaneMessages.goToRowFailed(row), error));
+        workbook.selectSourceRow(source, row).catch((error: unknown) => report(taskPaneMessages.goToRowFailed, error));
       },
       dismissError(id) {
         setErrors((current) => current.filter((error) => error.id !== id));
       },
     }),
-    [workbook, attempt, reload, report]
+    [workbook, attempt, reload, report],
   );
 
   return { plan, busy: busyCount > 0, errors, selectedNode, actions };

@@ -7,7 +7,7 @@ import {
   type CellRange,
 } from "../../core/a1";
 import { idKey } from "../../core/cell";
-import { layoutMessages } from "../../core/messages";
+import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
   AUDIT_TABLE,
   NODE_TABLES,
@@ -43,7 +43,9 @@ import {
   type TableLayout,
 } from "../../core/plan/layout";
 import type { AuditEntry, Plan } from "../../core/plan/types";
+import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
+  DashboardWrite,
   EntryChange,
   EntryConflict,
   PlanSetup,
@@ -54,6 +56,17 @@ import type {
   TopDownChange,
 } from "../PlanWorkbook";
 import { MemoryWorkbook, type CellInput } from "./MemoryWorkbook";
+import {
+  SNAPSHOT_INDEX,
+  SnapshotError,
+  findSnapshot,
+  readSnapshotGrid,
+  readSnapshotIndex,
+  snapshotIndexHeader,
+  snapshotWrite,
+  type Snapshot,
+  type SnapshotInfo,
+} from "../../core/sharing/snapshots";
 
 /**
  * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout.ts): the
@@ -187,6 +200,81 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async readAudit(): Promise<AuditEntry[]> {
     const grid = this.grids(["audit"]).audit;
     return grid === undefined ? [] : readAuditGrid(grid);
+  }
+
+  async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
+    const { sheet } = dashboard;
+    const inserted = !this.workbook.hasSheet(sheet);
+    if (inserted) this.workbook.addSheet(sheet);
+    else {
+      this.workbook.clear({ sheet, row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS });
+      for (const chart of dashboard.charts) this.workbook.removeChart(sheet, chart.name);
+    }
+    for (const block of dashboard.blocks) this.writeBlock(block);
+    for (const chart of dashboard.charts) {
+      this.workbook.addChart({
+        sheet: chart.sheet,
+        name: chart.name,
+        type: chart.type,
+        title: chart.title,
+        source: chart.source,
+        position: chart.position,
+      });
+    }
+    return inserted ? "inserted" : "refreshed";
+  }
+
+  async saveSnapshot(info: SnapshotInfo): Promise<void> {
+    const { plan } = this.requirePlan();
+    const taken = new Set(
+      [...this.workbook.sheetNames(), ...this.workbook.tableNames()].map((name) =>
+        name.toLowerCase()
+      )
+    );
+    const index = this.workbook.table(SNAPSHOT_INDEX.table);
+    const write = snapshotWrite(plan, info, readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)), taken);
+    this.workbook.addSheet(write.sheet);
+    this.workbook.addTable(write.table, {
+      sheet: write.sheet,
+      row: 0,
+      col: 0,
+      rowCount: write.rowCount,
+      colCount: write.colCount,
+    });
+    for (const block of write.blocks) this.writeBlock(block);
+    const row = write.indexRow.map(toCellInput);
+    if (index !== undefined) {
+      this.workbook.appendTableRows(SNAPSHOT_INDEX.table, [row]);
+      return;
+    }
+    const header = snapshotIndexHeader();
+    this.ensureSheet(header.sheet);
+    this.workbook.addTable(SNAPSHOT_INDEX.table, { ...blockRange(header), rowCount: 2 });
+    this.writeBlock(header);
+    this.workbook.write({ ...blockRange(header), row: 1 }, [row]);
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)).map(({ name, time, user }) => ({
+      name,
+      time,
+      user,
+    }));
+  }
+
+  async readSnapshot(name: string): Promise<Snapshot> {
+    const entry = findSnapshot(readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)), name);
+    const grid = this.namedGrid(entry.table);
+    if (grid === undefined) throw new SnapshotError(sharingMessages.noSuchSnapshot(entry.name));
+    return readSnapshotGrid(entry, grid);
+  }
+
+  /** Any table's cells, header row apart; undefined if there is no such table. */
+  private namedGrid(name: string): TableGrid | undefined {
+    const info = this.workbook.table(name);
+    if (info === undefined) return undefined;
+    const [headers, ...rows] = this.workbook.values(info.range);
+    return { headers, rows };
   }
 
   async selectNode(id: string): Promise<void> {

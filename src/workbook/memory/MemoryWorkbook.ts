@@ -43,6 +43,10 @@ export interface ChartInfo {
   readonly type: "columnClustered" | "barClustered" | "line";
   /** The cells the chart plots, first row headers. */
   readonly source: CellRange;
+  /** As Excel's `Chart.name`: how a refresh finds the chart it inserted before. */
+  readonly name?: string;
+  /** The cells the chart covers on its sheet. */
+  readonly position?: CellRange;
 }
 
 export type WorkbookEvent =
@@ -466,6 +470,20 @@ export class MemoryWorkbook {
 
   charts(): readonly ChartInfo[] {
     return this.chartList;
+  }
+
+  /** Removes the sheet's charts called `name` (ignoring case, as Excel's lookups); false if none. */
+  removeChart(sheet: string, name: string): boolean {
+    const sheetName = this.sheetName(sheet).toLowerCase();
+    const kept = this.chartList.filter(
+      (chart) =>
+        chart.sheet.toLowerCase() !== sheetName ||
+        chart.name?.toLowerCase() !== name.toLowerCase()
+    );
+    if (kept.length === this.chartList.length) return false;
+    this.chartList.splice(0, this.chartList.length, ...kept);
+    this.emit({ type: "structure" });
+    return true;
   }
 
   // -- selection ----------------------------------------------------------------------------

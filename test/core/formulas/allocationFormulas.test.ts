@@ -70,59 +70,17 @@ describe("ALLOCATE", () => {
         0,
         "Weight in row 2, column 2 is negative (-5)",
       ],
-      [
-        "no numeric weights",
-        10,
-        [["a"], [null]],
-        0,
-        "weights has no numbers to split the total across",
-      ],
+      ["no numeric weights", 10, [["a"], [null]], 0, "weights has no numbers to split the total across"],
       ["empty weights", 10, [], 0, "weights is empty"],
       ["weights with empty rows", 10, [[]], 0, "weights is empty"],
       ["ragged weights", 10, [[1, 2], [3]], 0, "weights is not a range of cells"],
       ["a flat list of weights", 10, [1, 2], 0, "weights is not a range of cells"],
-      [
-        "text decimals",
-        10,
-        [[1]],
-        "2",
-        'decimals must be a whole number from -10 to 10 (it is "2")',
-      ],
-      [
-        "fractional decimals",
-        10,
-        [[1]],
-        1.5,
-        "decimals must be a whole number from -10 to 10 (it is 1.5)",
-      ],
-      [
-        "too many decimals",
-        10,
-        [[1]],
-        11,
-        "decimals must be a whole number from -10 to 10 (it is 11)",
-      ],
-      [
-        "boolean decimals",
-        10,
-        [[1]],
-        false,
-        "decimals must be a whole number from -10 to 10 (it is FALSE)",
-      ],
-      [
-        "decimals over several cells",
-        10,
-        [[1]],
-        [[1, 2]],
-        "decimals must be a single cell (it is 1x2)",
-      ],
-      [
-        "a total too large for its decimals",
-        1e300,
-        [[1]],
-        2,
-        "1e+300 is too large to split into parts of 0.01",
-      ],
+      ["text decimals", 10, [[1]], "2", 'decimals must be a whole number from -10 to 10 (it is "2")'],
+      ["fractional decimals", 10, [[1]], 1.5, "decimals must be a whole number from -10 to 10 (it is 1.5)"],
+      ["too many decimals", 10, [[1]], 11, "decimals must be a whole number from -10 to 10 (it is 11)"],
+      ["boolean decimals", 10, [[1]], false, "decimals must be a whole number from -10 to 10 (it is FALSE)"],
+      ["decimals over several cells", 10, [[1]], [[1, 2]], "decimals must be a single cell (it is 1x2)"],
+      ["a total too large for its decimals", 1e300, [[1]], 2, "1e+300 is too large to split into parts of 0.01"],
     ])("%s", (_case, total, weights, decimals, message) => {
       expect(allocateFormula(total, weights, decimals)).toEqual(valueError(message));
     });
@@ -149,10 +107,7 @@ describe("VARIANCE", () => {
     });
 
     it("gives #DIV/0! in the cells with a zero target, for pct and ratio", () => {
-      expect(variance([[1], [2]], [[0], [4]], "pct")).toEqual([
-        [new CellError("DIV0", "The target is 0")],
-        [-0.5],
-      ]);
+      expect(variance([[1], [2]], [[0], [4]], "pct")).toEqual([[new CellError("DIV0", "The target is 0")], [-0.5]]);
     });
   });
 
@@ -205,13 +160,7 @@ describe("CASCADE", () => {
     it("pushes a held total down by weight, taking held children off first", () => {
       const targets = [[1000], [null], [null], [100], [300]];
       const weights = [[0], [5], [2], [1], [3]];
-      expect(cascade(ids, parents, targets, weights, 0)).toEqual([
-        [1000],
-        [700],
-        [600],
-        [100],
-        [300],
-      ]);
+      expect(cascade(ids, parents, targets, weights, 0)).toEqual([[1000], [700], [600], [100], [300]]);
     });
 
     it("works per period, with a weight column per period", () => {
@@ -248,8 +197,8 @@ describe("CASCADE", () => {
             [5, 5],
             [null, null],
           ],
-          [[1], [1], [1]]
-        )
+          [[1], [1], [1]],
+        ),
       ).toEqual([
         [10, 20],
         ["", ""],
@@ -264,24 +213,22 @@ describe("CASCADE", () => {
     });
 
     it("splits evenly when weights are omitted", () => {
-      expect(
-        cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[9], [null], [null]], null, 0)
-      ).toEqual([[9], [5], [4]]);
-      expect(
-        cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[9], [null], [null]], undefined)
-      ).toEqual([[9], [4.5], [4.5]]);
+      expect(cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[9], [null], [null]], null, 0)).toEqual([
+        [9],
+        [5],
+        [4],
+      ]);
+      expect(cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[9], [null], [null]], undefined)).toEqual([
+        [9],
+        [4.5],
+        [4.5],
+      ]);
     });
 
     it("gives exact shares when decimals are omitted or blank", () => {
       for (const decimals of [undefined, null, "", [[null]]]) {
         expect(
-          cascade(
-            [["A"], ["B"], ["C"]],
-            [[""], ["A"], ["A"]],
-            [[10], [null], [null]],
-            [[1], [1], [2]],
-            decimals
-          )
+          cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[10], [null], [null]], [[1], [1], [2]], decimals),
         ).toEqual([[10], [10 / 3], [20 / 3]]);
       }
     });
@@ -289,15 +236,7 @@ describe("CASCADE", () => {
 
   describe("wrong input", () => {
     it.each<[string, unknown, unknown, unknown, unknown, unknown, string]>([
-      [
-        "ids over two columns",
-        [["A", "x"]],
-        [[""]],
-        [[1]],
-        [[1]],
-        null,
-        "ids must be a single column (it is 1x2)",
-      ],
+      ["ids over two columns", [["A", "x"]], [[""]], [[1]], [[1]], null, "ids must be a single column (it is 1x2)"],
       [
         "parents over two columns",
         [["A"]],
@@ -353,15 +292,7 @@ describe("CASCADE", () => {
         null,
         "Weight in row 2, column 1 is negative (-2)",
       ],
-      [
-        "bad decimals",
-        [["A"]],
-        [[""]],
-        [[1]],
-        [[1]],
-        20,
-        "decimals must be a whole number from -10 to 10 (it is 20)",
-      ],
+      ["bad decimals", [["A"]], [[""]], [[1]], [[1]], 20, "decimals must be a whole number from -10 to 10 (it is 20)"],
       [
         "text decimals",
         [["A"]],
@@ -389,15 +320,7 @@ describe("CASCADE", () => {
         null,
         'Parent "X" of "B" (row 2) is not in ids',
       ],
-      [
-        "a cycle",
-        [["A"], ["B"]],
-        [["B"], ["A"]],
-        [[1], [1]],
-        [[1], [1]],
-        null,
-        "Cycle: A > B > A (rows 1 and 2)",
-      ],
+      ["a cycle", [["A"], ["B"]], [["B"], ["A"]], [[1], [1]], [[1], [1]], null, "Cycle: A > B > A (rows 1 and 2)"],
     ])("%s", (_case, ids, parents, targets, weights, decimals, message) => {
       expect(cascade(ids, parents, targets, weights, decimals)).toEqual(valueError(message));
     });
@@ -409,8 +332,8 @@ describe("CASCADE", () => {
       expect(cascade(badIds, badParents, column, column)).toEqual(
         valueError(
           'Duplicate id "A" (rows 1 and 2); Duplicate id "B" (rows 3 and 4); Parent "X" of "C" (row 5) is not in ids; ' +
-            "and 2 more problems"
-        )
+            "and 2 more problems",
+        ),
       );
     });
   });
@@ -430,11 +353,11 @@ describe("any input gives a value or an error, never an exception", () => {
       1e308,
       -1e308,
       5e-324,
-      NA
+      NA,
     ),
     fc.double(),
     fc.integer(),
-    fc.string()
+    fc.string(),
   );
   const grid = fc.oneof(
     cell,
@@ -444,16 +367,13 @@ describe("any input gives a value or an error, never an exception", () => {
       fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
         minLength: 1,
         maxLength: 6,
-      })
-    )
+      }),
+    ),
   );
-  const idColumn = fc.array(
-    fc.tuple(fc.oneof(fc.constantFrom<unknown>("A", "B", "C", "D", "", null, 1, "1"), cell)),
-    {
-      minLength: 1,
-      maxLength: 6,
-    }
-  );
+  const idColumn = fc.array(fc.tuple(fc.oneof(fc.constantFrom<unknown>("A", "B", "C", "D", "", null, 1, "1"), cell)), {
+    minLength: 1,
+    maxLength: 6,
+  });
 
   function expectWellFormed(result: FormulaResult): void {
     if (result instanceof CellError) {
@@ -474,27 +394,17 @@ describe("any input gives a value or an error, never an exception", () => {
 
   it("ALLOCATE", () => {
     fc.assert(
-      fc.property(
-        grid,
-        grid,
-        fc.oneof(grid, fc.integer({ min: -12, max: 12 })),
-        (total, weights, decimals) => {
-          expectWellFormed(allocateFormula(total, weights, decimals));
-        }
-      )
+      fc.property(grid, grid, fc.oneof(grid, fc.integer({ min: -12, max: 12 })), (total, weights, decimals) => {
+        expectWellFormed(allocateFormula(total, weights, decimals));
+      }),
     );
   });
 
   it("VARIANCE", () => {
     fc.assert(
-      fc.property(
-        grid,
-        grid,
-        fc.oneof(grid, fc.constantFrom("abs", "pct", "ratio")),
-        (actual, target, mode) => {
-          expectWellFormed(variance(actual, target, mode));
-        }
-      )
+      fc.property(grid, grid, fc.oneof(grid, fc.constantFrom("abs", "pct", "ratio")), (actual, target, mode) => {
+        expectWellFormed(variance(actual, target, mode));
+      }),
     );
   });
 
@@ -509,27 +419,24 @@ describe("any input gives a value or an error, never an exception", () => {
                 minLength: ids.length,
                 maxLength: ids.length,
               }),
-              grid
+              grid,
             ),
             fc.oneof(
               fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), {
                 minLength: ids.length,
                 maxLength: ids.length,
               }),
-              grid
+              grid,
             ),
-            fc.oneof(
-              fc.array(fc.tuple(cell), { minLength: ids.length, maxLength: ids.length }),
-              grid
-            ),
-            fc.oneof(grid, fc.integer({ min: -12, max: 12 }))
-          )
+            fc.oneof(fc.array(fc.tuple(cell), { minLength: ids.length, maxLength: ids.length }), grid),
+            fc.oneof(grid, fc.integer({ min: -12, max: 12 })),
+          ),
         ),
         ([ids, parents, targets, weights, decimals]) => {
           expectWellFormed(cascade(ids, parents, targets, weights, decimals));
-        }
+        },
       ),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 });

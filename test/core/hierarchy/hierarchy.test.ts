@@ -234,3 +234,14 @@ describe("Hierarchy.build: size", () => {
     expect(found[many.length - 1].message).toBe("Cycle: N299999 > N299999 (row 300000)");
   });
 });
+
+describe("a cycle through a whole sheet", () => {
+  it("is named by its first ids and row count, so the message stays readable", () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `N${i}`);
+    const parents = ids.map((_, i) => `N${(i + 1) % ids.length}`);
+    const [cycle] = problems(ids, parents);
+    expect(cycle.message).toBe(
+      "Cycle: N0 > N1 > N2 > N3 > N4 > N5 > N6 > N7 > N8 > N9 > … > N0 (rows 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, … (100000 rows))",
+    );
+  });
+});

@@ -11,7 +11,11 @@
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
 import type { ExcelRun } from "../../../src/excel/ExcelPlanWorkbook";
-import { MemoryWorkbook, type CellInput } from "../../../src/workbook/memory/MemoryWorkbook";
+import {
+  MemoryWorkbook,
+  type CellInput,
+  type ChartInfo,
+} from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {
   readonly sync: number;
@@ -58,6 +62,7 @@ export class RecordingExcel {
   readonly calls: CallRecord[] = [];
   private queue: Op[] = [];
   private tableCounter = 0;
+  private chartCounter = 0;
   readonly context: any;
 
   constructor(workbook = new MemoryWorkbook()) {
@@ -86,6 +91,11 @@ export class RecordingExcel {
   nextTableName(): string {
     this.tableCounter++;
     return `Table${this.tableCounter}`;
+  }
+
+  nextChartName(): string {
+    this.chartCounter++;
+    return `Chart ${this.chartCounter}`;
   }
 
   async sync(): Promise<void> {
@@ -395,11 +405,13 @@ class FakeWorksheetCollection {
 class FakeWorksheet {
   private readonly state = new Loaded();
   readonly tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTable };
+  readonly charts: FakeChartCollection;
 
   constructor(
     private readonly excel: RecordingExcel,
     private readonly resolve: () => string | null
   ) {
+    this.charts = new FakeChartCollection(excel, () => this.sheetName());
     this.tables = {
       add: (range) => {
         let name = "";
@@ -486,6 +498,151 @@ class FakeWorksheet {
 
   getUsedRangeOrNullObject(): FakeRange {
     return new FakeRange(this.excel, () => this.excel.workbook.usedRange(this.sheetName()));
+  }
+}
+
+/** Excel's chart types the double knows, as the in-memory workbook names them. */
+const CHART_TYPES: Readonly<Record<string, ChartInfo["type"]>> = {
+  ColumnClustered: "columnClustered",
+  BarClustered: "barClustered",
+  Line: "line",
+};
+
+/**
+ * A worksheet's charts. A chart is kept in the MemoryWorkbook as `ChartInfo`; setting its name,
+ * title or position replaces that record, as the chart's state in Excel changes.
+ */
+class FakeChartCollection {
+  private readonly state = new Loaded();
+
+  constructor(
+    private readonly excel: RecordingExcel,
+    private readonly sheet: () => string
+  ) {}
+
+  load(spec: string): this {
+    this.excel.enqueue(
+      "charts.load",
+      () => `${this.sheet()} ${spec}`,
+      () => {
+        const sheet = this.sheet().toLowerCase();
+        this.state.set(
+          "items",
+          this.excel.workbook
+            .charts()
+            .filter((chart) => chart.sheet.toLowerCase() === sheet)
+            .map((chart) => new FakeChart(this.excel, this.sheet, chart.name ?? "").loaded())
+        );
+      }
+    );
+    return this;
+  }
+
+  get items(): FakeChart[] {
+    return this.state.get("items");
+  }
+
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    const name = this.excel.nextChartName();
+    const chart = new FakeChart(this.excel, this.sheet, name);
+    this.excel.enqueue(
+      "charts.add",
+      () => `${type} ${excelAddress(source.resolve())} ${seriesBy ?? "Auto"}`,
+      () => {
+        const chartType = CHART_TYPES[type];
+        if (chartType === undefined)
+          throw new ExcelApiError("InvalidArgument", `The double has no chart type ${type}`);
+        this.excel.workbook.addChart({
+          sheet: this.sheet(),
+          name,
+          type: chartType,
+          title: "",
+          source: source.resolve(),
+        });
+      }
+    );
+    return chart;
+  }
+}
+
+class FakeChart {
+  private readonly state = new Loaded();
+  readonly title: { text: string };
+
+  /** `current` is the chart's name in the workbook now. */
+  constructor(
+    private readonly excel: RecordingExcel,
+    private readonly sheet: () => string,
+    private current: string
+  ) {
+    const change = this.change.bind(this);
+    this.title = {
+      set text(text: string) {
+        change("chart.title.text", text, (info) => ({ ...info, title: text }));
+      },
+    };
+  }
+
+  /** As an item of a collection loaded with "items/name". */
+  loaded(): this {
+    this.state.set("name", this.current);
+    return this;
+  }
+
+  get name(): string {
+    return this.state.get("name");
+  }
+
+  set name(next: string) {
+    this.change("chart.name", next, (info) => ({ ...info, name: next }));
+    this.current = next;
+  }
+
+  setPosition(startCell: string, endCell: string): void {
+    this.change("chart.setPosition", `${startCell}:${endCell}`, (info) => {
+      const position = parseAddress(`${startCell}:${endCell}`, info.sheet);
+      if (position === null)
+        throw new ExcelApiError("InvalidArgument", `Bad position ${startCell}:${endCell}`);
+      return { ...info, position };
+    });
+  }
+
+  delete(): void {
+    const name = this.current;
+    this.excel.enqueue(
+      "chart.delete",
+      () => name,
+      () => {
+        if (!this.excel.workbook.removeChart(this.sheet(), name))
+          throw new ExcelApiError("ItemNotFound", `No chart "${name}"`);
+      }
+    );
+  }
+
+  /** Queues a change; the name is taken when queued, as later changes in the batch see it. */
+  private change(call: string, detail: string, update: (info: ChartInfo) => ChartInfo): void {
+    const name = this.current;
+    this.excel.enqueue(
+      call,
+      () => detail,
+      () => {
+        const before = this.findByName(name);
+        this.excel.workbook.removeChart(this.sheet(), name);
+        this.excel.workbook.addChart(update(before));
+      }
+    );
+  }
+
+  private findByName(name: string): ChartInfo {
+    const sheet = this.sheet().toLowerCase();
+    const found = this.excel.workbook
+      .charts()
+      .find(
+        (chart) =>
+          chart.sheet.toLowerCase() === sheet && chart.name?.toLowerCase() === name.toLowerCase()
+      );
+    if (found === undefined) throw new ExcelApiError("ItemNotFound", `No chart "${name}"`);
+    return found;
   }
 }
 

@@ -7,7 +7,10 @@ import type {
   PlanSettings,
   Status,
 } from "../../../src/core/plan/types";
+import type { Snapshot, SnapshotInfo } from "../../../src/core/sharing/snapshots";
+import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
+  DashboardWrite,
   EntryChange,
   PlanSetup,
   PlanWorkbook,
@@ -27,6 +30,8 @@ export class FakePlanWorkbook implements PlanWorkbook {
   readonly written: PlanSetup[] = [];
   readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
   readonly selectedNodes: string[] = [];
+  readonly snapshots: Snapshot[] = [];
+  readonly dashboards: DashboardLayout[] = [];
   readonly selectedSourceRows: { source: SourceRef; row: number }[] = [];
   readonly failures = new Map<Method, Error>();
   selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [] };
@@ -78,10 +83,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
     };
   }
 
-  async saveEntries(
-    changes: readonly EntryChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<SaveResult> {
+  async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
     this.check("saveEntries");
     this.saved.push({ changes, audit });
     if (this.conflictOnSave !== null) {
@@ -109,6 +111,40 @@ export class FakePlanWorkbook implements PlanWorkbook {
   async readAudit(): Promise<AuditEntry[]> {
     this.check("readAudit");
     return [];
+  }
+
+  async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
+    this.check("writeDashboard");
+    this.dashboards.push(dashboard);
+    return this.dashboards.length === 1 ? "inserted" : "refreshed";
+  }
+
+  async saveSnapshot(info: SnapshotInfo): Promise<void> {
+    this.check("saveSnapshot");
+    const plan = this.requirePlan();
+    this.snapshots.push({
+      ...info,
+      periods: plan.settings.periods,
+      rows: plan.nodes.map((node) => ({
+        id: node.id,
+        name: node.name,
+        status: plan.entries.get(node.id)?.status ?? "Not started",
+        inputs: plan.entries.get(node.id)?.values ?? [],
+        targets: plan.topDown.get(node.id) ?? [],
+      })),
+    });
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    this.check("listSnapshots");
+    return this.snapshots.map(({ name, time, user }) => ({ name, time, user }));
+  }
+
+  async readSnapshot(name: string): Promise<Snapshot> {
+    this.check("readSnapshot");
+    const snapshot = this.snapshots.find((candidate) => candidate.name === name);
+    if (snapshot === undefined) throw new Error(`No snapshot "${name}"`);
+    return snapshot;
   }
 
   async selectNode(id: string): Promise<void> {
@@ -182,7 +218,7 @@ export function makePlan({ settings, nodes, entries = {}, topDown = {} }: PlanDa
           updatedAt: "2027-01-05T10:00:00.000Z",
           updatedBy: "someone",
         },
-      ])
+      ]),
     ),
     topDown: new Map(Object.entries(topDown)),
   };

@@ -16,7 +16,12 @@ export function renderTaskPane(workbook: PlanWorkbook, locale = "en-US"): Render
   // jsdom computes styles slowly and Fluent's styles never disable pointer events on what tests click.
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   const result = render(
-    <TaskPane workbook={workbook} themeSource={fixedThemeSource("light")} locale={locale} storage={window.localStorage} />,
+    <TaskPane
+      workbook={workbook}
+      themeSource={fixedThemeSource("light")}
+      locale={locale}
+      storage={window.localStorage}
+    />,
   );
   return { ...result, user };
 }

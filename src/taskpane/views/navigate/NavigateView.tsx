@@ -14,7 +14,6 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
-  type TreeItemValue,
   type TreeNavigationData_unstable,
   type TreeNavigationEvent_unstable,
   type TreeOpenChangeData,
@@ -91,21 +90,14 @@ const useStyles = makeStyles({
 });
 
 /** The plan's hierarchy with each node's numbers; selection follows the sheet both ways. */
-export function NavigateView({
-  plan,
-  locale,
-  selectedNode,
-  actions,
-}: NavigateViewProps): React.JSX.Element {
+export function NavigateView({ plan, locale, selectedNode, actions }: NavigateViewProps): React.JSX.Element {
   const styles = useStyles();
   const view = React.useMemo(() => buildPlanView(plan), [plan]);
   const index = React.useMemo(() => indexTree(view.nodes), [view]);
   const position = React.useMemo(() => new Map(view.nodes.map((node, i) => [node.id, i])), [view]);
 
   const [level, setLevel] = React.useState(DEFAULT_LEVEL);
-  const [open, setOpen] = React.useState<ReadonlySet<string>>(() =>
-    openToLevel(view.nodes, DEFAULT_LEVEL)
-  );
+  const [open, setOpen] = React.useState<ReadonlySet<string>>(() => openToLevel(view.nodes, DEFAULT_LEVEL));
   const [query, setQuery] = React.useState("");
   const search = React.useDeferredValue(query).trim();
   // Collapsing while searching hides only within the results; clearing the search restores the tree.
@@ -114,22 +106,16 @@ export function NavigateView({
 
   const isOpen = React.useCallback(
     (id: string) => (search === "" ? open.has(id) : !collapsedInSearch.has(id)),
-    [search, open, collapsedInSearch]
+    [search, open, collapsedInSearch],
   );
-  const rows = React.useMemo(
-    () => visibleRows(view.nodes, index, isOpen, search),
-    [view, index, isOpen, search]
-  );
+  const rows = React.useMemo(() => visibleRows(view.nodes, index, isOpen, search), [view, index, isOpen, search]);
   const openItems = React.useMemo(() => {
     const ids = new Set<string>();
     for (const row of rows)
       if (view.nodes[row].childCount > 0 && isOpen(view.nodes[row].id)) ids.add(view.nodes[row].id);
     return ids;
   }, [rows, view, isOpen]);
-  const rowOf = React.useMemo(
-    () => new Map(rows.map((node, row) => [view.nodes[node].id, row])),
-    [rows, view]
-  );
+  const rowOf = React.useMemo(() => new Map(rows.map((node, row) => [view.nodes[node].id, row])), [rows, view]);
 
   const windowed = useWindowedRows({ count: rows.length, rowHeight: TREE_ROW_HEIGHT });
   const viewport = React.useRef<HTMLElement | null>(null);
@@ -236,7 +222,7 @@ export function NavigateView({
       viewport.current = element;
       windowed.viewportRef(element);
     },
-    [windowed.viewportRef]
+    [windowed.viewportRef],
   );
 
   if (view.problems.length > 0) {
@@ -262,7 +248,7 @@ export function NavigateView({
       <div className={styles.controls}>
         <Field label="Show">
           <Select
-            value={String(level)}
+            value={String(level > view.maxDepth ? ALL_LEVELS : level)}
             onChange={(_event, data) => changeLevel(Number(data.value))}
           >
             {levels.map((depth) => (
@@ -285,9 +271,7 @@ export function NavigateView({
         </Field>
       </div>
       {rows.length === 0 ? (
-        <Text role="status">
-          {search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}
-        </Text>
+        <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}
       <div ref={setViewport} onScroll={windowed.onScroll} className={styles.viewport}>
         <FlatTree
@@ -339,7 +323,17 @@ interface NodeRowProps {
  * One node. Its accessible name is just the node's name; its numbers and status are the
  * description, so a screen reader says "Europe" first, then the details.
  */
-function NodeRow({ view, parentId, setSize, posInSet, selected, figures, decimals, locale, onSelect }: NodeRowProps): React.JSX.Element {
+function NodeRow({
+  view,
+  parentId,
+  setSize,
+  posInSet,
+  selected,
+  figures,
+  decimals,
+  locale,
+  onSelect,
+}: NodeRowProps): React.JSX.Element {
   const styles = useStyles();
   const id = React.useId();
   const number = (value: number | null): string => (value === null ? "—" : formatNumber(value, locale, decimals));

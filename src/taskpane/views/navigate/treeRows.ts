@@ -46,7 +46,7 @@ export function visibleRows(
   nodes: readonly NodeView[],
   index: TreeIndex,
   isOpen: (id: string) => boolean,
-  query: string
+  query: string,
 ): number[] {
   const needle = query.trim().toLocaleLowerCase();
   let included: Uint8Array | null = null;

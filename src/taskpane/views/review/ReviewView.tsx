@@ -80,14 +80,7 @@ const useStyles = makeStyles({
 });
 
 /** The manager's review: the nodes directly below mine, approve or return them, one or many at once. */
-export function ReviewView({
-  plan,
-  busy,
-  actions,
-  locale,
-  me,
-  onChooseMe,
-}: ReviewViewProps): React.JSX.Element {
+export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: ReviewViewProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
@@ -95,16 +88,10 @@ export function ReviewView({
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
 
-  const approvable = queue.filter((item) =>
-    allowedActions(item.entry.status, "manager").includes("approve")
-  );
+  const approvable = queue.filter((item) => allowedActions(item.entry.status, "manager").includes("approve"));
   const selected = approvable.filter((item) => checked.has(item.node.id));
 
-  async function act(
-    items: readonly ReviewItem[],
-    action: WorkflowAction,
-    reason?: string
-  ): Promise<void> {
+  async function act(items: readonly ReviewItem[], action: WorkflowAction, reason?: string): Promise<void> {
     const outcome = applyActionToMany(
       items.map((item) => item.entry),
       action,
@@ -114,7 +101,7 @@ export function ReviewView({
         now: new Date().toISOString(),
         reason,
         periods: plan.settings.periods,
-      }
+      },
     );
     if (outcome.refused.length > 0) {
       setFeedback({
@@ -126,15 +113,9 @@ export function ReviewView({
     if (outcome.entries.length === 0) return;
     const done = taskPaneMessages.actionDone(
       action,
-      items.map((item) => item.node.name)
+      items.map((item) => item.node.name),
     );
-    const result = await saveEntriesWithFeedback(
-      actions,
-      plan,
-      outcome.entries,
-      outcome.audit,
-      done
-    );
+    const result = await saveEntriesWithFeedback(actions, plan, outcome.entries, outcome.audit, done);
     if (result !== undefined) setFeedback(result);
     if (result?.intent === "success") setChecked(new Set());
   }
@@ -169,11 +150,7 @@ export function ReviewView({
               checked={allChecked ? true : selected.length > 0 ? "mixed" : false}
               disabled={approvable.length === 0}
               onChange={(_event, data) =>
-                setChecked(
-                  data.checked === true
-                    ? new Set(approvable.map((item) => item.node.id))
-                    : new Set()
-                )
+                setChecked(data.checked === true ? new Set(approvable.map((item) => item.node.id)) : new Set())
               }
             />
             <Button
@@ -228,15 +205,7 @@ interface ReviewCardProps {
   onAct(action: WorkflowAction): void;
 }
 
-function ReviewCard({
-  item,
-  plan,
-  locale,
-  busy,
-  checked,
-  onCheck,
-  onAct,
-}: ReviewCardProps): React.JSX.Element {
+function ReviewCard({ item, plan, locale, busy, checked, onCheck, onAct }: ReviewCardProps): React.JSX.Element {
   const styles = useStyles();
   const { node, parent, entry } = item;
   const { periods, decimals } = plan.settings;
@@ -257,16 +226,12 @@ function ReviewCard({
         {periods.map((period, index) => (
           <React.Fragment key={period}>
             <dt>{period}</dt>
-            <dd className={styles.value}>
-              {formatNumber(entry.values[index] ?? null, locale, decimals) || "—"}
-            </dd>
+            <dd className={styles.value}>{formatNumber(entry.values[index] ?? null, locale, decimals) || "—"}</dd>
           </React.Fragment>
         ))}
       </dl>
       {entry.comment !== "" ? <Text>{`Comment: ${entry.comment}`}</Text> : null}
-      {entry.returnReason !== "" ? (
-        <Text className={styles.reason}>{`Returned: ${entry.returnReason}`}</Text>
-      ) : null}
+      {entry.returnReason !== "" ? <Text className={styles.reason}>{`Returned: ${entry.returnReason}`}</Text> : null}
       {possible.length > 0 ? (
         <div className={styles.buttons}>
           {possible.map((action) => (
@@ -304,10 +269,7 @@ function ReturnDialog({ item, busy, onCancel, onConfirm }: ReturnDialogProps): R
     setTouched(false);
   }, [item]);
   return (
-    <Dialog
-      open={item !== null}
-      onOpenChange={(_event, data) => (data.open ? undefined : onCancel())}
-    >
+    <Dialog open={item !== null} onOpenChange={(_event, data) => (data.open ? undefined : onCancel())}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{`Return ${item?.node.name ?? ""}`}</DialogTitle>
@@ -317,7 +279,11 @@ function ReturnDialog({ item, busy, onCancel, onConfirm }: ReturnDialogProps): R
               required
               validationMessage={touched && blank ? planMessages.reasonRequired : undefined}
             >
-              <Textarea value={reason} onChange={(_event, data) => setReason(data.value)} onBlur={() => setTouched(true)} />
+              <Textarea
+                value={reason}
+                onChange={(_event, data) => setReason(data.value)}
+                onBlur={() => setTouched(true)}
+              />
             </Field>
           </DialogContent>
           <DialogActions>

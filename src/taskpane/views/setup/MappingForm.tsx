@@ -62,19 +62,13 @@ export function formatLabel(format: SourceFormat): string {
 }
 
 /** Lets the user correct what detection chose: the format and which column plays which part. */
-export function MappingForm({
-  mapping,
-  headers,
-  candidates,
-  onChange,
-}: MappingFormProps): React.JSX.Element {
+export function MappingForm({ mapping, headers, candidates, onChange }: MappingFormProps): React.JSX.Element {
   const styles = useStyles();
 
   function update(next: Omit<ColumnMapping, "attributes">): void {
     const fields = ROLE_FIELDS[next.format];
     // A column chosen for a part the new format doesn't have is released, so it can become an attribute.
-    const keep = (role: ColumnRole): number | null =>
-      fields.some((field) => field.role === role) ? next[role] : null;
+    const keep = (role: ColumnRole): number | null => (fields.some((field) => field.role === role) ? next[role] : null);
     const roles = {
       id: keep("id"),
       parent: keep("parent"),
@@ -112,9 +106,7 @@ export function MappingForm({
         <Field key={role} label={label} required={required}>
           <Select
             value={mapping[role] === null ? NONE : String(mapping[role])}
-            onChange={(_event, data) =>
-              update({ ...mapping, [role]: data.value === NONE ? null : Number(data.value) })
-            }
+            onChange={(_event, data) => update({ ...mapping, [role]: data.value === NONE ? null : Number(data.value) })}
           >
             <option value={NONE}>{required ? "Choose a column" : "None"}</option>
             {headers.map((header, column) => (

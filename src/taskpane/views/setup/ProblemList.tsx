@@ -36,9 +36,7 @@ export function ProblemList({ problems, onGoTo }: ProblemListProps): React.JSX.E
           </li>
         ))}
       </ul>
-      {problems.length > SHOWN ? (
-        <Text>{messages.moreProblems(problems.length - SHOWN)}</Text>
-      ) : null}
+      {problems.length > SHOWN ? <Text>{messages.moreProblems(problems.length - SHOWN)}</Text> : null}
     </div>
   );
 }

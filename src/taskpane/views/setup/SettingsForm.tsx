@@ -1,13 +1,5 @@
 import * as React from "react";
-import {
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Switch,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Checkbox, Field, Input, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { GRAINS, type Grain } from "../../../core/plan/types";
 import { DECIMAL_CHOICES, type DraftField, type SettingsDraft } from "./settingsDraft";
 
@@ -49,12 +41,7 @@ const useStyles = makeStyles({
 });
 
 /** The plan's settings: name, what is planned, the periods, and the rules for entries. */
-export function SettingsForm({
-  draft,
-  errors,
-  currentPeriods,
-  onChange,
-}: SettingsFormProps): React.JSX.Element {
+export function SettingsForm({ draft, errors, currentPeriods, onChange }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]): void =>
     onChange({ ...draft, [key]: value });
@@ -69,17 +56,10 @@ export function SettingsForm({
           <Input value={draft.metric} onChange={(_event, data) => set("metric", data.value)} />
         </Field>
         <Field label="Unit">
-          <Input
-            value={draft.unit}
-            placeholder="EUR"
-            onChange={(_event, data) => set("unit", data.value)}
-          />
+          <Input value={draft.unit} placeholder="EUR" onChange={(_event, data) => set("unit", data.value)} />
         </Field>
         <Field label="Decimals">
-          <Select
-            value={String(draft.decimals)}
-            onChange={(_event, data) => set("decimals", Number(data.value))}
-          >
+          <Select value={String(draft.decimals)} onChange={(_event, data) => set("decimals", Number(data.value))}>
             {DECIMAL_CHOICES.map((decimals) => (
               <option key={decimals} value={decimals}>
                 {decimals}
@@ -110,9 +90,7 @@ export function SettingsForm({
             <Field label="Each period is" validationMessage={errors.grain}>
               <Select
                 value={draft.grain}
-                onChange={(_event, data) =>
-                  set("grain", GRAINS.find((grain) => grain === data.value) ?? draft.grain)
-                }
+                onChange={(_event, data) => set("grain", GRAINS.find((grain) => grain === data.value) ?? draft.grain)}
               >
                 {GRAINS.map((grain) => (
                   <option key={grain} value={grain}>
@@ -122,22 +100,13 @@ export function SettingsForm({
               </Select>
             </Field>
             <Field label="Number of periods" validationMessage={errors.count}>
-              <Input
-                type="number"
-                min={1}
-                value={draft.count}
-                onChange={(_event, data) => set("count", data.value)}
-              />
+              <Input type="number" min={1} value={draft.count} onChange={(_event, data) => set("count", data.value)} />
             </Field>
           </div>
         ) : null}
       </fieldset>
       <div className={styles.row}>
-        <Field
-          label="Tolerance (%)"
-          validationMessage={errors.tolerance}
-          hint="Variance beyond this is flagged"
-        >
+        <Field label="Tolerance (%)" validationMessage={errors.tolerance} hint="Variance beyond this is flagged">
           <Input
             inputMode="decimal"
             value={draft.tolerance}
@@ -145,11 +114,7 @@ export function SettingsForm({
           />
         </Field>
         <Field label="Deadline">
-          <Input
-            type="date"
-            value={draft.deadline}
-            onChange={(_event, data) => set("deadline", data.value)}
-          />
+          <Input type="date" value={draft.deadline} onChange={(_event, data) => set("deadline", data.value)} />
         </Field>
       </div>
       <Switch

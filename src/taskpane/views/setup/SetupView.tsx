@@ -99,9 +99,7 @@ function readSource(table: SourceTable): ReadSource {
 function sourceBlocker(origin: Origin, source: ReadSource | null): string | null {
   if (origin === "scratch") return null;
   if (source === null)
-    return origin === "selection"
-      ? taskPaneMessages.readSelectionFirst
-      : taskPaneMessages.readTableFirst;
+    return origin === "selection" ? taskPaneMessages.readSelectionFirst : taskPaneMessages.readTableFirst;
   if (source.result.sourceProblem !== null) return source.result.sourceProblem;
   if (source.result.problems.length > 0) return taskPaneMessages.fixProblemsFirst;
   return null;
@@ -111,9 +109,7 @@ function sourceBlocker(origin: Origin, source: ReadSource | null): string | null
 export function SetupView({ plan, busy, actions, locale }: SetupViewProps): React.JSX.Element {
   const styles = useStyles();
   const existing = plan?.settings ?? null;
-  const [draft, setDraft] = React.useState<SettingsDraft>(() =>
-    initialDraft(existing, locale, new Date())
-  );
+  const [draft, setDraft] = React.useState<SettingsDraft>(() => initialDraft(existing, locale, new Date()));
   const [origin, setOrigin] = React.useState<Origin>("scratch");
   const [topNode, setTopNode] = React.useState(DEFAULT_TOP_NODE);
   const [source, setSource] = React.useState<ReadSource | null>(null);
@@ -126,9 +122,7 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
   const settings = settingsFromDraft(draft, existing, locale);
   const blocker = sourceBlocker(origin, source);
   const topNodeError =
-    origin === "scratch" && plan === null && topNode.trim() === ""
-      ? taskPaneMessages.topNodeRequired
-      : undefined;
+    origin === "scratch" && plan === null && topNode.trim() === "" ? taskPaneMessages.topNodeRequired : undefined;
 
   async function chooseOrigin(next: Origin): Promise<void> {
     setOrigin(next);
@@ -143,14 +137,12 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
   }
 
   async function read(): Promise<void> {
-    const table =
-      origin === "selection" ? await actions.readSelection() : await actions.readTable(tableName);
+    const table = origin === "selection" ? await actions.readSelection() : await actions.readTable(tableName);
     if (table !== undefined) setSource(readSource(table));
   }
 
   function changeMapping(mapping: ColumnMapping): void {
-    if (source !== null)
-      setSource({ ...source, mapping, result: buildNodes(source.table.rows, mapping) });
+    if (source !== null) setSource({ ...source, mapping, result: buildNodes(source.table.rows, mapping) });
   }
 
   function goTo(problem: SetupProblem): void {
@@ -187,14 +179,8 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
   return (
     <>
       <form className={styles.root} onSubmit={submit} aria-label="Set up a plan" noValidate>
-        <FeedbackBar
-          feedback={feedback}
-          onDismiss={() => setFeedback(null)}
-          onReload={() => void actions.reload()}
-        />
-        {plan !== null ? (
-          <Text>{taskPaneMessages.existingPlan(plan.settings.name, plan.nodes.length)}</Text>
-        ) : null}
+        <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} onReload={() => void actions.reload()} />
+        {plan !== null ? <Text>{taskPaneMessages.existingPlan(plan.settings.name, plan.nodes.length)}</Text> : null}
 
         <section className={styles.section} aria-label="Hierarchy">
           <Field label="Hierarchy">
@@ -207,9 +193,7 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
               <Radio
                 value="scratch"
                 label={
-                  plan === null
-                    ? "Start with one top node"
-                    : `Keep the current hierarchy (${plan.nodes.length} nodes)`
+                  plan === null ? "Start with one top node" : `Keep the current hierarchy (${plan.nodes.length} nodes)`
                 }
               />
               <Radio value="selection" label="From the selected cells" />
@@ -262,12 +246,7 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
 
           {source !== null ? (
             <>
-              <Text>
-                {taskPaneMessages.detected(
-                  formatLabel(source.detected),
-                  source.result.nodes.length
-                )}
-              </Text>
+              <Text>{taskPaneMessages.detected(formatLabel(source.detected), source.result.nodes.length)}</Text>
               <MappingForm
                 mapping={source.mapping}
                 headers={source.headers}
@@ -304,10 +283,7 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
         </div>
       </form>
 
-      <Dialog
-        open={pending !== null}
-        onOpenChange={(_event, data) => (data.open ? undefined : setPending(null))}
-      >
+      <Dialog open={pending !== null} onOpenChange={(_event, data) => (data.open ? undefined : setPending(null))}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{`Update the plan "${plan?.settings.name ?? ""}"?`}</DialogTitle>

@@ -30,11 +30,7 @@ export type DraftResult =
 
 export const DECIMAL_CHOICES = [0, 1, 2, 3, 4] as const;
 
-export function initialDraft(
-  existing: PlanSettings | null,
-  locale: string,
-  today: Date
-): SettingsDraft {
+export function initialDraft(existing: PlanSettings | null, locale: string, today: Date): SettingsDraft {
   // Rounded so binary noise (0.07 * 100 = 7.000000000000001) doesn't show as decimals.
   const percent = Math.round((existing?.tolerance ?? 0.05) * 100 * 1e6) / 1e6;
   return {
@@ -53,11 +49,7 @@ export function initialDraft(
 }
 
 /** The settings to write, or the message to show beside each field that is not right yet. */
-export function settingsFromDraft(
-  draft: SettingsDraft,
-  existing: PlanSettings | null,
-  locale: string
-): DraftResult {
+export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings | null, locale: string): DraftResult {
   const errors: Partial<Record<DraftField, string>> = {};
   if (draft.name.trim() === "") errors.name = taskPaneMessages.nameRequired;
 
@@ -76,8 +68,7 @@ export function settingsFromDraft(
     if (Object.keys(errors).length === 0) periods = makePeriods(draft.start, draft.grain, count);
   }
 
-  if (Object.keys(errors).length > 0 || !tolerance.ok || tolerance.value === null)
-    return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !tolerance.ok || tolerance.value === null) return { ok: false, errors };
   return {
     ok: true,
     settings: {

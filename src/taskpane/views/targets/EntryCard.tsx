@@ -122,9 +122,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
         ))}
       </div>
       {live !== undefined ? (
-        <Caption1
-          className={mergeClasses(styles.total, live.total.outOfTolerance && styles.outside)}
-        >
+        <Caption1 className={mergeClasses(styles.total, live.total.outOfTolerance && styles.outside)}>
           {`Total ${number(live.total.bottomUp)}${totalGuidance === undefined ? "" : ` · ${totalGuidance}`}`}
         </Caption1>
       ) : null}
@@ -135,11 +133,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           onChange={(_event, data) => props.onChange({ ...draft, comment: data.value })}
         />
       </Field>
-      <FeedbackBar
-        feedback={feedback}
-        onDismiss={props.onDismissFeedback}
-        onReload={props.onReload}
-      />
+      <FeedbackBar feedback={feedback} onDismiss={props.onDismissFeedback} onReload={props.onReload} />
       {possible.length > 0 ? (
         <div className={styles.buttons}>
           {possible.map((action) => (

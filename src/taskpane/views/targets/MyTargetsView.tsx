@@ -34,27 +34,14 @@ const useStyles = makeStyles({
   },
 });
 
-function savedDraft(
-  entry: NodeEntry,
-  periodCount: number,
-  locale: string,
-  decimals: number
-): EntryDraft {
+function savedDraft(entry: NodeEntry, periodCount: number, locale: string, decimals: number): EntryDraft {
   const texts: string[] = [];
-  for (let i = 0; i < periodCount; i++)
-    texts.push(formatNumber(entry.values[i] ?? null, locale, decimals));
+  for (let i = 0; i < periodCount; i++) texts.push(formatNumber(entry.values[i] ?? null, locale, decimals));
   return { texts, comment: entry.comment };
 }
 
 /** The contributor's page: only the nodes I own, a value per period, save as draft or submit. */
-export function MyTargetsView({
-  plan,
-  busy,
-  actions,
-  locale,
-  me,
-  onChooseMe,
-}: MyTargetsViewProps): React.JSX.Element {
+export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: MyTargetsViewProps): React.JSX.Element {
   const styles = useStyles();
   const { settings } = plan;
   const people = React.useMemo(() => owners(plan), [plan]);
@@ -66,10 +53,7 @@ export function MyTargetsView({
   const draftOf = (entry: NodeEntry): EntryDraft =>
     drafts.get(entry.id) ?? savedDraft(entry, settings.periods.length, locale, settings.decimals);
   const checks = new Map(
-    mine.map((node) => [
-      node.id,
-      validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale),
-    ])
+    mine.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
   );
 
   // The plan as it would be with what I typed (refused fields count as blank): its numbers are the live gap.
@@ -84,11 +68,7 @@ export function MyTargetsView({
     return buildPlanView({ ...plan, entries });
   }, [plan, settings, locale, typed, mine]);
 
-  function setFor<T>(
-    map: ReadonlyMap<string, T>,
-    id: string,
-    value: T | undefined
-  ): Map<string, T> {
+  function setFor<T>(map: ReadonlyMap<string, T>, id: string, value: T | undefined): Map<string, T> {
     const next = new Map(map);
     if (value === undefined) next.delete(id);
     else next.set(id, value);
@@ -100,9 +80,7 @@ export function MyTargetsView({
     const draft = draftOf(entry);
     const check = validateEntryValues(draft.texts, settings, locale);
     if (!check.ok) {
-      setFeedback((current) =>
-        setFor(current, id, { intent: "error", text: taskPaneMessages.fixValuesFirst })
-      );
+      setFeedback((current) => setFor(current, id, { intent: "error", text: taskPaneMessages.fixValuesFirst }));
       return;
     }
     const outcome = applyAction(entry, action, {
@@ -118,9 +96,7 @@ export function MyTargetsView({
       return;
     }
     if (outcome.audit.length === 0) {
-      setFeedback((current) =>
-        setFor(current, id, { intent: "info", text: taskPaneMessages.nothingChanged })
-      );
+      setFeedback((current) => setFor(current, id, { intent: "info", text: taskPaneMessages.nothingChanged }));
       return;
     }
     const result = await saveEntriesWithFeedback(
@@ -128,7 +104,7 @@ export function MyTargetsView({
       plan,
       [outcome.entry],
       outcome.audit,
-      taskPaneMessages.actionDone(action, [])
+      taskPaneMessages.actionDone(action, []),
     );
     if (result === undefined) return;
     setFeedback((current) => setFor(current, id, result));
@@ -167,9 +143,7 @@ export function MyTargetsView({
                   busy={busy}
                   onChange={(draft) => setDrafts((current) => setFor(current, node.id, draft))}
                   onAct={(action) => void act(node.id, action)}
-                  onDismissFeedback={() =>
-                    setFeedback((current) => setFor(current, node.id, undefined))
-                  }
+                  onDismissFeedback={() => setFeedback((current) => setFor(current, node.id, undefined))}
                   onReload={() => void reload(node.id)}
                 />
               </li>

@@ -1,0 +1,562 @@
+/**
+ * Collecting contributor workbooks that come back (layout: contributorFile.ts). Two steps:
+ * - `readReturnedFile` reads the bytes as values only: a file that is empty, encrypted, not an
+ *   .xlsx or damaged is refused as a whole with a message; otherwise every input cell is taken as
+ *   what it holds (a number, blank, text, a formula, ...). Formulas are never evaluated and their
+ *   cached results never trusted; macros, links and hidden sheets are never looked at (the very
+ *   hidden marker sheet is read for the marker and the values as made, nothing else).
+ * - `previewCollect` compares the files with the plan and decides, per node and period, what is
+ *   accepted and what is rejected and why; its `save` is what applying writes, in one batch.
+ *
+ * Three-way comparison: a cell counts as changed only where the file differs from what the row
+ *   held when the file was made (the marker keeps it). If the plan changed that cell meanwhile too,
+ *   the change is rejected rather than overwrite someone's newer value. Files without a marker are
+ *   compared with the plan as it is.
+ * Status: a node with accepted changes is submitted by its owner ("via file"), or saved as a draft
+ *   when periods are still blank; the audit note names the file and who collected it.
+ */
+import ExcelJS from "exceljs";
+import { idKey, idText } from "../cell";
+import { planMessages, sharingMessages } from "../messages";
+import { decimalPlaces, formatNumber } from "../plan/numbers";
+import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../plan/types";
+import {
+  ACTION_LABELS,
+  allowedActions,
+  applyAction,
+  entryFor,
+  isLockedForContributor,
+  nodesOwnedBy,
+} from "../plan/workflow";
+import { FILE_SHEETS, MARKER_KEYS, TARGETS_COLUMNS } from "./contributorFile";
+
+/** What an input cell of a returned file holds, read as a value. */
+export type FileCell =
+  | { readonly kind: "blank" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "formula"; readonly formula: string }
+  | { readonly kind: "date" }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "error"; readonly error: string };
+
+export interface ReturnedRow {
+  /** 1-based row on the Targets sheet. */
+  readonly sheetRow: number;
+  /** As written; "" when blank. */
+  readonly id: string;
+  readonly name: string;
+  readonly owner: string;
+  /** Index-aligned with `ReturnedWorkbook.periods`. */
+  readonly cells: readonly FileCell[];
+  /** null when the file has no comment column. */
+  readonly comment: FileCell | null;
+}
+
+/** A row's period values and comment when the file was made, from the marker. */
+export interface BaseRow {
+  /** By period label, lower case. */
+  readonly values: ReadonlyMap<string, number | null>;
+  readonly comment: string;
+}
+
+export interface ReturnedWorkbook {
+  /** The marker's plan name, owner and time made; null where the file has no marker. */
+  readonly plan: string | null;
+  readonly owner: string | null;
+  readonly made: string | null;
+  /** The period columns of the Targets sheet, as headed. */
+  readonly periods: readonly string[];
+  readonly rows: readonly ReturnedRow[];
+  /** By id key; null without a marker. */
+  readonly base: ReadonlyMap<string, BaseRow> | null;
+}
+
+export type FileRead =
+  { readonly ok: true; readonly workbook: ReturnedWorkbook } | { readonly ok: false; readonly message: string };
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_SIGNATURE = [0x50, 0x4b];
+/** Every .xlsx package has this part; its name is stored uncompressed in the zip's directory. */
+const WORKBOOK_PART = "xl/workbook.xml";
+const HEADER_SEARCH_ROWS = 30;
+
+function startsWith(data: Uint8Array, signature: readonly number[]): boolean {
+  return data.length >= signature.length && signature.every((byte, i) => data[i] === byte);
+}
+
+function contains(data: Uint8Array, text: string): boolean {
+  const bytes = Array.from(text, (char) => char.charCodeAt(0));
+  outer: for (let i = 0; i + bytes.length <= data.length; i++) {
+    for (let j = 0; j < bytes.length; j++) if (data[i + j] !== bytes[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function textOf(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && "richText" in value) return value.richText.map((run) => run.text).join("");
+  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
+  if (typeof value === "object" && "result" in value) return textOf(value.result as ExcelJS.CellValue);
+  return "";
+}
+
+/** What a cell holds, as a value; a formula is reported as one whatever its cached result. */
+export function readCell(cell: ExcelJS.Cell): FileCell {
+  if (cell.type === ExcelJS.ValueType.Formula) return { kind: "formula", formula: cell.formula ?? "" };
+  const value = cell.value;
+  if (value === null || value === undefined) return { kind: "blank" };
+  if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "blank" };
+  if (typeof value === "boolean") return { kind: "boolean", value };
+  if (value instanceof Date) return { kind: "date" };
+  if (typeof value === "object" && "error" in value) return { kind: "error", error: String(value.error) };
+  const text = textOf(value);
+  return text.trim() === "" ? { kind: "blank" } : { kind: "text", text };
+}
+
+function sheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === name.toLowerCase());
+}
+
+/** 1-based row whose column A says `Id` (the header row), searched from `from`. */
+function headerRow(sheet: ExcelJS.Worksheet, from: number, to: number): number | null {
+  for (let r = from; r <= Math.min(to, sheet.rowCount); r++) {
+    if (textOf(sheet.getCell(r, 1).value).trim().toLowerCase() === TARGETS_COLUMNS.id.toLowerCase()) return r;
+  }
+  return null;
+}
+
+function readMarker(workbook: ExcelJS.Workbook): Pick<ReturnedWorkbook, "plan" | "owner" | "made" | "base"> {
+  const none = { plan: null, owner: null, made: null, base: null };
+  const sheet = sheetNamed(workbook, FILE_SHEETS.marker);
+  if (sheet === undefined) return none;
+  const keys = new Map<string, string>();
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
+    const key = textOf(sheet.getCell(r, 1).value).trim().toLowerCase();
+    if (key !== "" && !keys.has(key)) keys.set(key, textOf(sheet.getCell(r, 2).value).trim());
+  }
+  if (!keys.has(MARKER_KEYS.kind.toLowerCase())) return none;
+  const base = new Map<string, BaseRow>();
+  const header = headerRow(sheet, 1, HEADER_SEARCH_ROWS);
+  if (header !== null) {
+    const labels: { label: string; col: number }[] = [];
+    let commentCol = -1;
+    sheet.getRow(header).eachCell((cell, col) => {
+      const label = textOf(cell.value).trim();
+      if (col === 1 || label === "") return;
+      if (label.toLowerCase() === TARGETS_COLUMNS.comment.toLowerCase()) commentCol = col;
+      else labels.push({ label: label.toLowerCase(), col });
+    });
+    for (let r = header + 1; r <= sheet.rowCount; r++) {
+      const key = idKey(sheet.getCell(r, 1).value);
+      if (key === undefined || base.has(key)) continue;
+      const values = new Map<string, number | null>();
+      for (const { label, col } of labels) {
+        const value = sheet.getCell(r, col).value;
+        values.set(label, typeof value === "number" && Number.isFinite(value) ? value : null);
+      }
+      base.set(key, { values, comment: commentCol < 0 ? "" : textOf(sheet.getCell(r, commentCol).value) });
+    }
+  }
+  const get = (key: string): string | null => {
+    const value = keys.get(key.toLowerCase());
+    return value === undefined || value === "" ? null : value;
+  };
+  return { plan: get(MARKER_KEYS.plan), owner: get(MARKER_KEYS.owner), made: get(MARKER_KEYS.made), base };
+}
+
+/**
+ * Reads a returned contributor workbook as values. Never throws: a file that can't be read gives
+ * `{ ok: false, message }` saying why, in words the manager can act on.
+ */
+export async function readReturnedFile(data: Uint8Array): Promise<FileRead> {
+  if (data.length === 0) return { ok: false, message: sharingMessages.emptyFile };
+  if (startsWith(data, CFB_SIGNATURE)) return { ok: false, message: sharingMessages.encryptedFile };
+  if (!startsWith(data, ZIP_SIGNATURE) || !contains(data, WORKBOOK_PART))
+    return { ok: false, message: sharingMessages.notAWorkbook };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const copy = data.slice().buffer;
+    await workbook.xlsx.load(copy);
+  } catch {
+    return { ok: false, message: sharingMessages.corruptFile };
+  }
+  // Hidden sheets are never read for data: a "Targets" sheet someone hid is not the one we made.
+  const targets = workbook.worksheets.find(
+    (sheet) => sheet.state === "visible" && sheet.name.trim().toLowerCase() === FILE_SHEETS.targets.toLowerCase(),
+  );
+  const header = targets === undefined ? null : headerRow(targets, 1, HEADER_SEARCH_ROWS);
+  if (targets === undefined || header === null) return { ok: false, message: sharingMessages.notContributorFile };
+
+  const fixed = new Map<string, number>();
+  const periods: { label: string; col: number }[] = [];
+  const known = new Set<string>(Object.values(TARGETS_COLUMNS).map((label) => label.toLowerCase()));
+  targets.getRow(header).eachCell((cell, col) => {
+    const label = textOf(cell.value).trim();
+    if (label === "") return;
+    const key = label.toLowerCase();
+    if (known.has(key)) {
+      if (!fixed.has(key)) fixed.set(key, col);
+    } else periods.push({ label, col });
+  });
+  const column = (name: string): number | undefined => fixed.get(name.toLowerCase());
+  const idCol = column(TARGETS_COLUMNS.id) as number;
+  const nameCol = column(TARGETS_COLUMNS.name);
+  const ownerCol = column(TARGETS_COLUMNS.owner);
+  const commentCol = column(TARGETS_COLUMNS.comment);
+
+  const rows: ReturnedRow[] = [];
+  for (let r = header + 1; r <= targets.rowCount; r++) {
+    const row = targets.getRow(r);
+    const cells = periods.map(({ col }) => readCell(row.getCell(col)));
+    const comment = commentCol === undefined ? null : readCell(row.getCell(commentCol));
+    const id = idText(row.getCell(idCol).value).trim();
+    if (id === "" && cells.every((cell) => cell.kind === "blank") && (comment === null || comment.kind === "blank"))
+      continue;
+    rows.push({
+      sheetRow: r,
+      id,
+      name: nameCol === undefined ? "" : textOf(row.getCell(nameCol).value).trim(),
+      owner: ownerCol === undefined ? "" : textOf(row.getCell(ownerCol).value).trim(),
+      cells,
+      comment,
+    });
+  }
+  return {
+    ok: true,
+    workbook: { ...readMarker(workbook), periods: periods.map(({ label }) => label), rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing with the plan
+
+export interface CollectOptions {
+  /** ISO timestamp the accepted changes are stamped with. */
+  readonly now: string;
+  /** Who collects (named in the audit note); may be "". */
+  readonly collectedBy: string;
+  /** For the numbers in messages ("a whole number, like 12,500"). */
+  readonly locale: string;
+}
+
+/** One cell of a returned file that differs from the plan, and what collecting does with it. */
+export interface CollectChange {
+  readonly id: string;
+  /** The node's name in the plan, or as the file writes it. */
+  readonly name: string;
+  /** A period label, "comment", or "status" for the status the accepted changes give the node. */
+  readonly field: string;
+  /** What the plan holds now. */
+  readonly before: number | string | null;
+  /** What the file holds: a number, text, or a formula as "=..."; null for blank. */
+  readonly after: number | string | null;
+  readonly accepted: boolean;
+  /** Why it is rejected; null when accepted. */
+  readonly reason: string | null;
+}
+
+export interface FilePreview {
+  readonly fileName: string;
+  /** Whose file it is; null when the file was refused before that was known. */
+  readonly owner: string | null;
+  /** When the file was made, per its marker. */
+  readonly made: string | null;
+  /** Why the whole file is refused (nothing in it is collected); null when it was read. */
+  readonly error: string | null;
+  /** Things about the file as a whole the manager should know (an unknown column, a repeated row). */
+  readonly notes: readonly string[];
+  readonly changes: readonly CollectChange[];
+}
+
+export interface CollectPreview {
+  readonly files: readonly FilePreview[];
+  /** What applying writes, as `PlanWorkbook.saveEntries` takes it: one row per node. */
+  readonly entries: readonly { readonly expected: NodeEntry; readonly next: NodeEntry }[];
+  readonly audit: readonly AuditEntry[];
+  readonly accepted: number;
+  readonly rejected: number;
+}
+
+export interface CollectedFile {
+  readonly fileName: string;
+  readonly read: FileRead;
+}
+
+const EXAMPLES = [12500, 12500.5, 12500.25];
+
+function ownerKey(owner: string): string | undefined {
+  return idKey(owner);
+}
+
+/** The plan's rule a number breaks, or null: negatives where not allowed, too many decimals. */
+function ruleProblem(value: number, settings: PlanSettings, locale: string): string | null {
+  if (value < 0 && !settings.allowNegative) return planMessages.negativeNotAllowed;
+  const decimals = Math.max(0, Math.trunc(settings.decimals) || 0);
+  if (decimalPlaces(value) > decimals)
+    return planMessages.tooManyDecimals(decimals, formatNumber(EXAMPLES[Math.min(decimals, 2)], locale, decimals));
+  return null;
+}
+
+/** A cell's value as the preview shows it, and the reason it can't be a target (null if it can). */
+function asValue(cell: FileCell): { shown: number | string | null; value: number | null; problem: string | null } {
+  switch (cell.kind) {
+    case "blank":
+      return { shown: null, value: null, problem: null };
+    case "number":
+      return { shown: cell.value, value: cell.value, problem: null };
+    case "formula":
+      return { shown: `=${cell.formula}`, value: null, problem: sharingMessages.formulaInCell(cell.formula) };
+    case "text":
+      return { shown: cell.text, value: null, problem: sharingMessages.textInCell(cell.text) };
+    case "date":
+      return { shown: "date", value: null, problem: sharingMessages.dateInCell };
+    case "boolean":
+      return { shown: cell.value ? "TRUE" : "FALSE", value: null, problem: sharingMessages.booleanInCell };
+    case "error":
+      return { shown: cell.error, value: null, problem: sharingMessages.errorInCell(cell.error) };
+  }
+}
+
+/** A comment cell as text, and the reason it can't be one. */
+function asComment(cell: FileCell): { shown: string; problem: string | null } {
+  switch (cell.kind) {
+    case "blank":
+      return { shown: "", problem: null };
+    case "text":
+      return { shown: cell.text, problem: null };
+    case "number":
+      return { shown: String(cell.value), problem: null };
+    default: {
+      const { shown, problem } = asValue(cell);
+      return { shown: String(shown ?? ""), problem };
+    }
+  }
+}
+
+function shownNumber(value: number | null, locale: string, decimals: number): string {
+  return value === null ? "" : formatNumber(value, locale, Math.max(decimals, decimalPlaces(value)));
+}
+
+interface NodeWork {
+  readonly node: PlanNode;
+  readonly entry: NodeEntry;
+  readonly values: (number | null)[];
+  comment: string;
+  readonly accepted: CollectChange[];
+}
+
+/** A refused file: nothing in it is collected. */
+function refusedFile(fileName: string, message: string, owner: string | null = null): FilePreview {
+  return { fileName, owner, made: null, error: message, notes: [], changes: [] };
+}
+
+/**
+ * Compares each returned file with the plan (files in order; a node changed by an earlier file is
+ * not changed again by a later one) and decides what applying would write. Pure.
+ */
+export function previewCollect(plan: Plan, files: readonly CollectedFile[], options: CollectOptions): CollectPreview {
+  const { settings } = plan;
+  const nodesByKey = new Map<string, PlanNode>();
+  for (const node of plan.nodes) {
+    const key = idKey(node.id);
+    if (key !== undefined && !nodesByKey.has(key)) nodesByKey.set(key, node);
+  }
+  const periodIndex = new Map(settings.periods.map((label, p) => [label.trim().toLowerCase(), p]));
+  const claimedBy = new Map<string, string>();
+  const previews: FilePreview[] = [];
+  const entries: { expected: NodeEntry; next: NodeEntry }[] = [];
+  const audit: AuditEntry[] = [];
+  let acceptedCount = 0;
+  let rejectedCount = 0;
+
+  for (const { fileName, read } of files) {
+    if (!read.ok) {
+      previews.push(refusedFile(fileName, read.message));
+      continue;
+    }
+    const file = read.workbook;
+    if (file.plan !== null && file.plan.trim().toLowerCase() !== settings.name.trim().toLowerCase()) {
+      previews.push(refusedFile(fileName, sharingMessages.otherPlan(file.plan, settings.name), file.owner));
+      continue;
+    }
+    const named = file.owner ?? file.rows.find((row) => row.owner !== "")?.owner ?? null;
+    if (named === null) {
+      previews.push(refusedFile(fileName, sharingMessages.noOwner));
+      continue;
+    }
+    const owned = nodesOwnedBy(plan, named);
+    if (owned.length === 0) {
+      previews.push(refusedFile(fileName, sharingMessages.unknownOwner(named), named));
+      continue;
+    }
+    // The plan's spelling of the owner, as their own saves record it.
+    const owner = owned[0].owner;
+
+    const notes: string[] = [];
+    const changes: CollectChange[] = [];
+    const columns = file.periods.map((label) => periodIndex.get(label.trim().toLowerCase()));
+    file.periods.forEach((label, c) => {
+      if (columns[c] === undefined) notes.push(sharingMessages.unknownPeriod(label));
+    });
+    const work = new Map<string, NodeWork>();
+    const firstRow = new Map<string, number>();
+
+    for (const row of file.rows) {
+      const key = idKey(row.id);
+      if (key === undefined) {
+        notes.push(sharingMessages.rowWithoutId(row.sheetRow));
+        continue;
+      }
+      const first = firstRow.get(key);
+      if (first !== undefined) {
+        notes.push(sharingMessages.repeatedRow(row.id, row.sheetRow, first));
+        continue;
+      }
+      firstRow.set(key, row.sheetRow);
+      const node = nodesByKey.get(key);
+      const base = file.base?.get(key);
+      const entry = node === undefined ? null : entryFor(plan, node.id);
+      const name = node?.name ?? (row.name === "" ? row.id : row.name);
+      const id = node?.id ?? row.id;
+
+      // Why nothing in this row may change, if so; cells are still checked so every change is listed.
+      const rowProblem =
+        node === undefined
+          ? sharingMessages.unknownNode(row.id)
+          : ownerKey(node.owner) !== ownerKey(owner)
+            ? sharingMessages.notYours(node.name, node.owner, owner)
+            : isLockedForContributor((entry as NodeEntry).status)
+              ? planMessages.lockedApproved
+              : (claimedBy.get(key) ?? null) !== null
+                ? sharingMessages.alsoInFile(claimedBy.get(key) as string)
+                : null;
+
+      const reject = (
+        field: string,
+        before: number | string | null,
+        after: number | string | null,
+        reason: string,
+      ): void => {
+        changes.push({ id, name, field, before, after, accepted: false, reason });
+        rejectedCount++;
+      };
+
+      const pending: CollectChange[] = [];
+      const values = entry === null ? [] : [...entry.values];
+      row.cells.forEach((cell, c) => {
+        const p = columns[c];
+        if (p === undefined) return;
+        const field = settings.periods[p];
+        const now = entry === null ? null : (entry.values[p] ?? null);
+        const made =
+          base === undefined
+            ? file.base === null
+              ? now
+              : null
+            : (base.values.get(field.trim().toLowerCase()) ?? null);
+        const { shown, value, problem } = asValue(cell);
+        if (problem === null && value === made) return;
+        const reason =
+          rowProblem ??
+          problem ??
+          (now !== made
+            ? value === now
+              ? undefined
+              : sharingMessages.changedSince(shownNumber(now, options.locale, settings.decimals))
+            : value === null
+              ? null
+              : ruleProblem(value, settings, options.locale));
+        if (reason === undefined) return;
+        if (reason !== null) reject(field, now, shown, reason);
+        else {
+          values[p] = value;
+          pending.push({ id, name, field, before: now, after: value, accepted: true, reason: null });
+        }
+      });
+
+      let comment = entry?.comment ?? "";
+      if (row.comment !== null) {
+        const field = TARGETS_COLUMNS.comment.toLowerCase();
+        const now = entry?.comment ?? "";
+        const made = base === undefined ? (file.base === null ? now : "") : base.comment;
+        const { shown, problem } = asComment(row.comment);
+        if (problem !== null || shown !== made) {
+          const reason =
+            rowProblem ??
+            problem ??
+            (now !== made ? (shown === now ? undefined : sharingMessages.changedSince(now)) : null);
+          if (reason !== undefined && reason !== null) reject(field, now, shown, reason);
+          else if (reason === null) {
+            comment = shown;
+            pending.push({ id, name, field, before: now, after: shown, accepted: true, reason: null });
+          }
+        }
+      }
+      if (pending.length > 0 && node !== undefined && entry !== null)
+        work.set(key, { node, entry, values, comment, accepted: pending });
+    }
+
+    // Each node's accepted changes become one workflow action by the owner, as if they had submitted.
+    for (const [key, item] of work) {
+      const complete = item.values.every((value) => value !== null);
+      const action =
+        complete || !allowedActions(item.entry.status, "contributor").includes("saveDraft") ? "submit" : "saveDraft";
+      const outcome = applyAction(item.entry, action, {
+        role: "contributor",
+        user: owner,
+        now: options.now,
+        values: item.values,
+        comment: item.comment,
+        periods: settings.periods,
+      });
+      if (!outcome.ok) {
+        for (const change of item.accepted) {
+          changes.push({ ...change, accepted: false, reason: outcome.message });
+          rejectedCount++;
+        }
+        continue;
+      }
+      changes.push(...item.accepted);
+      acceptedCount += item.accepted.length;
+      if (outcome.entry.status !== item.entry.status)
+        changes.push({
+          id: item.node.id,
+          name: item.node.name,
+          field: "status",
+          before: item.entry.status,
+          after: outcome.entry.status,
+          accepted: true,
+          reason: null,
+        });
+      claimedBy.set(key, fileName);
+      entries.push({ expected: item.entry, next: outcome.entry });
+      const note = sharingMessages.collectedNote(fileName, options.collectedBy, ACTION_LABELS[action]);
+      audit.push(...outcome.audit.map((entry) => ({ ...entry, note })));
+    }
+    previews.push({ fileName, owner, made: file.made, error: null, notes, changes: ordered(changes, plan) });
+  }
+  return { files: previews, entries, audit, accepted: acceptedCount, rejected: rejectedCount };
+}
+
+/** Changes in the plan's node order, then fields in period order; unknown nodes last. */
+function ordered(changes: readonly CollectChange[], plan: Plan): CollectChange[] {
+  const nodeOrder = new Map(plan.nodes.map((node, i) => [idKey(node.id) as string, i]));
+  const fieldOrder = new Map<string, number>([
+    ...plan.settings.periods.map((label, p): [string, number] => [label, p]),
+    [TARGETS_COLUMNS.comment.toLowerCase(), plan.settings.periods.length],
+    ["status", plan.settings.periods.length + 1],
+  ]);
+  const rank = (change: CollectChange): [number, number] => [
+    nodeOrder.get(idKey(change.id) ?? "") ?? Number.MAX_SAFE_INTEGER,
+    fieldOrder.get(change.field) ?? Number.MAX_SAFE_INTEGER,
+  ];
+  return changes
+    .map((change, i) => ({ change, i, rank: rank(change) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i)
+    .map(({ change }) => change);
+}

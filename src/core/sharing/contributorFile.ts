@@ -1,0 +1,62 @@
+/**
+ * The contributor workbook `splitPlan` writes and `collect` reads back: one owner's part of the
+ * plan as a plain .xlsx that works in any spreadsheet, without the add-in.
+ *
+ * - "Targets" (visible, first): a title, the instructions, the unit, then from row 5 a table
+ *   Id | Name | Owner | Status | one column per period | Comment, one row per node of the owner's
+ *   subtrees in tree order (depth-first), names indented by depth. The period and comment cells of
+ *   the rows the owner may edit (their own nodes, unless approved) are the only unlocked cells of
+ *   the workbook, filled yellow, with a data validation for the plan's rules.
+ * - "Report": per node and period Bottom-up | Top-down | Variance | Variance %. Bottom-up is
+ *   =SUM over the node's rows on "Targets": in tree order a node's subtree is a contiguous block
+ *   of rows, so plain SUM does what BU.ROLLUP does, in Excel, LibreOffice or Google Sheets alike.
+ *   Top-down is the plan's cascaded target at the time of the split, as a number (guidance).
+ * - "Settings": the plan's settings, for reading.
+ * - "Groundup" (very hidden): the marker collect matches the file by (plan name, owner, when it
+ *   was made) and the values each row held when the file was made, so collect changes only what
+ *   the owner changed, not what others changed in the plan meanwhile.
+ * Every sheet is protected without a password: protection guides the contributor; collect is
+ * what enforces the rules, whatever comes back.
+ */
+
+export const FILE_FORMAT_VERSION = 1;
+
+export const FILE_SHEETS = {
+  targets: "Targets",
+  report: "Report",
+  settings: "Settings",
+  marker: "Groundup",
+} as const;
+
+/** 0-based row of the Targets sheet's header row; nodes follow it. */
+export const TARGETS_HEADER_ROW = 4;
+
+export const TARGETS_COLUMNS = {
+  id: "Id",
+  name: "Name",
+  owner: "Owner",
+  status: "Status",
+  comment: "Comment",
+} as const;
+
+/** Keys of the marker sheet's first rows, in column A; values in column B. */
+export const MARKER_KEYS = {
+  kind: "Groundup contributor workbook",
+  plan: "Plan",
+  owner: "Owner",
+  made: "Made",
+} as const;
+
+/** The marker's table of values as made starts after the keys, at this 0-based row. */
+export const MARKER_BASE_ROW = 5;
+
+/** A file name for the owner's workbook: what Windows, macOS and browsers all accept. */
+export function contributorFileName(plan: string, owner: string): string {
+  const clean = (text: string): string =>
+    text
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+      .replace(/\s+/g, " ")
+      .trim();
+  const planPart = clean(plan) === "" ? "Targets" : clean(plan);
+  return `${planPart} - ${clean(owner)}.xlsx`;
+}

@@ -1,0 +1,105 @@
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { progressPaneMessages } from "../../../core/messages";
+import type { Plan } from "../../../core/plan/types";
+import { lateOwners, reminderText } from "../../../core/progress/progress";
+import { StatusBadge } from "../../components/StatusBadge";
+
+export interface LateOwnersPanelProps {
+  plan: Plan;
+  /** The user's day, yyyy-mm-dd. */
+  today: string;
+}
+
+type CopyState = "idle" | "copied" | "refused";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  owners: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  nodes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  node: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  reason: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** Who has not submitted by the deadline, with their nodes, and a reminder to paste into a mail or chat. */
+export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const late = React.useMemo(() => lateOwners(plan, today), [plan, today]);
+  const text = React.useMemo(() => reminderText(late, plan), [late, plan]);
+  const [copy, setCopy] = React.useState<CopyState>("idle");
+  React.useEffect(() => setCopy("idle"), [text]);
+
+  async function copyReminder(): Promise<void> {
+    try {
+      // Office's webview or the browser may refuse the clipboard (permissions, no user gesture).
+      if (navigator.clipboard === undefined) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setCopy("copied");
+    } catch {
+      setCopy("refused");
+    }
+  }
+
+  const deadline = plan.settings.deadline?.trim().slice(0, 10) ?? "";
+  let summary: string;
+  if (late.length > 0) summary = progressPaneMessages.lateIntro(deadline, late.length);
+  else if (deadline === "") summary = progressPaneMessages.noDeadline;
+  else if (today <= deadline) summary = progressPaneMessages.notLateYet(deadline);
+  else summary = progressPaneMessages.nobodyLate(deadline);
+
+  return (
+    <div className={styles.root}>
+      <Text>{summary}</Text>
+      {late.length > 0 ? (
+        <ul className={styles.owners} aria-label="Late owners">
+          {late.map((owner) => (
+            <li key={owner.owner}>
+              <Body1Strong>{owner.owner}</Body1Strong>
+              <ul className={styles.nodes} aria-label={`Late nodes of ${owner.owner}`}>
+                {owner.nodes.map((node) => (
+                  <li key={node.id} className={styles.node}>
+                    <span>{node.name === "" || node.name === node.id ? node.id : `${node.name} (${node.id})`}</span>
+                    <StatusBadge status={node.status} />
+                    {node.returnReason !== "" ? (
+                      <span className={styles.reason}>{`Returned: ${node.returnReason}`}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div>
+        <Button disabled={text === ""} onClick={() => void copyReminder()}>
+          Copy reminder
+        </Button>
+      </div>
+      {copy === "copied" ? (
+        <MessageBar intent="success" aria-live="polite">
+          <MessageBarBody>{progressPaneMessages.reminderCopied(late.length)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {copy === "refused" ? (
+        <>
+          <MessageBar intent="warning" aria-live="polite">
+            <MessageBarBody>{progressPaneMessages.clipboardRefused}</MessageBarBody>
+          </MessageBar>
+          <Field label="Reminder">
+            <Textarea readOnly value={text} rows={8} resize="vertical" onFocus={(event) => event.target.select()} />
+          </Field>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import * as React from "react";
+import {
+  Caption1,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { WarningFilled } from "@fluentui/react-icons";
+import type { Figures } from "../../../core/plan/planView";
+import type { Comparison, Contribution } from "../../../core/reconcile/compare";
+import { amount, percent, signed, type NumberFormat } from "./format";
+
+export interface ComparePanelProps {
+  comparison: Comparison;
+  format: NumberFormat;
+}
+
+const TOTAL = -1;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  scroll: { overflowX: "auto" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  outside: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  note: { display: "block", color: tokens.colorNeutralForeground3 },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  period: { maxWidth: "12rem" },
+  // Colour and icon alone don't reach screen readers; this text does.
+  screenReaderOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+/** A node's top-down target against its bottom-up, per period and in total, and each child's part of the gap. */
+export function ComparePanel({ comparison, format }: ComparePanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const [period, setPeriod] = React.useState(TOTAL);
+  const { periodLabels, children, ownInput } = comparison;
+  const partOf = (part: { periods: readonly Contribution[]; total: Contribution }): Contribution =>
+    period === TOTAL ? part.total : part.periods[period];
+  const own = partOf(ownInput);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-label={`Compare ${comparison.name}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Period</TableHeaderCell>
+              <NumberHeaders last="Variance %" />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {periodLabels.map((label, c) => (
+              <FiguresRow
+                key={label}
+                label={label}
+                figures={comparison.periods[c]}
+                cascaded={!comparison.ownTarget[c] && comparison.periods[c].topDown !== null}
+                last={percent(comparison.periods[c].variancePct, format.locale, true)}
+                format={format}
+              />
+            ))}
+            <FiguresRow
+              label="Total"
+              figures={comparison.total}
+              cascaded={false}
+              last={percent(comparison.total.variancePct, format.locale, true)}
+              format={format}
+              strong
+            />
+          </TableBody>
+        </Table>
+      </div>
+      {children.length > 0 ? (
+        <>
+          <Field label="Contributions in" className={styles.period}>
+            <Select value={String(period)} onChange={(_event, data) => setPeriod(Number(data.value))}>
+              <option value={TOTAL}>All periods</option>
+              {periodLabels.map((label, c) => (
+                <option key={label} value={c}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.scroll}>
+            <Table size="extra-small" aria-label={`Contributions to the gap of ${comparison.name}`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Node</TableHeaderCell>
+                  <NumberHeaders last="Share of gap" />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {children.map((child) => {
+                  const part = partOf(child);
+                  return (
+                    <FiguresRow
+                      key={child.id}
+                      label={child.name}
+                      figures={part}
+                      cascaded={false}
+                      last={percent(part.shareOfGap, format.locale)}
+                      format={format}
+                    />
+                  );
+                })}
+                {own.bottomUp !== 0 ? (
+                  <FiguresRow
+                    label={`Own input of ${comparison.name}`}
+                    figures={own}
+                    cascaded={false}
+                    last={percent(own.shareOfGap, format.locale)}
+                    format={format}
+                  />
+                ) : null}
+              </TableBody>
+            </Table>
+          </div>
+          <Caption1>Variance is bottom-up less top-down: below zero, the field is short of the target.</Caption1>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function NumberHeaders({ last }: { last: string }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      {["Top-down", "Bottom-up", "Variance", last].map((header) => (
+        <TableHeaderCell key={header} className={styles.number}>
+          {header}
+        </TableHeaderCell>
+      ))}
+    </>
+  );
+}
+
+interface FiguresRowProps {
+  label: string;
+  figures: Figures;
+  /** The top-down is a share of an ancestor's target, not the node's own. */
+  cascaded: boolean;
+  /** The last column's text: variance % or share of gap. */
+  last: string;
+  format: NumberFormat;
+  strong?: boolean;
+}
+
+function FiguresRow({ label, figures, cascaded, last, format, strong = false }: FiguresRowProps): React.JSX.Element {
+  const styles = useStyles();
+  const flag = figures.outOfTolerance ? styles.outside : undefined;
+  return (
+    <TableRow className={strong ? styles.total : undefined}>
+      <TableCell>{label}</TableCell>
+      <TableCell className={styles.number}>
+        {amount(figures.topDown, format)}
+        {cascaded ? <Caption1 className={styles.note}>from above</Caption1> : null}
+      </TableCell>
+      <TableCell className={styles.number}>{amount(figures.bottomUp, format)}</TableCell>
+      <TableCell className={mergeClasses(styles.number, flag)}>{signed(figures.variance, format)}</TableCell>
+      <TableCell className={mergeClasses(styles.number, flag)}>
+        {last}
+        {figures.outOfTolerance ? (
+          <>
+            {" "}
+            <WarningFilled aria-hidden />
+            <span className={styles.screenReaderOnly}>outside tolerance</span>
+          </>
+        ) : null}
+      </TableCell>
+    </TableRow>
+  );
+}

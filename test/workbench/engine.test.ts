@@ -1,0 +1,131 @@
+import { SHEETS, TABLES } from "../../src/core/plan/layout";
+import type { PlanNode, PlanSettings } from "../../src/core/plan/types";
+import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
+import { FormulaEngine, engineContent } from "../../workbench/engine";
+
+const SETTINGS: PlanSettings = {
+  name: "FY27",
+  metric: "Revenue",
+  unit: "EUR",
+  periods: ["Q1 2027", "Q2 2027"],
+  decimals: 0,
+  tolerance: 0.05,
+  deadline: null,
+  allowNegative: false,
+};
+
+function node(id: string, parent: string): PlanNode {
+  return { id, parent, name: id, owner: "", attributes: {} };
+}
+
+const NODES = [node("CO", ""), node("EMEA", "CO"), node("UK", "EMEA"), node("DE", "EMEA")];
+
+/** Report rows (0-based) of the nodes, in tree order, and the columns of Q1's measures. */
+const ROW = { CO: 3, EMEA: 4, UK: 5, DE: 6 } as const;
+const Q1 = { bottomUp: 5, topDown: 6, variance: 7, pct: 8 } as const;
+/** Body rows (0-based) of the per-node tables, and Q1's column in inputs and targets. */
+const TABLE_ROW = { CO: 1, EMEA: 2, UK: 3, DE: 4 } as const;
+const Q1_COLUMN = 1;
+
+describe("FormulaEngine", () => {
+  let book: MemoryPlanWorkbook;
+  let workbook: MemoryWorkbook;
+  let engine: FormulaEngine;
+
+  const report = (row: number, col: number): unknown => workbook.value(SHEETS.report, row, col);
+  const type = (sheet: string, row: number, col: number, text: string): void => {
+    workbook.enter(sheet, row, col, text);
+    engine.flush();
+  };
+
+  beforeEach(async () => {
+    book = new MemoryPlanWorkbook();
+    workbook = book.workbook;
+    await book.writePlan({ settings: SETTINGS, nodes: NODES });
+    workbook.enter(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "120");
+    workbook.enter(SHEETS.inputs, TABLE_ROW.DE, Q1_COLUMN, "80");
+    workbook.enter(SHEETS.targets, TABLE_ROW.CO, Q1_COLUMN, "250");
+    engine = new FormulaEngine(workbook);
+  });
+
+  afterEach(() => engine.dispose());
+
+  it("computes nothing until started, then every formula of the report", () => {
+    expect(report(ROW.CO, Q1.bottomUp)).toBeNull();
+    expect(engine.state).toEqual({ kind: "waiting" });
+    engine.start();
+    expect(engine.state).toEqual({ kind: "ready" });
+    expect(report(ROW.CO, 0)).toBe("CO");
+    expect(report(ROW.UK, 1)).toBe("      UK");
+    expect([ROW.CO, ROW.EMEA, ROW.UK, ROW.DE].map((row) => report(row, Q1.bottomUp))).toEqual([200, 200, 120, 80]);
+    expect([ROW.CO, ROW.EMEA, ROW.UK, ROW.DE].map((row) => report(row, Q1.topDown))).toEqual([250, 250, 150, 100]);
+    expect(report(ROW.CO, Q1.variance)).toBe(-50);
+    expect(report(ROW.CO, Q1.pct)).toBeCloseTo(-0.2);
+  });
+
+  it("recalculates the rollup, cascade and variance when an input is edited", () => {
+    engine.start();
+    type(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "170");
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(250);
+    expect(report(ROW.UK, Q1.bottomUp)).toBe(170);
+    expect(report(ROW.CO, Q1.variance)).toBe(0);
+    expect(report(ROW.UK, Q1.topDown)).toBe(170);
+  });
+
+  it("recalculates when the task pane saves through the plan workbook", async () => {
+    engine.start();
+    const plan = await book.readPlan();
+    const read = plan?.entries.get("DE");
+    if (read === undefined) throw new Error("no entry for DE");
+    await book.saveEntries([{ expected: read, next: { ...read, values: [30, null], status: "Submitted" } }], []);
+    expect(report(ROW.DE, 3)).toBe("Submitted");
+    expect(report(ROW.EMEA, Q1.bottomUp)).toBe(150);
+  });
+
+  it("evaluates formulas typed into any sheet, with the error's message for a broken hierarchy", () => {
+    engine.start();
+    workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 3, colCount: 3 }, [
+      ["A", "", 1],
+      ["B", "A", 2],
+      ["C", "X", 3],
+    ]);
+    type("Sheet1", 0, 4, "=BU.ROLLUP(A1:A3,B1:B3,C1:C3)");
+    expect(workbook.value("Sheet1", 0, 4)).toBe("#VALUE!");
+    expect(engine.errorMessage("Sheet1", 0, 4)).toBe('Parent "X" of "C" (row 3) is not in ids');
+    type("Sheet1", 2, 1, "A");
+    expect([0, 1, 2].map((row) => workbook.value("Sheet1", row, 4))).toEqual([6, 2, 3]);
+    expect(engine.errorMessage("Sheet1", 0, 4)).toBeUndefined();
+  });
+
+  it("spills again once a value in the way is deleted", () => {
+    engine.start();
+    workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["1"], ["2"]]);
+    type("Sheet1", 0, 2, "=A1:A2*10");
+    type("Sheet1", 1, 2, "5");
+    expect(workbook.value("Sheet1", 0, 2)).toBe("#SPILL!");
+    workbook.clear({ sheet: "Sheet1", row: 1, col: 2, rowCount: 1, colCount: 1 });
+    engine.flush();
+    expect([workbook.value("Sheet1", 0, 2), workbook.value("Sheet1", 1, 2)]).toEqual([10, 20]);
+  });
+
+  it("keeps up when the plan is set up again over itself: the report is rebuilt with its results", async () => {
+    engine.start();
+    await book.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
+    engine.flush();
+    expect(report(ROW.DE + 1, 0)).toBe("FR");
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(200);
+    expect(report(ROW.DE + 1, Q1.topDown)).toBe(0);
+    expect(workbook.table(TABLES.hierarchy)?.range.rowCount).toBe(6);
+  });
+
+  it.each([
+    ["a number", { value: 12 }, 12],
+    ["text that looks like a number", { value: "1/2" }, "'1/2"],
+    ["text", { value: "EMEA" }, "'EMEA"],
+    ["a formula", { value: null, formula: "=1+1" }, "=1+1"],
+    ["nothing", undefined, null],
+  ])("hands the engine %s as typed content", (_label, cell, content) => {
+    expect(engineContent(cell)).toBe(content);
+  });
+});

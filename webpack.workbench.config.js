@@ -1,0 +1,59 @@
+// Builds the workbench (workbench/): the add-in's task pane beside an in-memory workbook whose
+// formulas HyperFormula computes. A development tool, never part of the add-in (dist/ stays free of
+// HyperFormula). `webpack serve` serves it on http://localhost:3001 (WORKBENCH_PORT to change);
+// `--env outputPath=<dir>` builds it elsewhere than dist/workbench/ (the end-to-end tests do; the
+// add-in's production build empties dist/ first, so the workbench never ships with it).
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEFAULT_PORT = 3001;
+
+module.exports = (env = {}, argv = {}) => {
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const port = Number(process.env.WORKBENCH_PORT) || DEFAULT_PORT;
+  return {
+    context: __dirname,
+    mode: argv.mode || "development",
+    devtool: "source-map",
+    entry: {
+      workbench: "./workbench/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, env.outputPath || "dist/workbench"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type checking is `npm run typecheck`, which covers workbench/ too.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./workbench/index.html", chunks: ["workbench"] }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-32.png", to: "assets/[name][ext]" }] }),
+    ],
+    // HyperFormula alone is about 1 MB minified; size is no concern for a local tool.
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          // Loopback only, and plain http: a local tool that needs neither Office nor certificates.
+          host: "localhost",
+          port,
+          hot: false,
+          liveReload: true,
+          static: false,
+          open: false,
+          client: { overlay: { warnings: false } },
+        }
+      : undefined,
+  };
+};

@@ -1,0 +1,375 @@
+/**
+ * The plans the workbench opens on: a hand-shaped sample (a company of a few hundred nodes, part way
+ * through collecting its 2027 targets) and generated plans of any size for timing. Pure and
+ * deterministic: the same call gives the same plan, so screenshots and tests can rely on it.
+ */
+import type { AuditEntry, NodeEntry, PlanNode, PlanSettings, Status } from "../src/core/plan/types";
+import type { TopDownChange } from "../src/workbook/PlanWorkbook";
+
+export interface SamplePlan {
+  readonly settings: PlanSettings;
+  /** Parents before their children. */
+  readonly nodes: readonly PlanNode[];
+  /** Only the nodes someone has worked on; every other node is Not started with nothing entered. */
+  readonly entries: readonly NodeEntry[];
+  readonly topDown: readonly TopDownChange[];
+  /** Oldest first. */
+  readonly audit: readonly AuditEntry[];
+}
+
+const PERIODS = ["Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027"] as const;
+
+const SETTINGS: PlanSettings = {
+  name: "Acme 2027 revenue targets",
+  metric: "Revenue",
+  unit: "EUR",
+  periods: PERIODS,
+  decimals: 0,
+  tolerance: 0.05,
+  deadline: "2026-12-11",
+  allowNegative: false,
+};
+
+interface TerritoryShape {
+  readonly code: string;
+  readonly name: string;
+}
+
+interface RegionShape {
+  readonly code: string;
+  readonly name: string;
+  readonly territories: readonly TerritoryShape[];
+  /** Leadership has set this region's own top-down target (the others get theirs by cascade). */
+  readonly hasTarget: boolean;
+}
+
+const REGIONS: readonly RegionShape[] = [
+  {
+    code: "EMEA",
+    name: "Europe, Middle East & Africa",
+    hasTarget: true,
+    territories: [
+      { code: "UKI", name: "UK & Ireland" },
+      { code: "DACH", name: "DACH" },
+      { code: "FR", name: "France" },
+      { code: "NORD", name: "Nordics" },
+      { code: "BNL", name: "Benelux" },
+      { code: "IBE", name: "Iberia" },
+      { code: "IT", name: "Italy" },
+      { code: "MEA", name: "Middle East & Africa" },
+    ],
+  },
+  {
+    code: "NA",
+    name: "North America",
+    hasTarget: true,
+    territories: [
+      { code: "USNE", name: "US Northeast" },
+      { code: "USSE", name: "US Southeast" },
+      { code: "USC", name: "US Central" },
+      { code: "USW", name: "US West" },
+      { code: "CAN", name: "Canada" },
+    ],
+  },
+  {
+    code: "LATAM",
+    name: "Latin America",
+    hasTarget: false,
+    territories: [
+      { code: "BR", name: "Brazil" },
+      { code: "MX", name: "Mexico" },
+      { code: "AND", name: "Andean" },
+      { code: "SC", name: "Southern Cone" },
+    ],
+  },
+  {
+    code: "APAC",
+    name: "Asia Pacific",
+    hasTarget: false,
+    territories: [
+      { code: "ANZ", name: "Australia & New Zealand" },
+      { code: "JP", name: "Japan" },
+      { code: "CN", name: "Greater China" },
+      { code: "IN", name: "India" },
+      { code: "SEA", name: "Southeast Asia" },
+      { code: "KR", name: "Korea" },
+    ],
+  },
+];
+
+const FIRST_NAMES = [
+  "Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Sophia", "Elijah", "Isabella", "Lucas",
+  "Mia", "Mateo", "Charlotte", "Hiro", "Aisha", "Wei", "Priya", "Jonas", "Chloé", "Diego",
+  "Freya", "Tariq", "Ingrid", "Rafael", "Yuki", "Fatima", "Lars", "Beatriz", "Kwame", "Ana",
+  "Mei", "Arjun", "Sofia", "Pieter", "Nadia", "Tomás", "Zoe", "Kenji", "Leila", "Marco",
+];
+
+const LAST_NAMES = [
+  "Smith", "García", "Müller", "Martin", "Rossi", "Jansen", "Nielsen", "Tanaka", "Chen", "Patel",
+  "Silva", "Kowalski", "Dubois", "O'Brien", "Novak", "Haddad", "Kim", "Sato", "Andersson", "Costa",
+  "Fischer", "Moreau", "Okafor", "Lindqvist", "Santos", "Ivanova", "Wright", "Nakamura", "Cohen", "Reyes",
+  "Schmidt", "Bianchi", "Larsen", "Murphy", "Singh", "Lopez", "Weber", "Yamamoto", "Ahmed", "Brown",
+];
+
+const SEGMENTS = ["Enterprise", "Commercial", "Commercial", "Mid-market"] as const;
+const SEGMENT_FACTOR: Readonly<Record<(typeof SEGMENTS)[number], number>> = {
+  Enterprise: 1.8,
+  Commercial: 1,
+  "Mid-market": 0.7,
+};
+
+/** How the year splits over the quarters: the fourth quarter is the big one. */
+const SEASONALITY = [0.22, 0.24, 0.25, 0.29] as const;
+
+const COMMENTS = [
+  "Includes the renewal of our two largest accounts",
+  "Assumes the new partner ramps up from Q2",
+  "Pipeline coverage is 3x for H1",
+  "Two deals slipped from 2026 into Q1",
+  "Price increase from April is included",
+  "",
+  "",
+  "",
+];
+
+const RETURN_REASONS = [
+  "Q4 looks light against your pipeline; please revisit",
+  "Please include the expansion at your top account",
+  "Q1 is above last year's run rate; explain or lower it",
+  "The comment doesn't match the numbers; please check Q2",
+];
+
+/** mulberry32: a small seeded generator, so every run builds the same plan. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rng: () => number, items: readonly T[]): T {
+  return items[Math.floor(rng() * items.length)];
+}
+
+/** Distinct full names, in a fixed order for a given seed. */
+function nameSource(rng: () => number): () => string {
+  const used = new Map<string, number>();
+  return () => {
+    const base = `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base} ${count}`;
+  };
+}
+
+const START = Date.UTC(2026, 10, 2, 8, 0, 0);
+const MINUTE = 60_000;
+
+function timestamp(step: number): string {
+  return new Date(START + step * 17 * MINUTE).toISOString();
+}
+
+function roundTo(value: number, step: number): number {
+  return Math.round(value / step) * step;
+}
+
+/** A rep's four quarters, about `annual` in total. */
+function quarters(rng: () => number, annual: number): number[] {
+  return SEASONALITY.map((share) => roundTo(annual * share * (0.92 + rng() * 0.16), 1000));
+}
+
+interface Rep {
+  readonly node: PlanNode;
+  readonly manager: string;
+  /** What this rep will plan for the year, entered or not yet. */
+  readonly planned: readonly number[];
+}
+
+interface Builder {
+  readonly nodes: PlanNode[];
+  readonly reps: Rep[];
+  readonly regionOf: Map<string, string>;
+}
+
+function node(id: string, parent: string, name: string, owner: string, segment = ""): PlanNode {
+  return { id, parent, name, owner, attributes: { Segment: segment } };
+}
+
+function addRep(
+  builder: Builder,
+  rng: () => number,
+  nextName: () => string,
+  id: string,
+  territory: PlanNode,
+  region: string
+): void {
+  const owner = nextName();
+  const segment = pick(rng, SEGMENTS);
+  const annual = (400_000 + rng() * 800_000) * SEGMENT_FACTOR[segment];
+  const rep = node(id, territory.id, owner, owner, segment);
+  builder.nodes.push(rep);
+  builder.reps.push({ node: rep, manager: territory.owner, planned: quarters(rng, annual) });
+  builder.regionOf.set(id, region);
+}
+
+/** What the reps have done so far: about a quarter approved, a third submitted, some drafts and returns. */
+function workflow(
+  rng: () => number,
+  reps: readonly Rep[]
+): { entries: NodeEntry[]; audit: AuditEntry[] } {
+  const entries: NodeEntry[] = [];
+  const audit: AuditEntry[] = [];
+  reps.forEach((rep, index) => {
+    const roll = rng();
+    let status: Status;
+    if (roll < 0.26) status = "Approved";
+    else if (roll < 0.58) status = "Submitted";
+    else if (roll < 0.72) status = "Draft";
+    else if (roll < 0.8) status = "Returned";
+    else return;
+    const id = rep.node.id;
+    const me = rep.node.owner;
+    const values =
+      status === "Draft" ? rep.planned.map((value, p) => (p < 2 ? value : null)) : [...rep.planned];
+    const comment = pick(rng, COMMENTS);
+    const submittedAt = timestamp(index * 3);
+    const log = (time: string, user: string, field: string, from: string, to: string, note: string): void => {
+      audit.push({ time, user, node: id, field, oldValue: from, newValue: to, note });
+    };
+    values.forEach((value, p) => {
+      if (value !== null) log(submittedAt, me, PERIODS[p], "", String(value), status === "Draft" ? "Saved as draft" : "Submitted");
+    });
+    if (comment !== "") log(submittedAt, me, "comment", "", comment, status === "Draft" ? "Saved as draft" : "Submitted");
+    if (status === "Draft") {
+      log(submittedAt, me, "status", "Not started", "Draft", "Saved as draft");
+      entries.push({ id, values, status, comment, returnReason: "", updatedAt: submittedAt, updatedBy: me });
+      return;
+    }
+    log(submittedAt, me, "status", "Not started", "Submitted", "Submitted");
+    if (status === "Submitted") {
+      entries.push({ id, values, status, comment, returnReason: "", updatedAt: submittedAt, updatedBy: me });
+      return;
+    }
+    const reviewedAt = timestamp(index * 3 + 1);
+    const returnReason = status === "Returned" ? pick(rng, RETURN_REASONS) : "";
+    log(reviewedAt, rep.manager, "status", "Submitted", status, status);
+    if (returnReason !== "") log(reviewedAt, rep.manager, "return reason", "", returnReason, "Returned");
+    entries.push({ id, values, status, comment, returnReason, updatedAt: reviewedAt, updatedBy: rep.manager });
+  });
+  return { entries, audit };
+}
+
+/** Top-down targets: the company and the regions marked in `withTarget`, a stretch above what the field plans. */
+function topDownTargets(
+  builder: Builder,
+  company: PlanNode,
+  withTarget: ReadonlySet<string>,
+  ceo: string,
+  time: string
+): { topDown: TopDownChange[]; audit: AuditEntry[] } {
+  const total = PERIODS.map(() => 0);
+  const byRegion = new Map<string, number[]>();
+  for (const rep of builder.reps) {
+    const region = builder.regionOf.get(rep.node.id) as string;
+    const sums = byRegion.get(region) ?? PERIODS.map(() => 0);
+    rep.planned.forEach((value, p) => {
+      total[p] += value;
+      sums[p] += value;
+    });
+    byRegion.set(region, sums);
+  }
+  const stretch = (values: readonly number[], factor: number): number[] =>
+    values.map((value) => roundTo(value * factor, 10_000));
+  const topDown: TopDownChange[] = [{ id: company.id, values: stretch(total, 1.12) }];
+  for (const [region, sums] of byRegion) {
+    if (withTarget.has(region)) topDown.push({ id: region, values: stretch(sums, 1.08) });
+  }
+  const audit = topDown.flatMap((change) =>
+    change.values.map((value, p) => ({
+      time,
+      user: ceo,
+      node: change.id,
+      field: `top-down ${PERIODS[p]}`,
+      oldValue: "",
+      newValue: String(value),
+      note: "Board-approved 2027 targets",
+    }))
+  );
+  return { topDown, audit };
+}
+
+function finish(
+  builder: Builder,
+  rng: () => number,
+  company: PlanNode,
+  withTarget: ReadonlySet<string>
+): SamplePlan {
+  const targets = topDownTargets(builder, company, withTarget, company.owner, timestamp(-60));
+  const work = workflow(rng, builder.reps);
+  const audit = [...targets.audit, ...work.audit].sort((a, b) => a.time.localeCompare(b.time));
+  return {
+    settings: SETTINGS,
+    nodes: builder.nodes,
+    entries: work.entries,
+    topDown: targets.topDown,
+    audit,
+  };
+}
+
+/** Acme Group: four regions, 23 territories, 8 to 14 reps each (a little under 300 nodes), half way through collection. */
+export function samplePlan(): SamplePlan {
+  const rng = random(2027);
+  const nextName = nameSource(rng);
+  const builder: Builder = { nodes: [], reps: [], regionOf: new Map() };
+  const company = node("ACME", "", "Acme Group", nextName());
+  builder.nodes.push(company);
+  for (const region of REGIONS) {
+    const regionNode = node(region.code, company.id, region.name, nextName());
+    builder.nodes.push(regionNode);
+    for (const territory of region.territories) {
+      const territoryNode = node(`${region.code}-${territory.code}`, region.code, territory.name, nextName());
+      builder.nodes.push(territoryNode);
+      const reps = 8 + Math.floor(rng() * 7);
+      for (let r = 1; r <= reps; r++) {
+        addRep(builder, rng, nextName, `${territoryNode.id}-${String(r).padStart(2, "0")}`, territoryNode, region.code);
+      }
+    }
+  }
+  const withTarget = new Set(REGIONS.filter((region) => region.hasTarget).map((region) => region.code));
+  return finish(builder, rng, company, withTarget);
+}
+
+const TERRITORIES_PER_REGION = 25;
+const REPS_PER_TERRITORY = 20;
+
+/**
+ * A plan of exactly `nodeCount` nodes (at least 1) in the sample's shape: a company, regions of 25
+ * territories of 20 reps, filled in that order; the first half of the regions have their own targets.
+ */
+export function generatedPlan(nodeCount: number): SamplePlan {
+  const count = Math.max(1, Math.floor(nodeCount));
+  const rng = random(count);
+  const nextName = nameSource(rng);
+  const builder: Builder = { nodes: [], reps: [], regionOf: new Map() };
+  const company = node("CO", "", "Company", nextName());
+  builder.nodes.push(company);
+  const regionCount = Math.ceil((count - 1) / (1 + TERRITORIES_PER_REGION * (1 + REPS_PER_TERRITORY)));
+  const withTarget = new Set<string>();
+  for (let g = 1; g <= regionCount && builder.nodes.length < count; g++) {
+    const regionId = `R${g}`;
+    builder.nodes.push(node(regionId, company.id, `Region ${g}`, nextName()));
+    if (g <= Math.ceil(regionCount / 2)) withTarget.add(regionId);
+    for (let t = 1; t <= TERRITORIES_PER_REGION && builder.nodes.length < count; t++) {
+      const territory = node(`${regionId}-T${t}`, regionId, `Region ${g} territory ${t}`, nextName());
+      builder.nodes.push(territory);
+      for (let r = 1; r <= REPS_PER_TERRITORY && builder.nodes.length < count; r++) {
+        addRep(builder, rng, nextName, `${territory.id}-${r}`, territory, regionId);
+      }
+    }
+  }
+  return finish(builder, rng, company, withTarget);
+}

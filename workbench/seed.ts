@@ -1,0 +1,96 @@
+/**
+ * Puts a sample plan into an in-memory workbook as if its team had been at work: the plan is set up
+ * through the same `writePlan` the task pane uses, then the inputs, statuses, top-down targets and
+ * audit rows are written into the plan's tables in one write per column, the way someone would
+ * paste them. (The workbook interface saves node by node, with a conflict check per row, which is
+ * right for a person's save and needlessly slow for 10,000 rows at once.)
+ */
+import type { CellRange } from "../src/core/a1";
+import { idKey } from "../src/core/cell";
+import {
+  ID_HEADER,
+  STATUS_HEADERS,
+  TABLES,
+  auditCells,
+  findColumn,
+  toCellInput,
+  type LayoutCell,
+} from "../src/core/plan/layout";
+import type { NodeEntry } from "../src/core/plan/types";
+import type { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
+import type { CellInput, MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
+import type { SamplePlan } from "./samplePlan";
+
+type StatusField = Exclude<keyof NodeEntry, "id" | "values">;
+
+const STATUS_FIELDS: Readonly<Record<(typeof STATUS_HEADERS)[number], StatusField | null>> = {
+  Id: null,
+  Status: "status",
+  Comment: "comment",
+  "Return reason": "returnReason",
+  "Updated at": "updatedAt",
+  "Updated by": "updatedBy",
+};
+
+/** Sets up `sample` in `book` (which should hold no plan yet) with everything its team has entered. */
+export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): Promise<void> {
+  await book.writePlan({ settings: sample.settings, nodes: sample.nodes });
+  const workbook = book.workbook;
+  const { periods } = sample.settings;
+
+  const entries = new Map(sample.entries.map((entry) => [idKey(entry.id) as string, entry]));
+  writeColumns(
+    workbook,
+    TABLES.inputs,
+    entries,
+    periods.map((period, p) => ({ header: period, cell: (entry: NodeEntry) => entry.values[p] ?? null }))
+  );
+  writeColumns(
+    workbook,
+    TABLES.status,
+    entries,
+    STATUS_HEADERS.flatMap((header) => {
+      const field = STATUS_FIELDS[header];
+      return field === null ? [] : [{ header, cell: (entry: NodeEntry) => entry[field] }];
+    })
+  );
+  const targets = new Map(sample.topDown.map((change) => [idKey(change.id) as string, change.values]));
+  writeColumns(
+    workbook,
+    TABLES.targets,
+    targets,
+    periods.map((period, p) => ({ header: period, cell: (values: readonly (number | null)[]) => values[p] ?? null }))
+  );
+  if (sample.audit.length > 0)
+    workbook.appendTableRows(
+      TABLES.audit,
+      sample.audit.map((entry) => auditCells(entry).map(toCellInput))
+    );
+}
+
+interface ColumnSource<T> {
+  readonly header: string;
+  readonly cell: (row: T) => LayoutCell;
+}
+
+/** Fills the named columns of a per-node table for the ids in `rows`; other rows are left as they are. */
+function writeColumns<T>(
+  workbook: MemoryWorkbook,
+  tableName: string,
+  rows: ReadonlyMap<string, T>,
+  columns: readonly ColumnSource<T>[]
+): void {
+  const table = workbook.table(tableName);
+  if (table === undefined) throw new Error(`The plan has no table ${tableName}`);
+  const { range } = table;
+  const [headers, ...body] = workbook.values(range);
+  const idColumn = findColumn(headers, ID_HEADER);
+  const found = body.map((cells) => rows.get(idKey(cells[idColumn]) ?? ""));
+  for (const column of columns) {
+    const col = findColumn(headers, column.header);
+    if (col < 0) throw new Error(`Table ${tableName} has no column "${column.header}"`);
+    const target: CellRange = { ...range, row: range.row + 1, col: range.col + col, rowCount: body.length, colCount: 1 };
+    const inputs: CellInput[][] = found.map((row) => [row === undefined ? null : toCellInput(column.cell(row))]);
+    workbook.write(target, inputs);
+  }
+}
