@@ -1,8 +1,8 @@
 // Builds the workbench (workbench/): the add-in's task pane beside an in-memory workbook whose
-// formulas HyperFormula computes. A development tool, never part of the add-in (dist/ stays free of
-// HyperFormula). `webpack serve` serves it on http://localhost:3001 (WORKBENCH_PORT to change);
-// `--env outputPath=<dir>` builds it elsewhere than dist/workbench/ (the end-to-end tests do; the
-// add-in's production build empties dist/ first, so the workbench never ships with it).
+// formulas HyperFormula computes. A development tool, never part of the add-in's bundles.
+// `webpack serve` serves it on http://localhost:3001 (WORKBENCH_PORT to change). Builds go to
+// dist/workbench/, or to `--env outputPath=<dir>` (the end-to-end tests); the add-in's production
+// build empties dist/ first, so the workbench never ships with it.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");

@@ -132,7 +132,13 @@ function usedExtent(workbook: MemoryWorkbook, sheet: string): { rows: number; co
 }
 
 /** Column widths from the text of the first rows, so names and numbers fit without ellipses. */
-function columnWidths(workbook: MemoryWorkbook, engine: FormulaEngine, sheet: string, cols: number, rows: number): number[] {
+function columnWidths(
+  workbook: MemoryWorkbook,
+  engine: FormulaEngine,
+  sheet: string,
+  cols: number,
+  rows: number,
+): number[] {
   const widths: number[] = [];
   for (let col = 0; col < cols; col++) {
     let chars = 0;
@@ -178,8 +184,7 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
   const widths = React.useMemo(
     () => columnWidths(workbook, engine, sheet, colCount, extent.rows),
     // Sized when the sheet, its extent or the engine's state changes; not while typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [workbook, engine, sheet, colCount, extent.rows, engineKind]
+    [workbook, engine, sheet, colCount, extent.rows, engineKind],
   );
   const lefts = React.useMemo(() => {
     const positions = [ROW_HEADER_WIDTH];
@@ -194,7 +199,7 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
       if (typeof ref === "function") ref(element);
       else if (ref !== null) ref.current = element;
     },
-    [ref]
+    [ref],
   );
 
   React.useEffect(() => {
@@ -230,7 +235,6 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
     else if (right > element.scrollLeft + element.clientWidth) element.scrollLeft = right - element.clientWidth;
     setScrollTop(element.scrollTop);
     // Only a new range to reveal scrolls; the layout it depends on is current when it arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -251,7 +255,7 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
     let flagged: React.CSSProperties | undefined;
     if (typeof value === "number") {
       const rule = rules.find(
-        (candidate) => contains(candidate.range, { row, col }) && Math.abs(value) > (candidate.tolerance ?? Infinity)
+        (candidate) => contains(candidate.range, { row, col }) && Math.abs(value) > (candidate.tolerance ?? Infinity),
       );
       if (rule !== undefined) flagged = { backgroundColor: rule.fill, color: rule.fontColor };
     }
@@ -269,7 +273,7 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
           styles.cell,
           isSelected && styles.selected,
           isActive && styles.active,
-          message !== undefined && styles.error
+          message !== undefined && styles.error,
         )}
         style={{ width: widths[col], textAlign: shown.align, ...flagged }}
       >
@@ -290,7 +294,7 @@ export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(pr
           {row + 1}
         </div>
         {widths.map((_, col) => renderCell(row, col))}
-      </div>
+      </div>,
     );
   }
 

@@ -7,8 +7,8 @@ export interface TaskPaneHostProps {
   workbook: PlanWorkbook;
 }
 
-/** Office's default task pane width, so the views are seen as they are in Excel. */
-export const TASK_PANE_WIDTH = 360;
+/** About the width a user drags Excel's task pane to when working in it. */
+export const TASK_PANE_WIDTH = 400;
 
 const useStyles = makeStyles({
   root: {

@@ -67,7 +67,7 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
         if (attempt === opening.current) setSession(next);
         else next.dispose();
       },
-      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error))
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
   }, []);
 
@@ -75,7 +75,7 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
 
   React.useEffect(() => {
     if (session === null) return;
-    const cancel = whenIdle(() => session.engine.start());
+    const cancel = whenIdle(() => void session.engine.start());
     return () => {
       cancel();
       session.dispose();

@@ -1,6 +1,14 @@
 import * as React from "react";
 import { Input, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { MAX_COLUMNS, MAX_ROWS, intersect, localAddress, parseAddress, type CellRange } from "../src/core/a1";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  cellAddress,
+  intersect,
+  localAddress,
+  parseAddress,
+  type CellRange,
+} from "../src/core/a1";
 import { cellInputText, type CellValue, type MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import type { FormulaEngine } from "./engine";
 import { displayCell } from "./format";
@@ -102,7 +110,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
       workbook.select(range);
       setCursor({ selection: workbook.selection(), anchor: nextAnchor, active: nextActive });
     },
-    [workbook]
+    [workbook],
   );
   const selectCell = (position: CellPosition, onSheet = sheet): void =>
     select({ sheet: onSheet, ...position, rowCount: 1, colCount: 1 }, position, position);
@@ -242,7 +250,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
         const at = { row: cells.row + r, col: cells.col + c };
         const error = engine.errorMessage(sheet, at.row, at.col) !== undefined;
         return displayCell(value === "" ? null : value, workbook.numberFormat(sheet, at.row, at.col), error).text;
-      })
+      }),
     );
     event.clipboardData.setData("text/plain", toClipboard(shown));
   }
@@ -269,8 +277,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
   // A new object only when the selection or its active cell moves: the grid scrolls to it then.
   const reveal = React.useMemo(
     (): CellRange => ({ sheet, row: active.row, col: active.col, rowCount: 1, colCount: 1 }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selection, active.row, active.col]
+    [selection, active.row, active.col],
   );
 
   const cellEditor =
@@ -278,7 +285,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
       <input
         autoFocus
         data-cell-editor=""
-        aria-label={`Edit ${localAddress(editing)}`}
+        aria-label={`Edit ${cellAddress(editing.row, editing.col)}`}
         className={styles.cellEditor}
         value={editing.text}
         onChange={(event) => setEditing({ ...editing, text: event.target.value })}

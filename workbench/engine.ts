@@ -7,28 +7,27 @@
  *
  * Changes are applied in one HyperFormula batch per JavaScript task (the task pane's `writePlan`
  * makes dozens of writes at once); `flush()` applies them immediately. Until `start()` the engine
- * computes nothing: the page can show the workbook and the task pane first and start the engine
- * when the browser is idle, since building HyperFormula over a 10,000-node report takes seconds.
+ * computes nothing: the page shows the workbook and the task pane first, then loads HyperFormula
+ * (a chunk of its own) and starts the engine when the browser is idle, since building it over a
+ * 10,000-node report takes seconds.
  */
-import {
-  DetailedCellError,
+import type {
+  CellValue as HfValue,
+  ExportedChange,
   HyperFormula,
-  type CellValue as HfValue,
-  type ExportedChange,
-  type RawCellContent,
-  type SimpleCellAddress,
+  RawCellContent,
+  SimpleCellAddress,
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../src/core/a1";
-import { registerBuFunctions } from "../src/hyperformula/buPlugin";
 import type { Cell, CellValue, MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
+
+type Runtime = typeof import("./formulaRuntime");
 
 export type EngineListener = () => void;
 
 /** What the page shows beside the workbook: not started yet, computing along, or broken (with why). */
 export type EngineState =
-  | { readonly kind: "waiting" }
-  | { readonly kind: "ready" }
-  | { readonly kind: "failed"; readonly message: string };
+  { readonly kind: "waiting" } | { readonly kind: "ready" } | { readonly kind: "failed"; readonly message: string };
 
 /** Excel's sheet size, and array arithmetic as in Excel 365 (=A1:A9*2 spills). */
 const CONFIG = {
@@ -63,6 +62,8 @@ const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 export class FormulaEngine {
   private hf: HyperFormula | null = null;
+  private runtime: Runtime | null = null;
+  private starting = false;
   private readonly sheets = new Map<string, SheetLink>();
   private readonly byId = new Map<number, SheetLink>();
   private pending: CellRange[] = [];
@@ -73,9 +74,9 @@ export class FormulaEngine {
   /** Formula cells HyperFormula gave #SPILL!: it doesn't retry them when the way clears, so the engine does. */
   private readonly blocked = new Map<string, SimpleCellAddress>();
   private failure: string | null = null;
+  private disposed = false;
 
   constructor(private readonly workbook: MemoryWorkbook) {
-    registerBuFunctions();
     this.unsubscribe = workbook.onChange((event) => {
       if (this.hf === null || event.type === "selection") return;
       if (event.type === "cells") this.pending.push(event.range);
@@ -89,18 +90,23 @@ export class FormulaEngine {
     return this.hf === null ? { kind: "waiting" } : { kind: "ready" };
   }
 
-  /** Builds HyperFormula over every sheet as it is now and stores every formula's result. */
-  start(): void {
-    if (this.hf !== null || this.failure !== null) return;
+  /** Loads HyperFormula, builds it over every sheet as they are then, and stores every formula's result. */
+  async start(): Promise<void> {
+    if (this.starting) return;
+    this.starting = true;
     try {
-      this.build();
+      const runtime = await import("./formulaRuntime");
+      if (this.disposed) return;
+      runtime.registerBuFunctions();
+      this.runtime = runtime;
+      this.build(runtime);
     } catch (error) {
       this.fail(error);
     }
     this.notify();
   }
 
-  private build(): void {
+  private build({ HyperFormula }: Runtime): void {
     const contents: Record<string, RawCellContent[][]> = {};
     for (const name of this.workbook.sheetNames()) {
       const used = this.workbook.usedRange(name);
@@ -186,6 +192,7 @@ export class FormulaEngine {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.unsubscribe();
     this.pending = [];
     this.listeners.clear();
@@ -288,6 +295,7 @@ export class FormulaEngine {
   /** Stores one computed value in the workbook (constants are left alone there) and notes errors. */
   private store(link: SheetLink, row: number, col: number, value: HfValue): void {
     const key = keyOf(row, col);
+    const { DetailedCellError } = this.runtime as Runtime;
     let stored: CellValue | null = null;
     if (value instanceof DetailedCellError) {
       stored = value.value;

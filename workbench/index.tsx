@@ -11,6 +11,6 @@ if (container !== null) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <Workbench initial={sourceFromQuery(window.location.search)} />
-    </FluentProvider>
+    </FluentProvider>,
   );
 }

@@ -97,19 +97,17 @@ const REGIONS: readonly RegionShape[] = [
   },
 ];
 
-const FIRST_NAMES = [
-  "Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Sophia", "Elijah", "Isabella", "Lucas",
-  "Mia", "Mateo", "Charlotte", "Hiro", "Aisha", "Wei", "Priya", "Jonas", "Chloé", "Diego",
-  "Freya", "Tariq", "Ingrid", "Rafael", "Yuki", "Fatima", "Lars", "Beatriz", "Kwame", "Ana",
-  "Mei", "Arjun", "Sofia", "Pieter", "Nadia", "Tomás", "Zoe", "Kenji", "Leila", "Marco",
-];
+const FIRST_NAMES = (
+  "Olivia Liam Emma Noah Amelia Oliver Sophia Elijah Isabella Lucas Mia Mateo Charlotte Hiro Aisha Wei " +
+  "Priya Jonas Chloé Diego Freya Tariq Ingrid Rafael Yuki Fatima Lars Beatriz Kwame Ana Mei Arjun Sofia " +
+  "Pieter Nadia Tomás Zoe Kenji Leila Marco"
+).split(" ");
 
-const LAST_NAMES = [
-  "Smith", "García", "Müller", "Martin", "Rossi", "Jansen", "Nielsen", "Tanaka", "Chen", "Patel",
-  "Silva", "Kowalski", "Dubois", "O'Brien", "Novak", "Haddad", "Kim", "Sato", "Andersson", "Costa",
-  "Fischer", "Moreau", "Okafor", "Lindqvist", "Santos", "Ivanova", "Wright", "Nakamura", "Cohen", "Reyes",
-  "Schmidt", "Bianchi", "Larsen", "Murphy", "Singh", "Lopez", "Weber", "Yamamoto", "Ahmed", "Brown",
-];
+const LAST_NAMES = (
+  "Smith García Müller Martin Rossi Jansen Nielsen Tanaka Chen Patel Silva Kowalski Dubois O'Brien " +
+  "Novak Haddad Kim Sato Andersson Costa Fischer Moreau Okafor Lindqvist Santos Ivanova Wright Nakamura " +
+  "Cohen Reyes Schmidt Bianchi Larsen Murphy Singh Lopez Weber Yamamoto Ahmed Brown"
+).split(" ");
 
 const SEGMENTS = ["Enterprise", "Commercial", "Commercial", "Mid-market"] as const;
 const SEGMENT_FACTOR: Readonly<Record<(typeof SEGMENTS)[number], number>> = {
@@ -155,14 +153,27 @@ function pick<T>(rng: () => number, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)];
 }
 
-/** Distinct full names, in a fixed order for a given seed. */
+const NAME_TRIES = 20;
+
+/** Distinct full names, in a fixed order for a given seed; big plans run out of pairs and get initials. */
 function nameSource(rng: () => number): () => string {
-  const used = new Map<string, number>();
+  const used = new Set<string>();
+  const fresh = (name: string): string | undefined => {
+    if (used.has(name)) return undefined;
+    used.add(name);
+    return name;
+  };
   return () => {
-    const base = `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`;
-    const count = (used.get(base) ?? 0) + 1;
-    used.set(base, count);
-    return count === 1 ? base : `${base} ${count}`;
+    for (let i = 0; i < NAME_TRIES; i++) {
+      const name = fresh(`${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`);
+      if (name !== undefined) return name;
+    }
+    for (let n = 0; ; n++) {
+      const initial = String.fromCharCode(65 + (n % 26));
+      const suffix = n < 26 ? "" : ` ${Math.floor(n / 26) + 1}`;
+      const name = fresh(`${pick(rng, FIRST_NAMES)} ${initial}. ${pick(rng, LAST_NAMES)}${suffix}`);
+      if (name !== undefined) return name;
+    }
   };
 }
 
@@ -205,7 +216,7 @@ function addRep(
   nextName: () => string,
   id: string,
   territory: PlanNode,
-  region: string
+  region: string,
 ): void {
   const owner = nextName();
   const segment = pick(rng, SEGMENTS);
@@ -217,10 +228,7 @@ function addRep(
 }
 
 /** What the reps have done so far: about a quarter approved, a third submitted, some drafts and returns. */
-function workflow(
-  rng: () => number,
-  reps: readonly Rep[]
-): { entries: NodeEntry[]; audit: AuditEntry[] } {
+function workflow(rng: () => number, reps: readonly Rep[]): { entries: NodeEntry[]; audit: AuditEntry[] } {
   const entries: NodeEntry[] = [];
   const audit: AuditEntry[] = [];
   reps.forEach((rep, index) => {
@@ -233,17 +241,18 @@ function workflow(
     else return;
     const id = rep.node.id;
     const me = rep.node.owner;
-    const values =
-      status === "Draft" ? rep.planned.map((value, p) => (p < 2 ? value : null)) : [...rep.planned];
+    const values = status === "Draft" ? rep.planned.map((value, p) => (p < 2 ? value : null)) : [...rep.planned];
     const comment = pick(rng, COMMENTS);
     const submittedAt = timestamp(index * 3);
     const log = (time: string, user: string, field: string, from: string, to: string, note: string): void => {
       audit.push({ time, user, node: id, field, oldValue: from, newValue: to, note });
     };
     values.forEach((value, p) => {
-      if (value !== null) log(submittedAt, me, PERIODS[p], "", String(value), status === "Draft" ? "Saved as draft" : "Submitted");
+      if (value !== null)
+        log(submittedAt, me, PERIODS[p], "", String(value), status === "Draft" ? "Saved as draft" : "Submitted");
     });
-    if (comment !== "") log(submittedAt, me, "comment", "", comment, status === "Draft" ? "Saved as draft" : "Submitted");
+    if (comment !== "")
+      log(submittedAt, me, "comment", "", comment, status === "Draft" ? "Saved as draft" : "Submitted");
     if (status === "Draft") {
       log(submittedAt, me, "status", "Not started", "Draft", "Saved as draft");
       entries.push({ id, values, status, comment, returnReason: "", updatedAt: submittedAt, updatedBy: me });
@@ -269,7 +278,7 @@ function topDownTargets(
   company: PlanNode,
   withTarget: ReadonlySet<string>,
   ceo: string,
-  time: string
+  time: string,
 ): { topDown: TopDownChange[]; audit: AuditEntry[] } {
   const total = PERIODS.map(() => 0);
   const byRegion = new Map<string, number[]>();
@@ -297,20 +306,16 @@ function topDownTargets(
       oldValue: "",
       newValue: String(value),
       note: "Board-approved 2027 targets",
-    }))
+    })),
   );
   return { topDown, audit };
 }
 
-function finish(
-  builder: Builder,
-  rng: () => number,
-  company: PlanNode,
-  withTarget: ReadonlySet<string>
-): SamplePlan {
+function finish(builder: Builder, rng: () => number, company: PlanNode, withTarget: ReadonlySet<string>): SamplePlan {
   const targets = topDownTargets(builder, company, withTarget, company.owner, timestamp(-60));
   const work = workflow(rng, builder.reps);
-  const audit = [...targets.audit, ...work.audit].sort((a, b) => a.time.localeCompare(b.time));
+  // ISO timestamps sort as text; a plain comparison is much faster than localeCompare on 70,000 rows.
+  const audit = [...targets.audit, ...work.audit].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   return {
     settings: SETTINGS,
     nodes: builder.nodes,

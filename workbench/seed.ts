@@ -43,7 +43,7 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
     workbook,
     TABLES.inputs,
     entries,
-    periods.map((period, p) => ({ header: period, cell: (entry: NodeEntry) => entry.values[p] ?? null }))
+    periods.map((period, p) => ({ header: period, cell: (entry: NodeEntry) => entry.values[p] ?? null })),
   );
   writeColumns(
     workbook,
@@ -52,19 +52,19 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
     STATUS_HEADERS.flatMap((header) => {
       const field = STATUS_FIELDS[header];
       return field === null ? [] : [{ header, cell: (entry: NodeEntry) => entry[field] }];
-    })
+    }),
   );
   const targets = new Map(sample.topDown.map((change) => [idKey(change.id) as string, change.values]));
   writeColumns(
     workbook,
     TABLES.targets,
     targets,
-    periods.map((period, p) => ({ header: period, cell: (values: readonly (number | null)[]) => values[p] ?? null }))
+    periods.map((period, p) => ({ header: period, cell: (values: readonly (number | null)[]) => values[p] ?? null })),
   );
   if (sample.audit.length > 0)
     workbook.appendTableRows(
       TABLES.audit,
-      sample.audit.map((entry) => auditCells(entry).map(toCellInput))
+      sample.audit.map((entry) => auditCells(entry).map(toCellInput)),
     );
 }
 
@@ -78,7 +78,7 @@ function writeColumns<T>(
   workbook: MemoryWorkbook,
   tableName: string,
   rows: ReadonlyMap<string, T>,
-  columns: readonly ColumnSource<T>[]
+  columns: readonly ColumnSource<T>[],
 ): void {
   const table = workbook.table(tableName);
   if (table === undefined) throw new Error(`The plan has no table ${tableName}`);
@@ -89,7 +89,13 @@ function writeColumns<T>(
   for (const column of columns) {
     const col = findColumn(headers, column.header);
     if (col < 0) throw new Error(`Table ${tableName} has no column "${column.header}"`);
-    const target: CellRange = { ...range, row: range.row + 1, col: range.col + col, rowCount: body.length, colCount: 1 };
+    const target: CellRange = {
+      ...range,
+      row: range.row + 1,
+      col: range.col + col,
+      rowCount: body.length,
+      colCount: 1,
+    };
     const inputs: CellInput[][] = found.map((row) => [row === undefined ? null : toCellInput(column.cell(row))]);
     workbook.write(target, inputs);
   }

@@ -2,6 +2,7 @@
  * One workbook open in the workbench: the in-memory workbook, the plan interface the task pane uses
  * over it, and the formula engine, with one change signal for the page to re-render on.
  */
+import { REPORT_FIRST_ROW, SHEETS } from "../src/core/plan/layout";
 import { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import { FormulaEngine } from "./engine";
@@ -10,9 +11,7 @@ import { loadSample } from "./seed";
 
 /** What the workbench opens: the sample plan, a generated plan of `nodes` nodes, or an empty workbook. */
 export type WorkbookSource =
-  | { readonly kind: "sample" }
-  | { readonly kind: "generated"; readonly nodes: number }
-  | { readonly kind: "empty" };
+  { readonly kind: "sample" } | { readonly kind: "generated"; readonly nodes: number } | { readonly kind: "empty" };
 
 /** The largest generated plan: beyond this the page would take minutes to build. */
 export const MAX_GENERATED_NODES = 100_000;
@@ -47,7 +46,7 @@ export class WorkbenchSession {
 
   private constructor(
     readonly plan: MemoryPlanWorkbook,
-    readonly source: WorkbookSource
+    readonly source: WorkbookSource,
   ) {
     const workbook = plan.workbook;
     this.workbook = workbook;
@@ -62,8 +61,11 @@ export class WorkbenchSession {
   /** Opens `source`; the engine is not started (see `FormulaEngine.start`). */
   static async open(source: WorkbookSource): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook());
-    if (source.kind === "sample") await loadSample(plan, samplePlan());
-    else if (source.kind === "generated") await loadSample(plan, generatedPlan(source.nodes));
+    if (source.kind !== "empty") {
+      await loadSample(plan, source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes));
+      // Open on the report, where the plan's numbers are.
+      plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
+    }
     return new WorkbenchSession(plan, source);
   }
 

@@ -5,7 +5,7 @@
  * integer arithmetic, and each part becomes a number once, by one division by a power of ten, which
  * gives the double nearest the decimal (0.1, not 0.1000000000000001).
  */
-import { allocationMessages as messages } from "./messages";
+import { allocationMessages, messages } from "./messages";
 
 /** Like Excel's ROUND, negative decimals round to tens, hundreds, ...: -3 splits into whole thousands. */
 export const MIN_DECIMALS = -10;
@@ -81,7 +81,7 @@ export function allocationProblem(total: number, decimals: number): string | und
   if (badDecimals !== undefined) return badDecimals;
   if (!isFiniteNumber(total)) return messages.notANumber("total", String(total));
   if (!(abs(toUnits(total, decimals)) <= MAX_UNITS)) {
-    return messages.tooLargeToSplit(total, unitText(decimals));
+    return allocationMessages.tooLargeToSplit(total, unitText(decimals));
   }
   return undefined;
 }
@@ -102,7 +102,7 @@ export function allocate(total: number, weights: readonly number[], decimals: nu
   if (problem !== undefined) throw new AllocationError(problem);
   const units = toUnits(total, decimals);
   if (weights.length === 0 && units !== 0) {
-    throw new AllocationError(messages.nothingToSplitAcross(total));
+    throw new AllocationError(allocationMessages.nothingToSplitAcross(total));
   }
   const parts = new Float64Array(weights.length);
   new UnitSplitter().split(units, weights, weights.length, parts);
@@ -112,8 +112,8 @@ export function allocate(total: number, weights: readonly number[], decimals: nu
 function weightsProblem(weights: readonly number[]): string | undefined {
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    if (!isFiniteNumber(weight)) return messages.weightNotANumber(i + 1, String(weight));
-    if (weight < 0) return messages.weightNegative(i + 1, weight);
+    if (!isFiniteNumber(weight)) return allocationMessages.weightNotANumber(i + 1, String(weight));
+    if (weight < 0) return allocationMessages.weightNegative(i + 1, weight);
   }
   return undefined;
 }

@@ -25,9 +25,11 @@ const FAILED = 3;
  * and no ancestor with one gets "". When every child is held there is nothing to share and the
  * children's targets need not add up to their parent's.
  *
- * `weights` has one column for every period or one used for all; a negative weight in a node's row
- * fails the call. Parents come before children in `hierarchy.order`, so one pass per period reaches
- * every node after its parent, without recursion.
+ * `weights` has one column for every period or one used for all. A negative weight counts as 0, like
+ * a blank: weights are typically the bottom-up rollup, which is negative for a node that plans a loss
+ * or returns, and the report's top-down column must not fail for the whole plan because of it.
+ * Parents come before children in `hierarchy.order`, so one pass per period reaches every node after
+ * its parent, without recursion.
  */
 export function cascadeTargets(
   hierarchy: Hierarchy,
@@ -36,27 +38,43 @@ export function cascadeTargets(
   decimals?: number,
 ): FormulaResult {
   const rowCount = hierarchy.rowCount;
-  if (targets.length !== rowCount) {
-    return new CellError("VALUE", messages.rowCountMismatch("targets", targets.length, rowCount));
-  }
-  if (weights.length !== rowCount) {
-    return new CellError("VALUE", messages.rowCountMismatch("weights", weights.length, rowCount));
-  }
+  const shapeProblem = cascadeShapeProblem(rowCount, targets, weights);
+  if (shapeProblem !== undefined) return shapeProblem;
   const periods = rowCount === 0 ? 0 : targets[0].length;
   const weightColumns = rowCount === 0 ? 0 : weights[0].length;
-  if (rowCount > 0 && weightColumns !== 1 && weightColumns !== periods) {
-    return new CellError("VALUE", allocationMessages.weightColumns(weightColumns, periods));
-  }
   if (decimals !== undefined) {
     const problem = decimalsProblem(decimals);
     if (problem !== undefined) return new CellError("VALUE", problem);
   }
 
   const run = new CascadeRun(hierarchy, periods, weightColumns, decimals);
-  const negative = run.read(targets, weights);
-  if (negative !== undefined) return negative;
+  run.read(targets, weights);
   run.pushDown();
   return run.result();
+}
+
+/**
+ * Why `targets` and `weights` don't go with `rowCount` rows of ids, or undefined when they do: each has
+ * one row per id, and weights one column for every period or one per column of targets.
+ */
+export function cascadeShapeProblem(
+  rowCount: number,
+  targets: readonly (readonly unknown[])[],
+  weights: readonly (readonly unknown[])[],
+): CellError | undefined {
+  if (targets.length !== rowCount) {
+    return new CellError("VALUE", messages.rowCountMismatch("targets", targets.length, rowCount));
+  }
+  if (weights.length !== rowCount) {
+    return new CellError("VALUE", messages.rowCountMismatch("weights", weights.length, rowCount));
+  }
+  if (rowCount === 0) return undefined;
+  const periods = targets[0].length;
+  const weightColumns = weights[0].length;
+  if (weightColumns !== 1 && weightColumns !== periods) {
+    return new CellError("VALUE", allocationMessages.weightColumns(weightColumns, periods));
+  }
+  return undefined;
 }
 
 /** The state of one CASCADE call: every node's value and kind per period, node-major. */
@@ -93,18 +111,15 @@ class CascadeRun {
     this.parts = new Float64Array(widest);
   }
 
-  /** Takes in the held targets and the weights; a negative weight fails the call. */
-  read(targets: readonly (readonly unknown[])[], weights: readonly (readonly unknown[])[]): CellError | undefined {
+  /** Takes in the held targets and the weights; a negative weight counts as 0. */
+  read(targets: readonly (readonly unknown[])[], weights: readonly (readonly unknown[])[]): void {
     const { periods, weightColumns } = this;
     for (let node = 0; node < this.hierarchy.nodeCount; node++) {
       const row = this.hierarchy.nodeRow[node];
       const weightRow = weights[row];
       for (let c = 0; c < weightColumns; c++) {
         const weight = asNumber(weightRow[c]) ?? 0;
-        if (weight < 0) {
-          return new CellError("VALUE", allocationMessages.negativeWeight(row + 1, c + 1, weight));
-        }
-        this.weightOf[node * weightColumns + c] = weight;
+        this.weightOf[node * weightColumns + c] = weight > 0 ? weight : 0;
       }
       const targetRow = targets[row];
       for (let c = 0; c < periods; c++) {
@@ -115,7 +130,6 @@ class CascadeRun {
         }
       }
     }
-    return undefined;
   }
 
   /** Parents before children, so each node's value is final before it is split. */
@@ -169,7 +183,7 @@ class CascadeRun {
       }
     }
     if (count === 0) return undefined;
-    if (!Number.isFinite(remaining)) return new CellError("NUM", allocationMessages.tooLarge);
+    if (!Number.isFinite(remaining)) return new CellError("NUM", messages.tooLarge);
     if (decimals === undefined) {
       splitExactly(remaining, memberWeights, count, parts);
     } else {

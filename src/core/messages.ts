@@ -8,6 +8,21 @@ export function listRows(rows: readonly number[]): string {
   return `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
 }
 
+/** `"abs", "pct" or "ratio"` */
+function listChoices(choices: readonly string[]): string {
+  const quoted = choices.map((choice) => `"${choice}"`);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/** A cell as a message shows what was given: 12, "abc", TRUE, blank. */
+export function describeCell(cell: unknown): string {
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "string") return cell.trim() === "" ? "blank" : `"${cell}"`;
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell === null || cell === undefined) return "blank";
+  return "not a cell value";
+}
+
 const CYCLE_SHOWN = 10;
 
 export const messages = {
@@ -19,25 +34,32 @@ export const messages = {
   cycle: (path: readonly string[], rows: readonly number[]): string => {
     // A cycle through a whole sheet would otherwise make a message of megabytes.
     const shown = path.length > CYCLE_SHOWN + 1 ? [...path.slice(0, CYCLE_SHOWN), "…", path[path.length - 1]] : path;
-    const rowText = rows.length > CYCLE_SHOWN ? `${rows.slice(0, CYCLE_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
+    const rowText =
+      rows.length > CYCLE_SHOWN ? `${rows.slice(0, CYCLE_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
     return `Cycle: ${shown.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${rowText})`;
   },
   noNode: (id: string): string => `No node "${id}"`,
   noChildren: (id: string): string => `${id} has no children`,
   noDescendants: (id: string): string => `${id} has no descendants`,
   moreProblems: (count: number): string => `and ${count} more problem${count === 1 ? "" : "s"}`,
-  // Arguments of the BU.* functions (src/core/formulas).
+  // Arguments of the BU.* functions (src/core/formulas/args.ts); `got` is what was given (describeCell).
   emptyArgument: (what: string): string => `${what} is empty`,
-  notVector: (what: string): string => `${what} must be a single column or a single row`,
+  notVector: (what: string, rows: number, columns: number): string =>
+    `${what} must be a single column or a single row (it is ${rows}x${columns})`,
   notRectangular: (what: string): string => `${what} must be a range: rows of equal length`,
-  notSingleCell: (what: string): string => `${what} must be a single cell`,
-  badMethod: (given: string): string => `method must be "sum", "count", "avg", "min" or "max", not "${given}"`,
-  badSeparator: "separator must be text",
-  badFlag: (what: string): string => `${what} must be TRUE or FALSE`,
+  notSingleCell: (what: string, rows: number, columns: number): string =>
+    `${what} must be a single cell (it is ${rows}x${columns})`,
+  notANumber: (what: string, got: string): string => `${what} must be a number (it is ${got})`,
+  notAChoice: (what: string, choices: readonly string[], got: string): string =>
+    `${what} must be ${listChoices(choices)} (it is ${got})`,
+  badDecimals: (got: string, min: number, max: number): string =>
+    `decimals must be a whole number from ${min} to ${max} (it is ${got})`,
+  badSeparator: (got: string): string => `separator must be text (it is ${got})`,
+  badFlag: (what: string, got: string): string => `${what} must be TRUE or FALSE (it is ${got})`,
   noNodeGiven: "node is blank; give the id of a node",
   noIds: "Every id is blank",
   nothingToAverage: "No numbers to average",
-  rollupOverflow: "The result is too large for a number",
+  tooLarge: "The result is too large for a number",
   pathTooLong: (id: string, max: number): string =>
     `The path of "${id}" is longer than ${max} characters, the most a cell holds`,
   levelBlank: (id: string, row: number): string => `Level of "${id}" (row ${row}) is blank`,
@@ -63,8 +85,7 @@ export const planMessages = {
       : `Use at most ${decimals} decimal${decimals === 1 ? "" : "s"}, like ${example}`,
   lockedApproved: "These targets are approved and locked; ask your manager to reopen them",
   managerOnly: (action: string): string => `Only a manager can ${action} targets`,
-  contributorOnly: (action: string): string =>
-    `Only the node's contributor can ${action} its targets`,
+  contributorOnly: (action: string): string => `Only the node's contributor can ${action} its targets`,
   actionNotAllowed: (action: string, status: string): string =>
     `Targets that are ${status.toLowerCase()} can't be ${action}`,
   reasonRequired: "Give a reason for returning these targets",
@@ -84,29 +105,15 @@ export const planMessages = {
     `"${name}" (row ${row}) is indented but has no row above it to belong to`,
   sourceEmpty: "There are no rows to set up from; select the hierarchy with its headers",
   chooseColumn: (what: string): string => `Choose the ${what} column`,
-  columnTwice: (header: string): string =>
-    `Column "${header}" is used for two things; choose different columns`,
+  columnTwice: (header: string): string => `Column "${header}" is used for two things; choose different columns`,
 } as const;
 
-/** `"abs", "pct" or "ratio"` */
-function listChoices(choices: readonly string[]): string {
-  const quoted = choices.map((choice) => `"${choice}"`);
-  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}
-
-/** Messages of ALLOCATE, VARIANCE and CASCADE (src/core/allocation.ts, variance.ts, cascade.ts). */
+/**
+ * Messages of ALLOCATE, VARIANCE and CASCADE (src/core/allocation.ts, variance.ts, cascade.ts); their
+ * arguments' messages, and "too large for a number", are in `messages`.
+ */
 export const allocationMessages = {
-  notANumber: (what: string, got: string): string => `${what} must be a number (it is ${got})`,
-  notOneCell: (what: string, shape: string): string => `${what} must be a single cell (it is ${shape})`,
-  notOneColumn: (what: string, shape: string): string => `${what} must be a single column (it is ${shape})`,
-  emptyRange: (what: string): string => `${what} is empty`,
-  notARange: (what: string): string => `${what} is not a range of cells`,
-  notAChoice: (what: string, choices: readonly string[], got: string): string =>
-    `${what} must be ${listChoices(choices)} (it is ${got})`,
-  badDecimals: (got: string, min: number, max: number): string =>
-    `decimals must be a whole number from ${min} to ${max} (it is ${got})`,
   tooLargeToSplit: (total: number, unit: string): string => `${total} is too large to split into parts of ${unit}`,
-  tooLarge: "The result is too large for a number",
   weightNotANumber: (position: number, got: string): string => `Weight ${position} is not a number (${got})`,
   weightNegative: (position: number, weight: number): string => `Weight ${position} is negative (${weight})`,
   negativeWeight: (row: number, column: number, weight: number): string =>
@@ -134,6 +141,11 @@ function listNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** "Row 9: EMEA is already on row 3", of pasted and of collected rows alike. */
+function alreadyOnRow(row: number, id: string, first: number): string {
+  return `Row ${row}: ${id} is already on row ${first}`;
+}
+
 /** What the task pane (src/taskpane) tells users: error bar titles and the outcome of their actions. */
 export const taskPaneMessages = {
   unknownError: "Something went wrong; try again",
@@ -159,13 +171,15 @@ export const taskPaneMessages = {
   readTableFirst: "Choose a table and read it",
   fixProblemsFirst: "Fix the problems listed above in the sheet, then read the cells again",
   noTables: "This workbook has no tables to set up from",
-  detected: (format: string, nodes: number): string => `Found ${nodes} node${nodes === 1 ? "" : "s"} as ${format.toLowerCase()}.`,
+  detected: (format: string, nodes: number): string =>
+    `Found ${nodes} node${nodes === 1 ? "" : "s"} as ${format.toLowerCase()}.`,
   existingPlan: (name: string, nodes: number): string =>
     `This workbook has the plan "${name}" with ${nodes} node${nodes === 1 ? "" : "s"}. Setting up again updates it.`,
   updateKeepsInputs:
     "Its settings and hierarchy are replaced by these. Every input, top-down target, status and comment is kept " +
     "for the nodes that are still in the hierarchy (matched by id); nothing is deleted.",
-  planWritten: (name: string, nodes: number): string => `The plan "${name}" is set up with ${nodes} node${nodes === 1 ? "" : "s"}.`,
+  planWritten: (name: string, nodes: number): string =>
+    `The plan "${name}" is set up with ${nodes} node${nodes === 1 ? "" : "s"}.`,
 } as const;
 
 /** Reconcile (src/core/reconcile): top-down input, allocation previews and their audit notes. */
@@ -173,8 +187,7 @@ export const reconcileMessages = {
   cannotApply: "This preview has problems or nothing to write, so it can't be applied",
   holdNotChild: (id: string, parent: string): string =>
     `"${id}" is not a direct child of ${parent}, so it can't be held`,
-  allHeld: (id: string): string =>
-    `Every child of ${id} is held, so there is nobody to allocate to`,
+  allHeld: (id: string): string => `Every child of ${id} is held, so there is nobody to allocate to`,
   noTarget: (id: string): string => `${id} has no top-down target to allocate; enter one first`,
   noTargetInPeriod: (id: string, period: string): string =>
     `${id} has no top-down target in ${period}; that period is left as it is`,
@@ -186,8 +199,7 @@ export const reconcileMessages = {
     `${what} is ${weight}; a weight can't be negative, so choose another method or weights`,
   weightOf: (id: string): string => `The weight of ${id}`,
   bottomUpOf: (id: string, period: string): string => `The bottom-up of ${id} in ${period}`,
-  missingWeight: (id: string): string =>
-    `${id} has no weight, so it gets no share (as if its weight were 0)`,
+  missingWeight: (id: string): string => `${id} has no weight, so it gets no share (as if its weight were 0)`,
   ownInput: (id: string, periods: readonly string[]): string =>
     `${id} has an input of its own in ${listNames(periods)}; it is part of ${id}'s bottom-up but of no child's target`,
   targetsBelow: (id: string, below: readonly string[]): string =>
@@ -201,40 +213,30 @@ export const reconcileMessages = {
   methodPeriod: (period: string): string => `proportional to bottom-up in ${period}`,
   methodWeights: (label: string): string =>
     label.trim() === "" ? "proportional to weights" : `proportional to ${label.trim()}`,
-  allocationNote: (
-    basis: "gap" | "target",
-    id: string,
-    method: string,
-    held: readonly string[]
-  ): string =>
+  allocationNote: (basis: "gap" | "target", id: string, method: string, held: readonly string[]): string =>
     `allocated ${basis === "gap" ? "gap" : "target"} of ${id} ${method}${held.length === 0 ? "" : `, held: ${held.join(", ")}`}`,
   acceptedBottomUp: "accepted bottom-up as top-down target",
   enteredNote: "top-down target entered",
   pastedNote: "top-down targets pasted",
-  inRow: (row: number | undefined, id: string): string =>
-    row === undefined ? id : `Row ${row} (${id})`,
-  unknownId: (where: string, id: string): string =>
-    `${where}: there is no node "${id}"; the row is left out`,
-  noId: (row: number): string => `Row ${row} has no id; the row is left out`,
+  inRow: (row: number | undefined, id: string): string => (row === undefined ? id : `Row ${row} (${id})`),
+  unknownId: (where: string, id: string): string => `${where}: there is no node "${id}"; the row is left out`,
+  noId: (row: number): string => `${planMessages.noId(row)}; the row is left out`,
   badValue: (where: string, period: string, message: string): string =>
     `${where}, ${period}: ${message}; the row is left out`,
   tooManyValues: (where: string, count: number, periods: number): string =>
     `${where} has ${count} values but the plan has ${periods} period${periods === 1 ? "" : "s"}; the row is left out`,
   duplicateRow: (row: number, id: string, first: number): string =>
-    `Row ${row}: ${id} is already on row ${first}; the row is left out`,
-  noValues:
-    "There are no targets in the pasted text: copy rows of an id followed by one value per period",
+    `${alreadyOnRow(row, id, first)}; the row is left out`,
+  noValues: "There are no targets in the pasted text: copy rows of an id followed by one value per period",
 } as const;
 
 /** Progress (src/core/progress): the reminder to late owners and the dashboard sheet. */
 export const progressMessages = {
   reminderIntro: (plan: string, metric: string, deadline: string): string =>
     `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These are not submitted yet:`,
-  reminderClosing:
-    "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+  reminderClosing: "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
   allPeriods: "all periods",
-  dashboardTitle: (node: string, period: string): string =>
-    `Top-down vs bottom-up below ${node}, ${period}`,
+  dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
   statusChartTitle: (plan: string): string =>
     plan.trim() === "" ? "Submission status" : `Submission status of ${plan.trim()}`,
 } as const;
@@ -300,13 +302,11 @@ export const sharingMessages = {
   notAWorkbook: "This is not an Excel workbook (.xlsx)",
   corruptFile: "The file is damaged and can't be read as a workbook",
   notContributorFile: `This workbook was not made by Groundup's "Share"; it has no "Targets" sheet with an Id column`,
-  otherPlan: (filePlan: string, plan: string): string =>
-    `This file belongs to the plan "${filePlan}", not "${plan}"`,
+  otherPlan: (filePlan: string, plan: string): string => `This file belongs to the plan "${filePlan}", not "${plan}"`,
   noOwner: "The file does not say whose it is, and its rows name no owner",
   unknownOwner: (owner: string): string => `${owner} owns no node in this plan`,
   // Reading a returned file: one change is refused.
-  formulaInCell: (formula: string): string =>
-    `A formula (=${formula}) can't be collected; type the number itself`,
+  formulaInCell: (formula: string): string => `A formula (=${formula}) can't be collected; type the number itself`,
   textInCell: (text: string): string => `"${text}" is text, not a number`,
   dateInCell: "A date is not a target; type a number",
   booleanInCell: "TRUE or FALSE is not a target; type a number",
@@ -319,13 +319,11 @@ export const sharingMessages = {
   unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
   rowWithoutId: (row: number): string => `Row ${row} has values but no id`,
   repeatedRow: (id: string, row: number, first: number): string =>
-    `Row ${row}: ${id} is already on row ${first}; this row is ignored`,
+    `${alreadyOnRow(row, id, first)}; this row is ignored`,
   changedSince: (now: string): string =>
     `Changed in the plan since this file was made (it is now ${now === "" ? "blank" : now}); collect a newer file`,
-  alsoInFile: (file: string): string =>
-    `Also changed by the file "${file}"; collect that file on its own first`,
-  unknownPeriod: (label: string): string =>
-    `Column "${label}" is not a period of the plan; its values are ignored`,
+  alsoInFile: (file: string): string => `Also changed by the file "${file}"; collect that file on its own first`,
+  unknownPeriod: (label: string): string => `Column "${label}" is not a period of the plan; its values are ignored`,
   collectedNote: (file: string, collectedBy: string, action: string): string =>
     `${action} from file "${file}"${collectedBy.trim() === "" ? "" : `, collected by ${collectedBy.trim()}`}`,
   nothingToApply: "There are no accepted changes to apply",
@@ -337,8 +335,28 @@ export const sharingMessages = {
   snapshotNameRequired: "Give the snapshot a name",
   snapshotExists: (name: string): string => `There is already a snapshot called "${name}"`,
   noSuchSnapshot: (name: string): string => `There is no snapshot called "${name}"`,
-  badSnapshot: (table: string): string =>
-    `The snapshot table ${table} has no Id column; it can't be compared`,
+  badSnapshot: (table: string): string => `The snapshot table ${table} has no Id column; it can't be compared`,
+  snapshotSaveFailed: "Could not save the snapshot",
+  snapshotListFailed: "Could not list the snapshots",
+  snapshotReadFailed: (name: string): string => `Could not read the snapshot "${name}"`,
+  auditReadFailed: "Could not read the audit log",
+  snapshotSaved: (name: string): string => `Saved the snapshot "${name}"`,
+  noChangesSince: (name: string): string => `Nothing has changed since "${name}"`,
+  splitFailed: "Could not make the workbooks",
+  readFilesFailed: "Could not read the chosen files",
+  splitIntro:
+    "One workbook per owner with their part of the plan: their nodes and everything below them, the top-down " +
+    "guidance and a report that works without the add-in. Only their own targets can be typed in; send each " +
+    "workbook to its owner and collect it below when it comes back.",
+  collectHint: "Choose the workbooks contributors sent back. Nothing is written until you apply the preview.",
+  previewSummary: (accepted: number, rejected: number): string =>
+    `${accepted} change${accepted === 1 ? "" : "s"} accepted, ${rejected} rejected`,
+  fileFrom: (owner: string, made: string | null): string =>
+    made === null ? `From ${owner}` : `From ${owner}, made ${made.slice(0, 10)}`,
+  noChangesInFile: "No changes in this file",
+  noSnapshots: "No snapshots yet. Save one to compare the plan with it later.",
+  workbooksReady: (count: number): string =>
+    `${count} workbook${count === 1 ? " is" : "s are"} ready. If a download did not start, use the link${count === 1 ? "" : "s"} below.`,
 } as const;
 
 /** The Reconcile view (src/taskpane/views/reconcile). */

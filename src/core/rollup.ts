@@ -26,7 +26,7 @@ const isFiniteNumber = Number.isFinite;
 export class Rollup {
   /** Shared by every cell that has one, so reading a large result allocates no errors per cell. */
   private readonly nothingToAverage = new CellError("DIV0", messages.nothingToAverage);
-  private readonly overflow = new CellError("NUM", messages.rollupOverflow);
+  private readonly overflow = new CellError("NUM", messages.tooLarge);
 
   constructor(
     readonly method: RollupMethod,

@@ -1,13 +1,13 @@
 /** VARIANCE: actual against target, cell by cell. */
 import { CellError, type FormulaResult, type ResultCell } from "./cell";
-import { allocationMessages as messages } from "./messages";
+import { allocationMessages, messages } from "./messages";
 
 export type VarianceMode = "abs" | "pct" | "ratio";
 
 export const VARIANCE_MODES: readonly VarianceMode[] = ["abs", "pct", "ratio"];
 
 // Cell errors are immutable values, so every cell that has one can share it.
-const ZERO_TARGET = new CellError("DIV0", messages.zeroTarget);
+const ZERO_TARGET = new CellError("DIV0", allocationMessages.zeroTarget);
 const TOO_LARGE = new CellError("NUM", messages.tooLarge);
 
 /**
@@ -74,7 +74,12 @@ export function varianceGrid(
   if (!sameShape && !actualSingle && !targetSingle) {
     return new CellError(
       "VALUE",
-      messages.shapeMismatch("actual", `${actualRows}x${actualColumns}`, "target", `${targetRows}x${targetColumns}`),
+      allocationMessages.shapeMismatch(
+        "actual",
+        `${actualRows}x${actualColumns}`,
+        "target",
+        `${targetRows}x${targetColumns}`,
+      ),
     );
   }
   const broadcastActual = actualSingle && !sameShape;

@@ -13,7 +13,8 @@
  * - saveTopDown: 2, plus one per further write chunk (audit rows and targets of thousands of nodes).
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
- * - selectNode, readSelection: 2. listTables, selectSourceRow (range): 1.
+ * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
+ * - selectNode: 2. listTables, selectSourceRow (range): 1.
  * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
  *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
  */
@@ -62,6 +63,7 @@ import {
   type TableLayout,
 } from "../core/plan/layout";
 import type { AuditEntry, NodeEntry, Plan, PlanSettings } from "../core/plan/types";
+import { withIndents } from "../core/plan/sourceIndent";
 import { emptyEntry } from "../core/plan/workflow";
 import {
   SNAPSHOT_INDEX,
@@ -90,6 +92,8 @@ import {
   chunkBlocks,
   chunkBySize,
   planReads,
+  READ_BUDGET_CELLS,
+  READ_BUDGET_CELLS_WITH_INDENTS,
   writeBytes,
   WRITE_BUDGET_BYTES,
   type BlockSlice,
@@ -101,12 +105,18 @@ import {
  */
 export type ExcelRun = <T>(
   batch: (context: Excel.RequestContext) => Promise<T>,
-  reuse?: OfficeExtension.ClientRequestContext
+  reuse?: OfficeExtension.ClientRequestContext,
 ) => Promise<T>;
 
 /** The real thing, looked up at call time: `Excel` exists only once Office has loaded. */
-export const excelRun: ExcelRun = (batch, reuse) =>
-  reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch);
+export const excelRun: ExcelRun = (batch, reuse) => (reuse === undefined ? Excel.run(batch) : Excel.run(reuse, batch));
+
+/**
+ * Whether this Excel has `Range.getCellProperties` (ExcelApi 1.9: Excel 2019 and later, the web,
+ * Mac, iPad). The manifest asks for less, so older hosts read sources without indent levels.
+ */
+export const excelHasCellProperties = (): boolean =>
+  typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.9");
 
 /** Where a table's body is and which row holds which id, as last read or written. */
 interface TableHint {
@@ -140,7 +150,8 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
 
   constructor(
     private readonly run: ExcelRun = excelRun,
-    private readonly writeBudget: number = WRITE_BUDGET_BYTES
+    private readonly writeBudget: number = WRITE_BUDGET_BYTES,
+    private readonly hasCellProperties: () => boolean = excelHasCellProperties,
   ) {}
 
   async readPlan(): Promise<Plan | null> {
@@ -150,7 +161,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const present = PLAN_TABLES.filter((table) => existing.has(TABLES[table].toLowerCase()));
       const tables = await readTables(
         context,
-        present.map((table) => TABLES[table])
+        present.map((table) => TABLES[table]),
       );
       const grids: PlanGrids = {};
       present.forEach((table, i) => {
@@ -159,8 +170,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const read = readPlanGrids(grids);
       if (!read.ok) throw new PlanLayoutError(read.problems);
       present.forEach((table, i) => {
-        if (table === "hierarchy" || table === "status" || table === "inputs")
-          this.hints[table] = hintFrom(tables[i]);
+        if (table === "hierarchy" || table === "status" || table === "inputs") this.hints[table] = hintFrom(tables[i]);
       });
       return read.plan;
     });
@@ -174,21 +184,13 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       used.load("address");
       await context.sync();
       const selection = parseAddress(selected.address) as CellRange;
-      const ref: SourceRef = {
-        kind: "range",
-        sheet: selection.sheet,
-        address: localAddress(selection),
-      };
-      const cells = used.isNullObject
-        ? null
-        : intersect(selection, parseAddress(used.address) as CellRange);
+      const cells = used.isNullObject ? null : intersect(selection, parseAddress(used.address) as CellRange);
+      // The ref is the cells read, so that row N of `rows` is row N of the ref ("go to row").
+      const read = cells ?? selection;
+      const ref: SourceRef = { kind: "range", sheet: read.sheet, address: localAddress(read) };
       if (cells === null) return { ref, rows: [] };
-      const range = context.workbook.worksheets
-        .getItem(cells.sheet)
-        .getRangeByIndexes(cells.row, cells.col, cells.rowCount, cells.colCount)
-        .load("values");
-      await context.sync();
-      return { ref, rows: range.values };
+      const [rows] = await readRanges(context, [cells], this.hasCellProperties());
+      return { ref, rows };
     });
   }
 
@@ -204,7 +206,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return this.run(async (context) => {
       const existing = await tableNames(context);
       if (!existing.has(name.toLowerCase())) throw new Error(layoutMessages.noSuchTable(name));
-      const [table] = await readTables(context, [name]);
+      const [table] = await readTables(context, [name], this.hasCellProperties());
       return { ref: { kind: "table", name }, rows: [table.grid.headers, ...table.grid.rows] };
     });
   }
@@ -220,7 +222,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const kept = NODE_TABLES.filter((table) => tableSet.has(TABLES[table].toLowerCase()));
       const read = await readTables(
         context,
-        kept.map((table) => TABLES[table])
+        kept.map((table) => TABLES[table]),
       );
       const existing: PlanGrids = {};
       kept.forEach((table, i) => {
@@ -244,16 +246,11 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     });
   }
 
-  async saveEntries(
-    changes: readonly EntryChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<SaveResult> {
+  async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
     return this.run(async (context) => {
       const tables = context.workbook.tables;
       const settings = tables.getItem(TABLES.settings).getRange().load("values");
-      const located = (["hierarchy", "status", "inputs"] as const).map((table) =>
-        locate(context, table)
-      );
+      const located = (["hierarchy", "status", "inputs"] as const).map((table) => locate(context, table));
       const auditTable = tables.getItemOrNullObject(TABLES.audit).load("name");
       const auditSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.audit).load("name");
       const guesses = changes.map((change) => ({
@@ -267,9 +264,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const planSettings = settingsFrom(settings.values, problems);
       const statusCols = statusColumns(status.headers, problems);
       const valueCols =
-        planSettings === null
-          ? null
-          : periodColumns("inputs", inputs.headers, planSettings.periods, problems);
+        planSettings === null ? null : periodColumns("inputs", inputs.headers, planSettings.periods, problems);
       const hierarchyRows = rowIndex("hierarchy", hierarchy.ids, 0, problems);
       const statusRows = rowIndex("status", status.ids, 0, problems);
       const inputRows = rowIndex("inputs", inputs.ids, 0, problems);
@@ -279,11 +274,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       // A guessed row is good if the table is where it was and the id is on that row now.
       const rowsOf = changes.map((change, i) => {
         const key = idKey(change.next.id) as string;
-        const pick = (
-          place: Located,
-          rows: ReadonlyMap<string, number>,
-          guess: Guess | null
-        ): RowRead => {
+        const pick = (place: Located, rows: ReadonlyMap<string, number>, guess: Guess | null): RowRead => {
           const row = rows.get(key);
           if (row === undefined) return { row, cells: null };
           const good =
@@ -310,13 +301,8 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
         const ranges = missing.map(({ read, place }) =>
           context.workbook.worksheets
             .getItem(place.sheet)
-            .getRangeByIndexes(
-              place.top + (read.row as number),
-              place.left,
-              1,
-              place.headers.length
-            )
-            .load("values")
+            .getRangeByIndexes(place.top + (read.row as number), place.left, 1, place.headers.length)
+            .load("values"),
         );
         await context.sync();
         missing.forEach(({ read }, i) => {
@@ -328,19 +314,9 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       changes.forEach((change, i) => {
         const key = idKey(change.next.id) as string;
         const current = hierarchyRows.has(key)
-          ? currentEntry(
-              change.next.id,
-              rowsOf[i].status,
-              rowsOf[i].inputs,
-              statusCols,
-              valueCols,
-              problems
-            )
+          ? currentEntry(change.next.id, rowsOf[i].status, rowsOf[i].inputs, statusCols, valueCols, problems)
           : null;
-        if (
-          !hierarchyRows.has(key) ||
-          !sameStoredState(change.expected, current, planSettings.periods.length)
-        ) {
+        if (!hierarchyRows.has(key) || !sameStoredState(change.expected, current, planSettings.periods.length)) {
           conflicts.push({ id: change.next.id, mine: change.next, theirs: current });
         }
       });
@@ -361,7 +337,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
           next.id,
           rowsOf[i].status.row,
           statusWrites(next, statusCols),
-          statusHint
+          statusHint,
         );
         writeRow(
           context,
@@ -371,7 +347,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
           next.id,
           rowsOf[i].inputs.row,
           valueWrites(next.values, valueCols),
-          inputsHint
+          inputsHint,
         );
       });
       await context.sync();
@@ -384,10 +360,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     });
   }
 
-  async saveTopDown(
-    changes: readonly TopDownChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<void> {
+  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void> {
     await this.run(async (context) => {
       const tables = context.workbook.tables;
       const settings = tables.getItem(TABLES.settings).getRange().load("values");
@@ -402,9 +375,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const targets = targetsTable.result();
       const planSettings = settingsFrom(settings.values, problems);
       const columns =
-        planSettings === null
-          ? null
-          : periodColumns("targets", targets.headers, planSettings.periods, problems);
+        planSettings === null ? null : periodColumns("targets", targets.headers, planSettings.periods, problems);
       const nodes = rowIndex("hierarchy", hierarchy.ids, 0, problems);
       const rows = rowIndex("targets", targets.ids, 0, problems);
       if (columns === null || problems.length > 0) throw new PlanLayoutError(problems);
@@ -419,10 +390,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
         }),
         ...changes.map((change): TopDownItem => {
           const writes = valueWrites(change.values, columns);
-          const bytes = contiguousRuns(writes).reduce(
-            (sum, run) => sum + writeBytes([run.cells.map(toCellInput)]),
-            0
-          );
+          const bytes = contiguousRuns(writes).reduce((sum, run) => sum + writeBytes([run.cells.map(toCellInput)]), 0);
           return { change, writes, bytes };
         }),
       ];
@@ -443,7 +411,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
             item.change.id,
             hint.rows.get(idKey(item.change.id) as string),
             item.writes,
-            hint
+            hint,
           );
         }
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
@@ -516,10 +484,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const plan = readPlanGrids(grids);
       if (!plan.ok) throw new PlanLayoutError(plan.problems);
       const index = readSnapshotIndex(hasIndex ? read[present.length].grid : undefined);
-      const taken = new Set([
-        ...tableNames,
-        ...sheets.items.map((sheet) => sheet.name.toLowerCase()),
-      ]);
+      const taken = new Set([...tableNames, ...sheets.items.map((sheet) => sheet.name.toLowerCase())]);
       const write = snapshotWrite(plan.plan, info, index, taken);
 
       const worksheets = new SheetCache(context);
@@ -527,10 +492,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       for (let i = 0; i < chunks.length; i++) {
         if (i === 0) {
           const sheet = worksheets.add(write.sheet);
-          sheet.tables.add(
-            sheet.getRangeByIndexes(0, 0, write.rowCount, write.colCount),
-            true
-          ).name = write.table;
+          sheet.tables.add(sheet.getRangeByIndexes(0, 0, write.rowCount, write.colCount), true).name = write.table;
         }
         for (const slice of chunks[i]) writeSlice(worksheets, slice);
         if (i === chunks.length - 1) {
@@ -542,8 +504,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
             const sheet = taken.has(header.sheet.toLowerCase())
               ? worksheets.get(header.sheet)
               : worksheets.add(header.sheet);
-            sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, header.colCount), true).name =
-              SNAPSHOT_INDEX.table;
+            sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, header.colCount), true).name = SNAPSHOT_INDEX.table;
             writeSlice(worksheets, { block: header, fromRow: 0, rowCount: 1 });
             sheet.getRangeByIndexes(1, 0, 1, header.colCount).values = [row];
           }
@@ -579,8 +540,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       await context.sync();
       const [headers, ...rows] = range.values;
       const entry = findSnapshot(readSnapshotIndex({ headers, rows }), name);
-      if (!existing.has(entry.table.toLowerCase()))
-        throw new SnapshotError(sharingMessages.noSuchSnapshot(entry.name));
+      if (!existing.has(entry.table.toLowerCase())) throw new SnapshotError(sharingMessages.noSuchSnapshot(entry.name));
       const [table] = await readTables(context, [entry.table]);
       return readSnapshotGrid(entry, table.grid);
     });
@@ -610,8 +570,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
         range = parseAddress(tableRange.address) as CellRange;
       } else {
         const parsed = parseAddress(source.address, source.sheet);
-        if (parsed === null)
-          throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
+        if (parsed === null) throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
         range = parsed;
       }
       if (!Number.isInteger(row) || row < 1 || row > range.rowCount)
@@ -642,7 +601,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
         this.run(async (context) => {
           handler.remove();
           await context.sync();
-        }, handler.context)
+        }, handler.context),
       );
     };
   }
@@ -728,7 +687,7 @@ function currentEntry(
   inputs: RowRead,
   statusCols: EntryColumns,
   valueCols: readonly number[],
-  problems: LayoutProblem[]
+  problems: LayoutProblem[],
 ): NodeEntry | null {
   if (!status.cells && !inputs.cells) return null;
   const values = readValues(inputs.cells ?? undefined, valueCols);
@@ -747,38 +706,20 @@ async function tableNames(context: Excel.RequestContext): Promise<Set<string>> {
   return new Set(tables.items.map((table) => table.name.toLowerCase()));
 }
 
-/** Reads whole tables: one sync for where they are, then one per read chunk. */
+/**
+ * Reads whole tables: one sync for where they are, then one per read chunk; `indents` as in
+ * `readRanges`.
+ */
 async function readTables(
   context: Excel.RequestContext,
-  names: readonly string[]
+  names: readonly string[],
+  indents = false,
 ): Promise<ReadTable[]> {
   if (names.length === 0) return [];
-  const ranges = names.map((name) =>
-    context.workbook.tables.getItem(name).getRange().load("address")
-  );
+  const ranges = names.map((name) => context.workbook.tables.getItem(name).getRange().load("address"));
   await context.sync();
   const places = ranges.map((range) => parseAddress(range.address) as CellRange);
-  const cells = places.map((place) => new Array<unknown[]>(place.rowCount));
-  for (const batch of planReads(places)) {
-    const loaded = batch.map(({ table, fromRow, rowCount }) =>
-      context.workbook.worksheets
-        .getItem(places[table].sheet)
-        .getRangeByIndexes(
-          places[table].row + fromRow,
-          places[table].col,
-          rowCount,
-          places[table].colCount
-        )
-        .load("values")
-    );
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per read chunk, each under the response limit
-    await context.sync();
-    batch.forEach(({ table, fromRow }, i) => {
-      loaded[i].values.forEach((row, r) => {
-        cells[table][fromRow + r] = row;
-      });
-    });
-  }
+  const cells = await readRanges(context, places, indents);
   return places.map((place, t) => {
     const [headers, ...rows] = cells[t];
     return {
@@ -786,6 +727,47 @@ async function readTables(
       grid: { headers, rows },
     };
   });
+}
+
+/**
+ * The ranges' values, one sync per read chunk. With `indents` (a setup source, on a host with
+ * ExcelApi 1.9), each chunk's indent levels come in the same sync as its values, and indented
+ * text gains leading spaces (sourceIndent.ts); the chunks are smaller, as the response is larger.
+ */
+async function readRanges(
+  context: Excel.RequestContext,
+  places: readonly CellRange[],
+  indents: boolean,
+): Promise<unknown[][][]> {
+  const cells = places.map((place) => new Array<unknown[]>(place.rowCount));
+  const budget = indents ? READ_BUDGET_CELLS_WITH_INDENTS : READ_BUDGET_CELLS;
+  for (const batch of planReads(places, budget)) {
+    const loaded = batch.map(({ table, fromRow, rowCount }) => {
+      const range = context.workbook.worksheets
+        .getItem(places[table].sheet)
+        .getRangeByIndexes(places[table].row + fromRow, places[table].col, rowCount, places[table].colCount);
+      return {
+        values: range.load("values"),
+        properties: indents ? range.getCellProperties({ format: { indentLevel: true } }) : null,
+      };
+    });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per read chunk, each under the response limit
+    await context.sync();
+    batch.forEach(({ table, fromRow }, i) => {
+      const { values, properties } = loaded[i];
+      const rows =
+        properties === null
+          ? values.values
+          : withIndents(
+              values.values,
+              properties.value.map((row) => row.map((cell) => cell.format?.indentLevel ?? 0)),
+            );
+      rows.forEach((row, r) => {
+        cells[table][fromRow + r] = row;
+      });
+    });
+  }
+  return cells;
 }
 
 function hintFrom(table: ReadTable): TableHint {
@@ -870,7 +852,7 @@ function prepareStructure(
   worksheets: SheetCache,
   layout: PlanLayout,
   tables: ReadonlySet<string>,
-  sheets: Set<string>
+  sheets: Set<string>,
 ): void {
   const sheetFor = (name: string): Excel.Worksheet => {
     if (sheets.has(name.toLowerCase())) return worksheets.get(name);
@@ -900,9 +882,7 @@ function prepareStructure(
 
 function writeSlice(worksheets: SheetCache, slice: BlockSlice): void {
   const { block, fromRow, rowCount } = slice;
-  const range = worksheets
-    .get(block.sheet)
-    .getRangeByIndexes(block.row + fromRow, block.col, rowCount, block.colCount);
+  const range = worksheets.get(block.sheet).getRangeByIndexes(block.row + fromRow, block.col, rowCount, block.colCount);
   const { formats } = block;
   // Formats first: they are in place when the values arrive.
   if (formats !== null) range.numberFormat = Array.from({ length: rowCount }, () => [...formats]);
@@ -921,8 +901,10 @@ type TopDownItem =
       readonly bytes: number;
     };
 
-const EXCEL_CHART_TYPES: Readonly<Record<DashboardChartType, "ColumnClustered" | "BarClustered">> =
-  { columnClustered: "ColumnClustered", barClustered: "BarClustered" };
+const EXCEL_CHART_TYPES: Readonly<Record<DashboardChartType, "ColumnClustered" | "BarClustered">> = {
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+};
 
 /** Queues a native chart: its series are the source's columns, named by the header row. */
 function addChart(worksheets: SheetCache, spec: ChartSpec): void {
@@ -931,22 +913,19 @@ function addChart(worksheets: SheetCache, spec: ChartSpec): void {
   const chart = sheet.charts.add(
     EXCEL_CHART_TYPES[spec.type],
     sheet.getRangeByIndexes(source.row, source.col, source.rowCount, source.colCount),
-    "Columns"
+    "Columns",
   );
   chart.name = spec.name;
   chart.title.text = spec.title;
   chart.setPosition(
     cellAddress(position.row, position.col),
-    cellAddress(position.row + position.rowCount - 1, position.col + position.colCount - 1)
+    cellAddress(position.row + position.rowCount - 1, position.col + position.colCount - 1),
   );
 }
 
 function addToleranceRules(worksheets: SheetCache, layout: PlanLayout): void {
   for (const rule of layout.rules) {
-    const format = worksheets
-      .get(rule.range.sheet)
-      .getRange(localAddress(rule.range))
-      .conditionalFormats.add("Custom");
+    const format = worksheets.get(rule.range.sheet).getRange(localAddress(rule.range)).conditionalFormats.add("Custom");
     format.custom.rule.formula = rule.formula;
     format.custom.format.fill.color = rule.fill;
     format.custom.format.font.color = rule.fontColor;
@@ -959,22 +938,18 @@ function appendAudit(
   worksheets: SheetCache,
   tableMissing: boolean,
   sheetMissing: boolean,
-  audit: readonly AuditEntry[]
+  audit: readonly AuditEntry[],
 ): void {
   if (audit.length === 0) return;
   if (tableMissing) {
-    const sheet = sheetMissing
-      ? worksheets.add(AUDIT_TABLE.sheet)
-      : worksheets.get(AUDIT_TABLE.sheet);
-    sheet.tables.add(
-      sheet.getRangeByIndexes(0, 0, AUDIT_TABLE.rowCount, AUDIT_TABLE.colCount),
-      true
-    ).name = AUDIT_TABLE.name;
+    const sheet = sheetMissing ? worksheets.add(AUDIT_TABLE.sheet) : worksheets.get(AUDIT_TABLE.sheet);
+    sheet.tables.add(sheet.getRangeByIndexes(0, 0, AUDIT_TABLE.rowCount, AUDIT_TABLE.colCount), true).name =
+      AUDIT_TABLE.name;
     writeSlice(worksheets, { block: auditHeaderBlock(), fromRow: 0, rowCount: 1 });
   }
   context.workbook.tables.getItem(TABLES.audit).rows.add(
     undefined,
-    audit.map((entry) => auditCells(entry).map(toCellInput))
+    audit.map((entry) => auditCells(entry).map(toCellInput)),
   );
 }
 
@@ -987,7 +962,7 @@ function writeRow(
   id: string,
   row: number | undefined,
   writes: readonly ColumnWrite[],
-  book: RowBook
+  book: RowBook,
 ): void {
   if (row === undefined) {
     const idColumn = findColumn(place.headers, ID_HEADER);

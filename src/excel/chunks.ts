@@ -12,6 +12,12 @@ export const WRITE_BUDGET_BYTES = 2_000_000;
 /** Cells per read request: at a generous 20 bytes a cell, about 2 MB of response. */
 export const READ_BUDGET_CELLS = 100_000;
 
+/**
+ * Cells per read request that also brings each cell's indent level (`getCellProperties`, some 30
+ * bytes more a cell, as `{"format":{"indentLevel":0}}`): the same 2 MB of response.
+ */
+export const READ_BUDGET_CELLS_WITH_INDENTS = 40_000;
+
 /** Rows `fromRow .. fromRow + rowCount - 1` of a block. */
 export interface BlockSlice {
   readonly block: CellBlock;
@@ -25,8 +31,7 @@ const RANGE_OVERHEAD = 200;
 /** The bytes a block's row adds to a request: its inputs and its formats, as JSON (with the comma after each). */
 function rowBytes(block: CellBlock, row: number): number {
   const formats = block.formats === null ? 0 : JSON.stringify(block.formats).length + 1;
-  const values =
-    block.cells === null ? 0 : JSON.stringify(blockInputs(block, row, 1)[0]).length + 1;
+  const values = block.cells === null ? 0 : JSON.stringify(blockInputs(block, row, 1)[0]).length + 1;
   return formats + values;
 }
 
@@ -34,10 +39,7 @@ function rowBytes(block: CellBlock, row: number): number {
  * The blocks in order, cut into chunks of at most `budget` estimated bytes each (a single row
  * larger than the budget makes a chunk of its own). One chunk is one sync.
  */
-export function chunkBlocks(
-  blocks: readonly CellBlock[],
-  budget = WRITE_BUDGET_BYTES
-): BlockSlice[][] {
+export function chunkBlocks(blocks: readonly CellBlock[], budget = WRITE_BUDGET_BYTES): BlockSlice[][] {
   const chunks: BlockSlice[][] = [];
   let chunk: BlockSlice[] = [];
   let used = 0;
@@ -74,11 +76,7 @@ export function writeBytes(inputs: readonly (readonly unknown[])[]): number {
  * Items in order, cut into chunks of at most `budget` estimated bytes each (an item larger than the
  * budget makes a chunk of its own). One chunk is one sync.
  */
-export function chunkBySize<T>(
-  items: readonly T[],
-  bytes: (item: T) => number,
-  budget = WRITE_BUDGET_BYTES
-): T[][] {
+export function chunkBySize<T>(items: readonly T[], bytes: (item: T) => number, budget = WRITE_BUDGET_BYTES): T[][] {
   const chunks: T[][] = [];
   let chunk: T[] = [];
   let used = 0;
@@ -109,7 +107,7 @@ export interface ReadSlice {
  */
 export function planReads(
   sizes: readonly { readonly rowCount: number; readonly colCount: number }[],
-  budget = READ_BUDGET_CELLS
+  budget = READ_BUDGET_CELLS,
 ): ReadSlice[][] {
   const batches: ReadSlice[][] = [];
   let batch: ReadSlice[] = [];

@@ -73,7 +73,7 @@ export function ALLOCATE(total: number, weights: any[][], decimals?: number): an
  * @param ids Column of node ids (e.g. A2:A99). Rows with a blank id are skipped.
  * @param parents Column with each row's parent id, same rows as ids. Blank means the node is a root.
  * @param targets One column per period, same rows as ids. A number is a target the node keeps; blank means it takes a share from its parent.
- * @param weights One column per period, same rows as ids, e.g. the BU.ROLLUP of bottom-up values. Blank counts as 0.
+ * @param weights One column per period, same rows as ids, e.g. the BU.ROLLUP of bottom-up values. Blank, text and negative weights count as 0.
  * @param decimals Decimal places each share is rounded to. Omitted: shares are not rounded.
  * @returns One row per row of ids and one column per period; blank for nodes with no target above them.
  * @helpurl https://github.com/groundup-addin/groundup#bucascade

@@ -6,8 +6,11 @@ import { ErrorMessages } from "./components/ErrorMessages";
 import { useRememberedOwner } from "./hooks/useRememberedOwner";
 import { useWorkbook, type WorkbookActions } from "./hooks/useWorkbook";
 import { NavigateView } from "./views/navigate/NavigateView";
+import { ProgressView } from "./views/progress/ProgressView";
+import { ReconcileView } from "./views/reconcile/ReconcileView";
 import { ReviewView } from "./views/review/ReviewView";
 import { SetupView } from "./views/setup/SetupView";
+import { ShareView } from "./views/sharing/ShareView";
 import { MyTargetsView } from "./views/targets/MyTargetsView";
 
 export interface AppProps {
@@ -42,6 +45,9 @@ const TABS: readonly PaneTab[] = [
   { value: "navigate", label: "Navigate", needsPlan: true, view: NavigateView },
   { value: "targets", label: "My targets", needsPlan: true, view: MyTargetsView },
   { value: "review", label: "Review", needsPlan: true, view: ReviewView },
+  { value: "reconcile", label: "Reconcile", needsPlan: true, view: ReconcileView },
+  { value: "progress", label: "Progress", needsPlan: true, view: ProgressView },
+  { value: "share", label: "Share", needsPlan: true, view: ShareView },
 ];
 
 const useStyles = makeStyles({

@@ -95,18 +95,18 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
           ? "formulas"
           : "values",
         blockInputs(block),
-      ])
+      ]),
     );
-    const children = excel.writes.find((w) => w.sheet === DASHBOARD_SHEET && w.address === "A5:F7" && w.kind === "formulas");
+    const children = excel.writes.find(
+      (w) => w.sheet === DASHBOARD_SHEET && w.address === "A5:F7" && w.kind === "formulas",
+    );
     expect(children?.data[0].slice(0, 3)).toEqual([
       "UK",
       "=INDEX('GU Hierarchy'!$C$2:$C$6,MATCH(A5,'GU Hierarchy'!$A$2:$A$6,0))",
       "=INDEX('GU Report'!$G$4:$G$8,MATCH(A5,'GU Hierarchy'!$A$2:$A$6,0))",
     ]);
 
-    expect(
-      excel.calls.filter((call) => call.call === "charts.add").map((call) => call.detail)
-    ).toEqual([
+    expect(excel.calls.filter((call) => call.call === "charts.add").map((call) => call.detail)).toEqual([
       `ColumnClustered '${DASHBOARD_SHEET}'!B4:D6 Columns`,
       `BarClustered '${DASHBOARD_SHEET}'!A9:B14 Columns`,
     ]);
@@ -151,7 +151,7 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     expect(
       excel.calls
         .filter((call) => ["range.clear", "chart.delete"].includes(call.call))
-        .map((call) => [call.sync, call.call, call.detail])
+        .map((call) => [call.sync, call.call, call.detail]),
     ).toEqual([
       [3, "range.clear", `'${DASHBOARD_SHEET}'!A1:XFD1048576 All`],
       [3, "chart.delete", DASHBOARD_CHARTS.targets],
@@ -241,8 +241,8 @@ describe("ExcelPlanWorkbook.saveTopDown", () => {
       ...write.changes.map((change) =>
         contiguousRuns(valueWrites(change.values, targetsColumns)).reduce(
           (sum, run) => sum + writeBytes([run.cells.map(toCellInput)]),
-          0
-        )
+          0,
+        ),
       ),
     ];
     const chunks = chunkBySize(items, (bytes) => bytes, budget);
@@ -258,11 +258,9 @@ describe("ExcelPlanWorkbook.saveTopDown", () => {
     const auditSyncs = excel.writes.filter((w) => w.sheet === SHEETS.audit).map((w) => w.sync);
     const targetSyncs = excel.writes.filter((w) => w.sheet === SHEETS.targets).map((w) => w.sync);
     expect(Math.max(...auditSyncs)).toBeLessThanOrEqual(Math.min(...targetSyncs));
-    expect(
-      excel.writes
-        .filter((w) => w.sheet === SHEETS.audit)
-        .reduce((rows, w) => rows + w.data.length, 0)
-    ).toBe(write.audit.length);
+    expect(excel.writes.filter((w) => w.sheet === SHEETS.audit).reduce((rows, w) => rows + w.data.length, 0)).toBe(
+      write.audit.length,
+    );
     expect(targetSyncs.length).toBe(1000);
     const after = await planOf(workbook);
     expect(after.topDown.get("n7")).toEqual(write.changes.find((c) => c.id === "n7")?.values);

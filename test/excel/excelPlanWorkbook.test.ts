@@ -1,14 +1,10 @@
 import { OfficeMockObject } from "office-addin-mock";
+import type { CellRange } from "../../src/core/a1";
 import { SHEETS, buildPlanLayout } from "../../src/core/plan/layout";
-import type {
-  AuditEntry,
-  NodeEntry,
-  Plan,
-  PlanNode,
-  PlanSettings,
-} from "../../src/core/plan/types";
+import { detectHierarchy } from "../../src/core/plan/setupSource";
+import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
 import { chunkBlocks, planReads, WRITE_BUDGET_BYTES } from "../../src/excel/chunks";
-import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
+import { ExcelPlanWorkbook, excelHasCellProperties } from "../../src/excel/ExcelPlanWorkbook";
 import { RecordingExcel, type WriteRecord } from "./support/RecordingExcel";
 
 const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;
@@ -52,7 +48,7 @@ function edit(
   values: (number | null)[],
   status: NodeEntry["status"],
   stamp: string,
-  user = "ann"
+  user = "ann",
 ): NodeEntry {
   return { ...read, values, status, updatedAt: stamp, updatedBy: user };
 }
@@ -61,7 +57,7 @@ function write(
   excel: RecordingExcel,
   sheet: string,
   address: string,
-  kind: WriteRecord["kind"]
+  kind: WriteRecord["kind"],
 ): WriteRecord | undefined {
   return excel.writes.find((w) => w.sheet === sheet && w.address === address && w.kind === kind);
 }
@@ -90,9 +86,14 @@ describe("ExcelPlanWorkbook", () => {
       expect(excel.syncs).toBe(2);
       expect(excel.callsIn(1)).toEqual(["tables.load", "worksheets.load"]);
       expect(excel.callsIn(2).filter((call) => call === "worksheets.add")).toHaveLength(7);
-      expect(
-        excel.calls.filter((call) => call.call === "table.name").map((call) => call.detail)
-      ).toEqual(["GuSettings", "GuHierarchy", "GuInputs", "GuTargets", "GuStatus", "GuAudit"]);
+      expect(excel.calls.filter((call) => call.call === "table.name").map((call) => call.detail)).toEqual([
+        "GuSettings",
+        "GuHierarchy",
+        "GuInputs",
+        "GuTargets",
+        "GuStatus",
+        "GuAudit",
+      ]);
     });
 
     it("writes user text so it stays text, with formats set before values", () => {
@@ -108,10 +109,10 @@ describe("ExcelPlanWorkbook", () => {
         ["metric", "Revenue"],
       ]);
       const formats = excel.writes.findIndex(
-        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "numberFormat"
+        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "numberFormat",
       );
       const values = excel.writes.findIndex(
-        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "values"
+        (w) => w.sheet === SHEETS.inputs && w.address === "A2:C5" && w.kind === "values",
       );
       expect(formats).toBeGreaterThanOrEqual(0);
       expect(formats).toBeLessThan(values);
@@ -127,21 +128,15 @@ describe("ExcelPlanWorkbook", () => {
         "=BU.LEVEL('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5)",
         "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5,'GU Inputs'!$B$2:$B$5)",
       ]);
-      expect(write(excel, SHEETS.report, "A4:D7", "formulas")?.data[0][0]).toBe(
-        `='GU Hierarchy'!$A$2&""`
-      );
-      expect(
-        excel.calls
-          .filter((call) => call.call === "conditionalFormats.add")
-          .map((call) => call.detail)
-      ).toEqual([
+      expect(write(excel, SHEETS.report, "A4:D7", "formulas")?.data[0][0]).toBe(`='GU Hierarchy'!$A$2&""`);
+      expect(excel.calls.filter((call) => call.call === "conditionalFormats.add").map((call) => call.detail)).toEqual([
         "Custom =IF(ISNUMBER(I4),ABS(I4)>'GU Settings'!$B$7,FALSE())",
         "Custom =IF(ISNUMBER(M4),ABS(M4)>'GU Settings'!$B$7,FALSE())",
       ]);
       expect(
         excel.calls
           .filter((call) => ["range.clear", "conditionalFormats.clearAll"].includes(call.call))
-          .map((call) => call.detail)
+          .map((call) => call.detail),
       ).toEqual(["'GU Report'!A1:XFD1048576 All", "GU Report"]);
     });
 
@@ -162,7 +157,7 @@ describe("ExcelPlanWorkbook", () => {
       const read = (await planOf(workbook)).entries.get("UK") as NodeEntry;
       await workbook.saveEntries(
         [{ expected: read, next: edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z") }],
-        []
+        [],
       );
       excel.reset();
 
@@ -170,9 +165,13 @@ describe("ExcelPlanWorkbook", () => {
 
       // Look around; locate the three per-node tables; read them in one chunk; write in one.
       expect(excel.syncs).toBe(4);
-      expect(
-        excel.calls.filter((call) => call.call === "table.resize").map((call) => call.detail)
-      ).toEqual(["GuSettings", "GuHierarchy", "GuInputs", "GuTargets", "GuStatus"]);
+      expect(excel.calls.filter((call) => call.call === "table.resize").map((call) => call.detail)).toEqual([
+        "GuSettings",
+        "GuHierarchy",
+        "GuInputs",
+        "GuTargets",
+        "GuStatus",
+      ]);
       expect(excel.callsIn(4)).not.toContain("worksheet.tables.add");
       const plan = await planOf(workbook);
       expect(plan.entries.get("UK")?.values).toEqual([120, 130]);
@@ -196,16 +195,14 @@ describe("ExcelPlanWorkbook", () => {
       };
       const result = await workbook.saveEntries(
         [{ expected: read, next }],
-        [audit("UK", "Q1 2027", "120"), audit("UK", "comment", "=as discussed", "-")]
+        [audit("UK", "Q1 2027", "120"), audit("UK", "comment", "=as discussed", "-")],
       );
 
       expect(result).toEqual({ ok: true });
       expect(excel.syncs).toBe(2);
       expect(excel.writes.filter((w) => w.sync === 1)).toEqual([]);
       expect(excel.callsIn(2)).toEqual(["table.rows.add", "range.values", "range.values"]);
-      expect(
-        excel.writes.map(({ sheet, address, kind, data }) => [sheet, address, kind, data])
-      ).toEqual([
+      expect(excel.writes.map(({ sheet, address, kind, data }) => [sheet, address, kind, data])).toEqual([
         [
           SHEETS.audit,
           "GuAudit",
@@ -215,12 +212,7 @@ describe("ExcelPlanWorkbook", () => {
             ["'2027-01-05T09:00:00.000Z", "ann", "UK", "comment", "", "'=as discussed", "'-"],
           ],
         ],
-        [
-          SHEETS.status,
-          "B4:F4",
-          "values",
-          [["Submitted", "'=as discussed", "", "'2027-01-05T09:00:00.000Z", "ann"]],
-        ],
+        [SHEETS.status, "B4:F4", "values", [["Submitted", "'=as discussed", "", "'2027-01-05T09:00:00.000Z", "ann"]]],
         [SHEETS.inputs, "B4:C4", "values", [[120, 130]]],
       ]);
       expect((await planOf(workbook)).entries.get("UK")).toEqual(next);
@@ -230,6 +222,16 @@ describe("ExcelPlanWorkbook", () => {
       ]);
     });
 
+    it.each(["+10% on plan", "-5 vs last year", "@bob to confirm"])(
+      "keeps the comment %j as text, sent behind an apostrophe",
+      async (comment) => {
+        const next = { ...edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z"), comment };
+        expect(await workbook.saveEntries([{ expected: read, next }], [])).toEqual({ ok: true });
+        expect(write(excel, SHEETS.status, "B4:F4", "values")?.data[0][1]).toBe(`'${comment}`);
+        expect((await planOf(workbook)).entries.get("UK")?.comment).toBe(comment);
+      },
+    );
+
     it("writes nothing and returns the co-author's row when they changed a value since it was read", async () => {
       const coAuthor = new ExcelPlanWorkbook(excel.run);
       const theirRead = (await planOf(coAuthor)).entries.get("UK") as NodeEntry;
@@ -238,12 +240,7 @@ describe("ExcelPlanWorkbook", () => {
       excel.reset();
 
       const mine = edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z");
-      expect(
-        await workbook.saveEntries(
-          [{ expected: read, next: mine }],
-          [audit("UK", "Q1 2027", "120")]
-        )
-      ).toEqual({
+      expect(await workbook.saveEntries([{ expected: read, next: mine }], [audit("UK", "Q1 2027", "120")])).toEqual({
         ok: false,
         conflicts: [{ id: "UK", mine, theirs }],
       });
@@ -315,22 +312,19 @@ describe("ExcelPlanWorkbook", () => {
       expect(
         await fresh.saveEntries(
           [{ expected: read, next: edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z") }],
-          []
-        )
+          [],
+        ),
       ).toEqual({ ok: true });
       expect(excel.syncs).toBe(3);
     });
 
     it("saves top-down targets and their audit in 2 syncs", async () => {
-      await workbook.saveTopDown(
-        [{ id: "CO", values: [1000, null] }],
-        [audit("CO", "top-down Q1 2027", "1000")]
-      );
+      await workbook.saveTopDown([{ id: "CO", values: [1000, null] }], [audit("CO", "top-down Q1 2027", "1000")]);
       expect(excel.syncs).toBe(2);
       expect(write(excel, SHEETS.targets, "B2:C2", "values")?.data).toEqual([[1000, ""]]);
       expect((await planOf(workbook)).topDown.get("CO")).toEqual([1000, null]);
       await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
-        `Node "XX" is not in the plan's hierarchy`
+        `Node "XX" is not in the plan's hierarchy`,
       );
     });
 
@@ -348,9 +342,7 @@ describe("ExcelPlanWorkbook", () => {
     const settings = { ...SETTINGS, periods };
     const nodes: PlanNode[] = [node("root", "", "Company", "ceo")];
     for (let i = 1; i < 10_000; i++)
-      nodes.push(
-        node(`n${i}`, i < 100 ? "root" : `n${(i % 99) + 1}`, `Territory ${i}`, `owner${i % 250}`)
-      );
+      nodes.push(node(`n${i}`, i < 100 ? "root" : `n${(i % 99) + 1}`, `Territory ${i}`, `owner${i % 250}`));
     const setup = { settings, nodes };
     const chunks = chunkBlocks(buildPlanLayout(setup, {}).blocks, WRITE_BUDGET_BYTES);
 
@@ -386,11 +378,11 @@ describe("ExcelPlanWorkbook", () => {
               read,
               periods.map(() => 1),
               "Draft",
-              "2027-01-05T09:00:00.000Z"
+              "2027-01-05T09:00:00.000Z",
             ),
           },
         ],
-        [audit("n9999", "P1", "1")]
+        [audit("n9999", "P1", "1")],
       );
       expect(excel.syncs).toBe(2);
     });
@@ -413,9 +405,7 @@ describe("ExcelPlanWorkbook", () => {
         rowCount: 1,
         colCount: 4,
       });
-      await expect(workbook.selectNode("XX")).rejects.toThrow(
-        `Node "XX" is not in the plan's hierarchy`
-      );
+      await expect(workbook.selectNode("XX")).rejects.toThrow(`Node "XX" is not in the plan's hierarchy`);
     });
 
     it("reports the node of the row the user selects, until unsubscribed", async () => {
@@ -436,9 +426,7 @@ describe("ExcelPlanWorkbook", () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await select(SHEETS.status, 2);
       expect(seen).toEqual(["UK", "DE", null, null]);
-      expect(excel.calls.map((call) => call.call)).toContain(
-        "worksheets.onSelectionChanged.remove"
-      );
+      expect(excel.calls.map((call) => call.call)).toContain("worksheets.onSelectionChanged.remove");
     });
 
     it("goes to a row of a setup source", async () => {
@@ -466,9 +454,9 @@ describe("ExcelPlanWorkbook", () => {
         rowCount: 1,
         colCount: 2,
       });
-      await expect(
-        workbook.selectSourceRow({ kind: "range", sheet: "Sheet1", address: "B2:C9" }, 9)
-      ).rejects.toThrow("Row 9 is outside the source, which has 8 rows");
+      await expect(workbook.selectSourceRow({ kind: "range", sheet: "Sheet1", address: "B2:C9" }, 9)).rejects.toThrow(
+        "Row 9 is outside the source, which has 8 rows",
+      );
     });
 
     it("reads the selection within the used cells, and the user's tables", async () => {
@@ -480,7 +468,7 @@ describe("ExcelPlanWorkbook", () => {
       excel.workbook.select({ sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 3 });
       excel.reset();
       expect(await workbook.readSelection()).toEqual({
-        ref: { kind: "range", sheet: "Sheet1", address: "A1:C1048576" },
+        ref: { kind: "range", sheet: "Sheet1", address: "B2:C3" },
         rows: [
           ["Id", "Name"],
           [7, "=x"],
@@ -499,10 +487,150 @@ describe("ExcelPlanWorkbook", () => {
   });
 });
 
+describe("ExcelPlanWorkbook reading a setup source", () => {
+  let excel: RecordingExcel;
+  let workbook: ExcelPlanWorkbook;
+
+  beforeEach(() => {
+    excel = new RecordingExcel();
+    workbook = new ExcelPlanWorkbook(excel.run, WRITE_BUDGET_BYTES, excel.hasCellProperties);
+  });
+
+  const WHOLE_COLUMNS_A_TO_D = { sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 4 };
+
+  it.each<[string, CellRange, CellRange, string, string]>([
+    [
+      "whole columns A:D, data from row 3",
+      WHOLE_COLUMNS_A_TO_D,
+      { sheet: "Sheet1", row: 2, col: 0, rowCount: 4, colCount: 4 },
+      "A3:D6",
+      "Sheet1!A5:D5",
+    ],
+    [
+      "A1:F20, data in B4:E7",
+      { sheet: "Sheet1", row: 0, col: 0, rowCount: 20, colCount: 6 },
+      { sheet: "Sheet1", row: 3, col: 1, rowCount: 4, colCount: 4 },
+      "B4:E7",
+      "Sheet1!B6:E6",
+    ],
+  ])("goes to the row a problem names in a selection of %s", async (_, selection, data, address, selected) => {
+    excel.workbook.write(data, [
+      ["Id", "Parent", "Name", "Owner"],
+      ["CO", "", "Company", "ceo"],
+      ["UK", "XX", "United Kingdom", "ann"],
+      ["DE", "CO", "Germany", "dirk"],
+    ]);
+    excel.workbook.select(selection);
+    const source = await workbook.readSelection();
+    expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
+    const problem = detectHierarchy(source.rows).problems[0];
+    expect(problem.sourceIndex).toBe(2);
+
+    excel.reset();
+    await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
+    expect(excel.calls.find((call) => call.call === "range.select")?.detail).toBe(selected);
+    expect(excel.workbook.values(excel.workbook.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
+  });
+
+  it.each<[string, boolean, string[], [string, string][]]>([
+    [
+      "with ExcelApi 1.9, as two spaces a level",
+      true,
+      ["Territory", "World", "  EMEA", "    UK", "  APAC"],
+      [
+        ["World", ""],
+        ["EMEA", "World"],
+        ["UK", "EMEA"],
+        ["APAC", "World"],
+      ],
+    ],
+    [
+      "without it (Excel 2016), as they are",
+      false,
+      ["Territory", "World", "EMEA", "UK", "APAC"],
+      [
+        ["World", ""],
+        ["EMEA", ""],
+        ["UK", ""],
+        ["APAC", ""],
+      ],
+    ],
+  ])("reads names indented with Excel's Indent button %s, in no more syncs", async (_, supported, names, tree) => {
+    excel.cellProperties = supported;
+    const range = { sheet: "Sheet1", row: 2, col: 0, rowCount: 5, colCount: 2 };
+    excel.workbook.write(range, [
+      ["Territory", "Owner"],
+      ["World", "ceo"],
+      ["EMEA", "mo"],
+      ["UK", "ana"],
+      ["APAC", "kei"],
+    ]);
+    excel.workbook.setIndentLevels(range, [
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [1, 0],
+    ]);
+    excel.workbook.addTable("Org", range);
+    excel.workbook.select(WHOLE_COLUMNS_A_TO_D);
+    const owners = ["Owner", "ceo", "mo", "ana", "kei"];
+
+    const selection = await workbook.readSelection();
+    expect(selection.rows).toEqual(names.map((name, i) => [name, owners[i]]));
+    expect(excel.syncs).toBe(2);
+    expect(excel.callsIn(2)).toEqual(supported ? ["range.load", "range.getCellProperties"] : ["range.load"]);
+    expect(detectHierarchy(selection.rows).nodes.map((n) => [n.id, n.parent])).toEqual(tree);
+
+    excel.reset();
+    expect(await workbook.readTable("Org")).toEqual({
+      ref: { kind: "table", name: "Org" },
+      rows: selection.rows,
+    });
+    expect(excel.syncs).toBe(3);
+  });
+
+  it("keeps an indented number a number", async () => {
+    const range = { sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 2 };
+    excel.workbook.write(range, [
+      ["Name", "Weight"],
+      ["EMEA", 3],
+    ]);
+    excel.workbook.setIndentLevels(range, [
+      [0, 0],
+      [1, 1],
+    ]);
+    excel.workbook.select(range);
+    expect((await workbook.readSelection()).rows).toEqual([
+      ["Name", "Weight"],
+      ["  EMEA", 3],
+    ]);
+  });
+});
+
 describe("the Excel.run the add-in uses", () => {
-  const global = globalThis as { Excel?: unknown };
+  const global = globalThis as { Excel?: unknown; Office?: unknown };
   afterEach(() => {
     delete global.Excel;
+    delete global.Office;
+  });
+
+  it.each<[string, string[] | null, boolean]>([
+    ["an Excel with ExcelApi 1.9", ["1.1", "1.9"], true],
+    ["Excel 2016 (ExcelApi 1.2)", ["1.1", "1.2"], false],
+    ["no Office loaded", null, false],
+  ])("reads indent levels only in %s", (_, versions, expected) => {
+    if (versions !== null) {
+      global.Office = {
+        context: {
+          requirements: {
+            isSetSupported: (name: string, version: string): boolean =>
+              name === "ExcelApi" && versions.includes(version),
+          },
+        },
+      };
+    }
+    expect(excelHasCellProperties()).toBe(expected);
   });
 
   it("runs each step in Excel.run (checked against office-addin-mock)", async () => {
@@ -525,10 +653,7 @@ describe("the Excel.run the add-in uses", () => {
       },
     });
     global.Excel = mock;
-    await new ExcelPlanWorkbook().selectSourceRow(
-      { kind: "range", sheet: "Data", address: "A1:F20" },
-      3
-    );
+    await new ExcelPlanWorkbook().selectSourceRow({ kind: "range", sheet: "Data", address: "A1:F20" }, 3);
     expect(selected).toEqual(["activate Data", "select Data 2,0 1x6"]);
   });
 });

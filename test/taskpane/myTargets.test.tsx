@@ -188,6 +188,8 @@ describe("My targets", () => {
 
     await user.type(field("North", "Q1 2027 (EUR)"), "300");
     await user.click(within(card("North")).getByRole("button", { name: "Save draft" }));
+    // The conflict dialog (test/taskpane/conflicts) offers to resolve it; deciding later leaves the warning.
+    await user.click(await screen.findByRole("button", { name: "Decide later" }));
 
     const warning = await within(card("North")).findByText(/Someone else changed North since you opened the plan/);
     expect(warning).toBeInTheDocument();

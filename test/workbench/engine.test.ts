@@ -51,10 +51,10 @@ describe("FormulaEngine", () => {
 
   afterEach(() => engine.dispose());
 
-  it("computes nothing until started, then every formula of the report", () => {
+  it("computes nothing until started, then every formula of the report", async () => {
     expect(report(ROW.CO, Q1.bottomUp)).toBeNull();
     expect(engine.state).toEqual({ kind: "waiting" });
-    engine.start();
+    await engine.start();
     expect(engine.state).toEqual({ kind: "ready" });
     expect(report(ROW.CO, 0)).toBe("CO");
     expect(report(ROW.UK, 1)).toBe("      UK");
@@ -64,8 +64,8 @@ describe("FormulaEngine", () => {
     expect(report(ROW.CO, Q1.pct)).toBeCloseTo(-0.2);
   });
 
-  it("recalculates the rollup, cascade and variance when an input is edited", () => {
-    engine.start();
+  it("recalculates the rollup, cascade and variance when an input is edited", async () => {
+    await engine.start();
     type(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "170");
     expect(report(ROW.CO, Q1.bottomUp)).toBe(250);
     expect(report(ROW.UK, Q1.bottomUp)).toBe(170);
@@ -74,7 +74,7 @@ describe("FormulaEngine", () => {
   });
 
   it("recalculates when the task pane saves through the plan workbook", async () => {
-    engine.start();
+    await engine.start();
     const plan = await book.readPlan();
     const read = plan?.entries.get("DE");
     if (read === undefined) throw new Error("no entry for DE");
@@ -83,8 +83,8 @@ describe("FormulaEngine", () => {
     expect(report(ROW.EMEA, Q1.bottomUp)).toBe(150);
   });
 
-  it("evaluates formulas typed into any sheet, with the error's message for a broken hierarchy", () => {
-    engine.start();
+  it("evaluates formulas typed into any sheet, with the error's message for a broken hierarchy", async () => {
+    await engine.start();
     workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 3, colCount: 3 }, [
       ["A", "", 1],
       ["B", "A", 2],
@@ -98,8 +98,8 @@ describe("FormulaEngine", () => {
     expect(engine.errorMessage("Sheet1", 0, 4)).toBeUndefined();
   });
 
-  it("spills again once a value in the way is deleted", () => {
-    engine.start();
+  it("spills again once a value in the way is deleted", async () => {
+    await engine.start();
     workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["1"], ["2"]]);
     type("Sheet1", 0, 2, "=A1:A2*10");
     type("Sheet1", 1, 2, "5");
@@ -110,7 +110,7 @@ describe("FormulaEngine", () => {
   });
 
   it("keeps up when the plan is set up again over itself: the report is rebuilt with its results", async () => {
-    engine.start();
+    await engine.start();
     await book.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
     engine.flush();
     expect(report(ROW.DE + 1, 0)).toBe("FR");

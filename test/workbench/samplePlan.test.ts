@@ -34,7 +34,7 @@ describe("samplePlan", () => {
   it("is a valid company > region > territory > rep hierarchy of a few hundred nodes", () => {
     const built = Hierarchy.build(
       plan.nodes.map((node) => node.id),
-      plan.nodes.map((node) => node.parent)
+      plan.nodes.map((node) => node.parent),
     );
     expect(built.ok).toBe(true);
     expect(plan.nodes.length).toBeGreaterThan(200);
@@ -78,7 +78,7 @@ describe("samplePlan", () => {
     expect(generated.nodes).toHaveLength(count);
     const built = Hierarchy.build(
       generated.nodes.map((node) => node.id),
-      generated.nodes.map((node) => node.parent)
+      generated.nodes.map((node) => node.parent),
     );
     expect(built.ok).toBe(true);
   });
@@ -96,7 +96,7 @@ describe("loadSample", () => {
     expect(await book.readAudit()).toEqual(plan.audit);
 
     const engine = new FormulaEngine(book.workbook);
-    engine.start();
+    await engine.start();
     const entered = plan.entries.reduce((sum, entry) => sum + (entry.values[0] ?? 0), 0);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 1))).toBe(plan.topDown[0].values[0]);

@@ -1,11 +1,7 @@
+import type { CellRange } from "../../src/core/a1";
 import { PlanLayoutError, SHEETS, TABLES } from "../../src/core/plan/layout";
-import type {
-  AuditEntry,
-  NodeEntry,
-  Plan,
-  PlanNode,
-  PlanSettings,
-} from "../../src/core/plan/types";
+import { detectHierarchy } from "../../src/core/plan/setupSource";
+import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import {
   MemoryWorkbook,
@@ -29,20 +25,9 @@ function node(id: string, parent: string, owner = ""): PlanNode {
   return { id, parent, name: id, owner, attributes: {} };
 }
 
-const NODES = [
-  node("CO", ""),
-  node("EMEA", "CO", "bob"),
-  node("UK", "EMEA", "ann"),
-  node("DE", "EMEA", "dirk"),
-];
+const NODES = [node("CO", ""), node("EMEA", "CO", "bob"), node("UK", "EMEA", "ann"), node("DE", "EMEA", "dirk")];
 
-function audit(
-  node: string,
-  field: string,
-  oldValue: string,
-  newValue: string,
-  user = "ann"
-): AuditEntry {
+function audit(node: string, field: string, oldValue: string, newValue: string, user = "ann"): AuditEntry {
   return { time: "2027-01-05T09:00:00.000Z", user, node, field, oldValue, newValue, note: "" };
 }
 
@@ -62,7 +47,7 @@ function edit(
   values: (number | null)[],
   status: NodeEntry["status"],
   stamp: string,
-  user = "ann"
+  user = "ann",
 ): NodeEntry {
   return { ...read, values, status, updatedAt: stamp, updatedBy: user };
 }
@@ -89,9 +74,7 @@ describe("MemoryPlanWorkbook", () => {
 
   it("refuses to read tables someone broke, naming sheet and row", async () => {
     workbook.workbook.enter(SHEETS.status, 3, 1, "Finished");
-    await expect(workbook.readPlan()).rejects.toThrow(
-      `Sheet "GU Status" row 4: "Finished" is not a status`
-    );
+    await expect(workbook.readPlan()).rejects.toThrow(`Sheet "GU Status" row 4: "Finished" is not a status`);
     await expect(workbook.readPlan()).rejects.toBeInstanceOf(PlanLayoutError);
   });
 
@@ -102,10 +85,7 @@ describe("MemoryPlanWorkbook", () => {
         ...edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z"),
         comment: "=see attachment",
       };
-      const log = [
-        audit("UK", "Q1 2027", "", "120"),
-        audit("UK", "status", "Not started", "Submitted"),
-      ];
+      const log = [audit("UK", "Q1 2027", "", "120"), audit("UK", "status", "Not started", "Submitted")];
       expect(await workbook.saveEntries([{ expected: read, next }], log)).toEqual({ ok: true });
 
       expect(entryOf(await planIn(workbook), "UK")).toEqual(next);
@@ -114,19 +94,36 @@ describe("MemoryPlanWorkbook", () => {
       expect(workbook.workbook.cell(SHEETS.status, 3, 2)).toEqual({ value: "=see attachment" });
     });
 
+    it.each(["=", "+", "-", "@"])("keeps a name, owner and comment beginning with %s as text", async (sign) => {
+      const uk: PlanNode = { ...node("UK", "EMEA", `${sign}ann`), name: `${sign}UK` };
+      await workbook.writePlan({
+        settings: SETTINGS,
+        nodes: NODES.map((n) => (n.id === "UK" ? uk : n)),
+      });
+      const read = entryOf(await planIn(workbook), "UK");
+      const next = {
+        ...edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z"),
+        comment: `${sign}see attachment`,
+      };
+      expect(await workbook.saveEntries([{ expected: read, next }], [])).toEqual({ ok: true });
+
+      const plan = await planIn(workbook);
+      expect(plan.nodes.find((n) => n.id === "UK")).toEqual(uk);
+      expect(entryOf(plan, "UK").comment).toBe(`${sign}see attachment`);
+      expect([
+        workbook.workbook.cell(SHEETS.hierarchy, 3, 2),
+        workbook.workbook.cell(SHEETS.hierarchy, 3, 3),
+        workbook.workbook.cell(SHEETS.status, 3, 2),
+      ]).toEqual([{ value: `${sign}UK` }, { value: `${sign}ann` }, { value: `${sign}see attachment` }]);
+    });
+
     it("writes nothing and returns the co-author's row when a value changed since it was read", async () => {
       const read = entryOf(await planIn(workbook), "UK");
       const theirs = edit(read, [100, 100], "Draft", "2027-01-05T09:00:00.000Z", "manager");
-      await workbook.saveEntries(
-        [{ expected: read, next: theirs }],
-        [audit("UK", "Q1 2027", "", "100", "manager")]
-      );
+      await workbook.saveEntries([{ expected: read, next: theirs }], [audit("UK", "Q1 2027", "", "100", "manager")]);
 
       const mine = edit(read, [120, 130], "Submitted", "2027-01-05T09:01:00.000Z");
-      const result = await workbook.saveEntries(
-        [{ expected: read, next: mine }],
-        [audit("UK", "Q1 2027", "", "120")]
-      );
+      const result = await workbook.saveEntries([{ expected: read, next: mine }], [audit("UK", "Q1 2027", "", "120")]);
 
       expect(result).toEqual({ ok: false, conflicts: [{ id: "UK", mine, theirs }] });
       expect(entryOf(await planIn(workbook), "UK")).toEqual(theirs);
@@ -138,7 +135,7 @@ describe("MemoryPlanWorkbook", () => {
         entryOf(await planIn(workbook), "UK"),
         [120, 130],
         "Submitted",
-        "2027-01-05T09:00:00.000Z"
+        "2027-01-05T09:00:00.000Z",
       );
       await workbook.saveEntries([{ expected: null, next: submitted }], []);
       const approved = {
@@ -180,7 +177,7 @@ describe("MemoryPlanWorkbook", () => {
       const de = entryOf(plan, "DE");
       await workbook.saveEntries(
         [{ expected: de, next: edit(de, [1, 1], "Draft", "2027-01-05T08:00:00.000Z", "dirk") }],
-        []
+        [],
       );
 
       const result = await workbook.saveEntries(
@@ -188,10 +185,7 @@ describe("MemoryPlanWorkbook", () => {
           { expected: uk, next: edit(uk, [2, 2], "Approved", "2027-01-05T09:00:00.000Z", "bob") },
           { expected: de, next: edit(de, [3, 3], "Approved", "2027-01-05T09:00:00.000Z", "bob") },
         ],
-        [
-          audit("UK", "status", "Not started", "Approved", "bob"),
-          audit("DE", "status", "Draft", "Approved", "bob"),
-        ]
+        [audit("UK", "status", "Not started", "Approved", "bob"), audit("DE", "status", "Draft", "Approved", "bob")],
       );
 
       expect(result.ok).toBe(false);
@@ -202,9 +196,7 @@ describe("MemoryPlanWorkbook", () => {
     it("adds the row of a node someone typed into the hierarchy table by hand", async () => {
       const table = workbook.workbook.table(TABLES.hierarchy);
       workbook.workbook.appendTableRows(TABLES.hierarchy, [["FR", "EMEA", "France", "fran"]]);
-      expect(workbook.workbook.table(TABLES.hierarchy)?.range.rowCount).toBe(
-        (table?.range.rowCount ?? 0) + 1
-      );
+      expect(workbook.workbook.table(TABLES.hierarchy)?.range.rowCount).toBe((table?.range.rowCount ?? 0) + 1);
       const read = entryOf(await planIn(workbook), "FR");
 
       const next = edit(read, [7, null], "Draft", "2027-01-05T09:00:00.000Z", "fran");
@@ -216,13 +208,13 @@ describe("MemoryPlanWorkbook", () => {
   it("saves top-down targets with their audit entries", async () => {
     await workbook.saveTopDown(
       [{ id: "CO", values: [1000, null] }],
-      [audit("CO", "top-down Q1 2027", "", "1000", "ceo")]
+      [audit("CO", "top-down Q1 2027", "", "1000", "ceo")],
     );
     const plan = await planIn(workbook);
     expect(plan.topDown.get("CO")).toEqual([1000, null]);
     expect(await workbook.readAudit()).toHaveLength(1);
     await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
-      `Node "XX" is not in the plan's hierarchy`
+      `Node "XX" is not in the plan's hierarchy`,
     );
   });
 
@@ -238,13 +230,7 @@ describe("MemoryPlanWorkbook", () => {
 
       await workbook.writePlan({
         settings: SETTINGS,
-        nodes: [
-          node("CO", ""),
-          node("AMER", "CO"),
-          node("EMEA", "CO"),
-          node("UK", "AMER", "ann"),
-          node("DE", "EMEA"),
-        ],
+        nodes: [node("CO", ""), node("AMER", "CO"), node("EMEA", "CO"), node("UK", "AMER", "ann"), node("DE", "EMEA")],
       });
 
       const plan = await planIn(workbook);
@@ -261,9 +247,9 @@ describe("MemoryPlanWorkbook", () => {
 
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES.filter((n) => n.id !== "DE") });
       expect((await planIn(workbook)).entries.has("DE")).toBe(false);
-      expect(
-        workbook.workbook.values({ sheet: SHEETS.inputs, row: 4, col: 0, rowCount: 1, colCount: 3 })
-      ).toEqual([["DE", 80, 95]]);
+      expect(workbook.workbook.values({ sheet: SHEETS.inputs, row: 4, col: 0, rowCount: 1, colCount: 3 })).toEqual([
+        ["DE", 80, 95],
+      ]);
 
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
       expect(entryOf(await planIn(workbook), "DE")).toEqual(saved);
@@ -286,10 +272,8 @@ describe("MemoryPlanWorkbook", () => {
           col: 5,
           rowCount: 1,
           colCount: 1,
-        })
-      ).toEqual([
-        ["=BU.ROLLUP('GU Hierarchy'!$A$2:$A$3,'GU Hierarchy'!$B$2:$B$3,'GU Inputs'!$B$2:$B$3)"],
-      ]);
+        }),
+      ).toEqual([["=BU.ROLLUP('GU Hierarchy'!$A$2:$A$3,'GU Hierarchy'!$B$2:$B$3,'GU Inputs'!$B$2:$B$3)"]]);
       expect(workbook.workbook.cell(SHEETS.report, 5, 0)).toBeUndefined();
       expect(workbook.workbook.conditionalFormats(SHEETS.report)).toHaveLength(1);
     });
@@ -305,9 +289,7 @@ describe("MemoryPlanWorkbook", () => {
         rowCount: 1,
         colCount: 4,
       });
-      await expect(workbook.selectNode("XX")).rejects.toThrow(
-        `Node "XX" is not in the plan's hierarchy`
-      );
+      await expect(workbook.selectNode("XX")).rejects.toThrow(`Node "XX" is not in the plan's hierarchy`);
     });
 
     it("tells which node the user selected, from any of the plan's sheets, until unsubscribed", () => {
@@ -333,13 +315,85 @@ describe("MemoryPlanWorkbook", () => {
       sheet.enter("Sheet1", 2, 0, "007");
       sheet.select({ sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 2 });
       expect(await workbook.readSelection()).toEqual({
-        ref: { kind: "range", sheet: "Sheet1", address: "A1:B1048576" },
+        ref: { kind: "range", sheet: "Sheet1", address: "A1:B3" },
         rows: [
           ["Id", "Parent"],
           ["A", ""],
           [7, ""],
         ],
       });
+    });
+
+    it.each<[string, CellRange, CellRange, string, CellRange]>([
+      [
+        "whole columns A:D, data from row 3",
+        { sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 4 },
+        { sheet: "Sheet1", row: 2, col: 0, rowCount: 4, colCount: 4 },
+        "A3:D6",
+        { sheet: "Sheet1", row: 4, col: 0, rowCount: 1, colCount: 4 },
+      ],
+      [
+        "A1:F20, data in B4:E7",
+        { sheet: "Sheet1", row: 0, col: 0, rowCount: 20, colCount: 6 },
+        { sheet: "Sheet1", row: 3, col: 1, rowCount: 4, colCount: 4 },
+        "B4:E7",
+        { sheet: "Sheet1", row: 5, col: 1, rowCount: 1, colCount: 4 },
+      ],
+    ])("goes to the row a problem names in a selection of %s", async (_, selection, data, address, selected) => {
+      const sheet = workbook.workbook;
+      sheet.write(data, [
+        ["Id", "Parent", "Name", "Owner"],
+        ["CO", "", "Company", "ceo"],
+        ["UK", "XX", "United Kingdom", "ann"],
+        ["DE", "CO", "Germany", "dirk"],
+      ]);
+      sheet.select(selection);
+      const source = await workbook.readSelection();
+      expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
+      const problem = detectHierarchy(source.rows).problems[0];
+      expect(problem.sourceIndex).toBe(2);
+
+      await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
+      expect(sheet.selection()).toEqual(selected);
+      expect(sheet.values(sheet.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
+    });
+
+    it("reads names indented with the Indent button as two spaces a level, text only", async () => {
+      const sheet = workbook.workbook;
+      const range = { sheet: "Sheet1", row: 2, col: 0, rowCount: 5, colCount: 3 };
+      sheet.write(range, [
+        ["Territory", "Owner", "Weight"],
+        ["World", "ceo", 10],
+        ["EMEA", "mo", 6],
+        ["UK", "ana", 2],
+        ["APAC", "kei", 4],
+      ]);
+      sheet.setIndentLevels(range, [
+        [0, 0, 0],
+        [0, 0, 0],
+        [1, 0, 1],
+        [2, 0, 2],
+        [1, 0, 1],
+      ]);
+      sheet.addTable("Org", range);
+      sheet.select({ sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 3 });
+      const rows = [
+        ["Territory", "Owner", "Weight"],
+        ["World", "ceo", 10],
+        ["  EMEA", "mo", 6],
+        ["    UK", "ana", 2],
+        ["  APAC", "kei", 4],
+      ];
+
+      const selection = await workbook.readSelection();
+      expect(selection.rows).toEqual(rows);
+      expect((await workbook.readTable("Org")).rows).toEqual(rows);
+      expect(detectHierarchy(selection.rows).nodes.map((n) => [n.id, n.parent])).toEqual([
+        ["World", ""],
+        ["EMEA", "World"],
+        ["UK", "EMEA"],
+        ["APAC", "World"],
+      ]);
     });
 
     it("lists and reads the user's tables, not the plan's, and goes to a row of a source", async () => {
@@ -377,11 +431,9 @@ describe("MemoryPlanWorkbook", () => {
         colCount: 2,
       });
       await expect(workbook.selectSourceRow({ kind: "table", name: "Org" }, 4)).rejects.toThrow(
-        "Row 4 is outside the source, which has 3 rows"
+        "Row 4 is outside the source, which has 3 rows",
       );
-      await expect(workbook.readTable("Nope")).rejects.toThrow(
-        `There is no table "Nope" in this workbook`
-      );
+      await expect(workbook.readTable("Nope")).rejects.toThrow(`There is no table "Nope" in this workbook`);
     });
   });
 });
@@ -426,27 +478,36 @@ describe("MemoryWorkbook", () => {
       { type: "cells", range: { sheet: "Sheet1", row: 0, col: 0, rowCount: 1, colCount: 1 } },
       { type: "selection", range: { sheet: "Sheet1", row: 1, col: 0, rowCount: 1, colCount: 1 } },
     ]);
-    expect(book.values({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 })).toEqual([
-      [1],
-      [2],
-    ]);
+    expect(book.values({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 })).toEqual([[1], [2]]);
     expect(book.formulas({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 })).toEqual([
       ["=BU.LEVEL(B1:B2,C1:C2)"],
       [""],
     ]);
   });
 
+  it("keeps indent levels, a format, over new values until formats are cleared", () => {
+    const book = new MemoryWorkbook();
+    const cell = { sheet: "Sheet1", row: 1, col: 0, rowCount: 1, colCount: 1 };
+    book.setIndentLevels(cell, [[2]]);
+    book.enter("Sheet1", 1, 0, "EMEA");
+    expect(book.indentLevels({ ...cell, row: 0, rowCount: 2 })).toEqual([[0], [2]]);
+    book.clear(cell, true);
+    expect(book.indentLevels(cell)).toEqual([[2]]);
+    book.clear(cell);
+    expect(book.indentLevels(cell)).toEqual([[0]]);
+  });
+
   it("refuses tables that overlap or have no body row, as Excel does", () => {
     const book = new MemoryWorkbook();
     book.addTable("A", { sheet: "Sheet1", row: 0, col: 0, rowCount: 3, colCount: 2 });
-    expect(() =>
-      book.addTable("B", { sheet: "Sheet1", row: 2, col: 1, rowCount: 2, colCount: 2 })
-    ).toThrow('Table "B" would overlap table "A"');
-    expect(() =>
-      book.addTable("C", { sheet: "Sheet1", row: 9, col: 0, rowCount: 1, colCount: 2 })
-    ).toThrow('Table "C" needs a header row and a body row');
-    expect(() =>
-      book.addTable("a", { sheet: "Sheet1", row: 9, col: 0, rowCount: 2, colCount: 2 })
-    ).toThrow('A table "a" already exists');
+    expect(() => book.addTable("B", { sheet: "Sheet1", row: 2, col: 1, rowCount: 2, colCount: 2 })).toThrow(
+      'Table "B" would overlap table "A"',
+    );
+    expect(() => book.addTable("C", { sheet: "Sheet1", row: 9, col: 0, rowCount: 1, colCount: 2 })).toThrow(
+      'Table "C" needs a header row and a body row',
+    );
+    expect(() => book.addTable("a", { sheet: "Sheet1", row: 9, col: 0, rowCount: 2, colCount: 2 })).toThrow(
+      'A table "a" already exists',
+    );
   });
 });

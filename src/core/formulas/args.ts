@@ -1,15 +1,25 @@
 /**
- * Turns custom-function arguments into plain data for the core, or into the error to return.
+ * Turns custom-function arguments into plain data for the core, or into the error to return: the one
+ * place where all ten BU.* functions read their arguments, so a shape is accepted (or refused with
+ * the same message) whichever function it is given to.
  *
  * An argument is whatever the host hands over: Excel passes a range as a 2-D array (blanks as null
  * or ""), a single cell as a scalar or a 1x1 array, and an omitted optional argument as null or
  * nothing. Tests and other callers may pass a flat array, which is read as a column. Anything else
  * (NaN, objects, nested arrays in cells) is a cell that is neither a number nor an id, never a crash.
+ * An error value in a cell read as a single value (an option, ALLOCATE's total) is returned as the
+ * call's result, as Excel's own functions pass errors through.
+ *
+ * Functions check their arguments in one order, so the error a user sees is about the first thing to
+ * fix: options (method, mode, decimals, ...), then the shapes of the ranges, then their row counts,
+ * then the hierarchy's problems, and last the nodes looked up in it.
  */
+import { decimalsProblem, MAX_DECIMALS, MIN_DECIMALS } from "../allocation";
 import { asNumber, CellError, idKey, idText, isBlank, type ResultCell } from "../cell";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
-import { messages } from "../messages";
+import { describeCell, messages } from "../messages";
 import { ROLLUP_METHODS, type RollupMethod } from "../rollup";
+import { VARIANCE_MODES, type VarianceMode } from "../variance";
 
 /** A range argument as rows of cells, all of the same length. */
 export type Rows = readonly (readonly unknown[])[];
@@ -41,7 +51,8 @@ export function isOmitted(arg: unknown): arg is null | undefined {
 
 /**
  * A range argument as rows: a 2-D array as is, a flat array as a column, anything else as one cell.
- * null/undefined is one blank cell, which is how a reference to an empty cell can arrive.
+ * null/undefined is one blank cell, which is how a reference to an empty cell can arrive. An empty
+ * array is no rows; callers decide whether that is an error.
  */
 export function toRows(arg: unknown, name: string): Rows | CellError {
   if (!isArray(arg)) return [[arg]];
@@ -55,6 +66,14 @@ export function toRows(arg: unknown, name: string): Rows | CellError {
     }
   }
   return nested ? (arg as unknown[][]) : arg.map((cell: unknown) => [cell]);
+}
+
+/** A range argument of any shape with at least one cell: VARIANCE's actual and target, ALLOCATE's weights. */
+export function toRange(arg: unknown, name: string): Rows | CellError {
+  const rows = toRows(arg, name);
+  if (rows instanceof CellError) return rows;
+  if (rows.length === 0 || rows[0].length === 0) return new CellError("VALUE", messages.emptyArgument(name));
+  return rows;
 }
 
 /**
@@ -72,7 +91,7 @@ export function toVector(arg: unknown, name: string): Vector | CellError {
     return { cells, across: false };
   }
   if (rows.length === 1) return { cells: rows[0], across: true };
-  return new CellError("VALUE", messages.notVector(name));
+  return new CellError("VALUE", messages.notVector(name, rows.length, rows[0].length));
 }
 
 /** The ids argument: a vector of at least one cell. */
@@ -83,8 +102,9 @@ export function toIds(arg: unknown): Vector | CellError {
 }
 
 /**
- * `values` as rows aligned with `ids`, with at least one column. Values for ids given as a single
- * row may be a single row of the same length: one value per id, one period.
+ * A range aligned with `ids` (ROLLUP's values, CASCADE's targets and weights) as rows, with at least
+ * one column. For ids given as a single row it may be a single row of the same length: one value
+ * per id, one period.
  */
 export function toValueRows(arg: unknown, ids: Vector, name: string): Rows | CellError {
   const rows = toRows(arg, name);
@@ -107,18 +127,52 @@ export function toScalar(arg: unknown, name: string): unknown {
   const rows = toRows(arg, name);
   if (rows instanceof CellError) return rows;
   if (rows.length === 0 || rows[0].length === 0) return undefined;
-  if (rows.length > 1 || rows[0].length > 1) return new CellError("VALUE", messages.notSingleCell(name));
+  if (rows.length > 1 || rows[0].length > 1) {
+    return new CellError("VALUE", messages.notSingleCell(name, rows.length, rows[0].length));
+  }
   return rows[0][0];
+}
+
+/** A single cell holding a number, such as ALLOCATE's total; blank, text and booleans are not numbers. */
+export function parseNumber(arg: unknown, name: string): number | CellError {
+  const cell = toScalar(arg, name);
+  if (cell instanceof CellError) return cell;
+  return asNumber(cell) ?? new CellError("VALUE", messages.notANumber(name, describeCell(cell)));
+}
+
+/** One of `choices`, in any case and with spaces around it; `fallback` when omitted or blank. */
+function parseChoice<T extends string>(arg: unknown, name: string, choices: readonly T[], fallback: T): T | CellError {
+  const cell = toScalar(arg, name);
+  if (cell instanceof CellError) return cell;
+  if (isBlank(cell)) return fallback;
+  const key = typeof cell === "string" ? cell.trim().toLowerCase() : undefined;
+  const choice = choices.find((known) => known === key);
+  return choice ?? new CellError("VALUE", messages.notAChoice(name, choices, describeCell(cell)));
 }
 
 /** `method` of ROLLUP: sum (default when omitted or blank), count, avg, min or max, in any case. */
 export function parseMethod(arg: unknown): RollupMethod | CellError {
-  const cell = toScalar(arg, "method");
+  return parseChoice(arg, "method", ROLLUP_METHODS, "sum");
+}
+
+/** `mode` of VARIANCE: abs (default when omitted or blank), pct or ratio, in any case. */
+export function parseMode(arg: unknown): VarianceMode | CellError {
+  return parseChoice(arg, "mode", VARIANCE_MODES, "abs");
+}
+
+/**
+ * `decimals` of ALLOCATE and CASCADE: a whole number from MIN_DECIMALS to MAX_DECIMALS, or undefined
+ * when omitted or blank (each function has its own default).
+ */
+export function parseDecimals(arg: unknown): number | undefined | CellError {
+  const cell = toScalar(arg, "decimals");
   if (cell instanceof CellError) return cell;
-  if (isBlank(cell)) return "sum";
-  const key = idKey(cell);
-  const method = ROLLUP_METHODS.find((known) => known === key);
-  return method ?? new CellError("VALUE", messages.badMethod(idText(cell)));
+  if (isBlank(cell)) return undefined;
+  if (typeof cell !== "number") {
+    return new CellError("VALUE", messages.badDecimals(describeCell(cell), MIN_DECIMALS, MAX_DECIMALS));
+  }
+  const problem = decimalsProblem(cell);
+  return problem === undefined ? cell : new CellError("VALUE", problem);
 }
 
 /**
@@ -131,7 +185,7 @@ export function parseSeparator(arg: unknown): string | CellError {
   if (cell === undefined || cell === null || cell === "") return DEFAULT_SEPARATOR;
   if (typeof cell === "string") return cell;
   if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
-  return new CellError("VALUE", messages.badSeparator);
+  return new CellError("VALUE", messages.badSeparator(describeCell(cell)));
 }
 
 /**
@@ -146,7 +200,7 @@ export function parseFlag(arg: unknown, name: string): boolean | CellError {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell !== 0;
   const key = idKey(cell);
   if (key === "true" || key === "false") return key === "true";
-  return new CellError("VALUE", messages.badFlag(name));
+  return new CellError("VALUE", messages.badFlag(name, describeCell(cell)));
 }
 
 /**

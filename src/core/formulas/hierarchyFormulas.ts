@@ -3,8 +3,8 @@
  * arguments (SPEC.md section 1). Each returns one error for the whole call or a grid that spills;
  * src/functions and the HyperFormula plugin only adapt arguments and errors around these.
  *
- * Checks run in argument order (shapes and options first, then row counts, then the hierarchy), so
- * the error a user sees is about the first thing to fix.
+ * Arguments are read by ./args, in the order it describes (options, shapes, row counts, the
+ * hierarchy, then the nodes looked up in it), so the error a user sees is about the first thing to fix.
  */
 import { CellError, idKey, idText, isBlank, type FormulaResult, type Grid, type ResultCell } from "../cell";
 import type { Hierarchy } from "../hierarchy/hierarchy";

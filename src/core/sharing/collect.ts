@@ -342,17 +342,123 @@ function shownNumber(value: number | null, locale: string, decimals: number): st
   return value === null ? "" : formatNumber(value, locale, Math.max(decimals, decimalPlaces(value)));
 }
 
-interface NodeWork {
-  readonly node: PlanNode;
-  readonly entry: NodeEntry;
-  readonly values: (number | null)[];
-  comment: string;
-  readonly accepted: CollectChange[];
-}
-
 /** A refused file: nothing in it is collected. */
 function refusedFile(fileName: string, message: string, owner: string | null = null): FilePreview {
   return { fileName, owner, made: null, error: message, notes: [], changes: [] };
+}
+
+/**
+ * One cell's fate: undefined when it is no change, else the reason it is refused, or null when it
+ * is accepted. A change is a difference from what the cell held when the file was made (`made`);
+ * a cell the plan changed meanwhile (`now`) is only taken if the file agrees with the plan.
+ */
+function verdict<T>(
+  value: T,
+  problem: string | null,
+  made: T,
+  now: T,
+  rowProblem: string | null,
+  describeNow: () => string,
+  rules: () => string | null,
+): string | null | undefined {
+  if (problem === null && value === made) return undefined;
+  if (rowProblem !== null) return rowProblem;
+  if (problem !== null) return problem;
+  if (now !== made) return value === now ? undefined : sharingMessages.changedSince(describeNow());
+  return rules();
+}
+
+interface RowInput {
+  readonly row: ReturnedRow;
+  readonly id: string;
+  readonly name: string;
+  /** The node's row in the plan; null for an id the plan doesn't have. */
+  readonly entry: NodeEntry | null;
+  /** The row as the file was made; null when the file has no marker (compare with the plan). */
+  readonly base: BaseRow | null;
+  /** Why no cell of the row may change, if so. */
+  readonly rowProblem: string | null;
+}
+
+interface RowOutcome {
+  readonly changes: CollectChange[];
+  readonly accepted: CollectChange[];
+  readonly values: (number | null)[];
+  readonly comment: string;
+}
+
+/** Every change in one row of a file, accepted or refused, and the row's values with the accepted ones. */
+function compareRow(
+  input: RowInput,
+  columns: readonly (number | undefined)[],
+  settings: PlanSettings,
+  locale: string,
+): RowOutcome {
+  const { row, id, name, entry, base, rowProblem } = input;
+  const changes: CollectChange[] = [];
+  const accepted: CollectChange[] = [];
+  const values = entry === null ? [] : [...entry.values];
+  const decide = (
+    field: string,
+    before: number | string | null,
+    after: number | string | null,
+    reason: string | null,
+  ): void => {
+    const change = { id, name, field, before, after, accepted: reason === null, reason };
+    (reason === null ? accepted : changes).push(change);
+  };
+
+  row.cells.forEach((cell, c) => {
+    const p = columns[c];
+    if (p === undefined) return;
+    const field = settings.periods[p];
+    const now = entry?.values[p] ?? null;
+    const made = base === null ? now : (base.values.get(field.trim().toLowerCase()) ?? null);
+    const { shown, value, problem } = asValue(cell);
+    const reason = verdict(
+      value,
+      problem,
+      made,
+      now,
+      rowProblem,
+      () => shownNumber(now, locale, settings.decimals),
+      () => (value === null ? null : ruleProblem(value, settings, locale)),
+    );
+    if (reason === undefined) return;
+    if (reason === null) values[p] = value;
+    decide(field, now, reason === null ? value : shown, reason);
+  });
+
+  let comment = entry?.comment ?? "";
+  if (row.comment !== null) {
+    const now = comment;
+    const made = base === null ? now : base.comment;
+    const { shown, problem } = asComment(row.comment);
+    const reason = verdict(
+      shown,
+      problem,
+      made,
+      now,
+      rowProblem,
+      () => now,
+      () => null,
+    );
+    if (reason !== undefined) {
+      if (reason === null) comment = shown;
+      decide(TARGETS_COLUMNS.comment.toLowerCase(), now, shown, reason);
+    }
+  }
+  return { changes, accepted, values, comment };
+}
+
+/** The owner a file is for: its marker's, else the first owner its rows name; or why it can't be matched. */
+function fileOwner(plan: Plan, file: ReturnedWorkbook): { owner: string } | { error: string; owner: string | null } {
+  const named = file.owner ?? file.rows.find((row) => row.owner !== "")?.owner ?? null;
+  if (named === null) return { error: sharingMessages.noOwner, owner: null };
+  const owned = nodesOwnedBy(plan, named);
+  if (owned.length === 0) return { error: sharingMessages.unknownOwner(named), owner: named };
+  // The plan's spelling, as the owner's own saves record it.
+  return { owner: owned[0].owner };
 }
 
 /**
@@ -384,18 +490,12 @@ export function previewCollect(plan: Plan, files: readonly CollectedFile[], opti
       previews.push(refusedFile(fileName, sharingMessages.otherPlan(file.plan, settings.name), file.owner));
       continue;
     }
-    const named = file.owner ?? file.rows.find((row) => row.owner !== "")?.owner ?? null;
-    if (named === null) {
-      previews.push(refusedFile(fileName, sharingMessages.noOwner));
+    const matched = fileOwner(plan, file);
+    if ("error" in matched) {
+      previews.push(refusedFile(fileName, matched.error, matched.owner));
       continue;
     }
-    const owned = nodesOwnedBy(plan, named);
-    if (owned.length === 0) {
-      previews.push(refusedFile(fileName, sharingMessages.unknownOwner(named), named));
-      continue;
-    }
-    // The plan's spelling of the owner, as their own saves record it.
-    const owner = owned[0].owner;
+    const { owner } = matched;
 
     const notes: string[] = [];
     const changes: CollectChange[] = [];
@@ -403,8 +503,8 @@ export function previewCollect(plan: Plan, files: readonly CollectedFile[], opti
     file.periods.forEach((label, c) => {
       if (columns[c] === undefined) notes.push(sharingMessages.unknownPeriod(label));
     });
-    const work = new Map<string, NodeWork>();
     const firstRow = new Map<string, number>();
+    const claimed: string[] = [];
 
     for (const row of file.rows) {
       const key = idKey(row.id);
@@ -419,125 +519,71 @@ export function previewCollect(plan: Plan, files: readonly CollectedFile[], opti
       }
       firstRow.set(key, row.sheetRow);
       const node = nodesByKey.get(key);
-      const base = file.base?.get(key);
       const entry = node === undefined ? null : entryFor(plan, node.id);
-      const name = node?.name ?? (row.name === "" ? row.id : row.name);
-      const id = node?.id ?? row.id;
-
-      // Why nothing in this row may change, if so; cells are still checked so every change is listed.
+      const earlier = claimedBy.get(key);
+      // Cells of a row that may not change are still compared, so every change is listed with why.
       const rowProblem =
-        node === undefined
+        node === undefined || entry === null
           ? sharingMessages.unknownNode(row.id)
           : ownerKey(node.owner) !== ownerKey(owner)
             ? sharingMessages.notYours(node.name, node.owner, owner)
-            : isLockedForContributor((entry as NodeEntry).status)
+            : isLockedForContributor(entry.status)
               ? planMessages.lockedApproved
-              : (claimedBy.get(key) ?? null) !== null
-                ? sharingMessages.alsoInFile(claimedBy.get(key) as string)
+              : earlier !== undefined
+                ? sharingMessages.alsoInFile(earlier)
                 : null;
+      const outcome = compareRow(
+        {
+          row,
+          id: node?.id ?? row.id,
+          name: node?.name ?? (row.name === "" ? row.id : row.name),
+          entry,
+          base: file.base === null ? null : (file.base.get(key) ?? { values: new Map(), comment: "" }),
+          rowProblem,
+        },
+        columns,
+        settings,
+        options.locale,
+      );
+      changes.push(...outcome.changes);
+      rejectedCount += outcome.changes.length;
+      if (outcome.accepted.length === 0 || node === undefined || entry === null) continue;
 
-      const reject = (
-        field: string,
-        before: number | string | null,
-        after: number | string | null,
-        reason: string,
-      ): void => {
-        changes.push({ id, name, field, before, after, accepted: false, reason });
-        rejectedCount++;
-      };
-
-      const pending: CollectChange[] = [];
-      const values = entry === null ? [] : [...entry.values];
-      row.cells.forEach((cell, c) => {
-        const p = columns[c];
-        if (p === undefined) return;
-        const field = settings.periods[p];
-        const now = entry === null ? null : (entry.values[p] ?? null);
-        const made =
-          base === undefined
-            ? file.base === null
-              ? now
-              : null
-            : (base.values.get(field.trim().toLowerCase()) ?? null);
-        const { shown, value, problem } = asValue(cell);
-        if (problem === null && value === made) return;
-        const reason =
-          rowProblem ??
-          problem ??
-          (now !== made
-            ? value === now
-              ? undefined
-              : sharingMessages.changedSince(shownNumber(now, options.locale, settings.decimals))
-            : value === null
-              ? null
-              : ruleProblem(value, settings, options.locale));
-        if (reason === undefined) return;
-        if (reason !== null) reject(field, now, shown, reason);
-        else {
-          values[p] = value;
-          pending.push({ id, name, field, before: now, after: value, accepted: true, reason: null });
-        }
-      });
-
-      let comment = entry?.comment ?? "";
-      if (row.comment !== null) {
-        const field = TARGETS_COLUMNS.comment.toLowerCase();
-        const now = entry?.comment ?? "";
-        const made = base === undefined ? (file.base === null ? now : "") : base.comment;
-        const { shown, problem } = asComment(row.comment);
-        if (problem !== null || shown !== made) {
-          const reason =
-            rowProblem ??
-            problem ??
-            (now !== made ? (shown === now ? undefined : sharingMessages.changedSince(now)) : null);
-          if (reason !== undefined && reason !== null) reject(field, now, shown, reason);
-          else if (reason === null) {
-            comment = shown;
-            pending.push({ id, name, field, before: now, after: shown, accepted: true, reason: null });
-          }
-        }
-      }
-      if (pending.length > 0 && node !== undefined && entry !== null)
-        work.set(key, { node, entry, values, comment, accepted: pending });
-    }
-
-    // Each node's accepted changes become one workflow action by the owner, as if they had submitted.
-    for (const [key, item] of work) {
-      const complete = item.values.every((value) => value !== null);
+      // The node's accepted changes are one workflow action by its owner: a submission, or a draft while periods are blank.
+      const complete = outcome.values.every((value) => value !== null);
       const action =
-        complete || !allowedActions(item.entry.status, "contributor").includes("saveDraft") ? "submit" : "saveDraft";
-      const outcome = applyAction(item.entry, action, {
+        complete || !allowedActions(entry.status, "contributor").includes("saveDraft") ? "submit" : "saveDraft";
+      const result = applyAction(entry, action, {
         role: "contributor",
         user: owner,
         now: options.now,
-        values: item.values,
-        comment: item.comment,
+        values: outcome.values,
+        comment: outcome.comment,
         periods: settings.periods,
       });
-      if (!outcome.ok) {
-        for (const change of item.accepted) {
-          changes.push({ ...change, accepted: false, reason: outcome.message });
-          rejectedCount++;
-        }
+      if (!result.ok) {
+        changes.push(...outcome.accepted.map((change) => ({ ...change, accepted: false, reason: result.message })));
+        rejectedCount += outcome.accepted.length;
         continue;
       }
-      changes.push(...item.accepted);
-      acceptedCount += item.accepted.length;
-      if (outcome.entry.status !== item.entry.status)
+      changes.push(...outcome.accepted);
+      acceptedCount += outcome.accepted.length;
+      if (result.entry.status !== entry.status)
         changes.push({
-          id: item.node.id,
-          name: item.node.name,
+          id: node.id,
+          name: node.name,
           field: "status",
-          before: item.entry.status,
-          after: outcome.entry.status,
+          before: entry.status,
+          after: result.entry.status,
           accepted: true,
           reason: null,
         });
-      claimedBy.set(key, fileName);
-      entries.push({ expected: item.entry, next: outcome.entry });
+      claimed.push(key);
+      entries.push({ expected: entry, next: result.entry });
       const note = sharingMessages.collectedNote(fileName, options.collectedBy, ACTION_LABELS[action]);
-      audit.push(...outcome.audit.map((entry) => ({ ...entry, note })));
+      audit.push(...result.audit.map((item) => ({ ...item, note })));
     }
+    for (const key of claimed) claimedBy.set(key, fileName);
     previews.push({ fileName, owner, made: file.made, error: null, notes, changes: ordered(changes, plan) });
   }
   return { files: previews, entries, audit, accepted: acceptedCount, rejected: rejectedCount };

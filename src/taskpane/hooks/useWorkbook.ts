@@ -11,7 +11,8 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../../workbook/PlanWorkbook";
-import { progressPaneMessages, taskPaneMessages } from "../../core/messages";
+import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
+import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
 
 /** A failed workbook call, as the MessageBar shows it. */
 export interface PaneError {
@@ -35,6 +36,11 @@ export interface WorkbookActions {
   readSelection(): Promise<SourceTable | undefined>;
   listTables(): Promise<string[] | undefined>;
   readTable(name: string): Promise<SourceTable | undefined>;
+  /** Saves a named snapshot of the plan in the workbook; false if it failed (a blank or used name, ...). */
+  saveSnapshot(info: SnapshotInfo): Promise<boolean>;
+  listSnapshots(): Promise<SnapshotInfo[] | undefined>;
+  readSnapshot(name: string): Promise<Snapshot | undefined>;
+  readAudit(): Promise<AuditEntry[] | undefined>;
   /** Selects the node in the tree and its row in the sheet. */
   selectNode(id: string): void;
   selectSourceRow(source: SourceRef, row: number): void;
@@ -136,6 +142,16 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       readSelection: () => attempt(taskPaneMessages.readSelectionFailed, () => workbook.readSelection()),
       listTables: () => attempt(taskPaneMessages.listTablesFailed, () => workbook.listTables()),
       readTable: (name) => attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
+      async saveSnapshot(info) {
+        const saved = await attempt(sharingMessages.snapshotSaveFailed, async () => {
+          await workbook.saveSnapshot(info);
+          return true;
+        });
+        return saved === true;
+      },
+      listSnapshots: () => attempt(sharingMessages.snapshotListFailed, () => workbook.listSnapshots()),
+      readSnapshot: (name) => attempt(sharingMessages.snapshotReadFailed(name), () => workbook.readSnapshot(name)),
+      readAudit: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAudit()),
       selectNode(id) {
         setSelectedNode(id);
         workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));

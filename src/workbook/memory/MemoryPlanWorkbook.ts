@@ -1,11 +1,4 @@
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  intersect,
-  localAddress,
-  parseAddress,
-  type CellRange,
-} from "../../core/a1";
+import { MAX_COLUMNS, MAX_ROWS, intersect, localAddress, parseAddress, type CellRange } from "../../core/a1";
 import { idKey } from "../../core/cell";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
@@ -42,6 +35,7 @@ import {
   type TableGrid,
   type TableLayout,
 } from "../../core/plan/layout";
+import { withIndents } from "../../core/plan/sourceIndent";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
@@ -87,9 +81,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const selection = this.workbook.selection();
     const used = this.workbook.usedRange(selection.sheet);
     const cells = used === null ? null : intersect(selection, used);
+    // The ref is the cells read, so that row N of `rows` is row N of the ref ("go to row").
+    const read = cells ?? selection;
     return {
-      ref: { kind: "range", sheet: selection.sheet, address: localAddress(selection) },
-      rows: cells === null ? [] : this.workbook.values(cells),
+      ref: { kind: "range", sheet: read.sheet, address: localAddress(read) },
+      rows: cells === null ? [] : this.indentedValues(cells),
     };
   }
 
@@ -100,7 +96,12 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async readTable(name: string): Promise<SourceTable> {
     const table = this.workbook.table(name);
     if (table === undefined) throw new Error(layoutMessages.noSuchTable(name));
-    return { ref: { kind: "table", name: table.name }, rows: this.workbook.values(table.range) };
+    return { ref: { kind: "table", name: table.name }, rows: this.indentedValues(table.range) };
+  }
+
+  /** Values of a setup source, indented text as leading spaces (see sourceIndent.ts). */
+  private indentedValues(range: CellRange): unknown[][] {
+    return withIndents(this.workbook.values(range), this.workbook.indentLevels(range));
   }
 
   async writePlan(setup: PlanSetup): Promise<void> {
@@ -120,10 +121,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     for (const rule of layout.rules) this.workbook.addConditionalFormat(rule);
   }
 
-  async saveEntries(
-    changes: readonly EntryChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<SaveResult> {
+  async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
     const { plan, grids } = this.requirePlan();
     const periods = plan.settings.periods;
     const conflicts: EntryConflict[] = [];
@@ -155,7 +153,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
         statusCols.id,
         next.id,
         statusRows.get(key),
-        statusWrites(next, statusCols)
+        statusWrites(next, statusCols),
       );
       this.writeRow(
         "inputs",
@@ -163,20 +161,15 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
         valueCols[0],
         next.id,
         inputRows.get(key),
-        valueWrites(next.values, valueCols)
+        valueWrites(next.values, valueCols),
       );
     }
     return { ok: true };
   }
 
-  async saveTopDown(
-    changes: readonly TopDownChange[],
-    audit: readonly AuditEntry[]
-  ): Promise<void> {
+  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void> {
     const { plan, grids } = this.requirePlan();
-    const unknown = changes.find(
-      (change) => !plan.nodes.some((node) => idKey(node.id) === idKey(change.id))
-    );
+    const unknown = changes.find((change) => !plan.nodes.some((node) => idKey(node.id) === idKey(change.id)));
     if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
     const problems: LayoutProblem[] = [];
     const targets = grids.targets as TableGrid;
@@ -186,14 +179,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     this.appendAudit(audit);
     for (const change of changes) {
       const row = rows.get(idKey(change.id) as string);
-      this.writeRow(
-        "targets",
-        targets.headers.length,
-        columns[0],
-        change.id,
-        row,
-        valueWrites(change.values, columns)
-      );
+      this.writeRow("targets", targets.headers.length, columns[0], change.id, row, valueWrites(change.values, columns));
     }
   }
 
@@ -227,9 +213,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async saveSnapshot(info: SnapshotInfo): Promise<void> {
     const { plan } = this.requirePlan();
     const taken = new Set(
-      [...this.workbook.sheetNames(), ...this.workbook.tableNames()].map((name) =>
-        name.toLowerCase()
-      )
+      [...this.workbook.sheetNames(), ...this.workbook.tableNames()].map((name) => name.toLowerCase()),
     );
     const index = this.workbook.table(SNAPSHOT_INDEX.table);
     const write = snapshotWrite(plan, info, readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)), taken);
@@ -321,11 +305,9 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       if (table === undefined) throw new Error(layoutMessages.noSuchTable(source.name));
       return table.range;
     }
-    if (!this.workbook.hasSheet(source.sheet))
-      throw new Error(layoutMessages.noSuchSheet(source.sheet));
+    if (!this.workbook.hasSheet(source.sheet)) throw new Error(layoutMessages.noSuchSheet(source.sheet));
     const range = parseAddress(source.address, source.sheet);
-    if (range === null)
-      throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
+    if (range === null) throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
     return range;
   }
 
@@ -383,7 +365,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     if (formats !== null)
       this.workbook.setNumberFormats(
         range,
-        Array.from({ length: block.rowCount }, () => formats)
+        Array.from({ length: block.rowCount }, () => formats),
       );
     if (block.cells !== null) this.workbook.write(range, blockInputs(block));
   }
@@ -393,7 +375,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     this.ensureAuditTable();
     this.workbook.appendTableRows(
       TABLES.audit,
-      audit.map((entry) => auditCells(entry).map(toCellInput))
+      audit.map((entry) => auditCells(entry).map(toCellInput)),
     );
   }
 
@@ -404,7 +386,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     idColumn: number,
     id: string,
     row: number | undefined,
-    writes: readonly ColumnWrite[]
+    writes: readonly ColumnWrite[],
   ): void {
     const name = TABLES[table];
     if (row === undefined) {
@@ -422,7 +404,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
           rowCount: 1,
           colCount: inputs.length,
         },
-        [inputs]
+        [inputs],
       );
     }
   }

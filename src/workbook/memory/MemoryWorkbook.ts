@@ -70,6 +70,8 @@ interface Sheet {
   readonly name: string;
   readonly cells: Map<number, Cell>;
   readonly formats: Map<number, string>;
+  /** Indent levels (Excel's Indent button), a format like the number format; absent is 0. */
+  readonly indents: Map<number, number>;
   /** Results an engine spilled into cells that hold nothing themselves. */
   readonly spilled: Map<number, CellValue>;
   conditionalFormats: ConditionalFormat[];
@@ -118,9 +120,7 @@ export function cellInputText(cell: Cell | undefined): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
   const parsed = parseInput(value, GENERAL_FORMAT);
-  return parsed !== null && parsed.formula === undefined && parsed.value === value
-    ? value
-    : `'${value}`;
+  return parsed !== null && parsed.formula === undefined && parsed.value === value ? value : `'${value}`;
 }
 
 function key(row: number, col: number): number {
@@ -177,12 +177,12 @@ export class MemoryWorkbook {
   }
 
   addSheet(name: string): void {
-    if (name.trim() === "" || this.hasSheet(name))
-      throw new WorkbookError(`Can't add sheet "${name}"`);
+    if (name.trim() === "" || this.hasSheet(name)) throw new WorkbookError(`Can't add sheet "${name}"`);
     this.sheets.set(name.toLowerCase(), {
       name,
       cells: new Map(),
       formats: new Map(),
+      indents: new Map(),
       spilled: new Map(),
       conditionalFormats: [],
     });
@@ -263,6 +263,27 @@ export class MemoryWorkbook {
     return this.grid(range, (row, col) => this.numberFormat(range.sheet, row, col));
   }
 
+  /** As the `format.indentLevel` of Excel's `Range.getCellProperties`: 0 where not indented. */
+  indentLevels(range: CellRange): number[][] {
+    checkRange(range);
+    const { indents } = this.sheet(range.sheet);
+    return this.grid(range, (row, col) => indents.get(key(row, col)) ?? 0);
+  }
+
+  /** Sets the cells' indent levels, as Excel's Indent button or `format.indentLevel` do. */
+  setIndentLevels(range: CellRange, levels: readonly (readonly number[])[]): void {
+    checkRange(range);
+    const { indents } = this.sheet(range.sheet);
+    levels.forEach((row, r) =>
+      row.forEach((level, c) => {
+        const k = key(range.row + r, range.col + c);
+        if (level === 0) indents.delete(k);
+        else indents.set(k, level);
+      }),
+    );
+    this.emit({ type: "cells", range });
+  }
+
   private grid<T>(range: CellRange, read: (row: number, col: number) => T): T[][] {
     const rows: T[][] = [];
     for (let r = 0; r < range.rowCount; r++) {
@@ -291,7 +312,7 @@ export class MemoryWorkbook {
         if (cell === null) sheet.cells.delete(k);
         else sheet.cells.set(k, cell);
         sheet.spilled.delete(k);
-      })
+      }),
     );
     this.emit({ type: "cells", range });
   }
@@ -309,7 +330,7 @@ export class MemoryWorkbook {
         const k = key(range.row + r, range.col + c);
         if (format === GENERAL_FORMAT) sheet.formats.delete(k);
         else sheet.formats.set(k, format);
-      })
+      }),
     );
     this.emit({ type: "cells", range });
   }
@@ -320,7 +341,7 @@ export class MemoryWorkbook {
     const sheet = this.sheet(range.sheet);
     const maps: Map<number, unknown>[] = contentsOnly
       ? [sheet.cells, sheet.spilled]
-      : [sheet.cells, sheet.spilled, sheet.formats];
+      : [sheet.cells, sheet.spilled, sheet.formats, sheet.indents];
     for (const map of maps) {
       for (const k of [...map.keys()]) {
         const row = Math.floor(k / MAX_COLUMNS);
@@ -342,24 +363,18 @@ export class MemoryWorkbook {
    * empty cells as spilled results (null removes one). Constants are left alone. Emits nothing:
    * the engine's caller renders afterwards.
    */
-  setComputed(
-    sheet: string,
-    row: number,
-    col: number,
-    results: readonly (readonly (CellValue | null)[])[]
-  ): void {
+  setComputed(sheet: string, row: number, col: number, results: readonly (readonly (CellValue | null)[])[]): void {
     const data = this.sheet(sheet);
     results.forEach((cells, r) =>
       cells.forEach((result, c) => {
         const k = key(row + r, col + c);
         const cell = data.cells.get(k);
-        if (cell?.formula !== undefined)
-          data.cells.set(k, { formula: cell.formula, value: result });
+        if (cell?.formula !== undefined) data.cells.set(k, { formula: cell.formula, value: result });
         else if (cell === undefined) {
           if (result === null) data.spilled.delete(k);
           else data.spilled.set(k, result);
         }
-      })
+      }),
     );
   }
 
@@ -383,10 +398,8 @@ export class MemoryWorkbook {
   /** A table over `range`: its first row is the header row, and it has at least one body row. */
   addTable(name: string, range: CellRange): void {
     checkRange(range);
-    if (this.tables.has(name.toLowerCase()))
-      throw new WorkbookError(`A table "${name}" already exists`);
-    if (range.rowCount < 2)
-      throw new WorkbookError(`Table "${name}" needs a header row and a body row`);
+    if (this.tables.has(name.toLowerCase())) throw new WorkbookError(`A table "${name}" already exists`);
+    if (range.rowCount < 2) throw new WorkbookError(`Table "${name}" needs a header row and a body row`);
     this.sheet(range.sheet);
     for (const other of this.tables.values()) {
       if (intersect(other.range, range) !== null)
@@ -476,9 +489,7 @@ export class MemoryWorkbook {
   removeChart(sheet: string, name: string): boolean {
     const sheetName = this.sheetName(sheet).toLowerCase();
     const kept = this.chartList.filter(
-      (chart) =>
-        chart.sheet.toLowerCase() !== sheetName ||
-        chart.name?.toLowerCase() !== name.toLowerCase()
+      (chart) => chart.sheet.toLowerCase() !== sheetName || chart.name?.toLowerCase() !== name.toLowerCase(),
     );
     if (kept.length === this.chartList.length) return false;
     this.chartList.splice(0, this.chartList.length, ...kept);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { CellError, type FormulaResult } from "../../../src/core/cell";
 import { allocateFormula, cascade, variance } from "../../../src/core/formulas/allocationFormulas";
+import { rollup } from "../../../src/core/formulas/hierarchyFormulas";
 
 const valueError = (message: string): CellError => new CellError("VALUE", message);
 const NA = new CellError("NA", 'No node "X"');
@@ -48,6 +49,7 @@ describe("ALLOCATE", () => {
       ["decimals as a one-cell range", 1, [[1], [2]], [[1]], [[0.3], [0.7]]],
       ["a total from a one-cell range", [[10]], [[1], [2]], 0, [[3], [7]]],
       ["a single weight given as a value", 10, 5, 0, [[10]]],
+      ["a flat list of weights, read as a column", 10, [1, 2], 0, [[3], [7]]],
     ])("%s", (_case, total, weights, decimals, expected) => {
       expect(allocateFormula(total, weights, decimals)).toEqual(expected);
     });
@@ -73,8 +75,7 @@ describe("ALLOCATE", () => {
       ["no numeric weights", 10, [["a"], [null]], 0, "weights has no numbers to split the total across"],
       ["empty weights", 10, [], 0, "weights is empty"],
       ["weights with empty rows", 10, [[]], 0, "weights is empty"],
-      ["ragged weights", 10, [[1, 2], [3]], 0, "weights is not a range of cells"],
-      ["a flat list of weights", 10, [1, 2], 0, "weights is not a range of cells"],
+      ["ragged weights", 10, [[1, 2], [3]], 0, "weights must be a range: rows of equal length"],
       ["text decimals", 10, [[1]], "2", 'decimals must be a whole number from -10 to 10 (it is "2")'],
       ["fractional decimals", 10, [[1]], 1.5, "decimals must be a whole number from -10 to 10 (it is 1.5)"],
       ["too many decimals", 10, [[1]], 11, "decimals must be a whole number from -10 to 10 (it is 11)"],
@@ -83,6 +84,13 @@ describe("ALLOCATE", () => {
       ["a total too large for its decimals", 1e300, [[1]], 2, "1e+300 is too large to split into parts of 0.01"],
     ])("%s", (_case, total, weights, decimals, message) => {
       expect(allocateFormula(total, weights, decimals)).toEqual(valueError(message));
+    });
+
+    it("checks decimals first, then total, then weights", () => {
+      expect(allocateFormula("abc", [[1, 2], [3]], 1.5)).toEqual(
+        valueError("decimals must be a whole number from -10 to 10 (it is 1.5)"),
+      );
+      expect(allocateFormula("abc", [[1, 2], [3]], 0)).toEqual(valueError('total must be a number (it is "abc")'));
     });
 
     it("passes an error value given as the total through", () => {
@@ -145,7 +153,8 @@ describe("VARIANCE", () => {
       ["a number as mode", 1, 1, 2, 'mode must be "abs", "pct" or "ratio" (it is 2)'],
       ["mode over several cells", 1, 1, [["abs", "pct"]], "mode must be a single cell (it is 1x2)"],
       ["empty actual", [], 1, "abs", "actual is empty"],
-      ["ragged target", 1, [[1], [2, 3]], "abs", "target is not a range of cells"],
+      ["ragged target", 1, [[1], [2, 3]], "abs", "target must be a range: rows of equal length"],
+      ["mode before the ranges", [], [[1], [2, 3]], "diff", 'mode must be "abs", "pct" or "ratio" (it is "diff")'],
     ])("%s", (_case, actual, target, mode, message) => {
       expect(variance(actual, target, mode)).toEqual(valueError(message));
     });
@@ -212,6 +221,63 @@ describe("CASCADE", () => {
       expect(cascade("A", null, 100, 1)).toEqual([[100]]);
     });
 
+    describe("ids and parents as a row, as ROLLUP takes them", () => {
+      const idRow = [["Co", "EMEA", "UK", "DE", "AM"]];
+      const parentRow = [[null, "Co", "EMEA", "EMEA", "Co"]];
+      const byColumn = [[1000], [700], [600], [100], [300]];
+
+      it("takes targets and weights as rows too, one value per id, and answers one row per id", () => {
+        expect(cascade(idRow, parentRow, [[1000, null, null, 100, 300]], [[0, 5, 2, 1, 3]], 0)).toEqual(byColumn);
+      });
+
+      it("takes targets and weights as columns, one column per period", () => {
+        const targets = [
+          [1000, 10],
+          [null, null],
+          [null, null],
+          [100, 1],
+          [300, 3],
+        ];
+        const weights = [[0], [5], [2], [1], [3]];
+        expect(cascade(idRow, parentRow, targets, weights, 0)).toEqual([
+          [1000, 10],
+          [700, 7],
+          [600, 6],
+          [100, 1],
+          [300, 3],
+        ]);
+      });
+
+      it("gives what the same ids as a column give, weights omitted or not", () => {
+        const targetRow = [[90, null, null, null, null]];
+        const targetColumn = [[90], [null], [null], [null], [null]];
+        for (const weights of [null, [[0, 5, 2, 1, 3]]]) {
+          const columnWeights = weights === null ? null : [[0], [5], [2], [1], [3]];
+          expect(cascade(idRow, parentRow, targetRow, weights, 1)).toEqual(
+            cascade(ids, parents, targetColumn, columnWeights, 1),
+          );
+        }
+      });
+
+      it("takes a flat list as a column, as ROLLUP does", () => {
+        expect(
+          cascade(
+            ["Co", "EMEA", "UK", "DE", "AM"],
+            [null, "Co", "EMEA", "EMEA", "Co"],
+            [1000, null, null, 100, 300],
+            [0, 5, 2, 1, 3],
+            0,
+          ),
+        ).toEqual(byColumn);
+      });
+
+      it("names the hierarchy's problems with the ids' positions as rows", () => {
+        expect(cascade([["A", "B", "A"]], [["", "A", ""]], [[1, null, 2]], null)).toEqual(
+          valueError('Duplicate id "A" (rows 1 and 3)'),
+        );
+      });
+    });
+
     it("splits evenly when weights are omitted", () => {
       expect(cascade([["A"], ["B"], ["C"]], [[""], ["A"], ["A"]], [[9], [null], [null]], null, 0)).toEqual([
         [9],
@@ -236,16 +302,58 @@ describe("CASCADE", () => {
 
   describe("wrong input", () => {
     it.each<[string, unknown, unknown, unknown, unknown, unknown, string]>([
-      ["ids over two columns", [["A", "x"]], [[""]], [[1]], [[1]], null, "ids must be a single column (it is 1x2)"],
       [
-        "parents over two columns",
-        [["A"]],
-        [["", ""]],
+        "ids over two rows and two columns",
+        [
+          ["A", "B"],
+          ["C", "D"],
+        ],
+        [[""]],
         [[1]],
         [[1]],
         null,
-        "parents must be a single column (it is 1x2)",
+        "ids must be a single column or a single row (it is 2x2)",
       ],
+      [
+        "parents over two rows and two columns",
+        [["A"], ["B"]],
+        [
+          ["", ""],
+          ["A", "A"],
+        ],
+        [[1], [1]],
+        [[1], [1]],
+        null,
+        "parents must be a single column or a single row (it is 2x2)",
+      ],
+      [
+        "parents as a row of another length than ids",
+        [["A", "B"]],
+        [["", "A", "A"]],
+        [[1, 1]],
+        [[1, 1]],
+        null,
+        "parents has 3 rows but ids has 2; give ranges of the same height",
+      ],
+      [
+        "targets as a row for ids given as a column",
+        [["A"], ["B"]],
+        [[""], ["A"]],
+        [[1, 2]],
+        [[1], [1]],
+        null,
+        "targets has 1 row but ids has 2; give ranges of the same height",
+      ],
+      [
+        "ragged targets",
+        [["A"], ["B"]],
+        [[""], ["A"]],
+        [[1, 2], [3]],
+        null,
+        null,
+        "targets must be a range: rows of equal length",
+      ],
+      ["targets without columns", [["A"], ["B"]], [[""], ["A"]], [[], []], null, null, "targets is empty"],
       ["empty ids", [], [], [[1]], [[1]], null, "ids is empty"],
       [
         "parents of another height",
@@ -283,15 +391,6 @@ describe("CASCADE", () => {
         null,
         "weights has 2 columns but targets has 3 columns; give one column of weights for all periods or one per period",
       ],
-      [
-        "a negative weight",
-        [["A"], ["B"]],
-        [[""], ["A"]],
-        [[10], [null]],
-        [[1], [-2]],
-        null,
-        "Weight in row 2, column 1 is negative (-2)",
-      ],
       ["bad decimals", [["A"]], [[""]], [[1]], [[1]], 20, "decimals must be a whole number from -10 to 10 (it is 20)"],
       [
         "text decimals",
@@ -323,6 +422,80 @@ describe("CASCADE", () => {
       ["a cycle", [["A"], ["B"]], [["B"], ["A"]], [[1], [1]], [[1], [1]], null, "Cycle: A > B > A (rows 1 and 2)"],
     ])("%s", (_case, ids, parents, targets, weights, decimals, message) => {
       expect(cascade(ids, parents, targets, weights, decimals)).toEqual(valueError(message));
+    });
+
+    it.each<[string, unknown[], string]>([
+      [
+        "decimals before the shapes",
+        [
+          [
+            ["A", "x"],
+            ["B", "y"],
+          ],
+          [[""]],
+          [[1]],
+          [[1]],
+          20,
+        ],
+        "decimals must be a whole number from -10 to 10 (it is 20)",
+      ],
+      [
+        "decimals before the hierarchy",
+        [[["A"], ["A"]], [[""], [""]], [[1], [1]], [[1], [1]], "x"],
+        'decimals must be a whole number from -10 to 10 (it is "x")',
+      ],
+      [
+        "the height of targets before the hierarchy",
+        [[["A"], ["A"]], [[""], [""]], [[1]], [[1], [1]], 0],
+        "targets has 1 row but ids has 2; give ranges of the same height",
+      ],
+      [
+        "the columns of weights before the hierarchy",
+        [
+          [["A"], ["A"]],
+          [[""], [""]],
+          [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          0,
+        ],
+        "weights has 2 columns but targets has 3 columns; give one column of weights for all periods or one per period",
+      ],
+    ])("checks options, shapes and heights before the hierarchy, as ROLLUP does: %s", (_case, args, message) => {
+      expect(cascade(...(args as [unknown, unknown, unknown, unknown, unknown]))).toEqual(valueError(message));
+    });
+
+    it.each<[string, unknown, unknown]>([
+      [
+        "ids over two columns",
+        [
+          ["A", "B"],
+          ["C", "D"],
+        ],
+        [[""], [""]],
+      ],
+      ["no ids", [], []],
+      ["ragged ids", [["A"], ["B", "C"]], [[""], [""]]],
+      ["ids without columns", [[], []], [[""], [""]]],
+      [
+        "parents over two columns",
+        [["A"], ["B"]],
+        [
+          ["", ""],
+          ["", ""],
+        ],
+      ],
+      ["parents of another height", [["A"], ["B"]], [[""]]],
+      ["a duplicate id", [["A"], ["a"]], [[""], [""]]],
+    ])("says what ROLLUP says about %s", (_case, someIds, someParents) => {
+      const fromRollup = rollup(someIds, someParents, [[1], [1]]);
+      expect(fromRollup).toBeInstanceOf(CellError);
+      expect(cascade(someIds, someParents, [[1], [1]], [[1], [1]])).toEqual(fromRollup);
     });
 
     it("lists the first three hierarchy problems and counts the rest", () => {

@@ -2,13 +2,17 @@ import { CellError } from "../../../src/core/cell";
 import {
   DEFAULT_SEPARATOR,
   idResult,
+  parseDecimals,
   parseFlag,
   parseMethod,
+  parseMode,
+  parseNumber,
   parseSeparator,
   problemsError,
   toHierarchy,
   toIds,
   toNode,
+  toRange,
   toRows,
   toScalar,
   toTargets,
@@ -59,6 +63,24 @@ describe("toRows", () => {
   });
 });
 
+describe("toRange", () => {
+  it.each<[string, unknown, unknown]>([
+    ["a block", [[1, 2]], [[1, 2]]],
+    ["a scalar as one cell", 5, [[5]]],
+    ["a flat array as a column", [1, 2], [[1], [2]]],
+    ["an empty array", [], value("weights is empty")],
+    ["rows of no cells", [[], []], value("weights is empty")],
+    ["ragged rows", [[1, 2], [3]], value("weights must be a range: rows of equal length")],
+  ])("reads %s", (_case, arg, expected) => {
+    expect(toRange(arg, "weights")).toEqual(expected);
+  });
+
+  it("hands a large range on as it is, without copying a row", () => {
+    const range = Array.from({ length: 100_000 }, (_, row) => [row, row + 1, "", null]);
+    expect(toRange(range, "actual")).toBe(range);
+  });
+});
+
 describe("toVector", () => {
   it.each<[string, unknown, Vector]>([
     ["a column", [["a"], ["b"]], { cells: ["a", "b"], across: false }],
@@ -81,7 +103,7 @@ describe("toVector", () => {
         ],
         "parents",
       ),
-    ).toEqual(value("parents must be a single column or a single row"));
+    ).toEqual(value("parents must be a single column or a single row (it is 2x2)"));
   });
 
   it("requires at least one id", () => {
@@ -142,8 +164,8 @@ describe("toScalar", () => {
     ["null as omitted", null, undefined],
     ["undefined as omitted", undefined, undefined],
     ["an empty array as omitted", [], undefined],
-    ["a range of several cells as an error", [["a", "b"]], value("method must be a single cell")],
-    ["a column of cells as an error", [["a"], ["b"]], value("method must be a single cell")],
+    ["a range of several cells as an error", [["a", "b"]], value("method must be a single cell (it is 1x2)")],
+    ["a column of cells as an error", [["a"], ["b"]], value("method must be a single cell (it is 2x1)")],
   ])("reads %s", (_case, arg, expected) => {
     expect(toScalar(arg, "method")).toEqual(expected);
   });
@@ -160,13 +182,66 @@ describe("parseMethod", () => {
     [" Avg ", "avg"],
     [[["min"]], "min"],
     ["MAX", "max"],
-    ["average", value('method must be "sum", "count", "avg", "min" or "max", not "average"')],
-    [3, value('method must be "sum", "count", "avg", "min" or "max", not "3"')],
-    [true, value('method must be "sum", "count", "avg", "min" or "max", not "TRUE"')],
-    [{}, value('method must be "sum", "count", "avg", "min" or "max", not ""')],
-    [[["sum", "avg"]], value("method must be a single cell")],
+    ["average", value('method must be "sum", "count", "avg", "min" or "max" (it is "average")')],
+    [3, value('method must be "sum", "count", "avg", "min" or "max" (it is 3)')],
+    [true, value('method must be "sum", "count", "avg", "min" or "max" (it is TRUE)')],
+    [{}, value('method must be "sum", "count", "avg", "min" or "max" (it is not a cell value)')],
+    [[["sum", "avg"]], value("method must be a single cell (it is 1x2)")],
   ])("reads %p", (arg, expected) => {
     expect(parseMethod(arg)).toEqual(expected);
+  });
+});
+
+describe("parseMode", () => {
+  it.each<[unknown, unknown]>([
+    [undefined, "abs"],
+    [null, "abs"],
+    [" ", "abs"],
+    ["PCT", "pct"],
+    [[[" Ratio "]], "ratio"],
+    ["diff", value('mode must be "abs", "pct" or "ratio" (it is "diff")')],
+    [2, value('mode must be "abs", "pct" or "ratio" (it is 2)')],
+    [[["abs"], ["pct"]], value("mode must be a single cell (it is 2x1)")],
+  ])("reads %p", (arg, expected) => {
+    expect(parseMode(arg)).toEqual(expected);
+  });
+});
+
+describe("parseDecimals", () => {
+  it.each<[unknown, unknown]>([
+    [undefined, undefined],
+    [null, undefined],
+    ["", undefined],
+    [[[null]], undefined],
+    [2, 2],
+    [-3, -3],
+    [[[10]], 10],
+    [1.5, value("decimals must be a whole number from -10 to 10 (it is 1.5)")],
+    [11, value("decimals must be a whole number from -10 to 10 (it is 11)")],
+    ["2", value('decimals must be a whole number from -10 to 10 (it is "2")')],
+    [false, value("decimals must be a whole number from -10 to 10 (it is FALSE)")],
+    [[[1, 2]], value("decimals must be a single cell (it is 1x2)")],
+  ])("reads %p", (arg, expected) => {
+    expect(parseDecimals(arg)).toEqual(expected);
+  });
+});
+
+describe("parseNumber", () => {
+  const error = na("Not submitted");
+
+  it.each<[unknown, unknown]>([
+    [10, 10],
+    [[[-2.5]], -2.5],
+    [null, value("total must be a number (it is blank)")],
+    [" ", value("total must be a number (it is blank)")],
+    ["12", value('total must be a number (it is "12")')],
+    [true, value("total must be a number (it is TRUE)")],
+    [Number.NaN, value("total must be a number (it is NaN)")],
+    [{}, value("total must be a number (it is not a cell value)")],
+    [[[1], [2]], value("total must be a single cell (it is 2x1)")],
+    [error, error],
+  ])("reads %p", (arg, expected) => {
+    expect(parseNumber(arg, "total")).toEqual(expected);
   });
 });
 
@@ -180,9 +255,9 @@ describe("parseSeparator", () => {
     ["/", "/"],
     [" | ", " | "],
     [2, "2"],
-    [true, value("separator must be text")],
-    [Number.NaN, value("separator must be text")],
-    [[["/", "-"]], value("separator must be a single cell")],
+    [true, value("separator must be text (it is TRUE)")],
+    [Number.NaN, value("separator must be text (it is NaN)")],
+    [[["/", "-"]], value("separator must be a single cell (it is 1x2)")],
   ])("reads %p", (arg, expected) => {
     expect(parseSeparator(arg)).toEqual(expected);
   });
@@ -202,9 +277,9 @@ describe("parseFlag", () => {
     [" false ", false],
     ["True", true],
     [[[true]], true],
-    ["yes", value("leavesOnly must be TRUE or FALSE")],
-    [Number.POSITIVE_INFINITY, value("leavesOnly must be TRUE or FALSE")],
-    [{}, value("leavesOnly must be TRUE or FALSE")],
+    ["yes", value('leavesOnly must be TRUE or FALSE (it is "yes")')],
+    [Number.POSITIVE_INFINITY, value("leavesOnly must be TRUE or FALSE (it is Infinity)")],
+    [{}, value("leavesOnly must be TRUE or FALSE (it is not a cell value)")],
   ])("reads %p", (arg, expected) => {
     expect(parseFlag(arg, "leavesOnly")).toEqual(expected);
   });
@@ -268,7 +343,7 @@ describe("toTargets and toNode", () => {
         ],
         hierarchy,
       ),
-    ).toEqual(value("nodes must be a single column or a single row"));
+    ).toEqual(value("nodes must be a single column or a single row (it is 2x2)"));
     expect(toTargets([], hierarchy)).toEqual(value("nodes is empty"));
   });
 
@@ -280,7 +355,7 @@ describe("toTargets and toNode", () => {
     [3.5, na('No node "3.5"')],
     [null, na("node is blank; give the id of a node")],
     ["  ", na("node is blank; give the id of a node")],
-    [[["a"], ["b"]], value("node must be a single cell")],
+    [[["a"], ["b"]], value("node must be a single cell (it is 2x1)")],
   ])("finds the node %p", (arg, expected) => {
     expect(toNode(arg, hierarchy)).toEqual(expected);
   });

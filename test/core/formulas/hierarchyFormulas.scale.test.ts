@@ -76,61 +76,22 @@ describe("a 100,000-deep chain", () => {
   });
 });
 
-describe("ROLLUP speed", () => {
-  const nodes = 100_000;
-  const periods = 12;
-  const ids = Array.from({ length: nodes }, (_, i) => [`Node${i}`]);
-  // Ten children a node, listed in sheet order; a few blanks and texts among the numbers.
-  const parents = ids.map((_, i) => [i === 0 ? "" : `NODE${Math.floor((i - 1) / 10)}`]);
-  const values = ids.map((_, i) =>
-    Array.from({ length: periods }, (_, p) => ((i + p) % 13 === 0 ? "" : (i + p) % 17 === 0 ? "n/a" : (i * p) % 1000)),
-  );
-
-  /**
-   * Reads every input cell once and allocates an output grid of the same shape, touching no global
-   * (`new Array` is a global lookup, slow in jest's VM context) so the bar is as low as it gets.
-   */
-  function singlePass(): unknown[][] {
-    const out: unknown[][] = [];
-    let seen = 0;
-    for (let r = 0; r < nodes; r++) {
-      if (typeof ids[r][0] === "string") seen++;
-      if (typeof parents[r][0] === "string") seen++;
-      const row = values[r];
-      const cells: unknown[] = [];
-      for (let p = 0; p < periods; p++) {
-        const cell = row[p];
-        cells[p] = typeof cell === "number" ? cell : seen;
-      }
-      out[r] = cells;
+describe("ROLLUP at 100,000 nodes x 12 periods", () => {
+  // Speed is measured by `npm run bench`, not asserted here; this checks the answer at that size.
+  it("rolls every value up to the root, ignoring blanks and text as SUM does", () => {
+    const nodes = 100_000;
+    const periods = 12;
+    const ids = Array.from({ length: nodes }, (_, i) => [`Node${i}`]);
+    const parents = ids.map((_, i) => [i === 0 ? "" : `NODE${Math.floor((i - 1) / 10)}`]);
+    const values = ids.map((_, i) =>
+      Array.from({ length: periods }, (_, p) => ((i + p) % 13 === 0 ? "" : (i + p) % 17 === 0 ? "n/a" : (i * p) % 1000)),
+    );
+    const result = grid(rollup(ids, parents, values));
+    expect(result).toHaveLength(nodes);
+    for (let p = 0; p < periods; p++) {
+      let total = 0;
+      for (const row of values) if (typeof row[p] === "number") total += row[p] as number;
+      expect(result[0][p]).toBe(total);
     }
-    return out;
-  }
-
-  /**
-   * CPU time of one run in ms. Unlike wall time it does not grow when other processes take the
-   * machine (tests run in parallel), so the ratio below stays meaningful on a busy machine.
-   */
-  function cpuTime(run: () => unknown): number {
-    const start = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
-  }
-
-  it("runs 100,000 nodes x 12 periods within 4x of one pass over the cells", () => {
-    // Interleaved, so a slow spell of the machine hits both sides alike; medians, so one garbage
-    // collection more or less on either side does not decide the outcome.
-    const pass: number[] = [];
-    const call: number[] = [];
-    for (let round = 0; round < 11; round++) {
-      pass.push(cpuTime(singlePass));
-      call.push(cpuTime(() => rollup(ids, parents, values)));
-    }
-    expect(median(call) / median(pass)).toBeLessThan(4);
   });
 });
-
-function median(samples: readonly number[]): number {
-  return [...samples].sort((a, b) => a - b)[samples.length >> 1];
-}

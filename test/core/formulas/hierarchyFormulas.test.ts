@@ -144,8 +144,16 @@ describe("ROLLUP", () => {
       [ids, parents.slice(1), values],
       value("parents has 7 rows but ids has 8; give ranges of the same height"),
     ],
-    ["ids of several columns", [values, parents, values], value("ids must be a single column or a single row")],
-    ["parents of several columns", [ids, values, values], value("parents must be a single column or a single row")],
+    [
+      "ids of several columns",
+      [values, parents, values],
+      value("ids must be a single column or a single row (it is 8x2)"),
+    ],
+    [
+      "parents of several columns",
+      [ids, values, values],
+      value("parents must be a single column or a single row (it is 8x2)"),
+    ],
     ["no ids", [[], [], []], value("ids is empty")],
     ["values without columns", [column("A", "B"), column("", "A"), [[], []]], value("values is empty")],
     [
@@ -156,9 +164,13 @@ describe("ROLLUP", () => {
     [
       "an unknown method",
       [ids, parents, values, null, "median"],
-      value('method must be "sum", "count", "avg", "min" or "max", not "median"'),
+      value('method must be "sum", "count", "avg", "min" or "max" (it is "median")'),
     ],
-    ["a block of nodes", [ids, parents, values, values], value("nodes must be a single column or a single row")],
+    [
+      "a block of nodes",
+      [ids, parents, values, values],
+      value("nodes must be a single column or a single row (it is 8x2)"),
+    ],
     ["an empty nodes range", [ids, parents, values, []], value("nodes is empty")],
   ])("rejects %s", (_case, args, expected) => {
     expect(rollup(...(args as [unknown, unknown, unknown, unknown?, unknown?]))).toEqual(expected);
@@ -215,7 +227,7 @@ describe("PATH", () => {
   });
 
   it("rejects a separator that is not text", () => {
-    expect(path(ids, parents, null, true)).toEqual(value("separator must be text"));
+    expect(path(ids, parents, null, true)).toEqual(value("separator must be text (it is TRUE)"));
   });
 
   it("gives #VALUE! for paths longer than a cell holds, and only for those", () => {
@@ -245,7 +257,7 @@ describe("CHILDREN", () => {
     ["101", na("101 has no children")],
     ["Atlantis", na('No node "Atlantis"')],
     [null, na("node is blank; give the id of a node")],
-    [column("UK", "FR"), value("node must be a single cell")],
+    [column("UK", "FR"), value("node must be a single cell (it is 2x1)")],
   ])("of %p", (node, expected) => {
     expect(children(ids, parents, node)).toEqual(expected);
   });
@@ -261,7 +273,7 @@ describe("DESCENDANTS", () => {
     ["Solo", null, na("Solo has no descendants")],
     ["Solo", true, na("Solo has no descendants")],
     ["Atlantis", null, na('No node "Atlantis"')],
-    ["Company", "leaves", value("leavesOnly must be TRUE or FALSE")],
+    ["Company", "leaves", value('leavesOnly must be TRUE or FALSE (it is "leaves")')],
   ])("of %p with leavesOnly %p", (node, leavesOnly, expected) => {
     expect(descendants(ids, parents, node, leavesOnly)).toEqual(expected);
   });
@@ -343,7 +355,7 @@ describe("PARENTS", () => {
         [1, 1],
         [2, 2],
       ],
-      value("levels must be a single column or a single row"),
+      value("levels must be a single column or a single row (it is 2x2)"),
     ],
   ])("rejects %s", (_case, someIds, someLevels, expected) => {
     expect(parentsFromLevels(someIds, someLevels)).toEqual(expected);

@@ -11,11 +11,7 @@
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
 import type { ExcelRun } from "../../../src/excel/ExcelPlanWorkbook";
-import {
-  MemoryWorkbook,
-  type CellInput,
-  type ChartInfo,
-} from "../../../src/workbook/memory/MemoryWorkbook";
+import { MemoryWorkbook, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {
   readonly sync: number;
@@ -41,7 +37,7 @@ interface Op {
 export class ExcelApiError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
   ) {
     super(message);
   }
@@ -60,6 +56,11 @@ export class RecordingExcel {
   readonly payloads: number[] = [];
   readonly writes: WriteRecord[] = [];
   readonly calls: CallRecord[] = [];
+  /**
+   * Whether the host has ExcelApi 1.9 (`Range.getCellProperties`); when not, a call to it fails
+   * the sync with ApiNotFound, as on Excel 2016. Pass `hasCellProperties` to the workbook.
+   */
+  cellProperties = true;
   private queue: Op[] = [];
   private tableCounter = 0;
   private chartCounter = 0;
@@ -71,6 +72,8 @@ export class RecordingExcel {
   }
 
   readonly run: ExcelRun = (batch) => batch(this.context);
+
+  readonly hasCellProperties = (): boolean => this.cellProperties;
 
   /** Forgets the counts and records so far (the workbook stays). */
   reset(): void {
@@ -129,18 +132,13 @@ class Loaded {
 
   get<T>(name: string): T {
     if (!this.loaded.has(name))
-      throw new ExcelApiError(
-        "PropertyNotLoaded",
-        `The property '${name}' is not available. Load it and sync first.`
-      );
+      throw new ExcelApiError("PropertyNotLoaded", `The property '${name}' is not available. Load it and sync first.`);
     return this.loaded.get(name) as T;
   }
 }
 
 function props(spec: string | string[]): string[] {
-  return (Array.isArray(spec) ? spec : spec.split(","))
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
+  return (Array.isArray(spec) ? spec : spec.split(",")).map((name) => name.trim()).filter((name) => name !== "");
 }
 
 class FakeWorkbook {
@@ -169,11 +167,9 @@ class FakeTableCollection {
       () => {
         this.state.set(
           "items",
-          this.excel.workbook
-            .tableNames()
-            .map((name) => new FakeTable(this.excel, () => name).loaded(name))
+          this.excel.workbook.tableNames().map((name) => new FakeTable(this.excel, () => name).loaded(name)),
         );
-      }
+      },
     );
     return this;
   }
@@ -204,7 +200,7 @@ class FakeTable {
   constructor(
     private readonly excel: RecordingExcel,
     private readonly resolve: () => string | null,
-    private readonly renamed: (next: string) => void = () => undefined
+    private readonly renamed: (next: string) => void = () => undefined,
   ) {
     this.rows = {
       add: (_index, values) => {
@@ -221,7 +217,7 @@ class FakeTable {
             });
             excel.workbook.appendTableRows(name, values);
           },
-          payload(values)
+          payload(values),
         );
       },
     };
@@ -231,9 +227,7 @@ class FakeTable {
           new FakeRange(excel, () => {
             const range = this.range();
             const headers = excel.workbook.values({ ...range, rowCount: 1 })[0];
-            const index = headers.findIndex(
-              (header) => String(header).toLowerCase() === column.toLowerCase()
-            );
+            const index = headers.findIndex((header) => String(header).toLowerCase() === column.toLowerCase());
             if (index < 0) throw new ExcelApiError("ItemNotFound", `No column "${column}"`);
             return {
               ...range,
@@ -265,7 +259,7 @@ class FakeTable {
         const name = this.resolve();
         this.state.set("isNullObject", name === null);
         if (name !== null) this.state.set("name", name);
-      }
+      },
     );
     return this;
   }
@@ -291,7 +285,7 @@ class FakeTable {
       () => {
         this.excel.workbook.renameTable(this.currentName(), next);
         this.renamed(next);
-      }
+      },
     );
   }
 
@@ -318,7 +312,7 @@ class FakeTable {
     this.excel.enqueue(
       "table.resize",
       () => this.currentName(),
-      () => this.excel.workbook.resizeTable(this.currentName(), range.resolve())
+      () => this.excel.workbook.resizeTable(this.currentName(), range.resolve()),
     );
   }
 }
@@ -341,7 +335,7 @@ class FakeWorksheetCollection {
               if (event.type !== "selection") return;
               void handler({ worksheetId: event.range.sheet, address: excelAddress(event.range) });
             });
-          }
+          },
         );
         return {
           context: excel.context,
@@ -349,7 +343,7 @@ class FakeWorksheetCollection {
             excel.enqueue(
               "worksheets.onSelectionChanged.remove",
               () => "",
-              () => unsubscribe?.()
+              () => unsubscribe?.(),
             );
           },
         };
@@ -364,11 +358,9 @@ class FakeWorksheetCollection {
       () => {
         this.state.set(
           "items",
-          this.excel.workbook
-            .sheetNames()
-            .map((name) => new FakeWorksheet(this.excel, () => name).loaded(name))
+          this.excel.workbook.sheetNames().map((name) => new FakeWorksheet(this.excel, () => name).loaded(name)),
         );
-      }
+      },
     );
     return this;
   }
@@ -380,15 +372,14 @@ class FakeWorksheetCollection {
   /** By name or id; the double's sheet ids are their names. */
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.excel, () => {
-      if (!this.excel.workbook.hasSheet(name))
-        throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
+      if (!this.excel.workbook.hasSheet(name)) throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
       return this.excel.workbook.sheetName(name);
     });
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.excel, () =>
-      this.excel.workbook.hasSheet(name) ? this.excel.workbook.sheetName(name) : null
+      this.excel.workbook.hasSheet(name) ? this.excel.workbook.sheetName(name) : null,
     );
   }
 
@@ -396,7 +387,7 @@ class FakeWorksheetCollection {
     this.excel.enqueue(
       "worksheets.add",
       () => name,
-      () => this.excel.workbook.addSheet(name)
+      () => this.excel.workbook.addSheet(name),
     );
     return new FakeWorksheet(this.excel, () => name);
   }
@@ -409,7 +400,7 @@ class FakeWorksheet {
 
   constructor(
     private readonly excel: RecordingExcel,
-    private readonly resolve: () => string | null
+    private readonly resolve: () => string | null,
   ) {
     this.charts = new FakeChartCollection(excel, () => this.sheetName());
     this.tables = {
@@ -421,14 +412,14 @@ class FakeWorksheet {
           () => {
             name = excel.nextTableName();
             excel.workbook.addTable(name, range.resolve());
-          }
+          },
         );
         return new FakeTable(
           excel,
           () => name,
           (next) => {
             name = next;
-          }
+          },
         );
       },
     };
@@ -448,7 +439,7 @@ class FakeWorksheet {
         const name = this.resolve();
         this.state.set("isNullObject", name === null);
         if (name !== null) this.state.set("name", name);
-      }
+      },
     );
     return this;
   }
@@ -471,15 +462,14 @@ class FakeWorksheet {
     this.excel.enqueue(
       "worksheet.activate",
       () => this.sheetName(),
-      () => this.sheetName()
+      () => this.sheetName(),
     );
   }
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.excel, () => {
       const sheet = this.sheetName();
-      if (address === undefined)
-        return { sheet, row: 0, col: 0, rowCount: 1_048_576, colCount: 16_384 };
+      if (address === undefined) return { sheet, row: 0, col: 0, rowCount: 1_048_576, colCount: 16_384 };
       const range = parseAddress(address, sheet);
       if (range === null) throw new ExcelApiError("InvalidArgument", `Bad address ${address}`);
       return range;
@@ -517,7 +507,7 @@ class FakeChartCollection {
 
   constructor(
     private readonly excel: RecordingExcel,
-    private readonly sheet: () => string
+    private readonly sheet: () => string,
   ) {}
 
   load(spec: string): this {
@@ -531,9 +521,9 @@ class FakeChartCollection {
           this.excel.workbook
             .charts()
             .filter((chart) => chart.sheet.toLowerCase() === sheet)
-            .map((chart) => new FakeChart(this.excel, this.sheet, chart.name ?? "").loaded())
+            .map((chart) => new FakeChart(this.excel, this.sheet, chart.name ?? "").loaded()),
         );
-      }
+      },
     );
     return this;
   }
@@ -550,8 +540,7 @@ class FakeChartCollection {
       () => `${type} ${excelAddress(source.resolve())} ${seriesBy ?? "Auto"}`,
       () => {
         const chartType = CHART_TYPES[type];
-        if (chartType === undefined)
-          throw new ExcelApiError("InvalidArgument", `The double has no chart type ${type}`);
+        if (chartType === undefined) throw new ExcelApiError("InvalidArgument", `The double has no chart type ${type}`);
         this.excel.workbook.addChart({
           sheet: this.sheet(),
           name,
@@ -559,7 +548,7 @@ class FakeChartCollection {
           title: "",
           source: source.resolve(),
         });
-      }
+      },
     );
     return chart;
   }
@@ -573,7 +562,7 @@ class FakeChart {
   constructor(
     private readonly excel: RecordingExcel,
     private readonly sheet: () => string,
-    private current: string
+    private current: string,
   ) {
     const change = this.change.bind(this);
     this.title = {
@@ -601,8 +590,7 @@ class FakeChart {
   setPosition(startCell: string, endCell: string): void {
     this.change("chart.setPosition", `${startCell}:${endCell}`, (info) => {
       const position = parseAddress(`${startCell}:${endCell}`, info.sheet);
-      if (position === null)
-        throw new ExcelApiError("InvalidArgument", `Bad position ${startCell}:${endCell}`);
+      if (position === null) throw new ExcelApiError("InvalidArgument", `Bad position ${startCell}:${endCell}`);
       return { ...info, position };
     });
   }
@@ -615,7 +603,7 @@ class FakeChart {
       () => {
         if (!this.excel.workbook.removeChart(this.sheet(), name))
           throw new ExcelApiError("ItemNotFound", `No chart "${name}"`);
-      }
+      },
     );
   }
 
@@ -629,7 +617,7 @@ class FakeChart {
         const before = this.findByName(name);
         this.excel.workbook.removeChart(this.sheet(), name);
         this.excel.workbook.addChart(update(before));
-      }
+      },
     );
   }
 
@@ -637,10 +625,7 @@ class FakeChart {
     const sheet = this.sheet().toLowerCase();
     const found = this.excel.workbook
       .charts()
-      .find(
-        (chart) =>
-          chart.sheet.toLowerCase() === sheet && chart.name?.toLowerCase() === name.toLowerCase()
-      );
+      .find((chart) => chart.sheet.toLowerCase() === sheet && chart.name?.toLowerCase() === name.toLowerCase());
     if (found === undefined) throw new ExcelApiError("ItemNotFound", `No chart "${name}"`);
     return found;
   }
@@ -653,7 +638,7 @@ class FakeRange {
   /** `resolver` gives the cells, or null for a null object. */
   constructor(
     private readonly excel: RecordingExcel,
-    private readonly resolver: () => CellRange | null
+    private readonly resolver: () => CellRange | null,
   ) {
     this.conditionalFormats = {
       add: (type: string) => {
@@ -669,7 +654,7 @@ class FakeRange {
               formula: format.custom.rule.formula,
               fill: format.custom.format.fill.color,
               fontColor: format.custom.format.font.color,
-            })
+            }),
         );
         return format;
       },
@@ -677,7 +662,7 @@ class FakeRange {
         excel.enqueue(
           "conditionalFormats.clearAll",
           () => this.resolve().sheet,
-          () => excel.workbook.clearConditionalFormats(this.resolve().sheet)
+          () => excel.workbook.clearConditionalFormats(this.resolve().sheet),
         );
       },
     };
@@ -706,21 +691,45 @@ class FakeRange {
           if (name === "address") this.state.set(name, excelAddress(range));
           else if (name === "values") this.state.set(name, this.excel.workbook.values(range));
           else if (name === "formulas") this.state.set(name, this.excel.workbook.formulas(range));
-          else if (name === "numberFormat")
-            this.state.set(name, this.excel.workbook.numberFormats(range));
+          else if (name === "numberFormat") this.state.set(name, this.excel.workbook.numberFormats(range));
           else if (name === "rowIndex") this.state.set(name, range.row);
           else if (name === "columnIndex") this.state.set(name, range.col);
           else if (name === "rowCount") this.state.set(name, range.rowCount);
           else if (name === "columnCount") this.state.set(name, range.colCount);
           else throw new ExcelApiError("InvalidArgument", `The double can't load ${name}`);
         }
-      }
+      },
     );
     return this;
   }
 
   get isNullObject(): boolean {
     return this.state.get("isNullObject");
+  }
+
+  /** The double knows one cell property, `format.indentLevel` (the memory workbook's indent levels). */
+  getCellProperties(options: unknown): { readonly value: any[][] } {
+    const result = new Loaded();
+    const asked = JSON.stringify(options);
+    this.excel.enqueue(
+      "range.getCellProperties",
+      () => `${excelAddress(this.resolve())} ${asked}`,
+      () => {
+        if (!this.excel.cellProperties) throw new ExcelApiError("ApiNotFound", "getCellProperties needs ExcelApi 1.9");
+        if (asked !== JSON.stringify({ format: { indentLevel: true } }))
+          throw new ExcelApiError("InvalidArgument", `The double can't get ${asked}`);
+        const levels = this.excel.workbook.indentLevels(this.resolve());
+        result.set(
+          "value",
+          levels.map((row) => row.map((indentLevel) => ({ format: { indentLevel } }))),
+        );
+      },
+    );
+    return {
+      get value(): any[][] {
+        return result.get("value");
+      },
+    };
   }
 
   get address(): string {
@@ -762,7 +771,7 @@ class FakeRange {
         });
         this.excel.workbook.setNumberFormats(range, data);
       },
-      payload(data)
+      payload(data),
     );
   }
 
@@ -776,7 +785,7 @@ class FakeRange {
         this.excel.record({ sheet: range.sheet, address: localAddress(range), kind, data });
         this.excel.workbook.write(range, data);
       },
-      payload(data)
+      payload(data),
     );
   }
 
@@ -784,7 +793,7 @@ class FakeRange {
     if (data.length !== range.rowCount || data.some((row) => row.length !== range.colCount)) {
       throw new ExcelApiError(
         "InvalidArgument",
-        `The number of rows or columns in the input array doesn't match ${localAddress(range)}`
+        `The number of rows or columns in the input array doesn't match ${localAddress(range)}`,
       );
     }
   }
@@ -793,7 +802,7 @@ class FakeRange {
     this.excel.enqueue(
       `range.clear`,
       () => `${excelAddress(this.resolve())} ${applyTo}`,
-      () => this.excel.workbook.clear(this.resolve(), applyTo === "Contents")
+      () => this.excel.workbook.clear(this.resolve(), applyTo === "Contents"),
     );
   }
 
@@ -801,7 +810,7 @@ class FakeRange {
     this.excel.enqueue(
       "range.select",
       () => excelAddress(this.resolve()),
-      () => this.excel.workbook.select(this.resolve())
+      () => this.excel.workbook.select(this.resolve()),
     );
   }
 }

@@ -30,6 +30,7 @@ export function installDomStubs(): void {
     }
     Object.defineProperty(window, "ResizeObserver", {
       configurable: true,
+      writable: true,
       value: NoopResizeObserver,
     });
   }

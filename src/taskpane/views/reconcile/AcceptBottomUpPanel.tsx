@@ -38,10 +38,7 @@ export function AcceptBottomUpPanel({
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
-  const preview = React.useMemo(
-    () => (open ? acceptBottomUp(plan, view, node.id) : null),
-    [open, plan, view, node.id],
-  );
+  const preview = React.useMemo(() => (open ? acceptBottomUp(plan, view, node.id) : null), [open, plan, view, node.id]);
 
   async function apply(ready: TopDownPreview): Promise<void> {
     const result = await onApply(ready, reconcilePaneMessages.bottomUpAccepted(node.node.name));

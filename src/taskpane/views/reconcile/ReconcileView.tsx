@@ -1,12 +1,5 @@
 import * as React from "react";
-import {
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { reconcilePaneMessages } from "../../../core/messages";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";

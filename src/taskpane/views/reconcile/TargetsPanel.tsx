@@ -35,7 +35,15 @@ const useStyles = makeStyles({
 });
 
 /** The node's own top-down targets, typed per period, and a block of targets pasted from Excel. */
-export function TargetsPanel({ plan, view, node, format, busy, onApply, onReload }: TargetsPanelProps): React.JSX.Element {
+export function TargetsPanel({
+  plan,
+  view,
+  node,
+  format,
+  busy,
+  onApply,
+  onReload,
+}: TargetsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const { settings } = plan;
   const stored = React.useMemo(() => new StoredTargets(plan).of(node.id), [plan, node.id]);

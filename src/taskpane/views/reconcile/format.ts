@@ -13,9 +13,7 @@ export function amount(value: number | null, format: NumberFormat): string {
 /** A difference, with its sign: "+50", "-30", "0". */
 export function signed(value: number | null, format: NumberFormat): string {
   const text = amount(value, format);
-  return value !== null && value > 0 && text !== formatNumber(0, format.locale, format.decimals)
-    ? `+${text}`
-    : text;
+  return value !== null && value > 0 && text !== formatNumber(0, format.locale, format.decimals) ? `+${text}` : text;
 }
 
 /** A fraction as a percentage with one decimal: 0.123 -> "12.3 %"; `withSign` adds "+" above zero. */

@@ -12,7 +12,10 @@ export function tableHeaders(table: SourceTable): string[] {
 
 /** The column headed "Id" (ignoring case), else the first. */
 export function guessIdColumn(headers: readonly string[]): number {
-  return Math.max(0, headers.findIndex((header) => header.toLowerCase() === "id"));
+  return Math.max(
+    0,
+    headers.findIndex((header) => header.toLowerCase() === "id"),
+  );
 }
 
 /** The first column besides the ids that holds a number below its header, else the one after the ids. */

@@ -23,6 +23,7 @@ import type { Plan, WorkflowAction } from "../../../core/plan/types";
 import {
   ACTION_LABELS,
   allowedActions,
+  applyAction,
   applyActionToMany,
   owners,
   reviewQueue,
@@ -32,7 +33,8 @@ import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import { StatusBadge } from "../../components/StatusBadge";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
-import { saveEntriesWithFeedback } from "../../saveEntries";
+import { ConflictDialog } from "../conflicts/ConflictDialog";
+import { useConflictResolution } from "../conflicts/useConflictResolution";
 
 export interface ReviewViewProps {
   plan: Plan;
@@ -87,6 +89,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
+  const conflicts = useConflictResolution(actions, { locale, busy });
 
   const approvable = queue.filter((item) => allowedActions(item.entry.status, "manager").includes("approve"));
   const selected = approvable.filter((item) => checked.has(item.node.id));
@@ -115,7 +118,25 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       action,
       items.map((item) => item.node.name),
     );
-    const result = await saveEntriesWithFeedback(actions, plan, outcome.entries, outcome.audit, done);
+    const result = await conflicts.save({
+      plan,
+      entries: outcome.entries,
+      audit: outcome.audit,
+      done,
+      canMerge: false,
+      redo: (theirs) =>
+        applyAction(theirs, action, {
+          role: "manager",
+          user: me,
+          now: new Date().toISOString(),
+          reason,
+          periods: plan.settings.periods,
+        }),
+      onResolved: (resolved) => {
+        setFeedback(resolved);
+        setChecked(new Set());
+      },
+    });
     if (result !== undefined) setFeedback(result);
     if (result?.intent === "success") setChecked(new Set());
   }
@@ -191,6 +212,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
           if (item !== null) void act([item], "return", reason);
         }}
       />
+      <ConflictDialog {...conflicts.dialog} />
     </div>
   );
 }

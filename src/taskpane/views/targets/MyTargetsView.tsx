@@ -9,7 +9,8 @@ import { applyAction, entryFor, nodesOwnedBy, owners } from "../../../core/plan/
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
-import { saveEntriesWithFeedback } from "../../saveEntries";
+import { ConflictDialog } from "../conflicts/ConflictDialog";
+import { useConflictResolution } from "../conflicts/useConflictResolution";
 import { EntryCard, type EntryDraft } from "./EntryCard";
 
 export interface MyTargetsViewProps {
@@ -49,6 +50,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
   // Only nodes being edited have a draft; the others show what is saved.
   const [drafts, setDrafts] = React.useState<ReadonlyMap<string, EntryDraft>>(new Map());
   const [feedback, setFeedback] = React.useState<ReadonlyMap<string, Feedback>>(new Map());
+  const conflicts = useConflictResolution(actions, { locale, busy });
 
   const draftOf = (entry: NodeEntry): EntryDraft =>
     drafts.get(entry.id) ?? savedDraft(entry, settings.periods.length, locale, settings.decimals);
@@ -99,13 +101,26 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
       setFeedback((current) => setFor(current, id, { intent: "info", text: taskPaneMessages.nothingChanged }));
       return;
     }
-    const result = await saveEntriesWithFeedback(
-      actions,
+    const result = await conflicts.save({
       plan,
-      [outcome.entry],
-      outcome.audit,
-      taskPaneMessages.actionDone(action, []),
-    );
+      entries: [outcome.entry],
+      audit: outcome.audit,
+      done: taskPaneMessages.actionDone(action, []),
+      canMerge: true,
+      redo: (theirs, values, comment) =>
+        applyAction(theirs, action, {
+          role: "contributor",
+          user: me,
+          now: new Date().toISOString(),
+          values,
+          comment,
+          periods: settings.periods,
+        }),
+      onResolved: (resolved) => {
+        setFeedback((current) => setFor(current, id, resolved));
+        setDrafts((current) => setFor(current, id, undefined));
+      },
+    });
     if (result === undefined) return;
     setFeedback((current) => setFor(current, id, result));
     if (result.intent === "success") setDrafts((current) => setFor(current, id, undefined));
@@ -151,6 +166,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
           })}
         </ul>
       )}
+      <ConflictDialog {...conflicts.dialog} />
     </div>
   );
 }

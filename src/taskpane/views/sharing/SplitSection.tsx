@@ -1,0 +1,130 @@
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { sharingMessages } from "../../../core/messages";
+import type { Plan } from "../../../core/plan/types";
+import { owners } from "../../../core/plan/workflow";
+import { downloadLinks, revokeDownloadLinks, startDownload, type DownloadLink } from "../../browserFiles";
+import { loadFileEngine } from "./fileEngine";
+
+export interface SplitSectionProps {
+  plan: Plan;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  owners: {
+    display: "flex",
+    flexDirection: "column",
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
+  links: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : sharingMessages.splitFailed;
+}
+
+/** One workbook per chosen owner, offered as downloads. */
+export function SplitSection({ plan }: SplitSectionProps): React.JSX.Element {
+  const styles = useStyles();
+  const people = React.useMemo(() => owners(plan), [plan]);
+  const [chosen, setChosen] = React.useState<ReadonlySet<string>>(new Set());
+  const [working, setWorking] = React.useState(false);
+  const [links, setLinks] = React.useState<readonly DownloadLink[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
+
+  // The files stay downloadable while they are listed; their memory is released after.
+  React.useEffect(() => () => revokeDownloadLinks(links), [links]);
+
+  const picked = people.filter((owner) => chosen.has(owner));
+  const all = picked.length === people.length && people.length > 0;
+
+  function toggle(owner: string, on: boolean): void {
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(owner);
+      else next.delete(owner);
+      return next;
+    });
+  }
+
+  async function create(): Promise<void> {
+    setWorking(true);
+    setError(null);
+    try {
+      const engine = await loadFileEngine();
+      const files = await engine.splitPlan(plan, picked, { now: new Date().toISOString() });
+      const made = downloadLinks(files);
+      setLinks(made);
+      for (const link of made) startDownload(link);
+    } catch (failure) {
+      setError(describe(failure));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="share-split-title">
+      <Subtitle2 as="h2" id="share-split-title">
+        Workbooks for contributors
+      </Subtitle2>
+      <Text>{sharingMessages.splitIntro}</Text>
+      <Checkbox
+        label="All owners"
+        checked={all ? true : picked.length > 0 ? "mixed" : false}
+        disabled={people.length === 0}
+        onChange={(_event, data) => setChosen(data.checked === true ? new Set(people) : new Set())}
+      />
+      <div role="group" aria-label="Owners" className={styles.owners}>
+        {people.map((owner) => (
+          <Checkbox
+            key={owner}
+            label={owner}
+            checked={chosen.has(owner)}
+            onChange={(_event, data) => toggle(owner, data.checked === true)}
+          />
+        ))}
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={picked.length === 0 || working} onClick={() => void create()}>
+          Create workbooks
+        </Button>
+        {working ? <Spinner size="tiny" label="Making the workbooks…" /> : null}
+      </div>
+      {error !== null ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {links.length > 0 ? (
+        <>
+          <MessageBar intent="success" aria-live="polite">
+            <MessageBarBody>{sharingMessages.workbooksReady(links.length)}</MessageBarBody>
+          </MessageBar>
+          <ul className={styles.links} aria-label="Workbooks">
+            {links.map((link) => (
+              <li key={link.url}>
+                <Link href={link.url} download={link.fileName}>
+                  {link.fileName}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import ExcelJS from "exceljs";
+import { HyperFormula } from "hyperformula";
+import { buildPlanView } from "../../../src/core/plan/planView";
+import { splitPlan, SplitError } from "../../../src/core/sharing/split";
+import { contributorFileName } from "../../../src/core/sharing/contributorFile";
+import { entry, loadWorkbook, makePlan } from "./fixture";
+
+const NOW = "2027-01-05T08:00:00.000Z";
+
+async function annsWorkbook(): Promise<ExcelJS.Workbook> {
+  const [file] = await splitPlan(makePlan(), ["Ann"], { now: NOW });
+  return loadWorkbook(file.data);
+}
+
+function column(sheet: ExcelJS.Worksheet, col: number, from: number): unknown[] {
+  const values: unknown[] = [];
+  for (let r = from; r <= sheet.rowCount; r++) values.push(sheet.getCell(r, col).value);
+  return values;
+}
+
+/** Every cell of a sheet as HyperFormula takes it: formulas as "=...", values as they are. */
+function sheetForEngine(sheet: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row: (string | number | boolean | null)[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      const cell = sheet.getCell(r, c);
+      if (cell.type === ExcelJS.ValueType.Formula) row.push(`=${cell.formula}`);
+      else {
+        const value = cell.value;
+        row.push(typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : null);
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe("splitting a plan into contributor workbooks", () => {
+  test("one file per owner, named after the plan and the owner", async () => {
+    const files = await splitPlan(makePlan(), "all", { now: NOW });
+    expect(files.map((file) => [file.owner, file.fileName, file.rows, file.editable])).toEqual([
+      ["Ann", "FY27 targets - Ann.xlsx", 4, 2],
+      ["Bob", "FY27 targets - Bob.xlsx", 4, 1],
+      ["Cara", "FY27 targets - Cara.xlsx", 7, 1],
+      ["Dirk", "FY27 targets - Dirk.xlsx", 1, 1],
+      ["Kim", "FY27 targets - Kim.xlsx", 1, 1],
+    ]);
+    expect(files.every((file) => file.data[0] === 0x50 && file.data[1] === 0x4b)).toBe(true);
+  });
+
+  test("refuses an owner who owns nothing", async () => {
+    await expect(splitPlan(makePlan(), ["Zoe"], { now: NOW })).rejects.toThrow(
+      "Zoe owns no node in this plan, so there is no workbook to make",
+    );
+    await expect(splitPlan(makePlan(), ["Zoe"], { now: NOW })).rejects.toBeInstanceOf(SplitError);
+  });
+
+  test.each([
+    ["FY27 targets", "Ann", "FY27 targets - Ann.xlsx"],
+    ["Plan 2027/28: draft?", "O'Brien <ops>", "Plan 2027_28_ draft_ - O'Brien _ops_.xlsx"],
+    ["  ", "Ann", "Targets - Ann.xlsx"],
+  ])("the file for plan %p and owner %p is called %p", (plan, owner, name) => {
+    expect(contributorFileName(plan, owner)).toBe(name);
+  });
+
+  test("holds the owner's nodes with their subtrees, in tree order, as values", async () => {
+    const workbook = await annsWorkbook();
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ["Targets", "visible"],
+      ["Report", "visible"],
+      ["Settings", "visible"],
+      ["Groundup", "veryHidden"],
+    ]);
+    const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+    expect(targets.getRow(5).values).toEqual([
+      undefined,
+      "Id",
+      "Name",
+      "Owner",
+      "Status",
+      "Q1 2027",
+      "Q2 2027",
+      "Comment",
+    ]);
+    expect(column(targets, 1, 6)).toEqual(["UK", "FR", "APAC", "JP"]);
+    expect(column(targets, 3, 6)).toEqual(["Ann", "Ann", "Ann", "Kim"]);
+    expect(column(targets, 4, 6)).toEqual(["Draft", "Approved", "Not started", "Draft"]);
+    expect(column(targets, 5, 6)).toEqual([100, 50, null, 40]);
+    expect(targets.getCell("G6").value).toBe("first go");
+    expect(targets.getCell("B9").alignment?.indent).toBe(1);
+  });
+
+  test("protects every sheet; only the period and comment cells of rows the owner may edit are unlocked", async () => {
+    const workbook = await annsWorkbook();
+    for (const sheet of workbook.worksheets)
+      expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+    const unlocked: string[] = [];
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.protection?.locked === false) unlocked.push(`${sheet.name}!${cell.address}`);
+        }),
+      );
+    // UK (row 6, a draft) and APAC (row 8, not started); France is approved, Japan is Kim's.
+    expect(unlocked.sort()).toEqual([
+      "Targets!E6",
+      "Targets!E8",
+      "Targets!F6",
+      "Targets!F8",
+      "Targets!G6",
+      "Targets!G8",
+    ]);
+    expect(targets.getCell("E6").dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual" });
+  });
+
+  test("marks the file with the plan, the owner and when it was made, and keeps the values as made", async () => {
+    const marker = (await annsWorkbook()).getWorksheet("Groundup") as ExcelJS.Worksheet;
+    expect([1, 2, 3, 4].map((r) => marker.getRow(r).values)).toEqual([
+      [undefined, "Groundup contributor workbook", 1],
+      [undefined, "Plan", "FY27 targets"],
+      [undefined, "Owner", "Ann"],
+      [undefined, "Made", NOW],
+    ]);
+    expect(marker.getRow(7).values).toEqual([undefined, "UK", 100, 110, "first go"]);
+  });
+
+  test("the report works in a plain spreadsheet: SUM over the owner's rows, cascaded targets as values", async () => {
+    const workbook = await annsWorkbook();
+    const report = workbook.getWorksheet("Report") as ExcelJS.Worksheet;
+    expect(report.getCell("C7").formula).toBe("SUM('Targets'!E8:E9)");
+    expect(report.getCell("C4").value).toBe("Bottom-up");
+
+    // Ann types APAC's targets; a spreadsheet engine without the BU functions recomputes the report.
+    const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+    targets.getCell("E8").value = 300;
+    const engine = HyperFormula.buildFromSheets(
+      { Targets: sheetForEngine(targets), Report: sheetForEngine(report) },
+      { licenseKey: "gpl-v3" },
+    );
+    const sheet = engine.getSheetId("Report") as number;
+    const value = (address: string): unknown => {
+      const cell = engine.simpleCellAddressFromString(address, sheet);
+      if (cell === undefined) throw new Error(address);
+      return engine.getCellValue(cell);
+    };
+    const plan = makePlan();
+    const typed = new Map(plan.entries);
+    typed.set("APAC", entry("APAC", [300, null], "Draft"));
+    const bottomUp = buildPlanView({ ...plan, entries: typed }).byId.get("APAC")?.periods[0].bottomUp;
+    // The targets are guidance as cascaded when the file was made.
+    const guidance = buildPlanView(plan).byId.get("APAC")?.periods[0].topDown as number;
+    expect(value("C7")).toBe(bottomUp);
+    expect(value("C7")).toBe(340);
+    expect(value("D7")).toBe(guidance);
+    expect(value("E7")).toBe(340 - guidance);
+    expect(value("F7")).toBeCloseTo((340 - guidance) / guidance, 10);
+    expect(value("C5")).toBe(100);
+    engine.destroy();
+  });
+});

@@ -1,0 +1,168 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import { DASHBOARD_CHARTS, DASHBOARD_SHEET } from "../../../src/core/progress/dashboard";
+import { ProgressView } from "../../../src/taskpane/views/progress/ProgressView";
+import type { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
+import { memoryPlan, renderView, type RenderedView } from "../reconcile/harness";
+
+jest.setTimeout(60000);
+
+/** Deadline 2027-01-31. World (ceo) > Europe (ann) > Germany (ann), France (bob); World > USA (bob) > Mexico (nobody). */
+function teamPlan(): Promise<MemoryPlanWorkbook> {
+  return memoryPlan({
+    nodes: [
+      ["W", "", "World", "ceo"],
+      ["EU", "W", "Europe", "ann"],
+      ["DE", "EU", "Germany", "ann"],
+      ["FR", "EU", "France", "bob"],
+      ["US", "W", "USA", "bob"],
+      ["MX", "US", "Mexico", ""],
+    ],
+    entries: {
+      EU: [[300, 300], "Submitted"],
+      DE: [[100, 120], "Draft"],
+      FR: [[50, 40], "Returned", "Q2 too low"],
+      US: [[200, 220], "Approved"],
+    },
+    topDown: { W: [700, 700] },
+  });
+}
+
+function openProgress(workbook: MemoryPlanWorkbook, today = "2027-02-03"): RenderedView {
+  return renderView(workbook, (pane) => <ProgressView {...pane} locale="en-US" today={today} />);
+}
+
+function rowsOf(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent ?? ""),
+    );
+}
+
+/** "1 (50.0 %)" per status: Not started, Draft, Submitted, Approved, Returned. */
+function counts(total: number, ...perStatus: number[]): string[] {
+  return [String(total), ...perStatus.map((n) => `${n} (${((n / total) * 100).toFixed(1)} %)`)];
+}
+
+const REMINDER = [
+  "Reminder: the Revenue targets for FY27 were due on 2027-01-31. These are not submitted yet:",
+  "",
+  "ann:",
+  "- Germany (DE), draft",
+  "",
+  "bob:",
+  "- France (FR), returned: Q2 too low",
+  "",
+  "ceo:",
+  "- World (W), not started",
+  "",
+  "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+].join("\n");
+
+function mockClipboard(writeText: (text: string) => Promise<void>): jest.Mock {
+  const mock = jest.fn(writeText);
+  Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: mock } });
+  return mock;
+}
+
+describe("Progress", () => {
+  test("counts the nodes per status and their share, per level and overall", async () => {
+    openProgress(await teamPlan());
+    const table = await screen.findByRole("table", { name: "Status by level" });
+    expect(rowsOf(table)).toEqual([
+      ["Level 1", ...counts(1, 1, 0, 0, 0, 0)],
+      ["Level 2", ...counts(2, 0, 0, 1, 1, 0)],
+      ["Level 3", ...counts(3, 1, 1, 0, 0, 1)],
+      ["All nodes", ...counts(6, 2, 1, 1, 1, 1)],
+    ]);
+  });
+
+  test("counts the nodes per status per owner, the nodes nobody owns last", async () => {
+    openProgress(await teamPlan());
+    expect(rowsOf(await screen.findByRole("table", { name: "Status by owner" }))).toEqual([
+      ["ann", ...counts(2, 0, 1, 1, 0, 0)],
+      ["bob", ...counts(2, 0, 0, 0, 1, 1)],
+      ["ceo", ...counts(1, 1, 0, 0, 0, 0)],
+      ["No owner", ...counts(1, 1, 0, 0, 0, 0)],
+    ]);
+  });
+
+  test("lists the owners late against the deadline with their open nodes", async () => {
+    openProgress(await teamPlan());
+    expect(
+      await screen.findByText("The deadline was 2027-01-31; 3 owners have not submitted everything"),
+    ).toBeInTheDocument();
+    const late = screen.getByRole("list", { name: "Late owners" });
+    expect(
+      within(late)
+        .getAllByRole("list")
+        .map((list) => list.getAttribute("aria-label")),
+    ).toEqual(["Late nodes of ann", "Late nodes of bob", "Late nodes of ceo"]);
+    const bob = within(screen.getByRole("list", { name: "Late nodes of bob" })).getByRole("listitem");
+    expect(bob).toHaveTextContent("France (FR)ReturnedReturned: Q2 too low");
+  });
+
+  test("before the deadline nobody is late and there is no reminder to copy", async () => {
+    openProgress(await teamPlan(), "2027-01-31");
+    expect(await screen.findByText("The deadline is 2027-01-31; nobody is late yet")).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Late owners" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy reminder" })).toBeDisabled();
+  });
+
+  test("Copy reminder puts a message naming each late owner's nodes on the clipboard", async () => {
+    const { user } = openProgress(await teamPlan());
+    const writeText = mockClipboard(async () => undefined);
+
+    await user.click(await screen.findByRole("button", { name: "Copy reminder" }));
+
+    expect(writeText).toHaveBeenCalledWith(REMINDER);
+    expect(await screen.findByText("Copied a reminder to 3 owners; paste it into a mail or chat")).toBeInTheDocument();
+  });
+
+  test("when the clipboard is refused, the reminder is shown to copy by hand", async () => {
+    const { user } = openProgress(await teamPlan());
+    mockClipboard(() => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")));
+
+    await user.click(await screen.findByRole("button", { name: "Copy reminder" }));
+
+    expect(
+      await screen.findByText("The clipboard can't be used here; select the reminder below and copy it"),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Reminder" })).toHaveValue(REMINDER);
+  });
+
+  test("inserts the dashboard with its charts into the workbook, then refreshes it for another node", async () => {
+    const workbook = await teamPlan();
+    const { user } = openProgress(workbook);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Period" }), "Q1 2027");
+
+    await user.click(screen.getByRole("button", { name: "Insert dashboard" }));
+
+    expect(await screen.findByText(`Inserted the dashboard on sheet "${DASHBOARD_SHEET}"`)).toBeInTheDocument();
+    expect(workbook.workbook.charts().map((chart) => [chart.sheet, chart.name, chart.type, chart.title])).toEqual([
+      [DASHBOARD_SHEET, DASHBOARD_CHARTS.targets, "columnClustered", "Top-down vs bottom-up below World, Q1 2027"],
+      [DASHBOARD_SHEET, DASHBOARD_CHARTS.status, "barClustered", "Submission status of FY27"],
+    ]);
+    expect(workbook.workbook.cell(DASHBOARD_SHEET, 4, 0)).toEqual({ value: "EU" });
+
+    const picker = screen.getByRole("combobox", { name: "Chart the nodes below" });
+    expect(picker).toHaveValue("World (W)");
+    await user.clear(picker);
+    await user.type(picker, "eu");
+    await user.click(await screen.findByRole("option", { name: "Europe (EU)" }));
+    await user.click(screen.getByRole("button", { name: "Refresh dashboard" }));
+
+    expect(await screen.findByText(`Refreshed the dashboard on sheet "${DASHBOARD_SHEET}"`)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(workbook.workbook.charts().map((chart) => chart.title)).toEqual([
+        "Top-down vs bottom-up below Europe, Q1 2027",
+        "Submission status of FY27",
+      ]),
+    );
+    expect(workbook.workbook.cell(DASHBOARD_SHEET, 4, 0)).toEqual({ value: "DE" });
+  });
+});
