@@ -8,6 +8,7 @@
  */
 import { CellError, idKey, idText, isBlank, type FormulaResult, type Grid, type ResultCell } from "../cell";
 import type { Hierarchy } from "../hierarchy/hierarchy";
+import { parentsFromLevels as outlineParents, type OutlineLevel } from "../hierarchy/outline";
 import { messages } from "../messages";
 import { rollup as rollUp } from "../rollup";
 import {
@@ -199,23 +200,31 @@ export function parentsFromLevels(ids: unknown, levels: unknown): FormulaResult 
     return new CellError("VALUE", messages.rowCountMismatch("levels", levelCells.cells.length, cells.length));
   }
 
-  // lastAt[l - 1]: row of the latest id at level l; valid up to the level of the id above.
-  const lastAt = new Int32Array(cells.length);
-  let above = 0;
-  const grid = new Array<ResultCell[]>(cells.length);
+  const levelOf = new Array<OutlineLevel>(cells.length);
   for (let row = 0; row < cells.length; row++) {
     if (idKey(cells[row]) === undefined) {
-      grid[row] = [""];
+      levelOf[row] = null;
       continue;
     }
     const depth = readLevel(levelCells.cells[row], cells[row], row + 1);
     if (depth instanceof CellError) return depth;
-    const id = idText(cells[row]);
-    if (above === 0 && depth !== 1) return new CellError("VALUE", messages.firstLevel(depth, id, row + 1));
-    if (depth > above + 1) return new CellError("VALUE", messages.levelJump(depth, id, row + 1, above));
-    grid[row] = [depth === 1 ? "" : idResult(cells[lastAt[depth - 2]])];
-    lastAt[depth - 1] = row;
-    above = depth;
+    levelOf[row] = depth;
+  }
+  const outline = outlineParents(levelOf);
+  if (outline.problems.length > 0) {
+    const problem = outline.problems[0];
+    const id = idText(cells[problem.row - 1]);
+    return new CellError(
+      "VALUE",
+      problem.kind === "jump"
+        ? messages.levelJump(problem.level, id, problem.row, problem.above)
+        : messages.firstLevel(problem.level, id, problem.row),
+    );
+  }
+  const grid = new Array<ResultCell[]>(cells.length);
+  for (let row = 0; row < cells.length; row++) {
+    const parent = outline.parents[row];
+    grid[row] = [levelOf[row] === null || parent < 0 ? "" : idResult(cells[parent])];
   }
   return grid;
 }
