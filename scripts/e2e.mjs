@@ -33,6 +33,8 @@ const CHROMIUM_ARGS = [
 const VIEWPORT = { width: 1600, height: 900 };
 const STEP_TIMEOUT = 30_000;
 const TIMING_NODES = 10_000;
+/** A screen of rows plus the overscan above and below it. */
+const MAX_DRAWN_ROWS = 120;
 
 const require = createRequire(import.meta.url);
 
@@ -71,9 +73,15 @@ async function measureLargePlan(context, url) {
   const formulasDone = await page.evaluate(() => performance.now());
   await wb.goTo("GU Report", "F4");
   const topRollup = (await wb.cell("F4").textContent())?.trim();
+  // The grid draws only the rows in view, however long the sheet.
+  await wb.goTo("GU Report", `A${TIMING_NODES + 3}`);
+  const lastId = (await wb.cell(`A${TIMING_NODES + 3}`).textContent())?.trim();
+  const drawnRows = await wb.grid.getByRole("row").count();
+  if (lastId === "" || drawnRows > MAX_DRAWN_ROWS)
+    throw new Error(`The last node's row shows "${lastId}" with ${drawnRows} rows drawn`);
   await page.screenshot({ path: path.join(RESULTS, `timing-${TIMING_NODES}-nodes.png`) });
   await page.close();
-  return { treeOpened, formulasDone, topRollup };
+  return { treeOpened, formulasDone, topRollup, drawnRows };
 }
 
 async function main() {
@@ -155,7 +163,8 @@ async function main() {
       log(
         `     ${TIMING_NODES.toLocaleString("en-US")} nodes: workbench loaded and tree open in ` +
           `${(timing.treeOpened / 1000).toFixed(2)} s; report formulas calculated by ` +
-          `${(timing.formulasDone / 1000).toFixed(2)} s (top rollup ${timing.topRollup})`,
+          `${(timing.formulasDone / 1000).toFixed(2)} s (top rollup ${timing.topRollup}; ` +
+          `${timing.drawnRows} grid rows drawn of ${TIMING_NODES + 3})`,
       );
     } catch (error) {
       results.push({ label, outcome: "failed", error });

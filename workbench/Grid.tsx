@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetters, type CellRange } from "../src/core/a1";
+import { MAX_ROWS, cellAddress, columnLetters, type CellRange } from "../src/core/a1";
 import type { MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import type { FormulaEngine } from "./engine";
 import { displayCell } from "./format";
@@ -18,6 +18,8 @@ export interface GridProps {
   sheet: string;
   /** Changes whenever the workbook or its computed values do. */
   version: number;
+  /** Changes when cells or computed values do, not with the selection alone. */
+  contentVersion: number;
   /** The selection, when it is on this sheet. */
   selection: CellRange | null;
   active: CellPosition;
@@ -58,10 +60,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
+    // The active cell's border shows where the keyboard is; a ring round the whole grid adds nothing.
     outlineStyle: "none",
     cursor: "cell",
     userSelect: "none",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   canvas: { position: "relative" },
   row: { display: "flex", height: `${ROW_HEIGHT}px` },
@@ -169,15 +171,21 @@ function targetOf(element: EventTarget | null): PointerTarget | null {
  * and, for an error, the error's message as its tooltip.
  */
 export const Grid = React.forwardRef<HTMLDivElement, GridProps>(function Grid(props, ref) {
-  const { workbook, engine, sheet, version, selection, active, reveal, editor } = props;
+  const { workbook, engine, sheet, version, contentVersion, selection, active, reveal, editor } = props;
   const styles = useStyles();
   const viewport = React.useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = React.useState(0);
   const [height, setHeight] = React.useState(600);
   const dragging = React.useRef(false);
 
-  const extent = usedExtent(workbook, sheet);
-  const selectionEnd = selection === null ? 0 : Math.min(selection.row + selection.rowCount, 1_000_000);
+  // Finding the used range walks every cell of the sheet: done when cells change, not on every move.
+  const extent = React.useMemo(
+    () => usedExtent(workbook, sheet),
+    // contentVersion stands for the cells, which React can't see change.
+    [workbook, sheet, contentVersion],
+  );
+  // Room below a selection made by "go to"; whole columns don't count, or the sheet would never end.
+  const selectionEnd = selection === null || selection.rowCount === MAX_ROWS ? 0 : selection.row + selection.rowCount;
   const rowCount = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, Math.max(active.row, selectionEnd) + SPARE_ROWS);
   const colCount = Math.max(MIN_COLUMNS, extent.cols + SPARE_COLUMNS, active.col + SPARE_COLUMNS);
   const engineKind = engine.state.kind;

@@ -67,7 +67,11 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
         if (attempt === opening.current) setSession(next);
         else next.dispose();
       },
-      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        if (attempt !== opening.current) return;
+        setSession(null);
+        setLoadError(error instanceof Error ? error.message : String(error));
+      },
     );
   }, []);
 
@@ -93,7 +97,8 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
       </div>
     );
   }
-  return <SessionView session={session} onOpen={open} />;
+  // Keyed, so nothing typed or selected in one workbook carries over into the next.
+  return <SessionView key={session.id} session={session} onOpen={open} />;
 }
 
 interface SessionViewProps {
@@ -123,7 +128,12 @@ function SessionView({ session, onOpen }: SessionViewProps): React.JSX.Element {
           <Button onClick={() => onOpen({ kind: "sample" })}>Reset sample</Button>
           <Button onClick={() => onOpen({ kind: "empty" })}>Empty workbook</Button>
         </div>
-        <WorkbookView workbook={session.workbook} engine={session.engine} version={version} />
+        <WorkbookView
+          workbook={session.workbook}
+          engine={session.engine}
+          version={version}
+          contentVersion={session.contentVersion}
+        />
       </main>
       <TaskPaneHost workbook={session.plan} />
     </div>

@@ -29,6 +29,8 @@ export interface WorkbookViewProps {
   engine: FormulaEngine;
   /** Changes whenever the workbook or its computed values do. */
   version: number;
+  /** Changes when cells or computed values do, not with the selection alone. */
+  contentVersion: number;
 }
 
 /** A cell being typed into, in the cell itself or in the formula bar. */
@@ -88,12 +90,19 @@ const topLeft = (range: CellRange): CellPosition => ({ row: range.row, col: rang
  * The workbook's selection is the one selection: clicks and keys set it, and so does the task pane
  * (selecting a node selects its row), which the grid then scrolls to.
  */
-export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): React.JSX.Element {
+export function WorkbookView({ workbook, engine, version, contentVersion }: WorkbookViewProps): React.JSX.Element {
   const styles = useStyles();
   const gridRef = React.useRef<HTMLDivElement | null>(null);
   const barRef = React.useRef<HTMLInputElement | null>(null);
   const [cursor, setCursor] = React.useState<Cursor | null>(null);
   const [editing, setEditing] = React.useState<Editing | null>(null);
+  // Read by handlers that run before a re-render: committing moves focus, and the blur that follows
+  // must see that editing already ended.
+  const editingNow = React.useRef<Editing | null>(null);
+  const edit = (next: Editing | null): void => {
+    editingNow.current = next;
+    setEditing(next);
+  };
   const [nameText, setNameText] = React.useState<string | null>(null);
   const lastSelection = React.useRef(new Map<string, CellRange>());
 
@@ -117,26 +126,27 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
 
   const focusGrid = (): void => gridRef.current?.focus({ preventScroll: true });
 
-  function inputText(row: number, col: number, onSheet = sheet): string {
-    return cellInputText(workbook.cell(onSheet, row, col));
+  function inputText(row: number, col: number): string {
+    return cellInputText(workbook.cell(sheet, row, col));
   }
 
   function startEditing(text: string | null, place: Editing["place"]): void {
     const original = inputText(active.row, active.col);
-    setEditing({ sheet, ...active, text: text ?? original, original, place });
+    edit({ sheet, ...active, text: text ?? original, original, place });
   }
 
   /** Writes what was typed, as Excel does on Enter, then moves the active cell. */
   function commit(rows: number, cols: number): void {
-    if (editing === null) return;
-    if (editing.text !== editing.original) workbook.enter(editing.sheet, editing.row, editing.col, editing.text);
-    setEditing(null);
-    if (editing.sheet.toLowerCase() === sheet.toLowerCase()) selectCell(moved(editing, rows, cols), editing.sheet);
+    const current = editingNow.current;
+    if (current === null) return;
+    edit(null);
+    if (current.text !== current.original) workbook.enter(current.sheet, current.row, current.col, current.text);
+    if (current.sheet.toLowerCase() === sheet.toLowerCase()) selectCell(moved(current, rows, cols), current.sheet);
     focusGrid();
   }
 
   function cancel(): void {
-    setEditing(null);
+    edit(null);
     focusGrid();
   }
 
@@ -157,11 +167,11 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
     // Moving between the cell and the formula bar keeps editing; anywhere else commits, as in Excel.
     const next = event.relatedTarget;
     if (next !== null && (next === barRef.current || next.getAttribute("data-cell-editor") !== null)) return;
-    if (editing !== null) commit(0, 0);
+    commit(0, 0);
   }
 
   function pointerDown(target: PointerTarget, extend: boolean): void {
-    if (editing !== null) commit(0, 0);
+    commit(0, 0);
     if (target.kind === "cell") {
       const position = { row: target.row, col: target.col };
       if (extend) select(rangeBetween(sheet, anchor, position), anchor, position);
@@ -264,7 +274,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
   }
 
   function showSheet(name: string): void {
-    if (editing !== null) commit(0, 0);
+    commit(0, 0);
     const remembered = lastSelection.current.get(name.toLowerCase());
     const range = remembered ?? { sheet: name, row: 0, col: 0, rowCount: 1, colCount: 1 };
     select(range, topLeft(range), topLeft(range));
@@ -288,7 +298,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
         aria-label={`Edit ${cellAddress(editing.row, editing.col)}`}
         className={styles.cellEditor}
         value={editing.text}
-        onChange={(event) => setEditing({ ...editing, text: event.target.value })}
+        onChange={(event) => edit({ ...editing, text: event.target.value })}
         onFocus={(event) => {
           const end = event.target.value.length;
           event.target.setSelectionRange(end, end);
@@ -333,10 +343,10 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
           value={barText}
           onFocus={() => {
             if (editing === null) startEditing(null, "bar");
-            else if (editing.place === "cell") setEditing({ ...editing, place: "bar" });
+            else if (editing.place === "cell") edit({ ...editing, place: "bar" });
           }}
           onChange={(_event, data) => {
-            if (editing !== null) setEditing({ ...editing, text: data.value });
+            if (editing !== null) edit({ ...editing, text: data.value });
           }}
           onKeyDown={editorKeys}
           onBlur={editorBlur}
@@ -348,6 +358,7 @@ export function WorkbookView({ workbook, engine, version }: WorkbookViewProps): 
         engine={engine}
         sheet={sheet}
         version={version}
+        contentVersion={contentVersion}
         selection={onThisSheet}
         active={active}
         reveal={reveal}

@@ -37,10 +37,15 @@ export function describeSource(source: WorkbookSource): string {
   }
 }
 
+let opened = 0;
+
 export class WorkbenchSession {
+  /** Distinct for every session opened on the page. */
+  readonly id = ++opened;
   readonly workbook: MemoryWorkbook;
   readonly engine: FormulaEngine;
   private version = 0;
+  private contents = 0;
   private readonly listeners = new Set<() => void>();
   private readonly stop: (() => void)[];
 
@@ -51,11 +56,15 @@ export class WorkbenchSession {
     const workbook = plan.workbook;
     this.workbook = workbook;
     this.engine = new FormulaEngine(workbook);
-    const bump = (): void => {
+    const bump = (contentsChanged: boolean): void => {
       this.version++;
+      if (contentsChanged) this.contents++;
       for (const listener of [...this.listeners]) listener();
     };
-    this.stop = [workbook.onChange(bump), this.engine.onUpdate(bump)];
+    this.stop = [
+      workbook.onChange((event) => bump(event.type !== "selection")),
+      this.engine.onUpdate(() => bump(true)),
+    ];
   }
 
   /** Opens `source`; the engine is not started (see `FormulaEngine.start`). */
@@ -77,8 +86,13 @@ export class WorkbenchSession {
     };
   };
 
-  /** Changes with every change to the workbook or its computed values. */
+  /** Changes with every change to the workbook (the selection included) or its computed values. */
   readonly snapshot = (): number => this.version;
+
+  /** Changes when cells, sheets or computed values do; not when only the selection moves. */
+  get contentVersion(): number {
+    return this.contents;
+  }
 
   dispose(): void {
     for (const stop of this.stop) stop();

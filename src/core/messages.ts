@@ -293,6 +293,10 @@ export const sharingMessages = {
       decimals === 0 ? "whole numbers" : `up to ${decimals} decimal${decimals === 1 ? "" : "s"}`
     }${allowNegative ? "" : ", no negatives"}). Type numbers, not formulas. ` +
     "Only the yellow cells are read when the file comes back; everything else is there to guide you.",
+  cellRule: (decimals: number, allowNegative: boolean): string =>
+    `Type a number${decimals === 0 ? ", a whole one" : ` with at most ${decimals} decimal${decimals === 1 ? "" : "s"}`}${
+      allowNegative ? "" : ", 0 or more"
+    }.`,
   reportNote:
     "This report uses plain SUM formulas over the Targets sheet, so it works in any spreadsheet without the add-in.",
   // Reading a returned file: the whole file is refused.

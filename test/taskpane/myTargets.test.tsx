@@ -190,6 +190,7 @@ describe("My targets", () => {
     await user.click(within(card("North")).getByRole("button", { name: "Save draft" }));
     // The conflict dialog (test/taskpane/conflicts) offers to resolve it; deciding later leaves the warning.
     await user.click(await screen.findByRole("button", { name: "Decide later" }));
+    await waitFor(() => card("North"));
 
     const warning = await within(card("North")).findByText(/Someone else changed North since you opened the plan/);
     expect(warning).toBeInTheDocument();

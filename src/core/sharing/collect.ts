@@ -6,7 +6,8 @@
  *   cached results never trusted; macros, links and hidden sheets are never looked at (the very
  *   hidden marker sheet is read for the marker and the values as made, nothing else).
  * - `previewCollect` compares the files with the plan and decides, per node and period, what is
- *   accepted and what is rejected and why; its `save` is what applying writes, in one batch.
+ *   accepted and what is rejected and why; its `entries` and `audit` are what applying writes, in
+ *   one `saveEntries` batch.
  *
  * Three-way comparison: a cell counts as changed only where the file differs from what the row
  *   held when the file was made (the marker keeps it). If the plan changed that cell meanwhile too,
@@ -101,7 +102,6 @@ function textOf(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object" && "richText" in value) return value.richText.map((run) => run.text).join("");
   if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  if (typeof value === "object" && "result" in value) return textOf(value.result as ExcelJS.CellValue);
   return "";
 }
 
@@ -211,17 +211,18 @@ export async function readReturnedFile(data: Uint8Array): Promise<FileRead> {
 
   const rows: ReturnedRow[] = [];
   for (let r = header + 1; r <= targets.rowCount; r++) {
-    const row = targets.getRow(r);
-    const cells = periods.map(({ col }) => readCell(row.getCell(col)));
-    const comment = commentCol === undefined ? null : readCell(row.getCell(commentCol));
-    const id = idText(row.getCell(idCol).value).trim();
-    if (id === "" && cells.every((cell) => cell.kind === "blank") && (comment === null || comment.kind === "blank"))
+    const cell = (col: number): ExcelJS.Cell => targets.getCell(r, col);
+    const cells = periods.map(({ col }) => readCell(cell(col)));
+    const comment = commentCol === undefined ? null : readCell(cell(commentCol));
+    const idValue = cell(idCol).value;
+    const id = (typeof idValue === "object" ? textOf(idValue) : idText(idValue)).trim();
+    if (id === "" && cells.every((read) => read.kind === "blank") && (comment === null || comment.kind === "blank"))
       continue;
     rows.push({
       sheetRow: r,
       id,
-      name: nameCol === undefined ? "" : textOf(row.getCell(nameCol).value).trim(),
-      owner: ownerCol === undefined ? "" : textOf(row.getCell(ownerCol).value).trim(),
+      name: nameCol === undefined ? "" : textOf(cell(nameCol).value).trim(),
+      owner: ownerCol === undefined ? "" : textOf(cell(ownerCol).value).trim(),
       cells,
       comment,
     });
@@ -381,7 +382,7 @@ interface RowInput {
 }
 
 interface RowOutcome {
-  readonly changes: CollectChange[];
+  readonly rejected: CollectChange[];
   readonly accepted: CollectChange[];
   readonly values: (number | null)[];
   readonly comment: string;
@@ -395,7 +396,7 @@ function compareRow(
   locale: string,
 ): RowOutcome {
   const { row, id, name, entry, base, rowProblem } = input;
-  const changes: CollectChange[] = [];
+  const rejected: CollectChange[] = [];
   const accepted: CollectChange[] = [];
   const values = entry === null ? [] : [...entry.values];
   const decide = (
@@ -405,7 +406,7 @@ function compareRow(
     reason: string | null,
   ): void => {
     const change = { id, name, field, before, after, accepted: reason === null, reason };
-    (reason === null ? accepted : changes).push(change);
+    (reason === null ? accepted : rejected).push(change);
   };
 
   row.cells.forEach((cell, c) => {
@@ -448,7 +449,7 @@ function compareRow(
       decide(TARGETS_COLUMNS.comment.toLowerCase(), now, shown, reason);
     }
   }
-  return { changes, accepted, values, comment };
+  return { rejected, accepted, values, comment };
 }
 
 /** The owner a file is for: its marker's, else the first owner its rows name; or why it can't be matched. */
@@ -545,8 +546,8 @@ export function previewCollect(plan: Plan, files: readonly CollectedFile[], opti
         settings,
         options.locale,
       );
-      changes.push(...outcome.changes);
-      rejectedCount += outcome.changes.length;
+      changes.push(...outcome.rejected);
+      rejectedCount += outcome.rejected.length;
       if (outcome.accepted.length === 0 || node === undefined || entry === null) continue;
 
       // The node's accepted changes are one workflow action by its owner: a submission, or a draft while periods are blank.

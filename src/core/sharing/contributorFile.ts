@@ -50,11 +50,14 @@ export const MARKER_KEYS = {
 /** The marker's table of values as made starts after the keys, at this 0-based row. */
 export const MARKER_BASE_ROW = 5;
 
+/** Characters Windows refuses in file names (control characters are refused too). */
+const FORBIDDEN = '\\/:*?"<>|';
+
 /** A file name for the owner's workbook: what Windows, macOS and browsers all accept. */
 export function contributorFileName(plan: string, owner: string): string {
   const clean = (text: string): string =>
-    text
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+    Array.from(text, (char) => (char.charCodeAt(0) < 32 || FORBIDDEN.includes(char) ? "_" : char))
+      .join("")
       .replace(/\s+/g, " ")
       .trim();
   const planPart = clean(plan) === "" ? "Targets" : clean(plan);

@@ -66,6 +66,8 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
   formatRows: true,
 };
+/** 1-based column of the first period on the Targets sheet (E), after Id, Name, Owner and Status. */
+const FIRST_PERIOD_COLUMN = 5;
 const REPORT_MEASURES = ["Bottom-up", "Top-down", "Variance", "Variance %"] as const;
 const REPORT_FIRST_ROW = 4;
 const REPORT_FIXED = 2;
@@ -126,8 +128,7 @@ function addTargetsSheet(
   const sheet = workbook.addWorksheet(FILE_SHEETS.targets, {
     views: [{ state: "frozen", xSplit: 2, ySplit: TARGETS_HEADER_ROW + 1 }],
   });
-  const firstPeriod = 5;
-  const commentColumn = firstPeriod + periods.length;
+  const commentColumn = FIRST_PERIOD_COLUMN + periods.length;
   sheet.columns = [
     { width: 14 },
     { width: 32 },
@@ -165,7 +166,7 @@ function addTargetsSheet(
     formulae: settings.allowNegative ? [-1e15, 1e15] : [0],
     showErrorMessage: true,
     errorTitle: "Not a target",
-    error: sharingMessages.fileInstructions(settings.decimals, settings.allowNegative),
+    error: sharingMessages.cellRule(settings.decimals, settings.allowNegative),
   };
   rows.forEach((row, i) => {
     const cells = sheet.getRow(TARGETS_HEADER_ROW + 2 + i);
@@ -175,7 +176,7 @@ function addTargetsSheet(
     cells.getCell(3).value = row.node.owner;
     cells.getCell(4).value = row.entry.status;
     periods.forEach((_, p) => {
-      const cell = cells.getCell(firstPeriod + p);
+      const cell = cells.getCell(FIRST_PERIOD_COLUMN + p);
       cell.value = row.entry.values[p] ?? null;
       cell.numFmt = format;
       cell.border = BOX;
@@ -236,7 +237,7 @@ function addReportSheet(
     const figures = view.byId.get(row.node.id)?.periods;
     periods.forEach((_, p) => {
       const column = REPORT_FIXED + 1 + p * REPORT_MEASURES.length;
-      const inputs = columnLetters(4 + p);
+      const inputs = columnLetters(FIRST_PERIOD_COLUMN - 1 + p);
       const first = TARGETS_HEADER_ROW + 2 + i;
       const bu = cellAddress(r - 1, column - 1);
       const td = cellAddress(r - 1, column);

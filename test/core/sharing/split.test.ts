@@ -18,22 +18,18 @@ function column(sheet: ExcelJS.Worksheet, col: number, from: number): unknown[] 
   return values;
 }
 
-/** Every cell of a sheet as HyperFormula takes it: formulas as "=...", values as they are. */
+/** A cell as HyperFormula takes it: a formula as "=...", a value as it is. */
+function engineInput(cell: ExcelJS.Cell): string | number | boolean | null {
+  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula}`;
+  const value = cell.value;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : null;
+}
+
+/** Every cell of a sheet as HyperFormula takes it. */
 function sheetForEngine(sheet: ExcelJS.Worksheet): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row: (string | number | boolean | null)[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const cell = sheet.getCell(r, c);
-      if (cell.type === ExcelJS.ValueType.Formula) row.push(`=${cell.formula}`);
-      else {
-        const value = cell.value;
-        row.push(typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : null);
-      }
-    }
-    rows.push(row);
-  }
-  return rows;
+  return Array.from({ length: sheet.rowCount }, (_, r) =>
+    Array.from({ length: sheet.columnCount }, (_, c) => engineInput(sheet.getCell(r + 1, c + 1))),
+  );
 }
 
 describe("splitting a plan into contributor workbooks", () => {

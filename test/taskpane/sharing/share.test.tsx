@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import type { NodeEntry, Plan, PlanSettings } from "../../../src/core/plan/types";
 import { OWNER_STORAGE_KEY } from "../../../src/taskpane/hooks/useRememberedOwner";

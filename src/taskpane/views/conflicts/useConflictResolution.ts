@@ -54,12 +54,12 @@ function nameOf(plan: Plan, id: string): string {
 
 /** Conflicts so far with the newest ones laid over them, keeping the user's own version of each row. */
 function mergeConflicts(earlier: readonly Conflict[], latest: readonly Conflict[], request: SaveRequest): Conflict[] {
-  const mine = (id: string): NodeEntry =>
-    request.entries.find((entry) => idKey(entry.id) === idKey(id)) ??
-    (latest.find((c) => c.id === id) as Conflict).mine;
   const byKey = new Map<string, Conflict>();
-  for (const conflict of [...earlier, ...latest])
-    byKey.set(idKey(conflict.id) as string, { id: conflict.id, mine: mine(conflict.id), theirs: conflict.theirs });
+  for (const conflict of [...earlier, ...latest]) {
+    const key = idKey(conflict.id) as string;
+    const mine = request.entries.find((entry) => idKey(entry.id) === key) ?? conflict.mine;
+    byKey.set(key, { id: conflict.id, mine, theirs: conflict.theirs });
+  }
   return [...byKey.values()];
 }
 
