@@ -196,6 +196,11 @@ describe("snapshots in the in-memory workbook", () => {
     expect(workbook.workbook.sheetNames()).toEqual(sheets);
   });
 
+  test("snapshot tables are the plan's, so set-up from a table does not offer them", async () => {
+    await workbook.saveSnapshot({ name: "Budget v1", time: "2027-01-06T08:00:00.000Z", user: "cara" });
+    expect(await workbook.listTables()).toEqual([]);
+  });
+
   test("a new snapshot never takes the sheet of one the user already has", async () => {
     workbook.workbook.addSheet("GU Snapshot 1");
     await workbook.saveSnapshot({ name: "Q1 close", time: "2027-01-06T08:00:00.000Z", user: "cara" });

@@ -1250,5 +1250,6 @@ export function nodeCellFor(
 /** True for the names of the plan's own tables (listTables leaves them out). */
 export function isPlanTable(name: string): boolean {
   const key = name.toLowerCase();
-  return Object.values(TABLES).some((table) => table.toLowerCase() === key);
+  // Snapshots (src/core/sharing/snapshots.ts) are plan tables too: GuSnapshots and GuSnapshot<n>.
+  return Object.values(TABLES).some((table) => table.toLowerCase() === key) || /^gusnapshots?\d*$/.test(key);
 }
