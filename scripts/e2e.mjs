@@ -109,6 +109,8 @@ async function main() {
     args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
     locale: "en-US",
+    // The Share view's workbooks arrive as browser downloads.
+    acceptDownloads: true,
   });
   context.setDefaultTimeout(STEP_TIMEOUT);
 
@@ -131,6 +133,8 @@ async function main() {
         page,
         wb,
         url: server.url,
+        /** A scratch directory for files a step saves or edits; removed after the run. */
+        temp,
         screenshot: (name) => page.screenshot({ path: `${prefix}-${String.fromCharCode(97 + shot++)}-${name}.png` }),
       };
       const started = Date.now();

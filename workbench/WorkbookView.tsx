@@ -10,6 +10,7 @@ import {
   type CellRange,
 } from "../src/core/a1";
 import { cellInputText, type CellValue, type MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
+import { ChartStrip } from "./ChartStrip";
 import type { FormulaEngine } from "./engine";
 import { displayCell } from "./format";
 import { Grid, type PointerTarget } from "./Grid";
@@ -86,7 +87,7 @@ const useStyles = makeStyles({
 const topLeft = (range: CellRange): CellPosition => ({ row: range.row, col: range.col });
 
 /**
- * The live workbook: a name box and formula bar, the grid of the active sheet, and sheet tabs.
+ * The live workbook: a name box and formula bar, the charts and grid of the active sheet, and sheet tabs.
  * The workbook's selection is the one selection: clicks and keys set it, and so does the task pane
  * (selecting a node selects its row), which the grid then scrolls to.
  */
@@ -352,6 +353,7 @@ export function WorkbookView({ workbook, engine, version, contentVersion }: Work
           onBlur={editorBlur}
         />
       </div>
+      <ChartStrip workbook={workbook} sheet={sheet} />
       <Grid
         ref={gridRef}
         workbook={workbook}

@@ -19,8 +19,10 @@ const PASTED = [
   ["US", "AMER", "United States", "Sam Rivera"],
   ["US-E", "US", "US East", "Dana Cole"],
 ];
-const BAD_ROW = 5; // data row of Germany (sheet row 6)
+const BAD_ROW = 6; // Germany's sheet row, pasted at A1 under the header
+/** The set-up names the sheet row; a formula names the row within its ranges (A2:A11), as BU.* do. */
 const BAD_PARENT = `Parent "EMAE" of "DE" (row ${BAD_ROW}) is not in ids`;
+const BAD_PARENT_IN_RANGE = `Parent "EMAE" of "DE" (row ${BAD_ROW - 1}) is not in ids`;
 const PLAN_NAME = "FY2027 targets";
 
 /**
@@ -38,7 +40,7 @@ async function setUpFromPastedHierarchy(t) {
   // A formula typed beside the paste sees the same mistake, with its message on hover.
   await wb.typeInto("Sheet1", "F2", "=BU.LEVEL(A2:A11,B2:B11)");
   await wb.expectCells("Sheet1", { F2: "#VALUE!" });
-  await expectEventually("F2's tooltip", () => wb.cell("F2").getAttribute("title"), BAD_PARENT);
+  await expectEventually("F2's tooltip", () => wb.cell("F2").getAttribute("title"), BAD_PARENT_IN_RANGE);
   await wb.selectWithMouse("Sheet1", "A1", "D11");
   await expectEventually("name box", () => wb.nameBox.inputValue(), "A1:D11");
 
@@ -51,9 +53,9 @@ async function setUpFromPastedHierarchy(t) {
   await t.screenshot("setup-error");
 
   await problems.getByRole("button", { name: `Go to row ${BAD_ROW}` }).click();
-  await expectEventually("the row selected by Go to", () => wb.nameBox.inputValue(), `A${BAD_ROW + 1}:D${BAD_ROW + 1}`);
-  await wb.typeInto("Sheet1", `B${BAD_ROW + 1}`, "EMEA");
-  await wb.expectCells("Sheet1", { [`B${BAD_ROW + 1}`]: "EMEA" });
+  await expectEventually("the row selected by Go to", () => wb.nameBox.inputValue(), `A${BAD_ROW}:D${BAD_ROW}`);
+  await wb.typeInto("Sheet1", `B${BAD_ROW}`, "EMEA");
+  await wb.expectCells("Sheet1", { [`B${BAD_ROW}`]: "EMEA" });
   // The fix recalculates the formula: the levels spill down beside the hierarchy.
   await wb.expectCells("Sheet1", { F2: "1", F3: "2", F6: "3", F7: "4", F11: "4" });
 

@@ -91,6 +91,24 @@ export class WorkbenchPage {
     );
   }
 
+  /** Whether each cell is filled as out of tolerance (the report's conditional format), e.g. { I5: false }. */
+  async expectFlags(sheet, expected) {
+    const addresses = Object.keys(expected);
+    await expectEventually(
+      `out-of-tolerance fill of ${sheet} ${addresses.join(", ")}`,
+      async () => {
+        const flags = {};
+        for (const address of addresses) {
+          await this.goTo(sheet, address);
+          // Only a conditional format sets a cell's own background; selection is a class.
+          flags[address] = await this.cell(address).evaluate((cell) => cell.style.backgroundColor !== "");
+        }
+        return flags;
+      },
+      expected,
+    );
+  }
+
   /** Clicks a cell, types `text` and presses Enter, as a user entering a value or formula. */
   async typeInto(sheet, address, text) {
     await this.goTo(sheet, address);
@@ -135,6 +153,15 @@ export class WorkbenchPage {
 
   treeItem(name) {
     return this.pane.getByRole("treeitem", { name, exact: true });
+  }
+
+  /** Picks a node in one of the pane's node comboboxes by typing part of its name, as a user narrows it down. */
+  async pickNode(label, name, option) {
+    const box = this.pane.getByRole("combobox", { name: label });
+    await box.fill(name);
+    // The list opens in a popup outside the pane.
+    await this.page.getByRole("option", { name: option, exact: true }).click();
+    await expectEventually(`${label} after picking ${option}`, () => box.inputValue(), option);
   }
 
   async screenshot(path) {

@@ -188,9 +188,10 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       // The ref is the cells read, so that row N of `rows` is row N of the ref ("go to row").
       const read = cells ?? selection;
       const ref: SourceRef = { kind: "range", sheet: read.sheet, address: localAddress(read) };
-      if (cells === null) return { ref, rows: [] };
+      const firstRow = read.row + 1;
+      if (cells === null) return { ref, rows: [], firstRow };
       const [rows] = await readRanges(context, [cells], this.hasCellProperties());
-      return { ref, rows };
+      return { ref, rows, firstRow };
     });
   }
 
@@ -207,7 +208,12 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       const existing = await tableNames(context);
       if (!existing.has(name.toLowerCase())) throw new Error(layoutMessages.noSuchTable(name));
       const [table] = await readTables(context, [name], this.hasCellProperties());
-      return { ref: { kind: "table", name }, rows: [table.grid.headers, ...table.grid.rows] };
+      // The body starts on the 0-based row `top`, so the header is on the 1-based row `top`.
+      return {
+        ref: { kind: "table", name },
+        rows: [table.grid.headers, ...table.grid.rows],
+        firstRow: table.place.top,
+      };
     });
   }
 

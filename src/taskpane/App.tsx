@@ -1,8 +1,20 @@
 import * as React from "react";
-import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Spinner,
+  Text,
+  comboboxClassNames,
+  fieldClassNames,
+  inputClassNames,
+  makeStyles,
+  selectClassNames,
+  textareaClassNames,
+  tokens,
+} from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { ErrorMessages } from "./components/ErrorMessages";
+import { ViewTabs, viewTabId } from "./components/ViewTabs";
 import { useRememberedOwner } from "./hooks/useRememberedOwner";
 import { useWorkbook, type WorkbookActions } from "./hooks/useWorkbook";
 import { NavigateView } from "./views/navigate/NavigateView";
@@ -38,6 +50,7 @@ type PaneTab = { readonly value: string; readonly label: string } & (
 );
 
 const SETUP_TAB = "setup";
+const PANEL_ID = "groundup-panel";
 
 /** The pane's tabs, in order: adding a view is one line here. */
 const TABS: readonly PaneTab[] = [
@@ -58,6 +71,11 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     height: "100vh",
     boxSizing: "border-box",
+    // Fluent's controls keep the native control's intrinsic width (an <input> of about 20
+    // characters, a <select> as wide as its longest option), which in a 320 px pane pushes grid
+    // columns past the pane's edge. Shrinking to their column keeps every form inside the pane.
+    [`& .${fieldClassNames.root}, & .${inputClassNames.root}, & .${selectClassNames.root}, & .${comboboxClassNames.root}, & .${textareaClassNames.root}`]:
+      { minWidth: 0 },
   },
   panel: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0, overflowY: "auto" },
   empty: {
@@ -106,24 +124,8 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
   return (
     <div className={styles.root}>
       <ErrorMessages errors={errors} onDismiss={actions.dismissError} />
-      <TabList
-        selectedValue={current.value}
-        onTabSelect={(_event, data) => setChosenTab(String(data.value))}
-        aria-label="Groundup views"
-        size="small"
-      >
-        {TABS.map((candidate) => (
-          <Tab
-            key={candidate.value}
-            value={candidate.value}
-            id={`tab-${candidate.value}`}
-            aria-controls="groundup-panel"
-          >
-            {candidate.label}
-          </Tab>
-        ))}
-      </TabList>
-      <div role="tabpanel" id="groundup-panel" aria-labelledby={`tab-${current.value}`} className={styles.panel}>
+      <ViewTabs tabs={TABS} selected={current.value} panelId={PANEL_ID} onSelect={setChosenTab} />
+      <div role="tabpanel" id={PANEL_ID} aria-labelledby={viewTabId(current.value)} className={styles.panel}>
         {renderPanel()}
       </div>
     </div>

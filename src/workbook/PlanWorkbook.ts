@@ -1,11 +1,4 @@
-import type {
-  AuditEntry,
-  NodeEntry,
-  PeriodValues,
-  Plan,
-  PlanNode,
-  PlanSettings,
-} from "../core/plan/types";
+import type { AuditEntry, NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings } from "../core/plan/types";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { DashboardLayout } from "../core/progress/dashboard";
 
@@ -110,6 +103,11 @@ export interface SourceTable {
   /** Where the cells came from, so problems can link back to a row. */
   readonly ref: SourceRef;
   readonly rows: readonly (readonly unknown[])[];
+  /**
+   * The 1-based sheet row of `rows[0]` (a table's header row), so that setup problems name the
+   * rows the user sees in Excel.
+   */
+  readonly firstRow: number;
 }
 
 export type SourceRef =
@@ -127,8 +125,7 @@ export interface EntryChange {
   readonly next: NodeEntry;
 }
 
-export type SaveResult =
-  { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly EntryConflict[] };
+export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly EntryConflict[] };
 
 export interface EntryConflict {
   readonly id: string;

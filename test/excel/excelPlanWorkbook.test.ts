@@ -473,6 +473,7 @@ describe("ExcelPlanWorkbook", () => {
           ["Id", "Name"],
           [7, "=x"],
         ],
+        firstRow: 2,
       });
       expect(excel.syncs).toBe(2);
       expect(await workbook.listTables()).toEqual(["Org"]);
@@ -482,6 +483,16 @@ describe("ExcelPlanWorkbook", () => {
           ["Id", "Name"],
           [7, "=x"],
         ],
+        firstRow: 2,
+      });
+    });
+
+    it("places a selection of empty cells at its own first row", async () => {
+      excel.workbook.select({ sheet: "Sheet1", row: 6, col: 2, rowCount: 3, colCount: 2 });
+      expect(await workbook.readSelection()).toEqual({
+        ref: { kind: "range", sheet: "Sheet1", address: "C7:D9" },
+        rows: [],
+        firstRow: 7,
       });
     });
   });
@@ -498,12 +509,13 @@ describe("ExcelPlanWorkbook reading a setup source", () => {
 
   const WHOLE_COLUMNS_A_TO_D = { sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 4 };
 
-  it.each<[string, CellRange, CellRange, string, string]>([
+  it.each<[string, CellRange, CellRange, string, number, string]>([
     [
       "whole columns A:D, data from row 3",
       WHOLE_COLUMNS_A_TO_D,
       { sheet: "Sheet1", row: 2, col: 0, rowCount: 4, colCount: 4 },
       "A3:D6",
+      5,
       "Sheet1!A5:D5",
     ],
     [
@@ -511,26 +523,33 @@ describe("ExcelPlanWorkbook reading a setup source", () => {
       { sheet: "Sheet1", row: 0, col: 0, rowCount: 20, colCount: 6 },
       { sheet: "Sheet1", row: 3, col: 1, rowCount: 4, colCount: 4 },
       "B4:E7",
+      6,
       "Sheet1!B6:E6",
     ],
-  ])("goes to the row a problem names in a selection of %s", async (_, selection, data, address, selected) => {
-    excel.workbook.write(data, [
-      ["Id", "Parent", "Name", "Owner"],
-      ["CO", "", "Company", "ceo"],
-      ["UK", "XX", "United Kingdom", "ann"],
-      ["DE", "CO", "Germany", "dirk"],
-    ]);
-    excel.workbook.select(selection);
-    const source = await workbook.readSelection();
-    expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
-    const problem = detectHierarchy(source.rows).problems[0];
-    expect(problem.sourceIndex).toBe(2);
+  ])(
+    "goes to the sheet row a problem names in a selection of %s",
+    async (_, selection, data, address, row, selected) => {
+      excel.workbook.write(data, [
+        ["Id", "Parent", "Name", "Owner"],
+        ["CO", "", "Company", "ceo"],
+        ["UK", "XX", "United Kingdom", "ann"],
+        ["DE", "CO", "Germany", "dirk"],
+      ]);
+      excel.workbook.select(selection);
+      const source = await workbook.readSelection();
+      expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
+      expect(source.firstRow).toBe(data.row + 1);
+      const problem = detectHierarchy(source.rows, { firstRow: source.firstRow }).problems[0];
+      expect(problem.sourceIndex).toBe(2);
+      expect(problem.row).toBe(row);
+      expect(problem.message).toBe(`Parent "XX" of "UK" (row ${row}) is not in ids`);
 
-    excel.reset();
-    await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
-    expect(excel.calls.find((call) => call.call === "range.select")?.detail).toBe(selected);
-    expect(excel.workbook.values(excel.workbook.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
-  });
+      excel.reset();
+      await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
+      expect(excel.calls.find((call) => call.call === "range.select")?.detail).toBe(selected);
+      expect(excel.workbook.values(excel.workbook.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
+    },
+  );
 
   it.each<[string, boolean, string[], [string, string][]]>([
     [
@@ -586,6 +605,7 @@ describe("ExcelPlanWorkbook reading a setup source", () => {
     expect(await workbook.readTable("Org")).toEqual({
       ref: { kind: "table", name: "Org" },
       rows: selection.rows,
+      firstRow: 3,
     });
     expect(excel.syncs).toBe(3);
   });

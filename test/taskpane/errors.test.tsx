@@ -108,6 +108,7 @@ describe("a workbook call that fails", () => {
     const workbook = new FakePlanWorkbook(null);
     workbook.selection = {
       ref: { kind: "range", sheet: "Org", address: "A1:B3" },
+      firstRow: 1,
       rows: [
         ["Id", "Parent"],
         ["A", ""],
@@ -119,7 +120,7 @@ describe("a workbook call that fails", () => {
 
     await user.click(await screen.findByRole("radio", { name: "From the selected cells" }));
     await user.click(screen.getByRole("button", { name: "Read the selected cells" }));
-    await user.click(await screen.findByRole("button", { name: "Go to row 1" }));
+    await user.click(await screen.findByRole("button", { name: "Go to row 2" }));
 
     expect(await screen.findByText("Could not select that row in the sheet")).toBeInTheDocument();
     expect(screen.getByText("The sheet Org was deleted")).toBeInTheDocument();

@@ -63,11 +63,12 @@ describe("Set up a plan", () => {
     expect(workbook.written).toEqual([]);
   });
 
-  test("from the selection: every problem is listed with its row, and its link selects that row", async () => {
+  test("from the selection: every problem is listed with its sheet row, and its link selects that row", async () => {
     const workbook = new FakePlanWorkbook(null);
-    const ref = { kind: "range", sheet: "Org", address: "A1:D5" } as const;
+    const ref = { kind: "range", sheet: "Org", address: "A3:D7" } as const;
     workbook.selection = {
       ref,
+      firstRow: 3,
       rows: [
         ORG_HEADER,
         ["W", "", "World", "ceo@example.com"],
@@ -82,16 +83,16 @@ describe("Set up a plan", () => {
     await user.click(screen.getByRole("button", { name: "Read the selected cells" }));
 
     const problems = await screen.findByRole("region", { name: "Problems" });
-    expect(within(problems).getByText('Duplicate id "EU" (rows 2 and 4)')).toBeInTheDocument();
-    expect(within(problems).getByText('Parent "X" of "US" (row 3) is not in ids')).toBeInTheDocument();
+    expect(within(problems).getByText('Duplicate id "EU" (rows 5 and 7)')).toBeInTheDocument();
+    expect(within(problems).getByText('Parent "X" of "US" (row 6) is not in ids')).toBeInTheDocument();
     expect(
       within(problems)
         .getAllByRole("button", { name: /^Go to row/ })
         .map((link) => link.textContent),
-    ).toEqual(["Go to row 2", "Go to row 3"]);
+    ).toEqual(["Go to row 5", "Go to row 6"]);
 
-    await user.click(within(problems).getByRole("button", { name: "Go to row 3" }));
-    // The header is the first row read, so data row 3 is the 4th row of the selection.
+    await user.click(within(problems).getByRole("button", { name: "Go to row 6" }));
+    // The selection starts at sheet row 3 with its header, so sheet row 6 is its 4th row.
     expect(workbook.selectedSourceRows).toEqual([{ source: ref, row: 4 }]);
 
     await user.type(screen.getByRole("textbox", { name: /Plan name/ }), "Org plan");
@@ -104,6 +105,7 @@ describe("Set up a plan", () => {
     const workbook = new FakePlanWorkbook(null);
     workbook.selection = {
       ref: { kind: "range", sheet: "Org", address: "A1:D4" },
+      firstRow: 1,
       rows: [
         ORG_HEADER,
         ["W", "", "World", "ceo@example.com"],
@@ -138,6 +140,7 @@ describe("Set up a plan", () => {
     const workbook = new FakePlanWorkbook(null);
     workbook.tables.set("Territories", {
       ref: { kind: "table", name: "Territories" },
+      firstRow: 1,
       rows: [
         ["Name", "Level"],
         ["Company", 1],
@@ -152,6 +155,27 @@ describe("Set up a plan", () => {
     await user.click(screen.getByRole("button", { name: "Read table" }));
 
     expect(await screen.findByText("Found 3 nodes as outline level column.")).toBeInTheDocument();
+  });
+
+  test("from a table: problems found after the columns are changed name sheet rows too", async () => {
+    const workbook = new FakePlanWorkbook(null);
+    const ref = { kind: "table", name: "Org" } as const;
+    workbook.tables.set("Org", {
+      ref,
+      firstRow: 10,
+      rows: [ORG_HEADER, ["W", "", "World", ""], ["EU", "W", "Europe", ""]],
+    });
+    const { user } = renderTaskPane(workbook);
+
+    await user.click(await screen.findByRole("radio", { name: "From a table" }));
+    await user.click(await screen.findByRole("button", { name: "Read table" }));
+    await screen.findByText("Found 2 nodes as parent-child columns.");
+    await user.click(screen.getByRole("checkbox", { name: "First row holds headers" }));
+
+    const problems = await screen.findByRole("region", { name: "Problems" });
+    expect(within(problems).getByText('Parent "Parent" of "Id" (row 10) is not in ids')).toBeInTheDocument();
+    await user.click(within(problems).getByRole("button", { name: "Go to row 10" }));
+    expect(workbook.selectedSourceRows).toEqual([{ source: ref, row: 1 }]);
   });
 
   test("over an existing plan: asks first, says inputs are kept, and writes only when confirmed", async () => {

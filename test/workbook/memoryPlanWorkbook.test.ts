@@ -321,15 +321,27 @@ describe("MemoryPlanWorkbook", () => {
           ["A", ""],
           [7, ""],
         ],
+        firstRow: 1,
       });
     });
 
-    it.each<[string, CellRange, CellRange, string, CellRange]>([
+    it("places a selection with nothing in use at its own first row", async () => {
+      workbook.workbook.enter("Sheet1", 0, 0, "Id");
+      workbook.workbook.select({ sheet: "Sheet1", row: 6, col: 2, rowCount: 3, colCount: 2 });
+      expect(await workbook.readSelection()).toEqual({
+        ref: { kind: "range", sheet: "Sheet1", address: "C7:D9" },
+        rows: [],
+        firstRow: 7,
+      });
+    });
+
+    it.each<[string, CellRange, CellRange, string, number, CellRange]>([
       [
         "whole columns A:D, data from row 3",
         { sheet: "Sheet1", row: 0, col: 0, rowCount: 1_048_576, colCount: 4 },
         { sheet: "Sheet1", row: 2, col: 0, rowCount: 4, colCount: 4 },
         "A3:D6",
+        5,
         { sheet: "Sheet1", row: 4, col: 0, rowCount: 1, colCount: 4 },
       ],
       [
@@ -337,26 +349,33 @@ describe("MemoryPlanWorkbook", () => {
         { sheet: "Sheet1", row: 0, col: 0, rowCount: 20, colCount: 6 },
         { sheet: "Sheet1", row: 3, col: 1, rowCount: 4, colCount: 4 },
         "B4:E7",
+        6,
         { sheet: "Sheet1", row: 5, col: 1, rowCount: 1, colCount: 4 },
       ],
-    ])("goes to the row a problem names in a selection of %s", async (_, selection, data, address, selected) => {
-      const sheet = workbook.workbook;
-      sheet.write(data, [
-        ["Id", "Parent", "Name", "Owner"],
-        ["CO", "", "Company", "ceo"],
-        ["UK", "XX", "United Kingdom", "ann"],
-        ["DE", "CO", "Germany", "dirk"],
-      ]);
-      sheet.select(selection);
-      const source = await workbook.readSelection();
-      expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
-      const problem = detectHierarchy(source.rows).problems[0];
-      expect(problem.sourceIndex).toBe(2);
+    ])(
+      "goes to the sheet row a problem names in a selection of %s",
+      async (_, selection, data, address, row, selected) => {
+        const sheet = workbook.workbook;
+        sheet.write(data, [
+          ["Id", "Parent", "Name", "Owner"],
+          ["CO", "", "Company", "ceo"],
+          ["UK", "XX", "United Kingdom", "ann"],
+          ["DE", "CO", "Germany", "dirk"],
+        ]);
+        sheet.select(selection);
+        const source = await workbook.readSelection();
+        expect(source.ref).toEqual({ kind: "range", sheet: "Sheet1", address });
+        expect(source.firstRow).toBe(data.row + 1);
+        const problem = detectHierarchy(source.rows, { firstRow: source.firstRow }).problems[0];
+        expect(problem.sourceIndex).toBe(2);
+        expect(problem.row).toBe(row);
+        expect(problem.message).toBe(`Parent "XX" of "UK" (row ${row}) is not in ids`);
 
-      await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
-      expect(sheet.selection()).toEqual(selected);
-      expect(sheet.values(sheet.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
-    });
+        await workbook.selectSourceRow(source.ref, problem.sourceIndex + 1);
+        expect(sheet.selection()).toEqual(selected);
+        expect(sheet.values(sheet.selection())).toEqual([["UK", "XX", "United Kingdom", "ann"]]);
+      },
+    );
 
     it("reads names indented with the Indent button as two spaces a level, text only", async () => {
       const sheet = workbook.workbook;
@@ -412,6 +431,7 @@ describe("MemoryPlanWorkbook", () => {
           ["A", ""],
           ["B", "A"],
         ],
+        firstRow: 5,
       });
 
       await workbook.selectSourceRow({ kind: "table", name: "Org" }, 3);

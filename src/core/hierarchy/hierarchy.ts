@@ -4,11 +4,20 @@ import { messages } from "../messages";
 /** One thing wrong with an id/parent table, with the 1-based rows to show the user. */
 export interface HierarchyProblem {
   readonly kind: "rowCount" | "duplicateId" | "unknownParent" | "cycle";
-  /** 1-based rows within the input, in sheet order. */
+  /** Rows counted from `firstRow` (1-based within the input by default), in sheet order. */
   readonly rows: readonly number[];
   /** The ids involved, as written. */
   readonly ids: readonly string[];
   readonly message: string;
+}
+
+export interface BuildOptions {
+  /**
+   * The row number of `ids[0]` in problems and their messages; 1 by default (rows within the
+   * input, as the BU.* functions name them). A caller that knows where the ids sit in a sheet
+   * passes that row, so the messages name the rows the user sees.
+   */
+  readonly firstRow?: number;
 }
 
 export type HierarchyResult =
@@ -101,7 +110,7 @@ export class Hierarchy {
     return path.reverse();
   }
 
-  static build(ids: readonly unknown[], parents: readonly unknown[]): HierarchyResult {
+  static build(ids: readonly unknown[], parents: readonly unknown[], options: BuildOptions = {}): HierarchyResult {
     if (parents.length !== ids.length) {
       return {
         ok: false,
@@ -116,6 +125,7 @@ export class Hierarchy {
       };
     }
     const problems: HierarchyProblem[] = [];
+    const firstRow = options.firstRow ?? 1;
 
     const rowNode = new Int32Array(ids.length).fill(NONE);
     const rowOfNode = new Int32Array(ids.length);
@@ -129,8 +139,8 @@ export class Hierarchy {
       const node = nodeCount;
       const first = byKey.add(key, node);
       if (first !== node) {
-        const rows = duplicateRows.get(first) ?? [rowOfNode[first] + 1];
-        rows.push(row + 1);
+        const rows = duplicateRows.get(first) ?? [rowOfNode[first] + firstRow];
+        rows.push(row + firstRow);
         duplicateRows.set(first, rows);
         continue;
       }
@@ -154,9 +164,9 @@ export class Hierarchy {
         const parentName = textOf(parents[row]).trim();
         problems.push({
           kind: "unknownParent",
-          rows: [row + 1],
+          rows: [row + firstRow],
           ids: [names[node], parentName],
-          message: messages.unknownParent(parentName, names[node], row + 1),
+          message: messages.unknownParent(parentName, names[node], row + firstRow),
         });
         continue;
       }
@@ -164,7 +174,7 @@ export class Hierarchy {
     }
 
     // Not push(...cycles): thousands of arguments overflow the stack when every row is its own parent.
-    for (const cycle of findCycles(parent, nodeRow, names)) problems.push(cycle);
+    for (const cycle of findCycles(parent, nodeRow, names, firstRow)) problems.push(cycle);
     if (problems.length > 0) {
       problems.sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
       return { ok: false, problems };
@@ -216,7 +226,12 @@ function countRoots(parent: Int32Array): number {
 }
 
 /** Each cycle once, named from its first node in sheet order: `Cycle: A > B > A (rows 2 and 3)`. */
-function findCycles(parent: Int32Array, nodeRow: Int32Array, names: readonly string[]): HierarchyProblem[] {
+function findCycles(
+  parent: Int32Array,
+  nodeRow: Int32Array,
+  names: readonly string[],
+  firstRow: number,
+): HierarchyProblem[] {
   const UNSEEN = 0;
   const ON_WALK = 1;
   const DONE = 2;
@@ -240,7 +255,7 @@ function findCycles(parent: Int32Array, nodeRow: Int32Array, names: readonly str
       // Shown from the first node in sheet order, following parent links: child > parent > ...
       const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
       const path = [...rotated, rotated[0]].map((n) => names[n]);
-      const rows = rotated.map((n) => nodeRow[n] + 1).sort((a, b) => a - b);
+      const rows = rotated.map((n) => nodeRow[n] + firstRow).sort((a, b) => a - b);
       problems.push({ kind: "cycle", rows, ids: rotated.map((n) => names[n]), message: messages.cycle(path, rows) });
     }
     for (let i = 0; i < length; i++) state[walk[i]] = DONE;

@@ -36,13 +36,24 @@ export interface ColumnMapping {
 }
 
 export interface SetupProblem {
-  /** 1-based data row, the header excluded: what the problem list shows. */
+  /**
+   * The sheet row, as `SourceOptions.firstRow` places the rows (`firstRow + sourceIndex`): what the
+   * problem list and the message show.
+   */
   readonly row: number;
-  /** Every data row involved (a duplicate id names all its rows). */
+  /** Every row involved, counted the same way (a duplicate id names all its rows). */
   readonly rows: readonly number[];
   /** 0-based index into the rows given, header included: what "go to" selects. */
   readonly sourceIndex: number;
   readonly message: string;
+}
+
+export interface SourceOptions {
+  /**
+   * The sheet row of the first row given (the header, if there is one), so that problems name the
+   * rows the user sees; 1 by default.
+   */
+  readonly firstRow?: number;
 }
 
 export interface SetupResult {
@@ -69,18 +80,12 @@ const HEADER_PATTERNS: readonly (readonly [Role, RegExp])[] = [
     "parent",
     /^(parent|parent (id|code|key|node|name)|manager|manager (id|code)|reports to|reportsto|rolls up to|roll up to)$/,
   ],
-  [
-    "owner",
-    /^(owner|owners|owned by|owner (email|name)|contributor|responsible|assignee|e ?mail)$/,
-  ],
+  ["owner", /^(owner|owners|owned by|owner (email|name)|contributor|responsible|assignee|e ?mail)$/],
   ["level", /^(level|depth|outline|outline level|lvl|hierarchy level)$/],
   ["id", /^(id|code|key|node|identifier|(.+ )(id|code|key))$/],
   ["name", /^(name|node name|description|label|title|display name|(.+ )name)$/],
   // Words that usually head the column of names, where no column says "name".
-  [
-    "nameLike",
-    /^(territory|region|area|entity|unit|team|department|organi[sz]ation|account|hierarchy|structure)$/,
-  ],
+  ["nameLike", /^(territory|region|area|entity|unit|team|department|organi[sz]ation|account|hierarchy|structure)$/],
 ];
 
 const MAX_INFERRED_LEVEL = 32;
@@ -119,8 +124,7 @@ function isBlankRow(row: readonly unknown[]): boolean {
 function looksLikeHeader(rows: SourceRows, width: number): boolean {
   if (rows.length === 0) return false;
   const first = rows[0];
-  if (isBlankRow(first) || !first.every((cell) => isBlank(cell) || typeof cell === "string"))
-    return false;
+  if (isBlankRow(first) || !first.every((cell) => isBlank(cell) || typeof cell === "string")) return false;
   if (first.some((cell) => typeof cell === "string" && headerRole(cell) !== undefined)) return true;
   for (let c = 0; c < width; c++) {
     if (isBlank(first[c])) continue;
@@ -164,10 +168,7 @@ function distinctKeys(cells: readonly unknown[]): Set<string> {
 }
 
 /** A parent column: at least one root (blank), and its values are (nearly all) ids of the other column. */
-function inferParentChild(
-  columns: readonly Column[],
-  taken: ReadonlySet<number>
-): [number, number] | undefined {
+function inferParentChild(columns: readonly Column[], taken: ReadonlySet<number>): [number, number] | undefined {
   let best: { id: number; parent: number; score: number } | undefined;
   for (const ids of columns) {
     if (taken.has(ids.index) || ids.filled.length === 0) continue;
@@ -197,17 +198,12 @@ function levelValue(cell: unknown): number | undefined {
 /** A level column: small whole numbers in every row, starting at 1, repeating (unlike numeric ids). */
 function inferLevel(columns: readonly Column[], taken: ReadonlySet<number>): number | undefined {
   return columns.find((column) => {
-    if (
-      taken.has(column.index) ||
-      column.filled.length === 0 ||
-      column.filled.length !== column.cells.length
-    ) {
+    if (taken.has(column.index) || column.filled.length === 0 || column.filled.length !== column.cells.length) {
       return false;
     }
     const levels = column.filled.map(levelValue);
     if (levels[0] !== 1) return false;
-    if (!levels.every((level) => level !== undefined && level >= 1 && level <= MAX_INFERRED_LEVEL))
-      return false;
+    if (!levels.every((level) => level !== undefined && level >= 1 && level <= MAX_INFERRED_LEVEL)) return false;
     return new Set(levels).size < levels.length || levels.length <= 2;
   })?.index;
 }
@@ -221,8 +217,7 @@ function inferIndented(columns: readonly Column[], taken: ReadonlySet<number>): 
   for (const column of columns) {
     if (taken.has(column.index)) continue;
     const indented = column.filled.filter((cell) => leadingWhitespace(cell) !== "").length;
-    if (indented > 0 && (best === undefined || indented > best.indented))
-      best = { index: column.index, indented };
+    if (indented > 0 && (best === undefined || indented > best.indented)) best = { index: column.index, indented };
   }
   return best?.index;
 }
@@ -235,9 +230,7 @@ function isTextColumn(column: Column): boolean {
 function inferName(columns: readonly Column[], taken: ReadonlySet<number>): number | undefined {
   return columns.find(
     (column) =>
-      !taken.has(column.index) &&
-      isTextColumn(column) &&
-      column.keys.size >= AGREEMENT * column.filled.length
+      !taken.has(column.index) && isTextColumn(column) && column.keys.size >= AGREEMENT * column.filled.length,
   )?.index;
 }
 
@@ -246,8 +239,7 @@ function inferOwner(columns: readonly Column[], taken: ReadonlySet<number>): num
     (column) =>
       !taken.has(column.index) &&
       isTextColumn(column) &&
-      column.filled.filter((cell) => /\S@\S/.test(cellText(cell))).length >=
-        AGREEMENT * column.filled.length
+      column.filled.filter((cell) => /\S@\S/.test(cellText(cell))).length >= AGREEMENT * column.filled.length,
   )?.index;
 }
 
@@ -257,7 +249,7 @@ function inferOwner(columns: readonly Column[], taken: ReadonlySet<number>): num
  * contents do: a column whose values are ids of another column, then a column of small repeating
  * whole numbers from 1, then a column of indented text. A plain list is read as roots.
  */
-export function detectHierarchy(rows: SourceRows): Detection {
+export function detectHierarchy(rows: SourceRows, options: SourceOptions = {}): Detection {
   const width = widthOf(rows);
   const hasHeader = looksLikeHeader(rows, width);
   const headers: string[] = [];
@@ -288,8 +280,7 @@ export function detectHierarchy(rows: SourceRows): Detection {
   let parent: number | null = null;
   let level: number | null = null;
   let name: number | null = null;
-  const pair =
-    byHeader.has("id") && byHeader.has("parent") ? undefined : inferParentChild(columns, taken);
+  const pair = byHeader.has("id") && byHeader.has("parent") ? undefined : inferParentChild(columns, taken);
   if (byHeader.has("id") && byHeader.has("parent")) {
     format = "parentChild";
     id = take(byHeader.get("id"));
@@ -317,26 +308,21 @@ export function detectHierarchy(rows: SourceRows): Detection {
   const owner = take(unlessTaken(byHeader.get("owner")) ?? inferOwner(columns, taken));
   if (name === null) {
     name = take(
-      unlessTaken(byHeader.get("name")) ??
-        unlessTaken(byHeader.get("nameLike")) ??
-        inferName(columns, taken)
+      unlessTaken(byHeader.get("name")) ?? unlessTaken(byHeader.get("nameLike")) ?? inferName(columns, taken),
     );
   }
   if (name === null && (format === "indented" || (format === "levels" && id === null))) {
-    name = take(
-      columns.find((column) => !taken.has(column.index) && column.filled.length > 0)?.index
-    );
+    name = take(columns.find((column) => !taken.has(column.index) && column.filled.length > 0)?.index);
   }
 
   const attributes = columns
     .filter(
       (column) =>
-        !taken.has(column.index) &&
-        (column.filled.length > 0 || (hasHeader && !isBlank(rows[0][column.index])))
+        !taken.has(column.index) && (column.filled.length > 0 || (hasHeader && !isBlank(rows[0][column.index]))),
     )
     .map((column) => ({ column: column.index, header: headers[column.index] }));
   const mapping: ColumnMapping = { format, hasHeader, id, parent, level, name, owner, attributes };
-  return { format, mapping, headers, ...buildNodes(rows, mapping) };
+  return { format, mapping, headers, ...buildNodes(rows, mapping, options) };
 }
 
 interface RowNode {
@@ -357,8 +343,7 @@ function mappingProblem(mapping: ColumnMapping, width: number): string | null {
       : mapping.format === "levels"
         ? [["level", "level"]]
         : [["name", "name"]];
-  for (const [key, what] of required)
-    if (mapping[key] === null) return planMessages.chooseColumn(what);
+  for (const [key, what] of required) if (mapping[key] === null) return planMessages.chooseColumn(what);
   if (mapping.format === "levels" && mapping.id === null && mapping.name === null) {
     return planMessages.chooseColumn("name");
   }
@@ -373,8 +358,7 @@ function mappingProblem(mapping: ColumnMapping, width: number): string | null {
   const seen = new Set<number>();
   for (const column of used) {
     if (column === null) continue;
-    if (!Number.isInteger(column) || column < 0 || column >= width)
-      return planMessages.chooseColumn("every");
+    if (!Number.isInteger(column) || column < 0 || column >= width) return planMessages.chooseColumn("every");
     if (seen.has(column)) return planMessages.columnTwice(`Column ${column + 1}`);
     seen.add(column);
   }
@@ -392,20 +376,21 @@ function mappingProblem(mapping: ColumnMapping, width: number): string | null {
  * nodes are added, reordered or moved elsewhere, which keeps their inputs attached, unlike row
  * numbers or generated keys.
  */
-export function buildNodes(rows: SourceRows, mapping: ColumnMapping): SetupResult {
+export function buildNodes(rows: SourceRows, mapping: ColumnMapping, options: SourceOptions = {}): SetupResult {
   const data = mapping.hasHeader ? rows.slice(1) : rows;
-  if (data.every(isBlankRow))
-    return { nodes: [], problems: [], sourceProblem: planMessages.sourceEmpty };
+  if (data.every(isBlankRow)) return { nodes: [], problems: [], sourceProblem: planMessages.sourceEmpty };
   const problemText = mappingProblem(mapping, widthOf(rows));
   if (problemText !== null) return { nodes: [], problems: [], sourceProblem: problemText };
 
-  const offset = mapping.hasHeader ? 1 : 0;
+  const firstRow = options.firstRow ?? 1;
+  const firstDataRow = firstRow + (mapping.hasHeader ? 1 : 0);
+  const rowOf = (index: number): number => firstDataRow + index;
   const problems: SetupProblem[] = [];
-  const report = (dataRows: readonly number[], message: string): void => {
+  const report = (sheetRows: readonly number[], message: string): void => {
     problems.push({
-      row: dataRows[0],
-      rows: dataRows,
-      sourceIndex: dataRows[0] - 1 + offset,
+      row: sheetRows[0],
+      rows: sheetRows,
+      sourceIndex: sheetRows[0] - firstRow,
       message,
     });
   };
@@ -425,25 +410,24 @@ export function buildNodes(rows: SourceRows, mapping: ColumnMapping): SetupResul
   if (mapping.format === "parentChild") {
     ids = data.map((row, index) => {
       const id = rowNodes[index] === undefined ? "" : text(row, mapping.id);
-      if (rowNodes[index] !== undefined && id === "")
-        report([index + 1], planMessages.noId(index + 1));
+      if (rowNodes[index] !== undefined && id === "") report([rowOf(index)], planMessages.noId(rowOf(index)));
       return id;
     });
     parents = data.map((row, index) => (ids[index] === "" ? "" : text(row, mapping.parent)));
   } else {
-    const levels = outlineLevels(data, rowNodes, mapping, report);
+    const levels = outlineLevels(data, rowNodes, mapping, rowOf, report);
     const outline = parentsFromLevels(levels);
     for (const problem of outline.problems) {
       const name = (rowNodes[problem.row - 1] as RowNode).name;
-      report([problem.row], outlineMessage(problem, name, mapping.format));
+      const row = rowOf(problem.row - 1);
+      report([row], outlineMessage(problem, name, row, mapping.format));
     }
     ids =
       mapping.id === null
         ? idsFromNames(rowNodes, outline.parents, levels)
         : data.map((row, index) => {
             const id = levels[index] === null ? "" : text(row, mapping.id);
-            if (levels[index] !== null && id === "")
-              report([index + 1], planMessages.noId(index + 1));
+            if (levels[index] !== null && id === "") report([rowOf(index)], planMessages.noId(rowOf(index)));
             return id;
           });
     parents = data.map((_, index) => {
@@ -452,7 +436,7 @@ export function buildNodes(rows: SourceRows, mapping: ColumnMapping): SetupResul
     });
   }
 
-  const built = Hierarchy.build(ids, parents);
+  const built = Hierarchy.build(ids, parents, { firstRow: firstDataRow });
   if (!built.ok) for (const problem of built.problems) report(problem.rows, problem.message);
   problems.sort((a, b) => a.row - b.row);
 
@@ -471,17 +455,23 @@ export function buildNodes(rows: SourceRows, mapping: ColumnMapping): SetupResul
   return { nodes, problems, sourceProblem: null };
 }
 
+/** Sheet row of a 0-based data row. */
+type RowOf = (index: number) => number;
+/** Adds a problem on these sheet rows. */
+type Report = (rows: readonly number[], message: string) => void;
+
 /** Levels per data row (null for rows that are not nodes), reporting rows that have none. */
 function outlineLevels(
   data: SourceRows,
   rowNodes: readonly (RowNode | undefined)[],
   mapping: ColumnMapping,
-  report: (rows: readonly number[], message: string) => void
+  rowOf: RowOf,
+  report: Report,
 ): OutlineLevel[] {
   const levels: OutlineLevel[] = rowNodes.map((node) => {
     if (node === undefined) return null;
     if (node.name === "") {
-      report([node.row + 1], planMessages.noName(node.row + 1));
+      report([rowOf(node.row)], planMessages.noName(rowOf(node.row)));
       return null;
     }
     return 0;
@@ -493,19 +483,19 @@ function outlineLevels(
       const cell = data[index][column];
       const name = (rowNodes[index] as RowNode).name;
       if (isBlank(cell)) {
-        report([index + 1], messages.levelBlank(name, index + 1));
+        report([rowOf(index)], messages.levelBlank(name, rowOf(index)));
         return null;
       }
       const value = levelValue(cell);
       if (value === undefined) {
         const shown = typeof cell === "number" ? String(cell) : `"${cellText(cell).trim()}"`;
-        report([index + 1], messages.levelNotWhole(shown, name, index + 1));
+        report([rowOf(index)], messages.levelNotWhole(shown, name, rowOf(index)));
         return null;
       }
       return value;
     });
   }
-  return indentLevels(data, rowNodes, levels, mapping.name as number, report);
+  return indentLevels(data, rowNodes, levels, mapping.name as number, rowOf, report);
 }
 
 /**
@@ -518,7 +508,8 @@ function indentLevels(
   rowNodes: readonly (RowNode | undefined)[],
   present: readonly OutlineLevel[],
   column: number,
-  report: (rows: readonly number[], message: string) => void
+  rowOf: RowOf,
+  report: Report,
 ): OutlineLevel[] {
   const counts = data.map((row, index) => {
     if (present[index] === null) return undefined;
@@ -542,8 +533,8 @@ function indentLevels(
     const relative = amount - base;
     if (relative % step !== 0) {
       report(
-        [index + 1],
-        planMessages.unevenIndent((rowNodes[index] as RowNode).name, index + 1, relative, step)
+        [rowOf(index)],
+        planMessages.unevenIndent((rowNodes[index] as RowNode).name, rowOf(index), relative, step),
       );
     }
     return Math.round(relative / step) + 1;
@@ -565,19 +556,18 @@ function smallestStep(values: readonly number[]): number | undefined {
   return step === Infinity ? undefined : step;
 }
 
-function outlineMessage(problem: OutlineProblem, name: string, format: SourceFormat): string {
+/** The message for an outline problem, naming the sheet row `row` (not its row within the outline). */
+function outlineMessage(problem: OutlineProblem, name: string, row: number, format: SourceFormat): string {
   if (format === "indented") {
-    return problem.kind === "firstLevel"
-      ? planMessages.indentFirst(name, problem.row)
-      : planMessages.indentJump(name, problem.row);
+    return problem.kind === "firstLevel" ? planMessages.indentFirst(name, row) : planMessages.indentJump(name, row);
   }
   switch (problem.kind) {
     case "notWhole":
-      return messages.levelNotWhole(String(problem.level), name, problem.row);
+      return messages.levelNotWhole(String(problem.level), name, row);
     case "firstLevel":
-      return messages.firstLevel(problem.level, name, problem.row);
+      return messages.firstLevel(problem.level, name, row);
     case "jump":
-      return messages.levelJump(problem.level, name, problem.row, problem.above);
+      return messages.levelJump(problem.level, name, row, problem.above);
   }
 }
 
@@ -589,11 +579,9 @@ function outlineMessage(problem: OutlineProblem, name: string, format: SourceFor
 function idsFromNames(
   rowNodes: readonly (RowNode | undefined)[],
   parents: Int32Array,
-  levels: readonly OutlineLevel[]
+  levels: readonly OutlineLevel[],
 ): string[] {
-  const ids = rowNodes.map((node, index) =>
-    node === undefined || levels[index] === null ? "" : node.name
-  );
+  const ids = rowNodes.map((node, index) => (node === undefined || levels[index] === null ? "" : node.name));
   const groups = new Map<string, number[]>();
   ids.forEach((id, index) => {
     const key = idKey(id);

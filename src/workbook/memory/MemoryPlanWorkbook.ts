@@ -86,6 +86,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     return {
       ref: { kind: "range", sheet: read.sheet, address: localAddress(read) },
       rows: cells === null ? [] : this.indentedValues(cells),
+      firstRow: read.row + 1,
     };
   }
 
@@ -96,7 +97,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async readTable(name: string): Promise<SourceTable> {
     const table = this.workbook.table(name);
     if (table === undefined) throw new Error(layoutMessages.noSuchTable(name));
-    return { ref: { kind: "table", name: table.name }, rows: this.indentedValues(table.range) };
+    return {
+      ref: { kind: "table", name: table.name },
+      rows: this.indentedValues(table.range),
+      firstRow: table.range.row + 1,
+    };
   }
 
   /** Values of a setup source, indented text as leading spaces (see sourceIndent.ts). */

@@ -183,6 +183,17 @@ describe("Hierarchy.build: problems", () => {
       "Cycle: D > E > D (rows 5 and 6)",
     ]);
   });
+
+  it("counts rows from firstRow, for ids that start further down a sheet", () => {
+    const result = Hierarchy.build(["A", "B", "C", "A", "D", "E"], ["", "Z", "C", "", "E", "D"], { firstRow: 7 });
+    if (result.ok) throw new Error("expected problems");
+    expect(result.problems.map((p) => [p.rows, p.message])).toEqual([
+      [[7, 10], 'Duplicate id "A" (rows 7 and 10)'],
+      [[8], 'Parent "Z" of "B" (row 8) is not in ids'],
+      [[9], "Cycle: C > C (row 9)"],
+      [[11, 12], "Cycle: D > E > D (rows 11 and 12)"],
+    ]);
+  });
 });
 
 describe("Hierarchy.build: size", () => {

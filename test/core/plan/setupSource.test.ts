@@ -2,6 +2,7 @@ import {
   buildNodes,
   detectHierarchy,
   type ColumnMapping,
+  type SourceOptions,
   type SourceRows,
 } from "../../../src/core/plan/setupSource";
 import type { PlanNode } from "../../../src/core/plan/types";
@@ -11,8 +12,9 @@ function brief(nodes: readonly PlanNode[]): string[][] {
   return nodes.map((n) => [n.id, n.parent, n.name, n.owner]);
 }
 
-function problems(rows: SourceRows): [number, number, string][] {
-  return detectHierarchy(rows).problems.map((p) => [p.row, p.sourceIndex, p.message]);
+/** [row, sourceIndex, message] of each problem. */
+function problems(rows: SourceRows, options?: SourceOptions): [number, number, string][] {
+  return detectHierarchy(rows, options).problems.map((p) => [p.row, p.sourceIndex, p.message]);
 }
 
 describe("detectHierarchy: parent-child columns", () => {
@@ -34,14 +36,7 @@ describe("detectHierarchy: parent-child columns", () => {
       owner: 3,
       attributes: [{ column: 4, header: "Region" }],
     });
-    expect(detection.headers).toEqual([
-      "Code",
-      "Name",
-      "Parent code",
-      "Owner",
-      "Region",
-      "Column 6",
-    ]);
+    expect(detection.headers).toEqual(["Code", "Name", "Parent code", "Owner", "Region", "Column 6"]);
     expect(brief(detection.nodes)).toEqual([
       ["W", "", "World", "ceo@x.com"],
       ["E", "W", "EMEA", "Mo"],
@@ -105,7 +100,7 @@ describe("detectHierarchy: parent-child columns", () => {
     expect(detection.nodes[1].owner).toBe("ben@x.com");
   });
 
-  it("lists every broken rule with its data row, as the functions do", () => {
+  it("lists every broken rule with its row, the header being row 1", () => {
     const rows = [
       ["Id", "Parent", "Name"],
       ["W", "", "World"],
@@ -119,12 +114,12 @@ describe("detectHierarchy: parent-child columns", () => {
       ["Q", "P", "Q"],
     ];
     expect(problems(rows)).toEqual([
-      [2, 2, 'Duplicate id "E" (rows 2 and 6)'],
-      [5, 5, 'Parent "X" of "FR" (row 5) is not in ids'],
-      [7, 7, "Row 7 has no id"],
-      [8, 8, "Cycle: P > Q > P (rows 8 and 9)"],
+      [3, 2, 'Duplicate id "E" (rows 3 and 7)'],
+      [6, 5, 'Parent "X" of "FR" (row 6) is not in ids'],
+      [8, 7, "Row 8 has no id"],
+      [9, 8, "Cycle: P > Q > P (rows 9 and 10)"],
     ]);
-    expect(detectHierarchy(rows).problems[0].rows).toEqual([2, 6]);
+    expect(detectHierarchy(rows).problems[0].rows).toEqual([3, 7]);
   });
 });
 
@@ -217,13 +212,13 @@ describe("detectHierarchy: outline levels", () => {
         [3, "North"],
         [3, "North"],
         [2, "", "note"],
-      ])
+      ]),
     ).toEqual([
-      [2, 2, 'Level 3 of "UK" (row 2) has no level 2 above it (the id above is at level 1)'],
-      [4, 4, 'Level of "APAC" (row 4) is blank'],
-      [5, 5, 'Level "x" of "LATAM" (row 5) is not a whole number from 1 up'],
-      [6, 6, 'Duplicate id "World > EMEA > North" (rows 6 and 7)'],
-      [8, 8, "Row 8 has no name"],
+      [3, 2, 'Level 3 of "UK" (row 3) has no level 2 above it (the id above is at level 1)'],
+      [5, 4, 'Level of "APAC" (row 5) is blank'],
+      [6, 5, 'Level "x" of "LATAM" (row 6) is not a whole number from 1 up'],
+      [7, 6, 'Duplicate id "World > EMEA > North" (rows 7 and 8)'],
+      [9, 8, "Row 9 has no name"],
     ]);
   });
 
@@ -233,8 +228,8 @@ describe("detectHierarchy: outline levels", () => {
         ["Level", "Name"],
         [2, "EMEA"],
         [3, "UK"],
-      ])
-    ).toEqual([[1, 1, '"EMEA" (row 1) is the first id, so its level must be 1, not 2']]);
+      ]),
+    ).toEqual([[2, 1, '"EMEA" (row 2) is the first id, so its level must be 1, not 2']]);
   });
 });
 
@@ -296,27 +291,17 @@ describe("detectHierarchy: indented names", () => {
   });
 
   it("reports uneven indentation and jumps", () => {
-    expect(
-      problems([
-        ["Name"],
-        ["World"],
-        ["  EMEA"],
-        ["     UK"],
-        ["   DE"],
-        ["  APAC"],
-        ["      Tokyo"],
-      ])
-    ).toEqual([
-      [3, 3, '"UK" (row 3) is indented by 5 spaces, not a multiple of 2'],
-      [3, 3, '"UK" (row 3) is indented more than one step below the row above it'],
-      [4, 4, '"DE" (row 4) is indented by 3 spaces, not a multiple of 2'],
-      [6, 6, '"Tokyo" (row 6) is indented more than one step below the row above it'],
+    expect(problems([["Name"], ["World"], ["  EMEA"], ["     UK"], ["   DE"], ["  APAC"], ["      Tokyo"]])).toEqual([
+      [4, 3, '"UK" (row 4) is indented by 5 spaces, not a multiple of 2'],
+      [4, 3, '"UK" (row 4) is indented more than one step below the row above it'],
+      [5, 4, '"DE" (row 5) is indented by 3 spaces, not a multiple of 2'],
+      [7, 6, '"Tokyo" (row 7) is indented more than one step below the row above it'],
     ]);
   });
 
   it("reports an indented first row", () => {
     expect(problems([["Name"], ["  EMEA"], ["World"]])).toEqual([
-      [1, 1, '"EMEA" (row 1) is indented but has no row above it to belong to'],
+      [2, 1, '"EMEA" (row 2) is indented but has no row above it to belong to'],
     ]);
   });
 
@@ -327,6 +312,48 @@ describe("detectHierarchy: indented names", () => {
       ["North", ""],
       ["South", ""],
     ]);
+  });
+});
+
+describe("problems in a source further down the sheet", () => {
+  it.each<[string, SourceRows, [number, number, string][]]>([
+    [
+      "parent-child columns",
+      [
+        ["Id", "Parent"],
+        ["W", ""],
+        ["DE", "EMAE"],
+        ["W", ""],
+      ],
+      [
+        [7, 1, 'Duplicate id "W" (rows 7 and 9)'],
+        [8, 2, 'Parent "EMAE" of "DE" (row 8) is not in ids'],
+      ],
+    ],
+    [
+      "outline levels",
+      [
+        ["Level", "Name"],
+        [1, "World"],
+        [3, "UK"],
+        [2, ""],
+      ],
+      [
+        [8, 2, 'Level 3 of "UK" (row 8) has no level 2 above it (the id above is at level 1)'],
+        [9, 3, "Row 9 has no name"],
+      ],
+    ],
+    [
+      "indented names",
+      [["Name"], ["  EMEA"], ["World"], ["     UK"]],
+      [
+        [7, 1, '"EMEA" (row 7) is indented but has no row above it to belong to'],
+        [9, 3, '"UK" (row 9) is indented by 5 spaces, not a multiple of 2'],
+        [9, 3, '"UK" (row 9) is indented more than one step below the row above it'],
+      ],
+    ],
+  ])("name the sheet rows, counted from the header's row, in %s", (_, rows, expected) => {
+    expect(problems(rows, { firstRow: 6 })).toEqual(expected);
   });
 });
 
@@ -354,10 +381,13 @@ describe("buildNodes with the user's mapping", () => {
     ]);
   });
 
-  it("counts rows from the first when there is no header", () => {
-    const result = buildNodes(rows, { ...mapping, hasHeader: false });
+  it.each<[SourceOptions, number]>([
+    [{}, 1],
+    [{ firstRow: 5 }, 5],
+  ])("reads the first row as a node when there is no header (%j: row %i)", (options, row) => {
+    const result = buildNodes(rows, { ...mapping, hasHeader: false }, options);
     expect(result.problems.map((p) => [p.row, p.sourceIndex, p.message])).toEqual([
-      [1, 0, 'Parent "Parent" of "Id" (row 1) is not in ids'],
+      [row, 0, `Parent "Parent" of "Id" (row ${row}) is not in ids`],
     ]);
   });
 
@@ -377,10 +407,10 @@ describe("buildNodes with the user's mapping", () => {
 
   it("says when there is nothing to set up from", () => {
     expect(detectHierarchy([]).sourceProblem).toBe(
-      "There are no rows to set up from; select the hierarchy with its headers"
+      "There are no rows to set up from; select the hierarchy with its headers",
     );
     expect(detectHierarchy([["Id", "Parent"]]).sourceProblem).toBe(
-      "There are no rows to set up from; select the hierarchy with its headers"
+      "There are no rows to set up from; select the hierarchy with its headers",
     );
   });
 });

@@ -34,7 +34,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
   readonly dashboards: DashboardLayout[] = [];
   readonly selectedSourceRows: { source: SourceRef; row: number }[] = [];
   readonly failures = new Map<Method, Error>();
-  selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [] };
+  selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [], firstRow: 1 };
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
   private readonly listeners = new Set<(id: string | null) => void>();

@@ -74,7 +74,7 @@ const useStyles = makeStyles({
 });
 
 function readSource(table: SourceTable): ReadSource {
-  const detection = detectHierarchy(table.rows);
+  const detection = detectHierarchy(table.rows, { firstRow: table.firstRow });
   const { mapping } = detection;
   const roles = [mapping.id, mapping.parent, mapping.level, mapping.name, mapping.owner];
   const candidates = [
@@ -142,7 +142,10 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
   }
 
   function changeMapping(mapping: ColumnMapping): void {
-    if (source !== null) setSource({ ...source, mapping, result: buildNodes(source.table.rows, mapping) });
+    if (source !== null) {
+      const result = buildNodes(source.table.rows, mapping, { firstRow: source.table.firstRow });
+      setSource({ ...source, mapping, result });
+    }
   }
 
   function goTo(problem: SetupProblem): void {
