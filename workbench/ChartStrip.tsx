@@ -73,7 +73,7 @@ function ChartFigure({ chart, data }: { chart: ChartInfo; data: ChartData }): Re
   return (
     <figure className={styles.figure} aria-labelledby={titleId}>
       <figcaption className={styles.caption}>
-        <Text id={titleId} weight="semibold" truncate wrap={false} title={chart.title}>
+        <Text id={titleId} weight="semibold">
           {chart.title}
         </Text>
         <Caption1 className={styles.type}>{describeChart(chart)}</Caption1>
@@ -141,13 +141,7 @@ function Plot({ type, data, textClass }: PlotProps): React.JSX.Element {
       {ticks.map((tick) => {
         const place = bars ? { x: at(tick), y: HEIGHT - 4 } : { x: AXIS_WIDTH.value - 4, y: at(tick) + 3 };
         return (
-          <text
-            key={tick}
-            x={place.x}
-            y={place.y}
-            textAnchor={bars ? "middle" : "end"}
-            className={textClass}
-          >
+          <text key={tick} x={place.x} y={place.y} textAnchor={bars ? "middle" : "end"} className={textClass}>
             {formatNumberAs(tick, axisFormat)}
           </text>
         );

@@ -1,9 +1,12 @@
 // The end-to-end story, one step per function: a plan set up from a pasted hierarchy, targets
-// entered by reps, reviewed by their manager, and seen by leadership against the top-down target.
+// entered by reps, reviewed by their manager, seen by leadership against the top-down target and
+// reconciled, then shared with a contributor as a workbook and collected back.
 // Steps run in order on one page and build on each other. A new step is one more function here and
-// one more entry in STORY (e.g. reconcile and allocate, or split and collect, at the end).
+// one more entry in STORY.
 
-import { expectEventually } from "./workbench.mjs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { AssertionError, expectEventually } from "./workbench.mjs";
 
 /** The hierarchy a planner pastes, with one mistake: Germany's parent "EMAE" is not an id. */
 const PASTED = [
@@ -211,6 +214,253 @@ async function leadershipSeesVariance(t) {
   await t.screenshot("leadership-variance");
 }
 
+/** Rows of the plan's per-node tables (GU Targets, GU Inputs, GU Status): the report's order, from row 2. */
+const TABLE_ROW = Object.fromEntries(Object.entries(ROW).map(([node, row]) => [node, row - (ROW.ACME - 2)]));
+const TARGETS = "GU Targets";
+const INPUTS = "GU Inputs";
+const DASHBOARD = "GU Dashboard";
+
+/** What each cell of a task pane table shows, row by row (header row left out). */
+async function tableTexts(table) {
+  const rows = await table.locator("tbody").getByRole("row").all();
+  const texts = [];
+  for (const row of rows) texts.push((await row.getByRole("cell").allTextContents()).map((text) => text.trim()));
+  return texts;
+}
+
+/** Waits until the table's row whose first cell is `first` shows `expected`, cell by cell. */
+async function expectRow(table, first, expected) {
+  await expectEventually(
+    `row "${first}" of ${await table.getAttribute("aria-label")}`,
+    async () => (await tableTexts(table)).find((cells) => cells[0] === first) ?? null,
+    expected,
+  );
+}
+
+/**
+ * Leadership reconciles Europe: its Q1 target is 14 % above what the field submitted and its Q2
+ * target is the whole company's (nobody in the Americas has submitted). Leadership sets Europe's
+ * targets near its bottom-up, allocates the gap left below it in proportion to bottom-up while
+ * holding Germany, applies, and inserts the dashboard, whose chart the workbench shows on its sheet.
+ */
+async function leadershipAllocatesTheGap(t) {
+  const { wb } = t;
+  await wb.expectCells(REPORT, { [`I${ROW.EMEA}`]: "-14.0%", [`M${ROW.EMEA}`]: "-44.0%" });
+  await wb.expectFlags(REPORT, { [`I${ROW.EMEA}`]: true, [`M${ROW.EMEA}`]: true });
+
+  await wb.openView("Reconcile");
+  await wb.chooseMe("Grace Hopper");
+  await wb.pickNode("Node", "Europe", "Europe (EMEA)");
+  // Europe's row of the report, where the view stays on Europe and the numbers show as they change.
+  await wb.goTo(REPORT, `I${ROW.EMEA}`);
+  const compare = wb.pane.getByRole("table", { name: "Compare Europe", exact: true });
+  await expectRow(compare, "Q1 2027", ["Q1 2027", "25,000", "21,500", "-3,500", "-14.0 % outside tolerance"]);
+  await expectRow(compare, "Q2 2027", [
+    "Q2 2027",
+    "42,000from above",
+    "23,500",
+    "-18,500",
+    "-44.0 % outside tolerance",
+  ]);
+
+  const targets = wb.pane.getByRole("region", { name: "Top-down targets" });
+  await targets.getByLabel("Q1 2027 (EUR)").fill("22,000");
+  await targets.getByLabel("Q2 2027 (EUR)").fill("24,000");
+  await targets.getByRole("button", { name: "Save targets" }).click();
+  await targets.getByText("Saved the top-down targets of Europe").waitFor();
+
+  const allocate = wb.pane.getByRole("region", { name: "Allocate below Europe" });
+  await expectEventually(
+    "what is allocated",
+    () => allocate.getByRole("radio", { name: /^The gap/ }).isChecked(),
+    true,
+  );
+  await expectEventually(
+    "allocated in proportion to",
+    () => allocate.getByLabel("In proportion to").inputValue(),
+    "bottomUp",
+  );
+  await allocate
+    .getByRole("group", { name: "Hold at their current target" })
+    .getByRole("checkbox", { name: "Germany" })
+    .check();
+  const preview = allocate.getByRole("table", { name: "Allocation preview" });
+  await expectRow(preview, "Europe (target)", ["Europe (target)", "22,000", "24,000"]);
+  // The United Kingdom keeps its bottom-up (21,500 and 23,500) and takes the 500 left in each quarter.
+  await expectRow(preview, "United Kingdom", ["United Kingdom", "22,000", "24,000"]);
+  await expectRow(preview, "Germanyheld", ["Germanyheld", "0", "0"]);
+  await preview.scrollIntoViewIfNeeded();
+  await t.screenshot("allocation-preview");
+
+  await allocate.getByRole("button", { name: "Apply allocation" }).click();
+  await allocate.getByText("Applied the new targets below Europe").waitFor();
+  await expectRow(compare, "Q1 2027", ["Q1 2027", "22,000", "21,500", "-500", "-2.3 %"]);
+  await expectRow(compare, "Q2 2027", ["Q2 2027", "24,000", "23,500", "-500", "-2.1 %"]);
+  await wb.expectCells(TARGETS, {
+    [`A${TABLE_ROW.EMEA}`]: "EMEA",
+    [`B${TABLE_ROW.EMEA}`]: "22,000",
+    [`C${TABLE_ROW.EMEA}`]: "24,000",
+    [`A${TABLE_ROW.UK}`]: "UK",
+    [`B${TABLE_ROW.UK}`]: "22,000",
+    [`C${TABLE_ROW.UK}`]: "24,000",
+    [`A${TABLE_ROW.DE}`]: "DE",
+    [`B${TABLE_ROW.DE}`]: "0",
+    [`C${TABLE_ROW.DE}`]: "0",
+  });
+  // Europe is within the 5 % tolerance in both quarters: its revised targets did that (sharing a
+  // node's target out below it leaves the node's own variance as it is), and the allocation carried
+  // them down. The Americas get the rest of the company's target.
+  await wb.expectCells(REPORT, {
+    [`G${ROW.EMEA}`]: "22,000",
+    [`H${ROW.EMEA}`]: "-500",
+    [`I${ROW.EMEA}`]: "-2.3%",
+    [`K${ROW.EMEA}`]: "24,000",
+    [`L${ROW.EMEA}`]: "-500",
+    [`M${ROW.EMEA}`]: "-2.1%",
+    [`G${ROW.UK}`]: "22,000",
+    [`G${ROW.UKN}`]: "12,791",
+    [`G${ROW.AMER}`]: "18,000",
+    [`K${ROW.AMER}`]: "18,000",
+  });
+  await wb.expectFlags(REPORT, { [`I${ROW.EMEA}`]: false, [`M${ROW.EMEA}`]: false });
+  await wb.goTo(REPORT, `A${ROW.EMEA}`);
+  await t.screenshot("allocation-applied");
+
+  await wb.openView("Progress");
+  const dashboard = wb.pane.getByRole("region", { name: "Dashboard in the workbook" });
+  await wb.pickNode("Chart the nodes below", "Europe", "Europe (EMEA)");
+  await dashboard.getByRole("button", { name: "Insert dashboard" }).click();
+  await dashboard.getByText(`Inserted the dashboard on sheet "${DASHBOARD}"`).waitFor();
+  await wb.showSheet(DASHBOARD);
+  const charts = t.page.getByRole("region", { name: "Charts on this sheet" });
+  const chart = charts.getByRole("figure", { name: "Top-down vs bottom-up below Europe, all periods" });
+  await chart.getByText("Clustered column of B4:D6").waitFor();
+  await charts
+    .getByRole("figure", { name: `Submission status of ${PLAN_NAME}` })
+    .getByText("Clustered bar of A9:B14")
+    .waitFor();
+  // Both quarters: top-down 22,000 + 24,000 and bottom-up 21,500 + 23,500 for the United Kingdom.
+  await wb.expectCells(DASHBOARD, {
+    B5: "United Kingdom",
+    C5: "46,000",
+    D5: "45,000",
+    B6: "Germany",
+    C6: "0",
+    D6: "0",
+    B7: "Europe",
+    F7: "-2.2%",
+    A10: "Not started",
+    B10: "8",
+    A13: "Approved",
+    B13: "2",
+  });
+  await expectEventually("the chart's columns", () => chart.locator("rect > title").allTextContents(), [
+    "United Kingdom, Top-down: 46,000",
+    "Germany, Top-down: 0",
+    "United Kingdom, Bottom-up: 45,000",
+    "Germany, Bottom-up: 0",
+  ]);
+  await wb.goTo(DASHBOARD, "A1");
+  await dashboard.getByText(`Inserted the dashboard on sheet "${DASHBOARD}"`).scrollIntoViewIfNeeded();
+  await t.screenshot("dashboard-chart");
+}
+
+/**
+ * Sets cells of a contributor workbook's Targets sheet, found by node id and column header, with
+ * exceljs as a spreadsheet program saves them; `allowed` says whether each cell is one of the
+ * unlocked input cells, and it must be.
+ */
+async function editContributorWorkbook(file, edits) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet("Targets");
+  if (sheet === undefined) throw new AssertionError(`${file} has no Targets sheet`);
+  let header = 0;
+  sheet.eachRow((row, number) => {
+    if (header === 0 && row.getCell(1).value === "Id") header = number;
+  });
+  const columns = new Map();
+  sheet.getRow(header).eachCell((cell, number) => columns.set(String(cell.value), number));
+  const rows = new Map();
+  sheet.eachRow((row, number) => {
+    if (number > header) rows.set(String(row.getCell(1).value), number);
+  });
+  for (const { id, column, value, allowed } of edits) {
+    if (!rows.has(id) || !columns.has(column)) throw new AssertionError(`${file} has no cell for ${id}, ${column}`);
+    const at = [rows.get(id), columns.get(column)];
+    const unlocked = sheet.getCell(...at).protection?.locked === false;
+    if (unlocked !== allowed)
+      throw new AssertionError(`${id}, ${column} is ${unlocked ? "an input cell" : "locked"} in ${file}`);
+    sheet.getCell(...at).value = value;
+  }
+  await book.xlsx.writeFile(file);
+}
+
+/**
+ * Europe's manager splits the plan for one owner, who fills in the workbook outside Excel with a
+ * mistake or two; the manager collects it, sees what is accepted and what is refused and why, and
+ * applies the accepted change.
+ */
+async function managerSplitsAndCollects(t) {
+  const { wb, page } = t;
+  const owner = "Uma Patel";
+  const fileName = `${PLAN_NAME} - ${owner}.xlsx`;
+  await wb.expectCells(REPORT, { [`D${ROW.UK}`]: "Not started", [`F${ROW.UK}`]: "21,500", [`F${ROW.EMEA}`]: "21,500" });
+  await wb.openView("Share");
+  await wb.chooseMe("Ada Lovelace");
+  await wb.pane.getByRole("group", { name: "Owners" }).getByRole("checkbox", { name: owner }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    wb.pane.getByRole("button", { name: "Create workbooks" }).click(),
+  ]);
+  await expectEventually("downloaded file name", () => download.suggestedFilename(), fileName);
+  await wb.pane.getByRole("list", { name: "Workbooks" }).getByRole("link", { name: fileName }).waitFor();
+  const file = path.join(t.temp, "returned", fileName);
+  await download.saveAs(file);
+
+  await editContributorWorkbook(file, [
+    // The United Kingdom's own input (house accounts) for Q1: Uma's to enter.
+    { id: "UK", column: "Q1 2027", value: 500, allowed: true },
+    // A note where Q2's number should be.
+    { id: "UK", column: "Q2 2027", value: "tbd", allowed: true },
+    // Ann Lee's approved row, changed by someone who unprotected the sheet.
+    { id: "UK-N", column: "Q1 2027", value: 15000, allowed: false },
+  ]);
+  await wb.pane.getByLabel("Returned workbooks", { exact: true }).setInputFiles(file);
+  await wb.pane.getByText("1 change accepted, 2 rejected").waitFor();
+  const changes = wb.pane.getByRole("table", { name: `Changes in ${fileName}` });
+  await expectEventually("the changes in the returned file", () => tableTexts(changes), [
+    ["United Kingdom", "Q1 2027", "—", "500", "Accepted"],
+    ["United Kingdom", "Q2 2027", "—", "tbd", 'Rejected: "tbd" is text, not a number'],
+    ["United Kingdom", "status", "Not started", "Draft", "Accepted"],
+    ["UK North", "Q1 2027", "12,500", "15,000", `Rejected: UK North belongs to Ann Lee; ${owner} can't change it`],
+  ]);
+  await changes.scrollIntoViewIfNeeded();
+  await t.screenshot("collect-preview");
+
+  await wb.pane.getByRole("button", { name: "Apply accepted changes" }).click();
+  await wb.pane.getByText("Applied 1 change to 1 node").waitFor();
+  await wb.expectCells(INPUTS, {
+    [`A${TABLE_ROW.UK}`]: "UK",
+    [`B${TABLE_ROW.UK}`]: "500",
+    [`C${TABLE_ROW.UK}`]: "",
+    [`A${TABLE_ROW.UKN}`]: "UK-N",
+    [`B${TABLE_ROW.UKN}`]: "12,500",
+  });
+  // The house accounts add to the United Kingdom's bottom-up and Europe's: now exactly on target.
+  await wb.expectCells(REPORT, {
+    [`D${ROW.UK}`]: "Draft",
+    [`F${ROW.UK}`]: "22,000",
+    [`F${ROW.UKN}`]: "12,500",
+    [`F${ROW.EMEA}`]: "22,000",
+    [`H${ROW.EMEA}`]: "0",
+    [`I${ROW.EMEA}`]: "0.0%",
+    [`F${ROW.ACME}`]: "22,000",
+  });
+  await wb.goTo(REPORT, `A${ROW.UK}`);
+  await t.screenshot("collected");
+}
+
 /** The story, in order. Each step: a name for the report and a function of the shared test context. */
 export const STORY = [
   { name: "set up a plan from a pasted hierarchy, fixing the error it reports", run: setUpFromPastedHierarchy },
@@ -221,4 +471,12 @@ export const STORY = [
     run: managerReturnsThenApproves,
   },
   { name: "leadership sees the variance against the top-down target at the top", run: leadershipSeesVariance },
+  {
+    name: "leadership allocates Europe's gap holding Germany, comes within tolerance and inserts the dashboard",
+    run: leadershipAllocatesTheGap,
+  },
+  {
+    name: "the manager splits a workbook for one owner, collects it back edited, and applies what is allowed",
+    run: managerSplitsAndCollects,
+  },
 ];

@@ -138,8 +138,15 @@ export class WorkbenchPage {
 
   // ---- the task pane -----------------------------------------------------------------------
 
+  /** Opens a view by its tab, or through the "more views" menu when the pane is too narrow to show its tab. */
   async openView(name) {
-    await this.pane.getByRole("tab", { name, exact: true }).click();
+    const tab = this.pane.getByRole("tab", { name, exact: true });
+    if (await tab.isVisible()) await tab.click();
+    else {
+      await this.pane.getByRole("tab", { name: /more views$/ }).click();
+      await this.page.getByRole("menuitem", { name, exact: true }).click();
+    }
+    await expectEventually(`the ${name} tab`, () => tab.getAttribute("aria-selected"), "true");
   }
 
   async chooseMe(owner) {
@@ -157,8 +164,9 @@ export class WorkbenchPage {
 
   /** Picks a node in one of the pane's node comboboxes by typing part of its name, as a user narrows it down. */
   async pickNode(label, name, option) {
-    const box = this.pane.getByRole("combobox", { name: label });
-    await box.fill(name);
+    const box = this.pane.getByRole("combobox", { name: label, exact: true });
+    await box.fill("");
+    await box.pressSequentially(name);
     // The list opens in a popup outside the pane.
     await this.page.getByRole("option", { name: option, exact: true }).click();
     await expectEventually(`${label} after picking ${option}`, () => box.inputValue(), option);

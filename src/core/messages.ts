@@ -240,7 +240,7 @@ export const progressMessages = {
   statusChartTitle: (plan: string): string =>
     plan.trim() === "" ? "Submission status" : `Submission status of ${plan.trim()}`,
 } as const;
-/** Messages of the plan's workbook layout (src/core/plan/layout.ts) and the workbook adapters. */
+/** Messages of the plan's workbook layout (src/core/plan/layout/) and the workbook adapters. */
 export const layoutMessages = {
   missingTable: (table: string, sheet: string): string =>
     `The plan's table ${table} (sheet "${sheet}") is missing; set the plan up again to recreate it`,

@@ -63,6 +63,15 @@ const TABS: readonly PaneTab[] = [
   { value: "share", label: "Share", needsPlan: true, view: ShareView },
 ];
 
+/**
+ * Fluent's form controls keep the native control's intrinsic width (an <input> of about 20
+ * characters, a <select> as wide as its longest option), which in a 320 px pane pushes grid
+ * columns past the pane's edge. Every view's fields shrink to their column instead.
+ */
+const FORM_CONTROLS = [fieldClassNames, inputClassNames, selectClassNames, comboboxClassNames, textareaClassNames]
+  .map((classNames) => `& .${classNames.root}`)
+  .join(", ");
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -71,11 +80,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     height: "100vh",
     boxSizing: "border-box",
-    // Fluent's controls keep the native control's intrinsic width (an <input> of about 20
-    // characters, a <select> as wide as its longest option), which in a 320 px pane pushes grid
-    // columns past the pane's edge. Shrinking to their column keeps every form inside the pane.
-    [`& .${fieldClassNames.root}, & .${inputClassNames.root}, & .${selectClassNames.root}, & .${comboboxClassNames.root}, & .${textareaClassNames.root}`]:
-      { minWidth: 0 },
+    [FORM_CONTROLS]: { minWidth: 0 },
   },
   panel: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0, overflowY: "auto" },
   empty: {

@@ -14,6 +14,8 @@ export interface TaskPaneProps {
 }
 
 const useStyles = makeStyles({
+  // Not on the provider: Fluent gives the provider's classes to every portal it opens (a combobox's
+  // list, a dialog), and a portal sits over the whole page, so a min-height there whites it out.
   root: { minHeight: "100vh" },
 });
 
@@ -22,8 +24,10 @@ export function TaskPane({ workbook, themeSource, locale, storage }: TaskPanePro
   const styles = useStyles();
   const mode = React.useSyncExternalStore(themeSource.subscribe, themeSource.current);
   return (
-    <FluentProvider theme={fluentTheme(mode)} className={styles.root}>
-      <App workbook={workbook} locale={locale} storage={storage} />
+    <FluentProvider theme={fluentTheme(mode)}>
+      <div className={styles.root}>
+        <App workbook={workbook} locale={locale} storage={storage} />
+      </div>
     </FluentProvider>
   );
 }

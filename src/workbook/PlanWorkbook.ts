@@ -7,7 +7,7 @@ export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
 /**
  * The only way the task pane talks to a workbook. Two implementations: `ExcelPlanWorkbook`
  * (src/excel, Office.js) and `MemoryPlanWorkbook` (src/workbook/memory, in-memory cells, used by
- * tests and the workbench); both lay the plan out as src/core/plan/layout.ts describes. Each method
+ * tests and the workbench); both lay the plan out as src/core/plan/layout/ describes. Each method
  * is one logical step: the Excel implementation makes a small constant number of `context.sync()`
  * calls per method (plus one per read or write chunk), never one per row.
  *

@@ -4,7 +4,8 @@ import { SHEETS, buildPlanLayout } from "../../src/core/plan/layout";
 import { detectHierarchy } from "../../src/core/plan/setupSource";
 import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
 import { chunkBlocks, planReads, WRITE_BUDGET_BYTES } from "../../src/excel/chunks";
-import { ExcelPlanWorkbook, excelHasCellProperties } from "../../src/excel/ExcelPlanWorkbook";
+import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
+import { excelHasCellProperties } from "../../src/excel/run";
 import { RecordingExcel, type WriteRecord } from "./support/RecordingExcel";
 
 const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;

@@ -22,16 +22,12 @@ export interface EntryValidation {
 export function validateValue(text: string, settings: EntrySettings, locale: string): ParsedNumber {
   const parsed = parseNumber(text, locale);
   if (!parsed.ok || parsed.value === null) return parsed;
-  if (parsed.value < 0 && !settings.allowNegative)
-    return { ok: false, message: planMessages.negativeNotAllowed };
+  if (parsed.value < 0 && !settings.allowNegative) return { ok: false, message: planMessages.negativeNotAllowed };
   const decimals = Math.max(0, Math.trunc(settings.decimals) || 0);
   if (decimalPlaces(parsed.value) > decimals) {
     return {
       ok: false,
-      message: planMessages.tooManyDecimals(
-        decimals,
-        formatNumber(EXAMPLES[Math.min(decimals, 2)], locale, decimals)
-      ),
+      message: planMessages.tooManyDecimals(decimals, formatNumber(EXAMPLES[Math.min(decimals, 2)], locale, decimals)),
     };
   }
   return parsed;
@@ -41,7 +37,7 @@ export function validateValue(text: string, settings: EntrySettings, locale: str
 export function validateEntryValues(
   texts: readonly string[],
   settings: EntrySettings,
-  locale: string
+  locale: string,
 ): EntryValidation {
   const values: (number | null)[] = [];
   const errors: (string | null)[] = [];

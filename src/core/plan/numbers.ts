@@ -2,8 +2,7 @@ import { planMessages } from "../messages";
 
 /** A number typed by a user: blank is `null` (not entered), not zero. */
 export type ParsedNumber =
-  | { readonly ok: true; readonly value: number | null }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly value: number | null } | { readonly ok: false; readonly message: string };
 
 const FALLBACK_LOCALE = "en-US";
 const MAX_DECIMALS = 20;
@@ -58,11 +57,7 @@ function symbolsFor(locale: string): NumberSymbols {
     if (native !== String(d)) digits.set(native, String(d));
   }
 
-  const groups = SPACES.includes(group)
-    ? SPACES
-    : APOSTROPHES.includes(group)
-      ? APOSTROPHES
-      : [group];
+  const groups = SPACES.includes(group) ? SPACES : APOSTROPHES.includes(group) ? APOSTROPHES : [group];
   const symbols: NumberSymbols = {
     locale: resolved,
     decimal,
@@ -100,10 +95,7 @@ function isDigits(text: string): boolean {
   return /^[0-9]*$/.test(text);
 }
 
-function validGrouping(
-  pieces: readonly string[],
-  sizes: readonly (readonly [number, number])[]
-): boolean {
+function validGrouping(pieces: readonly string[], sizes: readonly (readonly [number, number])[]): boolean {
   if (!pieces.every((p) => p.length > 0 && isDigits(p))) return false;
   return sizes.some(([primary, secondary]) => {
     const last = pieces.length - 1;
@@ -143,14 +135,13 @@ export function parseNumber(text: string, locale: string): ParsedNumber {
         else acc[acc.length - 1] += c;
         return acc;
       },
-      [""]
+      [""],
     );
     if (!validGrouping(pieces, symbols.groupSizes)) return invalid(locale);
     integer = pieces.join("");
   }
 
-  const value =
-    sign * Number(`${integer === "" ? "0" : integer}.${fraction === "" ? "0" : fraction}`);
+  const value = sign * Number(`${integer === "" ? "0" : integer}.${fraction === "" ? "0" : fraction}`);
   if (!Number.isFinite(value)) return { ok: false, message: planMessages.numberTooLarge };
   // -0 would show as "-0" and compare unequal in audit text.
   return { ok: true, value: value === 0 ? 0 : value };

@@ -22,9 +22,7 @@ export class PeriodsError extends Error {
 }
 
 /** Year and month (1-12) of "yyyy-mm" (as `<input type="month">` gives it; "2027-1" also works). */
-export function parseMonth(
-  start: string
-): { readonly year: number; readonly month: number } | null {
+export function parseMonth(start: string): { readonly year: number; readonly month: number } | null {
   const match = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(start);
   if (match === null) return null;
   const year = Number(match[1]);
@@ -37,10 +35,7 @@ export function checkPeriods(start: string, grain: string, count: number): Perio
   return {
     start: parseMonth(start) === null ? planMessages.periodStart : null,
     grain: (GRAINS as readonly string[]).includes(grain) ? null : planMessages.periodGrain,
-    count:
-      Number.isInteger(count) && count >= 1 && count <= MAX_PERIODS
-        ? null
-        : planMessages.periodCount(MAX_PERIODS),
+    count: Number.isInteger(count) && count >= 1 && count <= MAX_PERIODS ? null : planMessages.periodCount(MAX_PERIODS),
   };
 }
 
@@ -56,9 +51,7 @@ export function hasPeriodProblems(problems: PeriodProblems): boolean {
 export function makePeriods(start: string, grain: Grain, count: number): string[] {
   const problems = checkPeriods(start, grain, count);
   if (hasPeriodProblems(problems)) {
-    throw new PeriodsError(
-      [problems.start, problems.grain, problems.count].filter((p) => p !== null).join("; ")
-    );
+    throw new PeriodsError([problems.start, problems.grain, problems.count].filter((p) => p !== null).join("; "));
   }
   const { year, month } = parseMonth(start) as { year: number; month: number };
   const labels: string[] = [];

@@ -61,11 +61,9 @@ export interface PlanView {
 const TOLERANCE_SLACK = 1e-9;
 
 function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
-  if (topDown === null)
-    return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance: false };
+  if (topDown === null) return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance: false };
   const variance = bottomUp - topDown;
-  if (topDown === 0)
-    return { bottomUp, topDown, variance, variancePct: null, outOfTolerance: variance !== 0 };
+  if (topDown === 0) return { bottomUp, topDown, variance, variancePct: null, outOfTolerance: variance !== 0 };
   const variancePct = variance / Math.abs(topDown);
   return {
     bottomUp,
@@ -106,7 +104,7 @@ class LazyNodeView implements NodeView {
     readonly total: Figures,
     readonly outOfTolerance: boolean,
     private readonly grid: PeriodGrid,
-    private readonly base: number
+    private readonly base: number,
   ) {}
 
   get id(): string {
@@ -136,10 +134,7 @@ class LazyNodeView implements NodeView {
  * version may differ in case or spaces, so a miss falls back to matching like ids (built once, on
  * the first miss).
  */
-function valuesByNode<T>(
-  map: ReadonlyMap<string, T>,
-  nodes: readonly PlanNode[]
-): (T | undefined)[] {
+function valuesByNode<T>(map: ReadonlyMap<string, T>, nodes: readonly PlanNode[]): (T | undefined)[] {
   let byKey: Map<string, T> | undefined;
   return nodes.map((node) => {
     const direct = map.get(node.id);
@@ -157,10 +152,7 @@ function valuesByNode<T>(
 }
 
 /** Rows for rollup/cascade, aligned with the plan's nodes; rows without values share one blank row. */
-function valueRows(
-  values: readonly (PeriodValues | undefined)[],
-  periodCount: number
-): PeriodValues[] {
+function valueRows(values: readonly (PeriodValues | undefined)[], periodCount: number): PeriodValues[] {
   const blank: PeriodValues = new Array<number | null>(periodCount).fill(null);
   return values.map((row) => {
     if (row === undefined) return blank;
@@ -181,7 +173,7 @@ export function buildPlanView(plan: Plan): PlanView {
   const periodCount = periodNames.length;
   const built = Hierarchy.build(
     nodes.map((node) => node.id),
-    nodes.map((node) => node.parent)
+    nodes.map((node) => node.parent),
   );
   if (!built.ok)
     return {
@@ -197,7 +189,7 @@ export function buildPlanView(plan: Plan): PlanView {
   const entries = valuesByNode(plan.entries, nodes);
   const inputs = valueRows(
     entries.map((entry) => entry?.values),
-    periodCount
+    periodCount,
   );
   const summed = rollup(hierarchy, inputs, periodCount, "sum");
   const grid: PeriodGrid = {
@@ -207,8 +199,7 @@ export function buildPlanView(plan: Plan): PlanView {
     topDown: new Float64Array(nodeCount * periodCount).fill(NaN),
   };
   for (let node = 0; node < nodeCount; node++) {
-    for (let c = 0; c < periodCount; c++)
-      grid.bottomUp[node * periodCount + c] = asNumber(summed.cell(node, c)) ?? NaN;
+    for (let c = 0; c < periodCount; c++) grid.bottomUp[node * periodCount + c] = asNumber(summed.cell(node, c)) ?? NaN;
   }
 
   // Without any top-down target there is nothing to cascade.
@@ -264,7 +255,7 @@ export function buildPlanView(plan: Plan): PlanView {
       total,
       anyOut || total.outOfTolerance,
       grid,
-      base
+      base,
     );
     views[k] = view;
     byId.set(node.id, view);

@@ -5,13 +5,7 @@
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
-export const STATUSES: readonly Status[] = [
-  "Not started",
-  "Draft",
-  "Submitted",
-  "Approved",
-  "Returned",
-];
+export const STATUSES: readonly Status[] = ["Not started", "Draft", "Submitted", "Approved", "Returned"];
 
 export type Grain = "month" | "quarter" | "year";
 
@@ -20,13 +14,7 @@ export const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
 /** What a user can do to a node's workflow row. */
 export type WorkflowAction = "saveDraft" | "submit" | "approve" | "return" | "reopen";
 
-export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = [
-  "saveDraft",
-  "submit",
-  "approve",
-  "return",
-  "reopen",
-];
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ["saveDraft", "submit", "approve", "return", "reopen"];
 
 /**
  * The part a user plays for one action: contributors act on the nodes they own, managers on the

@@ -133,29 +133,20 @@ function sameValues(a: PeriodValues, b: PeriodValues): boolean {
  * action is refused. An action that changes nothing succeeds with the entry as it was and no
  * audit entries, so there is nothing to write.
  */
-export function applyAction(
-  entry: NodeEntry,
-  action: WorkflowAction,
-  input: ActionInput
-): ActionResult {
+export function applyAction(entry: NodeEntry, action: WorkflowAction, input: ActionInput): ActionResult {
   const transition = TRANSITIONS[action];
   const [verb, done] = VERBS[action];
   if (input.role !== transition.role) {
     return {
       ok: false,
-      message:
-        transition.role === "manager"
-          ? planMessages.managerOnly(verb)
-          : planMessages.contributorOnly(verb),
+      message: transition.role === "manager" ? planMessages.managerOnly(verb) : planMessages.contributorOnly(verb),
     };
   }
   if (!transition.from.includes(entry.status)) {
     const locked = input.role === "contributor" && isLockedForContributor(entry.status);
     return {
       ok: false,
-      message: locked
-        ? planMessages.lockedApproved
-        : planMessages.actionNotAllowed(done, entry.status),
+      message: locked ? planMessages.lockedApproved : planMessages.actionNotAllowed(done, entry.status),
     };
   }
   if (input.user.trim() === "") return { ok: false, message: planMessages.noUser };
@@ -165,22 +156,15 @@ export function applyAction(
   if (!byContributor && !sameValues(values, entry.values)) {
     return { ok: false, message: planMessages.valuesOnlyByContributor };
   }
-  if (
-    input.periods !== undefined &&
-    input.values !== undefined &&
-    values.length !== input.periods.length
-  ) {
+  if (input.periods !== undefined && input.values !== undefined && values.length !== input.periods.length) {
     return { ok: false, message: planMessages.valueCount(input.periods.length, values.length) };
   }
   if (action === "submit") {
-    const missing = values.flatMap((value, i) =>
-      value === null ? [periodLabel(input.periods, i)] : []
-    );
+    const missing = values.flatMap((value, i) => (value === null ? [periodLabel(input.periods, i)] : []));
     if (missing.length > 0) return { ok: false, message: planMessages.missingValues(missing) };
   }
   const reason = (input.reason ?? "").trim();
-  if (action === "return" && reason === "")
-    return { ok: false, message: planMessages.reasonRequired };
+  if (action === "return" && reason === "") return { ok: false, message: planMessages.reasonRequired };
 
   const next: NodeEntry = {
     ...entry,
@@ -222,7 +206,7 @@ export function applyAction(
 export function applyActionToMany(
   entries: readonly NodeEntry[],
   action: WorkflowAction,
-  input: ActionInput
+  input: ActionInput,
 ): BulkResult {
   const result: BulkResult = { entries: [], audit: [], refused: [] };
   for (const entry of entries) {

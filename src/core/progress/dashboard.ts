@@ -2,7 +2,7 @@
  * The dashboard sheet as pure data: cells (constants and formulas) and chart specs, which the Excel
  * adapter turns into a sheet with native charts and the workbench into its in-memory equivalent.
  *
- * Every number is a formula over the plan's tables and report (see src/core/plan/layout.ts), so the
+ * Every number is a formula over the plan's tables and report (see src/core/plan/layout/), so the
  * table and its charts follow when inputs or targets change. Which children are listed is fixed
  * when the dashboard is built: after the hierarchy changes, build it again (refresh).
  *
@@ -19,6 +19,7 @@ import { messages as coreMessages, reconcileMessages, progressMessages } from ".
 import {
   GENERAL,
   HIERARCHY_HEADERS,
+  cellsBlock,
   numberFormat,
   PERCENT,
   REPORT_FIRST_ROW,
@@ -37,14 +38,7 @@ export const DASHBOARD_SHEET = "GU Dashboard";
 /** Chart names, so a refresh finds and replaces the charts it inserted before. */
 export const DASHBOARD_CHARTS = { targets: "GuTargetsChart", status: "GuStatusChart" } as const;
 
-export const DASHBOARD_HEADERS = [
-  "Id",
-  "Name",
-  "Top-down",
-  "Bottom-up",
-  "Variance",
-  "Variance %",
-] as const;
+export const DASHBOARD_HEADERS = ["Id", "Name", "Top-down", "Bottom-up", "Variance", "Variance %"] as const;
 export const STATUS_COUNT_HEADERS = ["Status", "Nodes"] as const;
 
 /** One period (index into the plan's periods), or all periods added up. */
@@ -83,8 +77,7 @@ export interface DashboardLayout {
 }
 
 export type DashboardResult =
-  | { readonly ok: true; readonly dashboard: DashboardLayout }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly dashboard: DashboardLayout } | { readonly ok: false; readonly message: string };
 
 const FIRST_CHILD_ROW = 4;
 const CHART_COLUMN = 7;
@@ -107,7 +100,7 @@ interface Sources {
 
 /**
  * The plan tables' and report's body rows are aligned with the hierarchy table, one row per node
- * (layout.ts), so one MATCH against the ids finds a node's row in all of them.
+ * (layout/nodeTables.ts), so one MATCH against the ids finds a node's row in all of them.
  */
 function sources(plan: Plan): Sources {
   const n = Math.max(1, plan.nodes.length);
@@ -118,20 +111,14 @@ function sources(plan: Plan): Sources {
     ids: column(SHEETS.hierarchy, 0),
     parents: column(SHEETS.hierarchy, 1),
     names: column(SHEETS.hierarchy, NAME_COLUMN),
-    inputs: (period) =>
-      period === "total" ? column(SHEETS.inputs, 1, 1, periods) : column(SHEETS.inputs, 1 + period),
+    inputs: (period) => (period === "total" ? column(SHEETS.inputs, 1, 1, periods) : column(SHEETS.inputs, 1 + period)),
     topDown: (period) => column(SHEETS.report, reportColumn(period, 1), REPORT_FIRST_ROW),
     statuses: column(SHEETS.status, STATUS_COLUMN),
   };
 }
 
 /** Top-down and bottom-up formulas of the node whose id is in `idCell`. */
-function measureFormulas(
-  src: Sources,
-  idCell: string,
-  period: DashboardPeriod,
-  periodCount: number
-): [string, string] {
+function measureFormulas(src: Sources, idCell: string, period: DashboardPeriod, periodCount: number): [string, string] {
   const match = `MATCH(${idCell},${src.ids},0)`;
   const topDown =
     period === "total"
@@ -141,24 +128,6 @@ function measureFormulas(
   return [topDown, period === "total" ? `=SUM(${rollup})` : `=${rollup}`];
 }
 
-function block(
-  sheet: string,
-  row: number,
-  col: number,
-  cells: LayoutCell[][],
-  formats: readonly string[] | null
-): CellBlock {
-  return {
-    sheet,
-    row,
-    col,
-    rowCount: cells.length,
-    colCount: cells[0]?.length ?? 0,
-    cells,
-    formats,
-  };
-}
-
 /**
  * The dashboard for a node: its direct children's top-down against bottom-up (one period, or the
  * total over all periods, whose top-down adds up the periods that have one), the node's own line,
@@ -166,17 +135,10 @@ function block(
  * bottom-up, and a bar chart of the status counts. Fails for an unknown node, a node without
  * children, or a period the plan doesn't have.
  */
-export function dashboardLayout(
-  plan: Plan,
-  view: PlanView,
-  request: DashboardRequest
-): DashboardResult {
+export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRequest): DashboardResult {
   const { settings } = plan;
   const { period } = request;
-  if (
-    period !== "total" &&
-    (!Number.isInteger(period) || period < 0 || period >= settings.periods.length)
-  ) {
+  if (period !== "total" && (!Number.isInteger(period) || period < 0 || period >= settings.periods.length)) {
     return { ok: false, message: reconcileMessages.badPeriod(period, settings.periods.length) };
   }
   const node = findNode(view, request.nodeId);
@@ -189,8 +151,7 @@ export function dashboardLayout(
   const periodLabel = period === "total" ? progressMessages.allPeriods : settings.periods[period];
   const nodeName = node.node.name.trim() === "" ? node.id : node.node.name;
   const title = progressMessages.dashboardTitle(nodeName, periodLabel);
-  const unit =
-    settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+  const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
 
   const lineFor = (id: string, row: number): LayoutCell[] => {
     const idCell = cellAddress(row, 0);
@@ -226,23 +187,16 @@ export function dashboardLayout(
 
   const valueFormat = numberFormat(settings.decimals);
   const blocks: CellBlock[] = [
-    block(sheet, 0, 0, [[`${settings.name}: ${title}`], [unit]], null),
-    block(
+    cellsBlock(sheet, 0, 0, [[`${settings.name}: ${title}`], [unit]], null),
+    cellsBlock(
       sheet,
       FIRST_CHILD_ROW - 1,
       0,
       [[...DASHBOARD_HEADERS]],
-      DASHBOARD_HEADERS.map(() => GENERAL)
+      DASHBOARD_HEADERS.map(() => GENERAL),
     ),
-    block(sheet, FIRST_CHILD_ROW, 0, lines, [
-      GENERAL,
-      GENERAL,
-      valueFormat,
-      valueFormat,
-      valueFormat,
-      PERCENT,
-    ]),
-    block(sheet, statusHeaderRow, 0, [[...STATUS_COUNT_HEADERS], ...statusLines], [GENERAL, "0"]),
+    cellsBlock(sheet, FIRST_CHILD_ROW, 0, lines, [GENERAL, GENERAL, valueFormat, valueFormat, valueFormat, PERCENT]),
+    cellsBlock(sheet, statusHeaderRow, 0, [[...STATUS_COUNT_HEADERS], ...statusLines], [GENERAL, "0"]),
   ];
 
   const charts: ChartSpec[] = [

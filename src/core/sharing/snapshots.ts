@@ -15,6 +15,7 @@ import {
   ID_HEADER,
   cellText,
   findColumn,
+  headerBlock,
   numberFormat,
   type CellBlock,
   type LayoutCell,
@@ -93,6 +94,11 @@ export function readSnapshotIndex(grid: TableGrid | undefined): SnapshotIndexEnt
     .filter((entry) => entry.name !== "" && entry.table !== "");
 }
 
+/** The snapshots the index lists, as `listSnapshots` returns them. */
+export function snapshotInfos(index: readonly SnapshotIndexEntry[]): SnapshotInfo[] {
+  return index.map(({ name, time, user }) => ({ name, time, user }));
+}
+
 /** The index entry of the snapshot called `name` (matched ignoring case and surrounding spaces). */
 export function findSnapshot(index: readonly SnapshotIndexEntry[], name: string): SnapshotIndexEntry {
   const found = index.find((entry) => sameName(entry.name, name));
@@ -158,15 +164,7 @@ export function snapshotWrite(
     rowCount: body.length + 1,
     colCount: headers.length,
     blocks: [
-      {
-        sheet,
-        row: 0,
-        col: 0,
-        rowCount: 1,
-        colCount: headers.length,
-        cells: [headers],
-        formats: headers.map(() => GENERAL),
-      },
+      headerBlock(sheet, headers),
       {
         sheet,
         row: 1,
@@ -183,16 +181,7 @@ export function snapshotWrite(
 
 /** The index table's header row, for a workbook that has no snapshot yet. */
 export function snapshotIndexHeader(): CellBlock {
-  const headers = [...SNAPSHOT_INDEX.headers];
-  return {
-    sheet: SNAPSHOT_INDEX.sheet,
-    row: 0,
-    col: 0,
-    rowCount: 1,
-    colCount: headers.length,
-    cells: [headers],
-    formats: headers.map(() => GENERAL),
-  };
+  return headerBlock(SNAPSHOT_INDEX.sheet, SNAPSHOT_INDEX.headers);
 }
 
 /** A snapshot as its table holds it. Throws `SnapshotError` if the table has no Id column. */

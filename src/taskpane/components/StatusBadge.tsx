@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge, type BadgeProps } from "@fluentui/react-components";
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
 import type { Status } from "../../core/plan/types";
 
 export interface StatusBadgeProps {
@@ -16,9 +16,15 @@ const COLORS: Readonly<Record<Status, BadgeProps["color"]>> = {
   Returned: "danger",
 };
 
+const useStyles = makeStyles({
+  // "Not started" on two lines reads as two words; beside a long name the name gives way instead.
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
+});
+
 export function StatusBadge({ status, id }: StatusBadgeProps): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <Badge id={id} appearance="tint" color={COLORS[status]} shape="rounded">
+    <Badge id={id} appearance="tint" color={COLORS[status]} shape="rounded" className={styles.badge}>
       {status}
     </Badge>
   );

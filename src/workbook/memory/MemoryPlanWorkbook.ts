@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, intersect, localAddress, parseAddress, type CellRange } from "../../core/a1";
+import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../../core/a1";
 import { idKey } from "../../core/cell";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
@@ -8,21 +8,22 @@ import {
   PlanLayoutError,
   SHEETS,
   TABLES,
-  auditCells,
   auditHeaderBlock,
+  auditRow,
+  blockFormats,
   blockInputs,
   blockRange,
   buildPlanLayout,
-  cellText,
-  contiguousRuns,
+  hierarchyRowOf,
   isPlanTable,
-  newRow,
+  newRowInputs,
   nodeCellFor,
+  nodeIdIn,
   periodColumns,
+  planFromGrids,
   readAuditGrid,
-  readPlanGrids,
   rowIndex,
-  sameStoredState,
+  runInputs,
   statusColumns,
   statusWrites,
   toCellInput,
@@ -41,7 +42,6 @@ import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   DashboardWrite,
   EntryChange,
-  EntryConflict,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
@@ -49,7 +49,9 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../PlanWorkbook";
-import { MemoryWorkbook, type CellInput } from "./MemoryWorkbook";
+import { entryConflicts } from "../conflicts";
+import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
+import { MemoryWorkbook } from "./MemoryWorkbook";
 import {
   SNAPSHOT_INDEX,
   SnapshotError,
@@ -57,13 +59,14 @@ import {
   readSnapshotGrid,
   readSnapshotIndex,
   snapshotIndexHeader,
+  snapshotInfos,
   snapshotWrite,
   type Snapshot,
   type SnapshotInfo,
 } from "../../core/sharing/snapshots";
 
 /**
- * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout.ts): the
+ * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout/): the
  * workbench renders the same sheets and tables, and tests exercise the same reading and writing.
  */
 export class MemoryPlanWorkbook implements PlanWorkbook {
@@ -71,23 +74,13 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async readPlan(): Promise<Plan | null> {
     const grids = this.grids(PLAN_TABLES);
-    if (grids.settings === undefined) return null;
-    const read = readPlanGrids(grids);
-    if (!read.ok) throw new PlanLayoutError(read.problems);
-    return read.plan;
+    return grids.settings === undefined ? null : planFromGrids(grids);
   }
 
   async readSelection(): Promise<SourceTable> {
     const selection = this.workbook.selection();
-    const used = this.workbook.usedRange(selection.sheet);
-    const cells = used === null ? null : intersect(selection, used);
-    // The ref is the cells read, so that row N of `rows` is row N of the ref ("go to row").
-    const read = cells ?? selection;
-    return {
-      ref: { kind: "range", sheet: read.sheet, address: localAddress(read) },
-      rows: cells === null ? [] : this.indentedValues(cells),
-      firstRow: read.row + 1,
-    };
+    const { cells, ref, firstRow } = selectedCells(selection, this.workbook.usedRange(selection.sheet));
+    return { ref, rows: cells === null ? [] : this.indentedValues(cells), firstRow };
   }
 
   async listTables(): Promise<string[]> {
@@ -129,15 +122,14 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
     const { plan, grids } = this.requirePlan();
     const periods = plan.settings.periods;
-    const conflicts: EntryConflict[] = [];
-    for (const change of changes) {
-      const id = change.next.id;
-      const node = plan.nodes.find((candidate) => idKey(candidate.id) === idKey(id));
-      const current = node === undefined ? null : (plan.entries.get(node.id) ?? null);
-      if (node === undefined || !sameStoredState(change.expected, current, periods.length)) {
-        conflicts.push({ id, mine: change.next, theirs: current });
-      }
-    }
+    const conflicts = entryConflicts(
+      changes,
+      ({ next }) => {
+        const node = plan.nodes.find((candidate) => idKey(candidate.id) === idKey(next.id));
+        return node === undefined ? undefined : (plan.entries.get(node.id) ?? null);
+      },
+      periods.length,
+    );
     if (conflicts.length > 0) return { ok: false, conflicts };
 
     const problems: LayoutProblem[] = [];
@@ -244,11 +236,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
-    return readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)).map(({ name, time, user }) => ({
-      name,
-      time,
-      user,
-    }));
+    return snapshotInfos(readSnapshotIndex(this.namedGrid(SNAPSHOT_INDEX.table)));
   }
 
   async readSnapshot(name: string): Promise<Snapshot> {
@@ -268,24 +256,19 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async selectNode(id: string): Promise<void> {
     const table = this.workbook.table(TABLES.hierarchy);
-    const key = idKey(id);
-    if (table === undefined || key === undefined) throw new Error(layoutMessages.noSuchNode(id));
+    if (table === undefined) throw new Error(layoutMessages.noSuchNode(id));
     const ids = this.workbook.values({
       ...table.range,
       row: table.range.row + 1,
       rowCount: table.range.rowCount - 1,
       colCount: 1,
     });
-    const index = ids.findIndex((cells) => idKey(cells[0]) === key);
-    if (index < 0) throw new Error(layoutMessages.noSuchNode(id));
+    const index = hierarchyRowOf(ids, id);
     this.workbook.select({ ...table.range, row: table.range.row + 1 + index, rowCount: 1 });
   }
 
   async selectSourceRow(source: SourceRef, row: number): Promise<void> {
-    const range = this.sourceRange(source);
-    if (!Number.isInteger(row) || row < 1 || row > range.rowCount)
-      throw new Error(layoutMessages.rowOutsideSource(row, range.rowCount));
-    this.workbook.select({ ...range, row: range.row + row - 1, rowCount: 1 });
+    this.workbook.select(sourceRow(this.sourceRange(source), row));
   }
 
   onSelectNode(listener: (id: string | null) => void): () => void {
@@ -300,8 +283,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   private nodeAt(range: CellRange): string | null {
     const cell = nodeCellFor(range.sheet, range.row);
     if (cell === null || !this.workbook.hasSheet(cell.sheet)) return null;
-    const id = cellText(this.workbook.value(cell.sheet, cell.row, cell.col)).trim();
-    return id === "" ? null : id;
+    return nodeIdIn(this.workbook.value(cell.sheet, cell.row, cell.col));
   }
 
   private sourceRange(source: SourceRef): CellRange {
@@ -311,17 +293,13 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       return table.range;
     }
     if (!this.workbook.hasSheet(source.sheet)) throw new Error(layoutMessages.noSuchSheet(source.sheet));
-    const range = parseAddress(source.address, source.sheet);
-    if (range === null) throw new Error(layoutMessages.noSuchSheet(`${source.sheet}!${source.address}`));
-    return range;
+    return rangeSourceCells(source);
   }
 
   private requirePlan(): { plan: Plan; grids: PlanGrids } {
     const grids = this.grids(PLAN_TABLES);
     if (grids.settings === undefined) throw new Error(layoutMessages.noPlan);
-    const read = readPlanGrids(grids);
-    if (!read.ok) throw new PlanLayoutError(read.problems);
-    return { plan: read.plan, grids };
+    return { plan: planFromGrids(grids), grids };
   }
 
   private grids(tables: readonly PlanTable[]): PlanGrids {
@@ -366,22 +344,15 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   private writeBlock(block: CellBlock): void {
     const range = blockRange(block);
-    const { formats } = block;
-    if (formats !== null)
-      this.workbook.setNumberFormats(
-        range,
-        Array.from({ length: block.rowCount }, () => formats),
-      );
+    const formats = blockFormats(block);
+    if (formats !== null) this.workbook.setNumberFormats(range, formats);
     if (block.cells !== null) this.workbook.write(range, blockInputs(block));
   }
 
   private appendAudit(audit: readonly AuditEntry[]): void {
     if (audit.length === 0) return;
     this.ensureAuditTable();
-    this.workbook.appendTableRows(
-      TABLES.audit,
-      audit.map((entry) => auditCells(entry).map(toCellInput)),
-    );
+    this.workbook.appendTableRows(TABLES.audit, audit.map(auditRow));
   }
 
   /** Writes one node's cells into its row of a per-node table, appending the row if it has none. */
@@ -395,21 +366,20 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   ): void {
     const name = TABLES[table];
     if (row === undefined) {
-      this.workbook.appendTableRows(name, [newRow(width, idColumn, id, writes).map(toCellInput)]);
+      this.workbook.appendTableRows(name, [newRowInputs(width, idColumn, id, writes)]);
       return;
     }
     const range = (this.workbook.table(name) as { range: CellRange }).range;
-    for (const run of contiguousRuns(writes)) {
-      const inputs: CellInput[] = run.cells.map(toCellInput);
+    for (const run of runInputs(writes)) {
       this.workbook.write(
         {
           sheet: range.sheet,
           row: range.row + 1 + row,
           col: range.col + run.col,
           rowCount: 1,
-          colCount: inputs.length,
+          colCount: run.inputs.length,
         },
-        [inputs],
+        [run.inputs],
       );
     }
   }

@@ -10,7 +10,7 @@
  * request stays under Excel on the web's 5 MB limit.
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
-import type { ExcelRun } from "../../../src/excel/ExcelPlanWorkbook";
+import type { ExcelRun } from "../../../src/excel/run";
 import { MemoryWorkbook, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {

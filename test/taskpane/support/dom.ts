@@ -49,4 +49,9 @@ export function installDomStubs(): void {
   if (document.body.getBoundingClientRect().width === 0) {
     document.body.getBoundingClientRect = (): DOMRect => new DOMRect(0, 0, 1024, 768);
   }
+  // The pane's tab list keeps as many tabs as fit its width and puts the rest in a menu; 0 px wide,
+  // it would keep only the selected one. As wide as the window, every tab fits, as on a desktop.
+  if (document.body.clientWidth === 0) {
+    Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: (): number => 1024 });
+  }
 }

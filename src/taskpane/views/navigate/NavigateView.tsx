@@ -62,6 +62,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   item: { height: `${TREE_ROW_HEIGHT}px`, boxSizing: "border-box" },
+  // The row is one line of name and one of numbers at a fixed height: in a narrow pane they are
+  // cut with an ellipsis (the full text is in their title) and the status badge keeps its size.
+  layoutMain: { flexGrow: 1, minWidth: 0 },
+  aside: { flexShrink: 0, paddingInline: tokens.spacingHorizontalS },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   main: {
     display: "flex",
@@ -72,6 +76,8 @@ const useStyles = makeStyles({
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   figures: {
     color: tokens.colorNeutralForeground2,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
     whiteSpace: "nowrap",
     fontVariantNumeric: "tabular-nums",
   },
@@ -338,15 +344,18 @@ function NodeRow({
   const id = React.useId();
   const number = (value: number | null): string => (value === null ? "—" : formatNumber(value, locale, decimals));
   const signed = (value: number, text: string): string => (value > 0 ? `+${text}` : text);
+  const amounts = `BU ${number(figures.bottomUp)} · TD ${number(figures.topDown)}`;
+  let varianceText = "";
   let variance: React.ReactNode = null;
   if (figures.variance !== null) {
     const pct =
       figures.variancePct === null
         ? ""
         : ` (${signed(figures.variancePct, formatNumber(figures.variancePct * 100, locale, 1))} %)`;
+    varianceText = ` · Var ${signed(figures.variance, number(figures.variance))}${pct}`;
     variance = (
       <span className={figures.outOfTolerance ? styles.outside : styles.within}>
-        {` · Var ${signed(figures.variance, number(figures.variance))}${pct}`}
+        {varianceText}
         {figures.outOfTolerance ? (
           <>
             <span className={styles.screenReaderOnly}>, outside tolerance</span>
@@ -380,13 +389,25 @@ function NodeRow({
         }
       }}
     >
-      <TreeItemLayout aside={<StatusBadge id={`${id}-status`} status={view.status} />}>
+      <TreeItemLayout
+        main={{ className: styles.layoutMain }}
+        aside={{ className: styles.aside, children: <StatusBadge id={`${id}-status`} status={view.status} /> }}
+      >
         <div className={styles.main}>
-          <Text id={`${id}-name`} weight={view.depth === 1 ? "semibold" : "regular"} className={styles.name}>
+          <Text
+            id={`${id}-name`}
+            weight={view.depth === 1 ? "semibold" : "regular"}
+            className={styles.name}
+            title={view.node.name}
+          >
             {view.node.name}
           </Text>
-          <Caption1 id={`${id}-figures`} className={styles.figures}>
-            {`BU ${number(figures.bottomUp)} · TD ${number(figures.topDown)}`}
+          <Caption1
+            id={`${id}-figures`}
+            className={styles.figures}
+            title={`${amounts}${varianceText}${figures.outOfTolerance ? ", outside tolerance" : ""}`}
+          >
+            {amounts}
             {variance}
           </Caption1>
         </div>

@@ -28,6 +28,9 @@ export interface StatusTableProps {
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
+  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
+  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
+  table: { tableLayout: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   share: { display: "block", color: tokens.colorNeutralForeground3 },
   bar: {
@@ -55,7 +58,7 @@ export function StatusTable({ label, groupHeader, groups, locale }: StatusTableP
   const styles = useStyles();
   return (
     <div className={styles.scroll}>
-      <Table size="extra-small" aria-label={label}>
+      <Table size="extra-small" className={styles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{groupHeader}</TableHeaderCell>

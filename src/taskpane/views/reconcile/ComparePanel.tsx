@@ -28,6 +28,9 @@ const TOTAL = -1;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   scroll: { overflowX: "auto" },
+  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
+  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
+  table: { tableLayout: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   outside: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   note: { display: "block", color: tokens.colorNeutralForeground3 },
@@ -56,7 +59,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
   return (
     <div className={styles.root}>
       <div className={styles.scroll}>
-        <Table size="extra-small" aria-label={`Compare ${comparison.name}`}>
+        <Table size="extra-small" className={styles.table} aria-label={`Compare ${comparison.name}`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Period</TableHeaderCell>
@@ -98,7 +101,11 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
             </Select>
           </Field>
           <div className={styles.scroll}>
-            <Table size="extra-small" aria-label={`Contributions to the gap of ${comparison.name}`}>
+            <Table
+              size="extra-small"
+              className={styles.table}
+              aria-label={`Contributions to the gap of ${comparison.name}`}
+            >
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Node</TableHeaderCell>

@@ -26,6 +26,9 @@ export interface PreviewTableProps {
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
+  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
+  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
+  table: { tableLayout: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   change: { display: "block", color: tokens.colorNeutralForeground3 },
   name: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
@@ -37,7 +40,7 @@ export function PreviewTable({ label, periods, rows, parent, format }: PreviewTa
   const styles = useStyles();
   return (
     <div className={styles.scroll}>
-      <Table size="extra-small" aria-label={label}>
+      <Table size="extra-small" className={styles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Node</TableHeaderCell>

@@ -20,9 +20,18 @@ const GRAIN_LABELS: Readonly<Record<Grain, string>> = {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Fields keep their own height, so a hint or message under one doesn't stretch its neighbours' controls.
   row: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(7rem, 1fr))",
+    alignItems: "start",
+    gap: tokens.spacingHorizontalS,
+  },
+  // A month field needs about 10rem to show "September 2027" beside its picker button.
+  periods: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(10rem, 1fr))",
+    alignItems: "start",
     gap: tokens.spacingHorizontalS,
   },
   group: {
@@ -78,7 +87,7 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
           />
         ) : null}
         {choosePeriods ? (
-          <div className={styles.row}>
+          <div className={styles.periods}>
             <Field label="First period" validationMessage={errors.start} hint="Year and month">
               <Input
                 type="month"

@@ -39,7 +39,11 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Columns as wide as their contents, and a table wider than a narrow pane scrolls on its own
+  // (Fluent's fixed layout shares the width equally, and numbers then run into each other).
+  scroll: { overflowX: "auto" },
+  table: { tableLayout: "auto" },
   accepted: { color: tokens.colorPaletteGreenForeground1 },
   rejected: { color: tokens.colorPaletteRedForeground1 },
   notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -169,30 +173,32 @@ function FileChanges({ file, plan, locale }: FileChangesProps): React.JSX.Elemen
       ) : null}
       {file.error === null && file.changes.length === 0 ? <Text>{sharingMessages.noChangesInFile}</Text> : null}
       {file.changes.length > 0 ? (
-        <Table size="small" aria-label={`Changes in ${file.fileName}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Node</TableHeaderCell>
-              <TableHeaderCell>Field</TableHeaderCell>
-              <TableHeaderCell>Now</TableHeaderCell>
-              <TableHeaderCell>In the file</TableHeaderCell>
-              <TableHeaderCell>Result</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {file.changes.map((change, i) => (
-              <TableRow key={`${change.id}-${change.field}-${i}`}>
-                <TableCell>{change.name}</TableCell>
-                <TableCell>{change.field}</TableCell>
-                <TableCell className={styles.number}>{shown(change.before)}</TableCell>
-                <TableCell className={styles.number}>{shown(change.after)}</TableCell>
-                <TableCell className={change.accepted ? styles.accepted : styles.rejected}>
-                  {change.accepted ? "Accepted" : `Rejected: ${change.reason ?? ""}`}
-                </TableCell>
+        <div className={styles.scroll}>
+          <Table size="small" aria-label={`Changes in ${file.fileName}`} className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Node</TableHeaderCell>
+                <TableHeaderCell>Field</TableHeaderCell>
+                <TableHeaderCell>Now</TableHeaderCell>
+                <TableHeaderCell>In the file</TableHeaderCell>
+                <TableHeaderCell>Result</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {file.changes.map((change, i) => (
+                <TableRow key={`${change.id}-${change.field}-${i}`}>
+                  <TableCell>{change.name}</TableCell>
+                  <TableCell>{change.field}</TableCell>
+                  <TableCell className={styles.number}>{shown(change.before)}</TableCell>
+                  <TableCell className={styles.number}>{shown(change.after)}</TableCell>
+                  <TableCell className={change.accepted ? styles.accepted : styles.rejected}>
+                    {change.accepted ? "Accepted" : `Rejected: ${change.reason ?? ""}`}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       ) : null}
     </section>
   );

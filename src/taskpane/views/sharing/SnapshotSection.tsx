@@ -39,7 +39,11 @@ export interface SnapshotSectionProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   save: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Columns as wide as their contents, and a table wider than a narrow pane scrolls on its own
+  // (Fluent's fixed layout shares the width equally, and numbers then run into each other).
+  scroll: { overflowX: "auto" },
+  table: { tableLayout: "auto" },
 });
 
 function takenAt(iso: string, locale: string): string {
@@ -117,30 +121,32 @@ export function SnapshotSection({ plan, busy, actions, locale, me }: SnapshotSec
       {snapshots === undefined ? null : snapshots.length === 0 ? (
         <Text>{sharingMessages.noSnapshots}</Text>
       ) : (
-        <Table size="small" aria-label="Snapshots">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Taken</TableHeaderCell>
-              <TableHeaderCell>By</TableHeaderCell>
-              <TableHeaderCell aria-label="Compare" />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {snapshots.map((info) => (
-              <TableRow key={info.name}>
-                <TableCell>{info.name}</TableCell>
-                <TableCell>{takenAt(info.time, locale)}</TableCell>
-                <TableCell>{info.user}</TableCell>
-                <TableCell>
-                  <Button size="small" aria-label={`Compare with ${info.name}`} onClick={() => void compare(info)}>
-                    Compare
-                  </Button>
-                </TableCell>
+        <div className={styles.scroll}>
+          <Table size="small" aria-label="Snapshots" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Taken</TableHeaderCell>
+                <TableHeaderCell>By</TableHeaderCell>
+                <TableHeaderCell aria-label="Compare" />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {snapshots.map((info) => (
+                <TableRow key={info.name}>
+                  <TableCell>{info.name}</TableCell>
+                  <TableCell>{takenAt(info.time, locale)}</TableCell>
+                  <TableCell>{info.user}</TableCell>
+                  <TableCell>
+                    <Button size="small" aria-label={`Compare with ${info.name}`} onClick={() => void compare(info)}>
+                      Compare
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
       {compared !== null ? (
         <SnapshotChanges name={compared.snapshot.name} changes={changes} plan={plan} locale={locale} />
@@ -167,27 +173,29 @@ function SnapshotChanges({ name, changes, plan, locale }: SnapshotChangesProps):
   };
   if (changes.length === 0) return <Text role="status">{sharingMessages.noChangesSince(name)}</Text>;
   return (
-    <Table size="small" aria-label={title}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Node</TableHeaderCell>
-          <TableHeaderCell>What</TableHeaderCell>
-          <TableHeaderCell>Then</TableHeaderCell>
-          <TableHeaderCell>Now</TableHeaderCell>
-          <TableHeaderCell>Changed by</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {changes.map((change, i) => (
-          <TableRow key={`${change.id}-${change.field}-${i}`}>
-            <TableCell>{change.name}</TableCell>
-            <TableCell>{change.field}</TableCell>
-            <TableCell className={styles.number}>{shown(change, change.before)}</TableCell>
-            <TableCell className={styles.number}>{shown(change, change.after)}</TableCell>
-            <TableCell>{change.by.join(", ")}</TableCell>
+    <div className={styles.scroll}>
+      <Table size="small" aria-label={title} className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Node</TableHeaderCell>
+            <TableHeaderCell>What</TableHeaderCell>
+            <TableHeaderCell>Then</TableHeaderCell>
+            <TableHeaderCell>Now</TableHeaderCell>
+            <TableHeaderCell>Changed by</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {changes.map((change, i) => (
+            <TableRow key={`${change.id}-${change.field}-${i}`}>
+              <TableCell>{change.name}</TableCell>
+              <TableCell>{change.field}</TableCell>
+              <TableCell className={styles.number}>{shown(change, change.before)}</TableCell>
+              <TableCell className={styles.number}>{shown(change, change.after)}</TableCell>
+              <TableCell>{change.by.join(", ")}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

@@ -1,0 +1,161 @@
+/** Everything a setup writes: the tables' sizes and cells, and the report's rules. */
+import { MAX_DECIMALS } from "../../allocation";
+import { Hierarchy } from "../../hierarchy/hierarchy";
+import { layoutMessages } from "../../messages";
+import type { PlanNode, PlanSettings } from "../types";
+import {
+  GENERAL,
+  PERCENT,
+  WHOLE,
+  cellsBlock,
+  formatBlock,
+  headerBlock,
+  type CellBlock,
+  type LayoutCell,
+} from "./cells";
+import { findColumn, type PlanGrids } from "./grids";
+import {
+  HIERARCHY_HEADERS,
+  ID_HEADER,
+  NODE_TABLES,
+  SETTINGS_HEADERS,
+  SHEETS,
+  TABLES,
+  TABLE_SHEETS,
+  type PlanTable,
+} from "./names";
+import { nodeTableContent, orphanIds, storedTables } from "./nodeTables";
+import { PlanLayoutError, type LayoutProblem } from "./problems";
+import { reportBlocks, type ToleranceRule } from "./report";
+import { settingsRow, settingsRows } from "./settingsTable";
+
+/** The range a plan table must cover: header row plus body, anchored at A1. */
+export interface TableLayout {
+  readonly table: PlanTable;
+  readonly name: string;
+  readonly sheet: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+}
+
+export interface PlanLayout {
+  /** Settings, hierarchy, inputs, targets and status, with the size each must have. */
+  readonly tables: readonly TableLayout[];
+  /** Everything to write, in order (the report's spilling formulas come last). */
+  readonly blocks: readonly CellBlock[];
+  readonly rules: readonly ToleranceRule[];
+  /** Ids of the per-node tables' rows, in order: the nodes in tree order, then orphans. */
+  readonly rowIds: readonly string[];
+}
+
+export interface PlanSetupInput {
+  readonly settings: PlanSettings;
+  readonly nodes: readonly PlanNode[];
+}
+
+/**
+ * Everything to write for `setup`, keeping what the per-node tables in `existing` hold (by id).
+ * Throws `PlanLayoutError` when the setup is not a valid plan or an existing table can't be read
+ * safely (its rows would be lost).
+ */
+export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): PlanLayout {
+  const { settings } = setup;
+  const problems = setupProblems(setup);
+  const built = Hierarchy.build(
+    setup.nodes.map((node) => node.id),
+    setup.nodes.map((node) => node.parent),
+  );
+  if (!built.ok) {
+    for (const problem of built.problems)
+      problems.push({ sheet: "", row: problem.rows[0] ?? null, message: problem.message });
+  }
+  if (problems.length > 0 || !built.ok) throw new PlanLayoutError(problems);
+
+  const nodes = Array.from(built.hierarchy.order, (index) => setup.nodes[index]);
+  const stored = storedTables(existing);
+  const nodeIds = nodes.map((node) => node.id);
+  const rowIds = [...nodeIds, ...orphanIds(stored, nodeIds)];
+
+  const tables: TableLayout[] = [];
+  const blocks: CellBlock[] = [];
+  const addTable = (
+    table: PlanTable,
+    headers: readonly string[],
+    body: LayoutCell[][],
+    formats: readonly string[],
+  ): void => {
+    const sheet = TABLE_SHEETS[table];
+    tables.push({ table, name: TABLES[table], sheet, rowCount: body.length + 1, colCount: headers.length });
+    blocks.push(headerBlock(sheet, headers));
+    blocks.push(cellsBlock(sheet, 1, 0, body, formats));
+  };
+
+  addTable("settings", SETTINGS_HEADERS, settingsRows(settings), [GENERAL, GENERAL]);
+  blocks.push(formatBlock(SHEETS.settings, settingsRow("decimals") - 1, 1, 1, [WHOLE]));
+  blocks.push(formatBlock(SHEETS.settings, settingsRow("tolerance") - 1, 1, 1, [PERCENT]));
+
+  const attributes = attributeNames(setup.nodes);
+  const hierarchyHeaders = [...HIERARCHY_HEADERS, ...attributes];
+  const hierarchyCells = nodes.map((node): LayoutCell[] => [
+    node.id,
+    node.parent,
+    node.name,
+    node.owner,
+    ...attributes.map((name) => node.attributes[name] ?? ""),
+  ]);
+  addTable(
+    "hierarchy",
+    hierarchyHeaders,
+    hierarchyCells,
+    hierarchyHeaders.map(() => GENERAL),
+  );
+
+  for (const table of NODE_TABLES) {
+    const content = nodeTableContent(table, stored[table], settings, rowIds);
+    addTable(table, content.columns, content.body, content.formats);
+  }
+
+  const report = reportBlocks(settings, nodes.length);
+  return { tables, blocks: [...blocks, ...report.blocks], rules: report.rules, rowIds };
+}
+
+function setupProblems(setup: PlanSetupInput): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const add = (message: string): void => {
+    problems.push({ sheet: "", row: null, message });
+  };
+  const { settings } = setup;
+  if (setup.nodes.length === 0) add(layoutMessages.noNodes);
+  if (settings.periods.length === 0) add(layoutMessages.noPeriods);
+  const seen = new Set<string>();
+  settings.periods.forEach((label, i) => {
+    const key = label.trim().toLowerCase();
+    if (key === "") add(layoutMessages.blankPeriod(i + 1));
+    else if (key === ID_HEADER.toLowerCase()) add(layoutMessages.reservedPeriod(label));
+    else if (seen.has(key)) add(layoutMessages.duplicatePeriod(label));
+    seen.add(key);
+  });
+  if (!Number.isInteger(settings.decimals) || settings.decimals < 0 || settings.decimals > MAX_DECIMALS) {
+    add(layoutMessages.badDecimals(MAX_DECIMALS));
+  }
+  if (!Number.isFinite(settings.tolerance) || settings.tolerance < 0) add(layoutMessages.badTolerance);
+  for (const name of attributeNames(setup.nodes)) {
+    if (name.trim() === "") add(layoutMessages.blankAttribute);
+    else if (findColumn(HIERARCHY_HEADERS, name) >= 0) add(layoutMessages.reservedAttribute(name));
+  }
+  return problems;
+}
+
+/** The extra hierarchy columns, in the order first seen. */
+function attributeNames(nodes: readonly PlanNode[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    for (const name of Object.keys(node.attributes)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      names.push(name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,132 @@
+/** Reading the plan's tables back into a `Plan`, with every problem that stops it being read. */
+import { idKey, idText } from "../../cell";
+import { Hierarchy } from "../../hierarchy/hierarchy";
+import { layoutMessages } from "../../messages";
+import type { NodeEntry, PeriodValues, Plan, PlanNode } from "../types";
+import { emptyEntry } from "../workflow";
+import { cellText } from "./cells";
+import { requireColumns, rowIndex, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
+import { HIERARCHY_HEADERS, PLAN_TABLES, SHEETS, TABLES, TABLE_SHEETS, type PlanTable } from "./names";
+import { periodColumns, readStatusRow, readValues, statusColumns } from "./nodeRows";
+import { PlanLayoutError, type LayoutProblem } from "./problems";
+import { readSettingsGrid } from "./settingsTable";
+
+export type PlanRead =
+  { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: LayoutProblem[] };
+
+/**
+ * The plan the tables hold, or every problem that stops it being read. `grids` without a settings
+ * table means there is no plan (the caller returns null); a missing other table is a problem.
+ * Every node gets an entry and a top-down row (blank when it has none in the tables); rows of ids
+ * not in the hierarchy (orphans) are not part of the plan but stay in the workbook.
+ */
+export function readPlanGrids(grids: PlanGrids): PlanRead {
+  const problems: LayoutProblem[] = [];
+  const missing = (table: PlanTable): void => {
+    problems.push({
+      sheet: TABLE_SHEETS[table],
+      row: null,
+      message: layoutMessages.missingTable(TABLES[table], TABLE_SHEETS[table]),
+    });
+  };
+  for (const table of PLAN_TABLES) if (grids[table] === undefined) missing(table);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const settings = readSettingsGrid(grids.settings as TableGrid, problems);
+  const nodes = readHierarchy(grids.hierarchy as TableGrid, problems);
+  if (settings === null || nodes === null) return { ok: false, problems };
+
+  const inputs = readValueTable("inputs", grids.inputs as TableGrid, settings.periods, problems);
+  const targets = readValueTable("targets", grids.targets as TableGrid, settings.periods, problems);
+  const status = readStatusTable(grids.status as TableGrid, problems);
+  if (problems.length > 0 || inputs === null || targets === null || status === null) return { ok: false, problems };
+
+  const entries = new Map<string, NodeEntry>();
+  const topDown = new Map<string, PeriodValues>();
+  const blank = (): (number | null)[] => settings.periods.map(() => null);
+  for (const node of nodes) {
+    const key = idKey(node.id) as string;
+    const row = status.get(key);
+    const values = inputs.get(key) ?? blank();
+    entries.set(
+      node.id,
+      row === undefined ? { ...emptyEntry(node.id, settings.periods.length), values } : { ...row, id: node.id, values },
+    );
+    topDown.set(node.id, targets.get(key) ?? blank());
+  }
+  return { ok: true, plan: { settings, nodes, entries, topDown } };
+}
+
+/** The plan the tables hold; throws `PlanLayoutError` with every problem that stops it being read. */
+export function planFromGrids(grids: PlanGrids): Plan {
+  const read = readPlanGrids(grids);
+  if (!read.ok) throw new PlanLayoutError(read.problems);
+  return read.plan;
+}
+
+function readHierarchy(grid: TableGrid, problems: LayoutProblem[]): PlanNode[] | null {
+  const sheet = SHEETS.hierarchy;
+  const columns = requireColumns("hierarchy", grid.headers, HIERARCHY_HEADERS, problems);
+  if (columns === null) return null;
+  const [idColumn, parentColumn, nameColumn, ownerColumn] = columns;
+  const attributeColumns = grid.headers
+    .map((header, c) => ({ name: cellText(header).trim(), c }))
+    .filter(({ name, c }) => name !== "" && !columns.includes(c));
+
+  // A blank first entry stands for the header row, so the rows in the hierarchy's messages are sheet rows.
+  const built = Hierarchy.build(
+    [null, ...grid.rows.map((row) => row[idColumn])],
+    [null, ...grid.rows.map((row) => row[parentColumn])],
+  );
+  if (!built.ok) {
+    for (const problem of built.problems) {
+      problems.push({
+        sheet,
+        row: problem.rows[0] ?? null,
+        message: layoutMessages.inSheet(sheet, problem.message),
+      });
+    }
+    return null;
+  }
+  const nodes: PlanNode[] = [];
+  for (const row of grid.rows) {
+    if (idKey(row[idColumn]) === undefined) continue;
+    const attributes: Record<string, string> = {};
+    for (const { name, c } of attributeColumns) attributes[name] = cellText(row[c]);
+    nodes.push({
+      id: idText(row[idColumn]).trim(),
+      parent: idText(row[parentColumn]).trim(),
+      name: cellText(row[nameColumn]),
+      owner: cellText(row[ownerColumn]).trim(),
+      attributes,
+    });
+  }
+  return nodes;
+}
+
+function readValueTable(
+  table: "inputs" | "targets",
+  grid: TableGrid,
+  periods: readonly string[],
+  problems: LayoutProblem[],
+): Map<string, (number | null)[]> | null {
+  const columns = periodColumns(table, grid.headers, periods, problems);
+  if (columns === null) return null;
+  const index = rowIndex(table, grid.rows, columns[0], problems);
+  const values = new Map<string, (number | null)[]>();
+  for (const [key, i] of index) values.set(key, readValues(grid.rows[i], columns));
+  return values;
+}
+
+function readStatusTable(grid: TableGrid, problems: LayoutProblem[]): Map<string, NodeEntry> | null {
+  const columns = statusColumns(grid.headers, problems);
+  if (columns === null) return null;
+  const index = rowIndex("status", grid.rows, columns.id, problems);
+  const entries = new Map<string, NodeEntry>();
+  for (const [key, i] of index)
+    entries.set(key, {
+      ...readStatusRow(grid.rows[i], columns, sheetRowOf(i), problems),
+      values: [],
+    });
+  return entries;
+}

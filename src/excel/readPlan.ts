@@ -1,0 +1,18 @@
+import { PLAN_TABLES, TABLES, planFromGrids } from "../core/plan/layout";
+import type { Plan } from "../core/plan/types";
+import { hintsFromRead, type RowHints } from "./hints";
+import { planGrids, readTables, tableNames, tablesPresent } from "./tableReads";
+
+/** The plan the workbook's tables hold, or null without a settings table; notes in `hints` where its rows are. */
+export async function readPlan(context: Excel.RequestContext, hints: RowHints): Promise<Plan | null> {
+  const existing = await tableNames(context);
+  if (!existing.has(TABLES.settings.toLowerCase())) return null;
+  const present = tablesPresent(PLAN_TABLES, existing);
+  const tables = await readTables(
+    context,
+    present.map((table) => TABLES[table]),
+  );
+  const plan = planFromGrids(planGrids(present, tables));
+  hints.update(hintsFromRead(present, tables));
+  return plan;
+}

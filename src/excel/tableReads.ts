@@ -1,0 +1,157 @@
+/** Finding and reading tables: which exist, where they are, their cells, their Id column. */
+import { parseAddress, type CellRange } from "../core/a1";
+import {
+  ID_HEADER,
+  TABLES,
+  readSettingsGrid,
+  type LayoutProblem,
+  type PlanGrids,
+  type PlanTable,
+  type TableGrid,
+} from "../core/plan/layout";
+import { withIndents } from "../core/plan/sourceIndent";
+import type { PlanSettings } from "../core/plan/types";
+import { planReads, READ_BUDGET_CELLS, READ_BUDGET_CELLS_WITH_INDENTS } from "./chunks";
+
+/** A table's body located in the sheet, with its header cells. */
+interface TablePlace {
+  readonly sheet: string;
+  /** 0-based sheet row of the first body row */
+  readonly top: number;
+  /** 0-based sheet column of the table's first column */
+  readonly left: number;
+  readonly headers: readonly unknown[];
+}
+
+export interface ReadTable {
+  readonly place: TablePlace;
+  readonly grid: TableGrid;
+}
+
+export interface Located extends TablePlace {
+  /** The Id column's cells, one row each. */
+  readonly ids: readonly (readonly unknown[])[];
+}
+
+/** Table and sheet names in the workbook, lower case. One sync. */
+export async function tableAndSheetNames(
+  context: Excel.RequestContext,
+): Promise<{ tables: Set<string>; sheets: Set<string> }> {
+  const tables = context.workbook.tables.load("items/name");
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  return {
+    tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
+    sheets: new Set(sheets.items.map((sheet) => sheet.name.toLowerCase())),
+  };
+}
+
+/** Table names in the workbook, lower case. One sync. */
+export async function tableNames(context: Excel.RequestContext): Promise<Set<string>> {
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  return new Set(tables.items.map((table) => table.name.toLowerCase()));
+}
+
+/** Those of `tables` that the workbook has (`existing`: its table names, lower case). */
+export function tablesPresent<T extends PlanTable>(tables: readonly T[], existing: ReadonlySet<string>): T[] {
+  return tables.filter((table) => existing.has(TABLES[table].toLowerCase()));
+}
+
+/** The grids of `tables`, read (in that order, maybe followed by others) by `readTables`. */
+export function planGrids(tables: readonly PlanTable[], read: readonly ReadTable[]): PlanGrids {
+  const grids: PlanGrids = {};
+  tables.forEach((table, i) => {
+    grids[table] = read[i].grid;
+  });
+  return grids;
+}
+
+/**
+ * Reads whole tables: one sync for where they are, then one per read chunk; `indents` as in
+ * `readRanges`.
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  indents = false,
+): Promise<ReadTable[]> {
+  if (names.length === 0) return [];
+  const ranges = names.map((name) => context.workbook.tables.getItem(name).getRange().load("address"));
+  await context.sync();
+  const places = ranges.map((range) => parseAddress(range.address) as CellRange);
+  const cells = await readRanges(context, places, indents);
+  return places.map((place, t) => {
+    const [headers, ...rows] = cells[t];
+    return {
+      place: { sheet: place.sheet, top: place.row + 1, left: place.col, headers },
+      grid: { headers, rows },
+    };
+  });
+}
+
+/**
+ * The ranges' values, one sync per read chunk. With `indents` (a setup source, on a host with
+ * ExcelApi 1.9), each chunk's indent levels come in the same sync as its values, and indented
+ * text gains leading spaces (sourceIndent.ts); the chunks are smaller, as the response is larger.
+ */
+export async function readRanges(
+  context: Excel.RequestContext,
+  places: readonly CellRange[],
+  indents: boolean,
+): Promise<unknown[][][]> {
+  const cells = places.map((place) => new Array<unknown[]>(place.rowCount));
+  const budget = indents ? READ_BUDGET_CELLS_WITH_INDENTS : READ_BUDGET_CELLS;
+  for (const batch of planReads(places, budget)) {
+    const loaded = batch.map(({ table, fromRow, rowCount }) => {
+      const range = context.workbook.worksheets
+        .getItem(places[table].sheet)
+        .getRangeByIndexes(places[table].row + fromRow, places[table].col, rowCount, places[table].colCount);
+      return {
+        values: range.load("values"),
+        properties: indents ? range.getCellProperties({ format: { indentLevel: true } }) : null,
+      };
+    });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per read chunk, each under the response limit
+    await context.sync();
+    batch.forEach(({ table, fromRow }, i) => {
+      const { values, properties } = loaded[i];
+      const rows =
+        properties === null
+          ? values.values
+          : withIndents(
+              values.values,
+              properties.value.map((row) => row.map((cell) => cell.format?.indentLevel ?? 0)),
+            );
+      rows.forEach((row, r) => {
+        cells[table][fromRow + r] = row;
+      });
+    });
+  }
+  return cells;
+}
+
+/** Queues the reads that locate a plan table: its header row (where, and what) and its Id column. */
+export function locate(context: Excel.RequestContext, table: PlanTable): { result: () => Located } {
+  const item = context.workbook.tables.getItem(TABLES[table]);
+  const header = item.getHeaderRowRange().load("address,values");
+  const ids = item.columns.getItem(ID_HEADER).getDataBodyRange().load("values");
+  return {
+    result: (): Located => {
+      const range = parseAddress(header.address) as CellRange;
+      return {
+        sheet: range.sheet,
+        top: range.row + 1,
+        left: range.col,
+        headers: header.values[0],
+        ids: ids.values,
+      };
+    },
+  };
+}
+
+/** The settings from the settings table's values (header row first). */
+export function settingsFrom(values: unknown[][], problems: LayoutProblem[]): PlanSettings | null {
+  const [headers, ...rows] = values;
+  return readSettingsGrid({ headers, rows }, problems);
+}
