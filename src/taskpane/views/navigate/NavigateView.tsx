@@ -62,10 +62,16 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   item: { height: `${TREE_ROW_HEIGHT}px`, boxSizing: "border-box" },
-  // The row is one line of name and one of numbers at a fixed height: in a narrow pane they are
-  // cut with an ellipsis (the full text is in their title) and the status badge keeps its size.
-  layoutMain: { flexGrow: 1, minWidth: 0 },
-  aside: { flexShrink: 0, paddingInline: tokens.spacingHorizontalS },
+  // A row is a line of name and status over a line of numbers, at a fixed height. The badge sits
+  // beside the name so the numbers get the row's whole width; in a narrow pane the name and the
+  // numbers are cut with an ellipsis (the full text is in their title), and the badge keeps its size.
+  layoutMain: { flexGrow: 1, minWidth: 0, paddingInlineEnd: tokens.spacingHorizontalS },
+  heading: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   main: {
     display: "flex",
@@ -389,19 +395,19 @@ function NodeRow({
         }
       }}
     >
-      <TreeItemLayout
-        main={{ className: styles.layoutMain }}
-        aside={{ className: styles.aside, children: <StatusBadge id={`${id}-status`} status={view.status} /> }}
-      >
+      <TreeItemLayout main={{ className: styles.layoutMain }}>
         <div className={styles.main}>
-          <Text
-            id={`${id}-name`}
-            weight={view.depth === 1 ? "semibold" : "regular"}
-            className={styles.name}
-            title={view.node.name}
-          >
-            {view.node.name}
-          </Text>
+          <div className={styles.heading}>
+            <Text
+              id={`${id}-name`}
+              weight={view.depth === 1 ? "semibold" : "regular"}
+              className={styles.name}
+              title={view.node.name}
+            >
+              {view.node.name}
+            </Text>
+            <StatusBadge id={`${id}-status`} status={view.status} />
+          </div>
           <Caption1
             id={`${id}-figures`}
             className={styles.figures}
