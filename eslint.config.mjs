@@ -9,19 +9,13 @@ const ALL_SOURCES = ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"];
 const withJsx = (config) => (config.files ? { ...config, files: ALL_SOURCES } : config);
 
 const NODE_GLOBALS = Object.fromEntries(
-  [
-    "process",
-    "console",
-    "Buffer",
-    "URL",
-    "setTimeout",
-    "clearTimeout",
-    "setInterval",
-    "clearInterval",
-  ].map((name) => [name, "readonly"])
+  ["process", "console", "Buffer", "URL", "setTimeout", "clearTimeout", "setInterval", "clearInterval"].map((name) => [
+    name,
+    "readonly",
+  ]),
 );
 const COMMONJS_GLOBALS = Object.fromEntries(
-  ["require", "module", "exports", "__dirname", "__filename"].map((name) => [name, "readonly"])
+  ["require", "module", "exports", "__dirname", "__filename"].map((name) => [name, "readonly"]),
 );
 
 export default [

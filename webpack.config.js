@@ -14,9 +14,7 @@ const DEFAULT_PROD_URL = "https://groundup-addin.github.io/groundup/";
 function productionUrl(env = process.env) {
   const url = env.GROUNDUP_PROD_URL || DEFAULT_PROD_URL;
   if (!url.startsWith("https://")) {
-    throw new Error(
-      `GROUNDUP_PROD_URL must be an https:// URL (Office loads add-ins over https only): ${url}`
-    );
+    throw new Error(`GROUNDUP_PROD_URL must be an https:// URL (Office loads add-ins over https only): ${url}`);
   }
   return url.endsWith("/") ? url : `${url}/`;
 }
@@ -40,7 +38,7 @@ async function httpsServer() {
         'add-in until the certificate is trusted. Fix: "npx office-addin-dev-certs install" (on Linux it',
         "needs sudo), then restart.",
         "",
-      ].join("\n")
+      ].join("\n"),
     );
     return "https";
   }
@@ -61,9 +59,7 @@ module.exports = async (env, argv) => {
       // The dev-server client is added here by hand, to the task pane only: injected into every entry
       // (its default) it would break functions.js, which runs where there is no window or document.
       taskpane: [
-        ...(serving
-          ? [require.resolve("webpack-dev-server/client/index.js") + "?live-reload=true"]
-          : []),
+        ...(serving ? [require.resolve("webpack-dev-server/client/index.js") + "?live-reload=true"] : []),
         "./src/taskpane/index.tsx",
       ],
       functions: "./src/functions/functions.ts",

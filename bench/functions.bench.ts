@@ -139,10 +139,7 @@ function time(call: () => unknown, runs = RUNS): number {
  * A call against its floor, timed in alternation so that both see the same load on the machine; the
  * ratio is the median of the per-pair ratios.
  */
-function against(
-  call: () => unknown,
-  least: () => unknown
-): { took: number; floor: number; ratio: number } {
+function against(call: () => unknown, least: () => unknown): { took: number; floor: number; ratio: number } {
   call();
   least();
   const took: number[] = [];
@@ -162,9 +159,7 @@ function ms(value: number): string {
 
 function expectShape(result: unknown[][], rows: number, columns: number, name: string): void {
   if (result.length !== rows || result[0].length !== columns) {
-    throw new Error(
-      `${name} returned ${result.length}x${result[0].length}, expected ${rows}x${columns}`
-    );
+    throw new Error(`${name} returned ${result.length}x${result[0].length}, expected ${rows}x${columns}`);
   }
 }
 
@@ -176,12 +171,7 @@ function benchFunctions(functions: Record<string, ExcelFunction>): void {
   const planned = numbers(NODES, PERIODS, next);
 
   const cases: [name: string, inputs: Grid[], shaped: Grid, call: () => unknown[][]][] = [
-    [
-      "ROLLUP",
-      [tree.ids, tree.parents, values],
-      values,
-      () => functions.ROLLUP(tree.ids, tree.parents, values),
-    ],
+    ["ROLLUP", [tree.ids, tree.parents, values], values, () => functions.ROLLUP(tree.ids, tree.parents, values)],
     [
       "CASCADE",
       [tree.ids, tree.parents, goals, values],
@@ -192,22 +182,15 @@ function benchFunctions(functions: Record<string, ExcelFunction>): void {
   ];
 
   console.log(
-    `BU functions as Excel calls them: ${NODES.toLocaleString("en")} nodes x ${PERIODS} periods, median of ${RUNS} runs`
+    `BU functions as Excel calls them: ${NODES.toLocaleString("en")} nodes x ${PERIODS} periods, median of ${RUNS} runs`,
   );
-  console.log(
-    `${"function".padEnd(10)}${"time".padStart(10)}${"floor".padStart(10)}   ratio   target`
-  );
+  console.log(`${"function".padEnd(10)}${"time".padStart(10)}${"floor".padStart(10)}   ratio   target`);
   for (const [name, inputs, shaped, call] of cases) {
     expectShape(call(), NODES, PERIODS, name);
     const { took, floor: least, ratio } = against(call, () => floor(inputs, shaped));
     const target = TARGETS[name as keyof typeof TARGETS];
-    const verdict =
-      target === undefined
-        ? "(none)"
-        : `${ratio <= target ? "PASS" : "over-target"} (<= ${target}x)`;
-    console.log(
-      `${name.padEnd(10)}${ms(took)}${ms(least)}  ${ratio.toFixed(2).padStart(5)}x  ${verdict}`
-    );
+    const verdict = target === undefined ? "(none)" : `${ratio <= target ? "PASS" : "over-target"} (<= ${target}x)`;
+    console.log(`${name.padEnd(10)}${ms(took)}${ms(least)}  ${ratio.toFixed(2).padStart(5)}x  ${verdict}`);
   }
 }
 
@@ -230,13 +213,7 @@ function pathSheet(count: number): SumifsSheet {
     const parent = tree.parentOf[node];
     // Parents come before children, so each path extends its parent's.
     paths[node] = `${parent < 0 ? "/" : paths[parent]}N${node}/`;
-    rows.push([
-      `N${node}`,
-      parent < 0 ? null : `N${parent}`,
-      Math.round(next() * 100_000) / 100,
-      paths[node],
-      null,
-    ]);
+    rows.push([`N${node}`, parent < 0 ? null : `N${parent}`, Math.round(next() * 100_000) / 100, paths[node], null]);
   }
   return { rows, count };
 }
@@ -244,16 +221,14 @@ function pathSheet(count: number): SumifsSheet {
 function withSumifs(sheet: SumifsSheet): (string | number | null)[][] {
   const last = sheet.count + 1;
   return sheet.rows.map((row, index) =>
-    index === 0
-      ? row
-      : [...row.slice(0, 4), `=SUMIFS($C$2:$C$${last}, $D$2:$D$${last}, "*/"&A${index + 1}&"/*")`]
+    index === 0 ? row : [...row.slice(0, 4), `=SUMIFS($C$2:$C$${last}, $D$2:$D$${last}, "*/"&A${index + 1}&"/*")`],
   );
 }
 
 function withRollup(sheet: SumifsSheet): (string | number | null)[][] {
   const last = sheet.count + 1;
   return sheet.rows.map((row, index) =>
-    index === 1 ? [...row.slice(0, 4), `=BU.ROLLUP(A2:A${last}, B2:B${last}, C2:C${last})`] : row
+    index === 1 ? [...row.slice(0, 4), `=BU.ROLLUP(A2:A${last}, B2:B${last}, C2:C${last})`] : row,
   );
 }
 
@@ -280,10 +255,10 @@ async function benchSumifs(functions: Record<string, ExcelFunction>): Promise<vo
   registerBuFunctions();
   console.log("");
   console.log(
-    'Today\'s way: =SUMIFS(value, path, "*/"&id&"/*") per node, in HyperFormula, against BU.ROLLUP on the same sheet (1 period)'
+    'Today\'s way: =SUMIFS(value, path, "*/"&id&"/*") per node, in HyperFormula, against BU.ROLLUP on the same sheet (1 period)',
   );
   console.log(
-    `${"nodes".padStart(7)}${"SUMIFS".padStart(11)}${"BU in HF".padStart(11)}${"ratio".padStart(9)}${"BU fn".padStart(11)}${"ratio".padStart(9)}   one edit: SUMIFS vs BU in HF`
+    `${"nodes".padStart(7)}${"SUMIFS".padStart(11)}${"BU in HF".padStart(11)}${"ratio".padStart(9)}${"BU fn".padStart(11)}${"ratio".padStart(9)}   one edit: SUMIFS vs BU in HF`,
   );
   let largest: string | undefined;
   for (let count = 500; ; count *= 2) {
@@ -291,9 +266,7 @@ async function benchSumifs(functions: Record<string, ExcelFunction>): Promise<vo
     const sumifs = timeEngine(withSumifs(sheet));
     const rollup = timeEngine(withRollup(sheet));
     if (Math.abs(sumifs.total - rollup.total) > 1e-6 * Math.abs(rollup.total)) {
-      throw new Error(
-        `SUMIFS gave ${sumifs.total} but BU.ROLLUP ${rollup.total} at ${count} nodes`
-      );
+      throw new Error(`SUMIFS gave ${sumifs.total} but BU.ROLLUP ${rollup.total} at ${count} nodes`);
     }
     const ids = sheet.rows.slice(1).map((row) => [row[0]]);
     const parents = sheet.rows.slice(1).map((row) => [row[1]]);
@@ -310,17 +283,14 @@ async function benchSumifs(functions: Record<string, ExcelFunction>): Promise<vo
   console.log(
     largest === undefined
       ? "SUMIFS took over the limit at the smallest size."
-      : `Largest size SUMIFS finishes within ${SUMIFS_LIMIT_MS / 1000} s: ${largest}.`
+      : `Largest size SUMIFS finishes within ${SUMIFS_LIMIT_MS / 1000} s: ${largest}.`,
   );
 }
 
 async function main(): Promise<void> {
   // Excel provides CustomFunctions in its runtime; outside it, the tests' stand-in.
   installCustomFunctionsGlobal();
-  const functions = (await import("../src/functions/functions")) as unknown as Record<
-    string,
-    ExcelFunction
-  >;
+  const functions = (await import("../src/functions/functions")) as unknown as Record<string, ExcelFunction>;
   const started = performance.now();
   benchFunctions(functions);
   await benchSumifs(functions);

@@ -63,4 +63,6 @@ const smallMs = bestCpuMs(small, 10);
 const largeMs = bestCpuMs(large, 3);
 console.log("\nbuildPlanView (task pane numbers), 12 periods");
 console.log(`  10,000 nodes   ${smallMs.toFixed(1)} ms  (target: well under 100 ms)`);
-console.log(`  100,000 nodes  ${largeMs.toFixed(1)} ms  (${(largeMs / Math.max(smallMs, 0.001)).toFixed(1)}x for 10x the nodes)`);
+console.log(
+  `  100,000 nodes  ${largeMs.toFixed(1)} ms  (${(largeMs / Math.max(smallMs, 0.001)).toFixed(1)}x for 10x the nodes)`,
+);

@@ -37,7 +37,5 @@ export function runBin(pkg, args) {
 
 /** Desktop Office can only be sideloaded on Windows and macOS, and never from CI. */
 export function canDriveDesktopExcel() {
-  return (
-    (process.platform === "win32" || process.platform === "darwin") && process.env.CI !== "true"
-  );
+  return (process.platform === "win32" || process.platform === "darwin") && process.env.CI !== "true";
 }

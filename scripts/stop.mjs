@@ -5,7 +5,5 @@ import { canDriveDesktopExcel, runBin } from "./run-bin.mjs";
 if (canDriveDesktopExcel()) {
   process.exitCode = await runBin("office-addin-debugging", ["stop", "manifest.xml"]);
 } else {
-  console.log(
-    "Nothing to stop here: npm start runs the dev server in its own terminal; stop it there with Ctrl+C."
-  );
+  console.log("Nothing to stop here: npm start runs the dev server in its own terminal; stop it there with Ctrl+C.");
 }

@@ -70,10 +70,7 @@ export function parseAddress(address: string, defaultSheet = ""): CellRange | nu
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
     const rawSheet = address.slice(0, bang);
-    sheet =
-      rawSheet.startsWith("'") && rawSheet.endsWith("'")
-        ? rawSheet.slice(1, -1).replace(/''/g, "'")
-        : rawSheet;
+    sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
     local = address.slice(bang + 1);
   }
   const parts = local.replace(/\$/g, "").split(":");

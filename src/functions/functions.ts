@@ -31,13 +31,7 @@ import { callFromExcel } from "./toExcel";
  * @returns One row per node (or per requested node) and one column per period.
  * @helpurl https://github.com/groundup-addin/groundup#burollup
  */
-export function ROLLUP(
-  ids: any[][],
-  parents: any[][],
-  values: any[][],
-  nodes?: any[][],
-  method?: string
-): any[][] {
+export function ROLLUP(ids: any[][], parents: any[][], values: any[][], nodes?: any[][], method?: string): any[][] {
   return callFromExcel(rollup, ids, parents, values, nodes, method);
 }
 
@@ -83,7 +77,7 @@ export function CASCADE(
   parents: any[][],
   targets: any[][],
   weights: any[][],
-  decimals?: number
+  decimals?: number,
 ): any[][] {
   return callFromExcel(cascade, ids, parents, targets, weights, decimals);
 }
@@ -138,12 +132,7 @@ export function CHILDREN(ids: any[][], parents: any[][], node: any): any[][] {
  * @returns A column of descendant ids, as written in ids.
  * @helpurl https://github.com/groundup-addin/groundup#budescendants
  */
-export function DESCENDANTS(
-  ids: any[][],
-  parents: any[][],
-  node: any,
-  leavesOnly?: boolean
-): any[][] {
+export function DESCENDANTS(ids: any[][], parents: any[][], node: any, leavesOnly?: boolean): any[][] {
   return callFromExcel(descendants, ids, parents, node, leavesOnly);
 }
 

@@ -110,9 +110,6 @@ export function toExcelResult(result: FormulaResult): ExcelCell[][] {
 }
 
 /** A core formula called as Excel calls a custom function: arguments mapped in, result mapped out. */
-export function callFromExcel(
-  formula: (...args: unknown[]) => FormulaResult,
-  ...args: unknown[]
-): ExcelCell[][] {
+export function callFromExcel(formula: (...args: unknown[]) => FormulaResult, ...args: unknown[]): ExcelCell[][] {
   return toExcelResult(formula(...args.map(fromExcel)));
 }

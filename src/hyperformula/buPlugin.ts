@@ -68,16 +68,14 @@ interface BuFunction {
 const NAMESPACE = "BU.";
 
 /** A column or row of ids holds width x height of them; anything wider fails in the core. */
-const cellCount = (size: Size | undefined): number =>
-  size === undefined ? 1 : size.width * size.height;
+const cellCount = (size: Size | undefined): number => (size === undefined ? 1 : size.width * size.height);
 const column = (height: number): Size => ({ height, width: 1 });
 
 const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
   ROLLUP: {
     required: 3,
     optional: 2,
-    evaluate: ([ids, parents, values, nodes, method]) =>
-      rollup(ids, parents, values, nodes, method),
+    evaluate: ([ids, parents, values, nodes, method]) => rollup(ids, parents, values, nodes, method),
     size: ([ids, , values, nodes]) => ({
       height: cellCount(nodes ?? ids),
       width: values?.width ?? 1,
@@ -101,8 +99,7 @@ const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
   CASCADE: {
     required: 4,
     optional: 1,
-    evaluate: ([ids, parents, targets, weights, decimals]) =>
-      cascade(ids, parents, targets, weights, decimals),
+    evaluate: ([ids, parents, targets, weights, decimals]) => cascade(ids, parents, targets, weights, decimals),
     size: ([ids, , targets]) => ({ height: cellCount(ids), width: targets?.width ?? 1 }),
   },
   LEVEL: {
@@ -144,9 +141,7 @@ const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
 };
 
 /** The formula names, `BU.ROLLUP` ... `BU.PARENTS`. */
-export const BU_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS).map(
-  (name) => NAMESPACE + name
-);
+export const BU_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS).map((name) => NAMESPACE + name);
 
 /** Shown when a result outgrows the cells HyperFormula reserved for it, instead of crashing the engine. */
 export const RESULT_TOO_LARGE = "The result is larger than the space reserved for it";
@@ -172,25 +167,21 @@ function metadataFor(fn: BuFunction): FunctionMetadata {
  */
 export class BuPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
-    Object.entries(FUNCTIONS).map(([name, fn]) => [NAMESPACE + name, metadataFor(fn)])
+    Object.entries(FUNCTIONS).map(([name, fn]) => [NAMESPACE + name, metadataFor(fn)]),
   );
 
   buFunction(ast: CallAst, state: State): HfValue {
     const fn = lookup(ast.procedureName);
     const area = this.spillArea(ast, state);
-    const value = this.runFunction(
-      ast.args,
-      state,
-      this.metadata(ast.procedureName),
-      (...args: unknown[]) => toHf(fn.evaluate(args.map(fromHf)), area)
+    const value = this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) =>
+      toHf(fn.evaluate(args.map(fromHf)), area),
     );
     return value instanceof HfCellError && area !== undefined ? spreadError(value, area) : value;
   }
 
   buFunctionSize(ast: CallAst, state: State): ArraySize {
     const fn = lookup(ast.procedureName);
-    if (ast.args.length < fn.required || ast.args.length > fn.required + fn.optional)
-      return ArraySize.error();
+    if (ast.args.length < fn.required || ast.args.length > fn.required + fn.optional) return ArraySize.error();
     const argumentState: State = { ...state, arraysFlag: true };
     const sizes = ast.args.map((arg): Size | undefined => {
       if (arg.type === "EMPTY") return undefined;
@@ -212,8 +203,7 @@ export class BuPlugin extends FunctionPlugin {
     const vertex = state.formulaVertex;
     // Only array formulas have an area; a single-cell formula reports a larger result as #VALUE! itself.
     if (vertex === undefined || !("array" in vertex)) return undefined;
-    if (vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast)
-      return undefined;
+    if (vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast) return undefined;
     return { height: vertex.height, width: vertex.width };
   }
 }
@@ -226,9 +216,7 @@ function lookup(procedureName: string): BuFunction {
 export function registerBuFunctions(): void {
   if (HyperFormula.getFunctionPlugin(BU_FUNCTION_NAMES[0]) === BuPlugin) return;
   const names = Object.fromEntries(BU_FUNCTION_NAMES.map((name) => [name, name]));
-  const translations = Object.fromEntries(
-    HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, names])
-  );
+  const translations = Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, names]));
   HyperFormula.registerFunctionPlugin(BuPlugin, translations);
 }
 
@@ -253,14 +241,9 @@ function fromHf(value: unknown): unknown {
 
 function fromHfCell(value: unknown): unknown {
   if (value === EmptyValue) return null;
-  if (value instanceof HfCellError)
-    return new CellError(TO_CORE[value.type] ?? "VALUE", value.message ?? "");
+  if (value instanceof HfCellError) return new CellError(TO_CORE[value.type] ?? "VALUE", value.message ?? "");
   // Dates, currencies and percentages come wrapped in a number object HyperFormula does not export.
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { val?: unknown }).val === "number"
-  ) {
+  if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number") {
     return (value as { val: number }).val;
   }
   return value;
@@ -277,7 +260,7 @@ function toHf(result: FormulaResult, area: Size | undefined): HfValue {
       const cells: (number | string | HfCellError | typeof EmptyValue)[] = row.map(toHfCell);
       while (cells.length < width) cells.push(EmptyValue);
       return cells;
-    })
+    }),
   );
 }
 
@@ -291,7 +274,7 @@ function toHf(result: FormulaResult, area: Size | undefined): HfValue {
  */
 function spreadError(error: HfCellError, area: Size): HfValue {
   return SimpleRangeValue.onlyValues(
-    Array.from({ length: area.height }, () => new Array<HfCellError>(area.width).fill(error))
+    Array.from({ length: area.height }, () => new Array<HfCellError>(area.width).fill(error)),
   );
 }
 

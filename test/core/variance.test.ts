@@ -168,7 +168,9 @@ describe("varianceGrid", () => {
     const actual = Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => (r % 17 === c ? "" : r * 1.37 + c * 0.11)),
     );
-    const target = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (c === 3 ? 0 : r + c + 1)));
+    const target = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => (c === 3 ? 0 : r + c + 1)),
+    );
     const result = varianceGrid(actual, target, "abs") as unknown[][];
     expect(result).toHaveLength(rows);
     expect(result[rows - 1][0]).toBeCloseTo((rows - 1) * 1.37 - rows, 9);

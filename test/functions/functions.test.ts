@@ -16,8 +16,7 @@ const { ALLOCATE, CASCADE, CHILDREN, DESCENDANTS, LEVEL, PARENTS, PATH, ROLLUP, 
 
 /** A cell as the user sees it: the value, or the error code with the message Excel shows on hover. */
 function shown(cell: unknown): unknown {
-  if (cell instanceof TestCustomFunctionsError)
-    return cell.message ? `${cell.code} ${cell.message}` : cell.code;
+  if (cell instanceof TestCustomFunctionsError) return cell.message ? `${cell.code} ${cell.message}` : cell.code;
   return cell;
 }
 
@@ -38,16 +37,7 @@ function failure(call: () => unknown): unknown {
 
 // Company > EMEA > UK, DE; Company > AMER > US, CA; a blank row between US and CA.
 const ids = [["Company"], ["EMEA"], ["UK"], ["DE"], ["AMER"], ["US"], [null], ["CA"]];
-const parents = [
-  [null],
-  ["Company"],
-  ["EMEA"],
-  [" emea "],
-  ["Company"],
-  ["AMER"],
-  [null],
-  ["AMER"],
-];
+const parents = [[null], ["Company"], ["EMEA"], [" emea "], ["Company"], ["AMER"], [null], ["AMER"]];
 const values = [
   [null, null],
   [null, 5],
@@ -118,13 +108,7 @@ describe("ROLLUP", () => {
       [[1], [2], [3]],
       '#VALUE! Duplicate id "A" (rows 1 and 3)',
     ],
-    [
-      "a cycle",
-      [["A"], ["B"]],
-      [["B"], ["A"]],
-      [[1], [2]],
-      "#VALUE! Cycle: A > B > A (rows 1 and 2)",
-    ],
+    ["a cycle", [["A"], ["B"]], [["B"], ["A"]], [[1], [2]], "#VALUE! Cycle: A > B > A (rows 1 and 2)"],
     [
       "an unknown parent",
       [["A"], ["B"]],
@@ -195,13 +179,7 @@ describe("VARIANCE", () => {
       null,
       "#VALUE! actual is 2x1 but target is 1x2; give ranges of the same shape or a single cell",
     ],
-    [
-      "an unknown mode",
-      [[1]],
-      [[5]],
-      "delta",
-      '#VALUE! mode must be "abs", "pct" or "ratio" (it is "delta")',
-    ],
+    ["an unknown mode", [[1]], [[5]], "delta", '#VALUE! mode must be "abs", "pct" or "ratio" (it is "delta")'],
   ])("fails the whole call on %s", (_case, actualArg, targetArg, mode, expected) => {
     expect(failure(() => VARIANCE(actualArg, targetArg, mode))).toBe(expected);
   });
@@ -209,13 +187,7 @@ describe("VARIANCE", () => {
 
 describe("ALLOCATE", () => {
   it.each<[string, number, unknown[][], number | null, unknown[][]]>([
-    [
-      "splits into whole numbers that add up when decimals is omitted",
-      100,
-      [[1], [1], [1]],
-      null,
-      [[34], [33], [33]],
-    ],
+    ["splits into whole numbers that add up when decimals is omitted", 100, [[1], [1], [1]], null, [[34], [33], [33]]],
     [
       "keeps the shape of weights; text takes no share",
       10,
@@ -235,9 +207,7 @@ describe("ALLOCATE", () => {
   });
 
   it("fails the whole call on a negative weight, naming its cell", () => {
-    expect(failure(() => ALLOCATE(10, [[1], [-2]], null))).toBe(
-      "#VALUE! Weight in row 2, column 1 is negative (-2)"
-    );
+    expect(failure(() => ALLOCATE(10, [[1], [-2]], null))).toBe("#VALUE! Weight in row 2, column 1 is negative (-2)");
   });
 });
 
@@ -284,11 +254,7 @@ describe("CASCADE", () => {
 
 describe("hierarchy functions", () => {
   it.each<[string, () => unknown[][], unknown[][]]>([
-    [
-      "LEVEL gives depths aligned with ids",
-      () => LEVEL(ids, parents, null),
-      [[1], [2], [3], [3], [2], [3], [""], [3]],
-    ],
+    ["LEVEL gives depths aligned with ids", () => LEVEL(ids, parents, null), [[1], [2], [3], [3], [2], [3], [""], [3]]],
     ["LEVEL of requested nodes", () => LEVEL(ids, parents, [["ca"], ["company"]]), [[3], [1]]],
     [
       "PATH of a requested node with the default separator",
@@ -319,15 +285,10 @@ describe("hierarchy functions", () => {
       () => DESCENDANTS(ids, parents, "Company", null),
       [["EMEA"], ["UK"], ["DE"], ["AMER"], ["US"], ["CA"]],
     ],
-    [
-      "DESCENDANTS leaves only",
-      () => DESCENDANTS(ids, parents, "Company", true),
-      [["UK"], ["DE"], ["US"], ["CA"]],
-    ],
+    ["DESCENDANTS leaves only", () => DESCENDANTS(ids, parents, "Company", true), [["UK"], ["DE"], ["US"], ["CA"]]],
     [
       "TREE in hierarchy order, skipping blank ids",
-      () =>
-        TREE([["UK"], ["Company"], ["EMEA"], [7]], [["EMEA"], [null], ["Company"], ["Company"]]),
+      () => TREE([["UK"], ["Company"], ["EMEA"], [7]], [["EMEA"], [null], ["Company"], ["Company"]]),
       [["Company"], ["EMEA"], ["UK"], [7]],
     ],
     [
@@ -342,11 +303,7 @@ describe("hierarchy functions", () => {
   it.each<[string, () => unknown, string]>([
     ["CHILDREN of a leaf", () => CHILDREN(ids, parents, "UK"), "#N/A UK has no children"],
     ["CHILDREN of an unknown node", () => CHILDREN(ids, parents, "ZZ"), '#N/A No node "ZZ"'],
-    [
-      "DESCENDANTS of a leaf",
-      () => DESCENDANTS(ids, parents, "CA", null),
-      "#N/A CA has no descendants",
-    ],
+    ["DESCENDANTS of a leaf", () => DESCENDANTS(ids, parents, "CA", null), "#N/A CA has no descendants"],
     [
       "PARENTS with a jump of two levels",
       () => PARENTS([["Co"], ["E"]], [[1], [3]]),

@@ -34,24 +34,22 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
     "x",
     "sum",
     "pct",
-    "2"
+    "2",
   ),
   fc.string({ maxLength: 8 }),
   fc.object({ maxDepth: 1 }),
   fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
-  excelError
+  excelError,
 );
 
 /** A rectangle of cells, including 0x0, 0 columns and single cells. */
 function rectangle(cells: fc.Arbitrary<unknown>, maxHeight = 7): fc.Arbitrary<unknown[][]> {
-  return fc
-    .tuple(fc.integer({ min: 0, max: maxHeight }), fc.integer({ min: 0, max: 3 }))
-    .chain(([height, width]) =>
-      fc.array(fc.array(cells, { minLength: width, maxLength: width }), {
-        minLength: height,
-        maxLength: height,
-      })
-    );
+  return fc.tuple(fc.integer({ min: 0, max: maxHeight }), fc.integer({ min: 0, max: 3 })).chain(([height, width]) =>
+    fc.array(fc.array(cells, { minLength: width, maxLength: width }), {
+      minLength: height,
+      maxLength: height,
+    }),
+  );
 }
 
 /** Anything an argument can be: ranges of any shape, ragged or flat arrays, scalars, omitted. */
@@ -61,7 +59,7 @@ const argument: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.array(cell, { maxLength: 5 }) },
   { weight: 2, arbitrary: cell },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, []) }
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, []) },
 );
 
 /**
@@ -99,7 +97,7 @@ const sheet = fc.integer({ min: 1, max: 8 }).chain((height) =>
       }),
       values,
       levels,
-    }))
+    })),
 );
 
 /** A result Excel can take: a non-empty rectangle of finite numbers, text and output errors. */
@@ -153,45 +151,29 @@ describe.each(ARITY)("%s", (name, count) => {
   it("answers any arguments with a spillable grid or a CustomFunctions.Error", () => {
     fc.assert(
       fc.property(fc.array(argument, { minLength: count, maxLength: count }), (args) =>
-        expectAnswer(() => call(...args))
+        expectAnswer(() => call(...args)),
       ),
-      RUNS
+      RUNS,
     );
   });
 
   it("answers a plausible sheet with odd optional arguments the same way", () => {
     fc.assert(
-      fc.property(
-        sheet,
-        fc.array(argument, { minLength: count, maxLength: count }),
-        (data, extra) => {
-          const args = [data.ids, data.parents, data.values, ...extra].slice(0, count);
-          if (name === "PARENTS") args[1] = data.levels;
-          if (name === "CHILDREN" || name === "DESCENDANTS") args[2] = extra[2] ?? data.ids[0][0];
-          expectAnswer(() => call(...args));
-        }
-      ),
-      RUNS
+      fc.property(sheet, fc.array(argument, { minLength: count, maxLength: count }), (data, extra) => {
+        const args = [data.ids, data.parents, data.values, ...extra].slice(0, count);
+        if (name === "PARENTS") args[1] = data.levels;
+        if (name === "CHILDREN" || name === "DESCENDANTS") args[2] = extra[2] ?? data.ids[0][0];
+        expectAnswer(() => call(...args));
+      }),
+      RUNS,
     );
   });
 });
 
 it("answers the documented extremes: 0x0, 1x1, ragged, scalars for ranges", () => {
-  const extremes: unknown[] = [
-    [],
-    [[]],
-    [[1]],
-    [[1, 2], [3]],
-    5,
-    "A",
-    null,
-    undefined,
-    NaN,
-    [[1e308, -1e308]],
-  ];
+  const extremes: unknown[] = [[], [[]], [[1]], [[1, 2], [3]], 5, "A", null, undefined, NaN, [[1e308, -1e308]]];
   for (const [name, count] of ARITY) {
     const call = functions[name] as Call;
-    for (const extreme of extremes)
-      expectAnswer(() => call(...new Array<unknown>(count).fill(extreme)));
+    for (const extreme of extremes) expectAnswer(() => call(...new Array<unknown>(count).fill(extreme)));
   }
 });

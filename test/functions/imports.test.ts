@@ -25,9 +25,7 @@ function reach(entry: string): { files: string[]; packages: string[] } {
     if (files.has(file)) continue;
     files.add(file);
     const source = fs.readFileSync(file, "utf8");
-    for (const match of source.matchAll(
-      /^(?:import|export)\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms
-    )) {
+    for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms)) {
       const specifier = match[1] ?? match[2];
       if (specifier.startsWith(".")) pending.push(resolve(file, specifier));
       else packages.add(specifier);

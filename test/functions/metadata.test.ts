@@ -90,9 +90,7 @@ describe("functions.json", () => {
 
     it("has a one-line description for autocomplete and a help link to its README section", () => {
       expect(fn().description).toMatch(/^[A-Z].{20,120}\.$/);
-      expect(fn().helpUrl).toBe(
-        `https://github.com/groundup-addin/groundup#bu${name.toLowerCase()}`
-      );
+      expect(fn().helpUrl).toBe(`https://github.com/groundup-addin/groundup#bu${name.toLowerCase()}`);
     });
 
     it("describes every parameter, with ranges as matrices and the right ones optional", () => {
@@ -101,7 +99,7 @@ describe("functions.json", () => {
           parameter.name,
           parameter.dimensionality === "matrix",
           parameter.optional === true,
-        ])
+        ]),
       ).toEqual(EXPECTED[name]);
       for (const parameter of fn().parameters) expect(parameter.description).toMatch(/^\S.{10,}/);
     });

@@ -38,7 +38,7 @@ describe("toExcelResult", () => {
 
   it("throws a whole-call error as a CustomFunctions.Error, which Excel shows in the cell", () => {
     expect(() => toExcelResult(new CellError("NA", 'No node "X"'))).toThrow(
-      expect.objectContaining({ code: "#N/A", message: 'No node "X"' })
+      expect.objectContaining({ code: "#N/A", message: 'No node "X"' }),
     );
   });
 });
@@ -58,22 +58,19 @@ describe("fromExcel", () => {
     ["#NUM!", "NUM"],
     ["#VALUE!", "VALUE"],
     ["#REF!", "VALUE"],
-  ])(
-    "reads an input %s as the core's %s, leaving the other cells and the input alone",
-    (excelCode, code) => {
-      const error = new CustomFunctions.Error(excelCode as CustomFunctions.ErrorCode, "Upstream");
-      const range = [
-        [1, error],
-        [2, 3],
-      ];
-      expect(fromExcel(range)).toEqual([
-        [1, new CellError(code, "Upstream")],
-        [2, 3],
-      ]);
-      expect(range[0][1]).toBe(error);
-      expect(fromExcel(error)).toEqual(new CellError(code, "Upstream"));
-    }
-  );
+  ])("reads an input %s as the core's %s, leaving the other cells and the input alone", (excelCode, code) => {
+    const error = new CustomFunctions.Error(excelCode as CustomFunctions.ErrorCode, "Upstream");
+    const range = [
+      [1, error],
+      [2, 3],
+    ];
+    expect(fromExcel(range)).toEqual([
+      [1, new CellError(code, "Upstream")],
+      [2, 3],
+    ]);
+    expect(range[0][1]).toBe(error);
+    expect(fromExcel(error)).toEqual(new CellError(code, "Upstream"));
+  });
 });
 
 describe("callFromExcel", () => {
@@ -81,11 +78,7 @@ describe("callFromExcel", () => {
     const echo = (...args: unknown[]): FormulaResult => [
       args.map((arg) => (arg instanceof CellError ? arg : String(arg))),
     ];
-    const result = callFromExcel(
-      echo,
-      1,
-      new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "gone")
-    );
+    const result = callFromExcel(echo, 1, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "gone"));
     expect(result).toEqual([["1", expect.objectContaining({ code: "#N/A", message: "gone" })]]);
   });
 });

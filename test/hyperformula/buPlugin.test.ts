@@ -1,11 +1,6 @@
 /** The BU plugin's own behaviour in HyperFormula: names, arguments, sizes and errors. */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import {
-  BU_FUNCTION_NAMES,
-  BuPlugin,
-  RESULT_TOO_LARGE,
-  registerBuFunctions,
-} from "../../src/hyperformula/buPlugin";
+import { BU_FUNCTION_NAMES, BuPlugin, RESULT_TOO_LARGE, registerBuFunctions } from "../../src/hyperformula/buPlugin";
 
 type Sheet = (string | number | boolean | null)[][];
 
@@ -17,7 +12,7 @@ function shown(value: unknown): unknown {
 
 function evaluate(
   sheet: Sheet,
-  options: { namedExpressions?: { name: string; expression: string }[] } = {}
+  options: { namedExpressions?: { name: string; expression: string }[] } = {},
 ): unknown[][] {
   registerBuFunctions();
   const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" }, options.namedExpressions);
@@ -31,9 +26,7 @@ function evaluate(
 it("registers the ten BU functions once, however often it is asked", () => {
   registerBuFunctions();
   registerBuFunctions();
-  expect(HyperFormula.getRegisteredFunctionNames("enGB")).toEqual(
-    expect.arrayContaining([...BU_FUNCTION_NAMES])
-  );
+  expect(HyperFormula.getRegisteredFunctionNames("enGB")).toEqual(expect.arrayContaining([...BU_FUNCTION_NAMES]));
   expect(BU_FUNCTION_NAMES).toHaveLength(10);
   for (const name of BU_FUNCTION_NAMES) expect(HyperFormula.getFunctionPlugin(name)).toBe(BuPlugin);
 });
@@ -41,11 +34,7 @@ it("registers the ten BU functions once, however often it is asked", () => {
 it.each<[string, Sheet, unknown[][]]>([
   ["names in any case", [[5, 3, "=bu.Variance(A1, B1)"]], [[5, 3, 2]]],
   ["scalars where ranges are expected, in one cell", [['=BU.VARIANCE(6, 4, "ratio")']], [[1.5]]],
-  [
-    "a percentage typed in a cell as the number it is",
-    [["10%", "=BU.VARIANCE(A1, 0.04)"]],
-    [[0.1, 0.06]],
-  ],
+  ["a percentage typed in a cell as the number it is", [["10%", "=BU.VARIANCE(A1, 0.04)"]], [[0.1, 0.06]]],
   [
     "an array expression as an argument",
     [[1, "=BU.ALLOCATE(10, A1:A2*2)"], [4]],
@@ -54,21 +43,13 @@ it.each<[string, Sheet, unknown[][]]>([
       [4, 8],
     ],
   ],
-  [
-    "an empty optional argument as omitted",
-    [["A", null, 5, '=BU.ROLLUP(A1, B1, C1, , "sum")']],
-    [["A", null, 5, 5]],
-  ],
+  ["an empty optional argument as omitted", [["A", null, 5, '=BU.ROLLUP(A1, B1, C1, , "sum")']], [["A", null, 5, 5]]],
   [
     "an error in a range passed through where Excel's arithmetic would",
     [["=NA()", "=BU.VARIANCE(A1:A1, 1)"]],
     [["#N/A", "#N/A"]],
   ],
-  [
-    "a wrong number of arguments as #N/A",
-    [["=BU.TREE(A2:A3)"]],
-    [["#N/A Wrong number of arguments."]],
-  ],
+  ["a wrong number of arguments as #N/A", [["=BU.TREE(A2:A3)"]], [["#N/A Wrong number of arguments."]]],
 ])("reads %s", (_case, sheet, expected) => {
   expect(evaluate(sheet)).toEqual(expected);
 });
@@ -97,7 +78,7 @@ describe("a result larger than the area HyperFormula reserved", () => {
         ["A", null, "=BU.TREE(A:A, B:B)"],
         ["B", "A"],
       ],
-      { licenseKey: "gpl-v3" }
+      { licenseKey: "gpl-v3" },
     );
     hf.setCellContents({ sheet: 0, col: 0, row: 2 }, [["C", "A"]]);
     // The area is the two rows the sheet had when the formula was entered.
@@ -105,7 +86,7 @@ describe("a result larger than the area HyperFormula reserved", () => {
       hf
         .getSheetValues(0)
         .slice(0, 2)
-        .map((row) => shown(row[2]))
+        .map((row) => shown(row[2])),
     ).toEqual([`#VALUE! ${RESULT_TOO_LARGE}`, `#VALUE! ${RESULT_TOO_LARGE}`]);
     hf.destroy();
   });

@@ -54,7 +54,7 @@ function buildWorkbook(): { hf: HyperFormula; plan: number; outline: number } {
   }
   const hf = HyperFormula.buildFromSheets(
     { Plan: rows as (string | number | null)[][], Outline: OUTLINE },
-    { licenseKey: "gpl-v3" }
+    { licenseKey: "gpl-v3" },
   );
   return { hf, plan: hf.getSheetId("Plan") as number, outline: hf.getSheetId("Outline") as number };
 }
@@ -70,10 +70,7 @@ describe("a forecast sheet with BU formulas", () => {
   let outline: number;
 
   const read = (range: string, sheet = plan): unknown[][] => {
-    const cells = hf.simpleCellRangeFromString(
-      range.includes(":") ? range : `${range}:${range}`,
-      sheet
-    );
+    const cells = hf.simpleCellRangeFromString(range.includes(":") ? range : `${range}:${range}`, sheet);
     if (cells === undefined) throw new Error(`bad range ${range}`);
     return hf.getRangeValues(cells).map((row) => row.map(shown));
   };
@@ -151,16 +148,7 @@ describe("a forecast sheet with BU formulas", () => {
   });
 
   it("spills children into an area as tall as ids, leaving the cells it does not need empty", () => {
-    expect(read("S2:S9").flat()).toEqual([
-      "US-East",
-      "US-West",
-      "Canada",
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(read("S2:S9").flat()).toEqual(["US-East", "US-West", "Canada", null, null, null, null, null]);
   });
 
   it("lets ordinary formulas look into a spilled result", () => {

@@ -58,7 +58,7 @@ function resourceEntries(): [string, string][] {
     Array.from(group.children).map((entry): [string, string] => [
       entry.getAttribute("id") ?? "",
       entry.getAttribute("DefaultValue") ?? "",
-    ])
+    ]),
   );
 }
 
@@ -133,16 +133,12 @@ describe("manifest.xml", () => {
   test("keeps the add-in id that installed copies are registered under", () => {
     expect(one(NS.app, "Id").textContent).toBe(ADDIN_ID);
     expect(one(NS.app, "ProviderName").textContent).toBe("Groundup");
-    expect(one(NS.app, "SupportUrl").getAttribute("DefaultValue")).toBe(
-      "https://github.com/groundup-addin/groundup"
-    );
+    expect(one(NS.app, "SupportUrl").getAttribute("DefaultValue")).toBe("https://github.com/groundup-addin/groundup");
   });
 
   test("defines every resource id once and references only defined ones", () => {
     const defined = resourceEntries().map(([id]) => id);
-    const referenced = Array.from(doc.querySelectorAll("[resid]")).map((el) =>
-      el.getAttribute("resid")
-    );
+    const referenced = Array.from(doc.querySelectorAll("[resid]")).map((el) => el.getAttribute("resid"));
 
     expect(new Set(defined).size).toBe(defined.length);
     expect(referenced.filter((resid) => !defined.includes(resid ?? ""))).toEqual([]);
@@ -153,9 +149,7 @@ describe("manifest.xml", () => {
     ["ShortStrings", 125],
     ["LongStrings", 250],
   ])("keeps bt:%s within Office's %i-character limit", (group, limit) => {
-    const strings = Array.from(one(NS.bt, group).children).map(
-      (s) => s.getAttribute("DefaultValue") ?? ""
-    );
+    const strings = Array.from(one(NS.bt, group).children).map((s) => s.getAttribute("DefaultValue") ?? "");
 
     expect(strings.length).toBeGreaterThan(0);
     expect(strings.filter((text) => text.length > limit)).toEqual([]);
@@ -184,7 +178,7 @@ describe("manifest.xml", () => {
       ["Script", "Page", "Metadata"].map((part) => {
         const element = Array.from(point.getElementsByTagNameNS(NS.overrides, part))[0];
         return resource(residOf(element, "SourceLocation"));
-      })
+      }),
     ).toEqual([`${DEV_URL}functions.js`, `${DEV_URL}functions.html`, `${DEV_URL}functions.json`]);
   });
 
@@ -195,9 +189,7 @@ describe("manifest.xml", () => {
     expect(tab.getAttribute("id")).toBe("TabHome");
     expect(xsiType(action)).toBe("ShowTaskpane");
     expect(resource(residOf(action, "SourceLocation"))).toBe(`${DEV_URL}taskpane.html`);
-    expect(one(NS.app, "SourceLocation").getAttribute("DefaultValue")).toBe(
-      `${DEV_URL}taskpane.html`
-    );
+    expect(one(NS.app, "SourceLocation").getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
   });
 
   test.each(iconReferences())("$where points at a $size px PNG in assets/", ({ url, size }) => {
@@ -265,6 +257,6 @@ describe("the manifest webpack ships", () => {
     "refuses a production location Office would not load: %s",
     (url) => {
       expect(() => webpackConfig.productionUrl({ GROUNDUP_PROD_URL: url })).toThrow(/https/);
-    }
+    },
   );
 });

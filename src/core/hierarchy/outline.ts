@@ -51,9 +51,7 @@ export function parentsFromLevels(levels: readonly OutlineLevel[]): Outline {
     if (top >= 0) parents[row] = openRows[top];
     if (level > 1 && (top < 0 || openLevels[top] !== level - 1)) {
       problems.push(
-        seenAny
-          ? { kind: "jump", row: row + 1, level, above }
-          : { kind: "firstLevel", row: row + 1, level }
+        seenAny ? { kind: "jump", row: row + 1, level, above } : { kind: "firstLevel", row: row + 1, level },
       );
     }
     openLevels.push(level);

@@ -96,9 +96,7 @@ class OwnerGroups<T> {
 
   /** Sorted as the owner picker (src/core/plan/workflow.ts `owners`) sorts them. */
   sorted(): { readonly owner: string; readonly value: T }[] {
-    return [...this.groups.values()].sort((a, b) =>
-      a.owner.localeCompare(b.owner, undefined, { sensitivity: "base" })
-    );
+    return [...this.groups.values()].sort((a, b) => a.owner.localeCompare(b.owner, undefined, { sensitivity: "base" }));
   }
 }
 
@@ -185,15 +183,11 @@ export function lateOwners(plan: Plan, today: string): LateOwner[] {
 export function reminderText(late: readonly LateOwner[], plan: Plan): string {
   if (late.length === 0) return "";
   const { name, metric, deadline } = plan.settings;
-  const lines = [
-    progressMessages.reminderIntro(name, metric, isoDay(deadline) ?? deadline ?? ""),
-    "",
-  ];
+  const lines = [progressMessages.reminderIntro(name, metric, isoDay(deadline) ?? deadline ?? ""), ""];
   for (const owner of late) {
     lines.push(`${owner.owner}:`);
     for (const node of owner.nodes) {
-      const label =
-        node.name.trim() === "" || node.name === node.id ? node.id : `${node.name} (${node.id})`;
+      const label = node.name.trim() === "" || node.name === node.id ? node.id : `${node.name} (${node.id})`;
       const reason = node.returnReason.trim() === "" ? "" : `: ${node.returnReason.trim()}`;
       lines.push(`- ${label}, ${node.status.toLowerCase()}${reason}`);
     }

@@ -10,14 +10,7 @@
  * counted in units of the plan's decimals, as CASCADE splits it. A node's own input (a manager's
  * house accounts) is in its bottom-up but in no child's target, as in CASCADE; a warning says so.
  */
-import {
-  allocate,
-  AllocationError,
-  excelRound,
-  fromUnits,
-  MAX_DECIMALS,
-  toUnits,
-} from "../allocation";
+import { allocate, AllocationError, excelRound, fromUnits, MAX_DECIMALS, toUnits } from "../allocation";
 import { idKey } from "../cell";
 import { messages as coreMessages, reconcileMessages as messages } from "../messages";
 import type { NodeView, PlanView } from "../plan/planView";
@@ -143,11 +136,7 @@ function failed(nodeId: string, problems: ReconcileProblem[]): AllocationPreview
  * child without a weight, the node's own input, targets set further down that are not re-allocated,
  * and a node target that is cascaded from above (applying makes it the node's own).
  */
-export function allocateGap(
-  plan: Plan,
-  view: PlanView,
-  request: AllocationRequest
-): AllocationPreview {
+export function allocateGap(plan: Plan, view: PlanView, request: AllocationRequest): AllocationPreview {
   const { settings } = plan;
   const periodCount = settings.periods.length;
   const node = findNode(view, request.nodeId);
@@ -175,10 +164,9 @@ export function allocateGap(
 
   const problems: ReconcileProblem[] = [];
   const requested = request.periods ?? settings.periods.map((_, c) => c);
-  const badPeriods = [
-    ...requested,
-    ...(request.method.kind === "period" ? [request.method.period] : []),
-  ].filter((c) => !Number.isInteger(c) || c < 0 || c >= periodCount);
+  const badPeriods = [...requested, ...(request.method.kind === "period" ? [request.method.period] : [])].filter(
+    (c) => !Number.isInteger(c) || c < 0 || c >= periodCount,
+  );
   if (badPeriods.length > 0) {
     return failed(
       node.id,
@@ -187,7 +175,7 @@ export function allocateGap(
         severity: "error",
         period: c,
         message: messages.badPeriod(c, periodCount),
-      }))
+      })),
     );
   }
 
@@ -239,23 +227,18 @@ export function allocateGap(
   const weightsOf = weightReader(request.method, children, held, settings.periods, problems);
   const decimals = planDecimals(plan);
   const stored = new StoredTargets(plan);
-  const after: (number | null)[][] = children.map((child) =>
-    child.periods.map((figures) => figures.topDown)
-  );
+  const after: (number | null)[][] = children.map((child) => child.periods.map((figures) => figures.topDown));
   const allocated: AllocatedPeriod[] = [];
 
   for (const c of withTarget) {
     const target = node.periods[c].topDown as number;
     const heldUnits = children.map((child, i) =>
-      held[i] ? toUnits(child.periods[c].topDown ?? child.periods[c].bottomUp, decimals) : 0
+      held[i] ? toUnits(child.periods[c].topDown ?? child.periods[c].bottomUp, decimals) : 0,
     );
     const heldTotal = heldUnits.reduce((sum, units) => sum + units, 0);
     const free = children.flatMap((_, i) => (held[i] ? [] : [i]));
-    const bases = free.map((i) =>
-      request.basis === "gap" ? toUnits(children[i].periods[c].bottomUp, decimals) : 0
-    );
-    const shared =
-      toUnits(target, decimals) - heldTotal - bases.reduce((sum, base) => sum + base, 0);
+    const bases = free.map((i) => (request.basis === "gap" ? toUnits(children[i].periods[c].bottomUp, decimals) : 0));
+    const shared = toUnits(target, decimals) - heldTotal - bases.reduce((sum, base) => sum + base, 0);
     const weights = weightsOf(c);
     if (weights === undefined) continue;
 
@@ -264,7 +247,7 @@ export function allocateGap(
       shares = allocate(
         fromUnits(shared, decimals),
         free.map((i) => weights[i]),
-        decimals
+        decimals,
       );
     } catch (error) {
       if (!(error instanceof AllocationError)) throw error;
@@ -320,7 +303,7 @@ export function allocateGap(
       id: node.id,
       message: messages.cascadedTarget(
         node.id,
-        cascaded.map(({ label }) => label)
+        cascaded.map(({ label }) => label),
       ),
     });
   }
@@ -340,7 +323,7 @@ export function allocateGap(
   const parentChange = changedRow(
     node.id,
     stored.of(node.id),
-    new Map(cascaded.map(({ period, target }) => [period, target]))
+    new Map(cascaded.map(({ period, target }) => [period, target])),
   );
   if (parentChange !== undefined) changes.push(parentChange);
   children.forEach((child, i) => {
@@ -350,12 +333,7 @@ export function allocateGap(
   });
 
   const heldIds = children.filter((_, i) => held[i]).map((child) => child.id);
-  const note = messages.allocationNote(
-    request.basis,
-    node.id,
-    methodText(request.method, plan),
-    heldIds
-  );
+  const note = messages.allocationNote(request.basis, node.id, methodText(request.method, plan), heldIds);
   return {
     nodeId: node.id,
     parent,
@@ -377,7 +355,7 @@ function weightReader(
   children: readonly NodeView[],
   held: readonly boolean[],
   periodLabels: readonly string[],
-  problems: ReconcileProblem[]
+  problems: ReconcileProblem[],
 ): (period: number) => number[] | undefined {
   if (method.kind === "even") return () => children.map(() => 1);
 
@@ -385,7 +363,7 @@ function weightReader(
   const check = (
     weights: number[],
     period: number | undefined,
-    what: (child: NodeView) => string
+    what: (child: NodeView) => string,
   ): number[] | undefined => {
     let ok = true;
     children.forEach((child, i) => {
@@ -432,7 +410,7 @@ function weightReader(
     check(
       children.map((child) => child.periods[period].bottomUp),
       period,
-      (child) => messages.bottomUpOf(child.id, periodLabels[period])
+      (child) => messages.bottomUpOf(child.id, periodLabels[period]),
     );
   if (method.kind === "period") {
     const weights = bottomUpIn(method.period);
@@ -447,7 +425,7 @@ function allocationWarnings(
   node: NodeView,
   children: readonly NodeView[],
   allocated: readonly AllocatedPeriod[],
-  stored: StoredTargets
+  stored: StoredTargets,
 ): ReconcileProblem[] {
   const warnings: ReconcileProblem[] = [];
   const ownIn = allocated.filter(({ period: c }) => {
@@ -461,15 +439,13 @@ function allocationWarnings(
       id: node.id,
       message: messages.ownInput(
         node.id,
-        ownIn.map(({ label }) => label)
+        ownIn.map(({ label }) => label),
       ),
     });
   }
   for (const child of children) {
     const below = descendantsOf(view, child)
-      .filter((descendant) =>
-        allocated.some(({ period: c }) => stored.of(descendant.id)[c] !== null)
-      )
+      .filter((descendant) => allocated.some(({ period: c }) => stored.of(descendant.id)[c] !== null))
       .map((descendant) => descendant.id);
     if (below.length > 0) {
       warnings.push({
@@ -492,7 +468,7 @@ export function acceptBottomUp(
   plan: Plan,
   view: PlanView,
   nodeId: string,
-  periods?: readonly number[]
+  periods?: readonly number[],
 ): TopDownPreview {
   const { settings } = plan;
   const node = findNode(view, nodeId);
@@ -544,7 +520,7 @@ export function acceptBottomUp(
     name: node.node.name,
     held: false,
     cells: node.periods.map((figures, c) =>
-      targetCell(figures.topDown, updates.has(c) ? (updates.get(c) as number) : figures.topDown)
+      targetCell(figures.topDown, updates.has(c) ? (updates.get(c) as number) : figures.topDown),
     ),
   };
   const change = changedRow(node.id, new StoredTargets(plan).of(node.id), updates);

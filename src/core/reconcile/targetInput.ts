@@ -45,7 +45,7 @@ export function topDownInput(
   view: PlanView,
   rows: readonly TargetInputRow[],
   locale: string,
-  note: string = messages.enteredNote
+  note: string = messages.enteredNote,
 ): TopDownPreview {
   const { settings } = plan;
   const byKey = viewsByKey(view);
@@ -117,8 +117,7 @@ export function topDownInput(
     if (change !== undefined) changes.push(change);
   });
 
-  if (rows.length === 0)
-    problems.push({ kind: "noValues", severity: "error", message: messages.noValues });
+  if (rows.length === 0) problems.push({ kind: "noValues", severity: "error", message: messages.noValues });
   return { rows: preview, changes, problems, note, canApply: canApply(changes, problems) };
 }
 
@@ -137,10 +136,7 @@ function inputRow(node: NodeView, updates: ReadonlyMap<number, number | null>): 
     name: node.node.name,
     held: false,
     cells: node.periods.map((figures, c): TargetCell =>
-      targetCell(
-        figures.topDown,
-        updates.has(c) ? (updates.get(c) as number | null) : figures.topDown
-      )
+      targetCell(figures.topDown, updates.has(c) ? (updates.get(c) as number | null) : figures.topDown),
     ),
   };
 }
@@ -216,12 +212,7 @@ function quotedEnd(text: string, open: number): number | undefined {
  * skipped; rows are numbered as pasted, from 1. A blank cell clears that period's target, as pasting
  * a blank cell in Excel does.
  */
-export function parsePastedTargets(
-  plan: Plan,
-  view: PlanView,
-  text: string,
-  locale: string
-): TopDownPreview {
+export function parsePastedTargets(plan: Plan, view: PlanView, text: string, locale: string): TopDownPreview {
   const lines = parseClipboardRows(text);
   const labels = new Map(plan.settings.periods.map((label, c) => [label.trim().toLowerCase(), c]));
   const byKey = viewsByKey(view);
@@ -238,8 +229,7 @@ export function parsePastedTargets(
 
   const rows: TargetInputRow[] = [];
   lines.forEach((cells, index) => {
-    if ((header !== undefined && index === first) || cells.every((cell) => cell.trim() === ""))
-      return;
+    if ((header !== undefined && index === first) || cells.every((cell) => cell.trim() === "")) return;
     const values: (string | undefined)[] = [];
     cells.slice(1).forEach((cell, column) => {
       const period = periodOf(column);

@@ -177,10 +177,7 @@ export function targetCell(before: number | null, after: number | null): TargetC
   return { before, after, change: before === null || after === null ? null : after - before + 0 };
 }
 
-export function canApply(
-  changes: readonly TopDownChange[],
-  problems: readonly ReconcileProblem[]
-): boolean {
+export function canApply(changes: readonly TopDownChange[], problems: readonly ReconcileProblem[]): boolean {
   return changes.length > 0 && problems.every((problem) => problem.severity !== "error");
 }
 
@@ -191,7 +188,7 @@ export function canApply(
 export function changedRow(
   id: string,
   stored: readonly (number | null)[],
-  updates: ReadonlyMap<number, number | null>
+  updates: ReadonlyMap<number, number | null>,
 ): TopDownChange | undefined {
   const values = [...stored];
   let changed = false;

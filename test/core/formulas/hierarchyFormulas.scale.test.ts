@@ -84,7 +84,9 @@ describe("ROLLUP at 100,000 nodes x 12 periods", () => {
     const ids = Array.from({ length: nodes }, (_, i) => [`Node${i}`]);
     const parents = ids.map((_, i) => [i === 0 ? "" : `NODE${Math.floor((i - 1) / 10)}`]);
     const values = ids.map((_, i) =>
-      Array.from({ length: periods }, (_, p) => ((i + p) % 13 === 0 ? "" : (i + p) % 17 === 0 ? "n/a" : (i * p) % 1000)),
+      Array.from({ length: periods }, (_, p) =>
+        (i + p) % 13 === 0 ? "" : (i + p) % 17 === 0 ? "n/a" : (i * p) % 1000,
+      ),
     );
     const result = grid(rollup(ids, parents, values));
     expect(result).toHaveLength(nodes);

@@ -1,8 +1,4 @@
-import {
-  parentsFromLevels,
-  type OutlineLevel,
-  type OutlineProblem,
-} from "../../../src/core/hierarchy/outline";
+import { parentsFromLevels, type OutlineLevel, type OutlineProblem } from "../../../src/core/hierarchy/outline";
 
 describe("parentsFromLevels", () => {
   it.each<[string, OutlineLevel[], number[]]>([

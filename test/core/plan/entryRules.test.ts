@@ -1,9 +1,6 @@
 import { validateEntryValues, validateValue } from "../../../src/core/plan/entryRules";
 
-const plan = (
-  decimals: number,
-  allowNegative: boolean
-): { decimals: number; allowNegative: boolean } => ({
+const plan = (decimals: number, allowNegative: boolean): { decimals: number; allowNegative: boolean } => ({
   decimals,
   allowNegative,
 });
@@ -32,15 +29,12 @@ describe("validateValue", () => {
     ["en-US", "-12.25", 1, false, "Negative targets are not allowed in this plan"],
     ["en-US", "twelve", 2, false, "Enter a number like 12,500.5"],
     ["de-DE", "12.5", 2, false, "Enter a number like 12.500,5"],
-  ])(
-    "%s %j (decimals %d, negatives %s) -> %j",
-    (locale, text, decimals, allowNegative, message) => {
-      expect(validateValue(text, plan(decimals, allowNegative), locale)).toEqual({
-        ok: false,
-        message,
-      });
-    }
-  );
+  ])("%s %j (decimals %d, negatives %s) -> %j", (locale, text, decimals, allowNegative, message) => {
+    expect(validateValue(text, plan(decimals, allowNegative), locale)).toEqual({
+      ok: false,
+      message,
+    });
+  });
 });
 
 describe("validateEntryValues", () => {

@@ -34,13 +34,7 @@ const SETTINGS: PlanSettings = {
   allowNegative: false,
 };
 
-function node(
-  id: string,
-  parent: string,
-  name = id,
-  owner = "",
-  attributes: Record<string, string> = {}
-): PlanNode {
+function node(id: string, parent: string, name = id, owner = "", attributes: Record<string, string> = {}): PlanNode {
   return { id, parent, name, owner, attributes };
 }
 
@@ -64,7 +58,7 @@ function sheetCells(layout: PlanLayout, sheet: string): unknown[][] {
         const row = (rows[block.row + r] ??= []);
         const parsed = parseInput(toCellInput(cell), "General");
         row[block.col + c] = parsed === null ? "" : (parsed.formula ?? parsed.value);
-      })
+      }),
     );
   }
   return rows.map((row) => Array.from(row, (cell) => cell ?? ""));
@@ -84,12 +78,7 @@ function grid(headers: unknown[], ...rows: unknown[][]): TableGrid {
   return { headers, rows };
 }
 
-function entry(
-  id: string,
-  values: (number | null)[],
-  status: NodeEntry["status"] = "Draft",
-  comment = ""
-): NodeEntry {
+function entry(id: string, values: (number | null)[], status: NodeEntry["status"] = "Draft", comment = ""): NodeEntry {
   return {
     id,
     values,
@@ -105,9 +94,7 @@ describe("the plan's tables", () => {
   const layout = buildPlanLayout(SETUP, {});
 
   it("puts each table at A1 of its own sheet, sized to the plan", () => {
-    expect(
-      layout.tables.map(({ name, sheet, rowCount, colCount }) => [name, sheet, rowCount, colCount])
-    ).toEqual([
+    expect(layout.tables.map(({ name, sheet, rowCount, colCount }) => [name, sheet, rowCount, colCount])).toEqual([
       ["GuSettings", "GU Settings", 11, 2],
       ["GuHierarchy", "GU Hierarchy", 5, 5],
       ["GuInputs", "GU Inputs", 5, 3],
@@ -130,9 +117,7 @@ describe("the plan's tables", () => {
       ["period", "Q1 2027"],
       ["period", "Q2 2027"],
     ]);
-    const formats = layout.blocks.filter(
-      (block) => block.sheet === SHEETS.settings && block.cells === null
-    );
+    const formats = layout.blocks.filter((block) => block.sheet === SHEETS.settings && block.cells === null);
     expect(formats.map(({ row, col, formats: f }) => [row, col, f])).toEqual([
       [5, 1, ["0"]],
       [6, 1, ["0.0%"]],
@@ -162,9 +147,11 @@ describe("the plan's tables", () => {
     const body = layout.blocks.find((block) => block.sheet === SHEETS.targets && block.row === 1);
     expect(body?.formats).toEqual(["General", "#,##0", "#,##0"]);
     const twoDecimals = buildPlanLayout({ ...SETUP, settings: { ...SETTINGS, decimals: 2 } }, {});
-    expect(
-      twoDecimals.blocks.find((block) => block.sheet === SHEETS.inputs && block.row === 1)?.formats
-    ).toEqual(["General", "#,##0.00", "#,##0.00"]);
+    expect(twoDecimals.blocks.find((block) => block.sheet === SHEETS.inputs && block.row === 1)?.formats).toEqual([
+      "General",
+      "#,##0.00",
+      "#,##0.00",
+    ]);
   });
 });
 
@@ -174,21 +161,7 @@ describe("the report sheet", () => {
 
   it("has a title, the periods over their columns and a header row", () => {
     expect(report[0][0]).toBe("FY27 revenue");
-    expect(report[1]).toEqual([
-      "Revenue (EUR)",
-      "",
-      "",
-      "",
-      "",
-      "Q1 2027",
-      "",
-      "",
-      "",
-      "Q2 2027",
-      "",
-      "",
-      "",
-    ]);
+    expect(report[1]).toEqual(["Revenue (EUR)", "", "", "", "", "Q1 2027", "", "", "", "Q2 2027", "", "", ""]);
     expect(report[2]).toEqual([
       "Id",
       "Name",
@@ -237,9 +210,7 @@ describe("the report sheet", () => {
   });
 
   it("formats the measures and flags variance % outside the tolerance held in the settings", () => {
-    const formats = layout.blocks.find(
-      (block) => block.sheet === SHEETS.report && block.cells === null
-    );
+    const formats = layout.blocks.find((block) => block.sheet === SHEETS.report && block.cells === null);
     expect(formats).toMatchObject({
       row: 3,
       col: 4,
@@ -275,12 +246,12 @@ describe("the report sheet", () => {
         targets: grid(["Id", "Q1 2027", "Q2 2027"], ["CO", 210, null]),
         status: grid(
           ["Id", "Status", "Comment", "Return reason", "Updated at", "Updated by"],
-          ["UK", "Submitted", "=ok", "", "", ""]
+          ["UK", "Submitted", "=ok", "", "", ""],
         ),
       };
       const evaluated = buildPlanLayout(
         { ...SETUP, nodes: [...NODES, node("=x", "CO", "+1 name", "@owner")] },
-        existing
+        existing,
       );
       evaluatedRules = evaluated.rules;
       const sheets: Record<string, (string | number | boolean | null)[][]> = {};
@@ -292,12 +263,11 @@ describe("the report sheet", () => {
             const row = (rows[block.row + r] ??= []);
             const input = toCellInput(cell);
             row[block.col + c] = input === "" ? null : input;
-          })
+          }),
         );
       }
       for (const rows of Object.values(sheets)) {
-        for (let r = 0; r < rows.length; r++)
-          rows[r] = Array.from(rows[r] ?? [], (cell) => cell ?? null);
+        for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (cell) => cell ?? null);
       }
       hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
     });
@@ -324,7 +294,7 @@ describe("the report sheet", () => {
 
     it("rolls up bottom-up, cascades top-down on bottom-up weights, and shows the variances", () => {
       const rounded = read("F4:I8").map((row) =>
-        row.map((cell) => (typeof cell === "number" ? Number(cell.toFixed(6)) : cell))
+        row.map((cell) => (typeof cell === "number" ? Number(cell.toFixed(6)) : cell)),
       );
       expect(rounded).toEqual([
         [200, 210, -10, -0.047619],
@@ -347,13 +317,11 @@ describe("the report sheet", () => {
           hf.calculateFormula(
             // The rule's formula is relative to I4; here it is placed on each row in turn.
             evaluatedRules[0].formula.replace(/I4/g, `'GU Report'!I${4 + r}`),
-            report
-          )
+            report,
+          ),
         );
       expect(flags()).toEqual([false, false, false, false, false]);
-      hf.setCellContents({ sheet: hf.getSheetId(SHEETS.settings) as number, row: 6, col: 1 }, [
-        [0.04],
-      ]);
+      hf.setCellContents({ sheet: hf.getSheetId(SHEETS.settings) as number, row: 6, col: 1 }, [[0.04]]);
       expect(flags()).toEqual([true, true, true, true, false]);
     });
   });
@@ -366,7 +334,7 @@ describe("reading the tables back", () => {
       targets: grid(["Id", "Q1 2027", "Q2 2027"], ["CO", 500, 520]),
       status: grid(
         ["Id", "Status", "Comment", "Return reason", "Updated at", "Updated by"],
-        ["uk", "Draft", "first cut", "", "2027-01-05T09:00:00.000Z", "ann"]
+        ["uk", "Draft", "first cut", "", "2027-01-05T09:00:00.000Z", "ann"],
       ),
     };
     const read = readPlanGrids(gridsOf(buildPlanLayout(SETUP, existing)));
@@ -407,15 +375,13 @@ describe("reading the tables back", () => {
       "12%",
       "plain",
     ]) {
-      const nodes = NODES.map((n) =>
-        n.id === "UK" && field !== "comment" ? { ...n, [field]: text } : n
-      );
+      const nodes = NODES.map((n) => (n.id === "UK" && field !== "comment" ? { ...n, [field]: text } : n));
       const existing: PlanGrids =
         field === "comment"
           ? {
               status: grid(
                 ["Id", "Status", "Comment", "Return reason", "Updated at", "Updated by"],
-                ["UK", "Draft", text, "", "", ""]
+                ["UK", "Draft", text, "", "", ""],
               ),
             }
           : {};
@@ -446,8 +412,8 @@ describe("reading the tables back", () => {
       grid(
         [...AUDIT_HEADERS],
         ["", "", "", "", "", "", ""],
-        ["2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", 120, "=note"]
-      )
+        ["2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", 120, "=note"],
+      ),
     );
     expect(audit).toEqual([
       {
@@ -469,9 +435,7 @@ describe("reading the tables back", () => {
   };
   const setRow = (g: TableGrid, row: number, col: number, value: unknown): TableGrid => ({
     headers: g.headers,
-    rows: g.rows.map((cells, r) =>
-      r === row ? cells.map((cell, c) => (c === col ? value : cell)) : cells
-    ),
+    rows: g.rows.map((cells, r) => (r === row ? cells.map((cell, c) => (c === col ? value : cell)) : cells)),
   });
 
   it.each<[string, PlanGrids, { sheet: string; row: number | null; message: string }[]]>([
@@ -552,8 +516,7 @@ describe("reading the tables back", () => {
         {
           sheet: "GU Settings",
           row: 2,
-          message:
-            "This plan was saved by a newer version of Groundup (layout 2); update the add-in to open it",
+          message: "This plan was saved by a newer version of Groundup (layout 2); update the add-in to open it",
         },
       ],
     ],
@@ -580,18 +543,13 @@ describe("reading the tables back", () => {
 describe("setting up again over an existing plan", () => {
   const statusHeaders = ["Id", "Status", "Comment", "Return reason", "Updated at", "Updated by"];
   const existing: PlanGrids = {
-    inputs: grid(
-      ["Id", "Q1 2027", "Q2 2027"],
-      ["CO", null, null],
-      ["UK", 120, 130],
-      ["DE", 80, 95]
-    ),
+    inputs: grid(["Id", "Q1 2027", "Q2 2027"], ["CO", null, null], ["UK", 120, 130], ["DE", 80, 95]),
     targets: grid(["Id", "Q1 2027", "Q2 2027"], ["UK", 100, null]),
     status: grid(
       statusHeaders,
       ["CO", "Not started", "", "", "", ""],
       ["UK", "Submitted", "=see notes", "", "2027-01-05T09:00:00.000Z", "ann"],
-      ["DE", "Not started", "", "", "", ""]
+      ["DE", "Not started", "", "", "", ""],
     ),
   };
 
@@ -602,10 +560,7 @@ describe("setting up again over an existing plan", () => {
   };
 
   it("keeps a node's inputs, target, status and comment when it moves", () => {
-    const moved = [
-      ...NODES.map((n) => (n.id === "UK" ? { ...n, parent: "AMER" } : n)),
-      node("AMER", "CO"),
-    ];
+    const moved = [...NODES.map((n) => (n.id === "UK" ? { ...n, parent: "AMER" } : n)), node("AMER", "CO")];
     const layout = buildPlanLayout({ settings: SETTINGS, nodes: moved }, existing);
     expect(layout.rowIds).toEqual(["CO", "EMEA", "DE", "AMER", "UK"]);
     const plan = read(layout);
@@ -619,21 +574,11 @@ describe("setting up again over an existing plan", () => {
   });
 
   it("keeps the rows of a node that left the hierarchy below the others, and gives them back when it returns", () => {
-    const without = buildPlanLayout(
-      { settings: SETTINGS, nodes: NODES.filter((n) => n.id !== "UK") },
-      existing
-    );
+    const without = buildPlanLayout({ settings: SETTINGS, nodes: NODES.filter((n) => n.id !== "UK") }, existing);
     expect(without.rowIds).toEqual(["CO", "EMEA", "DE", "UK"]);
     const grids = gridsOf(without);
     expect(grids.inputs?.rows[3]).toEqual(["UK", 120, 130]);
-    expect(grids.status?.rows[3]).toEqual([
-      "UK",
-      "Submitted",
-      "=see notes",
-      "",
-      "2027-01-05T09:00:00.000Z",
-      "ann",
-    ]);
+    expect(grids.status?.rows[3]).toEqual(["UK", "Submitted", "=see notes", "", "2027-01-05T09:00:00.000Z", "ann"]);
     expect(grids.hierarchy?.rows).toHaveLength(3);
     expect(read(without).entries.has("UK")).toBe(false);
 
@@ -648,16 +593,13 @@ describe("setting up again over an existing plan", () => {
       {
         ...existing,
         inputs: grid(["Id", "Q1 2027", "Q2 2027"], ["DE", null, null]),
-      }
+      },
     );
     expect(layout.rowIds).toEqual(["CO", "EMEA", "UK"]);
   });
 
   it("keeps the column of a period that left the plan while it holds values", () => {
-    const layout = buildPlanLayout(
-      { ...SETUP, settings: { ...SETTINGS, periods: ["Q2 2027", "Q3 2027"] } },
-      existing
-    );
+    const layout = buildPlanLayout({ ...SETUP, settings: { ...SETTINGS, periods: ["Q2 2027", "Q3 2027"] } }, existing);
     const grids = gridsOf(layout);
     expect(grids.inputs?.headers).toEqual(["Id", "Q2 2027", "Q3 2027", "Q1 2027"]);
     expect(grids.inputs?.rows[2]).toEqual(["UK", 130, "", 120]);
@@ -667,20 +609,14 @@ describe("setting up again over an existing plan", () => {
 
   it("refuses an existing table it could not carry over safely", () => {
     const broken = { ...existing, inputs: grid(["Code", "Q1 2027"], ["UK", 1]) };
-    expect(() => buildPlanLayout(SETUP, broken)).toThrow(
-      `Table GuInputs (sheet "GU Inputs") has no column "Id"`
-    );
+    expect(() => buildPlanLayout(SETUP, broken)).toThrow(`Table GuInputs (sheet "GU Inputs") has no column "Id"`);
   });
 });
 
 describe("a setup the layout refuses", () => {
   it.each<[string, PlanSetupInput, string]>([
     ["no nodes", { settings: SETTINGS, nodes: [] }, "A plan needs at least one node"],
-    [
-      "no periods",
-      { settings: { ...SETTINGS, periods: [] }, nodes: NODES },
-      "A plan needs at least one period",
-    ],
+    ["no periods", { settings: { ...SETTINGS, periods: [] }, nodes: NODES }, "A plan needs at least one period"],
     [
       "a period twice",
       { settings: { ...SETTINGS, periods: ["Q1", "q1 "] }, nodes: NODES },
@@ -720,12 +656,7 @@ describe("the stored state a save checks", () => {
     ["written again since", read, { ...read, updatedAt: "2027-01-06T09:00:00.000Z" }, false],
     ["no row read, still pristine", null, entry("UK", [null, null], "Not started"), false],
     ["no row read, still no row", null, null, true],
-    [
-      "no row read, untouched row",
-      null,
-      { ...entry("UK", [null, null], "Not started"), updatedAt: "" },
-      true,
-    ],
+    ["no row read, untouched row", null, { ...entry("UK", [null, null], "Not started"), updatedAt: "" }, true],
   ])("%s", (_, expected, current, same) => {
     expect(sameStoredState(expected, current, 2)).toBe(same);
   });

@@ -1,10 +1,5 @@
 import fc from "fast-check";
-import {
-  decimalPlaces,
-  formatNumber,
-  numberExample,
-  parseNumber,
-} from "../../../src/core/plan/numbers";
+import { decimalPlaces, formatNumber, numberExample, parseNumber } from "../../../src/core/plan/numbers";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -111,17 +106,13 @@ describe("formatNumber", () => {
     "is read back by parseNumber in %s",
     (locale) => {
       fc.assert(
-        fc.property(
-          fc.integer({ min: -1e12, max: 1e12 }),
-          fc.integer({ min: 0, max: 3 }),
-          (units, decimals) => {
-            const value = units / 10 ** decimals;
-            const parsed = parseNumber(formatNumber(value, locale, decimals), locale);
-            expect(parsed).toEqual({ ok: true, value: value === 0 ? 0 : value });
-          }
-        )
+        fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 3 }), (units, decimals) => {
+          const value = units / 10 ** decimals;
+          const parsed = parseNumber(formatNumber(value, locale, decimals), locale);
+          expect(parsed).toEqual({ ok: true, value: value === 0 ? 0 : value });
+        }),
       );
-    }
+    },
   );
 });
 

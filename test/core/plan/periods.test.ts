@@ -1,9 +1,4 @@
-import {
-  checkPeriods,
-  hasPeriodProblems,
-  makePeriods,
-  PeriodsError,
-} from "../../../src/core/plan/periods";
+import { checkPeriods, hasPeriodProblems, makePeriods, PeriodsError } from "../../../src/core/plan/periods";
 import type { Grain } from "../../../src/core/plan/types";
 
 describe("makePeriods", () => {

@@ -1,12 +1,5 @@
 import { buildPlanView, type Figures } from "../../../src/core/plan/planView";
-import type {
-  NodeEntry,
-  PeriodValues,
-  Plan,
-  PlanNode,
-  PlanSettings,
-  Status,
-} from "../../../src/core/plan/types";
+import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "../../../src/core/plan/types";
 
 const settings: PlanSettings = {
   name: "FY27",
@@ -67,8 +60,7 @@ const plan: Plan = {
 };
 
 function f(bottomUp: number, topDown: number | null, outOfTolerance: boolean): Figures {
-  if (topDown === null)
-    return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance };
+  if (topDown === null) return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance };
   const variance = bottomUp - topDown;
   return {
     bottomUp,

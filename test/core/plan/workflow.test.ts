@@ -1,11 +1,4 @@
-import type {
-  NodeEntry,
-  Plan,
-  PlanNode,
-  Role,
-  Status,
-  WorkflowAction,
-} from "../../../src/core/plan/types";
+import type { NodeEntry, Plan, PlanNode, Role, Status, WorkflowAction } from "../../../src/core/plan/types";
 import { STATUSES } from "../../../src/core/plan/types";
 import {
   allowedActions,
@@ -22,11 +15,7 @@ import {
 const PERIODS = ["Q1 2027", "Q2 2027"];
 const NOW = "2027-01-15T10:00:00.000Z";
 
-function entry(
-  status: Status,
-  values: (number | null)[] = [10, 20],
-  extra: Partial<NodeEntry> = {}
-): NodeEntry {
+function entry(status: Status, values: (number | null)[] = [10, 20], extra: Partial<NodeEntry> = {}): NodeEntry {
   return {
     id: "UK",
     values,
@@ -45,22 +34,12 @@ describe("the transition table", () => {
     ["contributor", "saveDraft", "Not started", "Draft"],
     ["contributor", "saveDraft", "Draft", "Draft"],
     ["contributor", "saveDraft", "Submitted", "Targets that are submitted can't be saved"],
-    [
-      "contributor",
-      "saveDraft",
-      "Approved",
-      "These targets are approved and locked; ask your manager to reopen them",
-    ],
+    ["contributor", "saveDraft", "Approved", "These targets are approved and locked; ask your manager to reopen them"],
     ["contributor", "saveDraft", "Returned", "Draft"],
     ["contributor", "submit", "Not started", "Submitted"],
     ["contributor", "submit", "Draft", "Submitted"],
     ["contributor", "submit", "Submitted", "Submitted"],
-    [
-      "contributor",
-      "submit",
-      "Approved",
-      "These targets are approved and locked; ask your manager to reopen them",
-    ],
+    ["contributor", "submit", "Approved", "These targets are approved and locked; ask your manager to reopen them"],
     ["contributor", "submit", "Returned", "Submitted"],
     ...STATUSES.flatMap((status): [Role, WorkflowAction, Status, string][] => [
       ["contributor", "approve", status, "Only a manager can approve targets"],
@@ -87,9 +66,7 @@ describe("the transition table", () => {
   ];
 
   it("covers every role, action and status once", () => {
-    expect(new Set(table.map(([role, action, status]) => `${role}/${action}/${status}`)).size).toBe(
-      50
-    );
+    expect(new Set(table.map(([role, action, status]) => `${role}/${action}/${status}`)).size).toBe(50);
   });
 
   it.each(table)("%s %s from %s -> %s", (role, action, status, outcome) => {
@@ -191,18 +168,15 @@ describe("applyAction", () => {
     });
   });
 
-  it.each<[string | undefined]>([[undefined], [""], ["   "]])(
-    "refuses to return without a reason (%j)",
-    (reason) => {
-      const result = applyAction(entry("Submitted"), "return", {
-        role: "manager",
-        user: "Mo",
-        now: NOW,
-        reason,
-      });
-      expect(result).toEqual({ ok: false, message: "Give a reason for returning these targets" });
-    }
-  );
+  it.each<[string | undefined]>([[undefined], [""], ["   "]])("refuses to return without a reason (%j)", (reason) => {
+    const result = applyAction(entry("Submitted"), "return", {
+      role: "manager",
+      user: "Mo",
+      now: NOW,
+      reason,
+    });
+    expect(result).toEqual({ ok: false, message: "Give a reason for returning these targets" });
+  });
 
   it("returns with the reason, and saving again clears it", () => {
     const returned = applyAction(entry("Submitted"), "return", {
@@ -216,9 +190,7 @@ describe("applyAction", () => {
       returnReason: "Q2 is below last year",
       updatedBy: "Mo",
     });
-    expect(
-      returned.ok && returned.audit.map((a) => [a.field, a.oldValue, a.newValue, a.note])
-    ).toEqual([
+    expect(returned.ok && returned.audit.map((a) => [a.field, a.oldValue, a.newValue, a.note])).toEqual([
       ["status", "Submitted", "Returned", "Returned"],
       ["return reason", "", "Q2 is below last year", "Returned"],
     ]);
@@ -316,16 +288,14 @@ describe("applyActionToMany", () => {
         entry("Submitted", [3, 4], { id: "C" }),
       ],
       "approve",
-      { role: "manager", user: "Mo", now: NOW }
+      { role: "manager", user: "Mo", now: NOW },
     );
     expect(result.entries.map((e) => [e.id, e.status])).toEqual([
       ["A", "Approved"],
       ["C", "Approved"],
     ]);
     expect(result.audit.map((a) => a.node)).toEqual(["A", "C"]);
-    expect(result.refused).toEqual([
-      { id: "B", message: "Targets that are draft can't be approved" },
-    ]);
+    expect(result.refused).toEqual([{ id: "B", message: "Targets that are draft can't be approved" }]);
   });
 });
 

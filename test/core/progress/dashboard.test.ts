@@ -6,13 +6,7 @@ import {
   type DashboardLayout,
   type DashboardPeriod,
 } from "../../../src/core/progress/dashboard";
-import {
-  blockInputs,
-  buildPlanLayout,
-  ID_HEADER,
-  STATUS_HEADERS,
-  type CellBlock,
-} from "../../../src/core/plan/layout";
+import { blockInputs, buildPlanLayout, ID_HEADER, STATUS_HEADERS, type CellBlock } from "../../../src/core/plan/layout";
 import { compareNode } from "../../../src/core/reconcile/compare";
 import { registerBuFunctions } from "../../../src/hyperformula/buPlugin";
 import type { Plan } from "../../../src/core/plan/types";
@@ -30,9 +24,7 @@ function build(period: DashboardPeriod, nodeId = "EMEA"): DashboardLayout {
 function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: number) => unknown {
   registerBuFunctions();
   const periods = p.settings.periods;
-  const valueRows = (
-    valuesOf: (id: string) => readonly (number | null)[] | undefined
-  ): unknown[][] =>
+  const valueRows = (valuesOf: (id: string) => readonly (number | null)[] | undefined): unknown[][] =>
     p.nodes.map((node) => [node.id, ...periods.map((_, c) => valuesOf(node.id)?.[c] ?? null)]);
   const layout = buildPlanLayout(
     { settings: p.settings, nodes: p.nodes },
@@ -44,16 +36,9 @@ function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: numbe
       targets: { headers: [ID_HEADER, ...periods], rows: valueRows((id) => p.topDown.get(id)) },
       status: {
         headers: [...STATUS_HEADERS],
-        rows: p.nodes.map((node) => [
-          node.id,
-          p.entries.get(node.id)?.status ?? "",
-          "",
-          "",
-          "",
-          "",
-        ]),
+        rows: p.nodes.map((node) => [node.id, p.entries.get(node.id)?.status ?? "", "", "", "", ""]),
       },
-    }
+    },
   );
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
   const write = (block: CellBlock): void => {
@@ -61,7 +46,7 @@ function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: numbe
     if (!hf.doesSheetExist(block.sheet)) hf.addSheet(block.sheet);
     hf.setCellContents(
       { sheet: hf.getSheetId(block.sheet) as number, row: block.row, col: block.col },
-      blockInputs(block)
+      blockInputs(block),
     );
   };
   layout.blocks.forEach(write);
@@ -79,8 +64,7 @@ describe("dashboardLayout", () => {
       { formula: "=INDEX('GU Hierarchy'!$C$2:$C$9,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
       { formula: "=INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
       {
-        formula:
-          "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$B$9,A5)",
+        formula: "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$B$9,A5)",
       },
       { formula: "=BU.VARIANCE(D5,C5)" },
       { formula: '=BU.VARIANCE(D5,C5,"pct")' },
@@ -105,8 +89,7 @@ describe("dashboardLayout", () => {
         "=SUM(INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)),INDEX('GU Report'!$K$4:$K$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)))",
     });
     expect(cells[0][3]).toEqual({
-      formula:
-        "=SUM(BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$C$9,A5))",
+      formula: "=SUM(BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$C$9,A5))",
     });
   });
 
@@ -158,9 +141,7 @@ describe("dashboardLayout", () => {
       const cell = evaluate(plan, dashboard);
       const comparison = compareNode(plan, view, "EMEA");
       const figures = [
-        ...(comparison?.children ?? []).map((child) =>
-          period === "total" ? child.total : child.periods[period]
-        ),
+        ...(comparison?.children ?? []).map((child) => (period === "total" ? child.total : child.periods[period])),
         period === "total" ? comparison?.total : comparison?.periods[period],
       ];
       figures.forEach((expected, i) => {
@@ -182,6 +163,6 @@ describe("dashboardLayout", () => {
         ["Approved", 1],
         ["Returned", 1],
       ]);
-    }
+    },
   );
 });

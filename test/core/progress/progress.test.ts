@@ -1,16 +1,11 @@
-import {
-  lateOwners,
-  progress,
-  reminderText,
-  type StatusCounts,
-} from "../../../src/core/progress/progress";
+import { lateOwners, progress, reminderText, type StatusCounts } from "../../../src/core/progress/progress";
 import type { Status } from "../../../src/core/plan/types";
 import { COMPANY, planAndView } from "../reconcile/fixture";
 
 /** Counts in STATUSES order: Not started, Draft, Submitted, Approved, Returned. */
 function counts(group: StatusCounts): number[] {
   return (["Not started", "Draft", "Submitted", "Approved", "Returned"] as Status[]).map(
-    (status) => group.counts[status]
+    (status) => group.counts[status],
   );
 }
 
@@ -128,7 +123,7 @@ describe("reminderText", () => {
         "- France (FR), returned: Q2 looks low",
         "",
         "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
-      ].join("\n")
+      ].join("\n"),
     );
   });
 
@@ -140,7 +135,7 @@ describe("reminderText", () => {
           nodes: [{ id: "Company", name: "Company", status: "Draft", returnReason: "" }],
         },
       ],
-      plan
+      plan,
     );
     expect(text).toContain("Ceo:\n- Company, draft\n");
     expect(reminderText([], plan)).toBe("");

@@ -1,10 +1,6 @@
 import fc from "fast-check";
 import { fromUnits, toUnits } from "../../../src/core/allocation";
-import {
-  allocateGap,
-  type AllocationBasis,
-  type AllocationMethod,
-} from "../../../src/core/reconcile/allocateGap";
+import { allocateGap, type AllocationBasis, type AllocationMethod } from "../../../src/core/reconcile/allocateGap";
 import type { PeriodValues } from "../../../src/core/plan/types";
 import { planAndView, type NodeRow } from "./fixture";
 
@@ -26,7 +22,7 @@ interface Case {
 
 const amount = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000 }),
-  fc.double({ min: 0, max: 1e6, noNaN: true }).map((x) => Math.round(x * 1e4) / 1e4)
+  fc.double({ min: 0, max: 1e6, noNaN: true }).map((x) => Math.round(x * 1e4) / 1e4),
 );
 
 const caseArb: fc.Arbitrary<Case> = fc
@@ -44,15 +40,11 @@ const caseArb: fc.Arbitrary<Case> = fc
           maxLength: 3,
         }),
         held: fc.boolean(),
-        weight: fc.option(
-          fc.oneof(
-            fc.integer({ min: 0, max: 1000 }),
-            fc.double({ min: 0, max: 1000, noNaN: true })
-          ),
-          { nil: undefined }
-        ),
+        weight: fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1000, noNaN: true })), {
+          nil: undefined,
+        }),
       }),
-      { minLength: 1, maxLength: 8 }
+      { minLength: 1, maxLength: 8 },
     ),
     basis: fc.constantFrom<AllocationBasis>("gap", "target"),
     methodKind: fc.constantFrom<AllocationMethod["kind"]>("even", "bottomUp", "period", "weights"),
@@ -73,9 +65,7 @@ function method(c: Case): AllocationMethod {
       return {
         kind: "weights",
         weights: new Map(
-          c.children.flatMap((child, i) =>
-            child.weight === undefined ? [] : [[`C${i}`, child.weight]]
-          )
+          c.children.flatMap((child, i) => (child.weight === undefined ? [] : [[`C${i}`, child.weight]])),
         ),
       };
     default:
@@ -95,9 +85,7 @@ describe("allocateGap properties", () => {
         const topDown: Record<string, PeriodValues> = { P: c.targets };
         c.children.forEach((child, i) => {
           inputs[`C${i}`] = child.input;
-          topDown[`C${i}`] = child.ownTarget.map((units) =>
-            units === null ? null : fromUnits(units, c.decimals)
-          );
+          topDown[`C${i}`] = child.ownTarget.map((units) => (units === null ? null : fromUnits(units, c.decimals)));
         });
         const { plan, view } = planAndView({
           nodes,
@@ -123,10 +111,7 @@ describe("allocateGap properties", () => {
             expect(fromUnits(toUnits(after, c.decimals), c.decimals)).toBe(after);
             if (row.held)
               expect(after).toBe(
-                fromUnits(
-                  toUnits(view.byId.get(`C${i}`)?.periods[p].topDown as number, c.decimals),
-                  c.decimals
-                )
+                fromUnits(toUnits(view.byId.get(`C${i}`)?.periods[p].topDown as number, c.decimals), c.decimals),
               );
             units += toUnits(after, c.decimals);
           });
@@ -138,7 +123,7 @@ describe("allocateGap properties", () => {
           if (row !== undefined) expect(change.values).toEqual(row.cells.map((cell) => cell.after));
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -153,7 +138,7 @@ describe("allocateGap properties", () => {
           c.children.map((child, i) => [
             `C${i}`,
             child.input.map((x) => fromUnits(toUnits(x, c.decimals), c.decimals)),
-          ])
+          ]),
         );
         const { plan, view } = planAndView({
           nodes,
@@ -169,13 +154,12 @@ describe("allocateGap properties", () => {
         for (let p = 0; p < PERIODS.length; p++) {
           const moves = preview.rows.map(
             (row, i) =>
-              toUnits(row.cells[p].after as number, c.decimals) -
-              toUnits(inputs[`C${i}`][p] as number, c.decimals)
+              toUnits(row.cells[p].after as number, c.decimals) - toUnits(inputs[`C${i}`][p] as number, c.decimals),
           );
           expect(Math.max(...moves) - Math.min(...moves)).toBeLessThanOrEqual(1);
         }
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 });

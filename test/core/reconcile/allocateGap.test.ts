@@ -20,26 +20,16 @@ function kinds(preview: { problems: readonly { kind: string; severity: string }[
 
 function run(
   request: Partial<AllocationRequest> & Pick<AllocationRequest, "method">,
-  spec: PlanSpec = COMPANY
+  spec: PlanSpec = COMPANY,
 ): AllocationPreview {
   const { plan, view } = planAndView(spec);
   return allocateGap(plan, view, { nodeId: "EMEA", basis: "gap", periods: Q1, ...request });
 }
 
 describe("allocateGap: methods (EMEA Q1: target 300, bottom-up UK 120, DE 80, FR 50, gap 50)", () => {
-  test.each<
-    [string, Partial<AllocationRequest> & Pick<AllocationRequest, "method">, Record<string, number>]
-  >([
-    [
-      "gap evenly: 17, 17, 16 on top of bottom-up",
-      { method: { kind: "even" } },
-      { UK: 137, DE: 97, FR: 66 },
-    ],
-    [
-      "gap proportional to bottom-up",
-      { method: { kind: "bottomUp" } },
-      { UK: 144, DE: 96, FR: 60 },
-    ],
+  test.each<[string, Partial<AllocationRequest> & Pick<AllocationRequest, "method">, Record<string, number>]>([
+    ["gap evenly: 17, 17, 16 on top of bottom-up", { method: { kind: "even" } }, { UK: 137, DE: 97, FR: 66 }],
+    ["gap proportional to bottom-up", { method: { kind: "bottomUp" } }, { UK: 144, DE: 96, FR: 60 }],
     [
       "target proportional to bottom-up: the same",
       { basis: "target", method: { kind: "bottomUp" } },
@@ -146,7 +136,7 @@ describe("allocateGap: holds", () => {
   test("a held child with a target of its own keeps it and is not rewritten", () => {
     const preview = run(
       { basis: "target", method: { kind: "even" }, hold: ["DE"] },
-      { ...COMPANY, topDown: { ...COMPANY.topDown, DE: [110, null] } }
+      { ...COMPANY, topDown: { ...COMPANY.topDown, DE: [110, null] } },
     );
     expect(afterOf(preview)).toEqual({ UK: 95, DE: 110, FR: 95 });
     expect(preview.changes.map((change) => change.id)).toEqual(["UK", "FR"]);
@@ -167,16 +157,13 @@ describe("allocateGap: rounding and negative gaps", () => {
   test("rounds to the plan's decimals with parts that add up exactly", () => {
     const preview = run(
       { basis: "target", method: { kind: "even" } },
-      { ...COMPANY, settings: { decimals: 2 }, topDown: { EMEA: [100, null] } }
+      { ...COMPANY, settings: { decimals: 2 }, topDown: { EMEA: [100, null] } },
     );
     expect(afterOf(preview)).toEqual({ UK: 33.34, DE: 33.33, FR: 33.33 });
   });
 
   test("a negative gap lowers the children's targets below their bottom-up", () => {
-    const preview = run(
-      { method: { kind: "bottomUp" } },
-      { ...COMPANY, topDown: { EMEA: [200, null] } }
-    );
+    const preview = run({ method: { kind: "bottomUp" } }, { ...COMPANY, topDown: { EMEA: [200, null] } });
     expect(afterOf(preview)).toEqual({ UK: 96, DE: 64, FR: 40 });
     expect(preview.allocated[0]).toMatchObject({ gap: -50, shared: -50 });
     expect(preview.canApply).toBe(true);
@@ -196,10 +183,7 @@ describe("allocateGap: rounding and negative gaps", () => {
     });
     expect(preview.canApply).toBe(false);
 
-    const allowed = run(
-      { method: { kind: "even" } },
-      { ...spec, settings: { allowNegative: true } }
-    );
+    const allowed = run({ method: { kind: "even" } }, { ...spec, settings: { allowNegative: true } });
     expect(afterOf(allowed)).toEqual({ UK: 56, DE: 17, FR: -13 });
     expect(allowed.canApply).toBe(true);
   });
@@ -230,7 +214,7 @@ describe("allocateGap: periods", () => {
     });
     expect(preview.allocated.map((period) => period.label)).toEqual(["Q1 2027"]);
     expect(preview.problems).toContainEqual(
-      expect.objectContaining({ kind: "noTarget", severity: "warning", period: 1 })
+      expect.objectContaining({ kind: "noTarget", severity: "warning", period: 1 }),
     );
     expect(preview.changes).toEqual([
       { id: "UK", values: [137, null] },
@@ -241,22 +225,8 @@ describe("allocateGap: periods", () => {
 });
 
 describe("allocateGap: problems", () => {
-  test.each<
-    [
-      string,
-      Partial<AllocationRequest> & Pick<AllocationRequest, "method">,
-      PlanSpec,
-      string,
-      string,
-    ]
-  >([
-    [
-      "unknown node",
-      { nodeId: "Nowhere", method: { kind: "even" } },
-      COMPANY,
-      "unknownNode",
-      'No node "Nowhere"',
-    ],
+  test.each<[string, Partial<AllocationRequest> & Pick<AllocationRequest, "method">, PlanSpec, string, string]>([
+    ["unknown node", { nodeId: "Nowhere", method: { kind: "even" } }, COMPANY, "unknownNode", 'No node "Nowhere"'],
     [
       "a node without children",
       { nodeId: "UK", method: { kind: "even" } },
@@ -314,13 +284,9 @@ describe("allocateGap: problems", () => {
     ],
   ])("%s", (_, request, spec, kind, message) => {
     const preview = run(request, spec);
-    expect(preview.problems).toContainEqual(
-      expect.objectContaining({ kind, severity: "error", message })
-    );
+    expect(preview.problems).toContainEqual(expect.objectContaining({ kind, severity: "error", message }));
     expect(preview.canApply).toBe(false);
-    expect(() => topDownWrite(planAndView(spec).plan, preview, { user: "Lea", time: "t" })).toThrow(
-      ReconcileError
-    );
+    expect(() => topDownWrite(planAndView(spec).plan, preview, { user: "Lea", time: "t" })).toThrow(ReconcileError);
   });
 
   test("warnings: a child without a weight, the node's own input, targets further down", () => {
@@ -339,7 +305,7 @@ describe("allocateGap: problems", () => {
           ]),
         },
       },
-      spec
+      spec,
     );
     expect(weights.problems).toContainEqual(
       expect.objectContaining({
@@ -347,14 +313,13 @@ describe("allocateGap: problems", () => {
         severity: "warning",
         id: "FR",
         message: "FR has no weight, so it gets no share (as if its weight were 0)",
-      })
+      }),
     );
     expect(weights.problems).toContainEqual(
       expect.objectContaining({
         kind: "ownInput",
-        message:
-          "EMEA has an input of its own in Q1 2027; it is part of EMEA's bottom-up but of no child's target",
-      })
+        message: "EMEA has an input of its own in Q1 2027; it is part of EMEA's bottom-up but of no child's target",
+      }),
     );
     expect(weights.canApply).toBe(true);
 
@@ -370,7 +335,7 @@ describe("allocateGap: problems", () => {
         kind: "targetsBelow",
         id: "EMEA",
         message: "Below EMEA, UK has a target of its own, which is not re-allocated",
-      })
+      }),
     );
   });
 });
@@ -431,9 +396,7 @@ describe("acceptBottomUp", () => {
     expect(preview.changes).toEqual([{ id: "EMEA", values: [250, 285] }]);
     expect(preview.canApply).toBe(true);
     const write = topDownWrite(plan, preview, { user: "Lea", time: "t" });
-    expect(
-      write.audit.map((entry) => [entry.field, entry.oldValue, entry.newValue, entry.note])
-    ).toEqual([
+    expect(write.audit.map((entry) => [entry.field, entry.oldValue, entry.newValue, entry.note])).toEqual([
       ["top-down Q1 2027", "300", "250", "accepted bottom-up as top-down target"],
       ["top-down Q2 2027", "", "285", "accepted bottom-up as top-down target"],
     ]);
@@ -467,9 +430,7 @@ describe("acceptBottomUp", () => {
   ])("%s is an error", (_, spec, id, message) => {
     const { plan, view } = planAndView(spec);
     const preview = acceptBottomUp(plan, view, id);
-    expect(preview.problems).toContainEqual(
-      expect.objectContaining({ severity: "error", message })
-    );
+    expect(preview.problems).toContainEqual(expect.objectContaining({ severity: "error", message }));
     expect(preview.canApply).toBe(false);
   });
 });

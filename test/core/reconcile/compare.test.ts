@@ -81,11 +81,7 @@ describe("compareNode", () => {
       variance: null,
       outOfTolerance: false,
     });
-    expect(comparison?.children.map((child) => child.periods[0].shareOfGap)).toEqual([
-      null,
-      null,
-      null,
-    ]);
+    expect(comparison?.children.map((child) => child.periods[0].shareOfGap)).toEqual([null, null, null]);
     expect(compareNode(plan, view, "UK")?.children).toEqual([]);
     expect(compareNode(plan, view, "Atlantis")).toBeUndefined();
   });

@@ -1,12 +1,5 @@
 import { buildPlanView, type PlanView } from "../../../src/core/plan/planView";
-import type {
-  NodeEntry,
-  PeriodValues,
-  Plan,
-  PlanNode,
-  PlanSettings,
-  Status,
-} from "../../../src/core/plan/types";
+import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "../../../src/core/plan/types";
 
 export const SETTINGS: PlanSettings = {
   name: "FY27",

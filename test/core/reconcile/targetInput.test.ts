@@ -1,18 +1,10 @@
-import {
-  parseClipboardRows,
-  parsePastedTargets,
-  topDownInput,
-} from "../../../src/core/reconcile/targetInput";
+import { parseClipboardRows, parsePastedTargets, topDownInput } from "../../../src/core/reconcile/targetInput";
 import { topDownWrite } from "../../../src/core/reconcile/targets";
 import { COMPANY, planAndView, type PlanSpec } from "./fixture";
 
 const { plan, view } = planAndView(COMPANY);
 
-function paste(
-  text: string,
-  locale = "en-US",
-  spec: PlanSpec = COMPANY
-): ReturnType<typeof parsePastedTargets> {
+function paste(text: string, locale = "en-US", spec: PlanSpec = COMPANY): ReturnType<typeof parsePastedTargets> {
   const { plan: p, view: v } = planAndView(spec);
   return parsePastedTargets(p, v, text, locale);
 }
@@ -35,11 +27,7 @@ describe("parseClipboardRows", () => {
         ["B", "3", ""],
       ],
     ],
-    [
-      "a quoted cell with a tab, a line break and quotes",
-      'A\t"x\ty\n""z"""\t1\n',
-      [["A", 'x\ty\n"z"', "1"]],
-    ],
+    ["a quoted cell with a tab, a line break and quotes", 'A\t"x\ty\n""z"""\t1\n', [["A", 'x\ty\n"z"', "1"]]],
     ["a quote inside a cell is plain text", 'A\t5" wide\n', [["A", '5" wide']]],
     ["one cell", "A", [["A"]]],
     ["nothing", "", []],
@@ -111,7 +99,7 @@ describe("parsePastedTargets", () => {
         problem.id,
         problem.period,
         problem.message,
-      ])
+      ]),
     ).toEqual([
       [
         "unknownNode",
@@ -121,14 +109,7 @@ describe("parsePastedTargets", () => {
         undefined,
         'Row 2 (Atlantis): there is no node "Atlantis"; the row is left out',
       ],
-      [
-        "badValue",
-        "skipped",
-        3,
-        "UK",
-        0,
-        "Row 3 (UK), Q1 2027: Enter a number like 12,500.5; the row is left out",
-      ],
+      ["badValue", "skipped", 3, "UK", 0, "Row 3 (UK), Q1 2027: Enter a number like 12,500.5; the row is left out"],
       [
         "badValue",
         "skipped",
@@ -145,14 +126,7 @@ describe("parsePastedTargets", () => {
         0,
         "Row 5 (FR), Q1 2027: Enter a whole number, like 12,500; the row is left out",
       ],
-      [
-        "duplicateRow",
-        "skipped",
-        6,
-        "EMEA",
-        undefined,
-        "Row 6: EMEA is already on row 1; the row is left out",
-      ],
+      ["duplicateRow", "skipped", 6, "EMEA", undefined, "Row 6: EMEA is already on row 1; the row is left out"],
       [
         "tooManyValues",
         "skipped",
@@ -184,9 +158,7 @@ describe("parsePastedTargets", () => {
 
   test("an empty paste has nothing to apply", () => {
     const preview = paste("\n\n");
-    expect(preview.problems.map((problem) => [problem.kind, problem.severity])).toEqual([
-      ["noValues", "error"],
-    ]);
+    expect(preview.problems.map((problem) => [problem.kind, problem.severity])).toEqual([["noValues", "error"]]);
     expect(preview.canApply).toBe(false);
   });
 
@@ -194,15 +166,7 @@ describe("parsePastedTargets", () => {
     const preview = paste("EMEA\t310\t\nAMER\t400\t\n");
     // AMER has no own target: 400 in Q1 is new, Q2 blank stays blank, so nothing is logged for it.
     const write = topDownWrite(plan, preview, { user: "Lea", time: "2027-01-02T09:00:00Z" });
-    expect(
-      write.audit.map((entry) => [
-        entry.node,
-        entry.field,
-        entry.oldValue,
-        entry.newValue,
-        entry.note,
-      ])
-    ).toEqual([
+    expect(write.audit.map((entry) => [entry.node, entry.field, entry.oldValue, entry.newValue, entry.note])).toEqual([
       ["EMEA", "top-down Q1 2027", "300", "310", "top-down targets pasted"],
       ["AMER", "top-down Q1 2027", "", "400", "top-down targets pasted"],
     ]);
