@@ -1,5 +1,8 @@
 /** Cell positions, selection rectangles and clipboard text for the workbench grid. Pure. */
 import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../src/core/a1";
+import { parseClipboardRows } from "../src/core/clipboard";
+
+export { toClipboard } from "../src/core/clipboard";
 
 export interface CellPosition {
   readonly row: number;
@@ -46,65 +49,10 @@ export function wholeColumns(sheet: string, first: number, last: number): CellRa
 }
 
 /**
- * Cells from the clipboard, as Excel and other spreadsheets copy them: rows on lines, cells
- * separated by tabs, a cell holding a tab, line break or quote wrapped in quotes ("" for a quote).
- * The line break after the last row is not a row of its own.
+ * Cells from the clipboard as a rectangle (short rows padded with blanks), for pasting into the grid.
  */
 export function parseClipboard(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
-  const endCell = (): void => {
-    row.push(cell);
-    cell = "";
-  };
-  const endRow = (): void => {
-    endCell();
-    rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"' && cell === "") {
-      const close = quotedEnd(text, i);
-      if (close !== null) {
-        cell = text.slice(i + 1, close).replace(/""/g, '"');
-        i = close + 1;
-        continue;
-      }
-    }
-    if (ch === "\t") endCell();
-    else if (ch === "\n" || ch === "\r") {
-      endRow();
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-    } else cell += ch;
-    i++;
-  }
-  if (cell !== "" || row.length > 0) endRow();
-  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  const rows = parseClipboardRows(text);
+  const width = rows.reduce((widest, cells) => Math.max(widest, cells.length), 0);
   return rows.map((cells) => [...cells, ...Array<string>(width - cells.length).fill("")]);
-}
-
-/** Index of the quote closing the quoted cell opened at `open`, if the cell ends right after it. */
-function quotedEnd(text: string, open: number): number | null {
-  let i = open + 1;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      if (text[i + 1] === '"') {
-        i += 2;
-        continue;
-      }
-      const next = text[i + 1];
-      return next === undefined || next === "\t" || next === "\n" || next === "\r" ? i : null;
-    }
-    i++;
-  }
-  return null;
-}
-
-/** Cells as clipboard text, quoting those that need it. */
-export function toClipboard(rows: readonly (readonly string[])[]): string {
-  const quote = (cell: string): string => (/[\t\n\r"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return rows.map((cells) => cells.map(quote).join("\t")).join("\r\n");
 }

@@ -3,6 +3,7 @@
  * locale, no negatives unless the plan allows them, at most the plan's decimals: see entryRules).
  */
 import { idKey } from "../cell";
+import { parseClipboardRows } from "../clipboard";
 import { reconcileMessages as messages } from "../messages";
 import { validateValue } from "../plan/entryRules";
 import type { NodeView, PlanView } from "../plan/planView";
@@ -139,69 +140,6 @@ function inputRow(node: NodeView, updates: ReadonlyMap<number, number | null>): 
       targetCell(figures.topDown, updates.has(c) ? (updates.get(c) as number | null) : figures.topDown),
     ),
   };
-}
-
-/**
- * Cells of text as Excel puts a copied range on the clipboard: rows end with a line break (CRLF or
- * LF), cells are separated by tabs, and a cell holding a tab, line break or quote is quoted with its
- * quotes doubled. A final line break does not start another row.
- */
-export function parseClipboardRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
-  const endCell = (): void => {
-    row.push(cell);
-    cell = "";
-  };
-  const endRow = (): void => {
-    endCell();
-    rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"' && cell === "") {
-      const close = quotedEnd(text, i);
-      if (close !== undefined) {
-        cell = text.slice(i + 1, close).replace(/""/g, '"');
-        i = close + 1;
-        continue;
-      }
-    }
-    if (ch === "\t") {
-      endCell();
-    } else if (ch === "\n" || ch === "\r") {
-      endRow();
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-    } else {
-      cell += ch;
-    }
-    i++;
-  }
-  if (cell !== "" || row.length > 0) endRow();
-  return rows;
-}
-
-/**
- * The index of the quote closing a quoted cell that opens at `open`, if the cell really is quoted (the
- * closing quote is followed by a tab, a line break or the end); otherwise the quote is plain text.
- */
-function quotedEnd(text: string, open: number): number | undefined {
-  let i = open + 1;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      if (text[i + 1] === '"') {
-        i += 2;
-        continue;
-      }
-      const next = text[i + 1];
-      return next === undefined || next === "\t" || next === "\n" || next === "\r" ? i : undefined;
-    }
-    i++;
-  }
-  return undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { parseClipboardRows, parsePastedTargets, topDownInput } from "../../../src/core/reconcile/targetInput";
+import { parseClipboardRows } from "../../../src/core/clipboard";
+import { parsePastedTargets, topDownInput } from "../../../src/core/reconcile/targetInput";
 import { topDownWrite } from "../../../src/core/reconcile/targets";
 import { COMPANY, planAndView, type PlanSpec } from "./fixture";
 
