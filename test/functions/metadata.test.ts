@@ -2,10 +2,12 @@
  * functions.json as the build generates it from the JSDoc in src/functions/functions.ts: what Excel
  * shows in formula autocomplete and how it passes arguments.
  */
+import fs from "fs";
 import path from "path";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 
 const SOURCE = path.join(__dirname, "../../src/functions/functions.ts");
+const README = path.join(__dirname, "../../README.md");
 
 /** Per function: each parameter's name and whether it is a range (matrix) and optional. */
 const EXPECTED: Record<string, [name: string, range: boolean, optional: boolean][]> = {
@@ -91,6 +93,13 @@ describe("functions.json", () => {
     it("has a one-line description for autocomplete and a help link to its README section", () => {
       expect(fn().description).toMatch(/^[A-Z].{20,120}\.$/);
       expect(fn().helpUrl).toBe(`https://github.com/groundup-addin/groundup#bu${name.toLowerCase()}`);
+    });
+
+    it("links to a heading of README.md that exists, by GitHub's anchor for it", () => {
+      const headings = fs.readFileSync(README, "utf8").split(/\r?\n/);
+      expect(headings).toContain(`### BU.${name}`);
+      // GitHub's anchor for "### BU.NAME": lower case, the dot dropped.
+      expect(fn().helpUrl).toMatch(new RegExp(`#bu${name.toLowerCase()}$`));
     });
 
     it("describes every parameter, with ranges as matrices and the right ones optional", () => {
