@@ -139,7 +139,9 @@ test("a manager approves a submission by keyboard alone", async () => {
   const approveEurope = await screen.findByRole("button", { name: "Approve Europe" });
   await tabTo(user, () => approveEurope);
   await user.keyboard("{Enter}");
-  await screen.findByText("Approved Europe");
+  const outcome = await screen.findByText("Approved Europe");
+  // The pressed button is gone after the save; focus goes to the outcome, not back to the top.
+  await waitFor(() => expect(document.activeElement?.contains(outcome)).toBe(true));
   expect((await workbook.readPlan())?.entries.get("EU")).toMatchObject({
     status: "Approved",
     updatedBy: "ceo@example.com",
@@ -147,7 +149,6 @@ test("a manager approves a submission by keyboard alone", async () => {
 
   // ...and one ticked with Space and approved with the toolbar's button.
   const usa = screen.getByRole("checkbox", { name: "USA" });
-  // Approving replaces the card's buttons, and focus falls back to the page: Tab starts over from the top.
   await tabTo(user, () => usa, 25);
   await user.keyboard(" ");
   expect(usa).toBeChecked();

@@ -23,9 +23,16 @@ export interface FeedbackBarProps {
 }
 
 export function FeedbackBar({ feedback, onDismiss, onReload }: FeedbackBarProps): React.JSX.Element | null {
+  const bar = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    // The button that was pressed is often gone once the view re-renders after a save; without this
+    // a keyboard user would be sent back to the top of the pane. Only a lost focus is taken over.
+    const active = document.activeElement;
+    if (feedback !== null && (active === null || active === document.body)) bar.current?.focus();
+  }, [feedback]);
   if (feedback === null) return null;
   return (
-    <MessageBar intent={feedback.intent} aria-live="polite">
+    <MessageBar ref={bar} tabIndex={-1} intent={feedback.intent} aria-live="polite">
       <MessageBarBody>{feedback.text}</MessageBarBody>
       <MessageBarActions
         containerAction={
