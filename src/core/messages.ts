@@ -163,6 +163,8 @@ export const taskPaneMessages = {
   actionDone: (action: WorkflowAction, names: readonly string[]): string =>
     names.length === 0 ? ACTIONS_DONE[action] : `${ACTIONS_DONE[action]} ${listNames(names)}`,
   nothingChanged: "Nothing has changed since the last save",
+  nodeRemovedUnsaved:
+    "This node was removed from the plan. Your unsaved entries are kept here until you decide; they can't be saved while the node doesn't exist",
   fixValuesFirst: "Correct the values marked above first",
   nameRequired: "Give the plan a name",
   toleranceRange: "Enter a tolerance from 0 to 100 %",
@@ -321,6 +323,8 @@ export const sharingMessages = {
       ? `${node} has no owner; ${fileOwner} can't change it`
       : `${node} belongs to ${owner}; ${fileOwner} can't change it`,
   unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
+  outsideInputs: (sheet: string, address: string): string =>
+    `${sheet}!${address}: only the input cells of your own nodes can be changed; this edit is ignored`,
   rowWithoutId: (row: number): string => `Row ${row} has values but no id`,
   repeatedRow: (id: string, row: number, first: number): string =>
     `${alreadyOnRow(row, id, first)}; this row is ignored`,

@@ -4,7 +4,9 @@
  *   .xlsx or damaged is refused as a whole with a message; otherwise every input cell is taken as
  *   what it holds (a number, blank, text, a formula, ...). Formulas are never evaluated and their
  *   cached results never trusted; macros, links and hidden sheets are never looked at (the very
- *   hidden marker sheet is read for the marker and the values as made, nothing else).
+ *   hidden marker sheets are read for the marker, the values and the cells as made, nothing else).
+ *   Every cell outside the input cells that differs from the file as made (the "Groundup cells"
+ *   record) is an edit outside the allowed cells: reported, never collected.
  * - `previewCollect` compares the files with the plan and decides, per node and period, what is
  *   accepted and what is rejected and why; its `entries` and `audit` are what applying writes, in
  *   one `saveEntries` batch.
@@ -29,7 +31,15 @@ import {
   isLockedForContributor,
   nodesOwnedBy,
 } from "../plan/workflow";
-import { FILE_SHEETS, MARKER_KEYS, TARGETS_COLUMNS } from "./contributorFile";
+import { cellAddress } from "../a1";
+import {
+  CELLS_CHUNK,
+  CELLS_HEADER,
+  FILE_SHEETS,
+  MARKER_KEYS,
+  RECORDED_SHEETS,
+  TARGETS_COLUMNS,
+} from "./contributorFile";
 
 /** What an input cell of a returned file holds, read as a value. */
 export type FileCell =
@@ -71,6 +81,20 @@ export interface ReturnedWorkbook {
   readonly rows: readonly ReturnedRow[];
   /** By id key; null without a marker. */
   readonly base: ReadonlyMap<string, BaseRow> | null;
+  /** Cells outside the input cells that differ from the file as made; [] without a record of it. */
+  readonly outside: readonly OutsideEdit[];
+}
+
+/** A cell outside the owner's input cells that differs from what the file was made with. */
+export interface OutsideEdit {
+  /** The sheet as made ("Targets", "Report", "Settings"). */
+  readonly sheet: string;
+  /** "C5". */
+  readonly address: string;
+  /** The node id the row was made for (Targets and Report rows); null for other rows. */
+  readonly id: string | null;
+  readonly made: FileCell;
+  readonly now: FileCell;
 }
 
 export type FileRead =
@@ -128,6 +152,202 @@ function headerRow(sheet: ExcelJS.Worksheet, from: number, to: number): number |
     if (textOf(sheet.getCell(r, 1).value).trim().toLowerCase() === TARGETS_COLUMNS.id.toLowerCase()) return r;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record of the cells as made ("Groundup cells")
+
+/** A cell as JSON: null (blank), a number, a string (text), or {f}, {b}, {e}, {d} for the rest. */
+type CellJson = null | number | string | { f: string } | { b: boolean } | { e: string } | { d: 1 };
+
+function toJson(cell: FileCell): CellJson {
+  switch (cell.kind) {
+    case "blank":
+      return null;
+    case "number":
+      return cell.value;
+    case "text":
+      return cell.text;
+    case "formula":
+      return { f: cell.formula };
+    case "boolean":
+      return { b: cell.value };
+    case "error":
+      return { e: cell.error };
+    case "date":
+      return { d: 1 };
+  }
+}
+
+function fromJson(json: unknown): FileCell {
+  if (typeof json === "number" && Number.isFinite(json)) return { kind: "number", value: json };
+  if (typeof json === "string") return json.trim() === "" ? { kind: "blank" } : { kind: "text", text: json };
+  if (typeof json !== "object" || json === null) return { kind: "blank" };
+  const record = json as Record<string, unknown>;
+  if (typeof record.f === "string") return { kind: "formula", formula: record.f };
+  if (typeof record.b === "boolean") return { kind: "boolean", value: record.b };
+  if (typeof record.e === "string") return { kind: "error", error: record.e };
+  if ("d" in record) return { kind: "date" };
+  return { kind: "blank" };
+}
+
+/**
+ * The rows of the "Groundup cells" sheet recording `sheets` as they are: Sheet | Row | first
+ * Column | the cells from there as a JSON array, split so no JSON text outgrows a cell.
+ */
+export function recordCells(sheets: readonly ExcelJS.Worksheet[]): (string | number)[][] {
+  const rows: (string | number)[][] = [[...CELLS_HEADER]];
+  for (const sheet of sheets) {
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells: CellJson[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        while (cells.length < c - 1) cells.push(null);
+        cells[c - 1] = toJson(readCell(cell));
+      });
+      let first = 0;
+      let chunk: CellJson[] = [];
+      let length = 2;
+      const flush = (): void => {
+        while (chunk.length > 0 && chunk[chunk.length - 1] === null) chunk.pop();
+        if (chunk.length > 0) rows.push([sheet.name, r, first + 1, JSON.stringify(chunk)]);
+      };
+      cells.forEach((cell, c) => {
+        const size = JSON.stringify(cell).length + 1;
+        if (chunk.length > 0 && length + size > CELLS_CHUNK) {
+          flush();
+          chunk = [];
+          length = 2;
+        }
+        if (chunk.length === 0) first = c;
+        chunk.push(cell);
+        length += size;
+      });
+      flush();
+    });
+  }
+  return rows;
+}
+
+/** The recorded cells, by sheet (lower case) then row then column (1-based); null without a record. */
+function readRecord(workbook: ExcelJS.Workbook): Map<string, Map<number, Map<number, FileCell>>> | null {
+  const sheet = sheetNamed(workbook, FILE_SHEETS.cells);
+  if (sheet === undefined) return null;
+  const record = new Map<string, Map<number, Map<number, FileCell>>>();
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const name = textOf(sheet.getCell(r, 1).value).trim().toLowerCase();
+    const row = sheet.getCell(r, 2).value;
+    const first = sheet.getCell(r, 3).value;
+    if (name === "" || typeof row !== "number" || typeof first !== "number") continue;
+    let cells: unknown;
+    try {
+      cells = JSON.parse(textOf(sheet.getCell(r, 4).value));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(cells)) continue;
+    const rows = record.get(name) ?? new Map<number, Map<number, FileCell>>();
+    record.set(name, rows);
+    const columns = rows.get(row) ?? new Map<number, FileCell>();
+    rows.set(row, columns);
+    cells.forEach((json, i) => {
+      const cell = fromJson(json);
+      if (cell.kind !== "blank") columns.set(first + i, cell);
+    });
+  }
+  return record;
+}
+
+/** Formulas as Excel, LibreOffice and exceljs write them back alike: no spaces, $ or quotes, upper case. */
+function formulaKey(formula: string): string {
+  return formula
+    .replace(/^=/, "")
+    .replace(/[\s$']/g, "")
+    .toUpperCase();
+}
+
+function sameCell(a: FileCell, b: FileCell): boolean {
+  switch (a.kind) {
+    case "blank":
+    case "date":
+      return b.kind === a.kind;
+    case "number":
+      return (
+        b.kind === "number" && Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value))
+      );
+    case "text":
+      return b.kind === "text" && a.text.trim() === b.text.trim();
+    case "formula":
+      return b.kind === "formula" && formulaKey(a.formula) === formulaKey(b.formula);
+    case "boolean":
+      return b.kind === "boolean" && a.value === b.value;
+    case "error":
+      return b.kind === "error" && a.error === b.error;
+  }
+}
+
+/** Where collect reads the Targets sheet's input cells and rows; these cells are not compared again. */
+interface TargetsLayout {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly header: number;
+  readonly idCol: number;
+  /** Period columns (the plan's or not) and the comment column. */
+  readonly inputCols: ReadonlySet<number>;
+  /** Rows read as rows of nodes. */
+  readonly rows: ReadonlySet<number>;
+}
+
+/**
+ * Every cell of the sheets the file was made with that differs from the record, except the cells
+ * collect reads as inputs (period and comment columns, ids, and rows added below the table).
+ */
+function outsideEdits(
+  workbook: ExcelJS.Workbook,
+  record: Map<string, Map<number, Map<number, FileCell>>>,
+  targets: TargetsLayout,
+): OutsideEdit[] {
+  const edits: OutsideEdit[] = [];
+  for (const name of RECORDED_SHEETS) {
+    const recorded = record.get(name.toLowerCase());
+    if (recorded === undefined) continue;
+    const isTargets = name === FILE_SHEETS.targets;
+    const sheet = isTargets ? targets.sheet : sheetNamed(workbook, name);
+    if (sheet === undefined) continue;
+    const positions = new Map<number, Set<number>>();
+    const add = (r: number, c: number): void => {
+      const columns = positions.get(r) ?? new Set<number>();
+      positions.set(r, columns);
+      columns.add(c);
+    };
+    for (const [r, columns] of recorded) for (const c of columns.keys()) add(r, c);
+    sheet.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (_, c) => add(r, c)));
+    // The row of ids as made: rows below it were made for the node whose id is in column A.
+    let idHeader = Number.MAX_SAFE_INTEGER;
+    for (const [r, columns] of recorded) {
+      const first = columns.get(1);
+      if (first?.kind === "text" && first.text.trim().toLowerCase() === TARGETS_COLUMNS.id.toLowerCase())
+        idHeader = Math.min(idHeader, r);
+    }
+    const lastMade = Math.max(0, ...recorded.keys());
+    const exempt = (r: number, c: number): boolean =>
+      isTargets &&
+      r >= targets.header &&
+      (targets.inputCols.has(c) ||
+        (r > targets.header && c === targets.idCol) ||
+        (r > lastMade && targets.rows.has(r)));
+    for (const r of [...positions.keys()].sort((a, b) => a - b)) {
+      for (const c of [...(positions.get(r) as Set<number>)].sort((a, b) => a - b)) {
+        if (exempt(r, c)) continue;
+        const made = recorded.get(r)?.get(c) ?? { kind: "blank" };
+        const now = readCell(sheet.getCell(r, c));
+        if (sameCell(made, now)) continue;
+        const idCell = r > idHeader ? recorded.get(r)?.get(1) : undefined;
+        const id =
+          idCell?.kind === "text" ? idCell.text.trim() : idCell?.kind === "number" ? String(idCell.value) : null;
+        edits.push({ sheet: name, address: cellAddress(r - 1, c - 1), id, made, now });
+      }
+    }
+  }
+  return edits;
 }
 
 function readMarker(workbook: ExcelJS.Workbook): Pick<ReturnedWorkbook, "plan" | "owner" | "made" | "base"> {
@@ -204,10 +424,12 @@ export async function readReturnedFile(data: Uint8Array): Promise<FileRead> {
     } else periods.push({ label, col });
   });
   const column = (name: string): number | undefined => fixed.get(name.toLowerCase());
+  const inputCols = new Set(periods.map(({ col }) => col));
   const idCol = column(TARGETS_COLUMNS.id) as number;
   const nameCol = column(TARGETS_COLUMNS.name);
   const ownerCol = column(TARGETS_COLUMNS.owner);
   const commentCol = column(TARGETS_COLUMNS.comment);
+  if (commentCol !== undefined) inputCols.add(commentCol);
 
   const rows: ReturnedRow[] = [];
   for (let r = header + 1; r <= targets.rowCount; r++) {
@@ -227,9 +449,20 @@ export async function readReturnedFile(data: Uint8Array): Promise<FileRead> {
       comment,
     });
   }
+  const record = readRecord(workbook);
+  const outside =
+    record === null
+      ? []
+      : outsideEdits(workbook, record, {
+          sheet: targets,
+          header,
+          idCol,
+          inputCols,
+          rows: new Set(rows.map((row) => row.sheetRow)),
+        });
   return {
     ok: true,
-    workbook: { ...readMarker(workbook), periods: periods.map(({ label }) => label), rows },
+    workbook: { ...readMarker(workbook), periods: periods.map(({ label }) => label), rows, outside },
   };
 }
 
@@ -252,7 +485,7 @@ export interface CollectChange {
   readonly name: string;
   /** A period label, "comment", or "status" for the status the accepted changes give the node. */
   readonly field: string;
-  /** What the plan holds now. */
+  /** What the plan holds now (for a cell outside the inputs, what the file was made with). */
   readonly before: number | string | null;
   /** What the file holds: a number, text, or a formula as "=..."; null for blank. */
   readonly after: number | string | null;
@@ -583,6 +816,21 @@ export function previewCollect(plan: Plan, files: readonly CollectedFile[], opti
       entries.push({ expected: entry, next: result.entry });
       const note = sharingMessages.collectedNote(fileName, options.collectedBy, ACTION_LABELS[action]);
       audit.push(...result.audit.map((item) => ({ ...item, note })));
+    }
+    // Edits outside the input cells: reported with why, never applied.
+    for (const edit of file.outside) {
+      const key = edit.id === null ? undefined : idKey(edit.id);
+      const node = key === undefined ? undefined : nodesByKey.get(key);
+      changes.push({
+        id: node?.id ?? edit.id ?? "",
+        name: node?.name ?? edit.sheet,
+        field: `${edit.sheet}!${edit.address}`,
+        before: asValue(edit.made).shown,
+        after: asValue(edit.now).shown,
+        accepted: false,
+        reason: sharingMessages.outsideInputs(edit.sheet, edit.address),
+      });
+      rejectedCount += 1;
     }
     for (const key of claimed) claimedBy.set(key, fileName);
     previews.push({ fileName, owner, made: file.made, error: null, notes, changes: ordered(changes, plan) });

@@ -15,6 +15,9 @@
  * - "Groundup" (very hidden): the marker collect matches the file by (plan name, owner, when it
  *   was made) and the values each row held when the file was made, so collect changes only what
  *   the owner changed, not what others changed in the plan meanwhile.
+ * - "Groundup cells" (very hidden): every cell of Targets, Report and Settings as made (values,
+ *   text, formulas), one sheet row per row of cells as JSON, so collect can report any edit
+ *   outside the owner's input cells (and ignore it).
  * Every sheet is protected without a password: protection guides the contributor; collect is
  * what enforces the rules, whatever comes back.
  */
@@ -26,7 +29,17 @@ export const FILE_SHEETS = {
   report: "Report",
   settings: "Settings",
   marker: "Groundup",
+  cells: "Groundup cells",
 } as const;
+
+/** The sheets whose cells "Groundup cells" records as made, in this order. */
+export const RECORDED_SHEETS = [FILE_SHEETS.targets, FILE_SHEETS.report, FILE_SHEETS.settings] as const;
+
+/** Header of the "Groundup cells" sheet: Sheet | Row | first Column | Cells (a JSON array). */
+export const CELLS_HEADER = ["Sheet", "Row", "Column", "Cells"] as const;
+
+/** Longest JSON text put in one cell (Excel's limit is 32,767 characters). */
+export const CELLS_CHUNK = 30000;
 
 /** 0-based row of the Targets sheet's header row; nodes follow it. */
 export const TARGETS_HEADER_ROW = 4;

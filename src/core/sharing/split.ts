@@ -12,6 +12,7 @@ import { numberFormat, PERCENT } from "../plan/layout";
 import { buildPlanView, type PlanView } from "../plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../plan/types";
 import { entryFor, isLockedForContributor, owners as planOwners } from "../plan/workflow";
+import { recordCells } from "./collect";
 import {
   FILE_FORMAT_VERSION,
   FILE_SHEETS,
@@ -328,6 +329,13 @@ function addMarkerSheet(
   return sheet;
 }
 
+/** The very hidden record of every cell of `made` as made, for collect to find edits outside the inputs. */
+function addCellsSheet(workbook: ExcelJS.Workbook, made: readonly ExcelJS.Worksheet[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(FILE_SHEETS.cells, { state: "veryHidden" });
+  sheet.addRows(recordCells(made));
+  return sheet;
+}
+
 /** One owner's workbook as .xlsx bytes. */
 async function ownerFile(
   plan: Plan,
@@ -349,6 +357,7 @@ async function ownerFile(
     addSettingsSheet(workbook, plan, owner, now),
     addMarkerSheet(workbook, plan, owner, now, rows),
   ];
+  sheets.push(addCellsSheet(workbook, sheets.slice(0, 3)));
   for (const sheet of sheets) await sheet.protect("", PROTECTION);
   const buffer = await workbook.xlsx.writeBuffer();
   return {

@@ -45,6 +45,9 @@ async function preview(plan: Plan, files: [string, Uint8Array][]): Promise<Colle
   return previewCollect(plan, read, OPTIONS);
 }
 
+const OUTSIDE = (cell: string): string =>
+  `${cell}: only the input cells of your own nodes can be changed; this edit is ignored`;
+
 function summary(changes: readonly CollectChange[]): (string | number | null)[][] {
   return changes.map((change) => [change.id, change.field, change.before, change.after, change.reason ?? "accepted"]);
 }
@@ -82,6 +85,7 @@ describe("collecting a returned contributor workbook", () => {
       ["UK", "Q1 2027", 100, 120, "accepted"],
       ["UK", "Q2 2027", 110, "=100+20", "A formula (=100+20) can't be collected; type the number itself"],
       ["UK", "status", "Draft", "Submitted", "accepted"],
+      ["UK", "Report!C5", "=SUM('Targets'!E6:E6)", 5, OUTSIDE("Report!C5")],
       ["FR", "Q1 2027", 50, 60, "These targets are approved and locked; ask your manager to reopen them"],
       ["APAC", "Q1 2027", null, 300, "accepted"],
       ["APAC", "Q2 2027", null, "310 EUR", `"310 EUR" is text, not a number`],
@@ -89,7 +93,7 @@ describe("collecting a returned contributor workbook", () => {
       ["APAC", "status", "Not started", "Draft", "accepted"],
       ["JP", "Q1 2027", 40, 999, "Japan belongs to Kim; Ann can't change it"],
     ]);
-    expect([result.accepted, result.rejected]).toEqual([3, 4]);
+    expect([result.accepted, result.rejected]).toEqual([3, 5]);
 
     expect(await workbook.saveEntries(result.entries, result.audit)).toEqual({ ok: true });
     const after = await planOf(workbook);
@@ -118,6 +122,46 @@ describe("collecting a returned contributor workbook", () => {
       ]),
     );
     expect(audit.every((entry) => entry.user === "Ann" && entry.time === COLLECTED)).toBe(true);
+  });
+
+  test("an unedited file has no changes, and none of its cells count as edits", async () => {
+    const returned = await editFile(await fileFor(plan, "Ann"), () => undefined);
+    const result = await preview(plan, [["ann.xlsx", returned]]);
+    expect(result.files[0]).toMatchObject({ error: null, notes: [], changes: [] });
+    expect([result.entries, result.audit, result.rejected]).toEqual([[], [], 0]);
+  });
+
+  test("edits outside the owner's input cells are reported with the sheet and cell, and never applied", async () => {
+    const returned = await editFile(await fileFor(plan, "Ann"), (book) => {
+      (book.getWorksheet("Report") as ExcelJS.Worksheet).getCell("C5").value = 5; // a report formula
+      targetCell(book, "UK", "Name").value = "Britain"; // a locked column of Ann's own row
+      targetCell(book, "APAC", "Status").value = "Approved"; // a locked column: status
+      targetCell(book, "JP", "Owner").value = "Ann"; // taking over Kim's node
+      targetCell(book, "JP", "Q2 2027").value = 1; // a locked period cell of Kim's row
+      (book.getWorksheet("Settings") as ExcelJS.Worksheet).getCell("B6").value = "Yes"; // negatives allowed?
+      (book.getWorksheet("Targets") as ExcelJS.Worksheet).getCell("A1").value = "My targets"; // the title
+      (book.getWorksheet("Report") as ExcelJS.Worksheet).getCell("Z40").value = "note"; // a blank cell
+    });
+
+    const result = await preview(plan, [["ann.xlsx", returned]]);
+
+    expect(summary(result.files[0].changes)).toEqual([
+      ["UK", "Targets!B6", "United Kingdom", "Britain", OUTSIDE("Targets!B6")],
+      ["UK", "Report!C5", "=SUM('Targets'!E6:E6)", 5, OUTSIDE("Report!C5")],
+      ["APAC", "Targets!D8", "Not started", "Approved", OUTSIDE("Targets!D8")],
+      ["JP", "Q2 2027", 45, 1, "Japan belongs to Kim; Ann can't change it"],
+      ["JP", "Targets!C9", "Kim", "Ann", OUTSIDE("Targets!C9")],
+      ["", "Targets!A1", "FY27 targets: targets of Ann", "My targets", OUTSIDE("Targets!A1")],
+      ["", "Report!Z40", null, "note", OUTSIDE("Report!Z40")],
+      ["", "Settings!B6", "No", "Yes", OUTSIDE("Settings!B6")],
+    ]);
+    expect(result.files[0].changes.every((change) => !change.accepted)).toBe(true);
+    expect([result.accepted, result.rejected]).toEqual([0, 8]);
+    expect([result.entries, result.audit]).toEqual([[], []]);
+
+    expect(await workbook.saveEntries(result.entries, result.audit)).toEqual({ ok: true });
+    expect(await planOf(workbook)).toEqual(plan);
+    expect(await workbook.readAudit()).toEqual([]);
   });
 
   test.each([

@@ -67,6 +67,7 @@ describe("splitting a plan into contributor workbooks", () => {
       ["Report", "visible"],
       ["Settings", "visible"],
       ["Groundup", "veryHidden"],
+      ["Groundup cells", "veryHidden"],
     ]);
     const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
     expect(targets.getRow(5).values).toEqual([

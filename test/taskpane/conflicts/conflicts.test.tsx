@@ -192,6 +192,60 @@ describe("a save someone else overtook", () => {
   });
 });
 
+describe("the user's unsaved entries survive every conflict", () => {
+  test.each<[string, (workbook: MemoryPlanWorkbook) => Promise<void>]>([
+    [
+      "a co-author changed the values",
+      async (workbook) => {
+        await coAuthor(workbook, { values: [100, 250], comment: "theirs" }, "Bob");
+      },
+    ],
+    [
+      "the manager returned it",
+      async (workbook) => {
+        await coAuthor(workbook, { status: "Submitted" }, "Ann");
+        await coAuthor(workbook, { status: "Returned", returnReason: "Too low" }, "Cara");
+      },
+    ],
+    [
+      "the manager approved it",
+      async (workbook) => {
+        await coAuthor(workbook, { status: "Submitted" }, "Ann");
+        await coAuthor(workbook, { status: "Approved" }, "Cara");
+      },
+    ],
+    [
+      "a co-author removed the node from the plan",
+      async (workbook) => {
+        const plan = (await workbook.readPlan()) as Plan;
+        await workbook.writePlan({
+          settings: plan.settings,
+          nodes: [
+            ...plan.nodes.filter((node) => node.id !== "N"),
+            { id: "S", parent: "W", name: "South", owner: "Ann", attributes: {} },
+          ],
+        });
+      },
+    ],
+  ])("when %s, deciding later keeps the typed value and comment in the form", async (_what, change) => {
+    const workbook = await sharedWorkbook();
+    const pane = await openAs(workbook, "Ann", "My targets");
+    await pane.user.clear(field("Q1 2027 (EUR)"));
+    await pane.user.type(field("Q1 2027 (EUR)"), "300");
+    await pane.user.clear(field("Comment"));
+    await pane.user.type(field("Comment"), "mine");
+    await change(workbook);
+    await pane.user.click(
+      within(screen.getByRole("group", { name: "North" })).getByRole("button", { name: "Save draft" }),
+    );
+    await screen.findByRole("dialog", { name: "Someone else changed these targets" });
+    await pane.user.click(screen.getByRole("button", { name: "Decide later" }));
+    await dialogClosed();
+    expect(field("Q1 2027 (EUR)")).toHaveValue("300");
+    expect(field("Comment")).toHaveValue("mine");
+  });
+});
+
 describe("an approval someone else overtook", () => {
   test("the manager sees the resubmission, and keeping their approval approves the newest values", async () => {
     const workbook = await sharedWorkbook();

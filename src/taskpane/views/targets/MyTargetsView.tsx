@@ -4,7 +4,7 @@ import { taskPaneMessages } from "../../../core/messages";
 import { validateEntryValues } from "../../../core/plan/entryRules";
 import { formatNumber } from "../../../core/plan/numbers";
 import { buildPlanView } from "../../../core/plan/planView";
-import type { NodeEntry, Plan, WorkflowAction } from "../../../core/plan/types";
+import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/plan/types";
 import { applyAction, entryFor, nodesOwnedBy, owners } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
@@ -46,9 +46,21 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
   const styles = useStyles();
   const { settings } = plan;
   const people = React.useMemo(() => owners(plan), [plan]);
-  const mine = React.useMemo(() => nodesOwnedBy(plan, me), [plan, me]);
+  const owned = React.useMemo(() => nodesOwnedBy(plan, me), [plan, me]);
+  // Nodes as last seen, so a card with unsaved entries stays when a co-author removes its node.
+  const seen = React.useRef(new Map<string, PlanNode>());
+  for (const node of owned) seen.current.set(node.id, node);
   // Only nodes being edited have a draft; the others show what is saved.
   const [drafts, setDrafts] = React.useState<ReadonlyMap<string, EntryDraft>>(new Map());
+  const mine = React.useMemo(() => {
+    const ids = new Set(owned.map((node) => node.id));
+    const removed = [...drafts.keys()]
+      .filter((id) => !ids.has(id) && !plan.nodes.some((node) => node.id === id))
+      .map((id) => seen.current.get(id))
+      .filter((node): node is PlanNode => node !== undefined);
+    return [...owned, ...removed];
+  }, [owned, drafts, plan]);
+  const removedIds = new Set(mine.filter((node) => !owned.includes(node)).map((node) => node.id));
   const [feedback, setFeedback] = React.useState<ReadonlyMap<string, Feedback>>(new Map());
   const conflicts = useConflictResolution(actions, { locale, busy });
 
@@ -154,7 +166,11 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
                   draft={draftOf(entry)}
                   errors={checks.get(node.id)?.errors ?? []}
                   live={view}
-                  feedback={feedback.get(node.id) ?? null}
+                  feedback={
+                    removedIds.has(node.id)
+                      ? { intent: "warning", text: taskPaneMessages.nodeRemovedUnsaved }
+                      : (feedback.get(node.id) ?? null)
+                  }
                   busy={busy}
                   onChange={(draft) => setDrafts((current) => setFor(current, node.id, draft))}
                   onAct={(action) => void act(node.id, action)}
