@@ -13,6 +13,7 @@ import { topDownWrite } from "../../src/core/reconcile/targets";
 import { chunkBlocks, chunkBySize, writeBytes, WRITE_BUDGET_BYTES } from "../../src/excel/chunks";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
 import { RecordingExcel } from "./support/RecordingExcel";
+import { readPlanOf } from "../support/plan";
 
 const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;
 
@@ -39,12 +40,6 @@ const NODES = [
   node("AMER", "CO", "Americas"),
 ];
 
-async function planOf(workbook: ExcelPlanWorkbook): Promise<Plan> {
-  const plan = await workbook.readPlan();
-  if (plan === null) throw new Error("no plan");
-  return plan;
-}
-
 function dashboardFor(plan: Plan, nodeId: string, period: DashboardPeriod): DashboardLayout {
   const result = dashboardLayout(plan, buildPlanView(plan), { nodeId, period });
   if (!result.ok) throw new Error(result.message);
@@ -60,7 +55,7 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     excel = new RecordingExcel();
     workbook = new ExcelPlanWorkbook(excel.run);
     await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
-    plan = await planOf(workbook);
+    plan = await readPlanOf(workbook);
     excel.reset();
   });
 
@@ -172,7 +167,7 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     const many = [node("ROOT", "", "Company")];
     for (let i = 1; i <= 400; i++) many.push(node(`t${i}`, "ROOT", `Territory ${i}`));
     await workbook.writePlan({ settings: SETTINGS, nodes: many });
-    const big = dashboardFor(await planOf(workbook), "ROOT", "total");
+    const big = dashboardFor(await readPlanOf(workbook), "ROOT", "total");
     const budget = 40_000;
     const chunks = chunkBlocks(big.blocks, budget);
     expect(chunks.length).toBeGreaterThan(2);
@@ -205,7 +200,7 @@ describe("ExcelPlanWorkbook.saveTopDown", () => {
     const workbook = new ExcelPlanWorkbook(excel.run);
     await workbook.writePlan({ settings, nodes });
     await workbook.saveTopDown([{ id: "CO", values: periods.map(() => 1_000_003) }], []);
-    const plan = await planOf(workbook);
+    const plan = await readPlanOf(workbook);
     const preview = allocateGap(plan, buildPlanView(plan), {
       nodeId: "CO",
       basis: "target",
@@ -227,7 +222,7 @@ describe("ExcelPlanWorkbook.saveTopDown", () => {
     expect(excel.syncs).toBe(2);
     expect(Math.max(...excel.payloads)).toBeLessThan(EXCEL_ON_THE_WEB_LIMIT);
     expect(Math.max(...excel.payloads)).toBeLessThanOrEqual(WRITE_BUDGET_BYTES);
-    const after = await planOf(workbook);
+    const after = await readPlanOf(workbook);
     for (const change of write.changes) expect(after.topDown.get(change.id)).toEqual(change.values);
     expect(await workbook.readAudit()).toHaveLength(write.audit.length);
   });
@@ -262,7 +257,7 @@ describe("ExcelPlanWorkbook.saveTopDown", () => {
       write.audit.length,
     );
     expect(targetSyncs.length).toBe(1000);
-    const after = await planOf(workbook);
+    const after = await readPlanOf(workbook);
     expect(after.topDown.get("n7")).toEqual(write.changes.find((c) => c.id === "n7")?.values);
     expect(after.topDown.get("n1000")).toEqual(write.changes.find((c) => c.id === "n1000")?.values);
   });

@@ -2,11 +2,12 @@ import { OfficeMockObject } from "office-addin-mock";
 import type { CellRange } from "../../src/core/a1";
 import { SHEETS, buildPlanLayout } from "../../src/core/plan/layout";
 import { detectHierarchy } from "../../src/core/plan/setupSource";
-import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { AuditEntry, NodeEntry, PlanNode, PlanSettings } from "../../src/core/plan/types";
 import { chunkBlocks, planReads, WRITE_BUDGET_BYTES } from "../../src/excel/chunks";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
 import { excelHasCellProperties } from "../../src/excel/run";
 import { RecordingExcel, type WriteRecord } from "./support/RecordingExcel";
+import { readPlanOf } from "../support/plan";
 
 const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;
 
@@ -61,12 +62,6 @@ function write(
   kind: WriteRecord["kind"],
 ): WriteRecord | undefined {
   return excel.writes.find((w) => w.sheet === sheet && w.address === address && w.kind === kind);
-}
-
-async function planOf(workbook: ExcelPlanWorkbook): Promise<Plan> {
-  const plan = await workbook.readPlan();
-  if (plan === null) throw new Error("no plan");
-  return plan;
 }
 
 describe("ExcelPlanWorkbook", () => {
@@ -143,7 +138,7 @@ describe("ExcelPlanWorkbook", () => {
 
     it("reads back the plan it wrote", async () => {
       excel.reset();
-      const plan = await planOf(workbook);
+      const plan = await readPlanOf(workbook);
       expect(excel.syncs).toBe(3);
       expect(plan.settings).toEqual(SETTINGS);
       expect(plan.nodes.map((n) => [n.id, n.name, n.owner])).toEqual([
@@ -155,7 +150,7 @@ describe("ExcelPlanWorkbook", () => {
     });
 
     it("over an existing plan, clears and resizes its tables and keeps the inputs", async () => {
-      const read = (await planOf(workbook)).entries.get("UK") as NodeEntry;
+      const read = (await readPlanOf(workbook)).entries.get("UK") as NodeEntry;
       await workbook.saveEntries(
         [{ expected: read, next: edit(read, [120, 130], "Draft", "2027-01-05T09:00:00.000Z") }],
         [],
@@ -174,7 +169,7 @@ describe("ExcelPlanWorkbook", () => {
         "GuStatus",
       ]);
       expect(excel.callsIn(4)).not.toContain("worksheet.tables.add");
-      const plan = await planOf(workbook);
+      const plan = await readPlanOf(workbook);
       expect(plan.entries.get("UK")?.values).toEqual([120, 130]);
       expect(plan.nodes.map((n) => n.id)).toEqual(["CO", "EMEA", "UK", "DE", "FR"]);
     });
@@ -185,7 +180,7 @@ describe("ExcelPlanWorkbook", () => {
 
     beforeEach(async () => {
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
-      read = (await planOf(workbook)).entries.get("UK") as NodeEntry;
+      read = (await readPlanOf(workbook)).entries.get("UK") as NodeEntry;
       excel.reset();
     });
 
@@ -216,7 +211,7 @@ describe("ExcelPlanWorkbook", () => {
         [SHEETS.status, "B4:F4", "values", [["Submitted", "'=as discussed", "", "'2027-01-05T09:00:00.000Z", "ann"]]],
         [SHEETS.inputs, "B4:C4", "values", [[120, 130]]],
       ]);
-      expect((await planOf(workbook)).entries.get("UK")).toEqual(next);
+      expect((await readPlanOf(workbook)).entries.get("UK")).toEqual(next);
       expect(await workbook.readAudit()).toEqual([
         audit("UK", "Q1 2027", "120"),
         audit("UK", "comment", "=as discussed", "-"),
@@ -229,13 +224,13 @@ describe("ExcelPlanWorkbook", () => {
         const next = { ...edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z"), comment };
         expect(await workbook.saveEntries([{ expected: read, next }], [])).toEqual({ ok: true });
         expect(write(excel, SHEETS.status, "B4:F4", "values")?.data[0][1]).toBe(`'${comment}`);
-        expect((await planOf(workbook)).entries.get("UK")?.comment).toBe(comment);
+        expect((await readPlanOf(workbook)).entries.get("UK")?.comment).toBe(comment);
       },
     );
 
     it("writes nothing and returns the co-author's row when they changed a value since it was read", async () => {
       const coAuthor = new ExcelPlanWorkbook(excel.run);
-      const theirRead = (await planOf(coAuthor)).entries.get("UK") as NodeEntry;
+      const theirRead = (await readPlanOf(coAuthor)).entries.get("UK") as NodeEntry;
       const theirs = edit(theirRead, [100, 100], "Draft", "2027-01-05T08:59:00.000Z", "manager");
       await coAuthor.saveEntries([{ expected: theirRead, next: theirs }], []);
       excel.reset();
@@ -305,7 +300,7 @@ describe("ExcelPlanWorkbook", () => {
         [SHEETS.status, "B5:F5"],
         [SHEETS.inputs, "B5:C5"],
       ]);
-      expect((await planOf(workbook)).entries.get("UK")).toEqual(mine);
+      expect((await readPlanOf(workbook)).entries.get("UK")).toEqual(mine);
     });
 
     it("takes 3 syncs in a workbook object that has not read the plan", async () => {
@@ -323,7 +318,7 @@ describe("ExcelPlanWorkbook", () => {
       await workbook.saveTopDown([{ id: "CO", values: [1000, null] }], [audit("CO", "top-down Q1 2027", "1000")]);
       expect(excel.syncs).toBe(2);
       expect(write(excel, SHEETS.targets, "B2:C2", "values")?.data).toEqual([[1000, ""]]);
-      expect((await planOf(workbook)).topDown.get("CO")).toEqual([1000, null]);
+      expect((await readPlanOf(workbook)).topDown.get("CO")).toEqual([1000, null]);
       await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
         `Node "XX" is not in the plan's hierarchy`,
       );
@@ -369,7 +364,7 @@ describe("ExcelPlanWorkbook", () => {
       expect(excel.syncs).toBe(2 + reads.length + chunks.length);
 
       excel.reset();
-      const read = (await planOf(workbook)).entries.get("n9999") as NodeEntry;
+      const read = (await readPlanOf(workbook)).entries.get("n9999") as NodeEntry;
       excel.reset();
       await workbook.saveEntries(
         [

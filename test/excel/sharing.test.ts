@@ -2,37 +2,17 @@
  * Sharing through the Excel adapter: the conflict check as co-authors meet it (each co-author is
  * their own ExcelPlanWorkbook over the same workbook), and snapshots with their sync counts.
  */
-import type { NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { NodeEntry, PlanNode } from "../../src/core/plan/types";
 import { SNAPSHOT_INDEX, SnapshotError } from "../../src/core/sharing/snapshots";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
 import { RecordingExcel } from "./support/RecordingExcel";
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+import { SETTINGS, readEntryOf } from "../support/plan";
 
 function node(id: string, parent: string, owner = ""): PlanNode {
   return { id, parent, name: id, owner, attributes: {} };
 }
 
 const NODES = [node("CO", ""), node("EMEA", "CO", "bob"), node("UK", "EMEA", "ann")];
-
-async function planOf(workbook: ExcelPlanWorkbook): Promise<Plan> {
-  const plan = await workbook.readPlan();
-  if (plan === null) throw new Error("no plan");
-  return plan;
-}
-
-async function entryOf(workbook: ExcelPlanWorkbook, id: string): Promise<NodeEntry> {
-  return (await planOf(workbook)).entries.get(id) as NodeEntry;
-}
 
 function stamped(entry: NodeEntry, change: Partial<NodeEntry>, at: string, by: string): NodeEntry {
   return { ...entry, ...change, updatedAt: at, updatedBy: by };
@@ -52,13 +32,13 @@ beforeEach(async () => {
 describe("the conflict check under co-authoring", () => {
   test("an approval can't silently undo a resubmission made since the manager looked", async () => {
     const first = stamped(
-      await entryOf(ann, "UK"),
+      await readEntryOf(ann, "UK"),
       { values: [100, 100], status: "Submitted" },
       "2027-01-05T09:00:00.000Z",
       "ann",
     );
-    await ann.saveEntries([{ expected: await entryOf(ann, "UK"), next: first }], []);
-    const seenByBob = await entryOf(bob, "UK");
+    await ann.saveEntries([{ expected: await readEntryOf(ann, "UK"), next: first }], []);
+    const seenByBob = await readEntryOf(bob, "UK");
     const resubmitted = stamped(first, { values: [150, 100] }, "2027-01-05T10:00:00.000Z", "ann");
     expect(await ann.saveEntries([{ expected: first, next: resubmitted }], [])).toEqual({ ok: true });
     excel.reset();
@@ -69,11 +49,11 @@ describe("the conflict check under co-authoring", () => {
       conflicts: [{ id: "UK", mine: approved, theirs: resubmitted }],
     });
     expect(excel.writes).toEqual([]);
-    expect(await entryOf(ann, "UK")).toEqual(resubmitted);
+    expect(await readEntryOf(ann, "UK")).toEqual(resubmitted);
   });
 
   test("keeping mine saves cleanly with the co-author's row as the expected one, in 2 syncs", async () => {
-    const read = await entryOf(ann, "UK");
+    const read = await readEntryOf(ann, "UK");
     await bob.readPlan();
     const theirs = stamped(read, { values: [5, 5], status: "Draft" }, "2027-01-05T09:00:00.000Z", "bob");
     await bob.saveEntries([{ expected: read, next: theirs }], []);
@@ -83,13 +63,13 @@ describe("the conflict check under co-authoring", () => {
 
     expect(await ann.saveEntries([{ expected: theirs, next: mine }], [])).toEqual({ ok: true });
     expect(excel.syncs).toBe(2);
-    expect(await entryOf(bob, "UK")).toEqual(mine);
+    expect(await readEntryOf(bob, "UK")).toEqual(mine);
   });
 });
 
 describe("snapshots through Excel", () => {
   beforeEach(async () => {
-    const read = await entryOf(ann, "UK");
+    const read = await readEntryOf(ann, "UK");
     await ann.saveEntries(
       [
         {

@@ -1,19 +1,9 @@
 import { SHEETS, TABLES } from "../../src/core/plan/layout";
-import type { PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { PlanNode } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import { FormulaEngine, engineContent } from "../../workbench/engine";
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+import { SETTINGS } from "../support/plan";
 
 function node(id: string, parent: string): PlanNode {
   return { id, parent, name: id, owner: "", attributes: {} };

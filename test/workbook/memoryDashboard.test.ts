@@ -1,5 +1,5 @@
 import { buildPlanView } from "../../src/core/plan/planView";
-import type { Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { Plan, PlanNode } from "../../src/core/plan/types";
 import {
   DASHBOARD_CHARTS,
   DASHBOARD_SHEET,
@@ -9,17 +9,7 @@ import {
 } from "../../src/core/progress/dashboard";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+import { SETTINGS } from "../support/plan";
 
 function node(id: string, parent: string, name = id): PlanNode {
   return { id, parent, name, owner: "", attributes: {} };

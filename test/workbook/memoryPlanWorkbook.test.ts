@@ -1,7 +1,7 @@
 import type { CellRange } from "../../src/core/a1";
 import { PlanLayoutError, SHEETS, TABLES } from "../../src/core/plan/layout";
 import { detectHierarchy } from "../../src/core/plan/setupSource";
-import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { AuditEntry, NodeEntry, Plan, PlanNode } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import {
   MemoryWorkbook,
@@ -9,17 +9,7 @@ import {
   parseInput,
   type WorkbookEvent,
 } from "../../src/workbook/memory/MemoryWorkbook";
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+import { SETTINGS, readPlanOf } from "../support/plan";
 
 function node(id: string, parent: string, owner = ""): PlanNode {
   return { id, parent, name: id, owner, attributes: {} };
@@ -29,12 +19,6 @@ const NODES = [node("CO", ""), node("EMEA", "CO", "bob"), node("UK", "EMEA", "an
 
 function audit(node: string, field: string, oldValue: string, newValue: string, user = "ann"): AuditEntry {
   return { time: "2027-01-05T09:00:00.000Z", user, node, field, oldValue, newValue, note: "" };
-}
-
-async function planIn(workbook: MemoryPlanWorkbook): Promise<Plan> {
-  const plan = await workbook.readPlan();
-  if (plan === null) throw new Error("no plan");
-  return plan;
 }
 
 function entryOf(plan: Plan, id: string): NodeEntry {
@@ -65,7 +49,7 @@ describe("MemoryPlanWorkbook", () => {
   });
 
   it("reads back the plan it set up, with every node not started", async () => {
-    const plan = await planIn(workbook);
+    const plan = await readPlanOf(workbook);
     expect(plan.settings).toEqual(SETTINGS);
     expect(plan.nodes).toEqual(NODES);
     expect(entryOf(plan, "UK")).toMatchObject({ status: "Not started", values: [null, null] });
@@ -80,7 +64,7 @@ describe("MemoryPlanWorkbook", () => {
 
   describe("saving entries", () => {
     it("writes the node's values and workflow row, and appends the audit entries", async () => {
-      const read = entryOf(await planIn(workbook), "UK");
+      const read = entryOf(await readPlanOf(workbook), "UK");
       const next = {
         ...edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z"),
         comment: "=see attachment",
@@ -88,7 +72,7 @@ describe("MemoryPlanWorkbook", () => {
       const log = [audit("UK", "Q1 2027", "", "120"), audit("UK", "status", "Not started", "Submitted")];
       expect(await workbook.saveEntries([{ expected: read, next }], log)).toEqual({ ok: true });
 
-      expect(entryOf(await planIn(workbook), "UK")).toEqual(next);
+      expect(entryOf(await readPlanOf(workbook), "UK")).toEqual(next);
       expect(await workbook.readAudit()).toEqual(log);
       // The comment is text in the cell, not a formula.
       expect(workbook.workbook.cell(SHEETS.status, 3, 2)).toEqual({ value: "=see attachment" });
@@ -100,14 +84,14 @@ describe("MemoryPlanWorkbook", () => {
         settings: SETTINGS,
         nodes: NODES.map((n) => (n.id === "UK" ? uk : n)),
       });
-      const read = entryOf(await planIn(workbook), "UK");
+      const read = entryOf(await readPlanOf(workbook), "UK");
       const next = {
         ...edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z"),
         comment: `${sign}see attachment`,
       };
       expect(await workbook.saveEntries([{ expected: read, next }], [])).toEqual({ ok: true });
 
-      const plan = await planIn(workbook);
+      const plan = await readPlanOf(workbook);
       expect(plan.nodes.find((n) => n.id === "UK")).toEqual(uk);
       expect(entryOf(plan, "UK").comment).toBe(`${sign}see attachment`);
       expect([
@@ -118,7 +102,7 @@ describe("MemoryPlanWorkbook", () => {
     });
 
     it("writes nothing and returns the co-author's row when a value changed since it was read", async () => {
-      const read = entryOf(await planIn(workbook), "UK");
+      const read = entryOf(await readPlanOf(workbook), "UK");
       const theirs = edit(read, [100, 100], "Draft", "2027-01-05T09:00:00.000Z", "manager");
       await workbook.saveEntries([{ expected: read, next: theirs }], [audit("UK", "Q1 2027", "", "100", "manager")]);
 
@@ -126,13 +110,13 @@ describe("MemoryPlanWorkbook", () => {
       const result = await workbook.saveEntries([{ expected: read, next: mine }], [audit("UK", "Q1 2027", "", "120")]);
 
       expect(result).toEqual({ ok: false, conflicts: [{ id: "UK", mine, theirs }] });
-      expect(entryOf(await planIn(workbook), "UK")).toEqual(theirs);
+      expect(entryOf(await readPlanOf(workbook), "UK")).toEqual(theirs);
       expect(await workbook.readAudit()).toHaveLength(1);
     });
 
     it("conflicts on a status changed by someone else, even with the same values", async () => {
       const submitted = edit(
-        entryOf(await planIn(workbook), "UK"),
+        entryOf(await readPlanOf(workbook), "UK"),
         [120, 130],
         "Submitted",
         "2027-01-05T09:00:00.000Z",
@@ -161,7 +145,7 @@ describe("MemoryPlanWorkbook", () => {
     });
 
     it("conflicts with no co-author row when the node was deleted from the hierarchy", async () => {
-      const read = entryOf(await planIn(workbook), "DE");
+      const read = entryOf(await readPlanOf(workbook), "DE");
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES.filter((n) => n.id !== "DE") });
       const mine = edit(read, [5, 5], "Draft", "2027-01-05T09:00:00.000Z", "dirk");
 
@@ -172,7 +156,7 @@ describe("MemoryPlanWorkbook", () => {
     });
 
     it("writes none of several changes when one of them conflicts", async () => {
-      const plan = await planIn(workbook);
+      const plan = await readPlanOf(workbook);
       const uk = entryOf(plan, "UK");
       const de = entryOf(plan, "DE");
       await workbook.saveEntries(
@@ -189,7 +173,7 @@ describe("MemoryPlanWorkbook", () => {
       );
 
       expect(result.ok).toBe(false);
-      expect(entryOf(await planIn(workbook), "UK").values).toEqual([null, null]);
+      expect(entryOf(await readPlanOf(workbook), "UK").values).toEqual([null, null]);
       expect(await workbook.readAudit()).toEqual([]);
     });
 
@@ -197,11 +181,11 @@ describe("MemoryPlanWorkbook", () => {
       const table = workbook.workbook.table(TABLES.hierarchy);
       workbook.workbook.appendTableRows(TABLES.hierarchy, [["FR", "EMEA", "France", "fran"]]);
       expect(workbook.workbook.table(TABLES.hierarchy)?.range.rowCount).toBe((table?.range.rowCount ?? 0) + 1);
-      const read = entryOf(await planIn(workbook), "FR");
+      const read = entryOf(await readPlanOf(workbook), "FR");
 
       const next = edit(read, [7, null], "Draft", "2027-01-05T09:00:00.000Z", "fran");
       expect(await workbook.saveEntries([{ expected: read, next }], [])).toEqual({ ok: true });
-      expect(entryOf(await planIn(workbook), "FR")).toEqual(next);
+      expect(entryOf(await readPlanOf(workbook), "FR")).toEqual(next);
     });
   });
 
@@ -210,7 +194,7 @@ describe("MemoryPlanWorkbook", () => {
       [{ id: "CO", values: [1000, null] }],
       [audit("CO", "top-down Q1 2027", "", "1000", "ceo")],
     );
-    const plan = await planIn(workbook);
+    const plan = await readPlanOf(workbook);
     expect(plan.topDown.get("CO")).toEqual([1000, null]);
     expect(await workbook.readAudit()).toHaveLength(1);
     await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
@@ -220,7 +204,7 @@ describe("MemoryPlanWorkbook", () => {
 
   describe("setting up again over an existing plan", () => {
     it("keeps every input, status and comment by id when nodes move and new ones arrive", async () => {
-      const read = entryOf(await planIn(workbook), "UK");
+      const read = entryOf(await readPlanOf(workbook), "UK");
       const saved = {
         ...edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z"),
         comment: "+10% on last year",
@@ -233,7 +217,7 @@ describe("MemoryPlanWorkbook", () => {
         nodes: [node("CO", ""), node("AMER", "CO"), node("EMEA", "CO"), node("UK", "AMER", "ann"), node("DE", "EMEA")],
       });
 
-      const plan = await planIn(workbook);
+      const plan = await readPlanOf(workbook);
       expect(plan.nodes.map((n) => n.id)).toEqual(["CO", "AMER", "UK", "EMEA", "DE"]);
       expect(entryOf(plan, "UK")).toEqual(saved);
       expect(plan.topDown.get("UK")).toEqual([125, null]);
@@ -241,18 +225,18 @@ describe("MemoryPlanWorkbook", () => {
     });
 
     it("keeps the inputs of a node that left, and restores them when it comes back", async () => {
-      const read = entryOf(await planIn(workbook), "DE");
+      const read = entryOf(await readPlanOf(workbook), "DE");
       const saved = edit(read, [80, 95], "Draft", "2027-01-05T09:00:00.000Z", "dirk");
       await workbook.saveEntries([{ expected: read, next: saved }], []);
 
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES.filter((n) => n.id !== "DE") });
-      expect((await planIn(workbook)).entries.has("DE")).toBe(false);
+      expect((await readPlanOf(workbook)).entries.has("DE")).toBe(false);
       expect(workbook.workbook.values({ sheet: SHEETS.inputs, row: 4, col: 0, rowCount: 1, colCount: 3 })).toEqual([
         ["DE", 80, 95],
       ]);
 
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
-      expect(entryOf(await planIn(workbook), "DE")).toEqual(saved);
+      expect(entryOf(await readPlanOf(workbook), "DE")).toEqual(saved);
     });
 
     it("resizes the tables and rebuilds the report for the new hierarchy", async () => {

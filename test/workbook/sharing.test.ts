@@ -2,37 +2,17 @@
  * Sharing in the in-memory workbook: the conflict check as co-authors meet it, and snapshots.
  * test/excel/sharing.test.ts runs the same scenarios against the Excel adapter.
  */
-import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
+import type { AuditEntry, NodeEntry, PlanNode } from "../../src/core/plan/types";
 import { applyAction } from "../../src/core/plan/workflow";
 import { SNAPSHOT_INDEX, SnapshotError } from "../../src/core/sharing/snapshots";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+import { SETTINGS, readEntryOf, readPlanOf } from "../support/plan";
 
 function node(id: string, parent: string, owner = ""): PlanNode {
   return { id, parent, name: id, owner, attributes: {} };
 }
 
 const NODES = [node("CO", ""), node("EMEA", "CO", "bob"), node("UK", "EMEA", "ann")];
-
-async function planIn(workbook: MemoryPlanWorkbook): Promise<Plan> {
-  const plan = await workbook.readPlan();
-  if (plan === null) throw new Error("no plan");
-  return plan;
-}
-
-async function entryIn(workbook: MemoryPlanWorkbook, id: string): Promise<NodeEntry> {
-  return (await planIn(workbook)).entries.get(id) as NodeEntry;
-}
 
 /** A workflow action as the task pane runs it; throws if the workflow refuses it. */
 function act(
@@ -57,9 +37,9 @@ describe("the conflict check under co-authoring", () => {
   });
 
   test("an approval can't silently undo a resubmission made since the manager looked", async () => {
-    const first = act(await entryIn(workbook, "UK"), "submit", "ann", "2027-01-05T09:00:00.000Z", [100, 100]);
-    await workbook.saveEntries([{ expected: await entryIn(workbook, "UK"), next: first.entry }], []);
-    const seenByManager = await entryIn(workbook, "UK");
+    const first = act(await readEntryOf(workbook, "UK"), "submit", "ann", "2027-01-05T09:00:00.000Z", [100, 100]);
+    await workbook.saveEntries([{ expected: await readEntryOf(workbook, "UK"), next: first.entry }], []);
+    const seenByManager = await readEntryOf(workbook, "UK");
 
     const resubmitted = act(seenByManager, "submit", "ann", "2027-01-05T10:00:00.000Z", [150, 100]);
     await workbook.saveEntries([{ expected: seenByManager, next: resubmitted.entry }], []);
@@ -71,12 +51,12 @@ describe("the conflict check under co-authoring", () => {
       ok: false,
       conflicts: [{ id: "UK", mine: approval.entry, theirs: resubmitted.entry }],
     });
-    expect(await entryIn(workbook, "UK")).toMatchObject({ status: "Submitted", values: [150, 100] });
+    expect(await readEntryOf(workbook, "UK")).toMatchObject({ status: "Submitted", values: [150, 100] });
     expect(await workbook.readAudit()).toEqual([]);
   });
 
   test("a resubmission that only changed the comment still conflicts (its stamp moved)", async () => {
-    const read = await entryIn(workbook, "UK");
+    const read = await readEntryOf(workbook, "UK");
     const submitted = { ...read, values: [1, 2], status: "Submitted" as const, updatedAt: "2027-01-05T09:00:00.000Z" };
     await workbook.saveEntries([{ expected: read, next: submitted }], []);
     const commented = { ...submitted, comment: "typo fixed", updatedAt: "2027-01-05T09:30:00.000Z" };
@@ -88,7 +68,7 @@ describe("the conflict check under co-authoring", () => {
   });
 
   test("keeping mine saves cleanly once the co-author's row is the expected one", async () => {
-    const read = await entryIn(workbook, "UK");
+    const read = await readEntryOf(workbook, "UK");
     const theirs = {
       ...read,
       values: [5, 5],
@@ -107,7 +87,7 @@ describe("the conflict check under co-authoring", () => {
     expect((await workbook.saveEntries([{ expected: read, next: mine }], [])).ok).toBe(false);
 
     expect(await workbook.saveEntries([{ expected: theirs, next: mine }], [])).toEqual({ ok: true });
-    expect(await entryIn(workbook, "UK")).toEqual(mine);
+    expect(await readEntryOf(workbook, "UK")).toEqual(mine);
   });
 });
 
@@ -117,7 +97,7 @@ describe("snapshots in the in-memory workbook", () => {
   beforeEach(async () => {
     workbook = new MemoryPlanWorkbook();
     await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
-    const read = await entryIn(workbook, "UK");
+    const read = await readEntryOf(workbook, "UK");
     await workbook.saveEntries(
       [
         {
@@ -181,7 +161,7 @@ describe("snapshots in the in-memory workbook", () => {
     // The name is user text: it stays text in the index.
     expect(cells.cell(SNAPSHOT_INDEX.sheet, 2, 0)).toEqual({ value: "=Budget v2" });
     // The plan itself reads as before.
-    expect((await planIn(workbook)).entries.get("UK")?.values).toEqual([120, null]);
+    expect((await readPlanOf(workbook)).entries.get("UK")?.values).toEqual([120, null]);
   });
 
   test.each([

@@ -1,22 +1,12 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
-import type { NodeEntry, Plan, PlanSettings } from "../../../src/core/plan/types";
+import type { NodeEntry, Plan } from "../../../src/core/plan/types";
 import { OWNER_STORAGE_KEY } from "../../../src/taskpane/hooks/useRememberedOwner";
 import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
+import { SETTINGS } from "../../support/plan";
 
 jest.setTimeout(30000);
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
 
 /** World (Cara) above North (Ann); North holds a draft of 100 / 100. */
 async function sharedWorkbook(): Promise<MemoryPlanWorkbook> {

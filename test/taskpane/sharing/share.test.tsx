@@ -1,23 +1,13 @@
 /** @jest-environment jsdom */
 import { screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
-import type { NodeEntry, Plan, PlanSettings } from "../../../src/core/plan/types";
+import type { NodeEntry } from "../../../src/core/plan/types";
 import { OWNER_STORAGE_KEY } from "../../../src/taskpane/hooks/useRememberedOwner";
 import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
+import { SETTINGS, readEntryOf } from "../../support/plan";
 
 jest.setTimeout(60000);
-
-const SETTINGS: PlanSettings = {
-  name: "FY27",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: ["Q1 2027", "Q2 2027"],
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
 
 async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();
@@ -30,10 +20,6 @@ async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
     ],
   });
   return workbook;
-}
-
-async function entryOf(workbook: MemoryPlanWorkbook, id: string): Promise<NodeEntry> {
-  return ((await workbook.readPlan()) as Plan).entries.get(id) as NodeEntry;
 }
 
 /** What the browser was asked to download: object URLs are recorded, anchors' clicks captured. */
@@ -129,11 +115,11 @@ describe("the Share view", () => {
       ["North", "status", "Not started", "Draft", "Accepted"],
     ]);
     expect(screen.getByText("2 changes accepted, 1 rejected")).toBeInTheDocument();
-    expect(await entryOf(workbook, "N")).toMatchObject({ values: [null, null], status: "Not started" });
+    expect(await readEntryOf(workbook, "N")).toMatchObject({ values: [null, null], status: "Not started" });
 
     await user.click(screen.getByRole("button", { name: "Apply accepted changes" }));
     expect(await screen.findByText("Applied 2 changes to 1 node")).toBeInTheDocument();
-    expect(await entryOf(workbook, "N")).toMatchObject({
+    expect(await readEntryOf(workbook, "N")).toMatchObject({
       values: [300, null],
       comment: "Stretch",
       status: "Draft",
@@ -189,7 +175,7 @@ describe("the Share view", () => {
     const list = await screen.findByRole("table", { name: "Snapshots" });
     expect(rows(list).map((row) => [row[0], row[2]])).toEqual([["Kick-off", "Cara"]]);
 
-    const read = await entryOf(workbook, "N");
+    const read = await readEntryOf(workbook, "N");
     const next: NodeEntry = {
       ...read,
       values: [120, null],
