@@ -156,6 +156,14 @@ export function formatNumber(value: number | null, locale: string, decimals: num
   return format.format(Math.abs(value) < 0.5 * 10 ** -places ? 0 : value);
 }
 
+/**
+ * At least `decimals` places, more where the value has more: for showing values as someone typed them
+ * (a returned file, a snapshot), so a change in a decimal the plan would round away stays visible.
+ */
+export function formatUnrounded(value: number | null, locale: string, decimals: number): string {
+  return value === null ? "" : formatNumber(value, locale, Math.max(decimals, decimalPlaces(value)));
+}
+
 /** Decimals in the shortest form of the number, which is what the user typed: 12.50 -> 1. */
 export function decimalPlaces(value: number): number {
   if (!Number.isFinite(value)) return 0;

@@ -21,7 +21,7 @@
 import ExcelJS from "exceljs";
 import { idKey, idText } from "../cell";
 import { planMessages, sharingMessages } from "../messages";
-import { decimalPlaces, formatNumber } from "../plan/numbers";
+import { decimalPlaces, formatNumber, formatUnrounded } from "../plan/numbers";
 import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../plan/types";
 import {
   ACTION_LABELS,
@@ -572,10 +572,6 @@ function asComment(cell: FileCell): { shown: string; problem: string | null } {
   }
 }
 
-function shownNumber(value: number | null, locale: string, decimals: number): string {
-  return value === null ? "" : formatNumber(value, locale, Math.max(decimals, decimalPlaces(value)));
-}
-
 /** A refused file: nothing in it is collected. */
 function refusedFile(fileName: string, message: string, owner: string | null = null): FilePreview {
   return { fileName, owner, made: null, error: message, notes: [], changes: [] };
@@ -655,7 +651,7 @@ function compareRow(
       made,
       now,
       rowProblem,
-      () => shownNumber(now, locale, settings.decimals),
+      () => formatUnrounded(now, locale, settings.decimals),
       () => (value === null ? null : ruleProblem(value, settings, locale)),
     );
     if (reason === undefined) return;

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { decimalPlaces, formatNumber, numberExample, parseNumber } from "../../../src/core/plan/numbers";
+import {
+  decimalPlaces,
+  formatNumber,
+  formatUnrounded,
+  numberExample,
+  parseNumber,
+} from "../../../src/core/plan/numbers";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -128,5 +134,16 @@ describe("decimalPlaces", () => {
     [-3.125, 3],
   ])("%p -> %d", (value, expected) => {
     expect(decimalPlaces(value)).toBe(expected);
+  });
+});
+
+describe("formatUnrounded", () => {
+  it.each<[number | null, number, string]>([
+    [12500, 0, "12,500"],
+    [12500.25, 0, "12,500.25"],
+    [12500.5, 2, "12,500.50"],
+    [null, 2, ""],
+  ])("shows %p with at least %p decimals as %p", (value, decimals, shown) => {
+    expect(formatUnrounded(value, "en-US", decimals)).toBe(shown);
   });
 });

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { sharingMessages } from "../../../core/messages";
-import { decimalPlaces, formatNumber } from "../../../core/plan/numbers";
+import { formatUnrounded } from "../../../core/plan/numbers";
 import type { Plan } from "../../../core/plan/types";
 import type { CollectPreview, FilePreview } from "../../../core/sharing/collect";
 import { readFileBytes } from "../../browserFiles";
@@ -153,7 +153,7 @@ function FileChanges({ file, plan, locale }: FileChangesProps): React.JSX.Elemen
   const shown = (value: number | string | null): string => {
     if (value === null || value === "") return "—";
     if (typeof value === "string") return value;
-    return formatNumber(value, locale, Math.max(plan.settings.decimals, decimalPlaces(value)));
+    return formatUnrounded(value, locale, plan.settings.decimals);
   };
   return (
     <section className={styles.file} aria-label={file.fileName}>

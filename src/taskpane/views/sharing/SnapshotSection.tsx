@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { sharingMessages } from "../../../core/messages";
-import { decimalPlaces, formatNumber } from "../../../core/plan/numbers";
+import { formatUnrounded } from "../../../core/plan/numbers";
 import type { AuditEntry, Plan } from "../../../core/plan/types";
 import {
   compareWithSnapshot,
@@ -169,7 +169,7 @@ function SnapshotChanges({ name, changes, plan, locale }: SnapshotChangesProps):
     if (change.kind === "node") return value === null ? "—" : value === NODE_ADDED ? "Added" : "Removed";
     if (value === null) return "—";
     if (typeof value === "string") return value;
-    return formatNumber(value, locale, Math.max(plan.settings.decimals, decimalPlaces(value)));
+    return formatUnrounded(value, locale, plan.settings.decimals);
   };
   if (changes.length === 0) return <Text role="status">{sharingMessages.noChangesSince(name)}</Text>;
   return (
