@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
+import { narrowPane } from "./support/dom";
 import { renderTaskPane } from "./support/renderTaskPane";
 import { memoryPlan } from "./reconcile/harness";
 
@@ -89,28 +90,13 @@ test("in a narrow pane, the overflow menu and its items are named", async () => 
       ["EU", "W", "Europe", "ann@example.com"],
     ],
   });
-  const client = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
-  const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth");
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      return this.getAttribute("role") === "tablist" ? 290 : 1024;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      if (this.hasAttribute("data-overflow-menu")) return 30;
-      return this.getAttribute("role") === "tab" ? 80 : 0;
-    },
-  });
+  const restore = narrowPane();
   try {
     const { user } = renderTaskPane(workbook);
     await user.click(await screen.findByRole("tab", { name: /more views/ }));
     expect(await screen.findAllByRole("menuitem")).not.toHaveLength(0);
     expect(unnamedControls()).toEqual([]);
   } finally {
-    if (client !== undefined) Object.defineProperty(HTMLElement.prototype, "clientWidth", client);
-    if (offset !== undefined) Object.defineProperty(HTMLElement.prototype, "offsetWidth", offset);
+    restore();
   }
 });

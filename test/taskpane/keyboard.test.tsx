@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
+import { narrowPane } from "./support/dom";
 import { renderTaskPane } from "./support/renderTaskPane";
 import { memoryPlan } from "./reconcile/harness";
 
@@ -164,21 +165,7 @@ test("a manager approves a submission by keyboard alone", async () => {
 });
 
 test("the overflow menu of a narrow pane opens a hidden view by keyboard", async () => {
-  const client = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
-  const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth");
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      return this.getAttribute("role") === "tablist" ? 290 : 1024;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      if (this.hasAttribute("data-overflow-menu")) return 30;
-      return this.getAttribute("role") === "tab" ? 80 : 0;
-    },
-  });
+  const restore = narrowPane();
   try {
     const { user } = renderTaskPane(await fixture());
     const more = await screen.findByRole("tab", { name: /more views/ });
@@ -197,7 +184,6 @@ test("the overflow menu of a narrow pane opens a hidden view by keyboard", async
     await waitFor(() => expect(screen.getByRole("tab", { name: "Review" })).toHaveAttribute("aria-selected", "true"));
     expect(screen.getByRole("tabpanel")).toHaveAccessibleName("Review");
   } finally {
-    if (client !== undefined) Object.defineProperty(HTMLElement.prototype, "clientWidth", client);
-    if (offset !== undefined) Object.defineProperty(HTMLElement.prototype, "offsetWidth", offset);
+    restore();
   }
 });

@@ -1,39 +1,12 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
+import { narrowPane } from "./support/dom";
 import { renderTaskPane } from "./support/renderTaskPane";
 import { memoryPlan } from "./reconcile/harness";
 
 jest.setTimeout(60000);
 
 const VIEWS = ["Set up", "Navigate", "My targets", "Review", "Reconcile", "Progress", "Share"];
-const TAB_WIDTH = 80;
-const MENU_BUTTON_WIDTH = 30;
-/** Room for three tabs and the menu button: a task pane dragged narrow. */
-const TAB_LIST_WIDTH = 290;
-
-/** jsdom has no layout: the tab list and its tabs are given the widths a narrow pane would have. */
-function narrowPane(): () => void {
-  const client = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
-  const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth");
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      return this.getAttribute("role") === "tablist" ? TAB_LIST_WIDTH : 1024;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", {
-    configurable: true,
-    get(this: HTMLElement): number {
-      if (this.hasAttribute("data-overflow-menu")) return MENU_BUTTON_WIDTH;
-      return this.getAttribute("role") === "tab" ? TAB_WIDTH : 0;
-    },
-  });
-  return () => {
-    if (client !== undefined) Object.defineProperty(HTMLElement.prototype, "clientWidth", client);
-    if (offset !== undefined) Object.defineProperty(HTMLElement.prototype, "offsetWidth", offset);
-  };
-}
-
 let restore: () => void = () => undefined;
 afterEach(() => restore());
 
