@@ -12,6 +12,7 @@ import {
 import type { StatusCounts } from "../../../core/progress/progress";
 import { STATUSES, type Status } from "../../../core/plan/types";
 import { percent } from "../reconcile/format";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface StatusGroup extends StatusCounts {
   readonly label: string;
@@ -27,11 +28,6 @@ export interface StatusTableProps {
 }
 
 const useStyles = makeStyles({
-  scroll: { overflowX: "auto" },
-  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
-  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
-  table: { tableLayout: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   share: { display: "block", color: tokens.colorNeutralForeground3 },
   bar: {
     display: "flex",
@@ -56,15 +52,16 @@ const BAR_COLORS: Readonly<Record<Status, string>> = {
 /** Counts and shares of nodes per status, one row per group, each with a bar of the shares. */
 export function StatusTable({ label, groupHeader, groups, locale }: StatusTableProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   return (
-    <div className={styles.scroll}>
-      <Table size="extra-small" className={styles.table} aria-label={label}>
+    <div className={tableStyles.scroll}>
+      <Table size="extra-small" className={tableStyles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{groupHeader}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Nodes</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.number}>Nodes</TableHeaderCell>
             {STATUSES.map((status) => (
-              <TableHeaderCell key={status} className={styles.number}>
+              <TableHeaderCell key={status} className={tableStyles.number}>
                 {status}
               </TableHeaderCell>
             ))}
@@ -87,9 +84,9 @@ export function StatusTable({ label, groupHeader, groups, locale }: StatusTableP
                   )}
                 </div>
               </TableCell>
-              <TableCell className={styles.number}>{group.total}</TableCell>
+              <TableCell className={tableStyles.number}>{group.total}</TableCell>
               {STATUSES.map((status) => (
-                <TableCell key={status} className={styles.number}>
+                <TableCell key={status} className={tableStyles.number}>
                   {group.counts[status]}
                   <span className={styles.share}>{` (${percent(group.fractions[status], locale)})`}</span>
                 </TableCell>

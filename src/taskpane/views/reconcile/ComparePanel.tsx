@@ -17,6 +17,7 @@ import { WarningFilled } from "@fluentui/react-icons";
 import type { Figures } from "../../../core/plan/planView";
 import type { Comparison, Contribution } from "../../../core/reconcile/compare";
 import { amount, percent, signed, type NumberFormat } from "./format";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface ComparePanelProps {
   comparison: Comparison;
@@ -27,11 +28,6 @@ const TOTAL = -1;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  scroll: { overflowX: "auto" },
-  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
-  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
-  table: { tableLayout: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   outside: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   note: { display: "block", color: tokens.colorNeutralForeground3 },
   total: { fontWeight: tokens.fontWeightSemibold },
@@ -50,6 +46,7 @@ const useStyles = makeStyles({
 /** A node's top-down target against its bottom-up, per period and in total, and each child's part of the gap. */
 export function ComparePanel({ comparison, format }: ComparePanelProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   const [period, setPeriod] = React.useState(TOTAL);
   const { periodLabels, children, ownInput } = comparison;
   const partOf = (part: { periods: readonly Contribution[]; total: Contribution }): Contribution =>
@@ -58,8 +55,8 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
 
   return (
     <div className={styles.root}>
-      <div className={styles.scroll}>
-        <Table size="extra-small" className={styles.table} aria-label={`Compare ${comparison.name}`}>
+      <div className={tableStyles.scroll}>
+        <Table size="extra-small" className={tableStyles.table} aria-label={`Compare ${comparison.name}`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Period</TableHeaderCell>
@@ -100,10 +97,10 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
               ))}
             </Select>
           </Field>
-          <div className={styles.scroll}>
+          <div className={tableStyles.scroll}>
             <Table
               size="extra-small"
-              className={styles.table}
+              className={tableStyles.table}
               aria-label={`Contributions to the gap of ${comparison.name}`}
             >
               <TableHeader>
@@ -146,11 +143,11 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
 }
 
 function NumberHeaders({ last }: { last: string }): React.JSX.Element {
-  const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   return (
     <>
       {["Top-down", "Bottom-up", "Variance", last].map((header) => (
-        <TableHeaderCell key={header} className={styles.number}>
+        <TableHeaderCell key={header} className={tableStyles.number}>
           {header}
         </TableHeaderCell>
       ))}
@@ -171,17 +168,18 @@ interface FiguresRowProps {
 
 function FiguresRow({ label, figures, cascaded, last, format, strong = false }: FiguresRowProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   const flag = figures.outOfTolerance ? styles.outside : undefined;
   return (
     <TableRow className={strong ? styles.total : undefined}>
       <TableCell>{label}</TableCell>
-      <TableCell className={styles.number}>
+      <TableCell className={tableStyles.number}>
         {amount(figures.topDown, format)}
         {cascaded ? <Caption1 className={styles.note}>from above</Caption1> : null}
       </TableCell>
-      <TableCell className={styles.number}>{amount(figures.bottomUp, format)}</TableCell>
-      <TableCell className={mergeClasses(styles.number, flag)}>{signed(figures.variance, format)}</TableCell>
-      <TableCell className={mergeClasses(styles.number, flag)}>
+      <TableCell className={tableStyles.number}>{amount(figures.bottomUp, format)}</TableCell>
+      <TableCell className={mergeClasses(tableStyles.number, flag)}>{signed(figures.variance, format)}</TableCell>
+      <TableCell className={mergeClasses(tableStyles.number, flag)}>
         {last}
         {figures.outOfTolerance ? (
           <>

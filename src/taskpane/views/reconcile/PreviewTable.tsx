@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { PreviewRow } from "../../../core/reconcile/targets";
 import { amount, signed, type NumberFormat } from "./format";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface PreviewTableProps {
   /** Names the table for assistive tech, e.g. "Allocation preview". */
@@ -25,11 +26,6 @@ export interface PreviewTableProps {
 }
 
 const useStyles = makeStyles({
-  scroll: { overflowX: "auto" },
-  // Columns as wide as their numbers: Fluent's fixed layout gives each an equal share, and in a
-  // narrow pane the numbers then run into each other. A table wider than the pane scrolls.
-  table: { tableLayout: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   change: { display: "block", color: tokens.colorNeutralForeground3 },
   name: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   parent: { fontWeight: tokens.fontWeightSemibold },
@@ -38,14 +34,15 @@ const useStyles = makeStyles({
 /** New top-down targets per node and period before anything is written, each with its change. */
 export function PreviewTable({ label, periods, rows, parent, format }: PreviewTableProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   return (
-    <div className={styles.scroll}>
-      <Table size="extra-small" className={styles.table} aria-label={label}>
+    <div className={tableStyles.scroll}>
+      <Table size="extra-small" className={tableStyles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Node</TableHeaderCell>
             {periods.map((period) => (
-              <TableHeaderCell key={period} className={styles.number}>
+              <TableHeaderCell key={period} className={tableStyles.number}>
                 {period}
               </TableHeaderCell>
             ))}
@@ -56,7 +53,7 @@ export function PreviewTable({ label, periods, rows, parent, format }: PreviewTa
             <TableRow className={styles.parent}>
               <TableCell>{`${parent.name} (target)`}</TableCell>
               {parent.cells.map((cell, c) => (
-                <TableCell key={periods[c]} className={styles.number}>
+                <TableCell key={periods[c]} className={tableStyles.number}>
                   {amount(cell.after, format)}
                 </TableCell>
               ))}
@@ -75,7 +72,7 @@ export function PreviewTable({ label, periods, rows, parent, format }: PreviewTa
                 </span>
               </TableCell>
               {row.cells.map((cell, c) => (
-                <TableCell key={periods[c]} className={styles.number}>
+                <TableCell key={periods[c]} className={tableStyles.number}>
                   {amount(cell.after, format)}
                   {cell.change !== null && cell.change !== 0 ? (
                     <Caption1 className={styles.change}>{`(${signed(cell.change, format)})`}</Caption1>

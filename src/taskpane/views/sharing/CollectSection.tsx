@@ -25,6 +25,7 @@ import { readFileBytes } from "../../browserFiles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { loadFileEngine } from "./fileEngine";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface CollectSectionProps {
   plan: Plan;
@@ -39,11 +40,6 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  // Columns as wide as their contents, and a table wider than a narrow pane scrolls on its own
-  // (Fluent's fixed layout shares the width equally, and numbers then run into each other).
-  scroll: { overflowX: "auto" },
-  table: { tableLayout: "auto" },
   accepted: { color: tokens.colorPaletteGreenForeground1 },
   rejected: { color: tokens.colorPaletteRedForeground1 },
   notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -150,6 +146,7 @@ interface FileChangesProps {
 
 function FileChanges({ file, plan, locale }: FileChangesProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   const shown = (value: number | string | null): string => {
     if (value === null || value === "") return "—";
     if (typeof value === "string") return value;
@@ -173,8 +170,8 @@ function FileChanges({ file, plan, locale }: FileChangesProps): React.JSX.Elemen
       ) : null}
       {file.error === null && file.changes.length === 0 ? <Text>{sharingMessages.noChangesInFile}</Text> : null}
       {file.changes.length > 0 ? (
-        <div className={styles.scroll}>
-          <Table size="small" aria-label={`Changes in ${file.fileName}`} className={styles.table}>
+        <div className={tableStyles.scroll}>
+          <Table size="small" aria-label={`Changes in ${file.fileName}`} className={tableStyles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Node</TableHeaderCell>
@@ -189,8 +186,8 @@ function FileChanges({ file, plan, locale }: FileChangesProps): React.JSX.Elemen
                 <TableRow key={`${change.id}-${change.field}-${i}`}>
                   <TableCell>{change.name}</TableCell>
                   <TableCell>{change.field}</TableCell>
-                  <TableCell className={styles.number}>{shown(change.before)}</TableCell>
-                  <TableCell className={styles.number}>{shown(change.after)}</TableCell>
+                  <TableCell className={tableStyles.number}>{shown(change.before)}</TableCell>
+                  <TableCell className={tableStyles.number}>{shown(change.after)}</TableCell>
                   <TableCell className={change.accepted ? styles.accepted : styles.rejected}>
                     {change.accepted ? "Accepted" : `Rejected: ${change.reason ?? ""}`}
                   </TableCell>

@@ -26,6 +26,7 @@ import {
 } from "../../../core/sharing/snapshots";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface SnapshotSectionProps {
   plan: Plan;
@@ -39,11 +40,6 @@ export interface SnapshotSectionProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   save: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  // Columns as wide as their contents, and a table wider than a narrow pane scrolls on its own
-  // (Fluent's fixed layout shares the width equally, and numbers then run into each other).
-  scroll: { overflowX: "auto" },
-  table: { tableLayout: "auto" },
 });
 
 function takenAt(iso: string, locale: string): string {
@@ -59,6 +55,7 @@ function takenAt(iso: string, locale: string): string {
 /** Named snapshots of the plan: save one, list them, compare the plan now with any of them. */
 export function SnapshotSection({ plan, busy, actions, locale, me }: SnapshotSectionProps): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   const [name, setName] = React.useState("");
   const [snapshots, setSnapshots] = React.useState<readonly SnapshotInfo[] | undefined>(undefined);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
@@ -121,8 +118,8 @@ export function SnapshotSection({ plan, busy, actions, locale, me }: SnapshotSec
       {snapshots === undefined ? null : snapshots.length === 0 ? (
         <Text>{sharingMessages.noSnapshots}</Text>
       ) : (
-        <div className={styles.scroll}>
-          <Table size="small" aria-label="Snapshots" className={styles.table}>
+        <div className={tableStyles.scroll}>
+          <Table size="small" aria-label="Snapshots" className={tableStyles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>
@@ -163,7 +160,7 @@ interface SnapshotChangesProps {
 }
 
 function SnapshotChanges({ name, changes, plan, locale }: SnapshotChangesProps): React.JSX.Element {
-  const styles = useStyles();
+  const tableStyles = useNumberTableStyles();
   const title = `Changes since ${name}`;
   const shown = (change: SnapshotChange, value: number | string | null): string => {
     if (change.kind === "node") return value === null ? "—" : value === NODE_ADDED ? "Added" : "Removed";
@@ -173,8 +170,8 @@ function SnapshotChanges({ name, changes, plan, locale }: SnapshotChangesProps):
   };
   if (changes.length === 0) return <Text role="status">{sharingMessages.noChangesSince(name)}</Text>;
   return (
-    <div className={styles.scroll}>
-      <Table size="small" aria-label={title} className={styles.table}>
+    <div className={tableStyles.scroll}>
+      <Table size="small" aria-label={title} className={tableStyles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Node</TableHeaderCell>
@@ -189,8 +186,8 @@ function SnapshotChanges({ name, changes, plan, locale }: SnapshotChangesProps):
             <TableRow key={`${change.id}-${change.field}-${i}`}>
               <TableCell>{change.name}</TableCell>
               <TableCell>{change.field}</TableCell>
-              <TableCell className={styles.number}>{shown(change, change.before)}</TableCell>
-              <TableCell className={styles.number}>{shown(change, change.after)}</TableCell>
+              <TableCell className={tableStyles.number}>{shown(change, change.before)}</TableCell>
+              <TableCell className={tableStyles.number}>{shown(change, change.after)}</TableCell>
               <TableCell>{change.by.join(", ")}</TableCell>
             </TableRow>
           ))}
