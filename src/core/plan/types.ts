@@ -74,7 +74,14 @@ export interface AuditEntry {
   readonly oldValue: string;
   readonly newValue: string;
   readonly note: string;
+  /**
+   * How `user` was established: "office-account" (the signed-in Office account, through SSO) or
+   * "chosen" (picked from the plan's owners in the pane). Absent on rows written before it existed.
+   */
+  readonly identity?: IdentitySource;
 }
+
+export type IdentitySource = "office-account" | "chosen";
 
 export interface Plan {
   readonly settings: PlanSettings;
