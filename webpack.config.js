@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const FunctionsJsonPlugin = require("./scripts/functionsJsonPlugin");
 const devCerts = require("office-addin-dev-certs");
 
 const DEV_URL = "https://localhost:3000/";
@@ -87,6 +88,8 @@ module.exports = async (env, argv) => {
         input: path.resolve(__dirname, "src/functions/functions.ts"),
         output: "functions.json",
       }),
+      // After the generator: lets error cells inside ranges reach the functions.
+      new FunctionsJsonPlugin({ output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

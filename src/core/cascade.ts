@@ -10,7 +10,11 @@ const BLANK = 0;
 const HELD = 1;
 /** A share of its parent's. */
 const SHARED = 2;
-/** A share that could not be computed: too large; carried down to its unheld descendants. */
+/**
+ * An error instead of a number: the node's own target is an error value, or its share could not be
+ * computed (too large, or its parent's, a held sibling's or a weight is an error); carried down to
+ * its unheld descendants.
+ */
 const FAILED = 3;
 
 /**
@@ -24,6 +28,12 @@ const FAILED = 3;
  * to ROUND(what is left, decimals); without it the shares are exact. A node with no target of its own
  * and no ancestor with one gets "". When every child is held there is nothing to share and the
  * children's targets need not add up to their parent's.
+ *
+ * The number 0 in `targets` is no target, like a blank: Excel on the desktop passes an empty cell as 0
+ * (office-js #4702, #5262), and one blank read as a held 0 would zero a whole subtree. An error value
+ * in `targets` or `weights` shows, as in SUM, in every cell computed from it: a node with an error
+ * target shows it, and so do its descendants without a target of their own and, in that period, the
+ * siblings that share what is left after it; an error weight fails the split it takes part in.
  *
  * `weights` has one column for every period or one used for all. A negative weight counts as 0, like
  * a blank: weights are typically the bottom-up rollup, which is negative for a node that plans a loss
@@ -84,6 +94,8 @@ class CascadeRun {
   private readonly weightOf: Float64Array;
   /** By cell (node * periods + period); failures are rare, so a map rather than a column of errors. */
   private readonly failures = new Map<number, CellError>();
+  /** Error weights by node * weightColumns + column; their weightOf is NaN. */
+  private readonly weightErrors = new Map<number, CellError>();
   // Buffers for one split, as wide as the widest family, reused by every split.
   private readonly members: Int32Array;
   private readonly memberWeights: Float64Array;
@@ -111,22 +123,32 @@ class CascadeRun {
     this.parts = new Float64Array(widest);
   }
 
-  /** Takes in the held targets and the weights; a negative weight counts as 0. */
+  /** Takes in the held targets (0 is none) and the weights; a negative weight counts as 0. */
   read(targets: readonly (readonly unknown[])[], weights: readonly (readonly unknown[])[]): void {
     const { periods, weightColumns } = this;
     for (let node = 0; node < this.hierarchy.nodeCount; node++) {
       const row = this.hierarchy.nodeRow[node];
       const weightRow = weights[row];
       for (let c = 0; c < weightColumns; c++) {
-        const weight = asNumber(weightRow[c]) ?? 0;
-        this.weightOf[node * weightColumns + c] = weight > 0 ? weight : 0;
+        const cell = weightRow[c];
+        const weight = asNumber(cell) ?? 0;
+        const at = node * weightColumns + c;
+        this.weightOf[at] = weight > 0 ? weight : 0;
+        if (cell instanceof CellError) {
+          this.weightOf[at] = Number.NaN;
+          this.weightErrors.set(at, cell);
+        }
       }
       const targetRow = targets[row];
       for (let c = 0; c < periods; c++) {
-        const target = asNumber(targetRow[c]);
-        if (target !== undefined) {
+        const cell = targetRow[c];
+        const target = asNumber(cell);
+        if (target !== undefined && target !== 0) {
           this.value[node * periods + c] = target;
           this.kind[node * periods + c] = HELD;
+        } else if (cell instanceof CellError) {
+          this.kind[node * periods + c] = FAILED;
+          this.failures.set(node * periods + c, cell);
         }
       }
     }
@@ -171,18 +193,26 @@ class CascadeRun {
     const weightColumn = weightColumns === 1 ? 0 : c;
     let remaining = parentValue;
     let count = 0;
+    let error: CellError | undefined;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       const childCell = child * periods + c;
-      if (kind[childCell] === HELD) {
+      // Children are split before their own children, so a FAILED child here is one whose own
+      // target is an error: what is left for its siblings is unknown.
+      if (kind[childCell] === FAILED) {
+        error ??= this.failures.get(childCell);
+      } else if (kind[childCell] === HELD) {
         remaining -= value[childCell];
       } else {
+        const weight = this.weightOf[child * weightColumns + weightColumn];
+        if (weight !== weight) error ??= this.weightErrors.get(child * weightColumns + weightColumn);
         members[count] = child;
-        memberWeights[count] = this.weightOf[child * weightColumns + weightColumn];
+        memberWeights[count] = weight;
         count++;
       }
     }
     if (count === 0) return undefined;
+    if (error !== undefined) return error;
     if (!Number.isFinite(remaining)) return new CellError("NUM", messages.tooLarge);
     if (decimals === undefined) {
       splitExactly(remaining, memberWeights, count, parts);
@@ -204,7 +234,8 @@ class CascadeRun {
   private fail(children: Int32Array, c: number, failure: CellError): void {
     for (let i = 0; i < children.length; i++) {
       const childCell = children[i] * this.periods + c;
-      if (this.kind[childCell] === HELD) continue;
+      // Held children keep their targets, and children whose own target is an error keep that error.
+      if (this.kind[childCell] === HELD || this.kind[childCell] === FAILED) continue;
       this.kind[childCell] = FAILED;
       this.failures.set(childCell, failure);
     }

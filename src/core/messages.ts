@@ -38,6 +38,10 @@ export const messages = {
       rows.length > CYCLE_SHOWN ? `${rows.slice(0, CYCLE_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
     return `Cycle: ${shown.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${rowText})`;
   },
+  errorInIds: (what: string, row: number, error: string): string =>
+    `${what} row ${row} holds ${error}; ids and parents must be text or numbers (leave a root's parent blank)`,
+  notAnIdCell: (what: string, row: number): string =>
+    `${what} row ${row} holds a value that is not text or a number (a picture?); ids must be text or numbers`,
   noNode: (id: string): string => `No node "${id}"`,
   noChildren: (id: string): string => `${id} has no children`,
   noDescendants: (id: string): string => `${id} has no descendants`,
@@ -63,6 +67,9 @@ export const messages = {
   pathTooLong: (id: string, max: number): string =>
     `The path of "${id}" is longer than ${max} characters, the most a cell holds`,
   levelBlank: (id: string, row: number): string => `Level of "${id}" (row ${row}) is blank`,
+  /** One message for both: Excel on the desktop passes an empty cell as 0, on the web as blank. */
+  levelBlankOrZero: (id: string, row: number): string =>
+    `Level of "${id}" (row ${row}) is blank or 0; levels start at 1`,
   levelNotWhole: (level: string, id: string, row: number): string =>
     `Level ${level} of "${id}" (row ${row}) is not a whole number from 1 up`,
   firstLevel: (level: number, id: string, row: number): string =>

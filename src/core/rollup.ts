@@ -10,6 +10,24 @@ export const ROLLUP_METHODS: readonly RollupMethod[] = ["sum", "count", "avg", "
 export type ValueRows = readonly (readonly unknown[])[];
 
 const NONE = -1;
+const NO_ERROR = -1;
+
+/**
+ * Where values hold errors: per cell (node-major), the input row of the error that shows there, the
+ * first in sheet order among the node's own value and its descendants', as SUM over those cells
+ * would show the first error in its range.
+ */
+class Errors {
+  constructor(
+    readonly row: Int32Array,
+    private readonly values: ValueRows,
+    private readonly columns: number,
+  ) {}
+
+  at(cell: number): CellError {
+    return this.values[this.row[cell]][cell % this.columns] as CellError;
+  }
+}
 
 /**
  * Bound once because they run per cell: where a call goes through a module getter (bundlers' CommonJS
@@ -35,11 +53,17 @@ export class Rollup {
     private readonly totals: Float64Array,
     /** numbers counted, for count and avg */
     private readonly counts: Float64Array | undefined,
+    /** per cell, the error that shows there (see `rollup`); undefined when no value is an error */
+    private readonly errors: Errors | undefined = undefined,
   ) {}
 
-  /** The node's aggregate in one column: a number, `#DIV/0!` for avg of nothing, `#NUM!` if it overflows. */
+  /**
+   * The node's aggregate in one column: a number, the error of a value below it, `#DIV/0!` for avg of
+   * nothing, `#NUM!` if it overflows.
+   */
   cell(node: number, column: number): number | CellError {
     const at = node * this.columns + column;
+    if (this.errors !== undefined && this.errors.row[at] !== NO_ERROR) return this.errors.at(at);
     switch (this.method) {
       case "count":
         return (this.counts as Float64Array)[at];
@@ -62,8 +86,8 @@ export class Rollup {
   /** The node's aggregates across all columns, as a new row. */
   row(node: number): (number | CellError)[] {
     const columns = this.columns;
-    const row: (number | CellError)[] = [];
-    if (this.method === "sum") {
+    const row = new Array<number | CellError>(columns);
+    if (this.method === "sum" && this.errors === undefined) {
       // The common case, built without a per-cell dispatch on the method.
       const totals = this.totals;
       const base = node * columns;
@@ -84,7 +108,9 @@ export class Rollup {
 
 /**
  * Aggregates `values` (rows aligned with the hierarchy's input rows, `columns` wide) up the tree.
- * Only finite numbers count, as SUM does. Rows whose id is blank are not in the hierarchy and are
+ * Only finite numbers count, as SUM does. An error value (a `CellError`) shows in the cells whose
+ * aggregate includes it, that node's and its ancestors' in its column, as in SUM (SPEC section 6);
+ * "count" skips errors as COUNT does. Rows whose id is blank are not in the hierarchy and are
  * ignored. Runs in O(nodes x columns): each node's own values are read once, then nodes are folded
  * into their parents in reverse hierarchy order, which visits every child before its parent.
  */
@@ -97,12 +123,20 @@ export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number,
   if (method === "max") totals.fill(-Infinity);
 
   const nodeRow = hierarchy.nodeRow;
+  let errorRow: Int32Array | undefined;
   for (let node = 0; node < nodeCount; node++) {
     const row = values[nodeRow[node]];
     const base = node * columns;
     for (let column = 0; column < columns; column++) {
-      const value = readNumber(row[column]);
-      if (value === undefined) continue;
+      const cell = row[column];
+      const value = readNumber(cell);
+      if (value === undefined) {
+        // COUNT skips error values; SUM, AVERAGE, MIN and MAX show them.
+        if (cell instanceof CellError && method !== "count") {
+          (errorRow ??= new Int32Array(size).fill(NO_ERROR))[base + column] = nodeRow[node];
+        }
+        continue;
+      }
       // A node's own value is a sum, minimum and maximum of one.
       totals[base + column] = value;
       if (counts !== undefined) counts[base + column] = 1;
@@ -131,7 +165,20 @@ export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number,
         for (let column = 0; column < columns; column++) counts[to + column] += counts[from + column];
       }
     }
+    if (errorRow !== undefined) {
+      for (let column = 0; column < columns; column++) {
+        const below = errorRow[from + column];
+        const here = errorRow[to + column];
+        if (below !== NO_ERROR && (here === NO_ERROR || below < here)) errorRow[to + column] = below;
+      }
+    }
   }
 
-  return new Rollup(method, columns, totals, counts);
+  return new Rollup(
+    method,
+    columns,
+    totals,
+    counts,
+    errorRow === undefined ? undefined : new Errors(errorRow, values, columns),
+  );
 }

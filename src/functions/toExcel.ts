@@ -1,17 +1,21 @@
 /**
  * The one mapper between Excel's custom functions runtime and the core, both ways.
  *
- * In: Excel hands error cells to a custom function as `CustomFunctions.Error` objects; they become
- * the core's `CellError`, so an error in an input comes out as that error where Excel's own
- * formulas would propagate it (VARIANCE of a #N/A actual is #N/A).
+ * In: error cells (which reach a function because the build sets `allowErrorForDataTypeAny`, see
+ * scripts/functionsJsonPlugin.js) and data-type cells become plain core values (`fromHostCell`), so
+ * an error in an input comes out as that error where Excel's own formulas would propagate it
+ * (VARIANCE of a #N/A actual is #N/A) and a Geography cell is read as the text it shows.
  *
  * Out: grids of numbers and text that spill, with `CustomFunctions.Error` values in cells, and a
  * thrown `CustomFunctions.Error` when the whole call fails (Microsoft documents throwing it as the
  * way a function puts an error in its cell).
  */
-import { CellError, type ErrorCode, type FormulaResult, type ResultCell } from "../core/cell";
+import { CellError, fromHostCell, type ErrorCode, type FormulaResult, type ResultCell } from "../core/cell";
 
 export type ExcelCell = number | string | CustomFunctions.Error;
+
+/** Bound once: the runtime's sandbox makes a global lookup per row cost more than the row. */
+const isArray = Array.isArray;
 
 /** Looked up at call time: the `CustomFunctions` global only exists once the runtime is up. */
 function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
@@ -27,48 +31,32 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
   }
 }
 
-const FROM_EXCEL: Readonly<Record<string, ErrorCode>> = {
-  "#VALUE!": "VALUE",
-  "#N/A": "NA",
-  "#DIV/0!": "DIV0",
-  "#NUM!": "NUM",
-};
-
 /**
- * An argument with its error cells as core `CellError`s. Errors the core has no code for (#REF!,
- * #NAME?, #NULL!) arrive as #VALUE!. Ranges without errors, the usual case, are returned as they are,
- * not copied.
+ * An argument with its error and data-type cells read by `fromHostCell`. Ranges of plain numbers
+ * and text, the usual case, are returned as they are, not copied.
  */
 export function fromExcel(arg: unknown): unknown {
-  if (!Array.isArray(arg)) return fromExcelCell(arg);
+  if (!isArray(arg)) return fromHostCell(arg);
   let copy: unknown[] | undefined;
   for (let r = 0; r < arg.length; r++) {
     const row: unknown = arg[r];
     let mapped: unknown = row;
-    if (Array.isArray(row)) {
+    if (isArray(row)) {
       let rowCopy: unknown[] | undefined;
       for (let c = 0; c < row.length; c++) {
         const cell: unknown = row[c];
         // Only objects can be errors; the type test keeps the scan of a large range cheap.
         if (typeof cell !== "object" || cell === null) continue;
-        const converted = fromExcelCell(cell);
+        const converted = fromHostCell(cell);
         if (converted !== cell) (rowCopy ??= row.slice())[c] = converted;
       }
       mapped = rowCopy ?? row;
     } else {
-      mapped = fromExcelCell(row);
+      mapped = fromHostCell(row);
     }
     if (mapped !== row) (copy ??= arg.slice())[r] = mapped;
   }
   return copy ?? arg;
-}
-
-/** Recognised by its code rather than its class: the runtime's input errors need not share our constructor. */
-function fromExcelCell(cell: unknown): unknown {
-  if (typeof cell !== "object" || cell === null) return cell;
-  const { code, message } = cell as { code?: unknown; message?: unknown };
-  if (typeof code !== "string" || !code.startsWith("#")) return cell;
-  return new CellError(FROM_EXCEL[code] ?? "VALUE", typeof message === "string" ? message : "");
 }
 
 /** Excel shows a custom message only for #VALUE! and #N/A; the other codes take none. */

@@ -10,9 +10,26 @@ import { TestCustomFunctionsError } from "../support/customFunctionsGlobal";
 const OUTPUT_CODES = ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"];
 const ALL_CODES = [...OUTPUT_CODES, "#REF!", "#NAME?", "#NULL!"];
 
-const excelError = fc
-  .tuple(fc.constantFrom(...ALL_CODES), fc.option(fc.string(), { nil: undefined }))
-  .map(([code, message]) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode, message));
+/** An error cell in both shapes Excel passes one: a CustomFunctions.Error by code, or an error cell value. */
+const excelError = fc.oneof(
+  fc.constantFrom(...ALL_CODES).map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode)),
+  fc
+    .tuple(
+      fc.constantFrom(...ALL_CODES),
+      fc.constantFrom("NotAvailable", "Div0", "Num", "Value", "Ref", "Spill", "Calc"),
+    )
+    .map(([basicValue, errorType]) => ({ type: "Error", errorType, basicValue })),
+);
+
+/** Data-type cells as Excel passes them (the generator sets allowCustomDataForDataTypeAny). */
+const dataTypeCell = fc.oneof(
+  fc
+    .string({ maxLength: 4 })
+    .map((text) => ({ type: "LinkedEntity", text, basicType: "Error", basicValue: "#VALUE!" })),
+  fc.double().map((basicValue) => ({ type: "FormattedNumber", basicValue, numberFormat: "0.0" })),
+  fc.constant({ type: "WebImage", address: "https://example.com/a.png", basicValue: "#VALUE!" }),
+  fc.constant({ type: "Empty", basicValue: "" }),
+);
 
 /** Ids drawn from a few names so that parents find them, duplicates and cycles happen. */
 const id = fc.constantFrom<unknown>("A", "b", " B ", "C", "d", 1, "1", 2.5, true, "", null);
@@ -40,6 +57,7 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
   fc.object({ maxDepth: 1 }),
   fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
   excelError,
+  dataTypeCell,
 );
 
 /** A rectangle of cells, including 0x0, 0 columns and single cells. */

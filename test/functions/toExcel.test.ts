@@ -52,24 +52,44 @@ describe("fromExcel", () => {
     expect(fromExcel(range)).toBe(range);
   });
 
-  it.each<[string, ErrorCode]>([
-    ["#N/A", "NA"],
-    ["#DIV/0!", "DIV0"],
-    ["#NUM!", "NUM"],
-    ["#VALUE!", "VALUE"],
-    ["#REF!", "VALUE"],
-  ])("reads an input %s as the core's %s, leaving the other cells and the input alone", (excelCode, code) => {
-    const error = new CustomFunctions.Error(excelCode as CustomFunctions.ErrorCode, "Upstream");
+  // The two shapes Excel passes an error cell in: a CustomFunctions.Error with its code only
+  // (Microsoft, "Handle and return errors from your custom function"), or with data types on an error
+  // cell value (Microsoft, "Use data types with custom functions"; Excel API ErrorCellValue).
+  it.each<[string, string, ErrorCode, string]>([
+    ["#N/A", "NotAvailable", "NA", ""],
+    ["#DIV/0!", "Div0", "DIV0", ""],
+    ["#NUM!", "Num", "NUM", ""],
+    ["#VALUE!", "Value", "VALUE", ""],
+    ["#REF!", "Ref", "VALUE", "An input cell holds #REF!"],
+  ])(
+    "reads an input %s in either shape as the core's %s, leaving the other cells and the input alone",
+    (excelCode, errorType, code, message) => {
+      for (const error of [
+        new CustomFunctions.Error(excelCode as CustomFunctions.ErrorCode),
+        { type: "Error", errorType, basicValue: excelCode },
+      ]) {
+        const range = [
+          [1, error],
+          [2, 3],
+        ];
+        expect(fromExcel(range)).toEqual([
+          [1, new CellError(code, message)],
+          [2, 3],
+        ]);
+        expect(range[0][1]).toBe(error);
+        expect(fromExcel(error)).toEqual(new CellError(code, message));
+      }
+    },
+  );
+
+  it("reads a data-type cell by its basic value", () => {
     const range = [
-      [1, error],
-      [2, 3],
+      [
+        { type: "FormattedNumber", basicValue: 7, numberFormat: "0.0" },
+        { type: "Entity", text: "EMEA" },
+      ],
     ];
-    expect(fromExcel(range)).toEqual([
-      [1, new CellError(code, "Upstream")],
-      [2, 3],
-    ]);
-    expect(range[0][1]).toBe(error);
-    expect(fromExcel(error)).toEqual(new CellError(code, "Upstream"));
+    expect(fromExcel(range)).toEqual([[7, "EMEA"]]);
   });
 });
 
@@ -78,7 +98,7 @@ describe("callFromExcel", () => {
     const echo = (...args: unknown[]): FormulaResult => [
       args.map((arg) => (arg instanceof CellError ? arg : String(arg))),
     ];
-    const result = callFromExcel(echo, 1, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "gone"));
-    expect(result).toEqual([["1", expect.objectContaining({ code: "#N/A", message: "gone" })]]);
+    const result = callFromExcel(echo, 1, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable));
+    expect(result).toEqual([["1", expect.objectContaining({ code: "#N/A" })]]);
   });
 });

@@ -16,8 +16,8 @@ import {
   toHierarchy,
   toIds,
   toRange,
+  toParents,
   toValueRows,
-  toVector,
   type Rows,
 } from "./args";
 
@@ -26,7 +26,8 @@ const NO_WEIGHT: readonly unknown[] = [0];
 
 /**
  * `total` split across the numeric cells of `weights` by largest remainder (see `allocate`), in the
- * shape of `weights`; blank and text weights get "". `decimals` defaults to 0.
+ * shape of `weights`; blank and text weights get "", and a 0 is a weight of 0. An error weight fills
+ * every cell. `decimals` defaults to 0.
  */
 export function allocateFormula(total: unknown, weights: unknown, decimals?: unknown): FormulaResult {
   const places = parseDecimals(decimals);
@@ -41,7 +42,11 @@ export function allocateFormula(total: unknown, weights: unknown, decimals?: unk
   const numeric: number[] = [];
   for (let r = 0; r < grid.length; r++) {
     for (let c = 0; c < grid[r].length; c++) {
-      const weight = asNumber(grid[r][c]);
+      const cell = grid[r][c];
+      const weight = asNumber(cell);
+      // Every part is a share of the sum of the weights, so an error weight shows in every cell, as
+      // in =A1:A9/SUM(A1:A9).
+      if (cell instanceof CellError) return grid.map((row) => row.map(() => cell));
       if (weight === undefined) continue;
       if (weight < 0) return new CellError("VALUE", allocationMessages.negativeWeight(r + 1, c + 1, weight));
       numeric.push(weight);
@@ -85,7 +90,7 @@ export function cascade(
   if (places instanceof CellError) return places;
   const idCells = toIds(ids);
   if (idCells instanceof CellError) return idCells;
-  const parentCells = toVector(parents, "parents");
+  const parentCells = toParents(parents);
   if (parentCells instanceof CellError) return parentCells;
   const targetRows = toValueRows(targets, idCells, "targets");
   if (targetRows instanceof CellError) return targetRows;

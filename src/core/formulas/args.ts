@@ -3,9 +3,11 @@
  * place where all ten BU.* functions read their arguments, so a shape is accepted (or refused with
  * the same message) whichever function it is given to.
  *
- * An argument is whatever the host hands over: Excel passes a range as a 2-D array (blanks as null
- * or ""), a single cell as a scalar or a 1x1 array, and an omitted optional argument as null or
- * nothing. Tests and other callers may pass a flat array, which is read as a column. Anything else
+ * An argument is whatever the host hands over: Excel passes a range as a 2-D array, a single cell as
+ * a scalar or a 1x1 array, and an omitted optional argument as null or nothing. An empty cell
+ * arrives as 0 from Excel on the desktop and as null from Excel on the web (office-js #4702, #5262,
+ * #1951), so in ids, parents and nodes the number 0 is blank (a real id 0 is written as text, "0");
+ * elsewhere a 0 is a number (see README, "Blank cells in your own sheets"). Tests and other callers may pass a flat array, which is read as a column. Anything else
  * (NaN, objects, nested arrays in cells) is a cell that is neither a number nor an id, never a crash.
  * An error value in a cell read as a single value (an option, ALLOCATE's total) is returned as the
  * call's result, as Excel's own functions pass errors through.
@@ -15,7 +17,7 @@
  * then the hierarchy's problems, and last the nodes looked up in it.
  */
 import { decimalsProblem, MAX_DECIMALS, MIN_DECIMALS } from "../allocation";
-import { asNumber, CellError, idKey, idText, isBlank, type ResultCell } from "../cell";
+import { asNumber, CellError, ERROR_DISPLAY, idKey, idText, isBlank, type ResultCell } from "../cell";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { describeCell, messages } from "../messages";
 import { ROLLUP_METHODS, type RollupMethod } from "../rollup";
@@ -94,11 +96,40 @@ export function toVector(arg: unknown, name: string): Vector | CellError {
   return new CellError("VALUE", messages.notVector(name, rows.length, rows[0].length));
 }
 
-/** The ids argument: a vector of at least one cell. */
+/**
+ * ids or parents: a vector whose number 0 cells are blank (null). An error cell, or a cell that is
+ * neither text, a number nor a boolean (a picture), is `#VALUE!` naming its row: a hierarchy with a
+ * node that cannot be named is not one.
+ */
+export function toIdVector(arg: unknown, name: string): Vector | CellError {
+  const vector = toVector(arg, name);
+  if (vector instanceof CellError) return vector;
+  const cells = vector.cells;
+  let blanked: unknown[] | undefined;
+  for (let row = 0; row < cells.length; row++) {
+    const cell = cells[row];
+    if (cell === 0) (blanked ??= cells.slice())[row] = null;
+    else if (typeof cell === "object" && cell !== null) return new CellError("VALUE", notAnId(name, row + 1, cell));
+  }
+  return blanked === undefined ? vector : { cells: blanked, across: vector.across };
+}
+
+function notAnId(name: string, row: number, cell: object): string {
+  return cell instanceof CellError
+    ? messages.errorInIds(name, row, ERROR_DISPLAY[cell.code])
+    : messages.notAnIdCell(name, row);
+}
+
+/** The ids argument: a vector of at least one cell, read as `toIdVector` reads it. */
 export function toIds(arg: unknown): Vector | CellError {
-  const ids = toVector(arg, "ids");
+  const ids = toIdVector(arg, "ids");
   if (ids instanceof CellError || ids.cells.length > 0) return ids;
   return new CellError("VALUE", messages.emptyArgument("ids"));
+}
+
+/** The parents argument, read as `toIdVector` reads it. */
+export function toParents(arg: unknown): Vector | CellError {
+  return toIdVector(arg, "parents");
 }
 
 /**
@@ -208,8 +239,29 @@ export function parseFlag(arg: unknown, name: string): boolean | CellError {
  * row-count mismatch of parents among them).
  */
 export function toHierarchy(ids: Vector, parents: Vector): Hierarchy | CellError {
+  if (last !== undefined && sameCells(ids.cells, last.ids) && sameCells(parents.cells, last.parents)) {
+    return last.hierarchy;
+  }
   const built = Hierarchy.build(ids.cells, parents.cells);
-  return built.ok ? built.hierarchy : problemsError(built.problems);
+  if (!built.ok) return problemsError(built.problems);
+  // Copies: a caller may change its arrays after the call, and the cache must not change with them.
+  last = { ids: ids.cells.slice(), parents: parents.cells.slice(), hierarchy: built.hierarchy };
+  return built.hierarchy;
+}
+
+/**
+ * The last hierarchy built, with the cells it was built from. A report recalculates many formulas on
+ * the same ids and parents (ROLLUP, CASCADE and LEVEL per column); checking that the cells are the
+ * same is one linear pass of comparisons, several times cheaper than building the hierarchy again.
+ */
+let last:
+  { readonly ids: readonly unknown[]; readonly parents: readonly unknown[]; readonly hierarchy: Hierarchy } | undefined;
+
+function sameCells(cells: readonly unknown[], before: readonly unknown[]): boolean {
+  if (cells === before) return true;
+  if (cells.length !== before.length) return false;
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== before[i]) return false;
+  return true;
 }
 
 /** `#VALUE!` with the first few problems' messages and how many more there are. */
@@ -222,7 +274,8 @@ export function problemsError(problems: readonly HierarchyProblem[]): CellError 
 /**
  * Whom each result row is about. `nodes` omitted: one row per input row, aligned with ids (blank ids
  * give blank rows). `nodes` given (one id, or a column or row of ids): one row per requested node,
- * where a blank gives a blank row and an unknown id gives `#N/A` "No node "X"" in its row only.
+ * where a blank (or 0) gives a blank row, an unknown id `#N/A` "No node "X"" and an error cell that
+ * error, each in its row only.
  */
 export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | CellError {
   if (isOmitted(nodes)) {
@@ -236,8 +289,11 @@ export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | Cell
   const requested = toVector(nodes, "nodes");
   if (requested instanceof CellError) return requested;
   if (requested.cells.length === 0) return new CellError("VALUE", messages.emptyArgument("nodes"));
-  return requested.cells.map((cell) => {
-    if (idKey(cell) === undefined) return "";
+  return requested.cells.map((cell, row) => {
+    if (cell instanceof CellError) return cell;
+    if (typeof cell === "object" && cell !== null)
+      return new CellError("VALUE", messages.notAnIdCell("nodes", row + 1));
+    if (cell === 0 || idKey(cell) === undefined) return "";
     return hierarchy.find(cell) ?? new CellError("NA", messages.noNode(idText(cell)));
   });
 }
@@ -246,7 +302,7 @@ export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | Cell
 export function toNode(arg: unknown, hierarchy: Hierarchy): number | CellError {
   const cell = toScalar(arg, "node");
   if (cell instanceof CellError) return cell;
-  if (idKey(cell) === undefined) return new CellError("NA", messages.noNodeGiven);
+  if (cell === 0 || idKey(cell) === undefined) return new CellError("NA", messages.noNodeGiven);
   return hierarchy.find(cell) ?? new CellError("NA", messages.noNode(idText(cell)));
 }
 

@@ -20,6 +20,7 @@ import {
   toIds,
   toNode,
   toTargets,
+  toParents,
   toValueRows,
   toVector,
   type Target,
@@ -37,7 +38,7 @@ interface Tree {
 function readTree(idsArg: unknown, parentsArg: unknown): Tree | CellError {
   const ids = toIds(idsArg);
   if (ids instanceof CellError) return ids;
-  const parents = toVector(parentsArg, "parents");
+  const parents = toParents(parentsArg);
   if (parents instanceof CellError) return parents;
   const hierarchy = toHierarchy(ids, parents);
   return hierarchy instanceof CellError ? hierarchy : { hierarchy, ids: ids.cells };
@@ -72,7 +73,7 @@ export function rollup(
   if (how instanceof CellError) return how;
   const idCells = toIds(ids);
   if (idCells instanceof CellError) return idCells;
-  const parentCells = toVector(parents, "parents");
+  const parentCells = toParents(parents);
   if (parentCells instanceof CellError) return parentCells;
   const rows = toValueRows(values, idCells, "values");
   if (rows instanceof CellError) return rows;
@@ -231,7 +232,8 @@ export function parentsFromLevels(ids: unknown, levels: unknown): FormulaResult 
 
 function readLevel(cell: unknown, id: unknown, row: number): number | CellError {
   const name = idText(id);
-  if (isBlank(cell)) return new CellError("VALUE", messages.levelBlank(name, row));
+  // 0 is how Excel on the desktop passes an empty cell (office-js #4702); no level is 0 anyway.
+  if (isBlank(cell) || cell === 0) return new CellError("VALUE", messages.levelBlankOrZero(name, row));
   const depth = typeof cell === "string" && /^\s*\d+\s*$/.test(cell) ? Number(cell) : cell;
   if (typeof depth === "number" && Number.isInteger(depth) && depth >= 1) return depth;
   const shown = typeof cell === "number" ? String(cell) : `"${idText(cell)}"`;

@@ -327,7 +327,7 @@ describe("PARENTS", () => {
       "a level below 1",
       column("A", "B"),
       column(1, 0),
-      value('Level 0 of "B" (row 2) is not a whole number from 1 up'),
+      value('Level of "B" (row 2) is blank or 0; levels start at 1'),
     ],
     [
       "a fractional level",
@@ -341,7 +341,7 @@ describe("PARENTS", () => {
       column(1, "two"),
       value('Level "two" of "B" (row 2) is not a whole number from 1 up'),
     ],
-    ["a blank level", column("A", "B"), column(1, null), value('Level of "B" (row 2) is blank')],
+    ["a blank level", column("A", "B"), column(1, null), value('Level of "B" (row 2) is blank or 0; levels start at 1')],
     [
       "levels of another height",
       column("A", "B"),
