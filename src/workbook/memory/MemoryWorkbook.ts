@@ -697,15 +697,14 @@ function compareForSort(a: CellValue | null, b: CellValue | null, ascending: boo
 }
 
 /**
- * A1 references with an optional sheet: 'Quoted name'!, Plain!, or none (the formula's own
- * sheet); a cell or a cell range, each part with optional $. Not a function name (followed by "(")
- * nor part of a longer name. Whole columns and rows (A:A, 2:5) are left alone: insertions of rows
- * don't change them and a rename is handled through the sheet prefix only where one is written.
+ * One pass over a formula, left to right: a text literal ("..."), else a cell or range reference
+ * with an optional sheet ('Quoted name'!, Plain!, or none: the formula's own sheet), each part
+ * with optional $, not a function name (followed by "(") nor part of a longer name; else a sheet
+ * prefix of a whole-column or whole-row reference (A:A, 2:5), which only a rename changes.
+ * Quoted sheet names are consumed whole, so "FY27" inside 'Plan FY27' is never taken for a cell.
  */
-const REFERENCE =
-  /(?<![A-Za-z0-9_.$'])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!])/g;
-/** A sheet prefix on a whole-column or whole-row reference: renamed like the others. */
-const SHEET_PREFIX = /(?<![A-Za-z0-9_.$'])('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!(?=\$?[A-Za-z]{1,3}:|\$?\d+:)/g;
+const TOKENS =
+  /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!'])|('(?:[^']|'')+'!|(?<![A-Za-z0-9_.$])[A-Za-z_][A-Za-z0-9_.]*!)/g;
 
 function sheetOfPrefix(prefix: string): string {
   const name = prefix.slice(0, -1);
@@ -714,49 +713,55 @@ function sheetOfPrefix(prefix: string): string {
 
 /**
  * `formula` with each cell reference passed through `change` (references to `formulaSheet` when
- * no sheet is written). Text in double quotes is never touched. A reference keeps its $ marks;
- * a changed sheet is written quoted.
+ * no sheet is written). Text in double quotes is never touched. A reference keeps its $ marks and
+ * stays local when written without a sheet (as Excel keeps it on a rename); a changed sheet is
+ * written quoted.
  */
 export function rewriteReferences(formula: string, formulaSheet: string, change: (ref: CellRange) => CellRange): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      const cells = part.replace(
-        REFERENCE,
-        (whole, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3?: string, c2?: string, d4?: string, r2?: string) => {
-          const sheet = prefix === undefined ? formulaSheet : sheetOfPrefix(prefix);
-          const startCol = columnIndex(c1.toUpperCase());
-          const startRow = Number(r1) - 1;
-          const endCol = c2 === undefined ? startCol : columnIndex(c2.toUpperCase());
-          const endRow = r2 === undefined ? startRow : Number(r2) - 1;
-          if (startRow < 0 || endRow < 0) return whole;
-          const ref: CellRange = {
-            sheet,
-            row: Math.min(startRow, endRow),
-            col: Math.min(startCol, endCol),
-            rowCount: Math.abs(endRow - startRow) + 1,
-            colCount: Math.abs(endCol - startCol) + 1,
-          };
-          const next = change(ref);
-          if (next === ref) return whole;
-          const head =
-            prefix === undefined && sameName(next.sheet, formulaSheet)
-              ? ""
-              : prefix !== undefined && sameName(next.sheet, sheet)
-                ? prefix
-                : `${quoteSheet(next.sheet)}!`;
-          const first = `${d1}${columnLetters(next.col)}${d2}${next.row + 1}`;
-          if (c2 === undefined && next.rowCount === 1 && next.colCount === 1) return `${head}${first}`;
-          const lastRow = next.row + next.rowCount;
-          return `${head}${first}:${d3 ?? d1}${columnLetters(next.col + next.colCount - 1)}${d4 ?? d2}${lastRow}`;
-        },
-      );
-      return cells.replace(SHEET_PREFIX, (prefix: string) => {
-        const sheet = sheetOfPrefix(`${prefix}`);
+  return formula.replace(
+    TOKENS,
+    (
+      whole: string,
+      text: string | undefined,
+      prefix: string | undefined,
+      d1: string | undefined,
+      c1: string | undefined,
+      d2: string | undefined,
+      r1: string | undefined,
+      d3: string | undefined,
+      c2: string | undefined,
+      d4: string | undefined,
+      r2: string | undefined,
+      barePrefix: string | undefined,
+    ) => {
+      if (text !== undefined) return whole;
+      if (barePrefix !== undefined) {
+        const sheet = sheetOfPrefix(barePrefix);
         const next = change({ sheet, row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS });
-        return sameName(next.sheet, sheet) ? prefix : `${quoteSheet(next.sheet)}!`;
-      });
-    })
-    .join("");
+        return sameName(next.sheet, sheet) ? whole : `${quoteSheet(next.sheet)}!`;
+      }
+      if (c1 === undefined || r1 === undefined) return whole;
+      const sheet = prefix === undefined ? formulaSheet : sheetOfPrefix(prefix);
+      const startCol = columnIndex(c1.toUpperCase());
+      const startRow = Number(r1) - 1;
+      const endCol = c2 === undefined ? startCol : columnIndex(c2.toUpperCase());
+      const endRow = r2 === undefined ? startRow : Number(r2) - 1;
+      if (startRow < 0 || endRow < 0) return whole;
+      const ref: CellRange = {
+        sheet,
+        row: Math.min(startRow, endRow),
+        col: Math.min(startCol, endCol),
+        rowCount: Math.abs(endRow - startRow) + 1,
+        colCount: Math.abs(endCol - startCol) + 1,
+      };
+      const next = change(ref);
+      if (next === ref) return whole;
+      const head =
+        prefix === undefined ? "" : sameName(next.sheet, sheet) ? prefix : `${quoteSheet(next.sheet)}!`;
+      const first = `${d1 ?? ""}${columnLetters(next.col)}${d2 ?? ""}${next.row + 1}`;
+      if (c2 === undefined && next.rowCount === 1 && next.colCount === 1) return `${head}${first}`;
+      const last = `${d3 ?? d1 ?? ""}${columnLetters(next.col + next.colCount - 1)}${d4 ?? d2 ?? ""}${next.row + next.rowCount}`;
+      return `${head}${first}:${last}`;
+    },
+  );
 }

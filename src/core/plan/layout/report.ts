@@ -30,7 +30,8 @@ const BAD_FONT = "#9C0006";
 /** What the report and the pane show as variance % against a top-down target of 0. */
 export const NO_VARIANCE_PCT = "—";
 /** The pane's slack (planView.ts): binary noise never flags 105 against 100 at a 5 % tolerance. */
-const TOLERANCE_SLACK = "1E-9";
+// Written out: HyperFormula 3.5 does not parse 1E-9 in a formula.
+const TOLERANCE_SLACK = "0.000000001";
 /** Cell of the report's title row that warns when the plan's tables hold rows the report's ranges miss. */
 export const REPORT_CHECK_COLUMN = 2;
 export const REPORT_CHECK_MESSAGE =
