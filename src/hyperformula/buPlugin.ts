@@ -227,15 +227,15 @@ interface BuContext {
 }
 
 function hostModeOf(context: unknown): HostMode {
-  return typeof context === "object" && context !== null && (context as BuContext).buHostMode === "web"
-    ? "web"
-    : "desktop";
+  return typeof context === "object" && context !== null && (context as BuContext).buHostMode === "desktop"
+    ? "desktop"
+    : "web";
 }
 
 /**
  * The HyperFormula config that makes the BU functions see cells as `mode` passes them (through
  * HyperFormula's `context` option, which plugins read as `this.config.context`). Without it,
- * the plugin behaves as Excel on the desktop.
+ * the plugin behaves as Excel on the web (empty cells as null).
  */
 export function buConfig(mode: HostMode): { context: BuContext } {
   return { context: { buHostMode: mode } };

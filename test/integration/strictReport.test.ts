@@ -115,10 +115,16 @@ interface ReportLine {
 
 const round = (value: Shown): Shown => (typeof value === "number" ? Number(value.toFixed(9)) : value);
 
-function reportLines(evaluated: Evaluated, workbook: MemoryWorkbook, reportSheet = SHEETS.report): ReportLine[] {
+function reportLines(evaluated: Evaluated, workbook: MemoryWorkbook, reportSheet: string = SHEETS.report): ReportLine[] {
   const periods = SETTINGS.periods.length;
   const width = reportColumn(periods, 0);
-  const rows = evaluated.read({ sheet: reportSheet, row: REPORT_FIRST_ROW, col: 0, rowCount: NODES.length, colCount: width });
+  const rows = evaluated.read({
+    sheet: reportSheet,
+    row: REPORT_FIRST_ROW,
+    col: 0,
+    rowCount: NODES.length,
+    colCount: width,
+  });
   const rules = workbook.conditionalFormats(reportSheet);
   const reportId = evaluated.hf.getSheetId(reportSheet) as number;
   const flagged = (period: number, row: number): boolean => {
@@ -141,7 +147,10 @@ function reportLines(evaluated: Evaluated, workbook: MemoryWorkbook, reportSheet
 
 /** A conditional format's relative formula moved down `rows` rows (its references have no $ on the row). */
 function shiftRows(formula: string, rows: number): string {
-  return formula.replace(/(?<![$'A-Za-z])([A-Z])(\d+)(?![\d(])/g, (_, col: string, row: string) => `${col}${Number(row) + rows}`);
+  return formula.replace(
+    /(?<![$'A-Za-z])([A-Z])(\d+)(?![\d(])/g,
+    (_, col: string, row: string) => `${col}${Number(row) + rows}`,
+  );
 }
 
 /** The same lines from the task pane's numbers (core planView), in its tree order. */
@@ -165,7 +174,7 @@ function paneLines(view: PlanView): ReportLine[] {
   }));
 }
 
-function checkCell(evaluated: Evaluated, reportSheet = SHEETS.report): Shown {
+function checkCell(evaluated: Evaluated, reportSheet: string = SHEETS.report): Shown {
   return evaluated.read({ sheet: reportSheet, row: 0, col: REPORT_CHECK_COLUMN, rowCount: 1, colCount: 1 })[0][0];
 }
 

@@ -7,7 +7,16 @@
  *
  * Free of DOM and Node APIs, so it runs in tests, in the workbench page and in the task pane.
  */
-import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, intersect, localAddress, quoteSheet, type CellRange } from "../../core/a1";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  columnIndex,
+  columnLetters,
+  intersect,
+  localAddress,
+  quoteSheet,
+  type CellRange,
+} from "../../core/a1";
 
 export type CellValue = number | string | boolean;
 
@@ -717,7 +726,11 @@ function sheetOfPrefix(prefix: string): string {
  * stays local when written without a sheet (as Excel keeps it on a rename); a changed sheet is
  * written quoted.
  */
-export function rewriteReferences(formula: string, formulaSheet: string, change: (ref: CellRange) => CellRange): string {
+export function rewriteReferences(
+  formula: string,
+  formulaSheet: string,
+  change: (ref: CellRange) => CellRange,
+): string {
   return formula.replace(
     TOKENS,
     (
@@ -756,8 +769,7 @@ export function rewriteReferences(formula: string, formulaSheet: string, change:
       };
       const next = change(ref);
       if (next === ref) return whole;
-      const head =
-        prefix === undefined ? "" : sameName(next.sheet, sheet) ? prefix : `${quoteSheet(next.sheet)}!`;
+      const head = prefix === undefined ? "" : sameName(next.sheet, sheet) ? prefix : `${quoteSheet(next.sheet)}!`;
       const first = `${d1 ?? ""}${columnLetters(next.col)}${d2 ?? ""}${next.row + 1}`;
       if (c2 === undefined && next.rowCount === 1 && next.colCount === 1) return `${head}${first}`;
       const last = `${d3 ?? d1 ?? ""}${columnLetters(next.col + next.colCount - 1)}${d4 ?? d2 ?? ""}${next.row + next.rowCount}`;

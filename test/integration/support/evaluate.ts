@@ -54,8 +54,16 @@ export function evaluateWorkbook(workbook: MemoryWorkbook): Evaluated {
     const id = hf.getSheetId(name) as number;
     const { width, height } = hf.getSheetDimensions(id);
     if (width === 0 || height === 0) continue;
-    const values = hf.getRangeValues({ start: { sheet: id, row: 0, col: 0 }, end: { sheet: id, row: height - 1, col: width - 1 } });
-    workbook.setComputed(name, 0, 0, values.map((row) => row.map((value) => shown(value))));
+    const values = hf.getRangeValues({
+      start: { sheet: id, row: 0, col: 0 },
+      end: { sheet: id, row: height - 1, col: width - 1 },
+    });
+    workbook.setComputed(
+      name,
+      0,
+      0,
+      values.map((row) => row.map((value) => shown(value))),
+    );
   }
   return {
     hf,
