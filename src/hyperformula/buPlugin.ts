@@ -173,8 +173,11 @@ export class BuPlugin extends FunctionPlugin {
   buFunction(ast: CallAst, state: State): HfValue {
     const fn = lookup(ast.procedureName);
     const area = this.spillArea(ast, state);
+    const blank = hostModeOf(this.config.context) === "desktop" ? 0 : null;
+    // An argument left out (`,,`) is omitted on every host; only an empty *cell* is the host's blank.
+    const omitted = ast.args.map((arg) => arg.type === "EMPTY");
     const value = this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) =>
-      toHf(fn.evaluate(args.map(fromHf)), area),
+      toHf(fn.evaluate(args.map((arg, i) => (omitted[i] ? null : fromHf(arg, blank)))), area),
     );
     return value instanceof HfCellError && area !== undefined ? spreadError(value, area) : value;
   }
@@ -212,6 +215,42 @@ function lookup(procedureName: string): BuFunction {
   return FUNCTIONS[procedureName.slice(NAMESPACE.length)];
 }
 
+/**
+ * How the host hands an empty cell to a custom function: Excel on Windows and Mac passes 0, in a
+ * single cell and inside an `any` range alike (office-js #4702, #5262); Excel on the web passes
+ * null (#4702). The same workbook must give the same answer on both (SPEC §6), so tests run both.
+ */
+export type HostMode = "desktop" | "web";
+
+interface BuContext {
+  readonly buHostMode: HostMode;
+}
+
+function hostModeOf(context: unknown): HostMode {
+  return typeof context === "object" && context !== null && (context as BuContext).buHostMode === "desktop"
+    ? "desktop"
+    : "web";
+}
+
+/**
+ * The HyperFormula config that makes the BU functions see cells as `mode` passes them (through
+ * HyperFormula's `context` option, which plugins read as `this.config.context`). Without it,
+ * the plugin behaves as Excel on the web (empty cells as null).
+ */
+export function buConfig(mode: HostMode): { context: BuContext } {
+  return { context: { buHostMode: mode } };
+}
+
+/**
+ * Names Excel knows and HyperFormula 3.5 does not: TRUE and FALSE typed without parentheses
+ * (`=IF(C4>100,TRUE,FALSE)`) are #NAME? there unless defined. Pass as the third argument of
+ * `HyperFormula.buildFromSheets`.
+ */
+export const EXCEL_NAMES: readonly { name: string; expression: string }[] = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
+
 /** Registers the plugin once per page or process; later calls do nothing. */
 export function registerBuFunctions(): void {
   if (HyperFormula.getFunctionPlugin(BU_FUNCTION_NAMES[0]) === BuPlugin) return;
@@ -233,14 +272,17 @@ const TO_HF: Readonly<Record<ErrorCode, ErrorType>> = {
   NUM: ErrorType.NUM,
 };
 
-/** An argument as the core takes it: ranges as 2-D arrays, blanks and omitted arguments as null. */
-function fromHf(value: unknown): unknown {
-  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(fromHfCell));
-  return value === undefined ? null : fromHfCell(value);
+/**
+ * An argument as Excel hands it to a custom function: ranges as 2-D arrays, omitted arguments as
+ * null, and an empty cell as the host's `blank` (0 on the desktop, null on the web).
+ */
+function fromHf(value: unknown, blank: 0 | null): unknown {
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map((cell) => fromHfCell(cell, blank)));
+  return value === undefined ? null : fromHfCell(value, blank);
 }
 
-function fromHfCell(value: unknown): unknown {
-  if (value === EmptyValue) return null;
+function fromHfCell(value: unknown, blank: 0 | null): unknown {
+  if (value === EmptyValue) return blank;
   if (value instanceof HfCellError) return new CellError(TO_CORE[value.type] ?? "VALUE", value.message ?? "");
   // Dates, currencies and percentages come wrapped in a number object HyperFormula does not export.
   if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number") {

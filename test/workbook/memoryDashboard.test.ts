@@ -48,7 +48,7 @@ describe("MemoryPlanWorkbook.writeDashboard", () => {
     expect(book.hasSheet(DASHBOARD_SHEET)).toBe(true);
     expect(book.cell(DASHBOARD_SHEET, 4, 0)).toEqual({ value: "UK" });
     expect(book.cell(DASHBOARD_SHEET, 4, 3)?.formula).toBe(
-      "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$7,'GU Hierarchy'!$B$2:$B$7,'GU Inputs'!$C$2:$C$7,A5)",
+      `=INDEX('GU Report'!$J$4:$J$9,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$9,0))`,
     );
     expect(book.charts()).toEqual([
       {

@@ -257,7 +257,11 @@ describe("MemoryPlanWorkbook", () => {
           rowCount: 1,
           colCount: 1,
         }),
-      ).toEqual([["=BU.ROLLUP('GU Hierarchy'!$A$2:$A$3,'GU Hierarchy'!$B$2:$B$3,'GU Inputs'!$B$2:$B$3)"]]);
+      ).toEqual([
+        [
+          `=BU.ROLLUP($A$4:$A$5&"",$J$4:$J$5&"",IF(ISNUMBER($L$4:$L$5),INDEX(IF(ISBLANK('GU Inputs'!$B$2:$B$3),"",'GU Inputs'!$B$2:$B$3),$L$4:$L$5),""))`,
+        ],
+      ]);
       expect(workbook.workbook.cell(SHEETS.report, 5, 0)).toBeUndefined();
       expect(workbook.workbook.conditionalFormats(SHEETS.report)).toHaveLength(1);
     });

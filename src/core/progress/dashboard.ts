@@ -18,7 +18,7 @@ import { cellAddress, sheetAddress, type CellRange } from "../a1";
 import { messages as coreMessages, reconcileMessages, progressMessages } from "../messages";
 import {
   GENERAL,
-  HIERARCHY_HEADERS,
+  NO_VARIANCE_PCT,
   cellsBlock,
   numberFormat,
   PERCENT,
@@ -84,48 +84,47 @@ const CHART_COLUMN = 7;
 const CHART_WIDTH = 8;
 const CHART_HEIGHT = 16;
 const STATUS_COLUMN = STATUS_HEADERS.indexOf("Status");
-const NAME_COLUMN = HIERARCHY_HEADERS.indexOf("Name");
+/** The report's Name column. */
+const NAME_COLUMN = 1;
 
-/** The plan's ranges the dashboard's formulas read, absolute and with their sheet. */
+/** The report's ranges the dashboard's formulas read, absolute and with their sheet. */
 interface Sources {
+  /** The report's id column: the nodes in tree order, as text. */
   readonly ids: string;
-  readonly parents: string;
+  /** The report's names column (indented by level). */
   readonly names: string;
-  /** Inputs of a period, or of all periods side by side. */
-  readonly inputs: (period: DashboardPeriod) => string;
-  /** The report's top-down (cascaded) column of a period; aligned with `ids`. */
-  readonly topDown: (period: number) => string;
+  /** The report's column of a measure (0 bottom-up, 1 top-down) in a period. */
+  readonly measure: (period: number, measure: number) => string;
+  /** The status table's Status column (counted, so row order does not matter). */
   readonly statuses: string;
 }
 
 /**
- * The plan tables' and report's body rows are aligned with the hierarchy table, one row per node
- * (layout/nodeTables.ts), so one MATCH against the ids finds a node's row in all of them.
+ * Every number comes from the report, found by the node's id (MATCH against the report's id
+ * column), never by row position: sorting or inserting rows in a plan table changes nothing here,
+ * and the dashboard shows what the report shows.
  */
 function sources(plan: Plan): Sources {
   const n = Math.max(1, plan.nodes.length);
-  const periods = plan.settings.periods.length;
-  const column = (sheet: string, col: number, row = 1, colCount = 1): string =>
-    sheetAddress({ sheet, row, col, rowCount: n, colCount });
+  const column = (sheet: string, col: number, row: number): string =>
+    sheetAddress({ sheet, row, col, rowCount: n, colCount: 1 });
+  const statusRows = Math.max(1, plan.nodes.length);
   return {
-    ids: column(SHEETS.hierarchy, 0),
-    parents: column(SHEETS.hierarchy, 1),
-    names: column(SHEETS.hierarchy, NAME_COLUMN),
-    inputs: (period) => (period === "total" ? column(SHEETS.inputs, 1, 1, periods) : column(SHEETS.inputs, 1 + period)),
-    topDown: (period) => column(SHEETS.report, reportColumn(period, 1), REPORT_FIRST_ROW),
-    statuses: column(SHEETS.status, STATUS_COLUMN),
+    ids: column(SHEETS.report, 0, REPORT_FIRST_ROW),
+    names: column(SHEETS.report, NAME_COLUMN, REPORT_FIRST_ROW),
+    measure: (period, measure) => column(SHEETS.report, reportColumn(period, measure), REPORT_FIRST_ROW),
+    statuses: sheetAddress({ sheet: SHEETS.status, row: 1, col: STATUS_COLUMN, rowCount: statusRows, colCount: 1 }),
   };
 }
 
 /** Top-down and bottom-up formulas of the node whose id is in `idCell`. */
 function measureFormulas(src: Sources, idCell: string, period: DashboardPeriod, periodCount: number): [string, string] {
-  const match = `MATCH(${idCell},${src.ids},0)`;
-  const topDown =
+  const match = `MATCH(TRIM(${idCell}&""),${src.ids},0)`;
+  const at = (measure: number): string =>
     period === "total"
-      ? `=SUM(${Array.from({ length: periodCount }, (_, p) => `INDEX(${src.topDown(p)},${match})`).join(",")})`
-      : `=INDEX(${src.topDown(period)},${match})`;
-  const rollup = `BU.ROLLUP(${src.ids},${src.parents},${src.inputs(period)},${idCell})`;
-  return [topDown, period === "total" ? `=SUM(${rollup})` : `=${rollup}`];
+      ? `=SUM(${Array.from({ length: periodCount }, (_, p) => `INDEX(${src.measure(p, measure)},${match})`).join(",")})`
+      : `=INDEX(${src.measure(period, measure)},${match})`;
+  return [at(1), at(0)];
 }
 
 /**
@@ -160,11 +159,14 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
     const buCell = cellAddress(row, 3);
     return [
       id,
-      { formula: `=INDEX(${src.names},MATCH(${idCell},${src.ids},0))` },
+      { formula: `=TRIM(INDEX(${src.names},MATCH(TRIM(${idCell}&""),${src.ids},0)))` },
       { formula: topDown },
       { formula: bottomUp },
       { formula: `=BU.VARIANCE(${buCell},${tdCell})` },
-      { formula: `=BU.VARIANCE(${buCell},${tdCell},"pct")` },
+      // Against a top-down of 0 there is no percentage: "—", as the pane and the report show it.
+      {
+        formula: `=IF(IF(ISNUMBER(${tdCell}),${tdCell}=0,FALSE()),"${NO_VARIANCE_PCT}",BU.VARIANCE(${buCell},${tdCell},"pct"))`,
+      },
     ];
   };
   const lines = children.map((child, i) => lineFor(child.id, FIRST_CHILD_ROW + i));

@@ -7,9 +7,32 @@
  *
  * Free of DOM and Node APIs, so it runs in tests, in the workbench page and in the task pane.
  */
-import { MAX_COLUMNS, MAX_ROWS, intersect, localAddress, type CellRange } from "../../core/a1";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  columnIndex,
+  columnLetters,
+  intersect,
+  localAddress,
+  quoteSheet,
+  type CellRange,
+} from "../../core/a1";
 
 export type CellValue = number | string | boolean;
+
+/**
+ * How the host hands an empty cell to a custom function: Excel on Windows and Mac passes 0 (in a
+ * single cell and inside an `any` range, office-js #4702 and #5262), Excel on the web null
+ * (#4702). The workbook never computes; an engine evaluating it (the workbench, tests) reads this.
+ */
+export type HostMode = "desktop" | "web";
+
+/** Sort order of one column, as Excel's `TableSort.apply([{ key, ascending }])`. */
+export interface SortKey {
+  /** 0-based column within the table. */
+  readonly column: number;
+  readonly ascending?: boolean;
+}
 
 /** One cell: a constant, or a formula with the last value an engine computed for it (null until then). */
 export interface Cell {
@@ -147,7 +170,11 @@ export class MemoryWorkbook {
   private readonly listeners = new Set<WorkbookListener>();
   private selected: CellRange;
 
-  constructor(firstSheet = "Sheet1") {
+  /** `hostMode`: how an engine evaluating this workbook passes empty cells to custom functions. */
+  constructor(
+    firstSheet = "Sheet1",
+    readonly hostMode: HostMode = "desktop",
+  ) {
     this.addSheet(firstSheet);
     this.selected = { sheet: firstSheet, row: 0, col: 0, rowCount: 1, colCount: 1 };
   }
@@ -458,6 +485,155 @@ export class MemoryWorkbook {
     this.emit({ type: "structure" });
   }
 
+  /**
+   * Sorts the table's body rows by `keys`, as Excel's `Table.sort.apply` or the header's sort menu:
+   * whole rows of the table move (values, formulas, number formats); numbers before text before
+   * booleans, text ignoring case, blanks last in either direction, ties keep their order. Nothing
+   * that refers to the table's cells is changed: a formula elsewhere reading `B2:B9` reads the
+   * sorted cells, as in Excel (a sort moves data, not references).
+   */
+  sortTable(name: string, keys: readonly SortKey[]): void {
+    const { range } = this.requireTable(name);
+    const sheet = this.sheet(range.sheet);
+    const bodyRow = range.row + 1;
+    const rowCount = range.rowCount - 1;
+    const maps: Map<number, unknown>[] = [sheet.cells, sheet.formats, sheet.indents];
+    const rows = Array.from({ length: rowCount }, (_, r) =>
+      maps.map((map) => Array.from({ length: range.colCount }, (__, c) => map.get(key(bodyRow + r, range.col + c)))),
+    );
+    const sortValue = (r: number, column: number): CellValue | null =>
+      this.value(range.sheet, bodyRow + r, range.col + column);
+    const order = Array.from({ length: rowCount }, (_, r) => r);
+    order.sort((a, b) => {
+      for (const { column, ascending = true } of keys) {
+        const order = compareForSort(sortValue(a, column), sortValue(b, column), ascending);
+        if (order !== 0) return order;
+      }
+      return a - b;
+    });
+    order.forEach((from, to) =>
+      maps.forEach((map, m) =>
+        rows[from][m].forEach((content, c) => {
+          const k = key(bodyRow + to, range.col + c);
+          if (content === undefined) map.delete(k);
+          else map.set(k, content);
+        }),
+      ),
+    );
+    this.clearSpilled(sheet, { ...range, row: bodyRow, rowCount });
+    this.emit({ type: "cells", range: { ...range, row: bodyRow, rowCount } });
+  }
+
+  /**
+   * Inserts `count` blank rows into the table above body row `index` (0-based; the row count
+   * appends at the bottom), as Excel's "Insert > Table Rows Above" or `TableRowCollection.add(index)`:
+   * the cells of the table's columns from there down shift down, the table grows, and references
+   * in every formula of the workbook follow the shifted cells as Excel adjusts them: a reference
+   * within the table's columns below the insertion moves down, a range spanning it grows, a
+   * reference above it or reaching outside the table's columns stays.
+   */
+  insertTableRows(name: string, index: number, count = 1): void {
+    const table = this.requireTable(name);
+    const { range } = table;
+    const bodyRows = range.rowCount - 1;
+    if (!Number.isInteger(index) || index < 0 || index > bodyRows || !Number.isInteger(count) || count < 1) {
+      throw new WorkbookError(`Can't insert ${count} rows at row ${index} of table "${name}"`);
+    }
+    const sheet = this.sheet(range.sheet);
+    const at = range.row + 1 + index;
+    const first = range.col;
+    const last = range.col + range.colCount - 1;
+    for (const map of [sheet.cells, sheet.formats, sheet.indents, sheet.spilled] as Map<number, unknown>[]) {
+      const moved = [...map.entries()].filter(([k]) => {
+        const row = Math.floor(k / MAX_COLUMNS);
+        const col = k % MAX_COLUMNS;
+        return row >= at && col >= first && col <= last;
+      });
+      if (moved.some(([k]) => Math.floor(k / MAX_COLUMNS) + count >= MAX_ROWS)) {
+        throw new WorkbookError(`Inserting rows into table "${name}" would push cells off the sheet`);
+      }
+      for (const [k] of moved) map.delete(k);
+      for (const [k, content] of moved) map.set(k + count * MAX_COLUMNS, content);
+    }
+    for (const other of this.tables.values()) {
+      const r = other.range;
+      if (other === table) other.range = { ...r, rowCount: r.rowCount + count };
+      else if (sameName(r.sheet, range.sheet) && r.row >= at && r.col >= first && r.col + r.colCount - 1 <= last) {
+        other.range = { ...r, row: r.row + count };
+      }
+    }
+    this.rewriteFormulas((ref) => {
+      if (!sameName(ref.sheet, range.sheet) || ref.col < first || ref.col + ref.colCount - 1 > last) return ref;
+      if (ref.row >= at) return { ...ref, row: ref.row + count };
+      if (ref.row + ref.rowCount - 1 >= at) return { ...ref, rowCount: ref.rowCount + count };
+      return ref;
+    });
+    this.emit({ type: "structure" });
+    this.emit({
+      type: "cells",
+      range: { sheet: range.sheet, row: at, col: first, rowCount: MAX_ROWS - at, colCount: range.colCount },
+    });
+  }
+
+  /**
+   * Renames a sheet, as a user double-clicking its tab or `Worksheet.name = ...`: its tables keep
+   * their names and cells, and every formula in the workbook that names the sheet names the new
+   * one, as Excel rewrites them. A name another sheet has (ignoring case) is refused.
+   */
+  renameSheet(name: string, next: string): void {
+    const sheet = this.sheet(name);
+    if (next.trim() === "" || (this.hasSheet(next) && !sameName(name, next))) {
+      throw new WorkbookError(`Can't rename sheet "${name}" to "${next}"`);
+    }
+    const old = sheet.name;
+    this.rewriteFormulas((ref) => (sameName(ref.sheet, old) ? { ...ref, sheet: next } : ref));
+    this.sheets.delete(old.toLowerCase());
+    const renamed: Sheet = { ...sheet, name: next };
+    this.sheets.set(next.toLowerCase(), renamed);
+    const moveRange = <T extends { readonly sheet: string }>(range: T): T =>
+      sameName(range.sheet, old) ? { ...range, sheet: next } : range;
+    for (const table of this.tables.values()) table.range = moveRange(table.range);
+    renamed.conditionalFormats = renamed.conditionalFormats.map((format) => ({
+      ...format,
+      range: moveRange(format.range),
+    }));
+    this.chartList.splice(
+      0,
+      this.chartList.length,
+      ...this.chartList.map((chart) => ({
+        ...moveRange(chart),
+        source: moveRange(chart.source),
+        ...(chart.position === undefined ? {} : { position: moveRange(chart.position) }),
+      })),
+    );
+    this.selected = moveRange(this.selected);
+    this.emit({ type: "structure" });
+  }
+
+  /** Rewrites the references of every formula in the workbook (cells and conditional formats). */
+  private rewriteFormulas(change: (ref: CellRange) => CellRange): void {
+    for (const sheet of this.sheets.values()) {
+      for (const [k, cell] of sheet.cells) {
+        if (cell.formula === undefined) continue;
+        const formula = rewriteReferences(cell.formula, sheet.name, change);
+        if (formula !== cell.formula) sheet.cells.set(k, { formula, value: cell.value });
+      }
+      sheet.conditionalFormats = sheet.conditionalFormats.map((format) => {
+        const formula = rewriteReferences(format.formula, sheet.name, change);
+        return formula === format.formula ? format : { ...format, formula };
+      });
+    }
+  }
+
+  private clearSpilled(sheet: Sheet, range: CellRange): void {
+    for (const k of [...sheet.spilled.keys()]) {
+      const row = Math.floor(k / MAX_COLUMNS);
+      const col = k % MAX_COLUMNS;
+      if (row >= range.row && row < range.row + range.rowCount && col >= range.col && col < range.col + range.colCount)
+        sheet.spilled.delete(k);
+    }
+  }
+
   // -- conditional formats and charts ---------------------------------------------------------
 
   addConditionalFormat(format: ConditionalFormat): void {
@@ -509,4 +685,95 @@ export class MemoryWorkbook {
     this.selected = { ...range, sheet: this.sheetName(range.sheet) };
     this.emit({ type: "selection", range: this.selected });
   }
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Excel's sort order: numbers, text (ignoring case), booleans (FALSE first); blanks last either way. */
+function compareForSort(a: CellValue | null, b: CellValue | null, ascending: boolean): number {
+  const blankA = a === null || a === "";
+  const blankB = b === null || b === "";
+  if (blankA || blankB) return blankA === blankB ? 0 : blankA ? 1 : -1;
+  const rank = (value: CellValue): number => (typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
+  let order = rank(a as CellValue) - rank(b as CellValue);
+  if (order === 0) {
+    if (typeof a === "string" && typeof b === "string") order = a.localeCompare(b, undefined, { sensitivity: "base" });
+    else order = Number(a) - Number(b);
+  }
+  return ascending ? Math.sign(order) : -Math.sign(order);
+}
+
+/**
+ * One pass over a formula, left to right: a text literal ("..."), else a cell or range reference
+ * with an optional sheet ('Quoted name'!, Plain!, or none: the formula's own sheet), each part
+ * with optional $, not a function name (followed by "(") nor part of a longer name; else a sheet
+ * prefix of a whole-column or whole-row reference (A:A, 2:5), which only a rename changes.
+ * Quoted sheet names are consumed whole, so "FY27" inside 'Plan FY27' is never taken for a cell.
+ */
+const TOKENS =
+  /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!'])|('(?:[^']|'')+'!|(?<![A-Za-z0-9_.$])[A-Za-z_][A-Za-z0-9_.]*!)/g;
+
+function sheetOfPrefix(prefix: string): string {
+  const name = prefix.slice(0, -1);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/**
+ * `formula` with each cell reference passed through `change` (references to `formulaSheet` when
+ * no sheet is written). Text in double quotes is never touched. A reference keeps its $ marks and
+ * stays local when written without a sheet (as Excel keeps it on a rename); a changed sheet is
+ * written quoted.
+ */
+export function rewriteReferences(
+  formula: string,
+  formulaSheet: string,
+  change: (ref: CellRange) => CellRange,
+): string {
+  return formula.replace(
+    TOKENS,
+    (
+      whole: string,
+      text: string | undefined,
+      prefix: string | undefined,
+      d1: string | undefined,
+      c1: string | undefined,
+      d2: string | undefined,
+      r1: string | undefined,
+      d3: string | undefined,
+      c2: string | undefined,
+      d4: string | undefined,
+      r2: string | undefined,
+      barePrefix: string | undefined,
+    ) => {
+      if (text !== undefined) return whole;
+      if (barePrefix !== undefined) {
+        const sheet = sheetOfPrefix(barePrefix);
+        const next = change({ sheet, row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS });
+        return sameName(next.sheet, sheet) ? whole : `${quoteSheet(next.sheet)}!`;
+      }
+      if (c1 === undefined || r1 === undefined) return whole;
+      const sheet = prefix === undefined ? formulaSheet : sheetOfPrefix(prefix);
+      const startCol = columnIndex(c1.toUpperCase());
+      const startRow = Number(r1) - 1;
+      const endCol = c2 === undefined ? startCol : columnIndex(c2.toUpperCase());
+      const endRow = r2 === undefined ? startRow : Number(r2) - 1;
+      if (startRow < 0 || endRow < 0) return whole;
+      const ref: CellRange = {
+        sheet,
+        row: Math.min(startRow, endRow),
+        col: Math.min(startCol, endCol),
+        rowCount: Math.abs(endRow - startRow) + 1,
+        colCount: Math.abs(endCol - startCol) + 1,
+      };
+      const next = change(ref);
+      if (next === ref) return whole;
+      const head = prefix === undefined ? "" : sameName(next.sheet, sheet) ? prefix : `${quoteSheet(next.sheet)}!`;
+      const first = `${d1 ?? ""}${columnLetters(next.col)}${d2 ?? ""}${next.row + 1}`;
+      if (c2 === undefined && next.rowCount === 1 && next.colCount === 1) return `${head}${first}`;
+      const last = `${d3 ?? d1 ?? ""}${columnLetters(next.col + next.colCount - 1)}${d4 ?? d2 ?? ""}${next.row + next.rowCount}`;
+      return `${head}${first}:${last}`;
+    },
+  );
 }

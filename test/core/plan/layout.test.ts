@@ -159,9 +159,26 @@ describe("the report sheet", () => {
   const layout = buildPlanLayout(SETUP, {});
   const report = sheetCells(layout, SHEETS.report);
 
-  it("has a title, the periods over their columns and a header row", () => {
+  it("has a title with a warning cell, the periods over their columns and a header row", () => {
     expect(report[0][0]).toBe("FY27 revenue");
-    expect(report[1]).toEqual(["Revenue (EUR)", "", "", "", "", "Q1 2027", "", "", "", "Q2 2027", "", "", ""]);
+    expect(report[0][2]).toMatch(
+      /^=IF\(AND\(COUNTA\('GU Hierarchy'!\$A:\$A\)=5,COUNTA\('GU Inputs'!\$A:\$A\)=COUNTA\('GU Inputs'!\$A\$1:\$A\$5\),/,
+    );
+    expect(report[1].slice(0, 13)).toEqual([
+      "Revenue (EUR)",
+      "",
+      "",
+      "",
+      "",
+      "Q1 2027",
+      "",
+      "",
+      "",
+      "Q2 2027",
+      "",
+      "",
+      "",
+    ]);
     expect(report[2]).toEqual([
       "Id",
       "Name",
@@ -176,58 +193,92 @@ describe("the report sheet", () => {
       "Top-down",
       "Variance",
       "Variance %",
+      "Parent",
+      "Hierarchy row",
+      "Inputs row",
+      "Targets row",
+      "Status row",
     ]);
   });
 
-  it("refers to the same row of the hierarchy and status tables for id, name, owner and status", () => {
-    expect(report[REPORT_FIRST_ROW + 2].slice(0, 4)).toEqual([
-      `='GU Hierarchy'!$A$4&""`,
-      `=IFERROR(REPT("   ",$E$6-1),"")&'GU Hierarchy'!$C$4`,
-      `='GU Hierarchy'!$D$4&""`,
-      `='GU Status'!$B$4&""`,
+  it("lists the nodes with BU.TREE and finds each one's row in every table by id, not by position", () => {
+    const hierarchyIds = `'GU Hierarchy'!$A$2:$A$5&""`;
+    expect(report[REPORT_FIRST_ROW][0]).toBe(`=BU.TREE(${hierarchyIds},'GU Hierarchy'!$B$2:$B$5&"")`);
+    expect(report[REPORT_FIRST_ROW].slice(13)).toEqual([
+      `=IF(ISNUMBER($O$4:$O$7),INDEX('GU Hierarchy'!$B$2:$B$5&"",$O$4:$O$7),"")`,
+      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM(${hierarchyIds}),0))`,
+      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Inputs'!$A$2:$A$5&""),0))`,
+      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Targets'!$A$2:$A$5&""),0))`,
+      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Status'!$A$2:$A$5&""),0))`,
+    ]);
+    expect(report[REPORT_FIRST_ROW].slice(1, 3)).toEqual([
+      `=IF(ISNUMBER($O$4:$O$7),IFERROR(REPT("   ",$E$4:$E$7-1),"")&INDEX('GU Hierarchy'!$C$2:$C$5&"",$O$4:$O$7),"")`,
+      `=IF(ISNUMBER($O$4:$O$7),INDEX('GU Hierarchy'!$D$2:$D$5&"",$O$4:$O$7),"")`,
     ]);
   });
 
-  it("computes level and every period's measures with one spilled BU formula per column", () => {
-    const ids = "'GU Hierarchy'!$A$2:$A$5";
-    const parents = "'GU Hierarchy'!$B$2:$B$5";
-    expect(report[REPORT_FIRST_ROW].slice(4)).toEqual([
+  it("computes level and every period's measures with one spilled BU formula per column, ids and parents as text", () => {
+    const ids = `$A$4:$A$7&""`;
+    const parents = `$N$4:$N$7&""`;
+    const inputs = (col: string): string =>
+      `IF(ISNUMBER($P$4:$P$7),INDEX(IF(ISBLANK('GU Inputs'!$${col}$2:$${col}$5),"",'GU Inputs'!$${col}$2:$${col}$5),$P$4:$P$7),"")`;
+    const targets = (col: string): string =>
+      `IF(ISNUMBER($Q$4:$Q$7),INDEX(IF(ISBLANK('GU Targets'!$${col}$2:$${col}$5),"",'GU Targets'!$${col}$2:$${col}$5),$Q$4:$Q$7),"")`;
+    expect(report[REPORT_FIRST_ROW].slice(4, 13)).toEqual([
       `=BU.LEVEL(${ids},${parents})`,
-      `=BU.ROLLUP(${ids},${parents},'GU Inputs'!$B$2:$B$5)`,
-      `=BU.CASCADE(${ids},${parents},'GU Targets'!$B$2:$B$5,$F$4:$F$7,'GU Settings'!$B$6)`,
+      `=BU.ROLLUP(${ids},${parents},${inputs("B")})`,
+      `=BU.CASCADE(${ids},${parents},${targets("B")},$F$4:$F$7,'GU Settings'!$B$6)`,
       "=BU.VARIANCE($F$4:$F$7,$G$4:$G$7)",
-      '=BU.VARIANCE($F$4:$F$7,$G$4:$G$7,"pct")',
-      `=BU.ROLLUP(${ids},${parents},'GU Inputs'!$C$2:$C$5)`,
-      `=BU.CASCADE(${ids},${parents},'GU Targets'!$C$2:$C$5,$J$4:$J$7,'GU Settings'!$B$6)`,
+      `=IF(IF(ISNUMBER($G$4:$G$7),$G$4:$G$7=0,FALSE()),"—",BU.VARIANCE($F$4:$F$7,$G$4:$G$7,"pct"))`,
+      `=BU.ROLLUP(${ids},${parents},${inputs("C")})`,
+      `=BU.CASCADE(${ids},${parents},${targets("C")},$J$4:$J$7,'GU Settings'!$B$6)`,
       "=BU.VARIANCE($J$4:$J$7,$K$4:$K$7)",
-      '=BU.VARIANCE($J$4:$J$7,$K$4:$K$7,"pct")',
+      `=IF(IF(ISNUMBER($K$4:$K$7),$K$4:$K$7=0,FALSE()),"—",BU.VARIANCE($J$4:$J$7,$K$4:$K$7,"pct"))`,
     ]);
-    // Below the spilling formulas nothing is written, so they can spill.
-    expect(report[REPORT_FIRST_ROW + 1].slice(4).every((cell) => cell === "")).toBe(true);
+    // Below the first node's row nothing is written, so every column can spill.
+    expect(report[REPORT_FIRST_ROW + 1]).toBeUndefined();
     const spill = layout.blocks[layout.blocks.length - 1];
     expect(spill.row).toBe(REPORT_FIRST_ROW);
     expect(spill.cells?.[0].every((cell) => isFormula(cell))).toBe(true);
   });
 
-  it("formats the measures and flags variance % outside the tolerance held in the settings", () => {
-    const formats = layout.blocks.find((block) => block.sheet === SHEETS.report && block.cells === null);
-    expect(formats).toMatchObject({
+  it("formats the measures and flags variance % outside the tolerance held in the settings, as the pane does", () => {
+    const formats = layout.blocks.filter((block) => block.sheet === SHEETS.report && block.cells === null);
+    expect(formats[1]).toMatchObject({
       row: 3,
       col: 4,
       rowCount: 4,
-      formats: ["0", "#,##0", "#,##0", "#,##0", "0.0%", "#,##0", "#,##0", "#,##0", "0.0%"],
+      formats: [
+        "0",
+        "#,##0",
+        "#,##0",
+        "#,##0",
+        "0.0%",
+        "#,##0",
+        "#,##0",
+        "#,##0",
+        "0.0%",
+        "General",
+        "0",
+        "0",
+        "0",
+        "0",
+      ],
     });
+    const rule = (bu: string, td: string, pct: string): string =>
+      `=IF(ISNUMBER(${td}),IF(${td}=0,IF(ISNUMBER(${bu}),${bu}<>0,FALSE()),` +
+      `IF(ISNUMBER(${pct}),ABS(${pct})>'GU Settings'!$B$7+0.000000001,FALSE())),FALSE())`;
     expect(layout.rules).toEqual([
       {
         range: { sheet: SHEETS.report, row: 3, col: 8, rowCount: 4, colCount: 1 },
-        formula: "=IF(ISNUMBER(I4),ABS(I4)>'GU Settings'!$B$7,FALSE())",
+        formula: rule("F4", "G4", "I4"),
         tolerance: 0.05,
         fill: "#FFC7CE",
         fontColor: "#9C0006",
       },
       {
         range: { sheet: SHEETS.report, row: 3, col: 12, rowCount: 4, colCount: 1 },
-        formula: "=IF(ISNUMBER(M4),ABS(M4)>'GU Settings'!$B$7,FALSE())",
+        formula: rule("J4", "K4", "M4"),
         tolerance: 0.05,
         fill: "#FFC7CE",
         fontColor: "#9C0006",
@@ -269,7 +320,8 @@ describe("the report sheet", () => {
       for (const rows of Object.values(sheets)) {
         for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (cell) => cell ?? null);
       }
-      hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
+      // Dynamic arrays, as in Excel 365 and the workbench: the report's lookups spill.
+      hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
     });
 
     afterAll(() => hf.destroy());
@@ -301,7 +353,8 @@ describe("the report sheet", () => {
         [200, 210, -10, -0.047619],
         [120, 126, -6, -0.047619],
         [80, 84, -4, -0.047619],
-        [0, 0, 0, "#DIV/0!"],
+        // No input and a cascaded top-down of 0: no percentage, as the pane shows it.
+        [0, 0, 0, "—"],
       ]);
       // No top-down target for Q2 anywhere: the cascade is blank there.
       expect(read("J4:K5")).toEqual([

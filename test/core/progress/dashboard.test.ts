@@ -40,7 +40,8 @@ function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: numbe
       },
     },
   );
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  // Dynamic arrays, as in Excel 365 and the workbench: the report's lookups spill.
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
   const write = (block: CellBlock): void => {
     if (block.cells === null) return;
     if (!hf.doesSheetExist(block.sheet)) hf.addSheet(block.sheet);
@@ -61,13 +62,11 @@ describe("dashboardLayout", () => {
     const children = dashboard.blocks[2].cells ?? [];
     expect(children[0]).toEqual([
       "UK",
-      { formula: "=INDEX('GU Hierarchy'!$C$2:$C$9,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
-      { formula: "=INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0))" },
-      {
-        formula: "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$B$9,A5)",
-      },
+      { formula: `=TRIM(INDEX('GU Report'!$B$4:$B$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0)))` },
+      { formula: `=INDEX('GU Report'!$G$4:$G$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0))` },
+      { formula: `=INDEX('GU Report'!$F$4:$F$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0))` },
       { formula: "=BU.VARIANCE(D5,C5)" },
-      { formula: '=BU.VARIANCE(D5,C5,"pct")' },
+      { formula: `=IF(IF(ISNUMBER(C5),C5=0,FALSE()),"—",BU.VARIANCE(D5,C5,"pct"))` },
     ]);
     expect(children.map((row) => row[0])).toEqual(["UK", "DE", "FR", "EMEA"]);
     expect(dashboard.blocks[3].cells?.slice(0, 3)).toEqual([
@@ -85,11 +84,10 @@ describe("dashboardLayout", () => {
   test("the total over all periods adds up the periods", () => {
     const cells = build("total").blocks[2].cells ?? [];
     expect(cells[0][2]).toEqual({
-      formula:
-        "=SUM(INDEX('GU Report'!$G$4:$G$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)),INDEX('GU Report'!$K$4:$K$11,MATCH(A5,'GU Hierarchy'!$A$2:$A$9,0)))",
+      formula: `=SUM(INDEX('GU Report'!$G$4:$G$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0)),INDEX('GU Report'!$K$4:$K$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0)))`,
     });
     expect(cells[0][3]).toEqual({
-      formula: "=SUM(BU.ROLLUP('GU Hierarchy'!$A$2:$A$9,'GU Hierarchy'!$B$2:$B$9,'GU Inputs'!$B$2:$C$9,A5))",
+      formula: `=SUM(INDEX('GU Report'!$F$4:$F$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0)),INDEX('GU Report'!$J$4:$J$11,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$11,0)))`,
     });
   });
 

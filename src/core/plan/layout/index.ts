@@ -59,7 +59,15 @@ export {
 export { PlanLayoutError, type LayoutProblem } from "./problems";
 export { findColumn, rowIndex, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
 export { readSettingsGrid } from "./settingsTable";
-export { REPORT_FIRST_ROW, reportColumn } from "./report";
+export {
+  NO_VARIANCE_PCT,
+  REPORT_CHECK_COLUMN,
+  REPORT_CHECK_MESSAGE,
+  REPORT_FIRST_ROW,
+  REPORT_LOOKUP_HEADERS,
+  reportColumn,
+  reportLookupColumn,
+} from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
 export { planFromGrids, readPlanGrids } from "./readPlan";
 export {

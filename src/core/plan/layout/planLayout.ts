@@ -115,7 +115,8 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
     addTable(table, content.columns, content.body, content.formats);
   }
 
-  const report = reportBlocks(settings, nodes.length);
+  const tableRows = rowIds.length;
+  const report = reportBlocks(settings, nodes.length, { inputs: tableRows, targets: tableRows, status: tableRows });
   return { tables, blocks: [...blocks, ...report.blocks], rules: report.rules, rowIds };
 }
 

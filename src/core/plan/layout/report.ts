@@ -1,5 +1,5 @@
 /** The report sheet: formulas only, over the plan's tables, and its conditional formats. */
-import { cellAddress, localAddress, quoteSheet, sheetAddress, type CellRange } from "../../a1";
+import { cellAddress, columnLetters, localAddress, quoteSheet, sheetAddress, type CellRange } from "../../a1";
 import type { PlanSettings } from "../types";
 import {
   GENERAL,
@@ -11,17 +11,32 @@ import {
   type CellBlock,
   type LayoutCell,
 } from "./cells";
-import { SHEETS, TABLE_SHEETS, type PlanTable } from "./names";
+import { HIERARCHY_HEADERS, SHEETS, STATUS_HEADERS, TABLE_SHEETS, type NodeTable, type PlanTable } from "./names";
 import { settingsRow } from "./settingsTable";
 
 /** 0-based row of the report's first node. */
 export const REPORT_FIRST_ROW = 3;
 const REPORT_HEADERS = ["Id", "Name", "Owner", "Status", "Level"] as const;
 const REPORT_MEASURES = ["Bottom-up", "Top-down", "Variance", "Variance %"] as const;
+/**
+ * Right of the periods: each node's parent and the row of its id in each plan table, found by
+ * MATCH once per table, so every value the report shows is looked up by id, not by row position.
+ */
+export const REPORT_LOOKUP_HEADERS = ["Parent", "Hierarchy row", "Inputs row", "Targets row", "Status row"] as const;
 const LEVEL_COLUMN = 4;
 const INDENT = "   ";
 const BAD_FILL = "#FFC7CE";
 const BAD_FONT = "#9C0006";
+/** What the report and the pane show as variance % against a top-down target of 0. */
+export const NO_VARIANCE_PCT = "—";
+/** The pane's slack (planView.ts): binary noise never flags 105 against 100 at a 5 % tolerance. */
+// Written out: HyperFormula 3.5 does not parse 1E-9 in a formula.
+const TOLERANCE_SLACK = "0.000000001";
+/** Cell of the report's title row that warns when the plan's tables hold rows the report's ranges miss. */
+export const REPORT_CHECK_COLUMN = 2;
+export const REPORT_CHECK_MESSAGE =
+  "⚠ The plan's tables have rows outside the report's ranges (added below or above a table, or a new node): " +
+  "run Set up again to refresh the report.";
 
 /** Conditional formatting of variance % outside the plan's tolerance. */
 export interface ToleranceRule {
@@ -39,41 +54,82 @@ export function reportColumn(period: number, measure: number): number {
   return REPORT_HEADERS.length + period * REPORT_MEASURES.length + measure;
 }
 
+/** 0-based report column of a lookup column (see REPORT_LOOKUP_HEADERS), right of `periodCount` periods. */
+export function reportLookupColumn(periodCount: number, lookup: (typeof REPORT_LOOKUP_HEADERS)[number]): number {
+  return reportColumn(periodCount, 0) + REPORT_LOOKUP_HEADERS.indexOf(lookup);
+}
+
+/** Body rows of each per-node table (nodes, then rows kept for ids that left the hierarchy). */
+export type NodeTableRows = Readonly<Record<NodeTable, number>>;
+
 /**
- * The report sheet, rows aligned with the hierarchy table (which is in tree order):
- * row 1 the plan's name, row 2 metric and unit and each period's label over its four columns,
- * row 3 headers, then one row per node. Per row: Id, Owner and Status are references to the same
- * row of the hierarchy and status tables, Name is indented by Level. Level and every period's
- * four measures are one spilled formula each, over plain A1 ranges (HyperFormula, which the
- * browser workbench uses, has no structured references):
- *   Level      =BU.LEVEL(ids, parents)
- *   Bottom-up  =BU.ROLLUP(ids, parents, inputs of the period)
- *   Top-down   =BU.CASCADE(ids, parents, targets of the period, the bottom-up column, decimals)
- *   Variance   =BU.VARIANCE(bottom-up column, top-down column)
- *   Variance % =BU.VARIANCE(bottom-up column, top-down column, "pct")
- * CASCADE returns rows aligned with `ids` and has no `nodes` argument; keeping every column
- * aligned with the hierarchy table (rather than re-ordering with BU.TREE) keeps all columns in step.
- * Decimals and tolerance are read from the settings table, so editing them there updates the report.
+ * The report sheet: row 1 the plan's name (and a warning cell), row 2 metric and unit and each
+ * period's label over its four columns, row 3 headers, then one row per node in tree order. Every
+ * column is one spilled formula over plain A1 ranges (HyperFormula, which the browser workbench
+ * uses, has neither structured nor spill references), and every value is looked up by node id:
+ *   Id         =BU.TREE(hierarchy ids, parents)        the nodes in tree order, as text
+ *   ... row    =MATCH(TRIM(id), TRIM(table ids), 0)     per table, in the columns right of the periods
+ *   Parent, Name, Owner, Status   INDEX(hierarchy or status column, row)
+ *   Level      =BU.LEVEL(ids, parents)                   over the report's own id and parent columns
+ *   Bottom-up  =BU.ROLLUP(ids, parents, inputs INDEXed by the inputs row)
+ *   Top-down   =BU.CASCADE(ids, parents, targets INDEXed by the targets row, bottom-up, decimals)
+ *   Variance   =BU.VARIANCE(bottom-up, top-down)
+ *   Variance % =BU.VARIANCE(bottom-up, top-down, "pct"), or "—" against a top-down of 0
+ * So sorting a plan table, or inserting rows inside it (Excel grows the ranges), changes nothing
+ * the report shows; a renamed sheet is renamed in the formulas by Excel. Rows the ranges miss (a
+ * row added below a table, a node added to the hierarchy) raise the warning in the title row.
+ *
+ * Blank cells reach the BU functions the same on every host (CONTRACTS item 8): ids and parents go
+ * as text (`r&""`), inputs and targets through `IF(ISBLANK(r),"",r)`, so Excel on the desktop
+ * cannot turn an empty cell into 0. Decimals and tolerance are read from the settings table, so
+ * editing them there updates the report.
  */
 export function reportBlocks(
   settings: PlanSettings,
   nodeCount: number,
+  tableRows: NodeTableRows = { inputs: nodeCount, targets: nodeCount, status: nodeCount },
 ): { blocks: CellBlock[]; rules: ToleranceRule[] } {
   const sheet = SHEETS.report;
   const periods = settings.periods;
-  const width = reportColumn(periods.length, 0);
+  const lookupStart = reportColumn(periods.length, 0);
+  const width = lookupStart + REPORT_LOOKUP_HEADERS.length;
   const n = nodeCount;
   const first = REPORT_FIRST_ROW;
+  const rowsOf = (table: PlanTable): number => (table === "hierarchy" ? n : tableRows[table as NodeTable]);
   const tableColumn = (table: PlanTable, col: number): string =>
-    sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col, rowCount: n, colCount: 1 });
-  const ids = tableColumn("hierarchy", 0);
-  const parents = tableColumn("hierarchy", 1);
+    sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col, rowCount: Math.max(1, rowsOf(table)), colCount: 1 });
   const decimals = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("decimals") - 1, 1, true)}`;
   const tolerance = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("tolerance") - 1, 1, true)}`;
   const own = (col: number): string => localAddress({ row: first, col, rowCount: n, colCount: 1 }, true);
+  const lookupCol = (lookup: (typeof REPORT_LOOKUP_HEADERS)[number]): number =>
+    lookupStart + REPORT_LOOKUP_HEADERS.indexOf(lookup);
+
+  const ids = own(0);
+  const parents = own(lookupCol("Parent"));
+  const row = {
+    hierarchy: own(lookupCol("Hierarchy row")),
+    inputs: own(lookupCol("Inputs row")),
+    targets: own(lookupCol("Targets row")),
+    status: own(lookupCol("Status row")),
+  };
+  const asText = (range: string): string => `${range}&""`;
+  /** Position of each report id in a table's id column; "" on rows without a node. */
+  const matchRow = (table: PlanTable): string =>
+    `=IF(${ids}="","",MATCH(TRIM(${ids}),TRIM(${asText(tableColumn(table, 0))}),0))`;
+  /** A table's column as text, INDEXed by the report's row of that table. */
+  const textAt = (table: PlanTable, col: number, rows: string): string =>
+    `INDEX(${asText(tableColumn(table, col))},${rows})`;
+  /** A table's numbers by id; blank where the cell is blank or the node has no row there. */
+  const numbersAt = (table: NodeTable, col: number, rows: string): string => {
+    const column = tableColumn(table, col);
+    return `IF(ISNUMBER(${rows}),INDEX(IF(ISBLANK(${column}),"",${column}),${rows}),"")`;
+  };
+  const hierarchyColumn = (header: (typeof HIERARCHY_HEADERS)[number]): number => HIERARCHY_HEADERS.indexOf(header);
+  const statusColumn = STATUS_HEADERS.indexOf("Status");
 
   const title: LayoutCell[] = Array<LayoutCell>(width).fill(null);
   title[0] = settings.name;
+  title[REPORT_CHECK_COLUMN] = { formula: checkFormula(n, tableRows) };
   const periodRow: LayoutCell[] = Array<LayoutCell>(width).fill(null);
   periodRow[0] = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
   const headerRow: LayoutCell[] = [...REPORT_HEADERS];
@@ -81,54 +137,102 @@ export function reportBlocks(
     periodRow[reportColumn(p, 0)] = label;
     headerRow.push(...REPORT_MEASURES);
   });
+  headerRow.push(...REPORT_LOOKUP_HEADERS);
 
-  const hierarchyRef = (col: number, i: number): string =>
-    `${quoteSheet(SHEETS.hierarchy)}!${cellAddress(1 + i, col, true)}`;
-  const perRow: LayoutCell[][] = [];
-  for (let i = 0; i < n; i++) {
-    const level = cellAddress(first + i, LEVEL_COLUMN, true);
-    perRow.push([
-      { formula: `=${hierarchyRef(0, i)}&""` },
-      { formula: `=IFERROR(REPT("${INDENT}",${level}-1),"")&${hierarchyRef(2, i)}` },
-      { formula: `=${hierarchyRef(3, i)}&""` },
-      { formula: `=${quoteSheet(SHEETS.status)}!${cellAddress(1 + i, 1, true)}&""` },
-    ]);
-  }
-
+  const level = own(LEVEL_COLUMN);
+  const hierarchyRows = row.hierarchy;
+  const spill: LayoutCell[] = [
+    {
+      formula: `=BU.TREE(${asText(tableColumn("hierarchy", hierarchyColumn("Id")))},${asText(tableColumn("hierarchy", hierarchyColumn("Parent")))})`,
+    },
+    {
+      formula: `=IF(ISNUMBER(${hierarchyRows}),IFERROR(REPT("${INDENT}",${level}-1),"")&${textAt("hierarchy", hierarchyColumn("Name"), hierarchyRows)},"")`,
+    },
+    { formula: `=IF(ISNUMBER(${hierarchyRows}),${textAt("hierarchy", hierarchyColumn("Owner"), hierarchyRows)},"")` },
+    {
+      // A node without a status row, or with a blank status, is Not started, as the pane reads it.
+      formula: `=IF(${ids}="","",IF(ISNUMBER(${row.status}),IF(${textAt("status", statusColumn, row.status)}="","Not started",${textAt("status", statusColumn, row.status)}),"Not started"))`,
+    },
+    { formula: `=BU.LEVEL(${asText(ids)},${asText(parents)})` },
+  ];
   const valueFormat = numberFormat(settings.decimals);
-  const spill: LayoutCell[] = [{ formula: `=BU.LEVEL(${ids},${parents})` }];
   const measureFormats: string[] = [WHOLE];
   const rules: ToleranceRule[] = [];
   periods.forEach((_, p) => {
     const bottomUp = own(reportColumn(p, 0));
     const topDown = own(reportColumn(p, 1));
     spill.push(
-      { formula: `=BU.ROLLUP(${ids},${parents},${tableColumn("inputs", 1 + p)})` },
+      { formula: `=BU.ROLLUP(${asText(ids)},${asText(parents)},${numbersAt("inputs", 1 + p, row.inputs)})` },
       {
-        formula: `=BU.CASCADE(${ids},${parents},${tableColumn("targets", 1 + p)},${bottomUp},${decimals})`,
+        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${bottomUp},${decimals})`,
       },
       { formula: `=BU.VARIANCE(${bottomUp},${topDown})` },
-      { formula: `=BU.VARIANCE(${bottomUp},${topDown},"pct")` },
+      {
+        // Against a top-down of 0 there is no percentage: "—", as the pane shows it, never #DIV/0!.
+        formula: `=IF(IF(ISNUMBER(${topDown}),${topDown}=0,FALSE()),"${NO_VARIANCE_PCT}",BU.VARIANCE(${bottomUp},${topDown},"pct"))`,
+      },
     );
     measureFormats.push(valueFormat, valueFormat, valueFormat, PERCENT);
     const pctColumn = reportColumn(p, 3);
-    const topLeft = cellAddress(first, pctColumn);
+    const pct = cellAddress(first, pctColumn);
+    const bu = cellAddress(first, reportColumn(p, 0));
+    const td = cellAddress(first, reportColumn(p, 1));
     rules.push({
       range: { sheet, row: first, col: pctColumn, rowCount: n, colCount: 1 },
-      // IF, not AND: AND evaluates ABS of an error cell (a zero target) and errors itself.
-      formula: `=IF(ISNUMBER(${topLeft}),ABS(${topLeft})>${tolerance},FALSE())`,
+      // As the pane flags (planView.ts): a top-down of 0 is missed by any bottom-up but 0; else
+      // |variance %| above the tolerance. Nested IFs, not AND: AND evaluates every argument, and
+      // ABS of an error or of "—" errors itself.
+      formula:
+        `=IF(ISNUMBER(${td}),IF(${td}=0,IF(ISNUMBER(${bu}),${bu}<>0,FALSE()),` +
+        `IF(ISNUMBER(${pct}),ABS(${pct})>${tolerance}+${TOLERANCE_SLACK},FALSE())),FALSE())`,
       tolerance: settings.tolerance,
       fill: BAD_FILL,
       fontColor: BAD_FONT,
     });
   });
+  spill.push(
+    {
+      formula: `=IF(ISNUMBER(${hierarchyRows}),${textAt("hierarchy", hierarchyColumn("Parent"), hierarchyRows)},"")`,
+    },
+    { formula: matchRow("hierarchy") },
+    { formula: matchRow("inputs") },
+    { formula: matchRow("targets") },
+    { formula: matchRow("status") },
+  );
+  measureFormats.push(GENERAL, WHOLE, WHOLE, WHOLE, WHOLE);
 
   const blocks: CellBlock[] = [
     cellsBlock(sheet, 0, 0, [title, periodRow, headerRow], Array<string>(width).fill(GENERAL)),
-    cellsBlock(sheet, first, 0, perRow, [GENERAL, GENERAL, GENERAL, GENERAL]),
+    formatBlock(sheet, first, 0, n, [GENERAL, GENERAL, GENERAL, GENERAL]),
     formatBlock(sheet, first, LEVEL_COLUMN, n, measureFormats),
     // Last, once the cells they spill into are blank and formatted.
-    cellsBlock(sheet, first, LEVEL_COLUMN, [spill], null),
+    cellsBlock(sheet, first, 0, [spill], null),
   ];
   return { blocks, rules };
+}
+
+/**
+ * The warning cell: "" while each plan table's id column holds exactly the ids the report's
+ * ranges cover (the hierarchy exactly the report's nodes), else a message saying what to do.
+ * Whole-column COUNTA is cheap in Excel and counts what a sort or an insertion inside the ranges
+ * leaves unchanged, so only rows the ranges miss raise it.
+ */
+function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
+  const counts: string[] = [];
+  const idColumn = (table: PlanTable): string => {
+    const letters = columnLetters(0);
+    return `${quoteSheet(TABLE_SHEETS[table])}!$${letters}:$${letters}`;
+  };
+  counts.push(`COUNTA(${idColumn("hierarchy")})=${nodeCount + 1}`);
+  for (const table of ["inputs", "targets", "status"] as const) {
+    const covered = sheetAddress({
+      sheet: TABLE_SHEETS[table],
+      row: 0,
+      col: 0,
+      rowCount: Math.max(1, tableRows[table]) + 1,
+      colCount: 1,
+    });
+    counts.push(`COUNTA(${idColumn(table)})=COUNTA(${covered})`);
+  }
+  return `=IF(AND(${counts.join(",")}),"","${REPORT_CHECK_MESSAGE}")`;
 }
