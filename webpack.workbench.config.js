@@ -1,8 +1,9 @@
 // Builds the workbench (workbench/): the add-in's task pane beside an in-memory workbook whose
-// formulas HyperFormula computes. A development tool, never part of the add-in's bundles.
-// `webpack serve` serves it on http://localhost:3001 (WORKBENCH_PORT to change). Builds go to
-// dist/workbench/, or to `--env outputPath=<dir>` (the end-to-end tests); the add-in's production
-// build empties dist/ first, so the workbench never ships with it.
+// formulas HyperFormula computes in a Web Worker. A development tool, never part of the add-in's
+// bundles: HyperFormula is GPL-3.0 (or commercial), so builds go to dist-workbench/, outside the
+// dist/ that is hosted for the add-in (or to `--env outputPath=<dir>`, as the end-to-end tests do).
+// `npm run check:dist` checks that a built dist/ holds no HyperFormula code.
+// `webpack serve` serves it on http://localhost:3001 (WORKBENCH_PORT to change).
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -20,7 +21,7 @@ module.exports = (env = {}, argv = {}) => {
       workbench: "./workbench/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, env.outputPath || "dist/workbench"),
+      path: path.resolve(__dirname, env.outputPath || "dist-workbench"),
       filename: "[name].js",
       clean: true,
     },

@@ -33,6 +33,8 @@ const useStyles = makeStyles({
 function engineText(state: EngineState): string {
   switch (state.kind) {
     case "waiting":
+      return "Formulas: starting…";
+    case "calculating":
       return "Formulas: calculating…";
     case "ready":
       return "Formulas: up to date";

@@ -1,84 +1,87 @@
 /**
- * Keeps a `MemoryWorkbook` and a HyperFormula instance in step, so the workbench's formulas (the
- * plan's report and anything typed) compute as in Excel, with the BU.* functions from the same core
- * the add-in ships. The workbook holds what users and the task pane write; the engine feeds every
- * change to HyperFormula and stores what it computes back into the workbook (`setComputed`), where
+ * Keeps a `MemoryWorkbook` and the formula engine in step, so the workbench's formulas (the plan's
+ * report and anything typed) compute as in Excel, with the BU.* functions from the same core the
+ * add-in ships. The workbook holds what users and the task pane write; this object sends every
+ * change to the engine and stores what it computes back into the workbook (`setComputed`), where
  * the grid and any reader of values find it.
  *
- * Changes are applied in one HyperFormula batch per JavaScript task (the task pane's `writePlan`
- * makes dozens of writes at once); `flush()` applies them immediately. Until `start()` the engine
- * computes nothing: the page shows the workbook and the task pane first, then loads HyperFormula
- * (a chunk of its own) and starts the engine when the browser is idle, since building it over a
- * 10,000-node report takes seconds.
+ * The engine (HyperFormula) runs behind an `EngineChannel`, in the page a Web Worker: building it
+ * over a 10,000-node report takes seconds, and the grid and the task pane stay usable meanwhile.
+ * Everything crosses in slices small enough that no task of the page runs long: the workbook's
+ * contents when the engine starts, and the results coming back. Edits are batched: the changes of
+ * one task go as one update, and while the engine works on one update, later changes wait and go
+ * together in the next (one HyperFormula batch each).
  */
-import type {
-  CellValue as HfValue,
-  ExportedChange,
-  HyperFormula,
-  RawCellContent,
-  SimpleCellAddress,
-} from "hyperformula";
-import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../src/core/a1";
+import { MAX_COLUMNS, type CellRange } from "../src/core/a1";
 import type { Cell, CellValue, MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
-
-type Runtime = typeof import("./formulaRuntime");
+import {
+  isEngineError,
+  type ComputedCells,
+  type Content,
+  type ContentBlock,
+  type EngineChannel,
+  type FromEngine,
+} from "./engineProtocol";
 
 export type EngineListener = () => void;
 
-/** What the page shows beside the workbook: not started yet, computing along, or broken (with why). */
+/**
+ * What the page shows beside the workbook: not started or still building, recalculating after
+ * changes, up to date, or broken (with why).
+ */
 export type EngineState =
-  { readonly kind: "waiting" } | { readonly kind: "ready" } | { readonly kind: "failed"; readonly message: string };
+  | { readonly kind: "waiting" }
+  | { readonly kind: "calculating" }
+  | { readonly kind: "ready" }
+  | { readonly kind: "failed"; readonly message: string };
 
-/** Excel's sheet size, and array arithmetic as in Excel 365 (=A1:A9*2 spills). */
-const CONFIG = {
-  licenseKey: "gpl-v3",
-  maxRows: MAX_ROWS,
-  maxColumns: MAX_COLUMNS,
-  useArrayArithmetic: true,
-} as const;
+/** Cells read from the workbook and sent per message while the engine starts. */
+const CONTENT_SLICE = 20_000;
 
 /** What HyperFormula is given for a workbook cell: a formula, a constant, or nothing. */
-export function engineContent(cell: Cell | undefined): RawCellContent {
+export function engineContent(cell: Cell | undefined): Content {
   if (cell === undefined) return null;
   if (cell.formula !== undefined) return cell.formula;
   // The apostrophe keeps text text: HyperFormula would otherwise parse "1/2" or "5%" as numbers.
   return typeof cell.value === "string" ? `'${cell.value}` : cell.value;
 }
 
-interface SheetLink {
-  readonly id: number;
-  readonly name: string;
-  /** Messages of the cells whose value is an error, by row * COLUMNS + col. */
-  readonly errors: Map<number, string>;
-}
-
-/** Cells side by side in a row, to give HyperFormula in one call. */
-interface ContentRun {
-  readonly address: SimpleCellAddress;
-  readonly cells: RawCellContent[];
-}
-
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
+/** Lets the page handle input and paint between two slices of work. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+interface Extent {
+  rows: number;
+  cols: number;
+}
+
 export class FormulaEngine {
-  private hf: HyperFormula | null = null;
-  private runtime: Runtime | null = null;
-  private starting = false;
-  private readonly sheets = new Map<string, SheetLink>();
-  private readonly byId = new Map<number, SheetLink>();
+  private channel: EngineChannel | null = null;
+  private phase: "idle" | "building" | "built" | "failed" | "disposed" = "idle";
+  private failure = "";
   private pending: CellRange[] = [];
   private structureChanged = false;
   private scheduled = false;
+  /** The update the engine is working on (0: none); later changes wait for it. */
+  private inFlight = 0;
+  private lastSeq = 0;
   private readonly listeners = new Set<EngineListener>();
   private readonly unsubscribe: () => void;
-  /** Formula cells HyperFormula gave #SPILL!: it doesn't retry them when the way clears, so the engine does. */
-  private readonly blocked = new Map<string, SimpleCellAddress>();
-  private failure: string | null = null;
-  private disposed = false;
+  /** Messages of the cells whose value is an error, per sheet (lower case), by row * COLUMNS + col. */
+  private readonly errors = new Map<string, Map<number, string>>();
+  /** How far each sheet's contents were given to the engine: writes beyond it are clipped to the used range. */
+  private readonly extents = new Map<string, Extent>();
+  private waiters: (() => void)[] = [];
+  private built: (() => void) | null = null;
 
-  constructor(private readonly workbook: MemoryWorkbook) {
+  constructor(
+    private readonly workbook: MemoryWorkbook,
+    private readonly connect: () => EngineChannel,
+  ) {
     this.unsubscribe = workbook.onChange((event) => {
-      if (this.hf === null || event.type === "selection") return;
+      if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return;
+      if (event.type === "selection") return;
       if (event.type === "cells") this.pending.push(event.range);
       else this.structureChanged = true;
       this.schedule();
@@ -86,55 +89,59 @@ export class FormulaEngine {
   }
 
   get state(): EngineState {
-    if (this.failure !== null) return { kind: "failed", message: this.failure };
-    return this.hf === null ? { kind: "waiting" } : { kind: "ready" };
+    switch (this.phase) {
+      case "failed":
+        return { kind: "failed", message: this.failure };
+      case "built":
+        return this.busy() ? { kind: "calculating" } : { kind: "ready" };
+      default:
+        return { kind: "waiting" };
+    }
   }
 
-  /** Loads HyperFormula, builds it over every sheet as they are then, and stores every formula's result. */
+  /**
+   * Starts the engine over every sheet as it is now (changes made meanwhile follow as updates);
+   * resolves once every formula's result is stored, or the engine failed (see `state`).
+   */
   async start(): Promise<void> {
-    if (this.starting) return;
-    this.starting = true;
+    if (this.phase !== "idle") return;
+    this.phase = "building";
     try {
-      const runtime = await import("./formulaRuntime");
-      if (this.disposed) return;
-      runtime.registerBuFunctions();
-      this.runtime = runtime;
-      this.build(runtime);
+      const channel = this.connect();
+      this.channel = channel;
+      channel.onMessage((message) => this.receive(message));
+      const builtNow = new Promise<void>((resolve) => (this.built = resolve));
+      const sheets = this.workbook.sheetNames();
+      for (const name of sheets) {
+        const used = this.workbook.usedRange(name);
+        if (used === null) continue;
+        const extent = this.extent(name);
+        extent.rows = used.row + used.rowCount;
+        extent.cols = used.col + used.colCount;
+        const rowsPerSlice = Math.max(1, Math.floor(CONTENT_SLICE / used.colCount));
+        for (let row = used.row; row < extent.rows; row += rowsPerSlice) {
+          if (this.phase !== "building") return;
+          if (!this.workbook.hasSheet(name)) break;
+          const range: CellRange = {
+            sheet: name,
+            row,
+            col: used.col,
+            rowCount: Math.min(rowsPerSlice, extent.rows - row),
+            colCount: used.colCount,
+          };
+          channel.post({ kind: "contents", block: this.contents(range) });
+          await nextTask();
+        }
+      }
+      if (this.phase !== "building") return;
+      channel.post({ kind: "build", sheets });
+      await builtNow;
     } catch (error) {
       this.fail(error);
     }
-    this.notify();
   }
 
-  private build({ HyperFormula }: Runtime): void {
-    const contents: Record<string, RawCellContent[][]> = {};
-    for (const name of this.workbook.sheetNames()) {
-      const used = this.workbook.usedRange(name);
-      const rows: RawCellContent[][] = [];
-      if (used !== null) {
-        for (let row = 0; row < used.row + used.rowCount; row++) {
-          const cells: RawCellContent[] = [];
-          if (row >= used.row) {
-            for (let col = 0; col < used.col + used.colCount; col++)
-              cells.push(col < used.col ? null : engineContent(this.workbook.cell(name, row, col)));
-          }
-          rows.push(cells);
-        }
-      }
-      contents[name] = rows;
-    }
-    const hf = HyperFormula.buildFromSheets(contents, CONFIG);
-    this.hf = hf;
-    for (const name of this.workbook.sheetNames()) this.link(name);
-    for (const link of this.sheets.values()) {
-      const { width, height } = hf.getSheetDimensions(link.id);
-      if (width > 0 && height > 0)
-        this.readBack({ sheet: link.name, row: 0, col: 0, rowCount: height, colCount: width });
-    }
-    this.retryBlocked(true);
-  }
-
-  /** Called after computed results were stored (and when the engine starts). Returns unsubscribe. */
+  /** Called after computed results were stored, and when the engine's state changes. Returns unsubscribe. */
   onUpdate(listener: EngineListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -144,101 +151,103 @@ export class FormulaEngine {
 
   /** The message of the error a formula gave in this cell, or undefined when it holds no error. */
   errorMessage(sheet: string, row: number, col: number): string | undefined {
-    return this.sheets.get(sheet.toLowerCase())?.errors.get(keyOf(row, col));
+    return this.errors.get(sheet.toLowerCase())?.get(keyOf(row, col));
   }
 
   /**
-   * Applies the changes made since the last flush now, instead of at the end of the task. An
-   * exception out of HyperFormula leaves the engine stopped, with `state` saying why.
+   * Resolves once every change made so far is computed and its results stored (at once when the
+   * engine isn't started, or failed).
    */
-  flush(): void {
-    if (this.hf === null || this.failure !== null) return;
-    try {
-      this.applyPending(this.hf);
-    } catch (error) {
-      this.fail(error);
-      this.notify();
-    }
-  }
-
-  private fail(error: unknown): void {
-    this.failure = error instanceof Error ? error.message : String(error);
-    this.pending = [];
-  }
-
-  private applyPending(hf: HyperFormula): void {
-    const ranges = this.pending;
-    const structureChanged = this.structureChanged;
-    this.pending = [];
-    this.structureChanged = false;
-    if (ranges.length === 0 && !structureChanged) return;
-    if (structureChanged) for (const name of this.workbook.sheetNames()) this.link(name);
-
-    const written = ranges.flatMap((range) => this.clip(range) ?? []);
-    // HyperFormula can't be read inside a batch, so what differs is found first.
-    const runs = written.flatMap((range) => this.differences(range));
-    const changes = hf.batch(() => {
-      for (const run of runs) hf.setCellContents(run.address, [run.cells]);
-    });
-    this.apply(changes);
-    // Cells just written may hold a result HyperFormula didn't report as a change (the same formula
-    // typed again, a spill area cleared and filled in one batch): read them back whole.
-    for (const range of written) {
-      const still = this.clip(range);
-      if (still !== null) this.readBack(still);
-    }
-    this.retryBlocked(written.length > 0);
-    this.notify();
+  settled(): Promise<void> {
+    if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return Promise.resolve();
+    if (this.phase === "built" && !this.busy()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   dispose(): void {
-    this.disposed = true;
+    this.phase = "disposed";
     this.unsubscribe();
     this.pending = [];
     this.listeners.clear();
-    this.hf?.destroy();
-    this.hf = null;
+    this.channel?.close();
+    this.channel = null;
+    this.release();
   }
 
   // -------------------------------------------------------------------------------------------
 
+  private busy(): boolean {
+    return this.inFlight !== 0 || this.pending.length > 0 || this.structureChanged;
+  }
+
+  private extent(sheet: string): Extent {
+    const key = sheet.toLowerCase();
+    let extent = this.extents.get(key);
+    if (extent === undefined) {
+      extent = { rows: 0, cols: 0 };
+      this.extents.set(key, extent);
+    }
+    return extent;
+  }
+
+  private contents(range: CellRange): ContentBlock {
+    const cells: Content[][] = [];
+    for (let row = range.row; row < range.row + range.rowCount; row++) {
+      const line: Content[] = [];
+      for (let col = range.col; col < range.col + range.colCount; col++)
+        line.push(engineContent(this.workbook.cell(range.sheet, row, col)));
+      cells.push(line);
+    }
+    return { sheet: this.workbook.sheetName(range.sheet), row: range.row, col: range.col, cells };
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.inFlight !== 0) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    // A macrotask, not a microtask: the task pane's writes continue across awaits, and all of them
+    // should reach the engine as one batch.
+    setTimeout(() => {
       this.scheduled = false;
-      this.flush();
-    });
+      this.sendPending();
+    }, 0);
   }
 
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  private link(name: string): SheetLink {
-    const known = this.sheets.get(name.toLowerCase());
-    if (known !== undefined) return known;
-    const hf = this.hf as HyperFormula;
-    const id = hf.getSheetId(name) ?? hf.getSheetId(hf.addSheet(name));
-    if (id === undefined) throw new Error(`The formula engine has no sheet "${name}"`);
-    const link: SheetLink = { id, name: this.workbook.sheetName(name), errors: new Map() };
-    this.sheets.set(name.toLowerCase(), link);
-    this.byId.set(id, link);
-    return link;
+  private sendPending(): void {
+    const channel = this.channel;
+    // Changes made while the engine builds go after the build, which then has them or not.
+    if (channel === null || this.phase !== "built" || this.inFlight !== 0 || !this.busy()) return;
+    try {
+      const ranges = this.pending;
+      this.pending = [];
+      this.structureChanged = false;
+      const writes: ContentBlock[] = [];
+      for (const range of ranges) {
+        if (!this.workbook.hasSheet(range.sheet)) continue;
+        const clipped = this.clip(range);
+        if (clipped === null) continue;
+        writes.push(this.contents(clipped));
+        const extent = this.extent(range.sheet);
+        extent.rows = Math.max(extent.rows, clipped.row + clipped.rowCount);
+        extent.cols = Math.max(extent.cols, clipped.col + clipped.colCount);
+      }
+      this.inFlight = ++this.lastSeq;
+      channel.post({ kind: "update", seq: this.inFlight, sheets: this.workbook.sheetNames(), writes });
+      this.notify();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /**
    * The part of `range` that can hold anything: clearing a whole sheet reports a million rows, but
-   * only the cells HyperFormula or the workbook use matter.
+   * only the cells the engine was given or the workbook uses matter.
    */
   private clip(range: CellRange): CellRange | null {
-    const hf = this.hf as HyperFormula;
-    const link = this.link(range.sheet);
-    const { width, height } = hf.getSheetDimensions(link.id);
-    let bottom = height;
-    let right = width;
-    if (range.row + range.rowCount > height || range.col + range.colCount > width) {
-      const used = this.workbook.usedRange(link.name);
+    const extent = this.extent(range.sheet);
+    let bottom = extent.rows;
+    let right = extent.cols;
+    if (range.row + range.rowCount > bottom || range.col + range.colCount > right) {
+      const used = this.workbook.usedRange(range.sheet);
       if (used !== null) {
         bottom = Math.max(bottom, used.row + used.rowCount);
         right = Math.max(right, used.col + used.colCount);
@@ -247,87 +256,91 @@ export class FormulaEngine {
     const rowCount = Math.min(range.row + range.rowCount, bottom) - range.row;
     const colCount = Math.min(range.col + range.colCount, right) - range.col;
     if (rowCount <= 0 || colCount <= 0) return null;
-    return { sheet: link.name, row: range.row, col: range.col, rowCount, colCount };
+    return { ...range, rowCount, colCount };
   }
 
-  /** The cells of `range` whose content differs from what HyperFormula holds, in runs along each row. */
-  private differences(range: CellRange): ContentRun[] {
-    const hf = this.hf as HyperFormula;
-    const sheet = this.link(range.sheet).id;
-    const runs: ContentRun[] = [];
-    for (let row = range.row; row < range.row + range.rowCount; row++) {
-      let run: ContentRun | null = null;
-      for (let col = range.col; col < range.col + range.colCount; col++) {
-        const content = engineContent(this.workbook.cell(range.sheet, row, col));
-        const address: SimpleCellAddress = { sheet, row, col };
-        // A spilled result is not content of its own: the workbook has nothing there either.
-        const same =
-          content === hf.getCellSerialized(address) ||
-          (content === null && !hf.doesCellHaveFormula(address) && hf.isCellPartOfArray(address));
-        if (same) run = null;
-        else if (run === null) {
-          run = { address, cells: [content] };
-          runs.push(run);
-        } else run.cells.push(content);
+  private receive(message: FromEngine): void {
+    if (this.phase === "disposed" || this.phase === "failed") return;
+    if (message.kind === "failed") {
+      this.fail(message.message);
+      return;
+    }
+    try {
+      for (const cells of message.cells) this.store(cells);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (message.done) {
+      if (message.seq === 0) {
+        this.phase = "built";
+        this.built?.();
+        this.built = null;
+      } else if (message.seq === this.inFlight) this.inFlight = 0;
+      // Changes made while the engine worked go now, as one batch.
+      if (this.busy() && this.inFlight === 0) this.sendPending();
+    }
+    this.notify();
+    if (this.phase === "built" && !this.busy()) this.release();
+  }
+
+  /** Stores computed values in the workbook (constants are left alone there) and notes errors. */
+  private store(cells: ComputedCells): void {
+    if (!this.workbook.hasSheet(cells.sheet)) return;
+    const key = cells.sheet.toLowerCase();
+    let errors = this.errors.get(key);
+    if (errors === undefined) {
+      errors = new Map();
+      this.errors.set(key, errors);
+    }
+    const sheetErrors = errors;
+    const one = (row: number, col: number, value: (typeof cells.values)[number]): CellValue | null => {
+      const k = keyOf(row, col);
+      if (isEngineError(value)) {
+        sheetErrors.set(k, value.message);
+        return value.error;
       }
+      if (sheetErrors.size > 0) sheetErrors.delete(k);
+      return value;
+    };
+    if (cells.shape === "scattered") {
+      cells.values.forEach((value, i) => {
+        const row = cells.at[2 * i];
+        const col = cells.at[2 * i + 1];
+        this.workbook.setComputed(cells.sheet, row, col, [[one(row, col, value)]]);
+      });
+      return;
     }
-    return runs;
+    const rows: (CellValue | null)[][] = [];
+    for (let start = 0; start < cells.values.length; start += cells.width) {
+      const r = rows.length;
+      rows.push(
+        cells.values.slice(start, start + cells.width).map((value, c) => one(cells.row + r, cells.col + c, value)),
+      );
+    }
+    this.workbook.setComputed(cells.sheet, cells.row, cells.col, rows);
   }
 
-  private apply(changes: readonly ExportedChange[]): void {
-    for (const change of changes) {
-      if (!("address" in change)) continue;
-      const link = this.byId.get(change.address.sheet);
-      if (link !== undefined) this.store(link, change.address.row, change.address.col, change.newValue);
-    }
+  private fail(error: unknown): void {
+    if (this.phase === "disposed") return;
+    this.failure = error instanceof Error ? error.message : String(error);
+    this.phase = "failed";
+    this.pending = [];
+    this.channel?.close();
+    this.channel = null;
+    this.built?.();
+    this.built = null;
+    this.release();
+    this.notify();
   }
 
-  private readBack(range: CellRange): void {
-    const hf = this.hf as HyperFormula;
-    const link = this.link(range.sheet);
-    const values = hf.getRangeValues({
-      start: { sheet: link.id, row: range.row, col: range.col },
-      end: { sheet: link.id, row: range.row + range.rowCount - 1, col: range.col + range.colCount - 1 },
-    });
-    values.forEach((cells, r) => cells.forEach((value, c) => this.store(link, range.row + r, range.col + c, value)));
+  private release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
   }
 
-  /** Stores one computed value in the workbook (constants are left alone there) and notes errors. */
-  private store(link: SheetLink, row: number, col: number, value: HfValue): void {
-    const key = keyOf(row, col);
-    const { DetailedCellError } = this.runtime as Runtime;
-    let stored: CellValue | null = null;
-    if (value instanceof DetailedCellError) {
-      stored = value.value;
-      link.errors.set(key, value.message === "" ? value.value : value.message);
-    } else {
-      stored = value;
-      if (link.errors.size > 0) link.errors.delete(key);
-    }
-    const spill = value instanceof DetailedCellError && value.type === "SPILL";
-    if (spill || this.blocked.size > 0) {
-      const blockedKey = `${link.id}:${key}`;
-      if (spill) this.blocked.set(blockedKey, { sheet: link.id, row, col });
-      else this.blocked.delete(blockedKey);
-    }
-    this.workbook.setComputed(link.name, row, col, [[stored]]);
-  }
-
-  /** Re-enters formulas that could not spill, once, after cells were written: the way may be clear now. */
-  private retryBlocked(cellsWritten: boolean): void {
-    const hf = this.hf as HyperFormula;
-    if (!cellsWritten || this.blocked.size === 0) return;
-    const anchors = [...this.blocked.values()];
-    const changes = hf.batch(() => {
-      for (const address of anchors) {
-        const formula = hf.getCellFormula(address);
-        if (formula !== undefined) hf.setCellContents(address, [[formula]]);
-      }
-    });
-    this.apply(changes);
-    for (const address of anchors) {
-      const link = this.byId.get(address.sheet);
-      if (link !== undefined) this.store(link, address.row, address.col, hf.getCellValue(address));
-    }
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 }

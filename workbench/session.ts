@@ -5,7 +5,9 @@
 import { REPORT_FIRST_ROW, SHEETS } from "../src/core/plan/layout";
 import { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
+import { workerChannel } from "./engineChannel";
 import { FormulaEngine } from "./engine";
+import type { EngineChannel } from "./engineProtocol";
 import { generatedPlan, samplePlan } from "./samplePlan";
 import { loadSample } from "./seed";
 
@@ -52,10 +54,11 @@ export class WorkbenchSession {
   private constructor(
     readonly plan: MemoryPlanWorkbook,
     readonly source: WorkbookSource,
+    connect: () => EngineChannel,
   ) {
     const workbook = plan.workbook;
     this.workbook = workbook;
-    this.engine = new FormulaEngine(workbook);
+    this.engine = new FormulaEngine(workbook, connect);
     const bump = (contentsChanged: boolean): void => {
       this.version++;
       if (contentsChanged) this.contents++;
@@ -67,15 +70,17 @@ export class WorkbenchSession {
     ];
   }
 
-  /** Opens `source`; the engine is not started (see `FormulaEngine.start`). */
-  static async open(source: WorkbookSource): Promise<WorkbenchSession> {
+  /**
+   * Opens `source`; the engine (by default in a Web Worker) is not started (see `FormulaEngine.start`).
+   */
+  static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook());
     if (source.kind !== "empty") {
       await loadSample(plan, source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes));
       // Open on the report, where the plan's numbers are.
       plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
     }
-    return new WorkbenchSession(plan, source);
+    return new WorkbenchSession(plan, source, connect);
   }
 
   /** For `useSyncExternalStore`: called after any change to the workbook or its computed values. */

@@ -3,7 +3,9 @@ import type { PlanNode } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import { FormulaEngine, engineContent } from "../../workbench/engine";
+import type { EngineChannel } from "../../workbench/engineProtocol";
 import { SETTINGS } from "../support/plan";
+import { inProcessChannel, type InProcessChannel } from "./support/inProcessEngine";
 
 function node(id: string, parent: string): PlanNode {
   return { id, parent, name: id, owner: "", attributes: {} };
@@ -22,11 +24,12 @@ describe("FormulaEngine", () => {
   let book: MemoryPlanWorkbook;
   let workbook: MemoryWorkbook;
   let engine: FormulaEngine;
+  let channel: InProcessChannel;
 
   const report = (row: number, col: number): unknown => workbook.value(SHEETS.report, row, col);
-  const type = (sheet: string, row: number, col: number, text: string): void => {
+  const type = async (sheet: string, row: number, col: number, text: string): Promise<void> => {
     workbook.enter(sheet, row, col, text);
-    engine.flush();
+    await engine.settled();
   };
 
   beforeEach(async () => {
@@ -36,7 +39,10 @@ describe("FormulaEngine", () => {
     workbook.enter(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "120");
     workbook.enter(SHEETS.inputs, TABLE_ROW.DE, Q1_COLUMN, "80");
     workbook.enter(SHEETS.targets, TABLE_ROW.CO, Q1_COLUMN, "250");
-    engine = new FormulaEngine(workbook);
+    engine = new FormulaEngine(workbook, () => {
+      channel = inProcessChannel();
+      return channel;
+    });
   });
 
   afterEach(() => engine.dispose());
@@ -56,7 +62,7 @@ describe("FormulaEngine", () => {
 
   it("recalculates the rollup, cascade and variance when an input is edited", async () => {
     await engine.start();
-    type(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "170");
+    await type(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "170");
     expect(report(ROW.CO, Q1.bottomUp)).toBe(250);
     expect(report(ROW.UK, Q1.bottomUp)).toBe(170);
     expect(report(ROW.CO, Q1.variance)).toBe(0);
@@ -69,6 +75,7 @@ describe("FormulaEngine", () => {
     const read = plan?.entries.get("DE");
     if (read === undefined) throw new Error("no entry for DE");
     await book.saveEntries([{ expected: read, next: { ...read, values: [30, null], status: "Submitted" } }], []);
+    await engine.settled();
     expect(report(ROW.DE, 3)).toBe("Submitted");
     expect(report(ROW.EMEA, Q1.bottomUp)).toBe(150);
   });
@@ -80,10 +87,10 @@ describe("FormulaEngine", () => {
       ["B", "A", 2],
       ["C", "X", 3],
     ]);
-    type("Sheet1", 0, 4, "=BU.ROLLUP(A1:A3,B1:B3,C1:C3)");
+    await type("Sheet1", 0, 4, "=BU.ROLLUP(A1:A3,B1:B3,C1:C3)");
     expect(workbook.value("Sheet1", 0, 4)).toBe("#VALUE!");
     expect(engine.errorMessage("Sheet1", 0, 4)).toBe('Parent "X" of "C" (row 3) is not in ids');
-    type("Sheet1", 2, 1, "A");
+    await type("Sheet1", 2, 1, "A");
     expect([0, 1, 2].map((row) => workbook.value("Sheet1", row, 4))).toEqual([6, 2, 3]);
     expect(engine.errorMessage("Sheet1", 0, 4)).toBeUndefined();
   });
@@ -91,22 +98,92 @@ describe("FormulaEngine", () => {
   it("spills again once a value in the way is deleted", async () => {
     await engine.start();
     workbook.write({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["1"], ["2"]]);
-    type("Sheet1", 0, 2, "=A1:A2*10");
-    type("Sheet1", 1, 2, "5");
+    await type("Sheet1", 0, 2, "=A1:A2*10");
+    await type("Sheet1", 1, 2, "5");
     expect(workbook.value("Sheet1", 0, 2)).toBe("#SPILL!");
     workbook.clear({ sheet: "Sheet1", row: 1, col: 2, rowCount: 1, colCount: 1 });
-    engine.flush();
+    await engine.settled();
     expect([workbook.value("Sheet1", 0, 2), workbook.value("Sheet1", 1, 2)]).toEqual([10, 20]);
   });
 
   it("keeps up when the plan is set up again over itself: the report is rebuilt with its results", async () => {
     await engine.start();
     await book.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
-    engine.flush();
+    await engine.settled();
     expect(report(ROW.DE + 1, 0)).toBe("FR");
     expect(report(ROW.CO, Q1.bottomUp)).toBe(200);
     expect(report(ROW.DE + 1, Q1.topDown)).toBe(0);
     expect(workbook.table(TABLES.hierarchy)?.range.rowCount).toBe(6);
+  });
+
+  it("sends the changes of one task as one update, and changes made while the engine works as the next", async () => {
+    // The engine holds each update until the test lets it go, as a busy worker would.
+    let letGo: () => void = () => undefined;
+    const gated = new FormulaEngine(workbook, () => {
+      const inner = inProcessChannel();
+      channel = inner;
+      return {
+        ...inner,
+        post: (message) => {
+          if (message.kind !== "update") inner.post(message);
+          else void new Promise<void>((resolve) => (letGo = resolve)).then(() => inner.post(message));
+        },
+      };
+    });
+    await gated.start();
+    const updates = (): number => channel.sent.filter((message) => message.kind === "update").length;
+    const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    workbook.enter(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "10");
+    workbook.enter(SHEETS.inputs, TABLE_ROW.DE, Q1_COLUMN, "20");
+    workbook.enter(SHEETS.targets, TABLE_ROW.CO, Q1_COLUMN, "100");
+    expect(gated.state).toEqual({ kind: "calculating" });
+    await nextTask();
+    workbook.enter(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "11");
+    await nextTask();
+    workbook.enter(SHEETS.inputs, TABLE_ROW.DE, Q1_COLUMN, "21");
+    await nextTask();
+    workbook.enter(SHEETS.targets, TABLE_ROW.CO, Q1_COLUMN, "64");
+    await nextTask();
+    for (let round = 0; round < 10 && gated.state.kind !== "ready"; round++) {
+      letGo();
+      await nextTask();
+      await nextTask();
+    }
+    await gated.settled();
+    expect(updates()).toBe(2);
+    expect(gated.state).toEqual({ kind: "ready" });
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(32);
+    expect(report(ROW.CO, Q1.variance)).toBe(-32);
+    gated.dispose();
+  });
+
+  it("gives the engine a large workbook in slices and gets every result back", async () => {
+    const many = [node("CO", ""), ...Array.from({ length: 1_200 }, (_, i) => node(`N${i}`, "CO"))];
+    await book.writePlan({ settings: SETTINGS, nodes: many });
+    workbook.enter(SHEETS.inputs, 1_200, Q1_COLUMN, "7");
+    await engine.start();
+    const blocks = channel.sent.flatMap((message) => (message.kind === "contents" ? [message.block] : []));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) expect(block.cells.length * (block.cells[0]?.length ?? 0)).toBeLessThanOrEqual(20_000);
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(7);
+    expect(report(ROW.CO + 1_200, 0)).toBe("N1199");
+  });
+
+  it("says why when the engine fails, and stops sending it changes", async () => {
+    const broken = new FormulaEngine(workbook, () => ({
+      post: (message) => {
+        if (message.kind === "build") setTimeout(() => listener({ kind: "failed", message: "out of memory" }), 0);
+      },
+      onMessage: (next) => (listener = next),
+      close: () => undefined,
+    }));
+    let listener: Parameters<EngineChannel["onMessage"]>[0] = () => undefined;
+    await broken.start();
+    expect(broken.state).toEqual({ kind: "failed", message: "out of memory" });
+    workbook.enter(SHEETS.inputs, TABLE_ROW.UK, Q1_COLUMN, "1");
+    await broken.settled();
+    expect(broken.state.kind).toBe("failed");
+    broken.dispose();
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook
 import { FormulaEngine } from "../../workbench/engine";
 import { generatedPlan, samplePlan, type SamplePlan } from "../../workbench/samplePlan";
 import { loadSample } from "../../workbench/seed";
+import { inProcessChannel } from "./support/inProcessEngine";
 
 function depthOf(plan: SamplePlan): Map<string, number> {
   const parents = new Map(plan.nodes.map((node) => [node.id, node.parent]));
@@ -95,7 +96,7 @@ describe("loadSample", () => {
     expect(read?.topDown.get("ACME")).toEqual(plan.topDown[0].values);
     expect(await book.readAudit()).toEqual(plan.audit);
 
-    const engine = new FormulaEngine(book.workbook);
+    const engine = new FormulaEngine(book.workbook, inProcessChannel);
     await engine.start();
     const entered = plan.entries.reduce((sum, entry) => sum + (entry.values[0] ?? 0), 0);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
