@@ -7,9 +7,10 @@
  * Syncs per method ("chunks" as `chunkBlocks` and `planReads` in chunks.ts cut them):
  * - readPlan: 2 + read chunks (which tables exist; their sizes; their cells).
  * - writePlan: 1 + write chunks on a new workbook; 2 + read chunks + write chunks over a plan.
- * - saveEntries: 2 (read the rows, write them with the audit entries) when this object has read
- *   or written the plan before, which tells it where each node's rows are; 3 when it has not, or a
- *   co-author has moved rows since (the first read then finds where they are now).
+ * - saveEntries: 2 (read the hinted rows, write them with the audit entries) when this object has
+ *   read or written the plan before, which tells it on which table row each node is; 4 when it has
+ *   not, or someone sorted, inserted rows or set up again since (the Id column is searched, then
+ *   the rows found are read). What it reads does not grow with the plan unless it has to search.
  * - saveTopDown: 2, plus one per further write chunk (audit rows and targets of thousands of nodes).
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
@@ -39,6 +40,7 @@ import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
 import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
+import { withOfficeMessages } from "./messages";
 import { listSnapshots, readSnapshot, saveSnapshot } from "./snapshots";
 import { listTables, readSelection, readTable, selectSourceRow } from "./sources";
 import { saveTopDown } from "./topDown";
@@ -48,11 +50,16 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where this object last saw each node's rows: what lets saveEntries read them in its first sync. */
   private readonly hints = new RowHints();
 
+  private readonly run: ExcelRun;
+
   constructor(
-    private readonly run: ExcelRun = excelRun,
+    run: ExcelRun = excelRun,
     private readonly writeBudget: number = WRITE_BUDGET_BYTES,
     private readonly hasCellProperties: () => boolean = excelHasCellProperties,
-  ) {}
+  ) {
+    // Excel's raw errors (cell edit mode, a protected sheet, ...) reach the pane as what to do.
+    this.run = withOfficeMessages(run);
+  }
 
   async readPlan(): Promise<Plan | null> {
     return this.run((context) => readPlan(context, this.hints));

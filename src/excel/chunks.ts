@@ -1,8 +1,11 @@
 /**
  * Splitting large reads and writes into requests Excel accepts. Excel on the web refuses a request
- * or response over 5 MB; a sync sends every queued write in one request (and brings back every
- * queued read in one response), so a plan of many thousand rows takes several syncs, each under a
- * budget well below that limit.
+ * or response over 5 MB ("Resource limits and performance optimization for Office Add-ins": "a
+ * payload size limit for requests and responses of 5MB", RequestPayloadSizeLimitExceeded); a sync
+ * sends every queued write in one request (and brings back every queued read in one response), so
+ * a plan of many thousand rows takes several syncs, each under a budget well below that limit.
+ * Budgets are in bytes as they travel: the JSON of the values in UTF-8, where a name in Greek or
+ * Japanese takes two or three bytes a character, not one UTF-16 unit.
  */
 import { blockInputs, type CellBlock } from "../core/plan/layout";
 
@@ -28,10 +31,34 @@ export interface BlockSlice {
 /** Fixed cost of one range write in a request (object path, property names), beyond its data. */
 const RANGE_OVERHEAD = 200;
 
+/** The UTF-8 length of `text`, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair is one character of four bytes.
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The bytes `data` takes in a request: its JSON in UTF-8. */
+export function jsonBytes(data: unknown): number {
+  return utf8Length(JSON.stringify(data) ?? "");
+}
+
 /** The bytes a block's row adds to a request: its inputs and its formats, as JSON (with the comma after each). */
 function rowBytes(block: CellBlock, row: number): number {
-  const formats = block.formats === null ? 0 : JSON.stringify(block.formats).length + 1;
-  const values = block.cells === null ? 0 : JSON.stringify(blockInputs(block, row, 1)[0]).length + 1;
+  const formats = block.formats === null ? 0 : jsonBytes(block.formats) + 1;
+  const values = block.cells === null ? 0 : jsonBytes(blockInputs(block, row, 1)[0]) + 1;
   return formats + values;
 }
 
@@ -69,7 +96,7 @@ export function chunkBlocks(blocks: readonly CellBlock[], budget = WRITE_BUDGET_
 
 /** The bytes one range write (or added rows) of `inputs` adds to a request, its fixed cost included. */
 export function writeBytes(inputs: readonly (readonly unknown[])[]): number {
-  return RANGE_OVERHEAD + JSON.stringify(inputs).length;
+  return RANGE_OVERHEAD + jsonBytes(inputs);
 }
 
 /**

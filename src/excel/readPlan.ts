@@ -13,6 +13,11 @@ export async function readPlan(context: Excel.RequestContext, hints: RowHints): 
     present.map((table) => TABLES[table]),
   );
   const plan = planFromGrids(planGrids(present, tables));
-  hints.update(hintsFromRead(present, tables));
+  hints.update(
+    hintsFromRead(
+      present,
+      tables.map((table) => table.grid),
+    ),
+  );
   return plan;
 }

@@ -1,13 +1,24 @@
 /**
  * Saving node entries with a conflict check: each node's status and inputs rows are read (where
- * the hints say they are, else found first), compared with what the user read, and written only
- * if no row changed since.
+ * the hints say they are, checked by the id each row holds; else found by a search of the table's
+ * Id column), compared with what the user read, and written only if no row changed since.
+ *
+ * What a save reads does not grow with the plan: the settings, three header rows and body sizes,
+ * and the hinted rows of the saved nodes. Only a miss (a sorted table, inserted rows, a co-author's
+ * new setup, a node without rows) reads a whole Id column. Every row is addressed through its
+ * table (tableRows.ts), so a renamed sheet or a moved table changes nothing.
+ *
+ * Syncs: 2 when every hint holds (read, write); 4 on a miss (read, search, read the rows found,
+ * write).
  */
 import { idKey } from "../core/cell";
 import {
+  ID_HEADER,
   PlanLayoutError,
   SHEETS,
   TABLES,
+  findColumn,
+  newRowInputs,
   periodColumns,
   readStatusRow,
   readValues,
@@ -16,6 +27,7 @@ import {
   statusColumns,
   statusWrites,
   valueWrites,
+  type ColumnWrite,
   type EntryColumns,
   type LayoutProblem,
 } from "../core/plan/layout";
@@ -24,16 +36,31 @@ import { emptyEntry } from "../core/plan/workflow";
 import { entryConflicts } from "../workbook/conflicts";
 import type { EntryChange, SaveResult } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";
-import { hintFromLocated, type Guess, type RowHints } from "./hints";
-import { SheetCache, writeRow } from "./sheetWrites";
-import { locate, settingsFrom, type Located } from "./tableReads";
+import type { HintTable, RowHints } from "./hints";
+import { excelMessages } from "./messages";
+import { SheetCache } from "./sheetWrites";
+import {
+  appendRows,
+  bodyRow,
+  checkWrittenIds,
+  readBelow,
+  readShape,
+  rowHolds,
+  writeBodyRow,
+  type Append,
+  type TableShape,
+} from "./tableRows";
+import { locate, settingsFrom } from "./tableReads";
 
-/** A row of a per-node table: its index (undefined: the id has no row), its cells once read. */
+const NODE_HINT_TABLES = ["hierarchy", "status", "inputs"] as const;
+
+/** A node's row of one table: its body row (null: the node has none), its cells once read. */
 interface RowRead {
-  readonly row: number | undefined;
-  /** undefined: not read yet; null: there is no row */
-  cells: readonly unknown[] | null | undefined;
+  row: number | null | undefined;
+  cells: readonly unknown[] | undefined;
 }
+
+type NodeRows = Record<HintTable, RowRead>;
 
 export async function saveEntries(
   context: Excel.RequestContext,
@@ -43,111 +70,162 @@ export async function saveEntries(
 ): Promise<SaveResult> {
   const tables = context.workbook.tables;
   const settings = tables.getItem(TABLES.settings).getRange().load("values");
-  const located = (["hierarchy", "status", "inputs"] as const).map((table) => locate(context, table));
+  const shapes = NODE_HINT_TABLES.map((table) => readShape(context, TABLES[table]));
   const auditTable = tables.getItemOrNullObject(TABLES.audit).load("name");
   const auditSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.audit).load("name");
-  const guesses = changes.map((change) => ({
-    status: hints.guessRow(context, "status", change.next.id),
-    inputs: hints.guessRow(context, "inputs", change.next.id),
-  }));
+  const guesses = changes.map((change) =>
+    NODE_HINT_TABLES.map((table) => {
+      const row = hints.row(table, change.next.id);
+      return row === undefined ? null : { row, range: bodyRow(context, TABLES[table], row).load("values") };
+    }),
+  );
   await context.sync();
 
   const problems: LayoutProblem[] = [];
-  const [hierarchy, status, inputs] = located.map((table) => table.result());
+  const [hierarchy, status, inputs] = shapes.map((shape) => shape());
+  const shapeOf: Record<HintTable, TableShape> = { hierarchy, status, inputs };
   const planSettings = settingsFrom(settings.values, problems);
   const statusCols = statusColumns(status.headers, problems);
   const valueCols =
     planSettings === null ? null : periodColumns("inputs", inputs.headers, planSettings.periods, problems);
-  const hierarchyRows = rowIndex("hierarchy", hierarchy.ids, 0, problems);
-  const statusRows = rowIndex("status", status.ids, 0, problems);
-  const inputRows = rowIndex("inputs", inputs.ids, 0, problems);
   if (planSettings === null || statusCols === null || valueCols === null || problems.length > 0)
     throw new PlanLayoutError(problems);
 
-  // A guessed row is good if the table is where it was and the id is on that row now.
-  const rowsOf = changes.map((change, i) => {
-    const key = idKey(change.next.id) as string;
-    const pick = (place: Located, rows: ReadonlyMap<string, number>, guess: Guess | null): RowRead => {
-      const row = rows.get(key);
-      if (row === undefined) return { row, cells: null };
-      const good =
-        guess !== null &&
-        guess.row === row &&
-        guess.sheet === place.sheet &&
-        guess.top === place.top &&
-        guess.left === place.left &&
-        guess.width === place.headers.length;
-      return { row, cells: good ? (guess.range.values[0] as unknown[]) : undefined };
-    };
-    return {
-      status: pick(status, statusRows, guesses[i].status),
-      inputs: pick(inputs, inputRows, guesses[i].inputs),
-    };
-  });
-  const missing = rowsOf
-    .flatMap((rows) => [
-      { read: rows.status, place: status },
-      { read: rows.inputs, place: inputs },
-    ])
-    .filter(({ read }) => read.row !== undefined && read.cells === undefined);
-  if (missing.length > 0) {
-    const ranges = missing.map(({ read, place }) =>
-      context.workbook.worksheets
-        .getItem(place.sheet)
-        .getRangeByIndexes(place.top + (read.row as number), place.left, 1, place.headers.length)
-        .load("values"),
-    );
-    await context.sync();
-    missing.forEach(({ read }, i) => {
-      read.cells = ranges[i].values[0] as unknown[];
+  // A hint holds if its row is still in the table and holds the node's id now.
+  const rowsOf: NodeRows[] = changes.map((change, i) => {
+    const read = {} as NodeRows;
+    NODE_HINT_TABLES.forEach((table, t) => {
+      const guess = guesses[i][t];
+      const cells = guess?.range.values[0];
+      const hit =
+        guess !== null && guess.row < shapeOf[table].rowCount && rowHolds(cells, shapeOf[table].headers, change.next.id);
+      read[table] = hit ? { row: guess.row, cells } : { row: undefined, cells: undefined };
     });
-  }
+    return read;
+  });
+  await findMisses(context, hints, changes, rowsOf, problems);
 
   const conflicts = entryConflicts(
     changes,
     ({ next }, i) =>
-      hierarchyRows.has(idKey(next.id) as string)
-        ? currentEntry(next.id, rowsOf[i].status, rowsOf[i].inputs, statusCols, valueCols, problems)
-        : undefined,
+      rowsOf[i].hierarchy.row === null
+        ? undefined
+        : currentEntry(next.id, rowsOf[i].status, rowsOf[i].inputs, statusCols, valueCols, problems),
     planSettings.periods.length,
   );
   if (problems.length > 0) throw new PlanLayoutError(problems);
   if (conflicts.length > 0) return { ok: false, conflicts };
 
-  const worksheets = new SheetCache(context);
-  // The audit entries go first: should that write fail, the batch stops before any row changes.
-  appendAudit(context, worksheets, auditTable.isNullObject, auditSheet.isNullObject, audit);
-  const statusHint = hintFromLocated(status, statusRows);
-  const inputsHint = hintFromLocated(inputs, inputRows);
-  changes.forEach(({ next }, i) => {
-    writeRow(
-      context,
-      worksheets,
-      status,
-      TABLES.status,
-      next.id,
-      rowsOf[i].status.row,
-      statusWrites(next, statusCols),
-      statusHint,
-    );
-    writeRow(
-      context,
-      worksheets,
-      inputs,
-      TABLES.inputs,
-      next.id,
-      rowsOf[i].inputs.row,
-      valueWrites(next.values, valueCols),
-      inputsHint,
-    );
-  });
-  await context.sync();
-  hints.update({
-    hierarchy: hintFromLocated(hierarchy, hierarchyRows),
-    status: statusHint,
-    inputs: inputsHint,
-  });
+  await writeEntries(context, hints, changes, rowsOf, shapeOf, { statusCols, valueCols }, () =>
+    appendAudit(context, new SheetCache(context), auditTable.isNullObject, auditSheet.isNullObject, audit),
+  );
   return { ok: true };
+}
+
+/**
+ * Finds the rows the hints missed: one sync reads the Id column of each table with a miss (and
+ * the whole column becomes that table's hints), one more reads the rows found and, for nodes that
+ * will get a new row, checks that the rows below the table are free. Nothing when every hint held.
+ */
+async function findMisses(
+  context: Excel.RequestContext,
+  hints: RowHints,
+  changes: readonly EntryChange[],
+  rowsOf: NodeRows[],
+  problems: LayoutProblem[],
+): Promise<void> {
+  const searched = NODE_HINT_TABLES.filter((table) => rowsOf.some((rows) => rows[table].row === undefined));
+  if (searched.length === 0) return;
+  const located = searched.map((table) => locate(context, table));
+  await context.sync();
+
+  const reads: { read: RowRead; range: Excel.Range }[] = [];
+  const appends = new Map<HintTable, number>();
+  searched.forEach((table, t) => {
+    const index = rowIndex(table, located[t].result().ids, 0, problems);
+    hints.update({ [table]: index });
+    rowsOf.forEach((rows, i) => {
+      const read = rows[table];
+      if (read.row !== undefined) return;
+      const id = changes[i].next.id;
+      read.row = index.get(idKey(id) ?? "") ?? null;
+      if (read.row !== null && table !== "hierarchy")
+        reads.push({ read, range: bodyRow(context, TABLES[table], read.row).load("values") });
+      // A node still in the hierarchy but without a row of this table gets one (a deleted node conflicts instead).
+      if (read.row === null && table !== "hierarchy" && rows.hierarchy.row !== null)
+        appends.set(table, (appends.get(table) ?? 0) + 1);
+    });
+  });
+  const below = [...appends].map(([table, count]) => ({ table, free: readBelow(context, TABLES[table], count) }));
+  if (reads.length === 0 && below.length === 0) return;
+  await context.sync();
+  for (const { read, range } of reads) read.cells = range.values[0];
+  for (const { table, free } of below) {
+    if (!free.empty()) throw new Error(excelMessages.contentBelow(TABLES[table]));
+  }
+}
+
+/**
+ * The write sync: the audit entries first, then each node's cells into its rows (through the
+ * table) and, for nodes without a row, new rows set below the table; with, in the same batch, the
+ * reads that check each written row holds its node and each table grew over its new rows.
+ */
+async function writeEntries(
+  context: Excel.RequestContext,
+  hints: RowHints,
+  changes: readonly EntryChange[],
+  rowsOf: readonly NodeRows[],
+  shapeOf: Record<HintTable, TableShape>,
+  columns: { statusCols: EntryColumns; valueCols: readonly number[] },
+  queueAudit: () => Append | null,
+): Promise<void> {
+  const auditAppend = queueAudit();
+  const written: Record<"status" | "inputs", { id: string; read: () => unknown }[]> = { status: [], inputs: [] };
+  const added: Record<"status" | "inputs", { id: string; inputs: ReturnType<typeof newRowInputs> }[]> = {
+    status: [],
+    inputs: [],
+  };
+  changes.forEach(({ next }, i) => {
+    const writes: Record<"status" | "inputs", ColumnWrite[]> = {
+      status: statusWrites(next, columns.statusCols),
+      inputs: valueWrites(next.values, columns.valueCols),
+    };
+    for (const table of ["status", "inputs"] as const) {
+      const { row } = rowsOf[i][table];
+      const { headers } = shapeOf[table];
+      if (typeof row === "number") {
+        written[table].push({ id: next.id, read: writeBodyRow(context, TABLES[table], headers, row, writes[table]) });
+      } else {
+        const idColumn = findColumn(headers, ID_HEADER);
+        added[table].push({ id: next.id, inputs: newRowInputs(headers.length, idColumn, next.id, writes[table]) });
+      }
+    }
+  });
+  const appended = (["status", "inputs"] as const).map((table) =>
+    added[table].length === 0
+      ? null
+      : appendRows(
+          context,
+          TABLES[table],
+          findColumn(shapeOf[table].headers, ID_HEADER),
+          added[table].map((row) => row.inputs),
+          added[table].map((row) => row.id),
+        ),
+  );
+  await context.sync();
+
+  auditAppend?.check();
+  (["status", "inputs"] as const).forEach((table, t) => {
+    checkWrittenIds(TABLES[table], written[table]);
+    const first = appended[t]?.check();
+    if (first !== undefined) added[table].forEach(({ id }, k) => hints.note(table, id, first + k));
+  });
+  changes.forEach(({ next }, i) => {
+    for (const table of NODE_HINT_TABLES) {
+      const { row } = rowsOf[i][table];
+      if (typeof row === "number") hints.note(table, next.id, row);
+    }
+  });
 }
 
 /** The node's entry as its status and inputs rows hold it now; null when it has neither. */
@@ -160,7 +238,7 @@ function currentEntry(
   problems: LayoutProblem[],
 ): NodeEntry | null {
   if (!status.cells && !inputs.cells) return null;
-  const values = readValues(inputs.cells ?? undefined, valueCols);
+  const values = readValues(inputs.cells, valueCols);
   if (!status.cells) return { ...emptyEntry(id, valueCols.length - 1), values };
   return {
     ...readStatusRow(status.cells, statusCols, sheetRowOf(status.row as number), problems),

@@ -1,18 +1,18 @@
 /** Going to a node's row, and learning which node the user selected. */
 import { parseAddress } from "../core/a1";
-import { hierarchyRowOf, nodeColumnOf, nodeIdIn } from "../core/plan/layout";
+import { TABLES, hierarchyRowOf, nodeColumnOf, nodeIdIn } from "../core/plan/layout";
 import type { ExcelRun } from "./run";
 import { locate } from "./tableReads";
+import { bodyRow } from "./tableRows";
 
-/** Selects the node's row in the hierarchy sheet. */
+/** Selects the node's row of the hierarchy table, through the table (its sheet may have been renamed). */
 export async function selectNode(context: Excel.RequestContext, id: string): Promise<void> {
   const hierarchy = locate(context, "hierarchy");
   await context.sync();
-  const place = hierarchy.result();
-  const row = hierarchyRowOf(place.ids, id);
-  const sheet = context.workbook.worksheets.getItem(place.sheet);
-  sheet.activate();
-  sheet.getRangeByIndexes(place.top + row, place.left, 1, place.headers.length).select();
+  const row = hierarchyRowOf(hierarchy.result().ids, id);
+  const range = bodyRow(context, TABLES.hierarchy, row);
+  range.worksheet.activate();
+  range.select();
   await context.sync();
 }
 

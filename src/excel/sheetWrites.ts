@@ -1,19 +1,6 @@
-/** Queuing writes: worksheet proxies, blocks in request-sized chunks, and one node's row of a table. */
-import { idKey } from "../core/cell";
-import {
-  ID_HEADER,
-  blockFormats,
-  blockHasFormulas,
-  blockInputs,
-  findColumn,
-  newRowInputs,
-  runInputs,
-  type CellBlock,
-  type ColumnWrite,
-} from "../core/plan/layout";
+/** Queuing writes: worksheet proxies, blocks in request-sized chunks. */
+import { blockFormats, blockHasFormulas, blockInputs, type CellBlock } from "../core/plan/layout";
 import { chunkBlocks, type BlockSlice } from "./chunks";
-import type { RowBook } from "./hints";
-import type { Located } from "./tableReads";
 
 /** Worksheet proxies by name, one per sheet for the whole batch. */
 export class SheetCache {
@@ -55,9 +42,36 @@ export interface ChunkSteps {
   readonly last: () => void;
 }
 
+/** How a long write reports and stops: progress after each chunk, a signal to stop between chunks, where to resume. */
+export interface ChunkControl {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+  /** The chunk to start at (a resumed write skips what was written; `first` runs only with chunk 0). */
+  readonly from?: number;
+}
+
+/** A chunked write stopped before its end: `done` chunks of `total` went in. */
+export class WriteStopped extends Error {
+  override readonly name = "WriteStopped";
+
+  constructor(
+    readonly done: number,
+    readonly total: number,
+    readonly cancelled: boolean,
+    options?: { cause: unknown },
+  ) {
+    super(cancelled ? `Cancelled after ${done} of ${total} chunks` : `Stopped after ${done} of ${total} chunks`, options);
+  }
+}
+
 /**
  * Writes the blocks in chunks under `budget` (`chunkBlocks`), one sync each, with `steps` queued
- * in the first and last chunk; no blocks still make one chunk, for the steps.
+ * in the first and last chunk; no blocks still make one chunk, for the steps. Every chunk but the
+ * last suspends Excel's recalculation until its sync (`suspendApiCalculationUntilNextSync`,
+ * ExcelApi 1.6), so thousands of BU formulas are not recalculated once per chunk; the last chunk
+ * recalculates what the others left dirty (the Application reference: once suspended, "it is the
+ * developer's responsibility to re-calc the workbook"). A failed or cancelled chunk throws
+ * `WriteStopped`, saying how many chunks went in.
  */
 export async function writeBlocks(
   context: Excel.RequestContext,
@@ -65,39 +79,27 @@ export async function writeBlocks(
   blocks: readonly CellBlock[],
   budget: number,
   steps: ChunkSteps,
+  control: ChunkControl = {},
 ): Promise<void> {
   const chunks = chunkBlocks(blocks, budget);
   if (chunks.length === 0) chunks.push([]);
-  for (let i = 0; i < chunks.length; i++) {
+  const from = control.from ?? 0;
+  for (let i = from; i < chunks.length; i++) {
+    if (control.signal?.aborted === true) throw new WriteStopped(i, chunks.length, true);
+    const last = i === chunks.length - 1;
     if (i === 0) steps.first();
+    if (!last) context.workbook.application.suspendApiCalculationUntilNextSync();
     for (const slice of chunks[i]) writeSlice(worksheets, slice);
-    if (i === chunks.length - 1) steps.last();
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
-    await context.sync();
-  }
-}
-
-/** Queues one node's cells into its row of a table, or appends a row (recording it in `book`). */
-export function writeRow(
-  context: Excel.RequestContext,
-  worksheets: SheetCache,
-  place: Located,
-  table: string,
-  id: string,
-  row: number | undefined,
-  writes: readonly ColumnWrite[],
-  book: RowBook,
-): void {
-  if (row === undefined) {
-    const idColumn = findColumn(place.headers, ID_HEADER);
-    context.workbook.tables
-      .getItem(table)
-      .rows.add(undefined, [newRowInputs(place.headers.length, idColumn, id, writes)]);
-    book.rows.set(idKey(id) as string, book.next++);
-    return;
-  }
-  const sheet = worksheets.get(place.sheet);
-  for (const run of runInputs(writes)) {
-    sheet.getRangeByIndexes(place.top + row, place.left + run.col, 1, run.inputs.length).values = [run.inputs];
+    if (last) {
+      steps.last();
+      if (chunks.length > 1) context.workbook.application.calculate("Recalculate");
+    }
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
+      await context.sync();
+    } catch (error) {
+      throw new WriteStopped(i, chunks.length, false, { cause: error });
+    }
+    control.onProgress?.(i + 1, chunks.length);
   }
 }

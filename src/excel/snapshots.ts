@@ -13,6 +13,7 @@ import {
   type SnapshotInfo,
 } from "../core/sharing/snapshots";
 import { SheetCache, writeBlocks, writeSlice } from "./sheetWrites";
+import { appendRows, type Append } from "./tableRows";
 import { planGrids, readTables, tableAndSheetNames, tableNames, tablesPresent } from "./tableReads";
 
 /** Saves a snapshot of the plan in a sheet and table of its own, and lists it in the index. */
@@ -35,6 +36,7 @@ export async function saveSnapshot(
   const write = snapshotWrite(plan, info, index, taken);
 
   const worksheets = new SheetCache(context);
+  let listed: Append | null = null;
   await writeBlocks(context, worksheets, write.blocks, writeBudget, {
     first: () => {
       const sheet = worksheets.add(write.sheet);
@@ -43,7 +45,8 @@ export async function saveSnapshot(
     last: () => {
       const row = write.indexRow.map(toCellInput);
       if (hasIndex) {
-        context.workbook.tables.getItem(SNAPSHOT_INDEX.table).rows.add(undefined, [row]);
+        // Set below the index table, which grows over it (never `rows.add`: see tableRows.ts); checked by the table name.
+        listed = appendRows(context, SNAPSHOT_INDEX.table, SNAPSHOT_INDEX.headers.length - 1, [row], [write.table]);
       } else {
         const header = snapshotIndexHeader();
         const sheet = taken.has(header.sheet.toLowerCase())
@@ -55,6 +58,7 @@ export async function saveSnapshot(
       }
     },
   });
+  (listed as Append | null)?.check();
 }
 
 export async function listSnapshots(context: Excel.RequestContext): Promise<SnapshotInfo[]> {

@@ -28,7 +28,9 @@ export interface ReadTable {
   readonly grid: TableGrid;
 }
 
-export interface Located extends TablePlace {
+/** A plan table's header cells and its Id column, read through the table (see `locate`). */
+export interface Located {
+  readonly headers: readonly unknown[];
   /** The Id column's cells, one row each. */
   readonly ids: readonly (readonly unknown[])[];
 }
@@ -69,7 +71,8 @@ export function planGrids(tables: readonly PlanTable[], read: readonly ReadTable
 
 /**
  * Reads whole tables: one sync for where they are, then one per read chunk; `indents` as in
- * `readRanges`.
+ * `readRanges`. Each chunk is addressed through its table (rows below its header row), so a
+ * sheet renamed between the syncs changes nothing.
  */
 export async function readTables(
   context: Excel.RequestContext,
@@ -80,7 +83,13 @@ export async function readTables(
   const ranges = names.map((name) => context.workbook.tables.getItem(name).getRange().load("address"));
   await context.sync();
   const places = ranges.map((range) => parseAddress(range.address) as CellRange);
-  const cells = await readRanges(context, places, indents);
+  const cells = await readRanges(context, places, indents, (table, fromRow, rowCount) =>
+    context.workbook.tables
+      .getItem(names[table])
+      .getHeaderRowRange()
+      .getOffsetRange(fromRow, 0)
+      .getResizedRange(rowCount - 1, 0),
+  );
   return places.map((place, t) => {
     const [headers, ...rows] = cells[t];
     return {
@@ -90,23 +99,29 @@ export async function readTables(
   });
 }
 
+/** Rows `fromRow ..` of the `index`-th place as a range to read. */
+type SliceRange = (index: number, fromRow: number, rowCount: number) => Excel.Range;
+
 /**
  * The ranges' values, one sync per read chunk. With `indents` (a setup source, on a host with
  * ExcelApi 1.9), each chunk's indent levels come in the same sync as its values, and indented
  * text gains leading spaces (sourceIndent.ts); the chunks are smaller, as the response is larger.
+ * `slice` addresses a chunk; by default, by the place's sheet and cells.
  */
 export async function readRanges(
   context: Excel.RequestContext,
   places: readonly CellRange[],
   indents: boolean,
+  slice: SliceRange = (index, fromRow, rowCount) =>
+    context.workbook.worksheets
+      .getItem(places[index].sheet)
+      .getRangeByIndexes(places[index].row + fromRow, places[index].col, rowCount, places[index].colCount),
 ): Promise<unknown[][][]> {
   const cells = places.map((place) => new Array<unknown[]>(place.rowCount));
   const budget = indents ? READ_BUDGET_CELLS_WITH_INDENTS : READ_BUDGET_CELLS;
   for (const batch of planReads(places, budget)) {
     const loaded = batch.map(({ table, fromRow, rowCount }) => {
-      const range = context.workbook.worksheets
-        .getItem(places[table].sheet)
-        .getRangeByIndexes(places[table].row + fromRow, places[table].col, rowCount, places[table].colCount);
+      const range = slice(table, fromRow, rowCount);
       return {
         values: range.load("values"),
         properties: indents ? range.getCellProperties({ format: { indentLevel: true } }) : null,
@@ -131,22 +146,16 @@ export async function readRanges(
   return cells;
 }
 
-/** Queues the reads that locate a plan table: its header row (where, and what) and its Id column. */
+/**
+ * Queues the reads of a plan table's header row and Id column, through the table (the whole Id
+ * column: for a search, or a step that touches many rows).
+ */
 export function locate(context: Excel.RequestContext, table: PlanTable): { result: () => Located } {
   const item = context.workbook.tables.getItem(TABLES[table]);
-  const header = item.getHeaderRowRange().load("address,values");
+  const header = item.getHeaderRowRange().load("values");
   const ids = item.columns.getItem(ID_HEADER).getDataBodyRange().load("values");
   return {
-    result: (): Located => {
-      const range = parseAddress(header.address) as CellRange;
-      return {
-        sheet: range.sheet,
-        top: range.row + 1,
-        left: range.col,
-        headers: header.values[0],
-        ids: ids.values,
-      };
-    },
+    result: (): Located => ({ headers: header.values[0], ids: ids.values }),
   };
 }
 

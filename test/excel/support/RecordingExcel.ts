@@ -5,13 +5,24 @@
  *   table's range after a resize in the same batch is the new one);
  * - a property can be read only after it was loaded and synced (else it throws, as Office.js does);
  * - `getItem` of a missing table or sheet fails the sync; `*OrNullObject` gives `isNullObject`.
+ * - a range proxy is fixed where it first resolves, as Office.js instantiates it once: a range got
+ *   with `getRowsBelow` before a write still points at the same cells after the table grew;
+ * - values written to the row right below a table grow the table over that row, as Excel's
+ *   AutoCorrect does ("Coauthoring in Excel add-ins": set values below the table; Excel expands it);
+ * - `TableRowCollection.add` fails the sync as a co-authoring conflict: Microsoft's "Coauthoring in
+ *   Excel add-ins" page says it makes co-authors' Excel show a merge-conflict bar and may lose
+ *   changes, so no path of the add-in may use it;
+ * - a sync whose request or response is over Excel on the web's 5 MB ("Resource limits and
+ *   performance optimization for Office Add-ins": 5MB for requests and responses) fails, counted in
+ *   UTF-8 bytes of the JSON, as they travel.
  * It records every sync: the calls, the cells written (values, formulas, number formats) and the
- * payload in bytes, so tests can assert what was written, how many syncs it took and that each
- * request stays under Excel on the web's 5 MB limit.
+ * bytes written and read, so tests can assert what was written, how many syncs it took and how much
+ * each one carried.
+ * It also plays a user: rename a sheet, sort a table, insert a row into a table.
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
 import type { ExcelRun } from "../../../src/excel/run";
-import { MemoryWorkbook, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
+import { MemoryWorkbook, cellInputText, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {
   readonly sync: number;
@@ -31,8 +42,12 @@ interface Op {
   readonly call: string;
   readonly detail: () => string;
   readonly bytes: number;
-  readonly apply: () => void;
+  /** Runs the op; returns the bytes it brings back in the response. */
+  readonly apply: () => number | void;
 }
+
+/** Excel on the web's limit on a request and on a response: 5MB (resource-limits-and-performance-optimization). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 export class ExcelApiError extends Error {
   constructor(
@@ -43,17 +58,22 @@ export class ExcelApiError extends Error {
   }
 }
 
-/** Excel's form of an address: the sheet quoted only when it needs it. */
-function excelAddress(range: CellRange): string {
-  const sheet = /^[A-Za-z0-9_]+$/.test(range.sheet) ? range.sheet : quoteSheet(range.sheet);
+/** Excel's form of an address (the sheet as the user named it), quoted only when it needs it. */
+function excelAddress(excel: RecordingExcel, range: CellRange): string {
+  const shown = excel.shownSheet(range.sheet);
+  const sheet = /^[A-Za-z0-9_]+$/.test(shown) ? shown : quoteSheet(shown);
   return `${sheet}!${localAddress(range)}`;
 }
 
 export class RecordingExcel {
   readonly workbook: MemoryWorkbook;
   syncs = 0;
-  /** Bytes written per sync (values, formulas, formats, added rows as JSON). */
+  /** Bytes written per sync (values, formulas, formats, added rows as UTF-8 JSON). */
   readonly payloads: number[] = [];
+  /** Bytes read per sync (loaded values, formulas, formats, addresses, names as UTF-8 JSON). */
+  readonly responses: number[] = [];
+  /** Requests and responses above this many bytes fail the sync. */
+  payloadLimit = PAYLOAD_LIMIT_BYTES;
   readonly writes: WriteRecord[] = [];
   readonly calls: CallRecord[] = [];
   /**
@@ -62,6 +82,9 @@ export class RecordingExcel {
    */
   cellProperties = true;
   private queue: Op[] = [];
+  /** Sheets the user renamed: shown name (lower case) -> name in the MemoryWorkbook, and back. */
+  private readonly shownToInner = new Map<string, string>();
+  private readonly innerToShown = new Map<string, string>();
   private tableCounter = 0;
   private chartCounter = 0;
   readonly context: any;
@@ -79,11 +102,12 @@ export class RecordingExcel {
   reset(): void {
     this.syncs = 0;
     this.payloads.length = 0;
+    this.responses.length = 0;
     this.writes.length = 0;
     this.calls.length = 0;
   }
 
-  enqueue(call: string, detail: () => string, apply: () => void, bytes = 0): void {
+  enqueue(call: string, detail: () => string, apply: () => number | void, bytes = 0): void {
     this.queue.push({ call, detail, bytes, apply });
   }
 
@@ -105,10 +129,121 @@ export class RecordingExcel {
     this.syncs++;
     const ops = this.queue;
     this.queue = [];
-    this.payloads.push(ops.reduce((sum, op) => sum + op.bytes, 0));
+    const request = ops.reduce((sum, op) => sum + op.bytes, 0);
+    this.payloads.push(request);
+    if (request > this.payloadLimit) {
+      this.responses.push(0);
+      throw new ExcelApiError("RequestPayloadSizeLimitExceeded", `The request payload (${request} bytes) is too large`);
+    }
+    let response = 0;
     for (const op of ops) {
       this.calls.push({ sync: this.syncs, call: op.call, detail: op.detail() });
-      op.apply();
+      response += op.apply() ?? 0;
+    }
+    this.responses.push(response);
+    if (response > this.payloadLimit)
+      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", `The response payload (${response} bytes) is too large`);
+  }
+
+  // -- the user's own actions ---------------------------------------------------------------
+
+  /** The user renames a sheet (Excel keeps its tables and rewrites references to it). */
+  renameSheet(name: string, next: string): void {
+    const inner = this.innerSheet(name);
+    if (inner === null) throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
+    const shown = this.innerToShown.get(inner.toLowerCase());
+    if (shown !== undefined) this.shownToInner.delete(shown.toLowerCase());
+    this.innerToShown.delete(inner.toLowerCase());
+    if (next.toLowerCase() === inner.toLowerCase()) return;
+    this.shownToInner.set(next.toLowerCase(), inner);
+    this.innerToShown.set(inner.toLowerCase(), next);
+  }
+
+  /** The sheet's name in the MemoryWorkbook for the name the user sees; null when there is none. */
+  innerSheet(name: string): string | null {
+    const renamed = this.shownToInner.get(name.toLowerCase());
+    if (renamed !== undefined) return renamed;
+    if (this.innerToShown.has(name.toLowerCase()) || !this.workbook.hasSheet(name)) return null;
+    return this.workbook.sheetName(name);
+  }
+
+  /** The name the user sees for a sheet of the MemoryWorkbook. */
+  shownSheet(inner: string): string {
+    return this.innerToShown.get(inner.toLowerCase()) ?? inner;
+  }
+
+  /** The user sorts a table's body by one column from its header menu (text after numbers, as Excel). */
+  sortTable(name: string, column: number, descending = false): void {
+    const body = this.body(name);
+    const rows = this.inputsOf(body);
+    const formats = this.workbook.numberFormats(body);
+    const order = rows.map((row, i) => i);
+    const rank = (v: unknown): [number, number | string] =>
+      typeof v === "number" ? [0, v] : v === "" || v === null ? [2, ""] : [1, String(v).toLowerCase()];
+    order.sort((a, b) => {
+      const [ka, va] = rank(this.workbook.value(body.sheet, body.row + a, body.col + column));
+      const [kb, vb] = rank(this.workbook.value(body.sheet, body.row + b, body.col + column));
+      if (ka !== kb) return ka - kb;
+      const cmp = va < vb ? -1 : va > vb ? 1 : 0;
+      return descending ? -cmp : cmp;
+    });
+    this.workbook.clear(body, true);
+    this.workbook.setNumberFormats(body, order.map((i) => formats[i]));
+    this.workbook.write(
+      body,
+      order.map((i) => rows[i]),
+    );
+  }
+
+  /** The user inserts an empty row into a table's body before body row `at` (0-based). */
+  insertTableRow(name: string, at: number): void {
+    const table = this.workbook.table(name);
+    if (table === undefined) throw new ExcelApiError("ItemNotFound", `No table "${name}"`);
+    const body = this.body(name);
+    const moved = { ...body, row: body.row + at, rowCount: body.rowCount - at };
+    const rows = this.inputsOf(moved);
+    const formats = this.workbook.numberFormats(moved);
+    this.workbook.clear(moved, false);
+    this.workbook.resizeTable(name, { ...table.range, rowCount: table.range.rowCount + 1 });
+    const below = { ...moved, row: moved.row + 1 };
+    this.workbook.setNumberFormats(below, formats);
+    this.workbook.write(below, rows);
+  }
+
+  /** What recreates the cells when written back: formulas, constants as typed, blanks left alone. */
+  private inputsOf(range: CellRange): CellInput[][] {
+    return Array.from({ length: range.rowCount }, (_, r) =>
+      Array.from({ length: range.colCount }, (_, c) => {
+        const text = cellInputText(this.workbook.cell(range.sheet, range.row + r, range.col + c));
+        return text === "" ? null : text;
+      }),
+    );
+  }
+
+  private body(name: string): CellRange {
+    const table = this.workbook.table(name);
+    if (table === undefined) throw new ExcelApiError("ItemNotFound", `No table "${name}"`);
+    return { ...table.range, row: table.range.row + 1, rowCount: table.range.rowCount - 1 };
+  }
+
+  /**
+   * Excel's AutoCorrect "include new rows in table": values set on the row right below a table,
+   * across its columns, make that row part of the table (only when something is set: an empty row
+   * does not, per "Coauthoring in Excel add-ins").
+   */
+  growTablesOver(range: CellRange, inputs: readonly (readonly unknown[])[]): void {
+    if (!inputs.some((row) => row.some((cell) => cell !== null && cell !== ""))) return;
+    for (const name of this.workbook.tableNames()) {
+      const table = (this.workbook.table(name) as { range: CellRange }).range;
+      const below = table.row + table.rowCount;
+      if (
+        table.sheet.toLowerCase() === range.sheet.toLowerCase() &&
+        range.row === below &&
+        range.col < table.col + table.colCount &&
+        range.col + range.colCount > table.col
+      ) {
+        this.workbook.resizeTable(name, { ...table, rowCount: table.rowCount + range.rowCount });
+      }
     }
   }
 
@@ -118,8 +253,9 @@ export class RecordingExcel {
   }
 }
 
-function payload(data: unknown): number {
-  return JSON.stringify(data).length;
+/** The bytes `data` takes on the wire: its JSON in UTF-8. */
+export function payload(data: unknown): number {
+  return Buffer.byteLength(JSON.stringify(data) ?? "", "utf8");
 }
 
 /** Loadable properties: readable once loaded and synced. */
@@ -144,10 +280,28 @@ function props(spec: string | string[]): string[] {
 class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly worksheets: FakeWorksheetCollection;
+  readonly application: {
+    suspendApiCalculationUntilNextSync: () => void;
+    calculate: (type: string) => void;
+  };
 
   constructor(private readonly excel: RecordingExcel) {
     this.tables = new FakeTableCollection(excel);
     this.worksheets = new FakeWorksheetCollection(excel);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        excel.enqueue(
+          "application.suspendApiCalculationUntilNextSync",
+          () => "",
+          () => undefined,
+        ),
+      calculate: (type) =>
+        excel.enqueue(
+          "application.calculate",
+          () => type,
+          () => undefined,
+        ),
+    };
   }
 
   getSelectedRange(): FakeRange {
@@ -165,10 +319,12 @@ class FakeTableCollection {
       "tables.load",
       () => spec,
       () => {
+        const names = this.excel.workbook.tableNames();
         this.state.set(
           "items",
-          this.excel.workbook.tableNames().map((name) => new FakeTable(this.excel, () => name).loaded(name)),
+          names.map((name) => new FakeTable(this.excel, () => name).loaded(name)),
         );
+        return payload(names.map((name) => ({ name })));
       },
     );
     return this;
@@ -215,7 +371,10 @@ class FakeTable {
               kind: "rows.add",
               data: values,
             });
-            excel.workbook.appendTableRows(name, values);
+            throw new ExcelApiError(
+              "CoauthoringConflict",
+              `TableRowCollection.add on "${name}" makes co-authors' Excel show a merge conflict ("Coauthoring in Excel add-ins"): set values below the table instead`,
+            );
           },
           payload(values),
         );
@@ -333,7 +492,7 @@ class FakeWorksheetCollection {
           () => {
             unsubscribe = excel.workbook.onChange((event) => {
               if (event.type !== "selection") return;
-              void handler({ worksheetId: event.range.sheet, address: excelAddress(event.range) });
+              void handler({ worksheetId: event.range.sheet, address: excelAddress(excel, event.range) });
             });
           },
         );
@@ -356,10 +515,12 @@ class FakeWorksheetCollection {
       "worksheets.load",
       () => spec,
       () => {
+        const names = this.excel.workbook.sheetNames();
         this.state.set(
           "items",
-          this.excel.workbook.sheetNames().map((name) => new FakeWorksheet(this.excel, () => name).loaded(name)),
+          names.map((name) => new FakeWorksheet(this.excel, () => name).loaded(this.excel.shownSheet(name))),
         );
+        return payload(names.map((name) => ({ name: this.excel.shownSheet(name) })));
       },
     );
     return this;
@@ -372,15 +533,15 @@ class FakeWorksheetCollection {
   /** By name or id; the double's sheet ids are their names. */
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.excel, () => {
-      if (!this.excel.workbook.hasSheet(name)) throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
-      return this.excel.workbook.sheetName(name);
+      const inner = this.excel.innerSheet(name) ?? (this.excel.workbook.hasSheet(name) ? name : null);
+      // Event args carry the sheet's id, which survives a rename: the double's ids are the inner names.
+      if (inner === null) throw new ExcelApiError("ItemNotFound", `No sheet "${name}"`);
+      return this.excel.workbook.sheetName(inner);
     });
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.excel, () =>
-      this.excel.workbook.hasSheet(name) ? this.excel.workbook.sheetName(name) : null,
-    );
+    return new FakeWorksheet(this.excel, () => this.excel.innerSheet(name));
   }
 
   add(name: string): FakeWorksheet {
@@ -408,7 +569,7 @@ class FakeWorksheet {
         let name = "";
         excel.enqueue(
           "worksheet.tables.add",
-          () => excelAddress(range.resolve()),
+          () => excelAddress(excel, range.resolve()),
           () => {
             name = excel.nextTableName();
             excel.workbook.addTable(name, range.resolve());
@@ -438,7 +599,7 @@ class FakeWorksheet {
       () => {
         const name = this.resolve();
         this.state.set("isNullObject", name === null);
-        if (name !== null) this.state.set("name", name);
+        if (name !== null) this.state.set("name", this.excel.shownSheet(name));
       },
     );
     return this;
@@ -458,11 +619,27 @@ class FakeWorksheet {
     return this.state.get("name");
   }
 
+  set name(next: string) {
+    this.excel.enqueue(
+      "worksheet.name",
+      () => next,
+      () => {
+        const inner = this.sheetName();
+        const taken = this.excel.innerSheet(next);
+        if (taken !== null && taken.toLowerCase() !== inner.toLowerCase())
+          throw new ExcelApiError("InvalidArgument", `A sheet "${next}" already exists`);
+        this.excel.renameSheet(this.excel.shownSheet(inner), next);
+      },
+    );
+  }
+
   activate(): void {
     this.excel.enqueue(
       "worksheet.activate",
       () => this.sheetName(),
-      () => this.sheetName(),
+      () => {
+        this.sheetName();
+      },
     );
   }
 
@@ -537,7 +714,7 @@ class FakeChartCollection {
     const chart = new FakeChart(this.excel, this.sheet, name);
     this.excel.enqueue(
       "charts.add",
-      () => `${type} ${excelAddress(source.resolve())} ${seriesBy ?? "Auto"}`,
+      () => `${type} ${excelAddress(this.excel, source.resolve())} ${seriesBy ?? "Auto"}`,
       () => {
         const chartType = CHART_TYPES[type];
         if (chartType === undefined) throw new ExcelApiError("InvalidArgument", `The double has no chart type ${type}`);
@@ -668,10 +845,49 @@ class FakeRange {
     };
   }
 
+  /** Where the range first resolved: Office.js instantiates a range proxy once. */
+  private fixed: CellRange | null = null;
+
   resolve(): CellRange {
+    if (this.fixed !== null) return this.fixed;
     const range = this.resolver();
     if (range === null) throw new ExcelApiError("InvalidObjectPath", "The range does not exist");
+    this.fixed = range;
     return range;
+  }
+
+  private derive(change: (range: CellRange) => CellRange): FakeRange {
+    return new FakeRange(this.excel, () => {
+      const next = change(this.resolve());
+      if (next.row < 0 || next.col < 0 || next.rowCount < 1 || next.colCount < 1)
+        throw new ExcelApiError("InvalidArgument", `The range ${localAddress(next)} is outside the sheet`);
+      return next;
+    });
+  }
+
+  /** ExcelApi 1.1 */
+  getOffsetRange(rows: number, cols: number): FakeRange {
+    return this.derive((range) => ({ ...range, row: range.row + rows, col: range.col + cols }));
+  }
+
+  /** ExcelApi 1.2: `count` rows right below the range, as wide as it. */
+  getRowsBelow(count = 1): FakeRange {
+    return this.derive((range) => ({ ...range, row: range.row + range.rowCount, rowCount: count }));
+  }
+
+  /** ExcelApi 1.2: the range grown (or shrunk) from its top-left cell. */
+  getResizedRange(rows: number, cols: number): FakeRange {
+    return this.derive((range) => ({ ...range, rowCount: range.rowCount + rows, colCount: range.colCount + cols }));
+  }
+
+  /** ExcelApi 1.1 */
+  getCell(row: number, col: number): FakeRange {
+    return this.derive((range) => ({ ...range, row: range.row + row, col: range.col + col, rowCount: 1, colCount: 1 }));
+  }
+
+  /** ExcelApi 1.1 */
+  getColumn(col: number): FakeRange {
+    return this.derive((range) => ({ ...range, col: range.col + col, colCount: 1 }));
   }
 
   get worksheet(): FakeWorksheet {
@@ -684,20 +900,29 @@ class FakeRange {
       "range.load",
       () => names.join(","),
       () => {
-        const range = this.resolver();
-        this.state.set("isNullObject", range === null);
-        if (range === null) return;
-        for (const name of names) {
-          if (name === "address") this.state.set(name, excelAddress(range));
-          else if (name === "values") this.state.set(name, this.excel.workbook.values(range));
-          else if (name === "formulas") this.state.set(name, this.excel.workbook.formulas(range));
-          else if (name === "numberFormat") this.state.set(name, this.excel.workbook.numberFormats(range));
-          else if (name === "rowIndex") this.state.set(name, range.row);
-          else if (name === "columnIndex") this.state.set(name, range.col);
-          else if (name === "rowCount") this.state.set(name, range.rowCount);
-          else if (name === "columnCount") this.state.set(name, range.colCount);
-          else throw new ExcelApiError("InvalidArgument", `The double can't load ${name}`);
+        let range: CellRange | null;
+        try {
+          range = this.resolve();
+        } catch (error) {
+          if (!(error instanceof ExcelApiError) || error.code !== "InvalidObjectPath") throw error;
+          range = null;
         }
+        this.state.set("isNullObject", range === null);
+        if (range === null) return 0;
+        const loaded: Record<string, unknown> = {};
+        for (const name of names) {
+          if (name === "address") loaded[name] = excelAddress(this.excel, range);
+          else if (name === "values") loaded[name] = this.excel.workbook.values(range);
+          else if (name === "formulas") loaded[name] = this.excel.workbook.formulas(range);
+          else if (name === "numberFormat") loaded[name] = this.excel.workbook.numberFormats(range);
+          else if (name === "rowIndex") loaded[name] = range.row;
+          else if (name === "columnIndex") loaded[name] = range.col;
+          else if (name === "rowCount") loaded[name] = range.rowCount;
+          else if (name === "columnCount") loaded[name] = range.colCount;
+          else throw new ExcelApiError("InvalidArgument", `The double can't load ${name}`);
+          this.state.set(name, loaded[name]);
+        }
+        return payload(loaded);
       },
     );
     return this;
@@ -713,16 +938,15 @@ class FakeRange {
     const asked = JSON.stringify(options);
     this.excel.enqueue(
       "range.getCellProperties",
-      () => `${excelAddress(this.resolve())} ${asked}`,
+      () => `${excelAddress(this.excel, this.resolve())} ${asked}`,
       () => {
         if (!this.excel.cellProperties) throw new ExcelApiError("ApiNotFound", "getCellProperties needs ExcelApi 1.9");
         if (asked !== JSON.stringify({ format: { indentLevel: true } }))
           throw new ExcelApiError("InvalidArgument", `The double can't get ${asked}`);
         const levels = this.excel.workbook.indentLevels(this.resolve());
-        result.set(
-          "value",
-          levels.map((row) => row.map((indentLevel) => ({ format: { indentLevel } }))),
-        );
+        const value = levels.map((row) => row.map((indentLevel) => ({ format: { indentLevel } })));
+        result.set("value", value);
+        return payload(value);
       },
     );
     return {
@@ -734,6 +958,22 @@ class FakeRange {
 
   get address(): string {
     return this.state.get("address");
+  }
+
+  get rowCount(): number {
+    return this.state.get("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.state.get("columnCount");
+  }
+
+  get rowIndex(): number {
+    return this.state.get("rowIndex");
+  }
+
+  get columnIndex(): number {
+    return this.state.get("columnIndex");
   }
 
   get values(): any[][] {
@@ -759,7 +999,7 @@ class FakeRange {
   set numberFormat(data: any[][]) {
     this.excel.enqueue(
       "range.numberFormat",
-      () => excelAddress(this.resolve()),
+      () => excelAddress(this.excel, this.resolve()),
       () => {
         const range = this.resolve();
         this.checkShape(range, data);
@@ -778,12 +1018,13 @@ class FakeRange {
   private write(kind: "values" | "formulas", data: CellInput[][]): void {
     this.excel.enqueue(
       `range.${kind}`,
-      () => excelAddress(this.resolve()),
+      () => excelAddress(this.excel, this.resolve()),
       () => {
         const range = this.resolve();
         this.checkShape(range, data);
         this.excel.record({ sheet: range.sheet, address: localAddress(range), kind, data });
         this.excel.workbook.write(range, data);
+        this.excel.growTablesOver(range, data);
       },
       payload(data),
     );
@@ -801,7 +1042,7 @@ class FakeRange {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.excel.enqueue(
       `range.clear`,
-      () => `${excelAddress(this.resolve())} ${applyTo}`,
+      () => `${excelAddress(this.excel, this.resolve())} ${applyTo}`,
       () => this.excel.workbook.clear(this.resolve(), applyTo === "Contents"),
     );
   }
@@ -809,7 +1050,7 @@ class FakeRange {
   select(): void {
     this.excel.enqueue(
       "range.select",
-      () => excelAddress(this.resolve()),
+      () => excelAddress(this.excel, this.resolve()),
       () => this.excel.workbook.select(this.resolve()),
     );
   }
