@@ -235,8 +235,10 @@ export const reconcileMessages = {
 /** Progress (src/core/progress): the reminder to late owners and the dashboard sheet. */
 export const progressMessages = {
   reminderIntro: (plan: string, metric: string, deadline: string): string =>
-    `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These are not submitted yet:`,
-  reminderClosing: "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+    `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These still wait for you:`,
+  reminderClosing: "Please act on them in the Groundup add-in as soon as you can. Thank you!",
+  reminderReview: "submitted to you: approve or return it",
+  reminderSignOff: "everything below is approved: approve it to close the plan",
   allPeriods: "all periods",
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
   statusChartTitle: (plan: string): string =>
