@@ -242,8 +242,10 @@ export const reconcileMessages = {
 /** Progress (src/core/progress): the reminder to late owners and the dashboard sheet. */
 export const progressMessages = {
   reminderIntro: (plan: string, metric: string, deadline: string): string =>
-    `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These are not submitted yet:`,
-  reminderClosing: "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+    `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These still wait for you:`,
+  reminderClosing: "Please act on them in the Groundup add-in as soon as you can. Thank you!",
+  reminderReview: "submitted to you: approve or return it",
+  reminderSignOff: "everything below is approved: approve it to close the plan",
   allPeriods: "all periods",
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
   statusChartTitle: (plan: string): string =>
@@ -402,4 +404,24 @@ export const progressPaneMessages = {
   dashboardInserted: (sheet: string): string => `Inserted the dashboard on sheet "${sheet}"`,
   dashboardRefreshed: (sheet: string): string => `Refreshed the dashboard on sheet "${sheet}"`,
   noBranches: "No node has nodes below it, so there is nothing to chart",
+} as const;
+
+/** The approval chain across levels (src/core/plan/workflow.ts `chainAction`). */
+export const chainMessages = {
+  unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
+  notYourNode: (name: string): string => `${name} is not yours: only its owner can enter and submit its targets`,
+  notYourReview: (name: string, reviewer: string): string =>
+    reviewer === "" ? `Nobody above reviews ${name}` : `${name} is reviewed by ${reviewer}, not by you`,
+  ownSubmission: (name: string): string =>
+    `You submitted ${name} yourself: someone else must approve it (nobody approves their own submission)`,
+  waitingFor: (name: string, waiting: readonly string[]): string =>
+    `${name} can't move on until everything below it is approved; still waiting for ${listNames(waiting)}`,
+  topNoSubmit: (name: string): string =>
+    `${name} is the top of the approval chain: nobody is above it to submit to; approve it in Review to close the plan`,
+  aboveMoved: (name: string, above: string): string =>
+    `${above} has already gone up with ${name} in it; ask for ${above} to be returned first`,
+  planClosed: (by: string): string =>
+    `The plan is closed: its top node was approved${by === "" ? "" : ` by ${by}`}. Its owner can reopen it`,
+  unowned: (name: string): string =>
+    `${name} has no owner, so nobody submits or approves it; its team goes straight to the owner above`,
 } as const;

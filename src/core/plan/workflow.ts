@@ -1,8 +1,38 @@
+/**
+ * The workflow rules (SPEC §3 states, §6 approval chain).
+ *
+ * One node's states (`applyAction`):
+ *
+ * | from                          | action    | by                     | to          |
+ * |-------------------------------|-----------|------------------------|-------------|
+ * | Not started, Draft, Returned  | saveDraft | owner                  | Draft       |
+ * | Not started … Submitted       | submit    | owner                  | Submitted   |
+ * | Submitted                     | approve   | reviewer               | Approved    |
+ * | Not started … Submitted       | approve   | owner of a top node    | Approved (sign-off: closes the plan) |
+ * | Submitted, Approved           | return    | reviewer, with reason  | Returned    |
+ * | Approved                      | reopen    | reviewer / top's owner | Draft       |
+ *
+ * Across levels (`chainAction`, `approvalChain`):
+ * - Every node with an owner takes part. Its reviewer is the owner of the nearest node above
+ *   with a *different* owner (a node owned by its parent's owner goes past them).
+ * - A node without an owner is passed through: nobody submits or approves it, its owned
+ *   descendants count directly towards the owned node above it, and it never blocks anything.
+ * - A node with owned nodes below it can be submitted only once all of them are approved; its
+ *   own values are an adjustment on top of its team (blank periods allowed) with its comment.
+ * - A node with nobody above to review it is a top: its owner approves it (no submission) once
+ *   everything below is approved; once every top is approved the plan is closed and every action
+ *   is refused except the top owner's reopen.
+ * - A return goes one step down: the reviewer may return (or reopen) a node only while the node
+ *   above it has not gone up itself (is not Submitted or Approved).
+ * - Nobody approves their own submission: a node's owner never reviews it, and an approval by
+ *   the person who last wrote the node (`updatedBy`) is refused.
+ */
 import { idKey } from "../cell";
-import { planMessages } from "../messages";
+import { chainMessages, planMessages } from "../messages";
 import {
   WORKFLOW_ACTIONS,
   type AuditEntry,
+  type IdentitySource,
   type NodeEntry,
   type PeriodValues,
   type Plan,
@@ -36,6 +66,9 @@ const TRANSITIONS: Readonly<Record<WorkflowAction, Transition>> = {
   return: { role: "manager", from: ["Submitted", "Approved"], to: "Returned" },
   reopen: { role: "manager", from: ["Approved"], to: "Draft" },
 };
+
+/** The top node's owner signs it off from any status short of Approved. */
+const SIGN_OFF_FROM: readonly Status[] = ["Not started", "Draft", "Returned", "Submitted"];
 
 /** Button labels, and what the audit log's note says an action did. */
 export const ACTION_LABELS: Readonly<Record<WorkflowAction, string>> = {
@@ -77,6 +110,12 @@ export interface ActionInput {
   readonly reason?: string;
   /** The plan's period labels: audit fields and missing-value messages name periods by them. */
   readonly periods?: readonly string[];
+  /** A roll-up node's own values are an adjustment on top of its team: blank periods may be submitted. */
+  readonly allowBlank?: boolean;
+  /** The top of the chain: its owner approves it from any open status, since nobody is above to submit to. */
+  readonly signOff?: boolean;
+  /** How `user` was established, for the audit log. */
+  readonly identity?: IdentitySource;
 }
 
 export type ActionResult =
@@ -142,7 +181,8 @@ export function applyAction(entry: NodeEntry, action: WorkflowAction, input: Act
       message: transition.role === "manager" ? planMessages.managerOnly(verb) : planMessages.contributorOnly(verb),
     };
   }
-  if (!transition.from.includes(entry.status)) {
+  const from = action === "approve" && input.signOff === true ? SIGN_OFF_FROM : transition.from;
+  if (!from.includes(entry.status)) {
     const locked = input.role === "contributor" && isLockedForContributor(entry.status);
     return {
       ok: false,
@@ -159,7 +199,7 @@ export function applyAction(entry: NodeEntry, action: WorkflowAction, input: Act
   if (input.periods !== undefined && input.values !== undefined && values.length !== input.periods.length) {
     return { ok: false, message: planMessages.valueCount(input.periods.length, values.length) };
   }
-  if (action === "submit") {
+  if (action === "submit" && input.allowBlank !== true) {
     const missing = values.flatMap((value, i) => (value === null ? [periodLabel(input.periods, i)] : []));
     if (missing.length > 0) return { ok: false, message: planMessages.missingValues(missing) };
   }
@@ -187,6 +227,7 @@ export function applyAction(entry: NodeEntry, action: WorkflowAction, input: Act
         oldValue,
         newValue,
         note,
+        ...(input.identity === undefined ? {} : { identity: input.identity }),
       });
     }
   };
@@ -238,42 +279,340 @@ export function nodesOwnedBy(plan: Plan, owner: string): PlanNode[] {
   return plan.nodes.filter((node) => ownerKey(node.owner) === key);
 }
 
-export interface ReviewItem {
-  readonly node: PlanNode;
-  /** The node above it, owned by the manager. */
-  readonly parent: PlanNode;
-  readonly entry: NodeEntry;
+/**
+ * Who acts on which node across levels. Rows are indexes into `plan.nodes`; -1 means none.
+ * Built once per plan object (plans are immutable: every read or patch makes a new one).
+ */
+export interface ApprovalChain {
+  /** Row of each node id as matched like ids. */
+  readonly rowOf: ReadonlyMap<string, number>;
+  /** Per row: the owner matched like ids, undefined for a node nobody owns. */
+  readonly ownerKeys: readonly (string | undefined)[];
+  /** Per row: the nearest ancestor that has an owner (unowned nodes are passed through), or -1. */
+  readonly above: Int32Array;
+  /** Per row: the node whose owner reviews this one (the nearest owned ancestor with another owner), or -1. */
+  readonly reviewer: Int32Array;
+  /** Per row: the owned nodes whose `above` it is, in sheet order: what must be approved before it moves. */
+  readonly below: readonly (readonly number[])[];
+  /** Per row: whether the node has children in the hierarchy (its own values are an adjustment). */
+  readonly rollsUp: readonly boolean[];
+  /** Owned rows with nobody above to review them: their approval closes the plan. */
+  readonly tops: readonly number[];
+}
+
+const chains = new WeakMap<Plan, ApprovalChain>();
+
+/** The plan's approval chain (see the state table at the top of this file). Linear in nodes. */
+export function approvalChain(plan: Plan): ApprovalChain {
+  const cached = chains.get(plan);
+  if (cached !== undefined) return cached;
+  const { nodes } = plan;
+  const count = nodes.length;
+  const rowOf = new Map<string, number>();
+  nodes.forEach((node, row) => {
+    const key = idKey(node.id);
+    if (key !== undefined && !rowOf.has(key)) rowOf.set(key, row);
+  });
+  const ownerKeys = nodes.map((node) => ownerKey(node.owner));
+  const parentRow = new Int32Array(count).fill(-1);
+  const rollsUp = new Array<boolean>(count).fill(false);
+  nodes.forEach((node, row) => {
+    const key = idKey(node.parent);
+    const p = key === undefined ? undefined : rowOf.get(key);
+    if (p !== undefined && p !== row) {
+      parentRow[row] = p;
+      rollsUp[p] = true;
+    }
+  });
+  // Resolved rows memoise `above` and `reviewer`; a walk up stops at the first resolved ancestor,
+  // so the whole pass is linear whatever the sheet order. A cycle (a broken sheet) ends the walk.
+  const UNSET = -2;
+  const above = new Int32Array(count).fill(UNSET);
+  const reviewer = new Int32Array(count).fill(UNSET);
+  const resolve = (start: number): void => {
+    const stack: number[] = [];
+    const onStack = new Set<number>();
+    for (let row = start; row >= 0 && above[row] === UNSET && !onStack.has(row); row = parentRow[row]) {
+      stack.push(row);
+      onStack.add(row);
+    }
+    while (stack.length > 0) {
+      const row = stack.pop() as number;
+      const p = parentRow[row];
+      if (p < 0 || onStack.has(p)) {
+        above[row] = -1;
+      } else {
+        above[row] = ownerKeys[p] !== undefined ? p : above[p];
+      }
+      onStack.delete(row);
+    }
+  };
+  for (let row = 0; row < count; row++) if (above[row] === UNSET) resolve(row);
+  const reviewerOfRow = (start: number): number => {
+    const path: number[] = [];
+    let row = start;
+    let found = -1;
+    while (row >= 0) {
+      if (reviewer[row] !== UNSET) {
+        found = reviewer[row];
+        break;
+      }
+      path.push(row);
+      const a = above[row];
+      if (a < 0) break;
+      if (ownerKeys[a] !== ownerKeys[row]) {
+        found = a;
+        break;
+      }
+      row = a;
+    }
+    for (const visited of path) reviewer[visited] = found;
+    return found;
+  };
+  const below: number[][] = Array.from({ length: count }, () => []);
+  const tops: number[] = [];
+  for (let row = 0; row < count; row++) {
+    if (ownerKeys[row] === undefined) {
+      reviewer[row] = -1;
+      continue;
+    }
+    reviewerOfRow(row);
+    if (above[row] >= 0) below[above[row]].push(row);
+    if (reviewer[row] < 0) tops.push(row);
+  }
+  const chain: ApprovalChain = { rowOf, ownerKeys, above, reviewer, below, rollsUp, tops };
+  chains.set(plan, chain);
+  return chain;
+}
+
+function rowOfId(plan: Plan, id: string): number | undefined {
+  const key = idKey(id);
+  return key === undefined ? undefined : approvalChain(plan).rowOf.get(key);
+}
+
+function entryAt(plan: Plan, row: number): NodeEntry {
+  return entryFor(plan, plan.nodes[row].id);
+}
+
+/** The node whose owner reviews `id`; null for a top node, an unowned node or an unknown id. */
+export function reviewerOf(plan: Plan, id: string): PlanNode | null {
+  const row = rowOfId(plan, id);
+  const reviewer = row === undefined ? -1 : approvalChain(plan).reviewer[row];
+  return reviewer < 0 ? null : plan.nodes[reviewer];
+}
+
+/** The owned nodes below `id` (through unowned ones) that are not approved yet, in sheet order. */
+export function waitingBelow(plan: Plan, id: string): PlanNode[] {
+  const row = rowOfId(plan, id);
+  if (row === undefined) return [];
+  return approvalChain(plan)
+    .below[row].filter((child) => entryAt(plan, child).status !== "Approved")
+    .map((child) => plan.nodes[child]);
+}
+
+/** Whether `id` is an owned node with nobody above to review it: its approval closes (its part of) the plan. */
+export function isTopOfChain(plan: Plan, id: string): boolean {
+  const row = rowOfId(plan, id);
+  return row !== undefined && approvalChain(plan).tops.includes(row);
+}
+
+/** Whether the node has nodes below it in the hierarchy: its own entry is an adjustment on top of the team. */
+export function rollsUp(plan: Plan, id: string): boolean {
+  const row = rowOfId(plan, id);
+  return row !== undefined && approvalChain(plan).rollsUp[row];
+}
+
+export interface PlanClosure {
+  /** Every top of the chain is approved: nothing can be entered or approved until its owner reopens it. */
+  readonly closed: boolean;
+  /** Who approved the (last) top node, "" when open. */
+  readonly by: string;
+}
+
+/** The plan is closed once every top of the chain is approved. */
+export function planClosure(plan: Plan): PlanClosure {
+  const { tops } = approvalChain(plan);
+  if (tops.length === 0) return { closed: false, by: "" };
+  const entries = tops.map((row) => entryAt(plan, row));
+  const closed = entries.every((entry) => entry.status === "Approved");
+  return { closed, by: closed ? entries[entries.length - 1].updatedBy : "" };
+}
+
+/** What someone owes on a node right now, and who. */
+export type Owed =
+  | { readonly action: "submit" | "signOff"; readonly by: string }
+  | { readonly action: "review"; readonly by: string };
+
+/**
+ * The action the node waits for, or null when it waits for nobody (approved, not owned, or
+ * waiting for the nodes below it). A node waits for its owner to submit once everything below is
+ * approved; a submitted node waits for its reviewer; a top node waits for its owner's approval.
+ */
+export function owedOn(plan: Plan, id: string): Owed | null {
+  const row = rowOfId(plan, id);
+  if (row === undefined) return null;
+  const chain = approvalChain(plan);
+  const node = plan.nodes[row];
+  if (chain.ownerKeys[row] === undefined) return null;
+  const { status } = entryAt(plan, row);
+  if (status === "Approved") return null;
+  const reviewer = chain.reviewer[row];
+  if (status === "Submitted") {
+    return reviewer < 0 ? { action: "signOff", by: node.owner.trim() } : { action: "review", by: plan.nodes[reviewer].owner.trim() };
+  }
+  if (chain.below[row].some((child) => entryAt(plan, child).status !== "Approved")) return null;
+  return { action: reviewer < 0 ? "signOff" : "submit", by: node.owner.trim() };
 }
 
 /**
- * What a manager reviews: the nodes directly below the ones they own, in sheet order. Nodes the
- * manager owns themselves are left out (nobody approves their own targets); nodes without an
- * owner stay in, so the manager sees that nobody will submit them.
+ * An action on one node by `input.user`, checked against the approval chain, then the node's own
+ * state machine (`applyAction`). `input.role` is derived from the action; the caller's is ignored.
+ */
+export function chainAction(
+  plan: Plan,
+  id: string,
+  action: WorkflowAction,
+  input: Omit<ActionInput, "role" | "allowBlank" | "signOff">,
+): ActionResult {
+  const row = rowOfId(plan, id);
+  if (row === undefined) return { ok: false, message: chainMessages.unknownNode(id) };
+  const chain = approvalChain(plan);
+  const node = plan.nodes[row];
+  const entry = entryAt(plan, row);
+  const user = ownerKey(input.user);
+  if (user === undefined) return { ok: false, message: planMessages.noUser };
+  if (chain.ownerKeys[row] === undefined) return { ok: false, message: chainMessages.unowned(node.name) };
+  const top = chain.reviewer[row] < 0;
+  const closure = planClosure(plan);
+  if (closure.closed && !(top && action === "reopen" && chain.ownerKeys[row] === user)) {
+    return { ok: false, message: chainMessages.planClosed(closure.by) };
+  }
+  const role = TRANSITIONS[action].role;
+  const waiting = (): ActionResult | undefined => {
+    const pending = waitingBelow(plan, node.id);
+    return pending.length === 0
+      ? undefined
+      : { ok: false, message: chainMessages.waitingFor(node.name, pending.map((p) => p.name)) };
+  };
+  if (role === "contributor") {
+    if (chain.ownerKeys[row] !== user) return { ok: false, message: chainMessages.notYourNode(node.name) };
+    if (action === "submit") {
+      if (top) return { ok: false, message: chainMessages.topNoSubmit(node.name) };
+      const refused = waiting();
+      if (refused !== undefined) return refused;
+    }
+    return applyAction(entry, action, { ...input, role, allowBlank: chain.rollsUp[row] });
+  }
+  if (top) {
+    // The top's owner signs it off: the one approval that is not of somebody else's submission.
+    if (chain.ownerKeys[row] !== user) return { ok: false, message: chainMessages.notYourNode(node.name) };
+    if (action === "return") return { ok: false, message: chainMessages.topNoSubmit(node.name) };
+    if (action === "approve") {
+      const refused = waiting();
+      if (refused !== undefined) return refused;
+    }
+    return applyAction(entry, action, { ...input, role, signOff: true });
+  }
+  const reviewer = plan.nodes[chain.reviewer[row]];
+  if (chain.ownerKeys[chain.reviewer[row]] !== user) {
+    return {
+      ok: false,
+      message:
+        chain.ownerKeys[row] === user && action === "approve"
+          ? chainMessages.ownSubmission(node.name)
+          : chainMessages.notYourReview(node.name, reviewer.owner.trim()),
+    };
+  }
+  if (action === "approve" && ownerKey(entry.updatedBy) === user) {
+    return { ok: false, message: chainMessages.ownSubmission(node.name) };
+  }
+  const up = chain.above[row];
+  if (action !== "approve" && up >= 0) {
+    const aboveStatus = entryAt(plan, up).status;
+    if (aboveStatus === "Submitted" || aboveStatus === "Approved") {
+      return { ok: false, message: chainMessages.aboveMoved(node.name, plan.nodes[up].name) };
+    }
+  }
+  return applyAction(entry, action, { ...input, role });
+}
+
+/** `chainAction` on many nodes ("approve selected"): what changed, and why the others were refused. */
+export function chainActionToMany(
+  plan: Plan,
+  ids: readonly string[],
+  action: WorkflowAction,
+  input: Omit<ActionInput, "role" | "allowBlank" | "signOff">,
+): BulkResult {
+  const result: BulkResult = { entries: [], audit: [], refused: [] };
+  for (const id of ids) {
+    const outcome = chainAction(plan, id, action, input);
+    if (!outcome.ok) result.refused.push({ id, message: outcome.message });
+    else if (outcome.audit.length > 0) {
+      result.entries.push(outcome.entry);
+      result.audit.push(...outcome.audit);
+    }
+  }
+  return result;
+}
+
+/** The plan with these rows written: what the workbook holds after a successful save. */
+export function withEntries(plan: Plan, entries: readonly NodeEntry[]): Plan {
+  if (entries.length === 0) return plan;
+  const next = new Map(plan.entries);
+  for (const entry of entries) next.set(entry.id, entry);
+  return { ...plan, entries: next };
+}
+
+export interface ReviewItem {
+  readonly node: PlanNode;
+  /** The manager's node above it (the one they review it for); the node itself for a top node's sign-off. */
+  readonly parent: PlanNode;
+  readonly entry: NodeEntry;
+  /** The manager's own top node, approved by them to close the plan once everything below is approved. */
+  readonly signOff: boolean;
+}
+
+/**
+ * What a manager reviews, in sheet order: every owned node whose reviewer they are (the nearest
+ * other owner above; unowned nodes in between are passed through), then their own top nodes to
+ * sign off. Nodes the manager owns are never in their queue for approval.
  */
 export function reviewQueue(plan: Plan, manager: string): ReviewItem[] {
   const key = ownerKey(manager);
   if (key === undefined) return [];
-  const managed = new Map<string, PlanNode>();
-  for (const node of plan.nodes) {
-    const id = idKey(node.id);
-    if (id !== undefined && ownerKey(node.owner) === key) managed.set(id, node);
-  }
+  const chain = approvalChain(plan);
   const queue: ReviewItem[] = [];
-  for (const node of plan.nodes) {
-    const parentKey = idKey(node.parent);
-    const parent = parentKey === undefined ? undefined : managed.get(parentKey);
-    if (parent === undefined || ownerKey(node.owner) === key) continue;
-    queue.push({ node, parent, entry: entryFor(plan, node.id) });
-  }
-  return queue;
+  const tops: ReviewItem[] = [];
+  plan.nodes.forEach((node, row) => {
+    const reviewer = chain.reviewer[row];
+    if (reviewer >= 0 && chain.ownerKeys[reviewer] === key) {
+      queue.push({ node, parent: plan.nodes[reviewer], entry: entryAt(plan, row), signOff: false });
+    } else if (reviewer < 0 && chain.ownerKeys[row] === key) {
+      tops.push({ node, parent: node, entry: entryAt(plan, row), signOff: true });
+    }
+  });
+  return [...queue, ...tops];
 }
 
-/** Everyone who owns a node, once each (first spelling wins), sorted for a picker. */
-export function owners(plan: Plan): string[] {
+const ownerLists = new WeakMap<Plan, readonly string[]>();
+// One collator for every comparison: `localeCompare` with options builds one per call (issue 11).
+const ownerOrder = new Intl.Collator(undefined, { sensitivity: "base" });
+
+/** Sorts owner names as the owner picker shows them. */
+export function compareOwners(a: string, b: string): number {
+  return ownerOrder.compare(a, b);
+}
+
+/** Everyone who owns a node, once each (first spelling wins), sorted for a picker; computed once per plan. */
+export function owners(plan: Plan): readonly string[] {
+  const cached = ownerLists.get(plan);
+  if (cached !== undefined) return cached;
   const byKey = new Map<string, string>();
   for (const node of plan.nodes) {
     const key = ownerKey(node.owner);
     if (key !== undefined && !byKey.has(key)) byKey.set(key, node.owner.trim());
   }
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" }));
+  const sorted = [...byKey.values()].sort(compareOwners);
+  ownerLists.set(plan, sorted);
+  return sorted;
 }

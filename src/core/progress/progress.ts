@@ -6,7 +6,7 @@ import { idKey } from "../cell";
 import { progressMessages } from "../messages";
 import type { PlanView } from "../plan/planView";
 import { STATUSES, type Plan, type PlanNode, type Status } from "../plan/types";
-import { entryFor } from "../plan/workflow";
+import { compareOwners, entryFor, owedOn, type Owed } from "../plan/workflow";
 
 /** How many nodes are in each status, and what share of the group that is. */
 export interface StatusCounts {
@@ -22,7 +22,7 @@ export interface LevelProgress extends StatusCounts {
 }
 
 export interface OwnerProgress extends StatusCounts {
-  /** As first written in the hierarchy, trimmed; "" groups the nodes nobody owns. */
+  /** As first written in the hierarchy, trimmed. */
   readonly owner: string;
   /** The owner's node ids in tree order. */
   readonly nodeIds: readonly string[];
@@ -32,12 +32,9 @@ export interface Progress {
   readonly overall: StatusCounts;
   /** Level 1 first, every level that has nodes. */
   readonly levels: readonly LevelProgress[];
-  /** Owners sorted as the owner picker sorts them; the nodes nobody owns last, as owner "". */
+  /** Owners sorted as the owner picker sorts them. */
   readonly owners: readonly OwnerProgress[];
 }
-
-/** The statuses that mean an owner still has to act: a deadline passed with any of these is late. */
-export const OPEN_STATUSES: readonly Status[] = ["Not started", "Draft", "Returned"];
 
 export interface LateNode {
   readonly id: string;
@@ -45,6 +42,8 @@ export interface LateNode {
   readonly status: Status;
   /** The manager's reason when the status is Returned, else "". */
   readonly returnReason: string;
+  /** What the owner owes on it: their submission, their review of it, or the top's approval. */
+  readonly owes: Owed["action"];
 }
 
 export interface LateOwner {
@@ -96,7 +95,7 @@ class OwnerGroups<T> {
 
   /** Sorted as the owner picker (src/core/plan/workflow.ts `owners`) sorts them. */
   sorted(): { readonly owner: string; readonly value: T }[] {
-    return [...this.groups.values()].sort((a, b) => a.owner.localeCompare(b.owner, undefined, { sensitivity: "base" }));
+    return [...this.groups.values()].sort((a, b) => compareOwners(a.owner, b.owner));
   }
 }
 
@@ -108,31 +107,31 @@ interface OwnerTally {
 const newOwnerTally = (): OwnerTally => ({ tally: new Tally(), nodeIds: [] });
 
 /**
- * Status counts over every node of the plan, per level and per owner. A node without a workflow row
- * counts as Not started. `view` is `buildPlanView(plan)`; when its hierarchy can't be read (the view
- * lists problems), it has no nodes and every count is 0.
+ * Status counts over every node someone owns, per level and per owner: a node nobody owns is
+ * passed through in the approval chain (src/core/plan/workflow.ts), so nobody owes anything on
+ * it and it is not counted. A node without a workflow row counts as Not started. `view` is
+ * `buildPlanView(plan)`; when its hierarchy can't be read (the view lists problems), it has no
+ * nodes and every count is 0.
  */
 export function progress(view: PlanView): Progress {
   const overall = new Tally();
   const levels: Tally[] = [];
   const owners = new OwnerGroups(newOwnerTally);
-  const unowned = newOwnerTally();
 
   for (const { node, status, depth } of view.nodes) {
+    const group = owners.of(node);
+    if (group === undefined) continue;
     overall.add(status);
     while (levels.length < depth) levels.push(new Tally());
     levels[depth - 1].add(status);
-    const group = owners.of(node) ?? unowned;
     group.tally.add(status);
     group.nodeIds.push(node.id);
   }
 
-  const groups = owners.sorted();
-  if (unowned.tally.total > 0) groups.push({ owner: "", value: unowned });
   return {
     overall: overall.result(),
-    levels: levels.map((tally, i) => ({ level: i + 1, ...tally.result() })),
-    owners: groups.map(({ owner, value }) => ({
+    levels: levels.flatMap((tally, i) => (tally.total === 0 ? [] : [{ level: i + 1, ...tally.result() }])),
+    owners: owners.sorted().map(({ owner, value }) => ({
       owner,
       nodeIds: value.nodeIds,
       ...value.tally.result(),
@@ -147,10 +146,12 @@ function isoDay(text: string | null): string | undefined {
 }
 
 /**
- * The owners with at least one node still Not started, Draft or Returned once the plan's deadline has
- * passed (`today` is after it; on the deadline day itself nobody is late yet), with those nodes in
- * sheet order. Nobody is late without a deadline (or with one that is not an ISO date). Nodes nobody
- * owns are left out: there is no one to remind. Owners sorted as the owner picker sorts them.
+ * Once the plan's deadline has passed (`today` is after it; on the deadline day itself nobody is
+ * late yet), everyone who owes an action, with those nodes in sheet order: an owner whose node is
+ * ready to submit (everything below it approved), a reviewer with a submission waiting, the top's
+ * owner once everything is approved. Someone whose team has not finished owes nothing yet, and
+ * nodes nobody owns are left out. Nobody is late without a deadline (or with one that is not an
+ * ISO date). Owners sorted as the owner picker sorts them.
  */
 export function lateOwners(plan: Plan, today: string): LateOwner[] {
   const deadline = isoDay(plan.settings.deadline);
@@ -158,16 +159,24 @@ export function lateOwners(plan: Plan, today: string): LateOwner[] {
   if (deadline === undefined || day === undefined || day <= deadline) return [];
 
   const owners = new OwnerGroups<LateNode[]>(() => []);
+  const byOwner = new Map<string, PlanNode>(plan.nodes.map((node) => [idKey(node.owner) ?? "", node]));
   for (const node of plan.nodes) {
-    // Every node names its owner's group, late or not, so the owner is spelled as the picker spells them.
-    const late = owners.of(node);
+    // Every owner's group is named by their first node, so they are spelled as the picker spells them.
+    owners.of(node);
+  }
+  for (const node of plan.nodes) {
+    const owed = owedOn(plan, node.id);
+    if (owed === null) continue;
+    const who = byOwner.get(idKey(owed.by) ?? "");
+    const late = who === undefined ? undefined : owners.of(who);
+    if (late === undefined) continue;
     const entry = entryFor(plan, node.id);
-    if (late === undefined || !OPEN_STATUSES.includes(entry.status)) continue;
     late.push({
       id: node.id,
       name: node.name,
       status: entry.status,
       returnReason: entry.status === "Returned" ? entry.returnReason : "",
+      owes: owed.action,
     });
   }
   return owners
@@ -189,7 +198,13 @@ export function reminderText(late: readonly LateOwner[], plan: Plan): string {
     for (const node of owner.nodes) {
       const label = node.name.trim() === "" || node.name === node.id ? node.id : `${node.name} (${node.id})`;
       const reason = node.returnReason.trim() === "" ? "" : `: ${node.returnReason.trim()}`;
-      lines.push(`- ${label}, ${node.status.toLowerCase()}${reason}`);
+      const what =
+        node.owes === "review"
+          ? progressMessages.reminderReview
+          : node.owes === "signOff"
+            ? progressMessages.reminderSignOff
+            : `${node.status.toLowerCase()}${reason}`;
+      lines.push(`- ${label}, ${what}`);
     }
     lines.push("");
   }

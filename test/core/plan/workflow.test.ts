@@ -343,12 +343,12 @@ describe("who: owners, nodes owned, review queue", () => {
     expect(nodesOwnedBy(plan, " ")).toEqual([]);
   });
 
-  it("queues the nodes directly below the manager's, without the manager's own", () => {
+  it("queues the nodes the manager reviews: past same-owner nodes, never the manager's own or unowned ones", () => {
     const queue = reviewQueue(plan, "mo");
     expect(queue.map((item) => [item.node.id, item.parent.id, item.entry.status])).toEqual([
       ["UK", "EMEA", "Submitted"],
       ["DE", "EMEA", "Not started"],
-      ["Nordics", "EMEA", "Not started"],
+      ["London", "EMEA", "Not started"],
       ["JP", "APAC", "Not started"],
     ]);
     expect(queue[1].entry).toEqual(emptyEntry("DE", 2));

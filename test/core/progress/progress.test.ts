@@ -13,36 +13,35 @@ describe("progress (Company > EMEA: UK, DE, FR; AMER: US, CA)", () => {
   const { view } = planAndView(COMPANY);
   const result = progress(view);
 
-  test("overall: a node without a workflow row is Not started", () => {
-    expect(result.overall.total).toBe(8);
-    expect(counts(result.overall)).toEqual([3, 1, 2, 1, 1]);
-    expect(result.overall.fractions.Submitted).toBe(0.25);
-    expect(result.overall.fractions["Not started"]).toBe(0.375);
+  test("overall: a node without a workflow row is Not started; the unowned Canada is passed through, not counted", () => {
+    expect(result.overall.total).toBe(7);
+    expect(counts(result.overall)).toEqual([3, 1, 1, 1, 1]);
+    expect(result.overall.fractions.Submitted).toBeCloseTo(1 / 7);
+    expect(result.overall.fractions["Not started"]).toBeCloseTo(3 / 7);
   });
 
   test("per level, root = 1", () => {
     expect(result.levels.map((level) => [level.level, level.total, ...counts(level)])).toEqual([
       [1, 1, 1, 0, 0, 0, 0],
       [2, 2, 2, 0, 0, 0, 0],
-      [3, 5, 0, 1, 2, 1, 1],
+      [3, 4, 0, 1, 1, 1, 1],
     ]);
     expect(result.levels[2].fractions).toEqual({
       "Not started": 0,
-      Draft: 0.2,
-      Submitted: 0.4,
-      Approved: 0.2,
-      Returned: 0.2,
+      Draft: 0.25,
+      Submitted: 0.25,
+      Approved: 0.25,
+      Returned: 0.25,
     });
   });
 
-  test("per owner: matched ignoring spaces and case, sorted, nodes nobody owns last", () => {
+  test("per owner: matched ignoring spaces and case, sorted; nodes nobody owns are not anyone's", () => {
     expect(result.owners.map((owner) => [owner.owner, owner.nodeIds, ...counts(owner)])).toEqual([
       ["Anna", ["EMEA"], 1, 0, 0, 0, 0],
       ["Ben", ["UK", "FR"], 0, 0, 1, 0, 1],
       ["Carla", ["DE"], 0, 1, 0, 0, 0],
       ["Ceo", ["Company"], 1, 0, 0, 0, 0],
       ["Dan", ["AMER", "US"], 1, 0, 0, 1, 0],
-      ["", ["CA"], 0, 0, 1, 0, 0],
     ]);
     expect(result.owners[1].fractions).toMatchObject({ Submitted: 0.5, Returned: 0.5, Draft: 0 });
   });
@@ -65,25 +64,33 @@ describe("progress (Company > EMEA: UK, DE, FR; AMER: US, CA)", () => {
 describe("lateOwners", () => {
   const { plan } = planAndView(COMPANY);
 
-  test("after the deadline: every owner with a node Not started, Draft or Returned, with those nodes", () => {
+  test("after the deadline: only the actions someone owes now, not the managers whose teams are still at work", () => {
     expect(lateOwners(plan, "2027-01-16")).toEqual([
+      // Anna's Europe waits for Germany and France, but UK's submission waits for her review.
       {
         owner: "Anna",
-        nodes: [{ id: "EMEA", name: "Europe", status: "Not started", returnReason: "" }],
+        nodes: [{ id: "UK", name: "United Kingdom", status: "Submitted", returnReason: "", owes: "review" }],
       },
       {
         owner: "Ben",
-        nodes: [{ id: "FR", name: "France", status: "Returned", returnReason: "Q2 looks low" }],
+        nodes: [{ id: "FR", name: "France", status: "Returned", returnReason: "Q2 looks low", owes: "submit" }],
       },
-      { owner: "Carla", nodes: [{ id: "DE", name: "Germany", status: "Draft", returnReason: "" }] },
-      {
-        owner: "Ceo",
-        nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "" }],
-      },
+      { owner: "Carla", nodes: [{ id: "DE", name: "Germany", status: "Draft", returnReason: "", owes: "submit" }] },
+      // Americas: United States is approved and Canada has no owner, so Dan owes its submission. Ceo owes nothing yet.
       {
         owner: "Dan",
-        nodes: [{ id: "AMER", name: "Americas", status: "Not started", returnReason: "" }],
+        nodes: [{ id: "AMER", name: "Americas", status: "Not started", returnReason: "", owes: "submit" }],
       },
+    ]);
+  });
+
+  test("once everything is approved, the top's owner owes the approval that closes the plan", () => {
+    const { plan: done } = planAndView({
+      ...COMPANY,
+      statuses: { UK: "Approved", DE: "Approved", FR: "Approved", US: "Approved", EMEA: "Approved", AMER: "Approved" },
+    });
+    expect(lateOwners(done, "2027-01-16")).toEqual([
+      { owner: "Ceo", nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "", owes: "signOff" }] },
     ]);
   });
 
@@ -102,7 +109,6 @@ describe("lateOwners", () => {
       "Anna",
       "Ben",
       "Carla",
-      "Ceo",
       "Dan",
     ]);
   });
@@ -114,15 +120,15 @@ describe("reminderText", () => {
   test("lists each late owner's nodes by name and id, their status and the deadline", () => {
     expect(reminderText(lateOwners(plan, "2027-02-01").slice(0, 2), plan)).toBe(
       [
-        "Reminder: the Revenue targets for FY27 were due on 2027-01-15. These are not submitted yet:",
+        "Reminder: the Revenue targets for FY27 were due on 2027-01-15. These still wait for you:",
         "",
         "Anna:",
-        "- Europe (EMEA), not started",
+        "- United Kingdom (UK), submitted to you: approve or return it",
         "",
         "Ben:",
         "- France (FR), returned: Q2 looks low",
         "",
-        "Please enter and submit them in the Groundup add-in as soon as you can. Thank you!",
+        "Please act on them in the Groundup add-in as soon as you can. Thank you!",
       ].join("\n"),
     );
   });
@@ -132,7 +138,7 @@ describe("reminderText", () => {
       [
         {
           owner: "Ceo",
-          nodes: [{ id: "Company", name: "Company", status: "Draft", returnReason: "" }],
+          nodes: [{ id: "Company", name: "Company", status: "Draft", returnReason: "", owes: "submit" }],
         },
       ],
       plan,
