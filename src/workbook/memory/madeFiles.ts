@@ -12,14 +12,16 @@ import type { MemoryWorkbook } from "./MemoryWorkbook";
 export function recordMadeFiles(workbook: MemoryWorkbook, files: readonly MadeFile[]): void {
   const rows = madeFileRows(files).map((row) => row.map(toCellInput));
   if (rows.length === 0) return;
-  if (workbook.table(MADE_FILES.table) === undefined) {
-    const header = madeFilesHeader();
-    if (!workbook.hasSheet(header.sheet)) workbook.addSheet(header.sheet);
-    const range = blockRange(header);
-    workbook.addTable(MADE_FILES.table, range);
-    workbook.write(range, blockInputs(header));
+  if (workbook.table(MADE_FILES.table) !== undefined) {
+    workbook.appendTableRows(MADE_FILES.table, rows);
+    return;
   }
-  workbook.appendTableRows(MADE_FILES.table, rows);
+  const header = madeFilesHeader();
+  if (!workbook.hasSheet(header.sheet)) workbook.addSheet(header.sheet);
+  const range = blockRange(header);
+  workbook.addTable(MADE_FILES.table, { ...range, rowCount: 1 + rows.length });
+  workbook.write(range, blockInputs(header));
+  workbook.write({ ...range, row: 1, rowCount: rows.length }, rows);
 }
 
 /** Every recorded file, by file id key. */
