@@ -42,6 +42,8 @@ import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
 import { withOfficeMessages } from "./messages";
 import { listSnapshots, readSnapshot, saveSnapshot } from "./snapshots";
+import { readMadeFiles, recordMadeFiles } from "./madeFiles";
+import type { MadeFile } from "../core/sharing/madeFiles";
 import { listTables, readSelection, readTable, selectSourceRow } from "./sources";
 import { saveTopDown } from "./topDown";
 import { writePlan } from "./writePlan";
@@ -107,6 +109,14 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
 
   async readSnapshot(name: string): Promise<Snapshot> {
     return this.run((context) => readSnapshot(context, name));
+  }
+
+  async recordMadeFiles(files: readonly MadeFile[]): Promise<void> {
+    return this.run((context) => recordMadeFiles(context, files, this.writeBudget));
+  }
+
+  async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
+    return this.run(readMadeFiles);
   }
 
   async selectNode(id: string): Promise<void> {

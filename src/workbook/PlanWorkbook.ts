@@ -1,5 +1,6 @@
 import type { AuditEntry, NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings } from "../core/plan/types";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
+import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
@@ -84,6 +85,14 @@ export interface PlanWorkbook {
    * to exist), plus one per further write chunk.
    */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite>;
+
+  /**
+   * Appends the record of contributor workbooks just made to the plan's GU Files table
+   * (src/core/sharing/madeFiles.ts), creating it the first time. Collect trusts only this record.
+   */
+  recordMadeFiles(files: readonly MadeFile[]): Promise<void>;
+  /** Every contributor workbook the plan recorded, by file id key; empty if none was made. */
+  readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>>;
 
   /** Selects the node's row in the hierarchy sheet (navigation, "go to"); throws for an unknown id. */
   selectNode(id: string): Promise<void>;

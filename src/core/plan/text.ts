@@ -39,3 +39,15 @@ export function needsTextProtection(text: string): boolean {
 export function asTextCell(text: string): string {
   return needsTextProtection(text) ? `'${text}` : text;
 }
+
+/**
+ * Most characters a cell can hold: 32,767 ("Excel specifications and limits",
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Longer text is cut or refused by Excel, so Groundup refuses it first, with a message.
+ */
+export const MAX_CELL_TEXT = 32767;
+
+/** True for text longer than a cell can hold. */
+export function textTooLong(text: string): boolean {
+  return text.length > MAX_CELL_TEXT;
+}

@@ -12,34 +12,22 @@
  *   of rows, so plain SUM does what BU.ROLLUP does, in Excel, LibreOffice or Google Sheets alike.
  *   Top-down is the plan's cascaded target at the time of the split, as a number (guidance).
  * - "Settings": the plan's settings, for reading.
- * - "Groundup" (very hidden): the marker collect matches the file by (plan name, owner, when it
- *   was made) and the values each row held when the file was made, so collect changes only what
- *   the owner changed, not what others changed in the plan meanwhile.
- * - "Groundup cells" (very hidden): every cell of Targets, Report and Settings as made (values,
- *   text, formulas), one sheet row per row of cells as JSON, so collect can report any edit
- *   outside the owner's input cells (and ignore it).
+ * - "Groundup" (very hidden): the marker. Its only key collect uses is the file id, a random
+ *   token that finds the plan's own record of the file (madeFiles.ts: owner, nodes and values as
+ *   made); the plan name, owner and time are there for people, and collect never trusts them.
  * Every sheet is protected without a password: protection guides the contributor; collect is
  * what enforces the rules, whatever comes back.
  */
 
-export const FILE_FORMAT_VERSION = 1;
+/** 2: the marker carries a file id, and the values as made live only in the plan's record. */
+export const FILE_FORMAT_VERSION = 2;
 
 export const FILE_SHEETS = {
   targets: "Targets",
   report: "Report",
   settings: "Settings",
   marker: "Groundup",
-  cells: "Groundup cells",
 } as const;
-
-/** The sheets whose cells "Groundup cells" records as made, in this order. */
-export const RECORDED_SHEETS = [FILE_SHEETS.targets, FILE_SHEETS.report, FILE_SHEETS.settings] as const;
-
-/** Header of the "Groundup cells" sheet: Sheet | Row | first Column | Cells (a JSON array). */
-export const CELLS_HEADER = ["Sheet", "Row", "Column", "Cells"] as const;
-
-/** Longest JSON text put in one cell (Excel's limit is 32,767 characters). */
-export const CELLS_CHUNK = 30000;
 
 /** 0-based row of the Targets sheet's header row; nodes follow it. */
 export const TARGETS_HEADER_ROW = 4;
@@ -58,10 +46,8 @@ export const MARKER_KEYS = {
   plan: "Plan",
   owner: "Owner",
   made: "Made",
+  file: "File",
 } as const;
-
-/** The marker's table of values as made starts after the keys, at this 0-based row. */
-export const MARKER_BASE_ROW = 5;
 
 /** Characters Windows refuses in file names (control characters are refused too). */
 const FORBIDDEN = '\\/:*?"<>|';

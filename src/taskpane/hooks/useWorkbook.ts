@@ -1,4 +1,6 @@
 import * as React from "react";
+import { collectMessages } from "../../core/sharing/collectMessages";
+import type { MadeFile } from "../../core/sharing/madeFiles";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
@@ -41,6 +43,10 @@ export interface WorkbookActions {
   listSnapshots(): Promise<SnapshotInfo[] | undefined>;
   readSnapshot(name: string): Promise<Snapshot | undefined>;
   readAudit(): Promise<AuditEntry[] | undefined>;
+  /** Records contributor workbooks made (GU Files) before they are handed out; false if it failed. */
+  recordMadeFiles(files: readonly MadeFile[]): Promise<boolean>;
+  /** The plan's records of the workbooks it made; undefined if they could not be read. */
+  readMadeFiles(): Promise<ReadonlyMap<string, MadeFile> | undefined>;
   /** Selects the node in the tree and its row in the sheet. */
   selectNode(id: string): void;
   selectSourceRow(source: SourceRef, row: number): void;
@@ -152,6 +158,14 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       listSnapshots: () => attempt(sharingMessages.snapshotListFailed, () => workbook.listSnapshots()),
       readSnapshot: (name) => attempt(sharingMessages.snapshotReadFailed(name), () => workbook.readSnapshot(name)),
       readAudit: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAudit()),
+      async recordMadeFiles(files) {
+        const recorded = await attempt(collectMessages.recordFailed, async () => {
+          await workbook.recordMadeFiles(files);
+          return true;
+        });
+        return recorded === true;
+      },
+      readMadeFiles: () => attempt(collectMessages.readRecordsFailed, () => workbook.readMadeFiles()),
       selectNode(id) {
         setSelectedNode(id);
         workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));

@@ -64,6 +64,8 @@ import {
   type Snapshot,
   type SnapshotInfo,
 } from "../../core/sharing/snapshots";
+import type { MadeFile } from "../../core/sharing/madeFiles";
+import { readMadeFiles, recordMadeFiles } from "./madeFiles";
 
 /**
  * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout/): the
@@ -244,6 +246,14 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const grid = this.namedGrid(entry.table);
     if (grid === undefined) throw new SnapshotError(sharingMessages.noSuchSnapshot(entry.name));
     return readSnapshotGrid(entry, grid);
+  }
+
+  async recordMadeFiles(files: readonly MadeFile[]): Promise<void> {
+    recordMadeFiles(this.workbook, files);
+  }
+
+  async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
+    return readMadeFiles(this.workbook);
   }
 
   /** Any table's cells, header row apart; undefined if there is no such table. */

@@ -8,6 +8,7 @@ import type {
   Status,
 } from "../../../src/core/plan/types";
 import type { Snapshot, SnapshotInfo } from "../../../src/core/sharing/snapshots";
+import type { MadeFile } from "../../../src/core/sharing/madeFiles";
 import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
   DashboardWrite,
@@ -31,6 +32,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
   readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
   readonly selectedNodes: string[] = [];
   readonly snapshots: Snapshot[] = [];
+  readonly madeFiles = new Map<string, MadeFile>();
   readonly dashboards: DashboardLayout[] = [];
   readonly selectedSourceRows: { source: SourceRef; row: number }[] = [];
   readonly failures = new Map<Method, Error>();
@@ -145,6 +147,16 @@ export class FakePlanWorkbook implements PlanWorkbook {
     const snapshot = this.snapshots.find((candidate) => candidate.name === name);
     if (snapshot === undefined) throw new Error(`No snapshot "${name}"`);
     return snapshot;
+  }
+
+  async recordMadeFiles(files: readonly MadeFile[]): Promise<void> {
+    this.check("recordMadeFiles");
+    for (const file of files) this.madeFiles.set(file.fileId, file);
+  }
+
+  async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
+    this.check("readMadeFiles");
+    return this.madeFiles;
   }
 
   async selectNode(id: string): Promise<void> {

@@ -29,7 +29,7 @@ export function ShareView({ plan, busy, actions, locale, me, onChooseMe }: Share
   return (
     <div className={styles.root}>
       <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
-      <SplitSection plan={plan} />
+      <SplitSection plan={plan} actions={actions} me={me} />
       <Divider />
       <CollectSection plan={plan} busy={busy} actions={actions} locale={locale} me={me} />
       <Divider />

@@ -7,18 +7,25 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
+  ProgressBar,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { sharingMessages } from "../../../core/messages";
+import { collectMessages } from "../../../core/sharing/collectMessages";
 import type { Plan } from "../../../core/plan/types";
 import { owners } from "../../../core/plan/workflow";
 import { downloadLinks, revokeDownloadLinks, startDownload, type DownloadLink } from "../../browserFiles";
+import type { WorkbookActions } from "../../hooks/useWorkbook";
+import type { SplitProgress } from "../../../xlsx/splitFiles";
 import { loadFileEngine } from "./fileEngine";
 
 export interface SplitSectionProps {
   plan: Plan;
+  actions: Pick<WorkbookActions, "recordMadeFiles">;
+  /** Who makes the files, kept in the plan's record of them. */
+  me: string;
 }
 
 const useStyles = makeStyles({
@@ -37,13 +44,14 @@ function describe(error: unknown): string {
 }
 
 /** One workbook per chosen owner, offered as downloads. */
-export function SplitSection({ plan }: SplitSectionProps): React.JSX.Element {
+export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const [chosen, setChosen] = React.useState<ReadonlySet<string>>(new Set());
   const [working, setWorking] = React.useState(false);
   const [links, setLinks] = React.useState<readonly DownloadLink[]>([]);
   const [error, setError] = React.useState<string | null>(null);
+  const [progress, setProgress] = React.useState<SplitProgress | null>(null);
 
   // The files stay downloadable while they are listed; their memory is released after.
   React.useEffect(() => () => revokeDownloadLinks(links), [links]);
@@ -65,7 +73,16 @@ export function SplitSection({ plan }: SplitSectionProps): React.JSX.Element {
     setError(null);
     try {
       const engine = await loadFileEngine();
-      const files = await engine.splitPlan(plan, picked, { now: new Date().toISOString() });
+      const files = await engine.splitPlan(plan, picked, {
+        now: new Date().toISOString(),
+        madeBy: me,
+        onProgress: setProgress,
+      });
+      // A file the plan has no record of would be refused when it comes back: record first, then offer.
+      if (!(await actions.recordMadeFiles(files.map((file) => file.record)))) {
+        setError(collectMessages.recordFailed);
+        return;
+      }
       const made = downloadLinks(files);
       setLinks(made);
       for (const link of made) startDownload(link);
@@ -73,6 +90,7 @@ export function SplitSection({ plan }: SplitSectionProps): React.JSX.Element {
       setError(describe(failure));
     } finally {
       setWorking(false);
+      setProgress(null);
     }
   }
 
@@ -102,8 +120,30 @@ export function SplitSection({ plan }: SplitSectionProps): React.JSX.Element {
         <Button appearance="primary" disabled={picked.length === 0 || working} onClick={() => void create()}>
           Create workbooks
         </Button>
-        {working ? <Spinner size="tiny" label="Making the workbooks…" /> : null}
+        {working && progress === null ? <Spinner size="tiny" label="Making the workbooks…" /> : null}
       </div>
+      {working && progress !== null ? (
+        <ProgressBar
+          value={progress.rows === 0 ? 0 : progress.rowsDone / progress.rows}
+          thickness="large"
+          aria-label={collectMessages.splitProgress(
+            progress.file,
+            progress.files,
+            progress.owner,
+            Math.round((100 * progress.rowsDone) / Math.max(1, progress.rows)),
+          )}
+        />
+      ) : null}
+      {working && progress !== null ? (
+        <Text aria-live="polite">
+          {collectMessages.splitProgress(
+            progress.file,
+            progress.files,
+            progress.owner,
+            Math.round((100 * progress.rowsDone) / Math.max(1, progress.rows)),
+          )}
+        </Text>
+      ) : null}
       {error !== null ? (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -1,7 +1,8 @@
-import type { previewCollect, readReturnedFile } from "../../../core/sharing/collect";
-import type { splitPlan } from "../../../core/sharing/split";
+import type { previewCollect } from "../../../core/sharing/collect";
+import type { readReturnedFile } from "../../../xlsx/returnedFile";
+import type { splitPlan } from "../../../xlsx/splitFiles";
 
-/** Making and reading .xlsx files (src/core/sharing): exceljs, most of the pane's weight. */
+/** Making and reading .xlsx files (src/xlsx, with exceljs for writing): most of the pane's weight. */
 export interface FileEngine {
   readonly splitPlan: typeof splitPlan;
   readonly readReturnedFile: typeof readReturnedFile;
@@ -12,13 +13,15 @@ let loading: Promise<FileEngine> | undefined;
 
 /** Loaded on first use (its own bundle chunk), so opening the pane never waits for it. */
 export function loadFileEngine(): Promise<FileEngine> {
-  loading ??= Promise.all([import("../../../core/sharing/split"), import("../../../core/sharing/collect")]).then(
-    ([split, collect]) => ({
-      splitPlan: split.splitPlan,
-      readReturnedFile: collect.readReturnedFile,
-      previewCollect: collect.previewCollect,
-    }),
-  );
+  loading ??= Promise.all([
+    import("../../../xlsx/splitFiles"),
+    import("../../../xlsx/returnedFile"),
+    import("../../../core/sharing/collect"),
+  ]).then(([split, read, collect]) => ({
+    splitPlan: split.splitPlan,
+    readReturnedFile: read.readReturnedFile,
+    previewCollect: collect.previewCollect,
+  }));
   const current = loading;
   // A chunk that failed to load (the network dropped) is tried again next time.
   current.catch(() => {

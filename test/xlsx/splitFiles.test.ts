@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { HyperFormula } from "hyperformula";
-import { buildPlanView } from "../../../src/core/plan/planView";
-import { splitPlan, SplitError } from "../../../src/core/sharing/split";
-import { contributorFileName } from "../../../src/core/sharing/contributorFile";
-import { entry, loadWorkbook, makePlan } from "./fixture";
+import { buildPlanView } from "../../src/core/plan/planView";
+import { splitPlan, SplitError } from "../../src/xlsx/splitFiles";
+import { contributorFileName } from "../../src/core/sharing/contributorFile";
+import { entry, loadWorkbook, makePlan } from "../core/sharing/fixture";
 
 const NOW = "2027-01-05T08:00:00.000Z";
 
@@ -67,7 +67,6 @@ describe("splitting a plan into contributor workbooks", () => {
       ["Report", "visible"],
       ["Settings", "visible"],
       ["Groundup", "veryHidden"],
-      ["Groundup cells", "veryHidden"],
     ]);
     const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
     expect(targets.getRow(5).values).toEqual([
@@ -112,15 +111,29 @@ describe("splitting a plan into contributor workbooks", () => {
     expect(targets.getCell("E6").dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual" });
   });
 
-  test("marks the file with the plan, the owner and when it was made, and keeps the values as made", async () => {
-    const marker = (await annsWorkbook()).getWorksheet("Groundup") as ExcelJS.Worksheet;
-    expect([1, 2, 3, 4].map((r) => marker.getRow(r).values)).toEqual([
-      [undefined, "Groundup contributor workbook", 1],
+  test("marks the file with an unguessable file id; the values as made go only into the plan's record", async () => {
+    const [file, other] = await splitPlan(makePlan(), ["Ann", "Ann"], { now: NOW, madeBy: "Cara" });
+    const marker = (await loadWorkbook(file.data)).getWorksheet("Groundup") as ExcelJS.Worksheet;
+    expect([1, 2, 3, 4, 5].map((r) => marker.getRow(r).values)).toEqual([
+      [undefined, "Groundup contributor workbook", 2],
       [undefined, "Plan", "FY27 targets"],
       [undefined, "Owner", "Ann"],
       [undefined, "Made", NOW],
+      [undefined, "File", file.record.fileId],
     ]);
-    expect(marker.getRow(7).values).toEqual([undefined, "UK", 100, 110, "first go"]);
+    expect(marker.rowCount).toBe(5);
+    expect(file.record.fileId).toMatch(/^[0-9a-f]{32}$/);
+    expect(other.record.fileId).not.toBe(file.record.fileId);
+    expect(file.record).toMatchObject({ owner: "Ann", plan: "FY27 targets", made: NOW, madeBy: "Cara" });
+    expect(file.record.rows.find((row) => row.id === "UK")).toEqual({ id: "UK", values: [100, 110], comment: "first go" });
+    expect(file.record.rows.map((row) => row.id)).toEqual(["UK", "FR", "APAC", "JP"]);
+  });
+
+  test("reports progress while it builds and yields between chunks", async () => {
+    const seen: number[] = [];
+    await splitPlan(makePlan(), ["Ann"], { now: NOW, onProgress: (progress) => seen.push(progress.rowsDone) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
   });
 
   test("the report works in a plain spreadsheet: SUM over the owner's rows, cascaded targets as values", async () => {

@@ -1,31 +1,54 @@
 /**
- * Splitting a plan into one contributor workbook per owner (layout: contributorFile.ts). Pure: it
- * turns plain plan data into .xlsx bytes with exceljs, in Node and in the browser alike; the task
- * pane only hands the bytes to the browser as downloads.
+ * Splitting a plan into one contributor workbook per owner (layout:
+ * src/core/sharing/contributorFile.ts): the .xlsx adapter that turns plain plan data into file
+ * bytes with exceljs, in Node and in the browser alike. Each file comes with the plan's record of
+ * it (src/core/sharing/madeFiles.ts), which the caller stores in the plan before offering the file:
+ * collect accepts a returned file only if it matches such a record. Building the sheets yields to
+ * the event loop every `YIELD_ROWS` rows, so the task pane stays responsive and shows progress.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, columnLetters, quoteSheet } from "../a1";
-import { idKey } from "../cell";
-import { Hierarchy } from "../hierarchy/hierarchy";
-import { layoutMessages, sharingMessages } from "../messages";
-import { numberFormat, PERCENT } from "../plan/layout";
-import { buildPlanView, type PlanView } from "../plan/planView";
-import type { NodeEntry, Plan, PlanNode } from "../plan/types";
-import { entryFor, isLockedForContributor, owners as planOwners } from "../plan/workflow";
-import { recordCells } from "./collect";
+import { cellAddress, columnLetters, quoteSheet } from "../core/a1";
+import { idKey } from "../core/cell";
+import { Hierarchy } from "../core/hierarchy/hierarchy";
+import { layoutMessages, sharingMessages } from "../core/messages";
+import { numberFormat, PERCENT } from "../core/plan/layout";
+import { buildPlanView, type PlanView } from "../core/plan/planView";
+import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
+import { entryFor, isLockedForContributor, owners as planOwners } from "../core/plan/workflow";
 import {
   FILE_FORMAT_VERSION,
   FILE_SHEETS,
-  MARKER_BASE_ROW,
   MARKER_KEYS,
   TARGETS_COLUMNS,
   TARGETS_HEADER_ROW,
   contributorFileName,
-} from "./contributorFile";
+} from "../core/sharing/contributorFile";
+import { newFileId, type MadeFile } from "../core/sharing/madeFiles";
+
+/** How far a split has got: rows of the current file built so far, and which file it is. */
+export interface SplitProgress {
+  readonly file: number;
+  readonly files: number;
+  readonly owner: string;
+  readonly rowsDone: number;
+  readonly rows: number;
+}
 
 export interface SplitOptions {
   /** ISO timestamp the files are stamped with. */
   readonly now: string;
+  /** Who makes the files, kept in the record; may be "". */
+  readonly madeBy?: string;
+  readonly onProgress?: (progress: SplitProgress) => void;
+  /** A new unguessable file id; `newFileId` unless a test needs fixed ones. */
+  readonly fileId?: () => string;
+}
+
+/** Rows built between two yields to the event loop. */
+const YIELD_ROWS = 2000;
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export interface SplitFile {
@@ -37,6 +60,8 @@ export interface SplitFile {
   /** Rows in the file, and how many of them the owner may edit. */
   readonly rows: number;
   readonly editable: number;
+  /** What the plan records of this file; store it (`PlanWorkbook.recordMadeFiles`) before handing the file out. */
+  readonly record: MadeFile;
 }
 
 /** Thrown for a split that can't be made: an owner without nodes, a hierarchy someone broke. */
@@ -118,12 +143,13 @@ function yesNo(flag: boolean): string {
   return flag ? "Yes" : "No";
 }
 
-function addTargetsSheet(
+async function addTargetsSheet(
   workbook: ExcelJS.Workbook,
   plan: Plan,
   owner: string,
   rows: readonly FileRow[],
-): ExcelJS.Worksheet {
+  progress: (done: number) => Promise<void>,
+): Promise<ExcelJS.Worksheet> {
   const { settings } = plan;
   const periods = settings.periods;
   const sheet = workbook.addWorksheet(FILE_SHEETS.targets, {
@@ -169,7 +195,9 @@ function addTargetsSheet(
     errorTitle: "Not a target",
     error: sharingMessages.cellRule(settings.decimals, settings.allowNegative),
   };
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    if (i % YIELD_ROWS === 0) await progress(i);
+    const row = rows[i];
     const cells = sheet.getRow(TARGETS_HEADER_ROW + 2 + i);
     cells.getCell(1).value = row.node.id;
     cells.getCell(2).value = row.node.name;
@@ -195,16 +223,17 @@ function addTargetsSheet(
       comment.protection = { locked: false };
       comment.fill = INPUT_FILL;
     }
-  });
+  }
   return sheet;
 }
 
-function addReportSheet(
+async function addReportSheet(
   workbook: ExcelJS.Workbook,
   plan: Plan,
   rows: readonly FileRow[],
   view: PlanView,
-): ExcelJS.Worksheet {
+  progress: (done: number) => Promise<void>,
+): Promise<ExcelJS.Worksheet> {
   const { settings } = plan;
   const periods = settings.periods;
   const sheet = workbook.addWorksheet(FILE_SHEETS.report, {
@@ -229,7 +258,9 @@ function addReportSheet(
 
   const targets = quoteSheet(FILE_SHEETS.targets);
   const format = numberFormat(settings.decimals);
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    if (i % YIELD_ROWS === 0) await progress(rows.length + i);
+    const row = rows[i];
     const r = REPORT_FIRST_ROW + 1 + i;
     const cells = sheet.getRow(r);
     cells.getCell(1).value = row.node.id;
@@ -260,7 +291,7 @@ function addReportSheet(
       for (let m = 0; m < 3; m++) cells.getCell(column + m).numFmt = format;
       cells.getCell(column + 3).numFmt = PERCENT;
     });
-  });
+  }
   if (rows.length > 0) {
     periods.forEach((_, p) => {
       const column = REPORT_FIXED + p * REPORT_MEASURES.length + 3;
@@ -306,73 +337,74 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, plan: Plan, owner: string,
   return sheet;
 }
 
-function addMarkerSheet(
-  workbook: ExcelJS.Workbook,
-  plan: Plan,
-  owner: string,
-  now: string,
-  rows: readonly FileRow[],
-): ExcelJS.Worksheet {
+function addMarkerSheet(workbook: ExcelJS.Workbook, record: MadeFile): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(FILE_SHEETS.marker, { state: "veryHidden" });
   sheet.getRow(1).values = [MARKER_KEYS.kind, FILE_FORMAT_VERSION];
-  sheet.getRow(2).values = [MARKER_KEYS.plan, plan.settings.name];
-  sheet.getRow(3).values = [MARKER_KEYS.owner, owner];
-  sheet.getRow(4).values = [MARKER_KEYS.made, now];
-  sheet.getRow(MARKER_BASE_ROW + 1).values = [TARGETS_COLUMNS.id, ...plan.settings.periods, TARGETS_COLUMNS.comment];
-  rows.forEach((row, i) => {
-    sheet.getRow(MARKER_BASE_ROW + 2 + i).values = [
-      row.node.id,
-      ...plan.settings.periods.map((_, p) => row.entry.values[p] ?? null),
-      row.entry.comment,
-    ];
-  });
+  sheet.getRow(2).values = [MARKER_KEYS.plan, record.plan];
+  sheet.getRow(3).values = [MARKER_KEYS.owner, record.owner];
+  sheet.getRow(4).values = [MARKER_KEYS.made, record.made];
+  sheet.getRow(5).values = [MARKER_KEYS.file, record.fileId];
   return sheet;
 }
 
-/** The very hidden record of every cell of `made` as made, for collect to find edits outside the inputs. */
-function addCellsSheet(workbook: ExcelJS.Workbook, made: readonly ExcelJS.Worksheet[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(FILE_SHEETS.cells, { state: "veryHidden" });
-  sheet.addRows(recordCells(made));
-  return sheet;
-}
-
-/** One owner's workbook as .xlsx bytes. */
+/** One owner's workbook as .xlsx bytes, with the record of it. */
 async function ownerFile(
   plan: Plan,
   hierarchy: Hierarchy,
   view: PlanView,
   owner: string,
-  now: string,
+  options: SplitOptions,
+  progress: (rowsDone: number, rows: number) => Promise<void>,
 ): Promise<SplitFile> {
+  const { now } = options;
   const rows = rowsFor(plan, hierarchy, owner);
   if (rows.length === 0) throw new SplitError(sharingMessages.noNodesFor(owner));
+  const record: MadeFile = {
+    fileId: (options.fileId ?? newFileId)(),
+    owner,
+    plan: plan.settings.name,
+    made: now,
+    madeBy: options.madeBy ?? "",
+    periods: plan.settings.periods,
+    rows: rows.map((row) => ({
+      id: row.node.id,
+      values: plan.settings.periods.map((_, p) => row.entry.values[p] ?? null),
+      comment: row.entry.comment,
+    })),
+  };
+  // Progress counts each row twice (Targets, then Report), then the packing of the file.
+  const total = rows.length * 2 + Math.ceil(rows.length / 2);
+  const step = (done: number): Promise<void> => progress(done, total);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Groundup";
   workbook.title = sharingMessages.fileTitle(plan.settings.name, owner);
   workbook.created = new Date(now);
   workbook.calcProperties.fullCalcOnLoad = true;
   const sheets = [
-    addTargetsSheet(workbook, plan, owner, rows),
-    addReportSheet(workbook, plan, rows, view),
+    await addTargetsSheet(workbook, plan, owner, rows, step),
+    await addReportSheet(workbook, plan, rows, view, step),
     addSettingsSheet(workbook, plan, owner, now),
-    addMarkerSheet(workbook, plan, owner, now, rows),
+    addMarkerSheet(workbook, record),
   ];
-  sheets.push(addCellsSheet(workbook, sheets.slice(0, 3)));
   for (const sheet of sheets) await sheet.protect("", PROTECTION);
+  await step(rows.length * 2);
   const buffer = await workbook.xlsx.writeBuffer();
+  await step(total);
   return {
     owner,
     fileName: contributorFileName(plan.settings.name, owner),
     data: new Uint8Array(buffer as ArrayBuffer),
     rows: rows.length,
     editable: rows.filter((row) => row.editable).length,
+    record,
   };
 }
 
 /**
  * One workbook per owner (or per owner in the plan, for "all"), in the order given: the nodes
  * each owns with their subtrees, the plan's settings, the targets cascaded to them and a report
- * that works without the add-in. Throws `SplitError` for an owner who owns no node.
+ * that works without the add-in, each with the plan's record of it. Throws `SplitError` for an
+ * owner who owns no node.
  */
 export async function splitPlan(
   plan: Plan,
@@ -388,6 +420,13 @@ export async function splitPlan(
   const chosen = owners === "all" ? planOwners(plan) : owners;
   const view = buildPlanView(plan);
   const files: SplitFile[] = [];
-  for (const owner of chosen) files.push(await ownerFile(plan, built.hierarchy, view, owner.trim(), options.now));
+  for (let file = 0; file < chosen.length; file++) {
+    const owner = chosen[file].trim();
+    const progress = async (rowsDone: number, rows: number): Promise<void> => {
+      options.onProgress?.({ file, files: chosen.length, owner, rowsDone, rows });
+      await pause();
+    };
+    files.push(await ownerFile(plan, built.hierarchy, view, owner, options, progress));
+  }
   return files;
 }
