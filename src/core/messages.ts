@@ -17,34 +17,51 @@ function listChoices(choices: readonly string[]): string {
 /** A cell as a message shows what was given: 12, "abc", TRUE, blank. */
 export function describeCell(cell: unknown): string {
   if (typeof cell === "number") return String(cell);
-  if (typeof cell === "string") return cell.trim() === "" ? "blank" : `"${cell}"`;
+  if (typeof cell === "string") return cell.trim() === "" ? "blank" : `"${shownId(cell)}"`;
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell === null || cell === undefined) return "blank";
   return "not a cell value";
 }
 
 const CYCLE_SHOWN = 10;
+/** Rows listed in a message before the rest are counted, as in the cycle message. */
+const ROWS_SHOWN = 10;
+/** Characters of an id shown in a message: an id may be a whole cell of 32,767 characters. */
+const ID_SHOWN = 100;
+
+/** An id for a message, cut short past ID_SHOWN characters, so no message grows with its input. */
+function shownId(id: string): string {
+  return id.length > ID_SHOWN ? `${id.slice(0, ID_SHOWN)}…` : id;
+}
+
+/** "3 and 9", or "3, 9, 12, … (200000 rows)" past ROWS_SHOWN rows. */
+function shownRows(rows: readonly number[]): string {
+  return rows.length > ROWS_SHOWN ? `${rows.slice(0, ROWS_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
+}
 
 export const messages = {
   rowCountMismatch: (what: string, rows: number, expected: number): string =>
     `${what} has ${rows} row${rows === 1 ? "" : "s"} but ids has ${expected}; give ranges of the same height`,
-  duplicateId: (id: string, rows: readonly number[]): string => `Duplicate id "${id}" (rows ${listRows(rows)})`,
+  // Messages naming ids and rows stay short whatever the input: ids are cut at ID_SHOWN characters
+  // and row lists at ROWS_SHOWN (a duplicate id over 200,000 rows would otherwise be megabytes).
+  duplicateId: (id: string, rows: readonly number[]): string =>
+    `Duplicate id "${shownId(id)}" (rows ${shownRows(rows)})`,
   unknownParent: (parent: string, id: string, row: number): string =>
-    `Parent "${parent}" of "${id}" (row ${row}) is not in ids`,
+    `Parent "${shownId(parent)}" of "${shownId(id)}" (row ${row}) is not in ids`,
   cycle: (path: readonly string[], rows: readonly number[]): string => {
     // A cycle through a whole sheet would otherwise make a message of megabytes.
     const shown = path.length > CYCLE_SHOWN + 1 ? [...path.slice(0, CYCLE_SHOWN), "…", path[path.length - 1]] : path;
     const rowText =
       rows.length > CYCLE_SHOWN ? `${rows.slice(0, CYCLE_SHOWN).join(", ")}, … (${rows.length} rows)` : listRows(rows);
-    return `Cycle: ${shown.join(" > ")} (row${rows.length === 1 ? "" : "s"} ${rowText})`;
+    return `Cycle: ${shown.map(shownId).join(" > ")} (row${rows.length === 1 ? "" : "s"} ${rowText})`;
   },
   errorInIds: (what: string, row: number, error: string): string =>
     `${what} row ${row} holds ${error}; ids and parents must be text or numbers (leave a root's parent blank)`,
   notAnIdCell: (what: string, row: number): string =>
     `${what} row ${row} holds a value that is not text or a number (a picture?); ids must be text or numbers`,
-  noNode: (id: string): string => `No node "${id}"`,
-  noChildren: (id: string): string => `${id} has no children`,
-  noDescendants: (id: string): string => `${id} has no descendants`,
+  noNode: (id: string): string => `No node "${shownId(id)}"`,
+  noChildren: (id: string): string => `${shownId(id)} has no children`,
+  noDescendants: (id: string): string => `${shownId(id)} has no descendants`,
   moreProblems: (count: number): string => `and ${count} more problem${count === 1 ? "" : "s"}`,
   // Arguments of the BU.* functions (src/core/formulas/args.ts); `got` is what was given (describeCell).
   emptyArgument: (what: string): string => `${what} is empty`,
@@ -65,17 +82,17 @@ export const messages = {
   nothingToAverage: "No numbers to average",
   tooLarge: "The result is too large for a number",
   pathTooLong: (id: string, max: number): string =>
-    `The path of "${id}" is longer than ${max} characters, the most a cell holds`,
-  levelBlank: (id: string, row: number): string => `Level of "${id}" (row ${row}) is blank`,
+    `The path of "${shownId(id)}" is longer than ${max} characters, the most a cell holds`,
+  levelBlank: (id: string, row: number): string => `Level of "${shownId(id)}" (row ${row}) is blank`,
   /** One message for both: Excel on the desktop passes an empty cell as 0, on the web as blank. */
   levelBlankOrZero: (id: string, row: number): string =>
-    `Level of "${id}" (row ${row}) is blank or 0; levels start at 1`,
+    `Level of "${shownId(id)}" (row ${row}) is blank or 0; levels start at 1`,
   levelNotWhole: (level: string, id: string, row: number): string =>
-    `Level ${level} of "${id}" (row ${row}) is not a whole number from 1 up`,
+    `Level ${level.slice(0, ID_SHOWN)} of "${shownId(id)}" (row ${row}) is not a whole number from 1 up`,
   firstLevel: (level: number, id: string, row: number): string =>
-    `"${id}" (row ${row}) is the first id, so its level must be 1, not ${level}`,
+    `"${shownId(id)}" (row ${row}) is the first id, so its level must be 1, not ${level}`,
   levelJump: (level: number, id: string, row: number, above: number): string =>
-    `Level ${level} of "${id}" (row ${row}) has no level ${level - 1} above it (the id above is at level ${above})`,
+    `Level ${level} of "${shownId(id)}" (row ${row}) has no level ${level - 1} above it (the id above is at level ${above})`,
 } as const;
 
 /** Messages of the plan's rules (src/core/plan): setup, entry validation and workflow. */

@@ -263,52 +263,145 @@ function findCycles(
   return problems;
 }
 
+/** How much hashing id keys has cost, for tests that check the work stays linear under hostile ids. */
+export const keyIndexStats = { probes: 0, reseeds: 0, fallbacks: 0 };
+
+/** Probes allowed per operation on average (plus a constant) before the table is rebuilt. */
+const PROBES_PER_OPERATION = 4;
+const PROBE_ALLOWANCE = 1024;
+/** Rebuilds with a new seed before giving up on hashing ourselves. */
+const MAX_RESEEDS = 2;
+
+/** A new random seed; ids are chosen by whoever wrote the sheet, so the hash must not be predictable. */
+function randomSeed(): number {
+  return (Math.random() * 0x100000000) | 0;
+}
+
 /**
  * Id key -> node, by open addressing over a typed array. Building a Map of 100,000 fresh strings
  * costs several times a whole ROLLUP pass over the values; this keeps `build` linear and cheap.
+ *
+ * Ids come from sheets anyone may have written, so the table must not be made quadratic by ids chosen
+ * to collide (issue 10: 100,000 such ids made ROLLUP take 22 s). The hash is keyed by a random seed
+ * and finished with an avalanche, and the slot comes from its top bits, so neither a fixed set of
+ * colliding strings nor strings that differ only above the table's low bits land together. The work
+ * is also counted: should probing ever cost more than a few probes per operation, the table is
+ * rebuilt with a new seed, and after that it hands over to a Map, whose keys are prefixed so that
+ * none is an array-index string (V8 hashes those by their numeric value, which anyone can collide).
  */
 class KeyIndex {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private readonly shift: number;
   private readonly keys: string[] = [];
+  private seed = randomSeed();
+  private operations = 0;
+  private probes = 0;
+  private reseeds = 0;
+  private map: Map<string, number> | undefined;
 
   constructor(maxKeys: number) {
     // At most half full, so probe runs stay short.
-    let capacity = 2;
-    while (capacity < maxKeys * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(NONE);
-    this.mask = capacity - 1;
+    let bits = 1;
+    while (1 << bits < maxKeys * 2) bits++;
+    this.slots = new Int32Array(1 << bits).fill(NONE);
+    this.shift = 32 - bits;
   }
 
   /** The node already holding `key`, or else `node`, which then holds it. Nodes are added 0, 1, 2, ... */
   add(key: string, node: number): number {
-    let slot = hash(key) & this.mask;
+    if (this.map !== undefined) {
+      const held = this.map.get(PREFIX + key);
+      if (held !== undefined) return held;
+      this.map.set(PREFIX + key, node);
+      this.keys[node] = key;
+      return node;
+    }
+    let slot = hash(key, this.seed) >>> this.shift;
+    const mask = this.slots.length - 1;
+    let probes = 1;
     for (;;) {
       const held = this.slots[slot];
       if (held === NONE) {
         this.slots[slot] = node;
         this.keys[node] = key;
+        this.counted(probes);
         return node;
       }
-      if (this.keys[held] === key) return held;
-      slot = (slot + 1) & this.mask;
+      if (this.keys[held] === key) {
+        this.counted(probes);
+        return held;
+      }
+      slot = (slot + 1) & mask;
+      probes++;
     }
   }
 
   /** The node holding `key`, or NONE. */
   get(key: string): number {
-    let slot = hash(key) & this.mask;
+    if (this.map !== undefined) return this.map.get(PREFIX + key) ?? NONE;
+    let slot = hash(key, this.seed) >>> this.shift;
+    const mask = this.slots.length - 1;
+    let probes = 1;
     for (;;) {
       const held = this.slots[slot];
-      if (held === NONE || this.keys[held] === key) return held;
-      slot = (slot + 1) & this.mask;
+      if (held === NONE || this.keys[held] === key) {
+        this.counted(probes);
+        return held;
+      }
+      slot = (slot + 1) & mask;
+      probes++;
+    }
+  }
+
+  private counted(probes: number): void {
+    this.operations++;
+    this.probes += probes;
+    keyIndexStats.probes += probes;
+    if (this.probes > PROBES_PER_OPERATION * this.operations + PROBE_ALLOWANCE) this.rebuild();
+  }
+
+  /** With a new seed, or into a Map once reseeding has not helped. */
+  private rebuild(): void {
+    this.operations = 0;
+    this.probes = 0;
+    const keys = this.keys;
+    if (this.reseeds >= MAX_RESEEDS) {
+      keyIndexStats.fallbacks++;
+      this.map = new Map();
+      for (let node = 0; node < keys.length; node++) {
+        if (keys[node] !== undefined) this.map.set(PREFIX + keys[node], node);
+      }
+      this.slots = new Int32Array(0);
+      return;
+    }
+    this.reseeds++;
+    keyIndexStats.reseeds++;
+    this.seed = randomSeed();
+    this.slots.fill(NONE);
+    const mask = this.slots.length - 1;
+    for (let node = 0; node < keys.length; node++) {
+      if (keys[node] === undefined) continue;
+      let slot = hash(keys[node], this.seed) >>> this.shift;
+      keyIndexStats.probes++;
+      while (this.slots[slot] !== NONE) {
+        slot = (slot + 1) & mask;
+        keyIndexStats.probes++;
+      }
+      this.slots[slot] = node;
     }
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hash(key: string): number {
-  let h = 0x811c9dc5;
+/** Makes every Map key a non-index string ("123" would be hashed by its value). */
+const PREFIX = "#";
+
+/** FNV-1a over UTF-16 code units from a secret seed, then MurmurHash3's finaliser so every bit counts. */
+function hash(key: string, seed: number): number {
+  let h = seed;
   for (let i = 0; i < key.length; i++) h = imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h;
+  h ^= h >>> 16;
+  h = imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
