@@ -386,9 +386,7 @@ describe("cascadeTargets properties", () => {
 
             if (typeof value !== "number" || children.length === 0) continue;
             const childRows = Array.from(children, (child) => hierarchy.nodeRow[child]);
-            const held = childRows.filter(
-              (childRow) => typeof targets[childRow][c] === "number" && targets[childRow][c] !== 0,
-            );
+            const held = childRows.filter((childRow) => typeof targets[childRow][c] === "number");
             if (held.length === childRows.length) continue;
             const heldSum = held.reduce((sum, childRow) => sum + (targets[childRow][c] as number), 0);
             const shares = childRows
