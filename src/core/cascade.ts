@@ -29,8 +29,10 @@ const FAILED = 3;
  * and no ancestor with one gets "". When every child is held there is nothing to share and the
  * children's targets need not add up to their parent's.
  *
- * The number 0 in `targets` is no target, like a blank: Excel on the desktop passes an empty cell as 0
- * (office-js #4702, #5262), and one blank read as a held 0 would zero a whole subtree. An error value
+ * With `zeroIsNoTarget` (BU.CASCADE), the number 0 in `targets` is no target, like a blank: Excel on
+ * the desktop passes an empty cell as 0 (office-js #4702, #5262), and one blank read as a held 0 would
+ * zero a whole subtree. The pane, which reads a plan's targets with blanks as "", passes false: there a
+ * 0 is a target of 0. An error value
  * in `targets` or `weights` shows, as in SUM, in every cell computed from it: a node with an error
  * target shows it, and so do its descendants without a target of their own and, in that period, the
  * siblings that share what is left after it; an error weight fails the split it takes part in.
@@ -46,6 +48,7 @@ export function cascadeTargets(
   targets: readonly (readonly unknown[])[],
   weights: readonly (readonly unknown[])[],
   decimals?: number,
+  zeroIsNoTarget = false,
 ): FormulaResult {
   const rowCount = hierarchy.rowCount;
   const shapeProblem = cascadeShapeProblem(rowCount, targets, weights);
@@ -58,7 +61,7 @@ export function cascadeTargets(
   }
 
   const run = new CascadeRun(hierarchy, periods, weightColumns, decimals);
-  run.read(targets, weights);
+  run.read(targets, weights, zeroIsNoTarget);
   run.pushDown();
   return run.result();
 }
@@ -123,8 +126,12 @@ class CascadeRun {
     this.parts = new Float64Array(widest);
   }
 
-  /** Takes in the held targets (0 is none) and the weights; a negative weight counts as 0. */
-  read(targets: readonly (readonly unknown[])[], weights: readonly (readonly unknown[])[]): void {
+  /** Takes in the held targets (0 none if `zeroIsNoTarget`) and the weights; a negative weight counts as 0. */
+  read(
+    targets: readonly (readonly unknown[])[],
+    weights: readonly (readonly unknown[])[],
+    zeroIsNoTarget: boolean,
+  ): void {
     const { periods, weightColumns } = this;
     for (let node = 0; node < this.hierarchy.nodeCount; node++) {
       const row = this.hierarchy.nodeRow[node];
@@ -143,7 +150,7 @@ class CascadeRun {
       for (let c = 0; c < periods; c++) {
         const cell = targetRow[c];
         const target = asNumber(cell);
-        if (target !== undefined && target !== 0) {
+        if (target !== undefined && (target !== 0 || !zeroIsNoTarget)) {
           this.value[node * periods + c] = target;
           this.kind[node * periods + c] = HELD;
         } else if (cell instanceof CellError) {

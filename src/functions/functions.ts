@@ -29,7 +29,7 @@ import { callFromExcel } from "./toExcel";
  * @param nodes One id or a column of ids to report on. Omitted: one result row per row of ids.
  * @param method "sum" (default), "count", "avg", "min" or "max".
  * @returns One row per node (or per requested node) and one column per period.
- * @helpurl https://github.com/groundup-addin/groundup#burollup
+ * @helpurl https://localhost:3000/help.html#burollup
  */
 export function ROLLUP(ids: any[][], parents: any[][], values: any[][], nodes?: any[][], method?: string): any[][] {
   return callFromExcel(rollup, ids, parents, values, nodes, method);
@@ -42,7 +42,7 @@ export function ROLLUP(ids: any[][], parents: any[][], values: any[][], nodes?: 
  * @param target Range of targets, the same shape as actual, or a single cell applied to every cell.
  * @param mode "abs" (default) actual - target; "pct" (actual - target) / ABS(target); "ratio" actual / target.
  * @returns A grid the shape of the larger input; blank where either side is blank or text.
- * @helpurl https://github.com/groundup-addin/groundup#buvariance
+ * @helpurl https://localhost:3000/help.html#buvariance
  */
 export function VARIANCE(actual: any[][], target: any[][], mode?: string): any[][] {
   return callFromExcel(variance, actual, target, mode);
@@ -55,7 +55,7 @@ export function VARIANCE(actual: any[][], target: any[][], mode?: string): any[]
  * @param weights Range of weights, any shape. Blank and text cells take no share; all zero weights split evenly.
  * @param decimals Decimal places of each part. Omitted: 0 (whole numbers).
  * @returns A grid the shape of weights holding each cell's share.
- * @helpurl https://github.com/groundup-addin/groundup#buallocate
+ * @helpurl https://localhost:3000/help.html#buallocate
  */
 export function ALLOCATE(total: number, weights: any[][], decimals?: number): any[][] {
   return callFromExcel(allocateFormula, total, weights, decimals);
@@ -70,7 +70,7 @@ export function ALLOCATE(total: number, weights: any[][], decimals?: number): an
  * @param weights One column per period, same rows as ids, e.g. the BU.ROLLUP of bottom-up values. Blank, text and negative weights count as 0.
  * @param decimals Decimal places each share is rounded to. Omitted: shares are not rounded.
  * @returns One row per row of ids and one column per period; blank for nodes with no target above them.
- * @helpurl https://github.com/groundup-addin/groundup#bucascade
+ * @helpurl https://localhost:3000/help.html#bucascade
  */
 export function CASCADE(
   ids: any[][],
@@ -89,7 +89,7 @@ export function CASCADE(
  * @param parents Column with each row's parent id, same rows as ids. Blank means the node is a root.
  * @param nodes One id or a column of ids to report on. Omitted: one result per row of ids.
  * @returns A column of levels.
- * @helpurl https://github.com/groundup-addin/groundup#bulevel
+ * @helpurl https://localhost:3000/help.html#bulevel
  */
 export function LEVEL(ids: any[][], parents: any[][], nodes?: any[][]): any[][] {
   return callFromExcel(level, ids, parents, nodes);
@@ -103,7 +103,7 @@ export function LEVEL(ids: any[][], parents: any[][], nodes?: any[][]): any[][] 
  * @param nodes One id or a column of ids to report on. Omitted: one result per row of ids.
  * @param separator Text between ids. Omitted: " > ".
  * @returns A column of paths, ids as written in ids.
- * @helpurl https://github.com/groundup-addin/groundup#bupath
+ * @helpurl https://localhost:3000/help.html#bupath
  */
 export function PATH(ids: any[][], parents: any[][], nodes?: any[][], separator?: string): any[][] {
   return callFromExcel(path, ids, parents, nodes, separator);
@@ -116,7 +116,7 @@ export function PATH(ids: any[][], parents: any[][], nodes?: any[][], separator?
  * @param parents Column with each row's parent id, same rows as ids. Blank means the node is a root.
  * @param node The id whose children to list.
  * @returns A column of child ids, as written in ids; #N/A if the node has none.
- * @helpurl https://github.com/groundup-addin/groundup#buchildren
+ * @helpurl https://localhost:3000/help.html#buchildren
  */
 export function CHILDREN(ids: any[][], parents: any[][], node: any): any[][] {
   return callFromExcel(children, ids, parents, node);
@@ -130,7 +130,7 @@ export function CHILDREN(ids: any[][], parents: any[][], node: any): any[][] {
  * @param node The id whose descendants to list.
  * @param leavesOnly TRUE lists only descendants without children. Omitted: FALSE.
  * @returns A column of descendant ids, as written in ids.
- * @helpurl https://github.com/groundup-addin/groundup#budescendants
+ * @helpurl https://localhost:3000/help.html#budescendants
  */
 export function DESCENDANTS(ids: any[][], parents: any[][], node: any, leavesOnly?: boolean): any[][] {
   return callFromExcel(descendants, ids, parents, node, leavesOnly);
@@ -142,7 +142,7 @@ export function DESCENDANTS(ids: any[][], parents: any[][], node: any, leavesOnl
  * @param ids Column of node ids (e.g. A2:A99). Rows with a blank id are skipped.
  * @param parents Column with each row's parent id, same rows as ids. Blank means the node is a root.
  * @returns A column of ids, as written in ids, each parent directly above its subtree.
- * @helpurl https://github.com/groundup-addin/groundup#butree
+ * @helpurl https://localhost:3000/help.html#butree
  */
 export function TREE(ids: any[][], parents: any[][]): any[][] {
   return callFromExcel(tree, ids, parents);
@@ -154,7 +154,7 @@ export function TREE(ids: any[][], parents: any[][]): any[][] {
  * @param ids Column of node ids (e.g. A2:A99), in outline order.
  * @param levels Column of outline levels, same rows as ids: 1 for a root, each row at most one level below the row above.
  * @returns A column of parent ids, aligned with ids; blank for roots. Feed it to the parents argument of the other BU functions.
- * @helpurl https://github.com/groundup-addin/groundup#buparents
+ * @helpurl https://localhost:3000/help.html#buparents
  */
 export function PARENTS(ids: any[][], levels: any[][]): any[][] {
   return callFromExcel(parentsFromLevels, ids, levels);

@@ -90,9 +90,10 @@ describe("functions.json", () => {
   describe.each(Object.keys(EXPECTED))("%s", (name) => {
     const fn = (): IFunction => functions.find((candidate) => candidate.name === name) as IFunction;
 
-    it("has a one-line description for autocomplete and a help link to its README section", () => {
+    it("has a one-line description for autocomplete and a help link to its section of the help page", () => {
       expect(fn().description).toMatch(/^[A-Z].{20,120}\.$/);
-      expect(fn().helpUrl).toBe(`https://github.com/groundup-addin/groundup#bu${name.toLowerCase()}`);
+      // The help page served with the add-in (the build rewrites the host for production, like the manifest).
+      expect(fn().helpUrl).toBe(`https://localhost:3000/help.html#bu${name.toLowerCase()}`);
     });
 
     it("links to a heading of README.md that exists, by GitHub's anchor for it", () => {

@@ -102,5 +102,6 @@ export function cascade(
   if (shapeProblem !== undefined) return shapeProblem;
   const hierarchy = toHierarchy(idCells, parentCells);
   if (hierarchy instanceof CellError) return hierarchy;
-  return cascadeTargets(hierarchy, targetRows, weightRows, places);
+  // A 0 target is no target: how Excel on the desktop passes an empty cell (CONTRACTS item 8).
+  return cascadeTargets(hierarchy, targetRows, weightRows, places, true);
 }
