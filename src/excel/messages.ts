@@ -41,10 +41,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   AccessDenied:
     "Excel refused the change: a sheet or the workbook is protected, or the file is read-only. " +
     "Unprotect it (Review > Unprotect Sheet), or open an editable copy, then try again.",
-  InvalidSelection:
-    "Select one block of cells (not several areas, a chart or a shape), then try again.",
-  InactiveWorkbook:
-    "Several workbooks are open and this one lost focus. Click into this workbook, then try again.",
+  InvalidSelection: "Select one block of cells (not several areas, a chart or a shape), then try again.",
+  InactiveWorkbook: "Several workbooks are open and this one lost focus. Click into this workbook, then try again.",
   RequestPayloadSizeLimitExceeded:
     "The change is too large for one request to Excel on the web. Try again with fewer rows, or use Excel on the desktop.",
   ResponsePayloadSizeLimitExceeded:

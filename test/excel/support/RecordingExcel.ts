@@ -22,7 +22,12 @@
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
 import type { ExcelRun } from "../../../src/excel/run";
-import { MemoryWorkbook, cellInputText, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
+import {
+  MemoryWorkbook,
+  cellInputText,
+  type CellInput,
+  type ChartInfo,
+} from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {
   readonly sync: number;
@@ -142,7 +147,10 @@ export class RecordingExcel {
     }
     this.responses.push(response);
     if (response > this.payloadLimit)
-      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", `The response payload (${response} bytes) is too large`);
+      throw new ExcelApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload (${response} bytes) is too large`,
+      );
   }
 
   // -- the user's own actions ---------------------------------------------------------------
@@ -188,7 +196,10 @@ export class RecordingExcel {
       return descending ? -cmp : cmp;
     });
     this.workbook.clear(body, true);
-    this.workbook.setNumberFormats(body, order.map((i) => formats[i]));
+    this.workbook.setNumberFormats(
+      body,
+      order.map((i) => formats[i]),
+    );
     this.workbook.write(
       body,
       order.map((i) => rows[i]),
