@@ -353,3 +353,72 @@ describe("Excel's raw errors become what to do (Error handling with the applicat
     await expect(saving).rejects.toThrow("Excel is editing a cell. Press Enter or Esc");
   });
 });
+
+describe("setting up again: all-or-nothing for the user, with progress, cancel and resume", () => {
+  const many = (count: number): PlanNode[] => [
+    node("CO", ""),
+    ...Array.from({ length: count }, (_, i) => node(`n${i}`, "CO")),
+  ];
+
+  it("gives renamed plan sheets their names back, so the report's formulas find them", async () => {
+    const { excel, workbook } = await setUp();
+    excel.renameSheet(SHEETS.inputs, "Inputs (mine)");
+    await workbook.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
+    expect(excel.workbook.sheetNames().map((name) => excel.shownSheet(name))).toContain(SHEETS.inputs);
+    expect((await readPlanOf(workbook)).nodes.map((n) => n.id)).toContain("FR");
+  });
+
+  it("reports each chunk, stops on a failed chunk naming the snapshot it took first, and resumes there", async () => {
+    const excel = new RecordingExcel();
+    const workbook = new ExcelPlanWorkbook(excel.run, 20_000);
+    await workbook.writePlan({ settings: SETTINGS, nodes: many(600) });
+    const read = (await readPlanOf(workbook)).entries.get("n5") as NodeEntry;
+    await workbook.saveEntries([{ expected: read, next: edit(read, [9, 9]) }], []);
+
+    const setup = { settings: SETTINGS, nodes: [...many(600), node("FR", "CO")] };
+    const sync = excel.sync.bind(excel);
+    let chunk = 0;
+    excel.context.sync = async () => {
+      // The setup's own chunks start with the one that resizes the tables (after the snapshot's);
+      // the third fails, as a cell in edit mode makes Excel refuse a request.
+      if (chunk > 0 || excel.queueHas("table.resize")) chunk++;
+      if (chunk === 3) throw new ExcelApiError("InvalidOperationInCellEditMode", "edit mode");
+      return sync();
+    };
+    const seen: [number, number][] = [];
+    const first = workbook.writePlan(setup, { onProgress: (done, total) => seen.push([done, total]) });
+    await expect(first).rejects.toThrow(/^Setup stopped after 2 of \d+ steps: Excel is editing a cell/);
+    await expect(first).rejects.toThrow(/snapshot "Before setup [^"]+" \(taken just before\)/);
+    expect(seen.map(([done]) => done)).toEqual([1, 2]);
+
+    excel.reset();
+    excel.context.sync = sync;
+    seen.length = 0;
+    await workbook.writePlan(setup, { onProgress: (done, total) => seen.push([done, total]) });
+    // Resumed: no second snapshot, no re-read of the half-written tables, chunks 3.. only.
+    expect(excel.calls.filter((call) => call.call === "worksheets.add")).toEqual([]);
+    expect(seen[0][0]).toBe(3);
+    expect(seen[seen.length - 1][0]).toBe(seen[0][1]);
+    const plan = await readPlanOf(workbook);
+    expect(plan.nodes).toHaveLength(602);
+    expect(plan.entries.get("n5")?.values).toEqual([9, 9]);
+  });
+
+  it("stops between chunks when cancelled, and the same setup again finishes it", async () => {
+    const excel = new RecordingExcel();
+    const workbook = new ExcelPlanWorkbook(excel.run, 20_000);
+    const setup = { settings: SETTINGS, nodes: many(600) };
+    const controller = new AbortController();
+    const cancelled = workbook.writePlan(setup, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 1) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toThrow(
+      /^Setup cancelled after 1 of \d+ steps. Run the setup again to finish it.$/,
+    );
+    await workbook.writePlan(setup);
+    expect((await readPlanOf(workbook)).nodes).toHaveLength(601);
+  });
+});

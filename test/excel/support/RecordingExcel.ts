@@ -258,6 +258,11 @@ export class RecordingExcel {
     }
   }
 
+  /** Whether a call of that name is queued for the next sync. */
+  queueHas(call: string): boolean {
+    return this.queue.some((op) => op.call === call);
+  }
+
   /** Calls made in sync `n` (1-based), by name. */
   callsIn(n: number): string[] {
     return this.calls.filter((call) => call.sync === n).map((call) => call.call);
@@ -331,11 +336,14 @@ class FakeTableCollection {
       () => spec,
       () => {
         const names = this.excel.workbook.tableNames();
+        const withSheets = spec.includes("worksheet/name");
+        const sheetOf = (name: string): string =>
+          this.excel.shownSheet((this.excel.workbook.table(name) as { range: CellRange }).range.sheet);
         this.state.set(
           "items",
-          names.map((name) => new FakeTable(this.excel, () => name).loaded(name)),
+          names.map((name) => new FakeTable(this.excel, () => name).loaded(name, withSheets ? sheetOf(name) : null)),
         );
-        return payload(names.map((name) => ({ name })));
+        return payload(names.map((name) => (withSheets ? { name, worksheet: { name: sheetOf(name) } } : { name })));
       },
     );
     return this;
@@ -434,9 +442,10 @@ class FakeTable {
     return this;
   }
 
-  /** As an item of a collection loaded with "items/name". */
-  loaded(name: string): this {
+  /** As an item of a collection loaded with "items/name" (and "items/worksheet/name": `sheet`). */
+  loaded(name: string, sheet: string | null = null): this {
     this.state.set("name", name);
+    if (sheet !== null) this.state.set("sheet", sheet);
     return this;
   }
 
@@ -460,7 +469,12 @@ class FakeTable {
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.excel, () => this.range().sheet);
+    const sheet = new FakeWorksheet(this.excel, () => this.range().sheet);
+    try {
+      return sheet.loaded(this.state.get<string>("sheet"));
+    } catch {
+      return sheet;
+    }
   }
 
   getRange(): FakeRange {
