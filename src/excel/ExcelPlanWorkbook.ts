@@ -28,6 +28,7 @@ import type {
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SetupProgress,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -46,7 +47,7 @@ import { readMadeFiles, recordMadeFiles } from "./madeFiles";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import { listTables, readSelection, readTable, selectSourceRow } from "./sources";
 import { saveTopDown } from "./topDown";
-import { writePlan } from "./writePlan";
+import { SetupStoppedError, writePlan, type StoppedSetup } from "./writePlan";
 
 export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where this object last saw each node's rows: what lets saveEntries read them in its first sync. */
@@ -79,8 +80,18 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return this.run((context) => readTable(context, name, this.hasCellProperties));
   }
 
-  async writePlan(setup: PlanSetup): Promise<void> {
-    return this.run((context) => writePlan(context, setup, this.writeBudget, this.hints));
+  /** Where the last setup stopped, if it did: the same setup again resumes there. */
+  private stopped: StoppedSetup | null = null;
+
+  async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void> {
+    const resume = this.stopped !== null && sameSetup(this.stopped.setup, setup) ? this.stopped : null;
+    try {
+      await this.run((context) => writePlan(context, setup, this.writeBudget, this.hints, progress, resume));
+      this.stopped = null;
+    } catch (error) {
+      if (error instanceof SetupStoppedError) this.stopped = error.stopped;
+      throw error;
+    }
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
@@ -130,4 +141,9 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   onSelectNode(listener: (id: string | null) => void): () => void {
     return onSelectNode(this.run, listener);
   }
+}
+
+/** The same setup: what the user asked to write again after a stop. */
+function sameSetup(a: PlanSetup, b: PlanSetup): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

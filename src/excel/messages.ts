@@ -23,6 +23,8 @@ export const excelMessages = {
       ? "Run the setup again to finish it."
       : `Run the setup again to finish it, or compare with snapshot "${snapshot}" (taken just before) ` +
         `under Sharing > Snapshots to see every node's inputs, targets and status as they were.`),
+  snapshotFailed: (reason: string): string =>
+    `Could not take the snapshot Groundup takes before setting up again, so nothing was changed: ${reason}`,
   setupCancelled: (done: number, total: number): string =>
     `Setup cancelled after ${done} of ${total} steps. Run the setup again to finish it.`,
   noDynamicArrays:
@@ -41,10 +43,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   AccessDenied:
     "Excel refused the change: a sheet or the workbook is protected, or the file is read-only. " +
     "Unprotect it (Review > Unprotect Sheet), or open an editable copy, then try again.",
-  InvalidSelection:
-    "Select one block of cells (not several areas, a chart or a shape), then try again.",
-  InactiveWorkbook:
-    "Several workbooks are open and this one lost focus. Click into this workbook, then try again.",
+  InvalidSelection: "Select one block of cells (not several areas, a chart or a shape), then try again.",
+  InactiveWorkbook: "Several workbooks are open and this one lost focus. Click into this workbook, then try again.",
   RequestPayloadSizeLimitExceeded:
     "The change is too large for one request to Excel on the web. Try again with fewer rows, or use Excel on the desktop.",
   ResponsePayloadSizeLimitExceeded:
@@ -63,11 +63,17 @@ const BY_CODE: Readonly<Record<string, string>> = {
   GeneralException: "Excel hit an internal error. Try again; if it persists, reload the task pane.",
 };
 
-/** Excel's error code of `error`, if it is one of Excel's errors. */
+/**
+ * Excel's error code of `error`, if it is one of Excel's errors or was caused by one (a chunked
+ * write wraps the failed sync's error as its `cause`).
+ */
 function officeCode(error: unknown): string | null {
-  if (typeof error !== "object" || error === null) return null;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && code !== "" ? code : null;
+  for (let at = error, depth = 0; typeof at === "object" && at !== null && depth < 5; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "") return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 /** What to tell the user about one of Excel's errors; null for errors that are not Excel's own. */
@@ -96,7 +102,8 @@ export function withOfficeMessages(run: ExcelRun): ExcelRun {
     try {
       return await run(batch, reuse);
     } catch (error) {
-      const message = officeErrorMessage(error);
+      // Groundup's own errors pass as they are, even when an Excel error caused them: they say more.
+      const message = error instanceof Error && error.name === "SetupStoppedError" ? null : officeErrorMessage(error);
       if (message === null) throw error;
       throw new ExcelActionError(message, officeCode(error) as string, { cause: error });
     }

@@ -14,7 +14,9 @@ export const excelRun: ExcelRun = (batch, reuse) => (reuse === undefined ? Excel
 
 /**
  * Whether this Excel has `Range.getCellProperties` (ExcelApi 1.9: Excel 2019 and later, the web,
- * Mac, iPad). The manifest asks for less, so older hosts read sources without indent levels.
+ * Mac, iPad). The manifest requires ExcelApi 1.13, so every host that loads the add-in has it; the
+ * check stays so that a host which reports less (a sideload without the manifest's check) reads
+ * sources without indent levels instead of failing.
  */
 export const excelHasCellProperties = (): boolean =>
   typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.9");

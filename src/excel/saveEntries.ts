@@ -98,7 +98,9 @@ export async function saveEntries(
       const guess = guesses[i][t];
       const cells = guess?.range.values[0];
       const hit =
-        guess !== null && guess.row < shapeOf[table].rowCount && rowHolds(cells, shapeOf[table].headers, change.next.id);
+        guess !== null &&
+        guess.row < shapeOf[table].rowCount &&
+        rowHolds(cells, shapeOf[table].headers, change.next.id);
       read[table] = hit ? { row: guess.row, cells } : { row: undefined, cells: undefined };
     });
     return read;

@@ -60,7 +60,10 @@ export class WriteStopped extends Error {
     readonly cancelled: boolean,
     options?: { cause: unknown },
   ) {
-    super(cancelled ? `Cancelled after ${done} of ${total} chunks` : `Stopped after ${done} of ${total} chunks`, options);
+    super(
+      cancelled ? `Cancelled after ${done} of ${total} chunks` : `Stopped after ${done} of ${total} chunks`,
+      options,
+    );
   }
 }
 

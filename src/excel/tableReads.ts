@@ -35,16 +35,20 @@ export interface Located {
   readonly ids: readonly (readonly unknown[])[];
 }
 
-/** Table and sheet names in the workbook, lower case. One sync. */
+/**
+ * Table and sheet names in the workbook, lower case, and the sheet each table is on (as named
+ * now: the user may have renamed it). One sync.
+ */
 export async function tableAndSheetNames(
   context: Excel.RequestContext,
-): Promise<{ tables: Set<string>; sheets: Set<string> }> {
-  const tables = context.workbook.tables.load("items/name");
+): Promise<{ tables: Set<string>; sheets: Set<string>; tableSheets: Map<string, string> }> {
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
   return {
     tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
     sheets: new Set(sheets.items.map((sheet) => sheet.name.toLowerCase())),
+    tableSheets: new Map(tables.items.map((table) => [table.name.toLowerCase(), table.worksheet.name])),
   };
 }
 

@@ -16,7 +16,10 @@ import { excelMessages } from "./messages";
  * (ExcelApi 1.1), so that a row the table no longer has is still a range and only its id tells.
  */
 export function bodyRow(context: Excel.RequestContext, table: string, row: number): Excel.Range {
-  return context.workbook.tables.getItem(table).getHeaderRowRange().getOffsetRange(row + 1, 0);
+  return context.workbook.tables
+    .getItem(table)
+    .getHeaderRowRange()
+    .getOffsetRange(row + 1, 0);
 }
 
 /** The table's header cells and body row count, read in the sync the caller makes. */

@@ -9,48 +9,125 @@ import {
   type PlanLayout,
   type TableLayout,
 } from "../core/plan/layout";
-import type { PlanSetup } from "../workbook/PlanWorkbook";
+import type { PlanSetup, SetupProgress } from "../workbook/PlanWorkbook";
 import { hintsFromLayout, type RowHints } from "./hints";
-import { SheetCache, writeBlocks, writeSlice } from "./sheetWrites";
+import { excelMessages, officeErrorMessage } from "./messages";
+import { SheetCache, WriteStopped, writeBlocks, writeSlice } from "./sheetWrites";
+import { saveSnapshot } from "./snapshots";
 import { planGrids, readTables, tableAndSheetNames, tablesPresent } from "./tableReads";
+
+/** A setup that stopped part-way: what `writePlan` needs to resume it. */
+export interface StoppedSetup {
+  readonly setup: PlanSetup;
+  readonly layout: PlanLayout;
+  readonly done: number;
+  readonly snapshot: string | null;
+}
 
 /**
  * Sets the plan up, keeping what the per-node tables hold (`buildPlanLayout`); notes in `hints`
- * where the rows now are.
+ * where the rows now are. Over an existing plan it first takes a snapshot ("Before setup ..."), so
+ * that a setup that stops part-way (a chunk refused, the pane closed, a cancel) loses nothing the
+ * user cannot see again. `resume`, the setup that stopped with this same `setup`, continues from
+ * its first unwritten chunk with the layout it had computed (re-reading half-written tables would
+ * lose inputs). A stop throws `SetupStoppedError`, which carries what a resume needs.
  */
 export async function writePlan(
   context: Excel.RequestContext,
   setup: PlanSetup,
   writeBudget: number,
   hints: RowHints,
+  progress: SetupProgress = {},
+  resume: StoppedSetup | null = null,
 ): Promise<void> {
-  const { tables, sheets } = await tableAndSheetNames(context);
-  const kept = tablesPresent(NODE_TABLES, tables);
-  const read = await readTables(
-    context,
-    kept.map((table) => TABLES[table]),
-  );
-  const layout = buildPlanLayout(setup, planGrids(kept, read));
+  const names = await tableAndSheetNames(context);
+  let layout: PlanLayout;
+  let snapshot: string | null = null;
+  if (resume !== null) {
+    layout = resume.layout;
+    snapshot = resume.snapshot;
+  } else {
+    if (names.tables.has(TABLES.settings.toLowerCase())) {
+      const time = new Date().toISOString();
+      snapshot = `Before setup ${time.slice(0, 19).replace("T", " ")}`;
+      try {
+        await saveSnapshot(context, { name: snapshot, time, user: "Groundup" }, writeBudget);
+      } catch (error) {
+        const reason = officeErrorMessage(error) ?? (error instanceof Error ? error.message : String(error));
+        throw new Error(excelMessages.snapshotFailed(reason), { cause: error });
+      }
+    }
+    const kept = tablesPresent(NODE_TABLES, names.tables);
+    const read = await readTables(
+      context,
+      kept.map((table) => TABLES[table]),
+    );
+    layout = buildPlanLayout(setup, planGrids(kept, read));
+  }
 
   const worksheets = new SheetCache(context);
-  await writeBlocks(context, worksheets, layout.blocks, writeBudget, {
-    first: () => prepareStructure(context, worksheets, layout, tables, sheets),
-    last: () => {
-      addToleranceRules(worksheets, layout);
-      worksheets.get(SHEETS.report).activate();
-    },
-  });
+  try {
+    await writeBlocks(
+      context,
+      worksheets,
+      layout.blocks,
+      writeBudget,
+      {
+        first: () => prepareStructure(context, worksheets, layout, names),
+        last: () => {
+          addToleranceRules(worksheets, layout);
+          worksheets.get(SHEETS.report).activate();
+        },
+      },
+      { ...progress, from: resume?.done ?? 0 },
+    );
+  } catch (error) {
+    if (!(error instanceof WriteStopped)) throw error;
+    throw new SetupStoppedError(error, { setup, layout, done: error.done, snapshot });
+  }
   hints.update(hintsFromLayout(layout));
 }
 
-/** Queues the tables' creation or resizing, the audit table if missing, and a cleared report sheet. */
+/** A setup stopped part-way; `message` says what happened and what to do, `stopped` how to resume. */
+export class SetupStoppedError extends Error {
+  override readonly name = "SetupStoppedError";
+
+  constructor(
+    stop: WriteStopped,
+    readonly stopped: StoppedSetup,
+  ) {
+    const cause = stop.cause;
+    const reason = officeErrorMessage(cause) ?? (cause instanceof Error ? cause.message : String(cause));
+    super(
+      stop.cancelled
+        ? excelMessages.setupCancelled(stop.done, stop.total)
+        : excelMessages.setupStopped(stop.done, stop.total, stopped.snapshot, reason),
+      { cause },
+    );
+  }
+}
+
+/**
+ * Queues the tables' creation or resizing, the audit table if missing, and a cleared report sheet.
+ * A plan table on a sheet the user renamed gets its sheet's name back first: the report's formulas
+ * name the plan's sheets.
+ */
 function prepareStructure(
   context: Excel.RequestContext,
   worksheets: SheetCache,
   layout: PlanLayout,
-  tables: ReadonlySet<string>,
-  sheets: Set<string>,
+  names: { tables: ReadonlySet<string>; sheets: ReadonlySet<string>; tableSheets: ReadonlyMap<string, string> },
 ): void {
+  const { tables } = names;
+  const sheets = new Set(names.sheets);
+  for (const table of [...layout.tables, AUDIT_TABLE]) {
+    const current = names.tableSheets.get(table.name.toLowerCase());
+    if (current === undefined || current.toLowerCase() === table.sheet.toLowerCase()) continue;
+    if (sheets.has(table.sheet.toLowerCase())) throw new Error(excelMessages.sheetNameTaken(table.sheet));
+    context.workbook.tables.getItem(table.name).worksheet.name = table.sheet;
+    sheets.delete(current.toLowerCase());
+    sheets.add(table.sheet.toLowerCase());
+  }
   const sheetFor = (name: string): Excel.Worksheet => {
     if (sheets.has(name.toLowerCase())) return worksheets.get(name);
     sheets.add(name.toLowerCase());

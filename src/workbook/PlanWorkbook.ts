@@ -42,7 +42,7 @@ export interface PlanWorkbook {
    * no longer in the plan stay while they hold values. Throws `PlanLayoutError` for a setup that is
    * not a plan (no nodes or periods, a period twice, an invalid hierarchy, ...).
    */
-  writePlan(setup: PlanSetup): Promise<void>;
+  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void>;
 
   /**
    * Writes node entries, and appends `audit`, if, and only if, every row still holds what
@@ -122,6 +122,16 @@ export interface SourceTable {
 export type SourceRef =
   | { readonly kind: "range"; readonly sheet: string; readonly address: string }
   | { readonly kind: "table"; readonly name: string };
+
+/**
+ * How a long setup reports and stops (optional: a workbook may ignore it). Excel reports one step
+ * per write chunk and stops between chunks when `signal` aborts; calling `writePlan` again with the
+ * same setup after a failure or a cancel resumes where it stopped.
+ */
+export interface SetupProgress {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
 
 export interface PlanSetup {
   readonly settings: PlanSettings;

@@ -159,8 +159,12 @@ describe("ExcelPlanWorkbook", () => {
 
       await workbook.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA")] });
 
-      // Look around; locate the three per-node tables; read them in one chunk; write in one.
-      expect(excel.syncs).toBe(4);
+      // Look around; a snapshot first (look around, locate, read, write); locate the three per-node
+      // tables; read them in one chunk; write in one.
+      expect(excel.syncs).toBe(8);
+      expect((await workbook.listSnapshots()).map((info) => info.name)).toEqual([
+        expect.stringMatching(/^Before setup \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      ]);
       expect(excel.calls.filter((call) => call.call === "table.resize").map((call) => call.detail)).toEqual([
         "GuSettings",
         "GuHierarchy",
@@ -363,7 +367,17 @@ describe("ExcelPlanWorkbook", () => {
         { rowCount: 10_001, colCount: 6 },
       ]);
       expect(reads.length).toBeGreaterThan(1);
-      expect(excel.syncs).toBe(2 + reads.length + chunks.length);
+      // The automatic snapshot comes first; after it, the setup's own syncs as before.
+      const snapshotWrite = excel.calls.find(
+        (call) => call.call === "worksheets.add" && call.detail === "GU Snapshot 1",
+      );
+      expect(snapshotWrite).toBeDefined();
+      const lastSnapshotSync = Math.max(
+        ...excel.calls
+          .filter((call) => call.call === "range.values" && /GU Snapshot/.test(call.detail))
+          .map((call) => call.sync),
+      );
+      expect(excel.syncs - lastSnapshotSync).toBe(1 + reads.length + chunks.length);
 
       excel.reset();
       const read = (await readPlanOf(workbook)).entries.get("n9999") as NodeEntry;

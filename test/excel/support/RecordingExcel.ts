@@ -22,7 +22,12 @@
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
 import type { ExcelRun } from "../../../src/excel/run";
-import { MemoryWorkbook, cellInputText, type CellInput, type ChartInfo } from "../../../src/workbook/memory/MemoryWorkbook";
+import {
+  MemoryWorkbook,
+  cellInputText,
+  type CellInput,
+  type ChartInfo,
+} from "../../../src/workbook/memory/MemoryWorkbook";
 
 export interface WriteRecord {
   readonly sync: number;
@@ -142,7 +147,10 @@ export class RecordingExcel {
     }
     this.responses.push(response);
     if (response > this.payloadLimit)
-      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", `The response payload (${response} bytes) is too large`);
+      throw new ExcelApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload (${response} bytes) is too large`,
+      );
   }
 
   // -- the user's own actions ---------------------------------------------------------------
@@ -188,7 +196,10 @@ export class RecordingExcel {
       return descending ? -cmp : cmp;
     });
     this.workbook.clear(body, true);
-    this.workbook.setNumberFormats(body, order.map((i) => formats[i]));
+    this.workbook.setNumberFormats(
+      body,
+      order.map((i) => formats[i]),
+    );
     this.workbook.write(
       body,
       order.map((i) => rows[i]),
@@ -245,6 +256,11 @@ export class RecordingExcel {
         this.workbook.resizeTable(name, { ...table, rowCount: table.rowCount + range.rowCount });
       }
     }
+  }
+
+  /** Whether a call of that name is queued for the next sync. */
+  queueHas(call: string): boolean {
+    return this.queue.some((op) => op.call === call);
   }
 
   /** Calls made in sync `n` (1-based), by name. */
@@ -320,11 +336,14 @@ class FakeTableCollection {
       () => spec,
       () => {
         const names = this.excel.workbook.tableNames();
+        const withSheets = spec.includes("worksheet/name");
+        const sheetOf = (name: string): string =>
+          this.excel.shownSheet((this.excel.workbook.table(name) as { range: CellRange }).range.sheet);
         this.state.set(
           "items",
-          names.map((name) => new FakeTable(this.excel, () => name).loaded(name)),
+          names.map((name) => new FakeTable(this.excel, () => name).loaded(name, withSheets ? sheetOf(name) : null)),
         );
-        return payload(names.map((name) => ({ name })));
+        return payload(names.map((name) => (withSheets ? { name, worksheet: { name: sheetOf(name) } } : { name })));
       },
     );
     return this;
@@ -423,9 +442,10 @@ class FakeTable {
     return this;
   }
 
-  /** As an item of a collection loaded with "items/name". */
-  loaded(name: string): this {
+  /** As an item of a collection loaded with "items/name" (and "items/worksheet/name": `sheet`). */
+  loaded(name: string, sheet: string | null = null): this {
     this.state.set("name", name);
+    if (sheet !== null) this.state.set("sheet", sheet);
     return this;
   }
 
@@ -449,7 +469,12 @@ class FakeTable {
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.excel, () => this.range().sheet);
+    const sheet = new FakeWorksheet(this.excel, () => this.range().sheet);
+    try {
+      return sheet.loaded(this.state.get<string>("sheet"));
+    } catch {
+      return sheet;
+    }
   }
 
   getRange(): FakeRange {
