@@ -95,6 +95,16 @@ export class Rollup {
         const total = totals[base + column];
         row[column] = isFiniteNumber(total) ? total : this.overflow;
       }
+    } else if (this.method === "avg" && this.errors === undefined) {
+      // As common in reports, and as fast as sum: no dispatch per cell, one shared #DIV/0!.
+      const totals = this.totals;
+      const counts = this.counts as Float64Array;
+      const base = node * columns;
+      for (let column = 0; column < columns; column++) {
+        const count = counts[base + column];
+        const average = totals[base + column] / count;
+        row[column] = count === 0 ? this.nothingToAverage : isFiniteNumber(average) ? average : this.overflow;
+      }
     } else {
       for (let column = 0; column < columns; column++) row[column] = this.cell(node, column);
     }
