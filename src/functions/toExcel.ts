@@ -59,12 +59,23 @@ export function fromExcel(arg: unknown): unknown {
   return copy ?? arg;
 }
 
+/**
+ * Excel errors already made, one per core error: a column of "No numbers to average" shares one
+ * object instead of making one (with a stack trace) per cell. Weak, so errors of past calls go.
+ */
+const excelErrors = new WeakMap<CellError, CustomFunctions.Error>();
+
 /** Excel shows a custom message only for #VALUE! and #N/A; the other codes take none. */
 export function toExcelError(error: CellError): CustomFunctions.Error {
-  const carriesMessage = error.code === "VALUE" || error.code === "NA";
-  return carriesMessage
-    ? new CustomFunctions.Error(excelErrorCode(error.code), error.message)
-    : new CustomFunctions.Error(excelErrorCode(error.code));
+  let excel = excelErrors.get(error);
+  if (excel === undefined) {
+    const carriesMessage = error.code === "VALUE" || error.code === "NA";
+    excel = carriesMessage
+      ? new CustomFunctions.Error(excelErrorCode(error.code), error.message)
+      : new CustomFunctions.Error(excelErrorCode(error.code));
+    excelErrors.set(error, excel);
+  }
+  return excel;
 }
 
 export function toExcelCell(cell: ResultCell): ExcelCell {
@@ -77,24 +88,22 @@ export function toExcelCell(cell: ResultCell): ExcelCell {
 }
 
 /**
- * A grid to spill, or throws the error that fails the whole call. Rows holding only numbers and
- * text, the usual case, are passed on as they are: copying a million-cell result would cost as much
- * as computing it.
+ * A grid to spill, or throws the error that fails the whole call. The core's result grids are new
+ * and the caller's to keep, so error cells are replaced in place: copying a million-cell result
+ * would cost as much as computing it.
  */
 export function toExcelResult(result: FormulaResult): ExcelCell[][] {
   if (result instanceof CellError) throw toExcelError(result);
-  let mapped: ExcelCell[][] | undefined;
   for (let r = 0; r < result.length; r++) {
-    const row = result[r];
+    const row = result[r] as ResultCell[] | ExcelCell[];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       // `x - x === 0` holds for finite numbers only.
       if (typeof cell === "string" || (typeof cell === "number" && cell - cell === 0)) continue;
-      (mapped ??= result.slice() as ExcelCell[][])[r] = row.map(toExcelCell);
-      break;
+      row[c] = toExcelCell(cell as ResultCell);
     }
   }
-  return mapped ?? (result as ExcelCell[][]);
+  return result as ExcelCell[][];
 }
 
 /** A core formula called as Excel calls a custom function: arguments mapped in, result mapped out. */

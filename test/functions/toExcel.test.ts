@@ -25,15 +25,16 @@ describe("toExcelCell", () => {
 });
 
 describe("toExcelResult", () => {
-  it("passes rows of numbers and text on as they are and maps the rows with errors, leaving the core's grid alone", () => {
+  it("maps error cells in place, without copying rows (the core's result grids are new), sharing one Excel error per core error", () => {
     const clean = [1, "", "UK"];
-    const withError = [2, new CellError("NA", 'No node "X"')];
+    const shared = new CellError("NA", 'No node "X"');
+    const withError = [2, shared, shared];
     const result = [clean, withError];
     const grid = toExcelResult(result);
     expect(grid[0]).toBe(clean);
-    expect(grid[1]).toEqual([2, expect.objectContaining({ code: "#N/A", message: 'No node "X"' })]);
-    expect(result[1]).toBe(withError);
-    expect(withError[1]).toBeInstanceOf(CellError);
+    expect(grid[1]).toBe(withError);
+    expect(grid[1]).toEqual([2, expect.objectContaining({ code: "#N/A", message: 'No node "X"' }), expect.anything()]);
+    expect(grid[1][2]).toBe(grid[1][1]);
   });
 
   it("throws a whole-call error as a CustomFunctions.Error, which Excel shows in the cell", () => {

@@ -46,8 +46,8 @@ function readTree(idsArg: unknown, parentsArg: unknown): Tree | CellError {
 
 /** A result row about no node: blank for a blank id, or the request's error, across every column. */
 function filledRow(fill: "" | CellError, columns: number): ResultCell[] {
-  const row: ResultCell[] = [];
-  for (let column = 0; column < columns; column++) row.push(fill);
+  const row = new Array<ResultCell>(columns);
+  for (let column = 0; column < columns; column++) row[column] = fill;
   return row;
 }
 
