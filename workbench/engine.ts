@@ -46,10 +46,18 @@ export function engineContent(cell: Cell | undefined): Content {
   return typeof cell.value === "string" ? `'${cell.value}` : cell.value;
 }
 
+const hasFormula = (block: ContentBlock): boolean =>
+  block.cells.some((cells) => cells.some((content) => typeof content === "string" && content.startsWith("=")));
+
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 /** Lets the page handle input and paint between two slices of work. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A User Timing mark, for the benchmark and the browser's performance panel. */
+function mark(name: string): void {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name);
+}
 
 interface Extent {
   rows: number;
@@ -73,6 +81,10 @@ export class FormulaEngine {
   /** How far each sheet's contents were given to the engine: writes beyond it are clipped to the used range. */
   private readonly extents = new Map<string, Extent>();
   private waiters: (() => void)[] = [];
+  /** Sheets left out of the build, loaded right after it. */
+  private deferred: string[] = [];
+  /** The load of those sheets while it is in flight (0: none): results don't wait for it. */
+  private loading = 0;
   private built: (() => void) | null = null;
 
   constructor(
@@ -106,36 +118,88 @@ export class FormulaEngine {
   async start(): Promise<void> {
     if (this.phase !== "idle") return;
     this.phase = "building";
+    mark("engine: start");
     try {
       const channel = this.connect();
       this.channel = channel;
       channel.onMessage((message) => this.receive(message));
       const builtNow = new Promise<void>((resolve) => (this.built = resolve));
       const sheets = this.workbook.sheetNames();
+      // Sheets no formula names (the plan's audit log, most of the cells) don't change any result:
+      // the engine gets them after it is built, and is ready sooner.
+      const formulas: string[] = [];
+      const read = new Map<string, ContentBlock[]>();
       for (const name of sheets) {
-        const used = this.workbook.usedRange(name);
-        if (used === null) continue;
-        const extent = this.extent(name);
-        extent.rows = used.row + used.rowCount;
-        extent.cols = used.col + used.colCount;
-        const rowsPerSlice = Math.max(1, Math.floor(CONTENT_SLICE / used.colCount));
-        for (let row = used.row; row < extent.rows; row += rowsPerSlice) {
-          if (this.phase !== "building") return;
-          if (!this.workbook.hasSheet(name)) break;
-          const range: CellRange = {
-            sheet: name,
-            row,
-            col: used.col,
-            rowCount: Math.min(rowsPerSlice, extent.rows - row),
-            colCount: used.colCount,
-          };
-          channel.post({ kind: "contents", block: this.contents(range) });
+        const blocks: ContentBlock[] = [];
+        for (const range of this.slicesOf(name)) {
+          const block = this.contents(range);
+          for (const cells of block.cells)
+            for (const content of cells)
+              if (typeof content === "string" && content.startsWith("=")) formulas.push(content.toLowerCase());
+          blocks.push(block);
           await nextTask();
+          if (this.phase !== "building") return;
+        }
+        read.set(name, blocks);
+      }
+      const needed = sheets.filter((name) => {
+        const quoted = name.toLowerCase();
+        return formulas.some((formula) => formula.includes(quoted)) || (read.get(name) ?? []).some(hasFormula);
+      });
+      this.deferred = sheets.filter((name) => !needed.includes(name));
+      for (const name of needed) {
+        for (const block of read.get(name) ?? []) {
+          channel.post({ kind: "contents", block });
+          await nextTask();
+          if (this.phase !== "building") return;
         }
       }
-      if (this.phase !== "building") return;
-      channel.post({ kind: "build", sheets });
+      read.clear();
+      mark("engine: contents sent");
+      channel.post({ kind: "build", sheets: needed });
       await builtNow;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The used range of a sheet in slices of about `CONTENT_SLICE` cells; notes how far it was given. */
+  private slicesOf(name: string): CellRange[] {
+    const used = this.workbook.usedRange(name);
+    if (used === null) return [];
+    const extent = this.extent(name);
+    extent.rows = Math.max(extent.rows, used.row + used.rowCount);
+    extent.cols = Math.max(extent.cols, used.col + used.colCount);
+    const rowsPerSlice = Math.max(1, Math.floor(CONTENT_SLICE / used.colCount));
+    const bottom = used.row + used.rowCount;
+    const ranges: CellRange[] = [];
+    for (let row = used.row; row < bottom; row += rowsPerSlice)
+      ranges.push({
+        sheet: name,
+        row,
+        col: used.col,
+        rowCount: Math.min(rowsPerSlice, bottom - row),
+        colCount: used.colCount,
+      });
+    return ranges;
+  }
+
+  /** Gives the engine the sheets left out of the build, read as they are now, in slices. */
+  private async loadDeferred(channel: EngineChannel): Promise<void> {
+    const seq = ++this.lastSeq;
+    this.inFlight = seq;
+    this.loading = seq;
+    try {
+      for (const name of this.deferred) {
+        if (!this.workbook.hasSheet(name)) continue;
+        for (const range of this.slicesOf(name)) {
+          await nextTask();
+          if (this.channel !== channel) return;
+          channel.post({ kind: "contents", block: this.contents(range) });
+        }
+      }
+      this.deferred = [];
+      channel.post({ kind: "load", seq });
     } catch (error) {
       this.fail(error);
     }
@@ -160,7 +224,7 @@ export class FormulaEngine {
    */
   settled(): Promise<void> {
     if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return Promise.resolve();
-    if (this.phase === "built" && !this.busy()) return Promise.resolve();
+    if (this.phase === "built" && !this.busy() && this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -176,8 +240,9 @@ export class FormulaEngine {
 
   // -------------------------------------------------------------------------------------------
 
+  /** Changes not yet computed (loading sheets no formula names changes no result). */
   private busy(): boolean {
-    return this.inFlight !== 0 || this.pending.length > 0 || this.structureChanged;
+    return (this.inFlight !== 0 && this.inFlight !== this.loading) || this.pending.length > 0 || this.structureChanged;
   }
 
   private extent(sheet: string): Extent {
@@ -274,14 +339,22 @@ export class FormulaEngine {
     if (message.done) {
       if (message.seq === 0) {
         this.phase = "built";
+        mark("engine: built");
         this.built?.();
         this.built = null;
-      } else if (message.seq === this.inFlight) this.inFlight = 0;
+        if (this.deferred.length > 0 && this.channel !== null) void this.loadDeferred(this.channel);
+      } else if (message.seq === this.inFlight) {
+        this.inFlight = 0;
+        if (message.seq === this.loading) {
+          this.loading = 0;
+          mark("engine: every sheet loaded");
+        }
+      }
       // Changes made while the engine worked go now, as one batch.
       if (this.busy() && this.inFlight === 0) this.sendPending();
     }
     this.notify();
-    if (this.phase === "built" && !this.busy()) this.release();
+    if (this.phase === "built" && !this.busy() && this.inFlight === 0) this.release();
   }
 
   /** Stores computed values in the workbook (constants are left alone there) and notes errors. */

@@ -57,6 +57,8 @@ export class EngineCore {
         return [];
       case "build":
         return slices(0, this.build(message.sheets));
+      case "load":
+        return slices(message.seq, this.load());
       case "update":
         return slices(message.seq, this.update(message.sheets, message.writes));
     }
@@ -103,6 +105,16 @@ export class EngineCore {
     }
     out.push(...this.retryBlocked(true));
     return out;
+  }
+
+  private load(): ComputedCells[] {
+    const hf = this.requireEngine();
+    const loaded = [...this.contents.values()];
+    this.contents.clear();
+    const changes = hf.batch(() => {
+      for (const sheet of loaded) hf.setSheetContent(this.link(sheet.name).id, sheet.rows);
+    });
+    return this.changed(changes);
   }
 
   // -- updates ----------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ export type ToEngine =
   /** Every part was sent: build HyperFormula over them (sheets in workbook order). */
   | { readonly kind: "build"; readonly sheets: readonly string[] }
   /**
+   * Sheets no formula refers to, sent (as `contents`) after the build so that it finishes sooner:
+   * put them in whole. Answered like an update.
+   */
+  | { readonly kind: "load"; readonly seq: number }
+  /**
    * Cells written since the last update, each range with everything it now holds, and the
    * workbook's sheets (new ones are added). Applied in one HyperFormula batch.
    */

@@ -169,6 +169,20 @@ describe("FormulaEngine", () => {
     expect(report(ROW.CO + 1_200, 0)).toBe("N1199");
   });
 
+  it("builds without the sheets no formula names, then loads them before any later change", async () => {
+    workbook.addSheet("Notes");
+    workbook.write({ sheet: "Notes", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["21"], ["'x"]]);
+    await engine.start();
+    const build = channel.sent.find((message) => message.kind === "build");
+    expect(build?.kind === "build" ? build.sheets : []).toContain(SHEETS.report);
+    expect(build?.kind === "build" ? build.sheets : []).not.toContain("Notes");
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(200);
+    await type("Sheet1", 0, 0, "=Notes!A1*2");
+    expect(workbook.value("Sheet1", 0, 0)).toBe(42);
+    await type("Notes", 0, 0, "50");
+    expect(workbook.value("Sheet1", 0, 0)).toBe(100);
+  });
+
   it("says why when the engine fails, and stops sending it changes", async () => {
     const broken = new FormulaEngine(workbook, () => ({
       post: (message) => {
