@@ -35,8 +35,13 @@ export type EngineState =
   | { readonly kind: "ready" }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Cells read from the workbook and sent per message while the engine starts. */
+/** Cells read from the workbook and sent per message (each read and posted in a task of its own). */
 const CONTENT_SLICE = 20_000;
+
+export interface EngineOptions {
+  /** Cells per message to the engine; the default suits the page, tests take smaller slices. */
+  readonly contentSlice?: number;
+}
 
 /** What HyperFormula is given for a workbook cell: a formula, a constant, or nothing. */
 export function engineContent(cell: Cell | undefined): Content {
@@ -90,6 +95,7 @@ export class FormulaEngine {
   constructor(
     private readonly workbook: MemoryWorkbook,
     private readonly connect: () => EngineChannel,
+    private readonly options: EngineOptions = {},
   ) {
     this.unsubscribe = workbook.onChange((event) => {
       if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return;
@@ -170,7 +176,7 @@ export class FormulaEngine {
     const extent = this.extent(name);
     extent.rows = Math.max(extent.rows, used.row + used.rowCount);
     extent.cols = Math.max(extent.cols, used.col + used.colCount);
-    const rowsPerSlice = Math.max(1, Math.floor(CONTENT_SLICE / used.colCount));
+    const rowsPerSlice = Math.max(1, Math.floor(this.slice / used.colCount));
     const bottom = used.row + used.rowCount;
     const ranges: CellRange[] = [];
     for (let row = used.row; row < bottom; row += rowsPerSlice)
@@ -240,6 +246,10 @@ export class FormulaEngine {
 
   // -------------------------------------------------------------------------------------------
 
+  private get slice(): number {
+    return this.options.contentSlice ?? CONTENT_SLICE;
+  }
+
   /** Changes not yet computed (loading sheets no formula names changes no result). */
   private busy(): boolean {
     return (this.inFlight !== 0 && this.inFlight !== this.loading) || this.pending.length > 0 || this.structureChanged;
@@ -277,27 +287,52 @@ export class FormulaEngine {
     }, 0);
   }
 
+  /**
+   * Sends what changed since the last update. The cells go in parts of about `CONTENT_SLICE`,
+   * each read and posted in a task of its own; changes made meanwhile wait for the next update.
+   */
   private sendPending(): void {
     const channel = this.channel;
     // Changes made while the engine builds go after the build, which then has them or not.
     if (channel === null || this.phase !== "built" || this.inFlight !== 0 || !this.busy()) return;
+    const ranges = this.pending;
+    this.pending = [];
+    this.structureChanged = false;
+    const seq = ++this.lastSeq;
+    this.inFlight = seq;
+    void this.postUpdate(channel, seq, ranges);
+    this.notify();
+  }
+
+  private async postUpdate(channel: EngineChannel, seq: number, ranges: readonly CellRange[]): Promise<void> {
     try {
-      const ranges = this.pending;
-      this.pending = [];
-      this.structureChanged = false;
-      const writes: ContentBlock[] = [];
+      const parts: CellRange[] = [];
       for (const range of ranges) {
         if (!this.workbook.hasSheet(range.sheet)) continue;
         const clipped = this.clip(range);
         if (clipped === null) continue;
-        writes.push(this.contents(clipped));
         const extent = this.extent(range.sheet);
         extent.rows = Math.max(extent.rows, clipped.row + clipped.rowCount);
         extent.cols = Math.max(extent.cols, clipped.col + clipped.colCount);
+        const rowsPerPart = Math.max(1, Math.floor(this.slice / clipped.colCount));
+        for (let row = clipped.row; row < clipped.row + clipped.rowCount; row += rowsPerPart)
+          parts.push({ ...clipped, row, rowCount: Math.min(rowsPerPart, clipped.row + clipped.rowCount - row) });
       }
-      this.inFlight = ++this.lastSeq;
-      channel.post({ kind: "update", seq: this.inFlight, sheets: this.workbook.sheetNames(), writes });
-      this.notify();
+      let writes: ContentBlock[] = [];
+      let cells = 0;
+      for (const part of parts) {
+        if (cells > 0 && cells + part.rowCount * part.colCount > this.slice) {
+          channel.post({ kind: "update", seq, sheets: [], writes, more: true });
+          writes = [];
+          cells = 0;
+          await nextTask();
+          if (this.channel !== channel) return;
+        }
+        if (!this.workbook.hasSheet(part.sheet)) continue;
+        writes.push(this.contents(part));
+        cells += part.rowCount * part.colCount;
+      }
+      channel.post({ kind: "update", seq, sheets: this.workbook.sheetNames(), writes });
     } catch (error) {
       this.fail(error);
     }
