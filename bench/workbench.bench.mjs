@@ -65,6 +65,15 @@ async function openPlan(context, url, profile, nodes) {
   return { nodes, treeOpenedAt, readyAt, tasks, heap, resident, topRollup, marks, worst };
 }
 
+/** Waits (longer than the e2e helpers do) until the engine has computed every change so far. */
+function engineReady(page) {
+  return page.waitForFunction(
+    () => document.querySelector('[data-testid="engine-status"]')?.getAttribute("data-state") === "ready",
+    null,
+    { timeout: OPEN_TIMEOUT, polling: 100 },
+  );
+}
+
 /** Rows of a hierarchy as a planner pastes it: a company, regions, territories, reps. */
 function pastedHierarchy(count) {
   const rows = [["Id", "Parent", "Name", "Owner"]];
@@ -95,6 +104,7 @@ async function setUpPlan(context, url, nodes) {
   await waitForReady(page, OPEN_TIMEOUT);
   const rows = pastedHierarchy(nodes);
   await wb.paste("Sheet1", "A1", rows);
+  await engineReady(page);
   await wb.expectCells("Sheet1", { [`A${nodes + 1}`]: rows[nodes][0] });
   await wb.goTo("Sheet1", `A1:D${nodes + 1}`);
   await wb.openView("Set up");
@@ -106,11 +116,7 @@ async function setUpPlan(context, url, nodes) {
   // The click returns once the page handles it, which a frozen page does only when it thaws.
   await wb.pane.getByRole("button", { name: "Set up plan" }).click({ timeout: OPEN_TIMEOUT });
   await wb.pane.getByText(/is set up with/).waitFor({ timeout: OPEN_TIMEOUT });
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="engine-status"]')?.getAttribute("data-state") === "ready",
-    null,
-    { timeout: OPEN_TIMEOUT, polling: 100 },
-  );
+  await engineReady(page);
   const ended = await pageNow(page);
   const tasks = await longTasksSince(page, started);
   await wb.expectCells("GU Report", { A4: "CO" });
