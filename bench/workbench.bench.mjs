@@ -24,7 +24,7 @@ import {
 import { serveDirectory } from "../scripts/e2e/server.mjs";
 import { WorkbenchPage } from "../scripts/e2e/workbench.mjs";
 
-/* global document, process, window */
+/* global document, performance, process, window */
 
 const OPEN_TIMEOUT = 240_000;
 const SETUP_NODES = 50_000;
@@ -49,6 +49,12 @@ async function openPlan(context, url, profile, nodes) {
   await waitForReady(page, OPEN_TIMEOUT);
   const { treeOpenedAt, readyAt } = await milestones(page);
   const tasks = await longTasksSince(page, 0);
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType("mark").map((entry) => [entry.name, entry.startTime])),
+  );
+  const worst = await page.evaluate(() =>
+    [...window.__watch.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5),
+  );
   const wb = new WorkbenchPage(page);
   await wb.goTo("GU Report", "F4");
   const topRollup = ((await wb.cell("F4").textContent()) ?? "").trim();
@@ -56,7 +62,16 @@ async function openPlan(context, url, profile, nodes) {
   const heap = await mainHeapBytes(page);
   const resident = await rendererResidentBytes(profile);
   await page.close();
-  return { nodes, treeOpenedAt, readyAt, tasks, heap, resident, topRollup };
+  return { nodes, treeOpenedAt, readyAt, tasks, heap, resident, topRollup, marks, worst };
+}
+
+/** Waits (longer than the e2e helpers do) until the engine has computed every change so far. */
+function engineReady(page) {
+  return page.waitForFunction(
+    () => document.querySelector('[data-testid="engine-status"]')?.getAttribute("data-state") === "ready",
+    null,
+    { timeout: OPEN_TIMEOUT, polling: 100 },
+  );
 }
 
 /** Rows of a hierarchy as a planner pastes it: a company, regions, territories, reps. */
@@ -89,6 +104,7 @@ async function setUpPlan(context, url, nodes) {
   await waitForReady(page, OPEN_TIMEOUT);
   const rows = pastedHierarchy(nodes);
   await wb.paste("Sheet1", "A1", rows);
+  await engineReady(page);
   await wb.expectCells("Sheet1", { [`A${nodes + 1}`]: rows[nodes][0] });
   await wb.goTo("Sheet1", `A1:D${nodes + 1}`);
   await wb.openView("Set up");
@@ -100,11 +116,7 @@ async function setUpPlan(context, url, nodes) {
   // The click returns once the page handles it, which a frozen page does only when it thaws.
   await wb.pane.getByRole("button", { name: "Set up plan" }).click({ timeout: OPEN_TIMEOUT });
   await wb.pane.getByText(/is set up with/).waitFor({ timeout: OPEN_TIMEOUT });
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="engine-status"]')?.getAttribute("data-state") === "ready",
-    null,
-    { timeout: OPEN_TIMEOUT, polling: 100 },
-  );
+  await engineReady(page);
   const ended = await pageNow(page);
   const tasks = await longTasksSince(page, started);
   await wb.expectCells("GU Report", { A4: "CO" });
@@ -157,8 +169,15 @@ async function main() {
         `  ${label} nodes: main-thread JS heap ${megabytes(r.heap)}, page's renderer process resident (engine worker included) ` +
           `${megabytes(r.resident)}; top rollup ${r.topRollup}`,
       );
+      const at = (name) => (r.marks[name] === undefined ? "n/a" : seconds(r.marks[name]));
+      log(
+        `  ${label} nodes: engine started ${at("engine: start")}, workbook sent ${at("engine: contents sent")}, ` +
+          `built ${at("engine: built")}; longest tasks ` +
+          r.worst.map((task) => `${Math.round(task.duration)} ms at ${seconds(task.start)}`).join(", "),
+      );
     }
 
+    if (process.env.WORKBENCH_BENCH_SETUP === "0") return 0;
     log(
       `Workbench, a ${SETUP_NODES.toLocaleString("en-US")}-node plan set up in the task pane from a pasted hierarchy:`,
     );

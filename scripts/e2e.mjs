@@ -37,6 +37,11 @@ const MAX_DRAWN_ROWS = 120;
 /** Issue 11's targets: pane work per action, and no main-thread task longer than this. */
 const ACTION_TARGET_MS = 300;
 const LONG_TASK_TARGET_MS = 200;
+/**
+ * How long the timing step waits for a pane action's outcome: the figures are printed against their
+ * targets, not asserted, and a loaded machine may be many times slower than the targets assume.
+ */
+const ACTION_TIMEOUT = 180_000;
 /** Sheet rows of the generated plan's first region, its first territory and that territory's reps. */
 const HIERARCHY = { company: 2, region: 3, territory: 4, firstRep: 5, reps: 20 };
 
@@ -71,6 +76,19 @@ async function timeAction(page, act, done) {
  */
 async function measureLargePlan(context, url) {
   const page = await context.newPage();
+  try {
+    return await measureOn(page, url);
+  } catch (error) {
+    await page
+      .screenshot({ path: path.join(RESULTS, `timing-${TIMING_NODES}-nodes-failed.png`) })
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureOn(page, url) {
   await watchMainThread(page);
   const wb = new WorkbenchPage(page);
   await wb.open(`${url}?nodes=${TIMING_NODES}`);
@@ -104,33 +122,33 @@ async function measureLargePlan(context, url) {
   await wb.openView("My targets");
   await wb.chooseMe(rep.name);
   const card = wb.card(rep.name);
-  await card.getByLabel("Q1 2027 (EUR)").fill("123,456");
+  // Submitting takes a value for every period.
+  for (const quarter of ["Q1", "Q2", "Q3", "Q4"]) await card.getByLabel(`${quarter} 2027 (EUR)`).fill("123,456");
   const save = await timeAction(
     page,
-    () => card.getByRole("button", { name: "Submit" }).click(),
-    () => card.getByText("Submitted").first().waitFor(),
+    () => card.getByRole("button", { name: "Submit" }).click({ timeout: ACTION_TIMEOUT }),
+    () => card.getByText("Submitted").first().waitFor({ timeout: ACTION_TIMEOUT }),
   );
 
   await wb.openView("Review");
   await wb.chooseMe(manager);
   const approve = await timeAction(
     page,
-    () => wb.pane.getByRole("button", { name: `Approve ${rep.name}` }).click(),
-    () => wb.card(rep.name).getByText("Approved").first().waitFor(),
+    () => wb.pane.getByRole("button", { name: `Approve ${rep.name}` }).click({ timeout: ACTION_TIMEOUT }),
+    () => wb.card(rep.name).getByText("Approved").first().waitFor({ timeout: ACTION_TIMEOUT }),
   );
 
   await wb.openView("Reconcile");
   await wb.chooseMe(leader);
   await wb.pickNode("Node", region, `${region} (${regionId})`);
   const allocatePanel = wb.pane.getByRole("region", { name: `Allocate below ${region}` });
-  await allocatePanel.getByRole("table", { name: "Allocation preview" }).waitFor();
+  await allocatePanel.getByRole("table", { name: "Allocation preview" }).waitFor({ timeout: ACTION_TIMEOUT });
   const allocate = await timeAction(
     page,
-    () => allocatePanel.getByRole("button", { name: "Apply allocation" }).click(),
-    () => allocatePanel.getByText(`Applied the new targets below ${region}`).waitFor(),
+    () => allocatePanel.getByRole("button", { name: "Apply allocation" }).click({ timeout: ACTION_TIMEOUT }),
+    () => allocatePanel.getByText(`Applied the new targets below ${region}`).waitFor({ timeout: ACTION_TIMEOUT }),
   );
   await wb.waitForFormulas();
-  await page.close();
   return { treeOpenedAt, readyAt, opening, topRollup, drawnRows, actions: { save, approve, allocate } };
 }
 
@@ -182,7 +200,9 @@ async function main() {
     page.on("pageerror", (error) => pageErrors.push(error.message));
     const wb = new WorkbenchPage(page);
     let failed = false;
-    for (const [index, step] of STORY.entries()) {
+    // GROUNDUP_E2E_TIMING_ONLY=1: only the timing step (while working on it).
+    const story = process.env.GROUNDUP_E2E_TIMING_ONLY === "1" ? [] : STORY;
+    for (const [index, step] of story.entries()) {
       const label = `${String(index + 1).padStart(2, "0")} ${step.name}`;
       if (failed) {
         results.push({ label, outcome: "not run" });

@@ -10,9 +10,6 @@ export interface WorkbenchProps {
   initial: WorkbookSource;
 }
 
-/** The engine waits this long at most for the browser to be idle before it builds. */
-const ENGINE_START_TIMEOUT = 1000;
-
 const useStyles = makeStyles({
   root: { display: "flex", height: "100vh", overflow: "hidden", backgroundColor: tokens.colorNeutralBackground1 },
   workbook: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
@@ -41,15 +38,6 @@ function engineText(state: EngineState): string {
     case "failed":
       return `Formula engine stopped: ${state.message}`;
   }
-}
-
-function whenIdle(callback: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const handle = window.requestIdleCallback(callback, { timeout: ENGINE_START_TIMEOUT });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(callback, 0);
-  return () => window.clearTimeout(handle);
 }
 
 /**
@@ -81,11 +69,10 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
 
   React.useEffect(() => {
     if (session === null) return;
-    const cancel = whenIdle(() => void session.engine.start());
-    return () => {
-      cancel();
-      session.dispose();
-    };
+    // At once: the engine builds in its worker, and the workbook goes to it in slices between the
+    // page's own tasks, while the task pane mounts.
+    void session.engine.start();
+    return () => session.dispose();
   }, [session]);
 
   if (session === null) {

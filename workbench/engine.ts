@@ -35,8 +35,13 @@ export type EngineState =
   | { readonly kind: "ready" }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Cells read from the workbook and sent per message while the engine starts. */
+/** Cells read from the workbook and sent per message (each read and posted in a task of its own). */
 const CONTENT_SLICE = 20_000;
+
+export interface EngineOptions {
+  /** Cells per message to the engine; the default suits the page, tests take smaller slices. */
+  readonly contentSlice?: number;
+}
 
 /** What HyperFormula is given for a workbook cell: a formula, a constant, or nothing. */
 export function engineContent(cell: Cell | undefined): Content {
@@ -46,10 +51,18 @@ export function engineContent(cell: Cell | undefined): Content {
   return typeof cell.value === "string" ? `'${cell.value}` : cell.value;
 }
 
+const hasFormula = (block: ContentBlock): boolean =>
+  block.cells.some((cells) => cells.some((content) => typeof content === "string" && content.startsWith("=")));
+
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 /** Lets the page handle input and paint between two slices of work. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A User Timing mark, for the benchmark and the browser's performance panel. */
+function mark(name: string): void {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name);
+}
 
 interface Extent {
   rows: number;
@@ -73,11 +86,16 @@ export class FormulaEngine {
   /** How far each sheet's contents were given to the engine: writes beyond it are clipped to the used range. */
   private readonly extents = new Map<string, Extent>();
   private waiters: (() => void)[] = [];
+  /** Sheets left out of the build, loaded right after it. */
+  private deferred: string[] = [];
+  /** The load of those sheets while it is in flight (0: none): results don't wait for it. */
+  private loading = 0;
   private built: (() => void) | null = null;
 
   constructor(
     private readonly workbook: MemoryWorkbook,
     private readonly connect: () => EngineChannel,
+    private readonly options: EngineOptions = {},
   ) {
     this.unsubscribe = workbook.onChange((event) => {
       if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return;
@@ -106,36 +124,88 @@ export class FormulaEngine {
   async start(): Promise<void> {
     if (this.phase !== "idle") return;
     this.phase = "building";
+    mark("engine: start");
     try {
       const channel = this.connect();
       this.channel = channel;
       channel.onMessage((message) => this.receive(message));
       const builtNow = new Promise<void>((resolve) => (this.built = resolve));
       const sheets = this.workbook.sheetNames();
+      // Sheets no formula names (the plan's audit log, most of the cells) don't change any result:
+      // the engine gets them after it is built, and is ready sooner.
+      const formulas: string[] = [];
+      const read = new Map<string, ContentBlock[]>();
       for (const name of sheets) {
-        const used = this.workbook.usedRange(name);
-        if (used === null) continue;
-        const extent = this.extent(name);
-        extent.rows = used.row + used.rowCount;
-        extent.cols = used.col + used.colCount;
-        const rowsPerSlice = Math.max(1, Math.floor(CONTENT_SLICE / used.colCount));
-        for (let row = used.row; row < extent.rows; row += rowsPerSlice) {
-          if (this.phase !== "building") return;
-          if (!this.workbook.hasSheet(name)) break;
-          const range: CellRange = {
-            sheet: name,
-            row,
-            col: used.col,
-            rowCount: Math.min(rowsPerSlice, extent.rows - row),
-            colCount: used.colCount,
-          };
-          channel.post({ kind: "contents", block: this.contents(range) });
+        const blocks: ContentBlock[] = [];
+        for (const range of this.slicesOf(name)) {
+          const block = this.contents(range);
+          for (const cells of block.cells)
+            for (const content of cells)
+              if (typeof content === "string" && content.startsWith("=")) formulas.push(content.toLowerCase());
+          blocks.push(block);
           await nextTask();
+          if (this.phase !== "building") return;
+        }
+        read.set(name, blocks);
+      }
+      const needed = sheets.filter((name) => {
+        const quoted = name.toLowerCase();
+        return formulas.some((formula) => formula.includes(quoted)) || (read.get(name) ?? []).some(hasFormula);
+      });
+      this.deferred = sheets.filter((name) => !needed.includes(name));
+      for (const name of needed) {
+        for (const block of read.get(name) ?? []) {
+          channel.post({ kind: "contents", block });
+          await nextTask();
+          if (this.phase !== "building") return;
         }
       }
-      if (this.phase !== "building") return;
-      channel.post({ kind: "build", sheets });
+      read.clear();
+      mark("engine: contents sent");
+      channel.post({ kind: "build", sheets: needed });
       await builtNow;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The used range of a sheet in slices of about `CONTENT_SLICE` cells; notes how far it was given. */
+  private slicesOf(name: string): CellRange[] {
+    const used = this.workbook.usedRange(name);
+    if (used === null) return [];
+    const extent = this.extent(name);
+    extent.rows = Math.max(extent.rows, used.row + used.rowCount);
+    extent.cols = Math.max(extent.cols, used.col + used.colCount);
+    const rowsPerSlice = Math.max(1, Math.floor(this.slice / used.colCount));
+    const bottom = used.row + used.rowCount;
+    const ranges: CellRange[] = [];
+    for (let row = used.row; row < bottom; row += rowsPerSlice)
+      ranges.push({
+        sheet: name,
+        row,
+        col: used.col,
+        rowCount: Math.min(rowsPerSlice, bottom - row),
+        colCount: used.colCount,
+      });
+    return ranges;
+  }
+
+  /** Gives the engine the sheets left out of the build, read as they are now, in slices. */
+  private async loadDeferred(channel: EngineChannel): Promise<void> {
+    const seq = ++this.lastSeq;
+    this.inFlight = seq;
+    this.loading = seq;
+    try {
+      for (const name of this.deferred) {
+        if (!this.workbook.hasSheet(name)) continue;
+        for (const range of this.slicesOf(name)) {
+          await nextTask();
+          if (this.channel !== channel) return;
+          channel.post({ kind: "contents", block: this.contents(range) });
+        }
+      }
+      this.deferred = [];
+      channel.post({ kind: "load", seq });
     } catch (error) {
       this.fail(error);
     }
@@ -160,7 +230,7 @@ export class FormulaEngine {
    */
   settled(): Promise<void> {
     if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return Promise.resolve();
-    if (this.phase === "built" && !this.busy()) return Promise.resolve();
+    if (this.phase === "built" && !this.busy() && this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -176,8 +246,13 @@ export class FormulaEngine {
 
   // -------------------------------------------------------------------------------------------
 
+  private get slice(): number {
+    return this.options.contentSlice ?? CONTENT_SLICE;
+  }
+
+  /** Changes not yet computed (loading sheets no formula names changes no result). */
   private busy(): boolean {
-    return this.inFlight !== 0 || this.pending.length > 0 || this.structureChanged;
+    return (this.inFlight !== 0 && this.inFlight !== this.loading) || this.pending.length > 0 || this.structureChanged;
   }
 
   private extent(sheet: string): Extent {
@@ -212,27 +287,52 @@ export class FormulaEngine {
     }, 0);
   }
 
+  /**
+   * Sends what changed since the last update. The cells go in parts of about `CONTENT_SLICE`,
+   * each read and posted in a task of its own; changes made meanwhile wait for the next update.
+   */
   private sendPending(): void {
     const channel = this.channel;
     // Changes made while the engine builds go after the build, which then has them or not.
     if (channel === null || this.phase !== "built" || this.inFlight !== 0 || !this.busy()) return;
+    const ranges = this.pending;
+    this.pending = [];
+    this.structureChanged = false;
+    const seq = ++this.lastSeq;
+    this.inFlight = seq;
+    void this.postUpdate(channel, seq, ranges);
+    this.notify();
+  }
+
+  private async postUpdate(channel: EngineChannel, seq: number, ranges: readonly CellRange[]): Promise<void> {
     try {
-      const ranges = this.pending;
-      this.pending = [];
-      this.structureChanged = false;
-      const writes: ContentBlock[] = [];
+      const parts: CellRange[] = [];
       for (const range of ranges) {
         if (!this.workbook.hasSheet(range.sheet)) continue;
         const clipped = this.clip(range);
         if (clipped === null) continue;
-        writes.push(this.contents(clipped));
         const extent = this.extent(range.sheet);
         extent.rows = Math.max(extent.rows, clipped.row + clipped.rowCount);
         extent.cols = Math.max(extent.cols, clipped.col + clipped.colCount);
+        const rowsPerPart = Math.max(1, Math.floor(this.slice / clipped.colCount));
+        for (let row = clipped.row; row < clipped.row + clipped.rowCount; row += rowsPerPart)
+          parts.push({ ...clipped, row, rowCount: Math.min(rowsPerPart, clipped.row + clipped.rowCount - row) });
       }
-      this.inFlight = ++this.lastSeq;
-      channel.post({ kind: "update", seq: this.inFlight, sheets: this.workbook.sheetNames(), writes });
-      this.notify();
+      let writes: ContentBlock[] = [];
+      let cells = 0;
+      for (const part of parts) {
+        if (cells > 0 && cells + part.rowCount * part.colCount > this.slice) {
+          channel.post({ kind: "update", seq, sheets: [], writes, more: true });
+          writes = [];
+          cells = 0;
+          await nextTask();
+          if (this.channel !== channel) return;
+        }
+        if (!this.workbook.hasSheet(part.sheet)) continue;
+        writes.push(this.contents(part));
+        cells += part.rowCount * part.colCount;
+      }
+      channel.post({ kind: "update", seq, sheets: this.workbook.sheetNames(), writes });
     } catch (error) {
       this.fail(error);
     }
@@ -274,14 +374,22 @@ export class FormulaEngine {
     if (message.done) {
       if (message.seq === 0) {
         this.phase = "built";
+        mark("engine: built");
         this.built?.();
         this.built = null;
-      } else if (message.seq === this.inFlight) this.inFlight = 0;
+        if (this.deferred.length > 0 && this.channel !== null) void this.loadDeferred(this.channel);
+      } else if (message.seq === this.inFlight) {
+        this.inFlight = 0;
+        if (message.seq === this.loading) {
+          this.loading = 0;
+          mark("engine: every sheet loaded");
+        }
+      }
       // Changes made while the engine worked go now, as one batch.
       if (this.busy() && this.inFlight === 0) this.sendPending();
     }
     this.notify();
-    if (this.phase === "built" && !this.busy()) this.release();
+    if (this.phase === "built" && !this.busy() && this.inFlight === 0) this.release();
   }
 
   /** Stores computed values in the workbook (constants are left alone there) and notes errors. */

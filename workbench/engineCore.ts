@@ -48,6 +48,8 @@ export class EngineCore {
   private readonly byId = new Map<number, SheetLink>();
   /** Formula cells HyperFormula gave #SPILL!: it doesn't retry them when the way clears, so the engine does. */
   private readonly blocked = new Map<string, SimpleCellAddress>();
+  /** The parts of an update that comes in several messages. */
+  private parts: ContentBlock[] = [];
 
   /** Handles one message; returns the messages to send back, in order. */
   receive(message: ToEngine): FromEngine[] {
@@ -57,8 +59,15 @@ export class EngineCore {
         return [];
       case "build":
         return slices(0, this.build(message.sheets));
-      case "update":
-        return slices(message.seq, this.update(message.sheets, message.writes));
+      case "load":
+        return slices(message.seq, this.load());
+      case "update": {
+        this.parts.push(...message.writes);
+        if (message.more === true) return [];
+        const writes = this.parts;
+        this.parts = [];
+        return slices(message.seq, this.update(message.sheets, writes));
+      }
     }
   }
 
@@ -103,6 +112,16 @@ export class EngineCore {
     }
     out.push(...this.retryBlocked(true));
     return out;
+  }
+
+  private load(): ComputedCells[] {
+    const hf = this.requireEngine();
+    const loaded = [...this.contents.values()];
+    this.contents.clear();
+    const changes = hf.batch(() => {
+      for (const sheet of loaded) hf.setSheetContent(this.link(sheet.name).id, sheet.rows);
+    });
+    return this.changed(changes);
   }
 
   // -- updates ----------------------------------------------------------------------------------

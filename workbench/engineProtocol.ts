@@ -24,14 +24,21 @@ export type ToEngine =
   /** Every part was sent: build HyperFormula over them (sheets in workbook order). */
   | { readonly kind: "build"; readonly sheets: readonly string[] }
   /**
+   * Sheets no formula refers to, sent (as `contents`) after the build so that it finishes sooner:
+   * put them in whole. Answered like an update.
+   */
+  | { readonly kind: "load"; readonly seq: number }
+  /**
    * Cells written since the last update, each range with everything it now holds, and the
-   * workbook's sheets (new ones are added). Applied in one HyperFormula batch.
+   * workbook's sheets (new ones are added). A large update comes in parts (`more` on all but the
+   * last); all parts are applied together, in one HyperFormula batch.
    */
   | {
       readonly kind: "update";
       readonly seq: number;
       readonly sheets: readonly string[];
       readonly writes: readonly ContentBlock[];
+      readonly more?: boolean;
     };
 
 /** A formula's error, with HyperFormula's message (the BU functions' messages name rows and ids). */

@@ -32,9 +32,16 @@ const STATUS_FIELDS: Readonly<Record<(typeof STATUS_HEADERS)[number], StatusFiel
   "Updated by": "updatedBy",
 };
 
-/** Sets up `sample` in `book` (which should hold no plan yet) with everything its team has entered. */
+/** Lets the page handle input and paint between two steps (each is one task of a large plan's load). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Sets up `sample` in `book` (which should hold no plan yet) with everything its team has entered,
+ * one table at a time, each in a task of its own.
+ */
 export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): Promise<void> {
   await book.writePlan({ settings: sample.settings, nodes: sample.nodes });
+  await nextTask();
   const workbook = book.workbook;
   const { periods } = sample.settings;
 
@@ -45,6 +52,7 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
     entries,
     periods.map((period, p) => ({ header: period, cell: (entry: NodeEntry) => entry.values[p] ?? null })),
   );
+  await nextTask();
   writeColumns(
     workbook,
     TABLES.status,
@@ -54,6 +62,7 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
       return field === null ? [] : [{ header, cell: (entry: NodeEntry) => entry[field] }];
     }),
   );
+  await nextTask();
   const targets = new Map(sample.topDown.map((change) => [idKey(change.id) as string, change.values]));
   writeColumns(
     workbook,
@@ -61,6 +70,7 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
     targets,
     periods.map((period, p) => ({ header: period, cell: (values: readonly (number | null)[]) => values[p] ?? null })),
   );
+  await nextTask();
   if (sample.audit.length > 0)
     workbook.appendTableRows(
       TABLES.audit,

@@ -76,7 +76,9 @@ export class WorkbenchSession {
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook());
     if (source.kind !== "empty") {
-      await loadSample(plan, source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes));
+      const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await loadSample(plan, sample);
       // Open on the report, where the plan's numbers are.
       plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
     }

@@ -40,6 +40,7 @@ export class WorkbenchPage {
     await this.grid.waitFor();
   }
 
+  /** Waits until the formula engine (a Web Worker) has computed every change made so far. */
   async waitForFormulas() {
     await this.page.locator('[data-testid="engine-status"][data-state="ready"]').waitFor({ timeout: 60_000 });
   }
@@ -82,7 +83,9 @@ export class WorkbenchPage {
     return texts;
   }
 
+  /** Waits until what each cell shows is `expected`, e.g. { A1: "Id" }, once the formulas have caught up. */
   async expectCells(sheet, expected) {
+    await this.waitForFormulas();
     const addresses = Object.keys(expected);
     await expectEventually(
       `${sheet} ${addresses.join(", ")}`,
@@ -93,6 +96,7 @@ export class WorkbenchPage {
 
   /** Whether each cell is filled as out of tolerance (the report's conditional format), e.g. { I5: false }. */
   async expectFlags(sheet, expected) {
+    await this.waitForFormulas();
     const addresses = Object.keys(expected);
     await expectEventually(
       `out-of-tolerance fill of ${sheet} ${addresses.join(", ")}`,

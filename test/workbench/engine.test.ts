@@ -157,16 +157,46 @@ describe("FormulaEngine", () => {
     gated.dispose();
   });
 
-  it("gives the engine a large workbook in slices and gets every result back", async () => {
-    const many = [node("CO", ""), ...Array.from({ length: 1_200 }, (_, i) => node(`N${i}`, "CO"))];
-    await book.writePlan({ settings: SETTINGS, nodes: many });
-    workbook.enter(SHEETS.inputs, 1_200, Q1_COLUMN, "7");
-    await engine.start();
+  it("gives the engine the workbook and large updates in slices, applied together", async () => {
+    const sliced = new FormulaEngine(
+      workbook,
+      () => {
+        channel = inProcessChannel();
+        return channel;
+      },
+      { contentSlice: 40 },
+    );
+    await sliced.start();
+    const cellsOf = (block: { cells: readonly (readonly unknown[])[] }): number =>
+      block.cells.length * (block.cells[0]?.length ?? 0);
     const blocks = channel.sent.flatMap((message) => (message.kind === "contents" ? [message.block] : []));
-    expect(blocks.length).toBeGreaterThan(1);
-    for (const block of blocks) expect(block.cells.length * (block.cells[0]?.length ?? 0)).toBeLessThanOrEqual(20_000);
-    expect(report(ROW.CO, Q1.bottomUp)).toBe(7);
-    expect(report(ROW.CO + 1_200, 0)).toBe("N1199");
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const block of blocks) expect(cellsOf(block)).toBeLessThanOrEqual(40);
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(200);
+
+    // Set up again, larger: the update goes in parts, applied together.
+    await book.writePlan({ settings: SETTINGS, nodes: [...NODES, node("FR", "EMEA"), node("IT", "EMEA")] });
+    workbook.enter(SHEETS.inputs, 6, Q1_COLUMN, "5");
+    await sliced.settled();
+    const parts = channel.sent.filter((message) => message.kind === "update" && message.more === true);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(205);
+    expect(report(ROW.DE + 2, 0)).toBe("IT");
+    sliced.dispose();
+  });
+
+  it("builds without the sheets no formula names, then loads them before any later change", async () => {
+    workbook.addSheet("Notes");
+    workbook.write({ sheet: "Notes", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["21"], ["'x"]]);
+    await engine.start();
+    const build = channel.sent.find((message) => message.kind === "build");
+    expect(build?.kind === "build" ? build.sheets : []).toContain(SHEETS.report);
+    expect(build?.kind === "build" ? build.sheets : []).not.toContain("Notes");
+    expect(report(ROW.CO, Q1.bottomUp)).toBe(200);
+    await type("Sheet1", 0, 0, "=Notes!A1*2");
+    expect(workbook.value("Sheet1", 0, 0)).toBe(42);
+    await type("Notes", 0, 0, "50");
+    expect(workbook.value("Sheet1", 0, 0)).toBe(100);
   });
 
   it("says why when the engine fails, and stops sending it changes", async () => {
