@@ -106,7 +106,7 @@ export class FormulaEngine {
     this.notify();
   }
 
-  private build({ HyperFormula }: Runtime): void {
+  private build({ HyperFormula, EXCEL_NAMES, buConfig }: Runtime): void {
     const contents: Record<string, RawCellContent[][]> = {};
     for (const name of this.workbook.sheetNames()) {
       const used = this.workbook.usedRange(name);
@@ -123,7 +123,9 @@ export class FormulaEngine {
       }
       contents[name] = rows;
     }
-    const hf = HyperFormula.buildFromSheets(contents, CONFIG);
+    const hf = HyperFormula.buildFromSheets(contents, { ...CONFIG, ...buConfig(this.workbook.hostMode) }, [
+      ...EXCEL_NAMES,
+    ]);
     this.hf = hf;
     for (const name of this.workbook.sheetNames()) this.link(name);
     for (const link of this.sheets.values()) {

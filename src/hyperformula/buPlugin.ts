@@ -186,6 +186,10 @@ export class BuPlugin extends FunctionPlugin {
     const fn = lookup(ast.procedureName);
     if (ast.args.length < fn.required || ast.args.length > fn.required + fn.optional) return ArraySize.error();
     const argumentState: State = { ...state, arraysFlag: true };
+    if (fitting && DATA_SIZED.has(ast.procedureName)) {
+      const exact = this.exactSize(ast, argumentState, fn);
+      if (exact !== undefined) return exact;
+    }
     const sizes = ast.args.map((arg): Size | undefined => {
       if (arg.type === "EMPTY") return undefined;
       const size = this.arraySizeForAst(arg, argumentState);
@@ -194,6 +198,22 @@ export class BuPlugin extends FunctionPlugin {
     const { width, height } = fn.size(sizes);
     // A fresh ArraySize: one copied from a range argument is marked as a reference, which HyperFormula would not spill.
     return new ArraySize(width, height);
+  }
+
+  /**
+   * The result's real size, from the arguments' current values; undefined where one can't be read
+   * (a cell not computed yet). Only asked for by `fitBuSpills`, when every value is computed.
+   */
+  private exactSize(ast: CallAst, state: State, fn: BuFunction): ArraySize | undefined {
+    try {
+      const blank = hostModeOf(this.config.context) === "desktop" ? 0 : null;
+      const args = ast.args.map((arg) => (arg.type === "EMPTY" ? null : fromHf(this.evaluateAst(arg, state), blank)));
+      const result = fn.evaluate(args);
+      if (result instanceof CellError) return new ArraySize(1, 1);
+      return new ArraySize(Math.max(1, ...result.map((row) => row.length)), Math.max(1, result.length));
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -209,6 +229,47 @@ export class BuPlugin extends FunctionPlugin {
     if (vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast) return undefined;
     return { height: vertex.height, width: vertex.width };
   }
+}
+
+/** The functions whose result size depends on the data, not only on the arguments' sizes. */
+const DATA_SIZED = new Set(["TREE", "CHILDREN", "DESCENDANTS"].map((name) => NAMESPACE + name));
+const DATA_SIZED_FORMULA = /^=\s*BU\.(TREE|CHILDREN|DESCENDANTS)\s*\(/i;
+
+/** Set while `fitBuSpills` re-enters formulas: sizes are then computed from current values. */
+let fitting = false;
+
+/**
+ * Gives every formula that is a BU.TREE, BU.CHILDREN or BU.DESCENDANTS call its exact spill size.
+ * Why this is a separate step: HyperFormula 3.5 sizes an array formula once, when the formula is
+ * parsed (`sizeOfResultArrayMethod` gets the formula's AST, not values; during `buildFromSheets`
+ * it runs before any cell is evaluated and before the cells after it exist), and later results
+ * are cut or padded to that size (ArrayFormulaVertex.setCellValue). Its own SEQUENCE accepts only
+ * literal sizes for that reason. So formulas are parsed with an upper bound (the height of `ids`),
+ * and this re-enters them once values are computed, sizing each from its arguments' values, as
+ * Excel spills. Call it after building the engine and after changes that alter a hierarchy.
+ * Returns the number of formulas re-entered.
+ */
+export function fitBuSpills(hf: HyperFormula): number {
+  const cells: { address: { sheet: number; row: number; col: number }; formula: string }[] = [];
+  for (const name of hf.getSheetNames()) {
+    const sheet = hf.getSheetId(name) as number;
+    hf.getSheetFormulas(sheet).forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula !== undefined && DATA_SIZED_FORMULA.test(formula))
+          cells.push({ address: { sheet, row: r, col: c }, formula });
+      }),
+    );
+  }
+  if (cells.length === 0) return 0;
+  fitting = true;
+  try {
+    hf.batch(() => {
+      for (const { address, formula } of cells) hf.setCellContents(address, [[formula]]);
+    });
+  } finally {
+    fitting = false;
+  }
+  return cells.length;
 }
 
 function lookup(procedureName: string): BuFunction {

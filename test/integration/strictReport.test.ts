@@ -115,7 +115,11 @@ interface ReportLine {
 
 const round = (value: Shown): Shown => (typeof value === "number" ? Number(value.toFixed(9)) : value);
 
-function reportLines(evaluated: Evaluated, workbook: MemoryWorkbook, reportSheet: string = SHEETS.report): ReportLine[] {
+function reportLines(
+  evaluated: Evaluated,
+  workbook: MemoryWorkbook,
+  reportSheet: string = SHEETS.report,
+): ReportLine[] {
   const periods = SETTINGS.periods.length;
   const width = reportColumn(periods, 0);
   const rows = evaluated.read({
