@@ -147,7 +147,7 @@ describe("README function reference examples", () => {
     hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3", useArrayArithmetic: true, ...buConfig("web") }, [
       ...EXCEL_NAMES,
     ]);
-    fitBuSpills(hf);
+    fitBuSpills(hf, true);
     const sheet = 0;
     const origin = hf.simpleCellAddressFromString(FORMULA_CELL, sheet);
     if (origin === undefined) throw new Error(`bad address ${FORMULA_CELL}`);
