@@ -106,7 +106,7 @@ export class FormulaEngine {
     this.notify();
   }
 
-  private build({ HyperFormula, EXCEL_NAMES, buConfig }: Runtime): void {
+  private build({ HyperFormula, EXCEL_NAMES, buConfig, fitBuSpills }: Runtime): void {
     const contents: Record<string, RawCellContent[][]> = {};
     for (const name of this.workbook.sheetNames()) {
       const used = this.workbook.usedRange(name);
@@ -127,6 +127,7 @@ export class FormulaEngine {
       ...EXCEL_NAMES,
     ]);
     this.hf = hf;
+    fitBuSpills(hf);
     for (const name of this.workbook.sheetNames()) this.link(name);
     for (const link of this.sheets.values()) {
       const { width, height } = hf.getSheetDimensions(link.id);
@@ -183,6 +184,7 @@ export class FormulaEngine {
       for (const run of runs) hf.setCellContents(run.address, [run.cells]);
     });
     this.apply(changes);
+    this.apply((this.runtime as Runtime).fitBuSpills(hf));
     // Cells just written may hold a result HyperFormula didn't report as a change (the same formula
     // typed again, a spill area cleared and filled in one batch): read them back whole.
     for (const range of written) {

@@ -3,4 +3,4 @@
  * workbench's code, and the page opens faster without them.
  */
 export { DetailedCellError, HyperFormula } from "hyperformula";
-export { EXCEL_NAMES, buConfig, registerBuFunctions } from "../src/hyperformula/buPlugin";
+export { EXCEL_NAMES, buConfig, fitBuSpills, registerBuFunctions } from "../src/hyperformula/buPlugin";
