@@ -35,6 +35,8 @@ const CONFIG = {
   maxRows: MAX_ROWS,
   maxColumns: MAX_COLUMNS,
   useArrayArithmetic: true,
+  // The report's MATCH of every node's id in each plan table: by index, not row by row (n x n).
+  useColumnIndex: true,
 } as const;
 
 /** What HyperFormula is given for a workbook cell: a formula, a constant, or nothing. */

@@ -48,6 +48,8 @@ export function evaluateWorkbook(workbook: MemoryWorkbook): Evaluated {
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
       useArrayArithmetic: true,
+      // As the workbench: MATCH over ranges by index, not row by row.
+      useColumnIndex: true,
       ...buConfig(workbook.hostMode),
     },
     [...EXCEL_NAMES],

@@ -68,7 +68,7 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  * column is one spilled formula over plain A1 ranges (HyperFormula, which the browser workbench
  * uses, has neither structured nor spill references), and every value is looked up by node id:
  *   Id         =BU.TREE(hierarchy ids, parents)        the nodes in tree order, as text
- *   ... row    =MATCH(TRIM(id), TRIM(table ids), 0)     per table, in the columns right of the periods
+ *   ... row    =MATCH(id, table ids, 0)                 per table, in the columns right of the periods
  *   Parent, Name, Owner, Status   INDEX(hierarchy or status column, row)
  *   Level      =BU.LEVEL(ids, parents)                   over the report's own id and parent columns
  *   Bottom-up  =BU.ROLLUP(ids, parents, inputs INDEXed by the inputs row)
@@ -114,8 +114,14 @@ export function reportBlocks(
   };
   const asText = (range: string): string => `${range}&""`;
   /** Position of each report id in a table's id column; "" on rows without a node. */
-  const matchRow = (table: PlanTable): string =>
-    `=IF(${ids}="","",MATCH(TRIM(${ids}),TRIM(${asText(tableColumn(table, 0))}),0))`;
+  // MATCH over the table's own range, not a computed array: Excel and HyperFormula (with its
+  // column index) then find each id in about constant time, where an array would be searched
+  // row by row, n x n for the report. The report's ids are text; a number-like id is stored as a
+  // number in the tables, so it is looked up as one when it is not found as text.
+  const matchRow = (table: PlanTable): string => {
+    const tableIds = tableColumn(table, 0);
+    return `=IF(${ids}="","",IFNA(MATCH(${ids},${tableIds},0),MATCH(IFERROR(--${ids},${ids}),${tableIds},0)))`;
+  };
   /** A table's column as text, INDEXed by the report's row of that table. */
   const textAt = (table: PlanTable, col: number, rows: string): string =>
     `INDEX(${asText(tableColumn(table, col))},${rows})`;
