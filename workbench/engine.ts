@@ -162,7 +162,7 @@ export class FormulaEngine {
       }
       read.clear();
       mark("engine: contents sent");
-      channel.post({ kind: "build", sheets: needed });
+      channel.post({ kind: "build", sheets: needed, hostMode: this.workbook.hostMode });
       await builtNow;
     } catch (error) {
       this.fail(error);

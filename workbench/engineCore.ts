@@ -15,6 +15,7 @@ import {
   type SimpleCellAddress,
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../src/core/a1";
+import { EXCEL_NAMES, buConfig, fitBuSpills, type HostMode } from "../src/hyperformula/buPlugin";
 import type { ComputedCells, Content, ContentBlock, EngineValue, FromEngine, ToEngine } from "./engineProtocol";
 
 /** Excel's sheet size, and array arithmetic as in Excel 365 (=A1:A9*2 spills). */
@@ -23,6 +24,8 @@ const CONFIG = {
   maxRows: MAX_ROWS,
   maxColumns: MAX_COLUMNS,
   useArrayArithmetic: true,
+  // The report's MATCH of every node's id in each plan table: by index, not row by row (n x n).
+  useColumnIndex: true,
 } as const;
 
 /** Values per results message: each is cloned and applied by the page in one task. */
@@ -58,7 +61,7 @@ export class EngineCore {
         this.collect(message.block);
         return [];
       case "build":
-        return slices(0, this.build(message.sheets));
+        return slices(0, this.build(message.sheets, message.hostMode ?? "web"));
       case "load":
         return slices(message.seq, this.load());
       case "update": {
@@ -91,7 +94,7 @@ export class EngineCore {
     });
   }
 
-  private build(names: readonly string[]): ComputedCells[] {
+  private build(names: readonly string[], hostMode: HostMode): ComputedCells[] {
     const input: Record<string, Content[][]> = {};
     const withFormulas: string[] = [];
     for (const name of names) {
@@ -100,8 +103,9 @@ export class EngineCore {
       if (rows.some((cells) => cells.some(isFormula))) withFormulas.push(name);
     }
     this.contents.clear();
-    const hf = HyperFormula.buildFromSheets(input, CONFIG);
+    const hf = HyperFormula.buildFromSheets(input, { ...CONFIG, ...buConfig(hostMode) }, [...EXCEL_NAMES]);
     this.hf = hf;
+    fitBuSpills(hf);
     for (const name of names) this.link(name);
     // Only formulas compute anything; a sheet of constants has nothing to report.
     const out: ComputedCells[] = [];
@@ -121,7 +125,7 @@ export class EngineCore {
     const changes = hf.batch(() => {
       for (const sheet of loaded) hf.setSheetContent(this.link(sheet.name).id, sheet.rows);
     });
-    return this.changed(changes);
+    return [...this.changed(changes), ...this.changed(fitBuSpills(hf))];
   }
 
   // -- updates ----------------------------------------------------------------------------------
@@ -134,7 +138,7 @@ export class EngineCore {
     const changes = hf.batch(() => {
       for (const run of runs) hf.setCellContents(run.address, [run.cells]);
     });
-    const out = this.changed(changes);
+    const out = [...this.changed(changes), ...this.changed(fitBuSpills(hf))];
     // Cells just written may hold a result HyperFormula didn't report as a change (the same formula
     // typed again, a spill area cleared and filled in one batch): read them back whole, where they
     // can hold a computed value at all.

@@ -5,6 +5,7 @@
  * one message.
  */
 import type { RawCellContent } from "hyperformula";
+import type { HostMode } from "../src/hyperformula/buPlugin";
 import type { CellValue } from "../src/workbook/memory/MemoryWorkbook";
 
 /** What HyperFormula is given for a cell: a formula ("=..."), a constant, or nothing (null). */
@@ -21,8 +22,11 @@ export interface ContentBlock {
 export type ToEngine =
   /** Part of the workbook as it is when the engine starts; more parts follow, then `build`. */
   | { readonly kind: "contents"; readonly block: ContentBlock }
-  /** Every part was sent: build HyperFormula over them (sheets in workbook order). */
-  | { readonly kind: "build"; readonly sheets: readonly string[] }
+  /**
+   * Every part was sent: build HyperFormula over them (sheets in workbook order), passing blank
+   * cells to the BU functions as `hostMode` does (web when absent).
+   */
+  | { readonly kind: "build"; readonly sheets: readonly string[]; readonly hostMode?: HostMode }
   /**
    * Sheets no formula refers to, sent (as `contents`) after the build so that it finishes sooner:
    * put them in whole. Answered like an update.

@@ -9,14 +9,18 @@
  * translation in every registered language.
  *
  * Spilling: HyperFormula reserves a result's cells before evaluating it, from a size the plugin
- * predicts from the sizes of the arguments. Where the result size depends on the data (TREE,
- * CHILDREN, DESCENDANTS) the prediction is an upper bound, the height of `ids`, and the cells the
- * result does not fill stay empty. Excel spills exactly as many cells as the result has; here the
- * reserved area is taller, so cells below such a result must be free down to the height of `ids`.
- * The area is sized when the formula is entered: a named expression as an argument has no size
- * HyperFormula can predict, and whole columns (A:A) that gain rows later outgrow it; a result
- * larger than its area is #VALUE! RESULT_TOO_LARGE (give ranges; re-enter the formula after the
- * sheet grows). Whole-call errors fill the area (see spreadError).
+ * gives when the formula is parsed. Most results are sized by their arguments' sizes. Where the
+ * size depends on the data (TREE, CHILDREN, DESCENDANTS), the plugin computes the exact size from
+ * the arguments' values once the engine holds values; while `buildFromSheets` parses (cells after
+ * the formula don't exist yet) it reserves the height of `ids`, and `fitBuSpills` re-enters such
+ * formulas with their exact size, also after data changes alter a result's size (see there). A
+ * named expression as an argument has no size HyperFormula can predict, and whole columns (A:A)
+ * that gain rows later outgrow their area; a result larger than its area is #VALUE!
+ * RESULT_TOO_LARGE (give ranges; re-enter the formula after the sheet grows). Whole-call errors
+ * fill the area (see spreadError).
+ *
+ * Hosts: `buConfig(mode)` makes empty cells reach the functions as Excel on the desktop (0) or the
+ * web (null) passes them; `EXCEL_NAMES` defines TRUE and FALSE, which HyperFormula lacks as names.
  */
 import {
   ArraySize,
@@ -27,6 +31,7 @@ import {
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
+  type ExportedChange,
   type FunctionArgument,
   type FunctionMetadata,
   type ImplementedFunctions,
@@ -170,15 +175,25 @@ export class BuPlugin extends FunctionPlugin {
     Object.entries(FUNCTIONS).map(([name, fn]) => [NAMESPACE + name, metadataFor(fn)]),
   );
 
+  /** Whether this engine has evaluated a BU call: its cells hold values, so sizes can be exact. */
+  private live = false;
+
   buFunction(ast: CallAst, state: State): HfValue {
+    this.live = true;
     const fn = lookup(ast.procedureName);
     const area = this.spillArea(ast, state);
     const blank = hostModeOf(this.config.context) === "desktop" ? 0 : null;
     // An argument left out (`,,`) is omitted on every host; only an empty *cell* is the host's blank.
     const omitted = ast.args.map((arg) => arg.type === "EMPTY");
-    const value = this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) =>
-      toHf(fn.evaluate(args.map((arg, i) => (omitted[i] ? null : fromHf(arg, blank)))), area),
-    );
+    let real: Size | undefined;
+    const value = this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) => {
+      const result = fn.evaluate(args.map((arg, i) => (omitted[i] ? null : fromHf(arg, blank))));
+      real = sizeOf(result);
+      return toHf(result, area);
+    });
+    if (area !== undefined && real !== undefined && DATA_SIZED.has(ast.procedureName)) {
+      noteFit(this.dependencyGraph, state.formulaAddress, real, area);
+    }
     return value instanceof HfCellError && area !== undefined ? spreadError(value, area) : value;
   }
 
@@ -186,6 +201,10 @@ export class BuPlugin extends FunctionPlugin {
     const fn = lookup(ast.procedureName);
     if (ast.args.length < fn.required || ast.args.length > fn.required + fn.optional) return ArraySize.error();
     const argumentState: State = { ...state, arraysFlag: true };
+    if ((fitting || this.live) && DATA_SIZED.has(ast.procedureName)) {
+      const exact = this.exactSize(ast, argumentState, fn);
+      if (exact !== undefined) return exact;
+    }
     const sizes = ast.args.map((arg): Size | undefined => {
       if (arg.type === "EMPTY") return undefined;
       const size = this.arraySizeForAst(arg, argumentState);
@@ -194,6 +213,22 @@ export class BuPlugin extends FunctionPlugin {
     const { width, height } = fn.size(sizes);
     // A fresh ArraySize: one copied from a range argument is marked as a reference, which HyperFormula would not spill.
     return new ArraySize(width, height);
+  }
+
+  /**
+   * The result's real size, from the arguments' current values; undefined where one can't be read
+   * (a cell not computed yet). Asked for once the engine has computed values: never while
+   * `buildFromSheets` parses, when cells after the formula don't exist yet and would read as empty.
+   */
+  private exactSize(ast: CallAst, state: State, fn: BuFunction): ArraySize | undefined {
+    try {
+      const blank = hostModeOf(this.config.context) === "desktop" ? 0 : null;
+      const args = ast.args.map((arg) => (arg.type === "EMPTY" ? null : fromHf(this.evaluateAst(arg, state), blank)));
+      const { width, height } = sizeOf(fn.evaluate(args));
+      return new ArraySize(width, height);
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -208,6 +243,78 @@ export class BuPlugin extends FunctionPlugin {
     if (vertex === undefined || !("array" in vertex)) return undefined;
     if (vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast) return undefined;
     return { height: vertex.height, width: vertex.width };
+  }
+}
+
+/** The functions whose result size depends on the data, not only on the arguments' sizes. */
+const DATA_SIZED = new Set(["TREE", "CHILDREN", "DESCENDANTS"].map((name) => NAMESPACE + name));
+const DATA_SIZED_FORMULA = /^=\s*BU\.(TREE|CHILDREN|DESCENDANTS)\s*\(/i;
+
+/** Set while `fitBuSpills` re-enters formulas: sizes are then computed from current values. */
+let fitting = false;
+
+type Address = { readonly sheet: number; readonly row: number; readonly col: number };
+
+/** Per engine (its dependency graph): data-sized formulas whose last result did not fill their area exactly. */
+const misfits = new WeakMap<object, Map<string, Address>>();
+
+function noteFit(graph: object, address: Address, real: Size, area: Size): void {
+  let engine = misfits.get(graph);
+  const key = `${address.sheet}:${address.row}:${address.col}`;
+  if (real.height === area.height && real.width === area.width) {
+    engine?.delete(key);
+    return;
+  }
+  if (engine === undefined) {
+    engine = new Map();
+    misfits.set(graph, engine);
+  }
+  engine.set(key, { sheet: address.sheet, row: address.row, col: address.col });
+}
+
+function sizeOf(result: FormulaResult): Size {
+  if (result instanceof CellError) return { height: 1, width: 1 };
+  return { height: Math.max(1, result.length), width: Math.max(1, ...result.map((row) => row.length)) };
+}
+
+/**
+ * Gives BU.TREE, BU.CHILDREN and BU.DESCENDANTS formulas their exact spill size, as Excel spills:
+ * those whose last result did not fill their area (the data changed), or with `everything` every
+ * formula that is such a call (after `buildFromSheets`). Returns HyperFormula's changes.
+ *
+ * Why a separate step: HyperFormula 3.5 sizes an array formula once, when the formula is parsed
+ * (`sizeOfResultArrayMethod` gets the formula's AST and no values), and cuts or pads every later
+ * result to that size (ArrayFormulaVertex.setCellValue); its own SEQUENCE accepts only literal
+ * sizes for that reason. The plugin sizes a new formula from its arguments' current values once
+ * the engine holds values, but `buildFromSheets` parses each formula before the cells after it
+ * exist (they would read as empty), so there it reserves the height of `ids` (an upper bound); and
+ * no parse happens when the data later changes the result's size. Re-entering the formula parses
+ * it again, now with values.
+ */
+export function fitBuSpills(hf: HyperFormula, everything = false): ExportedChange[] {
+  const cells: Address[] = [];
+  if (everything) {
+    for (const name of hf.getSheetNames()) {
+      const sheet = hf.getSheetId(name) as number;
+      hf.getSheetFormulas(sheet).forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (formula !== undefined && DATA_SIZED_FORMULA.test(formula)) cells.push({ sheet, row: r, col: c });
+        }),
+      );
+    }
+  } else cells.push(...(misfits.get(hf.dependencyGraph)?.values() ?? []));
+  misfits.delete(hf.dependencyGraph);
+  if (cells.length === 0) return [];
+  fitting = true;
+  try {
+    return hf.batch(() => {
+      for (const address of cells) {
+        const formula = hf.getCellFormula(address);
+        if (formula !== undefined) hf.setCellContents(address, [[formula]]);
+      }
+    });
+  } finally {
+    fitting = false;
   }
 }
 

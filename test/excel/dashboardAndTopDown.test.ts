@@ -97,8 +97,8 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     );
     expect(children?.data[0].slice(0, 3)).toEqual([
       "UK",
-      "=INDEX('GU Hierarchy'!$C$2:$C$6,MATCH(A5,'GU Hierarchy'!$A$2:$A$6,0))",
-      "=INDEX('GU Report'!$G$4:$G$8,MATCH(A5,'GU Hierarchy'!$A$2:$A$6,0))",
+      `=TRIM(INDEX('GU Report'!$B$4:$B$8,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$8,0)))`,
+      `=INDEX('GU Report'!$G$4:$G$8,MATCH(TRIM(A5&""),'GU Report'!$A$4:$A$8,0))`,
     ]);
 
     expect(excel.calls.filter((call) => call.call === "charts.add").map((call) => call.detail)).toEqual([

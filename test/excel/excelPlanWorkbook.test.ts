@@ -119,15 +119,18 @@ describe("ExcelPlanWorkbook", () => {
     });
 
     it("writes the report as formulas and adds the tolerance rule", () => {
-      const spill = write(excel, SHEETS.report, "E4:M4", "formulas");
-      expect(spill?.data[0].slice(0, 2)).toEqual([
-        "=BU.LEVEL('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5)",
-        "=BU.ROLLUP('GU Hierarchy'!$A$2:$A$5,'GU Hierarchy'!$B$2:$B$5,'GU Inputs'!$B$2:$B$5)",
+      // Every column one spilled formula, looked up by node id (src/core/plan/layout/report.ts).
+      const spill = write(excel, SHEETS.report, "A4:R4", "formulas");
+      expect([spill?.data[0][0], spill?.data[0][4]]).toEqual([
+        `=BU.TREE('GU Hierarchy'!$A$2:$A$5&"",'GU Hierarchy'!$B$2:$B$5&"")`,
+        `=BU.LEVEL($A$4:$A$7&"",$N$4:$N$7&"")`,
       ]);
-      expect(write(excel, SHEETS.report, "A4:D7", "formulas")?.data[0][0]).toBe(`='GU Hierarchy'!$A$2&""`);
+      const rule = (bu: string, td: string, pct: string): string =>
+        `Custom =IF(ISNUMBER(${td}),IF(${td}=0,IF(ISNUMBER(${bu}),${bu}<>0,FALSE()),` +
+        `IF(ISNUMBER(${pct}),ABS(${pct})>'GU Settings'!$B$7+0.000000001,FALSE())),FALSE())`;
       expect(excel.calls.filter((call) => call.call === "conditionalFormats.add").map((call) => call.detail)).toEqual([
-        "Custom =IF(ISNUMBER(I4),ABS(I4)>'GU Settings'!$B$7,FALSE())",
-        "Custom =IF(ISNUMBER(M4),ABS(M4)>'GU Settings'!$B$7,FALSE())",
+        rule("F4", "G4", "I4"),
+        rule("J4", "K4", "M4"),
       ]);
       expect(
         excel.calls

@@ -1,6 +1,14 @@
 /** The BU plugin's own behaviour in HyperFormula: names, arguments, sizes and errors. */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { BU_FUNCTION_NAMES, BuPlugin, RESULT_TOO_LARGE, registerBuFunctions } from "../../src/hyperformula/buPlugin";
+import {
+  BU_FUNCTION_NAMES,
+  BuPlugin,
+  EXCEL_NAMES,
+  RESULT_TOO_LARGE,
+  buConfig,
+  fitBuSpills,
+  registerBuFunctions,
+} from "../../src/hyperformula/buPlugin";
 
 type Sheet = (string | number | boolean | null)[][];
 
@@ -88,6 +96,111 @@ describe("a result larger than the area HyperFormula reserved", () => {
         .slice(0, 2)
         .map((row) => shown(row[2])),
     ).toEqual([`#VALUE! ${RESULT_TOO_LARGE}`, `#VALUE! ${RESULT_TOO_LARGE}`]);
+    hf.destroy();
+  });
+});
+
+describe("host modes: empty cells reach the functions as each Excel host passes them", () => {
+  // office-js #4702: an empty cell argument is 0 in Excel on the desktop and null on the web;
+  // #5262: empty cells inside an `any` range are 0 on the desktop.
+  const sheet: Sheet = [
+    [5, null, "=BU.VARIANCE(A1, B1)", "=BU.VARIANCE(A1:A2, B1:B2)"],
+    [7, 2],
+  ];
+  const build = (mode: "desktop" | "web"): HyperFormula =>
+    HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", ...buConfig(mode) });
+
+  it("passes an empty cell as 0 on the desktop, alone and inside a range", () => {
+    registerBuFunctions();
+    const hf = build("desktop");
+    // 5 - 0: the desktop's blank is a number, which is why the report wraps its ranges.
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(5);
+    expect(hf.getRangeValues({ start: { sheet: 0, row: 0, col: 3 }, end: { sheet: 0, row: 1, col: 3 } })).toEqual([
+      [5],
+      [5],
+    ]);
+    hf.destroy();
+  });
+
+  it("passes an empty cell as null on the web, so VARIANCE is blank there", () => {
+    registerBuFunctions();
+    const hf = build("web");
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe("");
+    hf.destroy();
+  });
+
+  it("passes an argument left out (,,) as omitted on the desktop too, not as 0", () => {
+    registerBuFunctions();
+    const hf = HyperFormula.buildFromArray([["=BU.ALLOCATE(10, {1;1},)"]], {
+      licenseKey: "gpl-v3",
+      ...buConfig("desktop"),
+    });
+    expect(hf.getRangeValues({ start: { sheet: 0, row: 0, col: 0 }, end: { sheet: 0, row: 1, col: 0 } })).toEqual([
+      [5],
+      [5],
+    ]);
+    hf.destroy();
+  });
+});
+
+it("understands TRUE and FALSE typed without parentheses, as Excel does, with EXCEL_NAMES", () => {
+  const hf = HyperFormula.buildFromArray(
+    [[150, "=IF(A1>100,TRUE,FALSE)", "=IF(A1>200,TRUE,FALSE)", "=AND(TRUE,NOT(FALSE))"]],
+    { licenseKey: "gpl-v3" },
+    [...EXCEL_NAMES],
+  );
+  expect(hf.getSheetValues(0)).toEqual([[150, true, false, true]]);
+  hf.destroy();
+});
+
+describe("spill sizes", () => {
+  const ids: Sheet = [
+    ["Company", null],
+    ["EMEA", "Company"],
+    ["UK", "EMEA"],
+    ["AMER", "Company"],
+  ];
+  const cell = (hf: HyperFormula, row: number, col: number): unknown => shown(hf.getCellValue({ sheet: 0, row, col }));
+
+  it("sizes a formula typed into a computed sheet exactly: a value just below its children does not block it", () => {
+    registerBuFunctions();
+    const hf = HyperFormula.buildFromArray([...ids.map((row) => [...row, null, "=BU.LEVEL(A1:A4,B1:B4)"])], {
+      licenseKey: "gpl-v3",
+    });
+    hf.setCellContents({ sheet: 0, row: 2, col: 5 }, [["note"]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 5 }, [['=BU.CHILDREN(A1:A4,B1:B4,"Company")']]);
+    expect([0, 1, 2].map((row) => cell(hf, row, 5))).toEqual(["EMEA", "AMER", "note"]);
+    hf.destroy();
+  });
+
+  it("reserves the height of ids while building, and fitBuSpills gives the exact size", () => {
+    registerBuFunctions();
+    const sheet = ids.map((row, r) => [...row, null, r === 0 ? '=BU.CHILDREN(A1:A4,B1:B4,"Company")' : null]);
+    sheet[2][3] = "note";
+    const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
+    expect(cell(hf, 0, 3)).toMatch(/^#SPILL!/);
+    expect(fitBuSpills(hf, true).length).toBeGreaterThan(0);
+    expect([0, 1, 2].map((row) => cell(hf, row, 3))).toEqual(["EMEA", "AMER", "note"]);
+    hf.destroy();
+  });
+
+  it("grows and shrinks with the data once fitBuSpills runs after the change, as Excel re-spills", () => {
+    registerBuFunctions();
+    const hf = HyperFormula.buildFromArray(
+      ids.map((row, r) => [...row, null, r === 0 ? '=BU.CHILDREN(A1:A4,B1:B4,"Company")' : null]),
+      { licenseKey: "gpl-v3" },
+    );
+    fitBuSpills(hf, true);
+    // UK moves under Company: three children now.
+    hf.setCellContents({ sheet: 0, row: 2, col: 1 }, [["Company"]]);
+    expect(cell(hf, 0, 3)).toBe(`#VALUE! ${RESULT_TOO_LARGE}`);
+    fitBuSpills(hf);
+    expect([0, 1, 2, 3].map((row) => cell(hf, row, 3))).toEqual(["EMEA", "UK", "AMER", null]);
+    // And back: two children, and the third cell is free again.
+    hf.setCellContents({ sheet: 0, row: 2, col: 1 }, [["EMEA"]]);
+    fitBuSpills(hf);
+    hf.setCellContents({ sheet: 0, row: 2, col: 3 }, [["note"]]);
+    expect([0, 1, 2].map((row) => cell(hf, row, 3))).toEqual(["EMEA", "AMER", "note"]);
     hf.destroy();
   });
 });

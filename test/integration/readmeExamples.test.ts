@@ -1,11 +1,15 @@
 /**
  * The worked examples of README.md's "Function reference", evaluated in a real formula engine
  * (HyperFormula with the BU plugin) on the README's example sheet, so the documentation cannot drift
- * from what the functions return. Each case is the formula as the README writes it (TRUE as TRUE(),
- * HyperFormula's spelling), the extra cells the README describes for it, and the spill it states.
+ * from what the functions return. Each case is the formula as the README writes it, the extra cells
+ * the README describes for it, and the spill it states. The engine is configured as the workbench's:
+ * dynamic arrays, TRUE and FALSE as Excel knows them, exact spill sizes (fitBuSpills), and empty
+ * cells handed over as Excel on the web does (null). As Excel on the desktop does (0) needs the
+ * functions' blank policy (CONTRACTS item 8: a 0 in parents is blank), which the functions helper
+ * is adding: until then a desktop run of these examples reads Company's blank parent as "0".
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { registerBuFunctions } from "../../src/hyperformula/buPlugin";
+import { EXCEL_NAMES, buConfig, fitBuSpills, registerBuFunctions } from "../../src/hyperformula/buPlugin";
 
 type Cell = string | number | null;
 
@@ -92,7 +96,7 @@ const EXAMPLES: Record<string, Example> = {
     spill: column("EMEA", "AMER"),
   },
   "BU.DESCENDANTS of Company, leaves only": {
-    formula: '=BU.DESCENDANTS(A2:A8, B2:B8, "Company", TRUE())',
+    formula: '=BU.DESCENDANTS(A2:A8, B2:B8, "Company", TRUE)',
     spill: column("UK", "DE", "US", "CA"),
   },
   "BU.TREE of the sheet": {
@@ -140,7 +144,10 @@ describe("README function reference examples", () => {
       while (rows[row].length <= col) rows[row].push(null);
       rows[row][col] = value;
     }
-    hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
+    hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3", useArrayArithmetic: true, ...buConfig("web") }, [
+      ...EXCEL_NAMES,
+    ]);
+    fitBuSpills(hf, true);
     const sheet = 0;
     const origin = hf.simpleCellAddressFromString(FORMULA_CELL, sheet);
     if (origin === undefined) throw new Error(`bad address ${FORMULA_CELL}`);
@@ -152,7 +159,7 @@ describe("README function reference examples", () => {
     return values.map((row) => row.map(shown));
   }
 
-  /** The spill without the reserved cells it leaves empty (HyperFormula reserves ids' height for some). */
+  /** The area without trailing empty cells (the formula cell's area reaches the sheet's edge). */
   function trimmed(area: unknown[][]): unknown[][] {
     const rows = area.map((row) => [...row]);
     while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === null)) rows.pop();
@@ -182,7 +189,18 @@ describe("README function reference examples", () => {
 
   it('BU.CHILDREN of UK is #N/A "UK has no children"', () => {
     const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "UK")' });
-    // The error fills the reserved area here; Excel shows it in the formula's cell.
     expect(area[0][0]).toBe("#N/A UK has no children");
+    // Sized exactly: one cell, as Excel shows it, not an area the height of ids.
+    expect(area[1][0]).toBeNull();
+  });
+
+  it("=IF(C4>100,TRUE,FALSE) gives TRUE for UK's 120, as in Excel (TRUE and FALSE are not #NAME?)", () => {
+    expect(evaluate({ formula: "=IF(C4>100,TRUE,FALSE)" })[0][0]).toBe(true);
+    expect(evaluate({ formula: "=IF(C8>100,TRUE,FALSE)" })[0][0]).toBe(false);
+  });
+
+  it("=BU.CHILDREN spills exactly its two children, so a value two rows below it does not block it", () => {
+    const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "Company")', extra: { K4: "note" } });
+    expect(area.slice(0, 3).map((row) => row[0])).toEqual(["EMEA", "AMER", "note"]);
   });
 });

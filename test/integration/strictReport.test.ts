@@ -115,7 +115,11 @@ interface ReportLine {
 
 const round = (value: Shown): Shown => (typeof value === "number" ? Number(value.toFixed(9)) : value);
 
-function reportLines(evaluated: Evaluated, workbook: MemoryWorkbook, reportSheet: string = SHEETS.report): ReportLine[] {
+function reportLines(
+  evaluated: Evaluated,
+  workbook: MemoryWorkbook,
+  reportSheet: string = SHEETS.report,
+): ReportLine[] {
   const periods = SETTINGS.periods.length;
   const width = reportColumn(periods, 0);
   const rows = evaluated.read({
@@ -277,6 +281,19 @@ describe("the report in a workbook model as strict as Excel", () => {
       expect(rows.map((row) => row[1])).toEqual(["United Kingdom", "Germany", "France", "EMEA"]);
       evaluated.hf.destroy();
       plan.workbook.renameSheet(SHEETS.report, "Report FY27");
+    });
+
+    it("warns in the report when an id is retyped with spaces around it, which the pane still finds", () => {
+      const status = plan.workbook.table(TABLES.status)?.range as CellRange;
+      const row = plan.workbook.values(status).findIndex((cells) => cells[0] === "UK");
+      plan.workbook.enter(status.sheet, status.row + row, status.col, " UK ");
+      const evaluated = evaluateWorkbook(plan.workbook);
+      expect(checkCell(evaluated, "Report FY27")).toMatch(/Set up again/);
+      evaluated.hf.destroy();
+      plan.workbook.enter(status.sheet, status.row + row, status.col, "UK");
+      const again = evaluateWorkbook(plan.workbook);
+      expect(checkCell(again, "Report FY27")).toBeNull();
+      again.hf.destroy();
     });
 
     it("warns in the report when a row is added below a table, outside the report's ranges", () => {

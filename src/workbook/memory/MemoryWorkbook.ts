@@ -170,10 +170,14 @@ export class MemoryWorkbook {
   private readonly listeners = new Set<WorkbookListener>();
   private selected: CellRange;
 
-  /** `hostMode`: how an engine evaluating this workbook passes empty cells to custom functions. */
+  /**
+   * `hostMode`: how an engine evaluating this workbook passes empty cells to custom functions.
+   * "web" by default until the BU functions read a 0 in ids and parents as blank (CONTRACTS item 8);
+   * then the workbench should pass "desktop", the stricter host.
+   */
   constructor(
     firstSheet = "Sheet1",
-    readonly hostMode: HostMode = "desktop",
+    readonly hostMode: HostMode = "web",
   ) {
     this.addSheet(firstSheet);
     this.selected = { sheet: firstSheet, row: 0, col: 0, rowCount: 1, colCount: 1 };

@@ -161,9 +161,10 @@ describe("the report sheet", () => {
 
   it("has a title with a warning cell, the periods over their columns and a header row", () => {
     expect(report[0][0]).toBe("FY27 revenue");
-    expect(report[0][2]).toMatch(
-      /^=IF\(AND\(COUNTA\('GU Hierarchy'!\$A:\$A\)=5,COUNTA\('GU Inputs'!\$A:\$A\)=COUNTA\('GU Inputs'!\$A\$1:\$A\$5\),/,
-    );
+    const check = String(report[0][2]);
+    expect(check).toMatch(/^=IF\(AND\(COUNTA\('GU Hierarchy'!\$A:\$A\)=5,/);
+    expect(check).toContain("COUNTA('GU Inputs'!$A:$A)=COUNTA('GU Inputs'!$A$1:$A$5)");
+    expect(check).toContain(`SUMPRODUCT(--(LEN('GU Status'!$A$2:$A$5&"")<>LEN(TRIM('GU Status'!$A$2:$A$5&""))))=0`);
     expect(report[1].slice(0, 13)).toEqual([
       "Revenue (EUR)",
       "",
@@ -204,12 +205,14 @@ describe("the report sheet", () => {
   it("lists the nodes with BU.TREE and finds each one's row in every table by id, not by position", () => {
     const hierarchyIds = `'GU Hierarchy'!$A$2:$A$5&""`;
     expect(report[REPORT_FIRST_ROW][0]).toBe(`=BU.TREE(${hierarchyIds},'GU Hierarchy'!$B$2:$B$5&"")`);
+    const rows = (table: string): string =>
+      `=IF($A$4:$A$7="","",IFNA(MATCH($A$4:$A$7,'${table}'!$A$2:$A$5,0),MATCH(IFERROR(--$A$4:$A$7,$A$4:$A$7),'${table}'!$A$2:$A$5,0)))`;
     expect(report[REPORT_FIRST_ROW].slice(13)).toEqual([
       `=IF(ISNUMBER($O$4:$O$7),INDEX('GU Hierarchy'!$B$2:$B$5&"",$O$4:$O$7),"")`,
-      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM(${hierarchyIds}),0))`,
-      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Inputs'!$A$2:$A$5&""),0))`,
-      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Targets'!$A$2:$A$5&""),0))`,
-      `=IF($A$4:$A$7="","",MATCH(TRIM($A$4:$A$7),TRIM('GU Status'!$A$2:$A$5&""),0))`,
+      rows("GU Hierarchy"),
+      rows("GU Inputs"),
+      rows("GU Targets"),
+      rows("GU Status"),
     ]);
     expect(report[REPORT_FIRST_ROW].slice(1, 3)).toEqual([
       `=IF(ISNUMBER($O$4:$O$7),IFERROR(REPT("   ",$E$4:$E$7-1),"")&INDEX('GU Hierarchy'!$C$2:$C$5&"",$O$4:$O$7),"")`,

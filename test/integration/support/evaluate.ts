@@ -6,7 +6,7 @@
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../../../src/core/a1";
-import { buConfig, registerBuFunctions } from "../../../src/hyperformula/buPlugin";
+import { EXCEL_NAMES, buConfig, registerBuFunctions } from "../../../src/hyperformula/buPlugin";
 import type { Cell, CellValue, MemoryWorkbook } from "../../../src/workbook/memory/MemoryWorkbook";
 
 function content(cell: Cell | undefined): RawCellContent {
@@ -41,13 +41,19 @@ export function evaluateWorkbook(workbook: MemoryWorkbook): Evaluated {
     }
     sheets[name] = rows;
   }
-  const hf = HyperFormula.buildFromSheets(sheets, {
-    licenseKey: "gpl-v3",
-    maxRows: MAX_ROWS,
-    maxColumns: MAX_COLUMNS,
-    useArrayArithmetic: true,
-    ...buConfig(workbook.hostMode),
-  });
+  const hf = HyperFormula.buildFromSheets(
+    sheets,
+    {
+      licenseKey: "gpl-v3",
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLUMNS,
+      useArrayArithmetic: true,
+      // As the workbench: MATCH over ranges by index, not row by row.
+      useColumnIndex: true,
+      ...buConfig(workbook.hostMode),
+    },
+    [...EXCEL_NAMES],
+  );
   const shown = (value: unknown): Shown =>
     value instanceof DetailedCellError ? value.value : value === "" || value === undefined ? null : (value as Shown);
   for (const name of workbook.sheetNames()) {

@@ -35,8 +35,8 @@ const TOLERANCE_SLACK = "0.000000001";
 /** Cell of the report's title row that warns when the plan's tables hold rows the report's ranges miss. */
 export const REPORT_CHECK_COLUMN = 2;
 export const REPORT_CHECK_MESSAGE =
-  "⚠ The plan's tables have rows outside the report's ranges (added below or above a table, or a new node): " +
-  "run Set up again to refresh the report.";
+  "⚠ The report can't see every row of the plan's tables (rows added below or above a table, a new node, " +
+  "or an id typed with spaces around it): run Set up again to refresh the report.";
 
 /** Conditional formatting of variance % outside the plan's tolerance. */
 export interface ToleranceRule {
@@ -68,7 +68,7 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  * column is one spilled formula over plain A1 ranges (HyperFormula, which the browser workbench
  * uses, has neither structured nor spill references), and every value is looked up by node id:
  *   Id         =BU.TREE(hierarchy ids, parents)        the nodes in tree order, as text
- *   ... row    =MATCH(TRIM(id), TRIM(table ids), 0)     per table, in the columns right of the periods
+ *   ... row    =MATCH(id, table ids, 0)                 per table, in the columns right of the periods
  *   Parent, Name, Owner, Status   INDEX(hierarchy or status column, row)
  *   Level      =BU.LEVEL(ids, parents)                   over the report's own id and parent columns
  *   Bottom-up  =BU.ROLLUP(ids, parents, inputs INDEXed by the inputs row)
@@ -114,8 +114,14 @@ export function reportBlocks(
   };
   const asText = (range: string): string => `${range}&""`;
   /** Position of each report id in a table's id column; "" on rows without a node. */
-  const matchRow = (table: PlanTable): string =>
-    `=IF(${ids}="","",MATCH(TRIM(${ids}),TRIM(${asText(tableColumn(table, 0))}),0))`;
+  // MATCH over the table's own range, not a computed array: Excel and HyperFormula (with its
+  // column index) then find each id in about constant time, where an array would be searched
+  // row by row, n x n for the report. The report's ids are text; a number-like id is stored as a
+  // number in the tables, so it is looked up as one when it is not found as text.
+  const matchRow = (table: PlanTable): string => {
+    const tableIds = tableColumn(table, 0);
+    return `=IF(${ids}="","",IFNA(MATCH(${ids},${tableIds},0),MATCH(IFERROR(--${ids},${ids}),${tableIds},0)))`;
+  };
   /** A table's column as text, INDEXed by the report's row of that table. */
   const textAt = (table: PlanTable, col: number, rows: string): string =>
     `INDEX(${asText(tableColumn(table, col))},${rows})`;
@@ -215,7 +221,8 @@ export function reportBlocks(
  * The warning cell: "" while each plan table's id column holds exactly the ids the report's
  * ranges cover (the hierarchy exactly the report's nodes), else a message saying what to do.
  * Whole-column COUNTA is cheap in Excel and counts what a sort or an insertion inside the ranges
- * leaves unchanged, so only rows the ranges miss raise it.
+ * leaves unchanged, so only rows the ranges miss raise it; so does an id with spaces around it,
+ * which the report's MATCH would miss where the pane finds it.
  */
 function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
   const counts: string[] = [];
@@ -223,7 +230,11 @@ function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
     const letters = columnLetters(0);
     return `${quoteSheet(TABLE_SHEETS[table])}!$${letters}:$${letters}`;
   };
-  counts.push(`COUNTA(${idColumn("hierarchy")})=${nodeCount + 1}`);
+  const bodyIds = (table: PlanTable, rows: number): string =>
+    sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col: 0, rowCount: Math.max(1, rows), colCount: 1 });
+  // An id retyped with spaces around it: the pane finds it (ids ignore them), MATCH does not.
+  const untrimmed = (range: string): string => `SUMPRODUCT(--(LEN(${range}&"")<>LEN(TRIM(${range}&""))))=0`;
+  counts.push(`COUNTA(${idColumn("hierarchy")})=${nodeCount + 1}`, untrimmed(bodyIds("hierarchy", nodeCount)));
   for (const table of ["inputs", "targets", "status"] as const) {
     const covered = sheetAddress({
       sheet: TABLE_SHEETS[table],
@@ -232,7 +243,7 @@ function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
       rowCount: Math.max(1, tableRows[table]) + 1,
       colCount: 1,
     });
-    counts.push(`COUNTA(${idColumn(table)})=COUNTA(${covered})`);
+    counts.push(`COUNTA(${idColumn(table)})=COUNTA(${covered})`, untrimmed(bodyIds(table, tableRows[table])));
   }
   return `=IF(AND(${counts.join(",")}),"","${REPORT_CHECK_MESSAGE}")`;
 }
