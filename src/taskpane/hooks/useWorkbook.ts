@@ -5,6 +5,7 @@ import type {
   DashboardWrite,
   EntryChange,
   PlanSetup,
+  SetupProgress,
   PlanWorkbook,
   SaveResult,
   SourceRef,
@@ -27,7 +28,8 @@ export interface PaneError {
  */
 export interface WorkbookActions {
   reload(): Promise<void>;
-  writePlan(setup: PlanSetup): Promise<boolean>;
+  /** Sets the plan up; `progress` reports its steps and cancels it (see `SetupProgress`). */
+  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<boolean>;
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
   /** Writes top-down targets with their audit entries, then reads the plan again; false if it failed. */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
@@ -115,9 +117,9 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
   const actions = React.useMemo<WorkbookActions>(
     () => ({
       reload,
-      async writePlan(setup) {
+      async writePlan(setup, progress) {
         const written = await attempt(taskPaneMessages.writePlanFailed, async () => {
-          await workbook.writePlan(setup);
+          await workbook.writePlan(setup, progress);
           return true;
         });
         if (written) await reload();
