@@ -9,7 +9,7 @@
  * table (tableRows.ts), so a renamed sheet or a moved table changes nothing.
  *
  * Syncs: 2 when every hint holds (read, write); 4 on a miss (read, search, read the rows found,
- * write).
+ * write), plus one per further search chunk (100,000 ids a sync, see chunks.ts).
  */
 import { idKey } from "../core/cell";
 import {
@@ -50,7 +50,7 @@ import {
   type Append,
   type TableShape,
 } from "./tableRows";
-import { locate, settingsFrom } from "./tableReads";
+import { readIdColumns, settingsFrom } from "./tableReads";
 
 const NODE_HINT_TABLES = ["hierarchy", "status", "inputs"] as const;
 
@@ -105,7 +105,7 @@ export async function saveEntries(
     });
     return read;
   });
-  await findMisses(context, hints, changes, rowsOf, problems);
+  await findMisses(context, hints, changes, rowsOf, shapeOf, problems);
 
   const conflicts = entryConflicts(
     changes,
@@ -125,8 +125,8 @@ export async function saveEntries(
 }
 
 /**
- * Finds the rows the hints missed: one sync reads the Id column of each table with a miss (and
- * the whole column becomes that table's hints), one more reads the rows found and, for nodes that
+ * Finds the rows the hints missed: the Id column of each table with a miss is read (one sync per
+ * read chunk; the whole column becomes that table's hints), one more reads the rows found and, for nodes that
  * will get a new row, checks that the rows below the table are free. Nothing when every hint held.
  */
 async function findMisses(
@@ -134,17 +134,20 @@ async function findMisses(
   hints: RowHints,
   changes: readonly EntryChange[],
   rowsOf: NodeRows[],
+  shapeOf: Record<HintTable, TableShape>,
   problems: LayoutProblem[],
 ): Promise<void> {
   const searched = NODE_HINT_TABLES.filter((table) => rowsOf.some((rows) => rows[table].row === undefined));
   if (searched.length === 0) return;
-  const located = searched.map((table) => locate(context, table));
-  await context.sync();
+  const idColumns = await readIdColumns(
+    context,
+    searched.map((table) => ({ table, rowCount: shapeOf[table].rowCount })),
+  );
 
   const reads: { read: RowRead; range: Excel.Range }[] = [];
   const appends = new Map<HintTable, number>();
   searched.forEach((table, t) => {
-    const index = rowIndex(table, located[t].result().ids, 0, problems);
+    const index = rowIndex(table, idColumns[t], 0, problems);
     hints.update({ [table]: index });
     rowsOf.forEach((rows, i) => {
       const read = rows[table];

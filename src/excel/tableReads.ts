@@ -168,3 +168,23 @@ export function settingsFrom(values: unknown[][], problems: LayoutProblem[]): Pl
   const [headers, ...rows] = values;
   return readSettingsGrid({ headers, rows }, problems);
 }
+
+/**
+ * The Id columns of plan tables with the given body sizes, read through the tables in chunks
+ * under the response budget (a save's search at 100,000 nodes reads three columns of about
+ * 1.1 MB each; in one response they would pass Excel on the web's 5 MB at about 150,000 nodes).
+ */
+export async function readIdColumns(
+  context: Excel.RequestContext,
+  tables: readonly { readonly table: PlanTable; readonly rowCount: number }[],
+): Promise<unknown[][][]> {
+  const places = tables.map(({ rowCount }) => ({ sheet: "", row: 0, col: 0, rowCount, colCount: 1 }));
+  return readRanges(context, places, false, (index, fromRow, rowCount) =>
+    context.workbook.tables
+      .getItem(TABLES[tables[index].table])
+      .columns.getItem(ID_HEADER)
+      .getDataBodyRange()
+      .getCell(fromRow, 0)
+      .getResizedRange(rowCount - 1, 0),
+  );
+}

@@ -7,6 +7,7 @@ import type {
   DashboardWrite,
   EntryChange,
   PlanSetup,
+  SetupProgress,
   PlanWorkbook,
   SaveResult,
   SourceRef,
@@ -29,7 +30,8 @@ export interface PaneError {
  */
 export interface WorkbookActions {
   reload(): Promise<void>;
-  writePlan(setup: PlanSetup): Promise<boolean>;
+  /** Sets the plan up; `progress` reports its steps and cancels it (see `SetupProgress`). */
+  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<boolean>;
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
   /** Writes top-down targets with their audit entries, then reads the plan again; false if it failed. */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
@@ -121,9 +123,9 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
   const actions = React.useMemo<WorkbookActions>(
     () => ({
       reload,
-      async writePlan(setup) {
+      async writePlan(setup, progress) {
         const written = await attempt(taskPaneMessages.writePlanFailed, async () => {
-          await workbook.writePlan(setup);
+          await workbook.writePlan(setup, progress);
           return true;
         });
         if (written) await reload();

@@ -35,6 +35,7 @@ import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { MappingForm, formatLabel } from "./MappingForm";
 import { ProblemList } from "./ProblemList";
 import { SettingsForm } from "./SettingsForm";
+import { SetupProgressBar } from "./SetupProgressBar";
 import { initialDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
 
 export interface SetupViewProps {
@@ -118,6 +119,11 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
   const [tried, setTried] = React.useState(false);
   const [pending, setPending] = React.useState<PlanSetup | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
+  /** Steps of the setup being written; null when none is. */
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  /** The setup that stopped (failed or cancelled): writing it again resumes where it stopped. */
+  const [stopped, setStopped] = React.useState<PlanSetup | null>(null);
+  const controller = React.useRef<AbortController | null>(null);
 
   const settings = settingsFromDraft(draft, existing, locale);
   const blocker = sourceBlocker(origin, source);
@@ -162,11 +168,23 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
 
   async function write(setup: PlanSetup): Promise<void> {
     setPending(null);
-    if (await actions.writePlan(setup)) {
+    setStopped(null);
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress({ done: 0, total: 0 });
+    const written = await actions.writePlan(setup, {
+      signal: abort.signal,
+      onProgress: (done, total) => setProgress({ done, total }),
+    });
+    controller.current = null;
+    setProgress(null);
+    if (written) {
       setFeedback({
         intent: "success",
         text: taskPaneMessages.planWritten(setup.settings.name, setup.nodes.length),
       });
+    } else {
+      setStopped(setup);
     }
   }
 
@@ -279,10 +297,18 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
         </section>
 
         {tried && blocker !== null ? <Text role="status">{blocker}</Text> : null}
+        {progress !== null ? (
+          <SetupProgressBar done={progress.done} total={progress.total} onCancel={() => controller.current?.abort()} />
+        ) : null}
         <div className={styles.inline}>
           <Button type="submit" appearance="primary" disabled={busy}>
             {plan === null ? "Set up plan" : "Update plan"}
           </Button>
+          {stopped !== null && progress === null ? (
+            <Button disabled={busy} onClick={() => void write(stopped)}>
+              Resume setup
+            </Button>
+          ) : null}
         </div>
       </form>
 
