@@ -76,7 +76,11 @@ async function splitBench(): Promise<void> {
       last = now;
     },
   });
-  report(`split of the root file of a 100,000-node plan (${file.rows.toLocaleString("en-US")} rows)`, (performance.now() - start) / 1000, 20);
+  report(
+    `split of the root file of a 100,000-node plan (${file.rows.toLocaleString("en-US")} rows)`,
+    (performance.now() - start) / 1000,
+    20,
+  );
   console.log(`  longest stretch without yielding: ${(longest / 1000).toFixed(2)} s`);
 }
 

@@ -160,7 +160,10 @@ export function sharedStrings(xml: string, limit: number): string[] | null {
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, §18.8.30). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** True for a number format code that shows a number as a date or time. */
 export function isDateFormat(code: string): boolean {

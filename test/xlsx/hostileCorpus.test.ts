@@ -18,7 +18,9 @@ async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();
   await workbook.writePlan({ settings: plan.settings, nodes: plan.nodes });
   await workbook.saveEntries(
-    [...plan.entries.values()].filter((entry) => entry.status !== "Not started").map((next) => ({ expected: null, next })),
+    [...plan.entries.values()]
+      .filter((entry) => entry.status !== "Not started")
+      .map((next) => ({ expected: null, next })),
     [],
   );
   return workbook;
@@ -96,6 +98,7 @@ describe("the hostile returned-file corpus", () => {
     expect(file.error).toBeNull();
     expect(file.notes[0]).toMatch(/Compared anyway as Ann's/);
     expect(file.changes.length).toBeGreaterThan(0);
-    for (const change of file.changes.filter((c) => c.accepted)) expect(change.warning).toMatch(/may undo a newer change/);
+    for (const change of file.changes.filter((c) => c.accepted))
+      expect(change.warning).toMatch(/may undo a newer change/);
   });
 });

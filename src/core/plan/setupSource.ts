@@ -503,7 +503,8 @@ const ERROR_VALUES = new Set([
 /** The error a source cell holds, or null. */
 function errorValue(value: unknown): string | null {
   if (typeof value === "string") return ERROR_VALUES.has(value.trim().toUpperCase()) ? value.trim() : null;
-  if (typeof value === "object" && value !== null && "error" in value) return String((value as { error: unknown }).error);
+  if (typeof value === "object" && value !== null && "error" in value)
+    return String((value as { error: unknown }).error);
   return null;
 }
 

@@ -97,7 +97,9 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
       setFiles(read);
       setMade(records);
       setInsist(new Map());
-      setPreview(engine.previewCollect(plan, read, records, { now: new Date().toISOString(), collectedBy: me, locale }));
+      setPreview(
+        engine.previewCollect(plan, read, records, { now: new Date().toISOString(), collectedBy: me, locale }),
+      );
     } catch (error) {
       setFeedback({ intent: "error", text: error instanceof Error ? error.message : sharingMessages.readFilesFailed });
     } finally {
@@ -110,7 +112,12 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
     const next = new Map(insist).set(fileName, owner);
     setInsist(next);
     setPreview(
-      engine.previewCollect(plan, files, made, { now: new Date().toISOString(), collectedBy: me, locale, insist: next }),
+      engine.previewCollect(plan, files, made, {
+        now: new Date().toISOString(),
+        collectedBy: me,
+        locale,
+        insist: next,
+      }),
     );
   }
 
