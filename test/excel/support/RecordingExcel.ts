@@ -736,6 +736,10 @@ class FakeRange {
     return this.state.get("address");
   }
 
+  get rowCount(): number {
+    return this.state.get("rowCount");
+  }
+
   get values(): any[][] {
     return this.state.get("values");
   }
