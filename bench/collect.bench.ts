@@ -52,15 +52,21 @@ async function readBench(): Promise<void> {
   const made = new Map([[file.record.fileId, file.record]]);
   await readReturnedFile(file.data);
   let best = Infinity;
+  let bestWall = Infinity;
   let rows = 0;
-  for (let run = 0; run < 3; run++) {
+  // CPU time, best of 5: on a shared machine wall time mostly measures the neighbours.
+  for (let run = 0; run < 5; run++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const read = await readReturnedFile(file.data);
     previewCollect(plan, [{ fileName: "team.xlsx", read }], made, { now: "", collectedBy: "", locale: "en-US" });
-    best = Math.min(best, (performance.now() - start) / 1000);
+    const used = process.cpuUsage(cpu);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+    bestWall = Math.min(bestWall, (performance.now() - start) / 1000);
     if (read.ok) rows = read.workbook.rows.length;
   }
-  report(`read + preview of a returned file with ${rows.toLocaleString("en-US")} rows`, best, 1);
+  report(`read + preview of a returned file with ${rows.toLocaleString("en-US")} rows (CPU)`, best, 1);
+  console.log(`  best wall time: ${bestWall.toFixed(2)} s`);
 }
 
 async function splitBench(): Promise<void> {
@@ -68,6 +74,7 @@ async function splitBench(): Promise<void> {
   let last = performance.now();
   let longest = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const [file] = await splitPlan(plan, ["Root"], {
     now: "2027-01-01T00:00:00.000Z",
     onProgress: () => {
@@ -76,11 +83,10 @@ async function splitBench(): Promise<void> {
       last = now;
     },
   });
-  report(
-    `split of the root file of a 100,000-node plan (${file.rows.toLocaleString("en-US")} rows)`,
-    (performance.now() - start) / 1000,
-    20,
-  );
+  const used = process.cpuUsage(cpu);
+  const rows = file.rows.toLocaleString("en-US");
+  report(`split of the root file of a 100,000-node plan (${rows} rows, CPU)`, (used.user + used.system) / 1e6, 20);
+  console.log(`  wall time: ${((performance.now() - start) / 1000).toFixed(1)} s`);
   console.log(`  longest stretch without yielding: ${(longest / 1000).toFixed(2)} s`);
 }
 
