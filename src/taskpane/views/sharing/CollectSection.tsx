@@ -186,14 +186,14 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
   );
 }
 
-interface FileChangesProps {
+export interface FileChangesProps {
   file: FilePreview;
   plan: Plan;
   locale: string;
   onCompareAnyway(owner: string): void;
 }
 
-function FileChanges({ file, plan, locale, onCompareAnyway }: FileChangesProps): React.JSX.Element {
+export function FileChanges({ file, plan, locale, onCompareAnyway }: FileChangesProps): React.JSX.Element {
   const styles = useStyles();
   const tableStyles = useNumberTableStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
