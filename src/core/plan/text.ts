@@ -19,9 +19,9 @@ export function isFormulaLike(text: string): boolean {
 /**
  * Text Excel's typing recognises as a date or time although it starts with a letter: a month or
  * weekday name, in full or abbreviated ("May 2025", "Jan-25", "March 1", "Mon 3"), or "am"/"pm"
- * forms. Excel converts such text when it is typed or written as a value ("Enter a date or time in
- * a cell": https://support.microsoft.com/office/insert-the-current-date-and-time-in-a-cell-b5663451-10b0-40ab-9e71-6b0ce5768138);
- * the apostrophe keeps it text.
+ * forms. Microsoft's "Stop automatically changing numbers to dates" documents the conversion and
+ * the leading apostrophe that keeps such an entry text
+ * (https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
  */
 const DATE_LIKE =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?)\b[\s\-/.,]*\d|^(a|p)\.?m\.?\b/i;
