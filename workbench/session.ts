@@ -74,7 +74,7 @@ export class WorkbenchSession {
    * Opens `source`; the engine (by default in a Web Worker) is not started (see `FormulaEngine.start`).
    */
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
-    const plan = new MemoryPlanWorkbook(new MemoryWorkbook());
+    const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
     if (source.kind !== "empty") {
       const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -26,23 +26,20 @@ export async function recordMadeFiles(
 ): Promise<void> {
   const rows = madeFileRows(files);
   if (rows.length === 0) return;
-  const sheet = context.workbook.worksheets.getItemOrNullObject(MADE_FILES.sheet).load("name");
-  const used = sheet.getUsedRangeOrNullObject(true).load("rowCount");
-  await context.sync();
-  const exists = !sheet.isNullObject;
-  const top = exists && !used.isNullObject ? used.rowCount : 0;
+  const top = await usedRows(context);
+  const exists = top !== null;
   const worksheets = new SheetCache(context);
   const width = MADE_FILES.headers.length;
   const block = cellsBlock(
     MADE_FILES.sheet,
-    Math.max(1, top),
+    Math.max(1, top ?? 0),
     0,
     rows,
     rows[0].map(() => GENERAL),
   );
   await writeBlocks(context, worksheets, [block], writeBudget, {
     first: () => {
-      if (top > 0) return;
+      if (top !== null && top > 0) return;
       const target = exists ? worksheets.get(MADE_FILES.sheet) : worksheets.add(MADE_FILES.sheet);
       writeSlice(worksheets, { block: madeFilesHeader(), fromRow: 0, rowCount: 1 });
       target.tables.add(target.getRangeByIndexes(0, 0, 1 + rows.length, width), true).name = MADE_FILES.table;
@@ -51,11 +48,24 @@ export async function recordMadeFiles(
   });
 }
 
-export async function readMadeFiles(context: Excel.RequestContext): Promise<Map<string, MadeFile>> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(MADE_FILES.sheet);
-  const used = sheet.getUsedRangeOrNullObject(true).load("rowCount");
+/**
+ * Rows in use on the GU Files sheet (0 when empty), or null without the sheet: one sync to find the
+ * sheet, one for its used range (a null object's methods can't be queued before it is known).
+ */
+async function usedRows(context: Excel.RequestContext): Promise<number | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(MADE_FILES.sheet).load("name");
   await context.sync();
-  if (sheet.isNullObject || used.isNullObject) return new Map();
+  if (sheet.isNullObject) return null;
+  const used = context.workbook.worksheets.getItem(MADE_FILES.sheet).getUsedRangeOrNullObject(true).load("rowCount");
+  await context.sync();
+  return used.isNullObject ? 0 : used.rowCount;
+}
+
+export async function readMadeFiles(context: Excel.RequestContext): Promise<Map<string, MadeFile>> {
+  const rowCount = await usedRows(context);
+  if (rowCount === null || rowCount === 0) return new Map();
+  const sheet = context.workbook.worksheets.getItem(MADE_FILES.sheet);
+  const used = { rowCount };
   const width = MADE_FILES.headers.length;
   const values: unknown[][] = [];
   for (let from = 0; from < used.rowCount; from += READ_ROWS) {

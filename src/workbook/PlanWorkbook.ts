@@ -1,4 +1,4 @@
-import type { AuditEntry, NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings } from "../core/plan/types";
+import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings, TopDownChange } from "../core/plan/types";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
@@ -153,10 +153,8 @@ export interface EntryConflict {
   readonly theirs: NodeEntry | null;
 }
 
-export interface TopDownChange {
-  readonly id: string;
-  readonly values: PeriodValues;
-}
+/** Declared in core (src/core/plan/types.ts), which must not import from here. */
+export type { TopDownChange } from "../core/plan/types";
 
 /** Whether `writeDashboard` added the sheet or replaced what was on it. */
 export type DashboardWrite = "inserted" | "refreshed";

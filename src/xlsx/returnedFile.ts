@@ -248,36 +248,54 @@ function readTargets(xml: string, decoder: Decoder, limits: ReadLimits, stats: S
     return true;
   };
 
-  const scan = scanSheet(xml, { rows: limits.rows, cells: limits.cells, ranges: limits.ranges }, stats, (r, cells) => {
-    if (header === 0) {
-      if (r > HEADER_SEARCH_ROWS) return false;
-      const first = cells.find((cell) => cell.col === 1);
-      if (first === undefined || cellText(fileCell(first, decoder)).toLowerCase() !== TARGETS_COLUMNS.id.toLowerCase())
+  // Before the header is found every column is read; after it, only the columns collect uses.
+  const readCols = new Set<number>();
+  const wanted = (col: number): boolean => header === 0 || readCols.has(col);
+  const scan = scanSheet(
+    xml,
+    { rows: limits.rows, cells: limits.cells, ranges: limits.ranges },
+    stats,
+    (r, cells) => {
+      if (header === 0) {
+        if (r > HEADER_SEARCH_ROWS) return false;
+        const first = cells.find((cell) => cell.col === 1);
+        if (
+          first === undefined ||
+          cellText(fileCell(first, decoder)).toLowerCase() !== TARGETS_COLUMNS.id.toLowerCase()
+        )
+          return true;
+        header = r;
+        const ok = readHeader(cells);
+        for (const { col } of periods) readCols.add(col);
+        for (const key of [TARGETS_COLUMNS.id, TARGETS_COLUMNS.name, TARGETS_COLUMNS.comment]) {
+          const col = fixed.get(key.toLowerCase());
+          if (col !== undefined) readCols.add(col);
+        }
+        return ok;
+      }
+      const byCol = new Map<number, XmlCell>();
+      for (const cell of cells) byCol.set(cell.col, cell);
+      const read = (col: number | undefined): FileCell => {
+        const cell = col === undefined ? undefined : byCol.get(col);
+        return cell === undefined ? { kind: "blank" } : fileCell(cell, decoder);
+      };
+      const values = periods.map(({ col }) => read(col));
+      const commentCol = fixed.get(TARGETS_COLUMNS.comment.toLowerCase());
+      const comment = commentCol === undefined ? null : read(commentCol);
+      const id = cellText(read(fixed.get(TARGETS_COLUMNS.id.toLowerCase())));
+      if (id === "" && values.every((cell) => cell.kind === "blank") && (comment === null || comment.kind === "blank"))
         return true;
-      header = r;
-      return readHeader(cells);
-    }
-    const byCol = new Map<number, XmlCell>();
-    for (const cell of cells) byCol.set(cell.col, cell);
-    const read = (col: number | undefined): FileCell => {
-      const cell = col === undefined ? undefined : byCol.get(col);
-      return cell === undefined ? { kind: "blank" } : fileCell(cell, decoder);
-    };
-    const values = periods.map(({ col }) => read(col));
-    const commentCol = fixed.get(TARGETS_COLUMNS.comment.toLowerCase());
-    const comment = commentCol === undefined ? null : read(commentCol);
-    const id = cellText(read(fixed.get(TARGETS_COLUMNS.id.toLowerCase())));
-    if (id === "" && values.every((cell) => cell.kind === "blank") && (comment === null || comment.kind === "blank"))
+      rows.push({
+        sheetRow: r,
+        id,
+        name: cellText(read(fixed.get(TARGETS_COLUMNS.name.toLowerCase()))),
+        cells: values,
+        comment,
+      });
       return true;
-    rows.push({
-      sheetRow: r,
-      id,
-      name: cellText(read(fixed.get(TARGETS_COLUMNS.name.toLowerCase()))),
-      cells: values,
-      comment,
-    });
-    return true;
-  });
+    },
+    wanted,
+  );
   if (problem !== null) return fail(problem);
   if (scan !== null) return fail(scanMessage(scan, limits));
   if (header === 0) return fail(sharingMessages.notContributorFile);

@@ -57,12 +57,17 @@ const tagPatterns = new Map<string, RegExp>();
  * characters and each end tag is found with one `indexOf`. Stops after an element whose end tag
  * is missing (yielded with `body: null`).
  */
-export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<XmlElement> {
+function tagPattern(name: string): RegExp {
   let pattern = tagPatterns.get(name);
   if (pattern === undefined) {
     pattern = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}\\b([^>]{0,${MAX_TAG}}?)(\\/?)>`, "g");
     tagPatterns.set(name, pattern);
   }
+  return pattern;
+}
+
+export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<XmlElement> {
+  const pattern = tagPattern(name);
   let at = from;
   while (at < to) {
     pattern.lastIndex = at;
@@ -85,10 +90,38 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
   }
 }
 
-/** The first element called `name` in `xml`, or null. */
+/** The first element called `name` in `xml`, or null (no generator: it runs for every cell). */
 function first(xml: string, name: string): XmlElement | null {
-  for (const element of elements(xml, name)) return element;
-  return null;
+  const pattern = tagPattern(name);
+  pattern.lastIndex = 0;
+  const match = pattern.exec(xml);
+  if (match === null) return null;
+  const tagEnd = match.index + match[0].length;
+  if (match[3] === "/" || match[2].endsWith("/")) return { attrs: match[2], body: "", end: tagEnd };
+  const close = `</${match[1] ?? ""}${name}>`;
+  const closeAt = xml.indexOf(close, tagEnd);
+  if (closeAt < 0) return { attrs: match[2], body: null, end: xml.length };
+  return { attrs: match[2], body: xml.slice(tagEnd, closeAt), end: closeAt + close.length };
+}
+
+/**
+ * One attribute's value (unprefixed name) in a start tag's attribute text, or undefined: the fast
+ * path for the attributes of every row and cell, without building a map.
+ */
+export function attribute(tag: string, name: string): string | undefined {
+  let at = tag.indexOf(`${name}=`);
+  while (at >= 0) {
+    const before = at === 0 ? " " : tag[at - 1];
+    if (before === " " || before === "\t" || before === "\n" || before === "\r") {
+      const quote = tag[at + name.length + 1];
+      if (quote !== '"' && quote !== "'") return undefined;
+      const end = tag.indexOf(quote, at + name.length + 2);
+      if (end < 0) return undefined;
+      return unescapeXml(tag.slice(at + name.length + 2, end));
+    }
+    at = tag.indexOf(`${name}=`, at + 1);
+  }
+  return undefined;
 }
 
 /** Every start tag `<name ...>` of `xml`, as its attribute text. */
@@ -160,7 +193,10 @@ export function sharedStrings(xml: string, limit: number): string[] | null {
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, §18.8.30). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** True for a number format code that shows a number as a date or time. */
 export function isDateFormat(code: string): boolean {
@@ -274,6 +310,7 @@ export function scanSheet(
   limits: ScanLimits,
   stats: ScanStats,
   visit: (row: number, cells: readonly XmlCell[]) => boolean,
+  wanted: (col: number) => boolean = () => true,
 ): ScanProblem | null {
   const data = first(xml, "sheetData");
   if (data === null || data.body === null) return data === null ? null : { kind: "broken" };
@@ -283,7 +320,7 @@ export function scanSheet(
     stats.rows += 1;
     if (stats.rows > limits.rows) return { kind: "rows" };
     if (rowElement.body === null) return { kind: "broken" };
-    const r = attributes(rowElement.attrs).get("r");
+    const r = attribute(rowElement.attrs, "r");
     const row = r === undefined ? lastRow + 1 : Number(r);
     if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) return { kind: "position", address: `row ${r ?? ""}` };
     if (row <= lastRow) return { kind: "order", row };
@@ -301,8 +338,7 @@ export function scanSheet(
       if (stats.cells > limits.cells) return { kind: "cells" };
       const body = cellElement.body;
       if (body === null) return { kind: "broken" };
-      const attrs = attributes(cellElement.attrs);
-      const ref = attrs.get("r");
+      const ref = attribute(cellElement.attrs, "r");
       let col = lastCol + 1;
       if (ref !== undefined) {
         const at = parseAddress(ref);
@@ -312,6 +348,9 @@ export function scanSheet(
       if (col > MAX_COLUMNS) return { kind: "position", address: ref ?? `row ${row}` };
       if (col <= lastCol) return { kind: "order", row };
       lastCol = col;
+      // Cells of columns the caller doesn't read are counted and placed, not decoded (but a
+      // formula range they start still covers the cells it spans).
+      if (!wanted(col) && !body.includes("ref=")) continue;
       const formulaElement = body === "" ? null : first(body, "f");
       const formula = formulaElement === null ? null : unescapeXml(formulaElement.body ?? "");
       if (formulaElement !== null) {
@@ -332,8 +371,8 @@ export function scanSheet(
       cells.push({
         row,
         col,
-        type: attrs.get("t") ?? "n",
-        style: Number(attrs.get("s") ?? "0") || 0,
+        type: attribute(cellElement.attrs, "t") ?? "n",
+        style: Number(attribute(cellElement.attrs, "s") ?? "0") || 0,
         value: valueElement === null ? null : unescapeXml(valueElement.body ?? ""),
         formula,
         inline: inlineElement === null ? null : textRuns(inlineElement.body ?? ""),

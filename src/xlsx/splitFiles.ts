@@ -388,7 +388,8 @@ async function ownerFile(
   ];
   for (const sheet of sheets) await sheet.protect("", PROTECTION);
   await step(rows.length * 2);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // The fastest deflate level: the file is a few percent larger, packing several times quicker.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } });
   await step(total);
   return {
     owner,

@@ -17,9 +17,11 @@ export type ZipDirectory = ReadonlyMap<string, ZipEntry>;
 
 export type PartFailure = "missing" | "tooLarge" | "corrupt";
 
-export type PartRead = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: PartFailure };
+export type PartRead =
+  { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: PartFailure };
 
-export type TextPartRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: PartFailure };
+export type TextPartRead =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: PartFailure };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -116,7 +118,12 @@ async function inflate(compressed: Uint8Array, cap: number): Promise<PartRead> {
 }
 
 /** One part's bytes, decompressed, if it is at most `cap` bytes. */
-export async function readPart(data: Uint8Array, directory: ZipDirectory, name: string, cap: number): Promise<PartRead> {
+export async function readPart(
+  data: Uint8Array,
+  directory: ZipDirectory,
+  name: string,
+  cap: number,
+): Promise<PartRead> {
   const entry = directory.get(name);
   if (entry === undefined) return { ok: false, reason: "missing" };
   const at = entry.localOffset;

@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import type { Plan } from "../../src/core/plan/types";
 import { previewCollect } from "../../src/core/sharing/collect";
 import { READ_LIMITS } from "../../src/core/sharing/limits";
@@ -6,7 +7,7 @@ import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook
 import { readReturnedFile } from "../../src/xlsx/returnedFile";
 import { splitPlan } from "../../src/xlsx/splitFiles";
 import { makePlan } from "../core/sharing/fixture";
-import { CORPUS, type CorpusBase } from "./hostileCorpus";
+import { CORPUS, editModel, type CorpusBase } from "./hostileCorpus";
 
 jest.setTimeout(120000);
 
@@ -18,7 +19,9 @@ async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();
   await workbook.writePlan({ settings: plan.settings, nodes: plan.nodes });
   await workbook.saveEntries(
-    [...plan.entries.values()].filter((entry) => entry.status !== "Not started").map((next) => ({ expected: null, next })),
+    [...plan.entries.values()]
+      .filter((entry) => entry.status !== "Not started")
+      .map((next) => ({ expected: null, next })),
     [],
   );
   return workbook;
@@ -86,6 +89,26 @@ describe("the hostile returned-file corpus", () => {
     expect(preview.entries.map(({ next }) => next.id)).toEqual(["UK"]);
   });
 
+  test("a stale file never reverts a newer plan value; an edit of a cell the plan changed since is refused", async () => {
+    // Ann's file was made with UK [100, 110]; since then someone saved UK [105, 110] in the plan.
+    const uk = plan.entries.get("UK");
+    if (uk === undefined) throw new Error("no UK");
+    const newer: Plan = { ...plan, entries: new Map(plan.entries).set("UK", { ...uk, values: [105, 110] }) };
+    const untouched = await readReturnedFile(base.ann);
+    expect(previewCollect(newer, [{ fileName: "Ann.xlsx", read: untouched }], made, OPTIONS).entries).toEqual([]);
+
+    const edited = await readReturnedFile(
+      await editModel(base.ann, (book) => {
+        (book.getWorksheet("Targets") as ExcelJS.Worksheet).getCell("E6").value = 120;
+      }),
+    );
+    const preview = previewCollect(newer, [{ fileName: "Ann.xlsx", read: edited }], made, OPTIONS);
+    expect(preview.entries).toEqual([]);
+    expect(preview.files[0].changes.map((change) => [change.field, change.reason])).toEqual([
+      ["Q1 2027", "Changed in the plan since this file was made (it is now 105); collect a newer file"],
+    ]);
+  });
+
   test("a file without a record, compared anyway as Ann's, warns on every accepted change", async () => {
     const read = await readReturnedFile(await CORPUS[2].make(base));
     const preview = previewCollect(plan, [{ fileName: "Ann.xlsx", read }], made, {
@@ -96,6 +119,7 @@ describe("the hostile returned-file corpus", () => {
     expect(file.error).toBeNull();
     expect(file.notes[0]).toMatch(/Compared anyway as Ann's/);
     expect(file.changes.length).toBeGreaterThan(0);
-    for (const change of file.changes.filter((c) => c.accepted)) expect(change.warning).toMatch(/may undo a newer change/);
+    for (const change of file.changes.filter((c) => c.accepted))
+      expect(change.warning).toMatch(/may undo a newer change/);
   });
 });

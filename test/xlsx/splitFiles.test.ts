@@ -125,7 +125,11 @@ describe("splitting a plan into contributor workbooks", () => {
     expect(file.record.fileId).toMatch(/^[0-9a-f]{32}$/);
     expect(other.record.fileId).not.toBe(file.record.fileId);
     expect(file.record).toMatchObject({ owner: "Ann", plan: "FY27 targets", made: NOW, madeBy: "Cara" });
-    expect(file.record.rows.find((row) => row.id === "UK")).toEqual({ id: "UK", values: [100, 110], comment: "first go" });
+    expect(file.record.rows.find((row) => row.id === "UK")).toEqual({
+      id: "UK",
+      values: [100, 110],
+      comment: "first go",
+    });
     expect(file.record.rows.map((row) => row.id)).toEqual(["UK", "FR", "APAC", "JP"]);
   });
 

@@ -2,6 +2,7 @@
  * Setting up a plan from cells the user already has: a selection or a table whose first row may be
  * headers, holding the hierarchy as parent-child columns, an outline level column or indented names.
  */
+import { MAX_CELL_TEXT, textTooLong } from "./text";
 import { idKey, isBlank } from "../cell";
 import { Hierarchy } from "../hierarchy/hierarchy";
 import { parentsFromLevels, type OutlineLevel, type OutlineProblem } from "../hierarchy/outline";
@@ -397,6 +398,26 @@ export function buildNodes(rows: SourceRows, mapping: ColumnMapping, options: So
   const text = (row: readonly unknown[], column: number | null): string =>
     column === null ? "" : cellText(row[column]).trim();
 
+  // An error value or over-long text in a mapped cell is a problem of its row, never a name or owner.
+  const mapped: [number | null, string][] = [
+    [mapping.id, "id"],
+    [mapping.parent, "parent"],
+    [mapping.level, "level"],
+    [mapping.name, "name"],
+    [mapping.owner, "owner"],
+    ...mapping.attributes.map(({ column, header }): [number, string] => [column, header]),
+  ];
+  data.forEach((row, index) => {
+    if (isBlankRow(row)) return;
+    for (const [column, what] of mapped) {
+      if (column === null) continue;
+      const error = errorValue(row[column]);
+      if (error !== null) report([rowOf(index)], sourceMessages.errorCell(rowOf(index), what, error));
+      else if (typeof row[column] === "string" && textTooLong(row[column] as string))
+        report([rowOf(index)], sourceMessages.tooLong(rowOf(index), what));
+    }
+  });
+
   const rowNodes: (RowNode | undefined)[] = data.map((row, index) => {
     if (isBlankRow(row)) return undefined;
     const attributes: Record<string, string> = {};
@@ -454,6 +475,45 @@ export function buildNodes(rows: SourceRows, mapping: ColumnMapping, options: So
   }
   return { nodes, problems, sourceProblem: null };
 }
+
+/**
+ * Excel's error values, as `Range.values` returns them (text such as "#N/A"; Microsoft's
+ * Excel.ErrorCellValueType lists the kinds), or as an `{ error }` object from other sources.
+ */
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#ERROR!",
+]);
+
+/** The error a source cell holds, or null. */
+function errorValue(value: unknown): string | null {
+  if (typeof value === "string") return ERROR_VALUES.has(value.trim().toUpperCase()) ? value.trim() : null;
+  if (typeof value === "object" && value !== null && "error" in value)
+    return String((value as { error: unknown }).error);
+  return null;
+}
+
+const sourceMessages = {
+  errorCell: (row: number, what: string, error: string): string =>
+    `Row ${row}: the ${what} cell holds the error ${error}, not a value; fix the formula in the source and set up again`,
+  tooLong: (row: number, what: string): string =>
+    `Row ${row}: the ${what} is longer than ${MAX_CELL_TEXT.toLocaleString("en-US")} characters, which an Excel cell can't hold; shorten it`,
+};
 
 /** Sheet row of a 0-based data row. */
 type RowOf = (index: number) => number;

@@ -17,6 +17,16 @@ export function isFormulaLike(text: string): boolean {
 }
 
 /**
+ * Text Excel's typing recognises as a date or time although it starts with a letter: a month or
+ * weekday name, in full or abbreviated ("May 2025", "Jan-25", "March 1", "Mon 3"), or "am"/"pm"
+ * forms. Microsoft's "Stop automatically changing numbers to dates" documents the conversion and
+ * the leading apostrophe that keeps such an entry text
+ * (https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
+ */
+const DATE_LIKE =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?)\b[\s\-/.,]*\d|^(a|p)\.?m\.?\b/i;
+
+/**
  * True for text that a cell would not keep as typed when written as a plain value: formula-like
  * text, text that starts with an apostrophe (Excel eats it as the text prefix), and text Excel
  * would convert to a number, date, percentage, boolean or error ("00123", "1/2", "5%", "TRUE",
@@ -29,6 +39,7 @@ export function needsTextProtection(text: string): boolean {
   if (trimmed === "") return false;
   if (text.startsWith("'")) return true;
   if (/^[0-9.,(#$€£¥%]/.test(trimmed)) return true;
+  if (DATE_LIKE.test(trimmed)) return true;
   return /^(true|false)$/i.test(trimmed);
 }
 

@@ -92,3 +92,9 @@ export interface Plan {
   /** Top-down targets per node id. */
   readonly topDown: ReadonlyMap<string, PeriodValues>;
 }
+
+/** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */
+export interface TopDownChange {
+  readonly id: string;
+  readonly values: PeriodValues;
+}

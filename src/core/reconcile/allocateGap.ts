@@ -15,7 +15,7 @@ import { idKey } from "../cell";
 import { messages as coreMessages, reconcileMessages as messages } from "../messages";
 import type { NodeView, PlanView } from "../plan/planView";
 import type { Plan } from "../plan/types";
-import type { TopDownChange } from "../../workbook/PlanWorkbook";
+import type { TopDownChange } from "../plan/types";
 import {
   canApply,
   changedRow,

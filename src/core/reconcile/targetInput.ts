@@ -8,7 +8,7 @@ import { reconcileMessages as messages } from "../messages";
 import { validateValue } from "../plan/entryRules";
 import type { NodeView, PlanView } from "../plan/planView";
 import type { Plan } from "../plan/types";
-import type { TopDownChange } from "../../workbook/PlanWorkbook";
+import type { TopDownChange } from "../plan/types";
 import {
   canApply,
   changedRow,

@@ -7,7 +7,7 @@ import { idKey } from "../cell";
 import type { NodeView, PlanView } from "../plan/planView";
 import type { AuditEntry, PeriodValues, Plan } from "../plan/types";
 import { reconcileMessages } from "../messages";
-import type { TopDownChange } from "../../workbook/PlanWorkbook";
+import type { TopDownChange } from "../plan/types";
 
 export type ReconcileProblemKind =
   | "unknownNode"

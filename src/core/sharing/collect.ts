@@ -150,7 +150,17 @@ function asComment(cell: FileCell): { shown: string; problem: string | null } {
 
 /** A refused file: nothing in it is collected. */
 function refusedFile(fileName: string, message: string, extra: Partial<FilePreview> = {}): FilePreview {
-  return { fileName, owner: null, made: null, matched: null, unmatched: false, error: message, notes: [], changes: [], ...extra };
+  return {
+    fileName,
+    owner: null,
+    made: null,
+    matched: null,
+    unmatched: false,
+    error: message,
+    notes: [],
+    changes: [],
+    ...extra,
+  };
 }
 
 /**
@@ -220,7 +230,16 @@ function compareRow(
     after: number | string | null,
     reason: string | null,
   ): void => {
-    const change = { id, name, field, before, after, accepted: reason === null, reason, warning: reason === null ? warning : null };
+    const change = {
+      id,
+      name,
+      field,
+      before,
+      after,
+      accepted: reason === null,
+      reason,
+      warning: reason === null ? warning : null,
+    };
     (reason === null ? accepted : rejected).push(change);
   };
 

@@ -6,7 +6,8 @@ function plural(count: number, word: string): string {
 }
 
 export const collectMessages = {
-  recordFailed: "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
+  recordFailed:
+    "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
   readRecordsFailed: "Could not read the plan's records of the workbooks it made (GU Files)",
   splitProgress: (file: number, files: number, owner: string, percent: number): string =>
     `Making workbook ${file + 1} of ${files} (${owner}): ${percent}%`,
@@ -22,13 +23,15 @@ export const collectMessages = {
     `The file has more than ${plural(limits.cells, "cell")} in the sheets collect reads; nothing in it was read`,
   tooManyColumns: (limits: ReadLimits): string =>
     `The Targets sheet's header has more than ${plural(limits.columns, "column")}; nothing in it was read`,
-  tooManyRanges: "The Targets sheet has more array or shared formulas than a contributor workbook can; nothing in it was read",
+  tooManyRanges:
+    "The Targets sheet has more array or shared formulas than a contributor workbook can; nothing in it was read",
   tooManyStrings: "The file holds more text entries than a contributor workbook can; nothing in it was read",
   tooManyChanges: (limit: number): string =>
     `The file changes more than ${plural(limit, "cell")}; nothing in it was collected. Ask for one file per owner`,
   outOfOrder: (row: number): string =>
     `Row ${row} of the Targets sheet is stored out of order or twice, which Excel never writes; the file was altered outside a spreadsheet program`,
-  badPosition: (address: string): string => `The Targets sheet has a cell at "${address}", which is not a cell of a sheet`,
+  badPosition: (address: string): string =>
+    `The Targets sheet has a cell at "${address}", which is not a cell of a sheet`,
   brokenXml: "The Targets sheet's data is cut short; the file is damaged",
   duplicateColumn: (label: string, first: string, second: string): string =>
     `The column "${label}" appears twice (columns ${first} and ${second}); collect can't tell which one is meant. Delete one and collect again`,
@@ -54,7 +57,8 @@ export const collectMessages = {
     `The cell is part of an array formula (={${formula}}); a formula's result can't be collected, type the number itself`,
   rowRefused: (fields: readonly string[]): string =>
     `Not collected: ${fields.join(", ")} in this row ${fields.length === 1 ? "was" : "were"} refused, and a row is collected whole or not at all`,
-  commentOnly: (name: string): string => `${name}: only the comment changed, so it is saved as a draft note, not submitted`,
+  commentOnly: (name: string): string =>
+    `${name}: only the comment changed, so it is saved as a draft note, not submitted`,
   commentOnlyRefused: (name: string, status: string): string =>
     `${name}: only the comment changed; the node is ${status}, and a comment alone can't change that`,
   textTooLong: (limit: number): string =>

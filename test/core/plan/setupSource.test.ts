@@ -374,6 +374,19 @@ describe("buildNodes with the user's mapping", () => {
     attributes: [],
   };
 
+  it("lists error cells and over-long text as problems of their rows, never as names or owners", () => {
+    const result = buildNodes(
+      [...rows, ["N", "E", "North", "#ERROR!"], ["S", "E", "#N/A", "ann"], ["X", "E", "x".repeat(32768), "bo"]],
+      mapping,
+      { firstRow: 1 },
+    );
+    expect(result.problems.map((problem) => [problem.row, problem.message])).toEqual([
+      [4, expect.stringMatching(/^Row 4: the owner cell holds the error #ERROR!/)],
+      [5, expect.stringMatching(/^Row 5: the name cell holds the error #N\/A/)],
+      [6, expect.stringMatching(/^Row 6: the name is longer than 32,767 characters/)],
+    ]);
+  });
+
   it("reads the columns the user chose", () => {
     expect(brief(buildNodes(rows, mapping).nodes)).toEqual([
       ["W", "", "World", "ceo"],

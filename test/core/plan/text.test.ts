@@ -1,4 +1,10 @@
-import { asTextCell, isFormulaLike, needsTextProtection } from "../../../src/core/plan/text";
+import {
+  MAX_CELL_TEXT,
+  asTextCell,
+  isFormulaLike,
+  needsTextProtection,
+  textTooLong,
+} from "../../../src/core/plan/text";
 
 describe("isFormulaLike", () => {
   it.each<[string, boolean]>([
@@ -30,11 +36,28 @@ describe("needsTextProtection and asTextCell", () => {
     ["false", true, "'false"],
     ["#N/A", true, "'#N/A"],
     ["$100", true, "'$100"],
+    // Date-like text that starts with a letter: Excel reads "May 2025" or "Jan-25" as a date.
+    ["May 2025", true, "'May 2025"],
+    ["Jan-25", true, "'Jan-25"],
+    ["march 1", true, "'march 1"],
+    ["1e5", true, "'1e5"],
+    ["00123", true, "'00123"],
+    ["Mayfield", false, "Mayfield"],
+    ["Marketing", false, "Marketing"],
     ["EMEA", false, "EMEA"],
     ["Region 1", false, "Region 1"],
     ["", false, ""],
   ])("%j", (text, protect, cell) => {
     expect(needsTextProtection(text)).toBe(protect);
     expect(asTextCell(text)).toBe(cell);
+  });
+});
+
+describe("the length of a cell", () => {
+  // Excel specifications and limits: a cell holds at most 32,767 characters.
+  test("32,767 characters fit, one more does not", () => {
+    expect(MAX_CELL_TEXT).toBe(32767);
+    expect(textTooLong("x".repeat(32767))).toBe(false);
+    expect(textTooLong("x".repeat(32768))).toBe(true);
   });
 });

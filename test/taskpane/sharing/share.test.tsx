@@ -123,7 +123,9 @@ describe("the Share view", () => {
       ["North", "status", "Not started", "Submitted", "Accepted"],
     ]);
     // The owner comes from the plan's own record of the file it made (GU Files), which the preview names.
-    expect(screen.getByText(/^Matched the workbook made for Ann on .* by Cara \(file [0-9a-f]{8}\); collected as Ann's$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Matched the workbook made for Ann on .* by Cara \(file [0-9a-f]{8}\); collected as Ann's$/),
+    ).toBeInTheDocument();
     expect(screen.getByText("3 changes accepted, 0 rejected")).toBeInTheDocument();
     expect(await readEntryOf(workbook, "N")).toMatchObject({ values: [null, null], status: "Not started" });
 
@@ -137,9 +139,7 @@ describe("the Share view", () => {
     });
     const audit = await workbook.readAudit();
     expect(audit.length).toBeGreaterThan(0);
-    expect(audit.every((entry) => entry.note === `Submit from file "FY27 - Ann.xlsx", collected by Cara`)).toBe(
-      true,
-    );
+    expect(audit.every((entry) => entry.note === `Submit from file "FY27 - Ann.xlsx", collected by Cara`)).toBe(true);
     expect(screen.queryByRole("table", { name: "Changes in FY27 - Ann.xlsx" })).not.toBeInTheDocument();
   });
 

@@ -97,7 +97,9 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
       setFiles(read);
       setMade(records);
       setInsist(new Map());
-      setPreview(engine.previewCollect(plan, read, records, { now: new Date().toISOString(), collectedBy: me, locale }));
+      setPreview(
+        engine.previewCollect(plan, read, records, { now: new Date().toISOString(), collectedBy: me, locale }),
+      );
     } catch (error) {
       setFeedback({ intent: "error", text: error instanceof Error ? error.message : sharingMessages.readFilesFailed });
     } finally {
@@ -110,7 +112,12 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
     const next = new Map(insist).set(fileName, owner);
     setInsist(next);
     setPreview(
-      engine.previewCollect(plan, files, made, { now: new Date().toISOString(), collectedBy: me, locale, insist: next }),
+      engine.previewCollect(plan, files, made, {
+        now: new Date().toISOString(),
+        collectedBy: me,
+        locale,
+        insist: next,
+      }),
     );
   }
 
@@ -179,14 +186,14 @@ export function CollectSection({ plan, busy, actions, locale, me }: CollectSecti
   );
 }
 
-interface FileChangesProps {
+export interface FileChangesProps {
   file: FilePreview;
   plan: Plan;
   locale: string;
   onCompareAnyway(owner: string): void;
 }
 
-function FileChanges({ file, plan, locale, onCompareAnyway }: FileChangesProps): React.JSX.Element {
+export function FileChanges({ file, plan, locale, onCompareAnyway }: FileChangesProps): React.JSX.Element {
   const styles = useStyles();
   const tableStyles = useNumberTableStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
