@@ -34,6 +34,10 @@ const useStyles = makeStyles({
  * tabs that don't fit move into a "more views" menu at the end, and the selected tab always stays.
  */
 export function ViewTabs({ tabs, selected, panelId, onSelect }: ViewTabsProps): React.JSX.Element {
+  React.useEffect(() => {
+    // Fetched once the tabs are on screen, so the menu is ready whenever they first overflow.
+    void MoreViewsMenu.preload().catch(() => undefined);
+  }, []);
   return (
     <Overflow minimumVisible={1}>
       <TabList
