@@ -5,7 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 
-const SIZES = [16, 32, 64, 80];
+// Ribbon sizes (learn.microsoft.com/javascript/api/manifest/image): 16, 32 and 80 px are mandatory,
+// 20 px is the first of the optional ones, drawn here so a ribbon between 100 % and 200 % gets a sharp
+// icon instead of a scaled 16 or 32. 32 and 64 px are also the listing icons (IconUrl, HighResolutionIconUrl).
+const SIZES = [16, 20, 32, 64, 80];
 const SUPERSAMPLES = 4;
 
 const GROUND = { rgb: [0x1f, 0x3a, 0x3d], y0: 0.86, y1: 0.95 };

@@ -35,6 +35,37 @@ export function runBin(pkg, args) {
   });
 }
 
+/**
+ * Like runBin, but also collects what the command prints (still shown as it arrives), for tools
+ * that report failure only in their output. Resolves with `{ code, output }`.
+ */
+export function runBinCapturing(pkg, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath(pkg), ...args], {
+      cwd: ROOT,
+      stdio: ["inherit", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (data) => {
+      output += data;
+      process.stdout.write(data);
+    });
+    child.stderr.on("data", (data) => {
+      output += data;
+      process.stderr.write(data);
+    });
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve({ code: code ?? (signal ? 1 : 0), output });
+    });
+  });
+}
+
 /** Desktop Office can only be sideloaded on Windows and macOS, and never from CI. */
 export function canDriveDesktopExcel() {
   return (process.platform === "win32" || process.platform === "darwin") && process.env.CI !== "true";

@@ -1,13 +1,38 @@
 // npm start: on Windows and macOS, serve the add-in on https://localhost:3000 (dev build, trusted dev
 // certificates where they can be installed) and sideload it into desktop Excel; elsewhere (Linux, CI)
 // serve the workbench on http://localhost:3001.
-import { canDriveDesktopExcel, runBin } from "./run-bin.mjs";
+import { createRequire } from "node:module";
+import { canDriveDesktopExcel, runBin, runBinCapturing } from "./run-bin.mjs";
+
+const { sideloadFailure } = createRequire(import.meta.url)("./sideload-outcome.cjs");
 
 const WORKBENCH_PORT = process.env.WORKBENCH_PORT || "3001";
 
-/** office-addin-debugging starts `npm run dev-server` itself, waits for the port, then opens Excel. */
-function startInDesktopExcel() {
-  return runBin("office-addin-debugging", ["start", "manifest.xml", "desktop", "--app", "excel"]);
+/**
+ * office-addin-debugging starts `npm run dev-server` itself, waits for the port, then opens Excel.
+ * It exits 0 even when that failed, so its output decides: a failure exits 1 and says why.
+ */
+async function startInDesktopExcel() {
+  const { code, output } = await runBinCapturing("office-addin-debugging", [
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+  ]);
+  const failure = sideloadFailure(output, code);
+  if (failure === null) return 0;
+  console.error(
+    [
+      "",
+      `npm start could not open Groundup in desktop Excel: ${failure}`,
+      'Check that Excel is installed and signed in, then run "npm stop" and "npm start" again. Without desktop',
+      'Excel: "npm run dev-server" and upload manifest.xml to Excel on the web (README.md, "Sideload in Excel"),',
+      'or "CI=true npm start" for the workbench.',
+      "",
+    ].join("\n"),
+  );
+  return code === 0 ? 1 : code;
 }
 
 /**

@@ -1,29 +1,39 @@
 import * as React from "react";
-import {
-  Button,
-  Spinner,
-  Text,
-  comboboxClassNames,
-  fieldClassNames,
-  inputClassNames,
-  makeStyles,
-  selectClassNames,
-  textareaClassNames,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { ErrorMessages } from "./components/ErrorMessages";
 import { ViewTabs, viewTabId } from "./components/ViewTabs";
 import { useRememberedOwner } from "./hooks/useRememberedOwner";
 import { useWorkbook, type WorkbookActions } from "./hooks/useWorkbook";
-import { NavigateView } from "./views/navigate/NavigateView";
-import { ProgressView } from "./views/progress/ProgressView";
-import { ReconcileView } from "./views/reconcile/ReconcileView";
-import { ReviewView } from "./views/review/ReviewView";
-import { SetupView } from "./views/setup/SetupView";
-import { ShareView } from "./views/sharing/ShareView";
-import { MyTargetsView } from "./views/targets/MyTargetsView";
+import { lazyView } from "./lazyView";
+
+// Each view is its own bundle chunk (named for the bundle budget, scripts/bundle-budget.cjs), so the
+// pane opens with only the view it shows; the others are fetched once it has rendered.
+const SetupView = lazyView(() =>
+  import(/* webpackChunkName: "view-setup" */ "./views/setup/SetupView").then((m) => m.SetupView),
+);
+const NavigateView = lazyView(() =>
+  import(/* webpackChunkName: "view-navigate" */ "./views/navigate/NavigateView").then((m) => m.NavigateView),
+);
+const MyTargetsView = lazyView(() =>
+  import(/* webpackChunkName: "view-targets" */ "./views/targets/MyTargetsView").then((m) => m.MyTargetsView),
+);
+const ReviewView = lazyView(() =>
+  import(/* webpackChunkName: "view-review" */ "./views/review/ReviewView").then((m) => m.ReviewView),
+);
+const ReconcileView = lazyView(() =>
+  import(/* webpackChunkName: "view-reconcile" */ "./views/reconcile/ReconcileView").then((m) => m.ReconcileView),
+);
+const ProgressView = lazyView(() =>
+  import(/* webpackChunkName: "view-progress" */ "./views/progress/ProgressView").then((m) => m.ProgressView),
+);
+const ShareView = lazyView(() =>
+  import(/* webpackChunkName: "view-share" */ "./views/sharing/ShareView").then((m) => m.ShareView),
+);
+// One of these two is the first thing the pane shows: fetch both while the plan is being read.
+void NavigateView.preload().catch(() => undefined);
+void SetupView.preload().catch(() => undefined);
 
 export interface AppProps {
   workbook: PlanWorkbook;
@@ -66,10 +76,12 @@ const TABS: readonly PaneTab[] = [
 /**
  * Fluent's form controls keep the native control's intrinsic width (an <input> of about 20
  * characters, a <select> as wide as its longest option), which in a 320 px pane pushes grid
- * columns past the pane's edge. Every view's fields shrink to their column instead.
+ * columns past the pane's edge. Every view's fields shrink to their column instead. Fluent's root
+ * class names (fieldClassNames.root, ...) written out: importing those constants would bring each
+ * control's whole module (the combobox with its popup positioning) into the pane's first chunk.
  */
-const FORM_CONTROLS = [fieldClassNames, inputClassNames, selectClassNames, comboboxClassNames, textareaClassNames]
-  .map((classNames) => `& .${classNames.root}`)
+const FORM_CONTROLS = ["fui-Field", "fui-Input", "fui-Select", "fui-Combobox", "fui-Textarea"]
+  .map((className) => `& .${className}`)
   .join(", ");
 
 const useStyles = makeStyles({
@@ -104,6 +116,12 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
     if (chosenTab === null && plan !== undefined) setChosenTab((current) => current ?? tab);
   }, [chosenTab, plan, tab]);
   const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0];
+  React.useEffect(() => {
+    // After the first view is on screen, so its chunk never waits behind the others.
+    for (const view of [MyTargetsView, ReviewView, ReconcileView, ProgressView, ShareView]) {
+      void view.preload().catch(() => undefined);
+    }
+  }, []);
 
   function renderPanel(): React.ReactNode {
     if (plan === undefined) return <Spinner label="Reading the plan…" />;
@@ -131,7 +149,7 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
       <ErrorMessages errors={errors} onDismiss={actions.dismissError} />
       <ViewTabs tabs={TABS} selected={current.value} panelId={PANEL_ID} onSelect={setChosenTab} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={viewTabId(current.value)} className={styles.panel}>
-        {renderPanel()}
+        <React.Suspense fallback={<Spinner label="Opening…" />}>{renderPanel()}</React.Suspense>
       </div>
     </div>
   );

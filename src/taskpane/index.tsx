@@ -1,11 +1,25 @@
+import { localeWithSeparators } from "../core/plan/numbers";
+import { readExcelCulture } from "../excel/culture";
 import { ExcelPlanWorkbook } from "../excel/ExcelPlanWorkbook";
 import { mountTaskPane } from "./mount";
+import { paneStorage } from "./storage";
 import { officeThemeSource } from "./theme";
 
-/* global document, Office */
+/* global document, navigator, Office, window */
 
-Office.onReady(() => {
+Office.onReady(async () => {
   const container = document.getElementById("container");
   if (container === null) return;
-  mountTaskPane(container, new ExcelPlanWorkbook(), { themeSource: officeThemeSource() });
+  // Numbers are read and shown as Excel writes them, not as the webview's language would.
+  const culture = await readExcelCulture();
+  const locale =
+    culture === null
+      ? navigator.language
+      : localeWithSeparators(culture.name || navigator.language, culture.separators);
+  mountTaskPane(container, new ExcelPlanWorkbook(), {
+    themeSource: officeThemeSource(),
+    locale,
+    // Partitioned by Office where the host partitions storage (Office on the web); undefined elsewhere.
+    storage: paneStorage(() => window.localStorage, Office.context.partitionKey),
+  });
 });

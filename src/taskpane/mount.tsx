@@ -1,6 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
+import { paneStorage } from "./storage";
 import { TaskPane } from "./TaskPane";
 import { fixedThemeSource, type ThemeSource } from "./theme";
 
@@ -9,7 +10,7 @@ export interface MountOptions {
   themeSource?: ThemeSource;
   /** Defaults to the browser's language. */
   locale?: string;
-  /** Defaults to `window.localStorage`. */
+  /** Defaults to `window.localStorage`, or memory where the browser blocks it. */
   storage?: Storage;
 }
 
@@ -24,7 +25,7 @@ export function mountTaskPane(element: HTMLElement, workbook: PlanWorkbook, opti
       workbook={workbook}
       themeSource={options.themeSource ?? fixedThemeSource("light")}
       locale={options.locale ?? navigator.language}
-      storage={options.storage ?? window.localStorage}
+      storage={options.storage ?? paneStorage(() => window.localStorage)}
     />,
   );
   return () => root.unmount();

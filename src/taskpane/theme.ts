@@ -32,20 +32,31 @@ export function fixedThemeSource(mode: ThemeMode): ThemeSource {
   return { current: () => mode, subscribe: () => () => undefined };
 }
 
+const DARK_SCHEME = "(prefers-color-scheme: dark)";
+
 /**
  * Follows `Office.context.officeTheme`. Excel raises no theme-changed event (only Outlook's mailbox
  * does), so the theme is read again whenever the pane regains focus or becomes visible: the moments
- * right after a user could have changed it in File > Account.
+ * right after a user could have changed it in File > Account. Excel on the web leaves `officeTheme`
+ * undefined (OfficeDev/office-js #6134, #3410); there the pane follows the browser's light/dark
+ * preference, which Office on the web's own dark mode follows too.
  */
 export function officeThemeSource(): ThemeSource {
+  const scheme = typeof window.matchMedia === "function" ? window.matchMedia(DARK_SCHEME) : null;
   return {
-    current: () => themeModeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
+    current() {
+      const background = Office.context.officeTheme?.bodyBackgroundColor;
+      if (background) return themeModeFromBackground(background);
+      return scheme?.matches ? "dark" : "light";
+    },
     subscribe(listener) {
       window.addEventListener("focus", listener);
       document.addEventListener("visibilitychange", listener);
+      scheme?.addEventListener("change", listener);
       return () => {
         window.removeEventListener("focus", listener);
         document.removeEventListener("visibilitychange", listener);
+        scheme?.removeEventListener("change", listener);
       };
     },
   };

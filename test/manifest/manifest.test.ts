@@ -192,6 +192,20 @@ describe("manifest.xml", () => {
     expect(one(NS.app, "SourceLocation").getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
   });
 
+  // learn.microsoft.com/javascript/api/manifest/image: 16, 32 and 80 px are mandatory for every
+  // ribbon icon; 20 px is a supported size we ship so the ribbon need not scale one.
+  test.each([16, 20, 32, 80])("every ribbon icon comes in %i px", (size) => {
+    const icons = all(NS.overrides, "Icon");
+
+    expect(icons.length).toBeGreaterThan(0);
+    for (const icon of icons) {
+      const sizes = Array.from(icon.getElementsByTagNameNS(NS.bt, "Image")).map((image) =>
+        Number(image.getAttribute("size")),
+      );
+      expect(sizes).toContain(size);
+    }
+  });
+
   test.each(iconReferences())("$where points at a $size px PNG in assets/", ({ url, size }) => {
     expect(url.startsWith(`${DEV_URL}assets/`)).toBe(true);
     const file = path.join(ROOT, url.slice(DEV_URL.length));

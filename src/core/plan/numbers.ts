@@ -13,8 +13,44 @@ const APOSTROPHES = ["'", "\u2019"];
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 const MINUS_SIGNS = ["-", "\u2212"];
 
+/** Separators to use instead of the ones the locale's data gives, e.g. Excel's own settings. */
+export interface NumberSeparators {
+  readonly decimal: string;
+  readonly group: string;
+}
+
+/** BCP 47 private-use subtags ("-x-...") carrying NumberSeparators; Intl ignores them. */
+const SEPARATORS_TAG = /-x-dec([0-9a-f]{2,4})-grp([0-9a-f]{0,4})$/i;
+
+function separatorCode(separator: string): string | null {
+  return separator.length <= 1 ? [...separator].map((c) => c.charCodeAt(0).toString(16)).join("") : null;
+}
+
+/**
+ * `locale` with its separators replaced, as a locale string every function here accepts (a valid
+ * BCP 47 tag: the separators ride in a private-use extension that Intl ignores), so the rest of the
+ * pane keeps passing one string. Separators that can't be carried (longer than one character, or a
+ * decimal equal to the group) leave the locale's own.
+ */
+export function localeWithSeparators(locale: string, separators: NumberSeparators): string {
+  const base = locale.replace(SEPARATORS_TAG, "");
+  const decimal = separatorCode(separators.decimal);
+  const group = separatorCode(separators.group);
+  if (decimal === null || decimal === "" || group === null || separators.decimal === separators.group) return base;
+  return `${base}-x-dec${decimal}-grp${group}`;
+}
+
+function separatorsIn(locale: string): NumberSeparators | null {
+  const match = SEPARATORS_TAG.exec(locale);
+  if (match === null) return null;
+  const char = (hex: string): string => (hex === "" ? "" : String.fromCharCode(parseInt(hex, 16)));
+  return { decimal: char(match[1]), group: char(match[2]) };
+}
+
 interface NumberSymbols {
   readonly locale: string;
+  /** Set where the locale string carries its own separators (localeWithSeparators). */
+  readonly custom: NumberSeparators | null;
   readonly decimal: string;
   readonly groups: ReadonlySet<string>;
   /** Digits of the last group and of the groups before it: [3, 3] mostly, [3, 2] in en-IN. */
@@ -28,7 +64,7 @@ const formatCache = new Map<string, Intl.NumberFormat>();
 
 function resolveLocale(locale: string): string {
   try {
-    return new Intl.NumberFormat(locale).resolvedOptions().locale;
+    return new Intl.NumberFormat(locale.replace(SEPARATORS_TAG, "")).resolvedOptions().locale;
   } catch {
     // An unknown or malformed tag (e.g. from an old host) must not make every entry unusable.
     return FALLBACK_LOCALE;
@@ -41,8 +77,9 @@ function symbolsFor(locale: string): NumberSymbols {
   const resolved = resolveLocale(locale);
   const format = new Intl.NumberFormat(resolved);
   const parts = format.formatToParts(1234567890.5);
-  const group = parts.find((p) => p.type === "group")?.value ?? ",";
-  const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+  const custom = separatorsIn(locale);
+  const group = custom?.group ?? parts.find((p) => p.type === "group")?.value ?? ",";
+  const decimal = custom?.decimal ?? parts.find((p) => p.type === "decimal")?.value ?? ".";
   const integers = parts.filter((p) => p.type === "integer").map((p) => p.value.length);
   const primary = integers.length > 1 ? integers[integers.length - 1] : 3;
   const secondary = integers.length > 2 ? integers[integers.length - 2] : primary;
@@ -57,9 +94,16 @@ function symbolsFor(locale: string): NumberSymbols {
     if (native !== String(d)) digits.set(native, String(d));
   }
 
-  const groups = SPACES.includes(group) ? SPACES : APOSTROPHES.includes(group) ? APOSTROPHES : [group];
+  const groups = SPACES.includes(group)
+    ? SPACES
+    : APOSTROPHES.includes(group)
+      ? APOSTROPHES
+      : group === ""
+        ? []
+        : [group];
   const symbols: NumberSymbols = {
     locale: resolved,
+    custom,
     decimal,
     groups: new Set(groups),
     groupSizes,
@@ -153,7 +197,13 @@ export function formatNumber(value: number | null, locale: string, decimals: num
   const places = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(decimals) || 0));
   const format = formatter(locale, places);
   // Values that round to zero would otherwise print as "-0".
-  return format.format(Math.abs(value) < 0.5 * 10 ** -places ? 0 : value);
+  const shown = Math.abs(value) < 0.5 * 10 ** -places ? 0 : value;
+  const custom = symbolsFor(locale).custom;
+  if (custom === null) return format.format(shown);
+  return format
+    .formatToParts(shown)
+    .map((part) => (part.type === "decimal" ? custom.decimal : part.type === "group" ? custom.group : part.value))
+    .join("");
 }
 
 /**

@@ -1,20 +1,11 @@
 import * as React from "react";
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Tab,
-  TabList,
-  makeStyles,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from "@fluentui/react-components";
+import { Button, Overflow, OverflowItem, Tab, TabList, makeStyles, useOverflowMenu } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { lazyView, useLazyComponent } from "../lazyView";
+
+const MoreViewsMenu = lazyView(() =>
+  import(/* webpackChunkName: "more-views-menu" */ "./MoreViewsMenu").then((m) => m.MoreViewsMenu),
+);
 
 export interface ViewTab {
   readonly value: string;
@@ -43,6 +34,10 @@ const useStyles = makeStyles({
  * tabs that don't fit move into a "more views" menu at the end, and the selected tab always stays.
  */
 export function ViewTabs({ tabs, selected, panelId, onSelect }: ViewTabsProps): React.JSX.Element {
+  React.useEffect(() => {
+    // Fetched once the tabs are on screen, so the menu is ready whenever they first overflow.
+    void MoreViewsMenu.preload().catch(() => undefined);
+  }, []);
   return (
     <Overflow minimumVisible={1}>
       <TabList
@@ -72,36 +67,26 @@ interface MoreViewsProps {
 function MoreViews({ tabs, onSelect }: MoreViewsProps): React.JSX.Element | null {
   const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
+  const Menu = useLazyComponent(MoreViewsMenu, isOverflowing);
+  // Shown once the menu's chunk has arrived (moments after the tabs first overflow): a button that
+  // can't open its menu yet would swallow the click.
+  if (!isOverflowing || Menu === null) return null;
+  const button = (
+    <Button
+      ref={ref}
+      appearance="transparent"
+      size="small"
+      className={styles.more}
+      icon={<MoreHorizontalRegular />}
+      // Inside a tablist every control is a tab to assistive tech; the menu it opens says the rest.
+      role="tab"
+      aria-label={`${overflowCount} more views`}
+      title="More views"
+    />
+  );
   return (
-    <Menu>
-      <MenuTrigger>
-        <Button
-          ref={ref}
-          appearance="transparent"
-          size="small"
-          className={styles.more}
-          icon={<MoreHorizontalRegular />}
-          // Inside a tablist every control is a tab to assistive tech; the menu it opens says the rest.
-          role="tab"
-          aria-label={`${overflowCount} more views`}
-          title="More views"
-        />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {tabs.map((tab) => (
-            <HiddenViewItem key={tab.value} tab={tab} onSelect={onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
+    <Menu tabs={tabs} onSelect={onSelect}>
+      {button}
     </Menu>
   );
-}
-
-/** A menu entry for a tab, shown only while that tab is out of sight. */
-function HiddenViewItem({ tab, onSelect }: { tab: ViewTab; onSelect(value: string): void }): React.JSX.Element | null {
-  const visible = useIsOverflowItemVisible(tab.value);
-  if (visible) return null;
-  return <MenuItem onClick={() => onSelect(tab.value)}>{tab.label}</MenuItem>;
 }
