@@ -83,6 +83,8 @@ export const planMessages = {
     decimals === 0
       ? `Enter a whole number, like ${example}`
       : `Use at most ${decimals} decimal${decimals === 1 ? "" : "s"}, like ${example}`,
+  adjustmentHint:
+    "Your team's numbers already count in this node's total: enter only your own adjustment on top of them (blank = none)",
   lockedApproved: "These targets are approved and locked; ask your manager to reopen them",
   managerOnly: (action: string): string => `Only a manager can ${action} targets`,
   contributorOnly: (action: string): string => `Only the node's contributor can ${action} its targets`,

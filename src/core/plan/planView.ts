@@ -60,7 +60,8 @@ export interface PlanView {
 /** Absorbs binary noise, so 105 against 100 is within a 5 % tolerance. */
 const TOLERANCE_SLACK = 1e-9;
 
-function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
+/** A node's figures for a bottom-up set against a top-down, under the plan's tolerance. */
+export function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
   if (topDown === null) return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance: false };
   const variance = bottomUp - topDown;
   if (topDown === 0) return { bottomUp, topDown, variance, variancePct: null, outOfTolerance: variance !== 0 };
@@ -301,4 +302,28 @@ export function buildPlanView(plan: Plan): PlanView {
     if (view.depth > maxDepth) maxDepth = view.depth;
   }
   return { periods: periodNames, nodes: views, byId, maxDepth, problems: [] };
+}
+
+/**
+ * The guidance someone typing sees: the bottom-up as it would be with their typing (`live`) against
+ * the top-down of the plan as saved (`saved`), so the target never moves while they type. Per period
+ * and over all periods; undefined for a node either view lacks.
+ */
+export function guidanceFigures(
+  saved: PlanView,
+  live: PlanView,
+  id: string,
+  tolerance: number,
+): { readonly periods: readonly Figures[]; readonly total: Figures } | undefined {
+  const target = saved.byId.get(id);
+  const typed = live.byId.get(id);
+  if (target === undefined || typed === undefined) return undefined;
+  const periods = typed.periods.map((period, c) => figures(period.bottomUp, target.periods[c]?.topDown ?? null, tolerance));
+  let bottomUp = 0;
+  let topDown: number | null = periods.length === 0 ? null : 0;
+  for (const period of periods) {
+    bottomUp += period.bottomUp;
+    topDown = topDown === null || period.topDown === null ? null : topDown + period.topDown;
+  }
+  return { periods, total: figures(bottomUp, topDown, tolerance) };
 }

@@ -29,6 +29,8 @@ type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
 export class FakePlanWorkbook implements PlanWorkbook {
   readonly written: PlanSetup[] = [];
   readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
+  /** The audit log: what saves appended, after anything a test put there. */
+  readonly audit: AuditEntry[] = [];
   readonly selectedNodes: string[] = [];
   readonly snapshots: Snapshot[] = [];
   readonly dashboards: DashboardLayout[] = [];
@@ -97,6 +99,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
     const entries = new Map(plan.entries);
     for (const change of changes) entries.set(change.next.id, change.next);
     this.plan = { ...plan, entries };
+    this.audit.push(...audit);
     return { ok: true };
   }
 
@@ -110,7 +113,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
 
   async readAudit(): Promise<AuditEntry[]> {
     this.check("readAudit");
-    return [];
+    return [...this.audit];
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
