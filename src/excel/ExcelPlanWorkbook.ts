@@ -30,6 +30,7 @@ import type {
   SourceRef,
   SourceTable,
   TopDownChange,
+  PlanChange,
 } from "../workbook/PlanWorkbook";
 import { readAudit } from "./audit";
 import { WRITE_BUDGET_BYTES } from "./chunks";
@@ -112,5 +113,10 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
 
   onSelectNode(listener: (id: string | null) => void): () => void {
     return onSelectNode(this.run, listener);
+  }
+
+  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
+  onPlanChanged(_listener: (change: PlanChange) => void): () => void {
+    return () => undefined;
   }
 }

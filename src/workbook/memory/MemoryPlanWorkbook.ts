@@ -48,6 +48,7 @@ import type {
   SourceRef,
   SourceTable,
   TopDownChange,
+  PlanChange,
 } from "../PlanWorkbook";
 import { entryConflicts } from "../conflicts";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
@@ -269,6 +270,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async selectSourceRow(source: SourceRef, row: number): Promise<void> {
     this.workbook.select(sourceRow(this.sourceRange(source), row));
+  }
+
+  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
+  onPlanChanged(_listener: (change: PlanChange) => void): () => void {
+    return () => undefined;
   }
 
   onSelectNode(listener: (id: string | null) => void): () => void {

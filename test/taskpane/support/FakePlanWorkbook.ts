@@ -12,6 +12,7 @@ import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
@@ -20,7 +21,7 @@ import type {
   TopDownChange,
 } from "../../../src/workbook/PlanWorkbook";
 
-type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
+type Method = Exclude<keyof PlanWorkbook, "onSelectNode" | "onPlanChanged">;
 
 /**
  * A PlanWorkbook that keeps the plan as plain data and records what the task pane asked of it.
@@ -40,6 +41,9 @@ export class FakePlanWorkbook implements PlanWorkbook {
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
   private readonly listeners = new Set<(id: string | null) => void>();
+  private readonly planListeners = new Set<(change: PlanChange) => void>();
+  /** How many times the pane read the plan: a save patches it in memory instead of reading it again. */
+  reads = 0;
 
   constructor(public plan: Plan | null = null) {}
 
@@ -52,8 +56,20 @@ export class FakePlanWorkbook implements PlanWorkbook {
     for (const listener of this.listeners) listener(id);
   }
 
+  /** What Excel reports when a co-author (or the user, in the sheets) changes the plan's tables. */
+  changeOutside(plan: Plan, origin: PlanChange["origin"] = "remote"): void {
+    this.plan = plan;
+    for (const listener of this.planListeners) listener({ origin });
+  }
+
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    this.planListeners.add(listener);
+    return () => this.planListeners.delete(listener);
+  }
+
   async readPlan(): Promise<Plan | null> {
     this.check("readPlan");
+    this.reads++;
     return this.plan;
   }
 
