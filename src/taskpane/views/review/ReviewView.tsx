@@ -31,11 +31,10 @@ import {
   changedOutside,
   changesSinceLastSubmission,
   historyOf,
-  nodeHistories,
   type NodeHistory,
   type PeriodChange,
 } from "../../../core/plan/submissions";
-import type { AuditEntry, Plan, WorkflowAction } from "../../../core/plan/types";
+import type { Plan, WorkflowAction } from "../../../core/plan/types";
 import {
   ACTION_LABELS,
   allowedActions,
@@ -52,6 +51,7 @@ import { useNumberTableStyles } from "../../components/numberTableStyles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import { StatusBadge } from "../../components/StatusBadge";
+import { useAuditHistories } from "../../hooks/useAuditHistories";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
@@ -124,7 +124,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
   const view = React.useMemo(() => buildPlanView(plan), [plan]);
-  const histories = useHistories(plan, actions);
+  const histories = useAuditHistories(plan, actions);
   const closure = planClosure(plan);
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
@@ -380,21 +380,6 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
       ) : null}
     </Card>
   );
-}
-
-/** The audit log as read after each change of the plan; undefined until the first read lands. */
-function useHistories(plan: Plan, actions: WorkbookActions): ReadonlyMap<string, NodeHistory> | undefined {
-  const [audit, setAudit] = React.useState<{ plan: Plan; rows: readonly AuditEntry[] } | undefined>(undefined);
-  React.useEffect(() => {
-    let current = true;
-    void actions.readAudit().then((rows) => {
-      if (current && rows !== undefined) setAudit({ plan, rows });
-    });
-    return () => {
-      current = false;
-    };
-  }, [plan, actions]);
-  return React.useMemo(() => (audit === undefined ? undefined : nodeHistories(plan, audit.rows)), [plan, audit]);
 }
 
 interface ReturnDialogProps {
