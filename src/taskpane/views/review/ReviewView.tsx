@@ -143,6 +143,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       {
         user: me,
         now: new Date().toISOString(),
+        identity: "chosen",
         reason,
         periods: plan.settings.periods,
       },
@@ -170,7 +171,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
           { ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) },
           theirs.id,
           action,
-          { user: me, now: new Date().toISOString(), reason, periods: plan.settings.periods },
+          { user: me, now: new Date().toISOString(), identity: "chosen", reason, periods: plan.settings.periods },
         ),
       onResolved: (resolved) => {
         setFeedback(resolved);

@@ -102,6 +102,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
     const outcome = chainAction(plan, id, action, {
       user: me,
       now: new Date().toISOString(),
+      identity: "chosen",
       values: check.values,
       comment: draft.comment,
       periods: settings.periods,
@@ -124,6 +125,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
         chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
           user: me,
           now: new Date().toISOString(),
+          identity: "chosen",
           values,
           comment,
           periods: settings.periods,
