@@ -403,6 +403,7 @@ export const progressPaneMessages = {
 
 /** The approval chain across levels (src/core/plan/workflow.ts `chainAction`). */
 export const chainMessages = {
+  nobodySubmits: "Nobody submits to you: no node owned by someone else has you as its nearest owner above.",
   unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
   notYourNode: (name: string): string => `${name} is not yours: only its owner can enter and submit its targets`,
   notYourReview: (name: string, reviewer: string): string =>

@@ -30,7 +30,6 @@ import type {
   SourceRef,
   SourceTable,
   TopDownChange,
-  PlanChange,
 } from "../workbook/PlanWorkbook";
 import { readAudit } from "./audit";
 import { WRITE_BUDGET_BYTES } from "./chunks";
@@ -116,7 +115,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
-  onPlanChanged(_listener: (change: PlanChange) => void): () => void {
+  onPlanChanged(): () => void {
     return () => undefined;
   }
 }

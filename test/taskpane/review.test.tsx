@@ -188,7 +188,11 @@ describe("Review across levels", () => {
     const rows = within(table)
       .getAllByRole("row")
       .slice(1)
-      .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
     expect(rows).toEqual([
       ["Q1 2027", "160", "160 allocated", "0"],
       ["Q2 2027", "150", "200 allocated", "-50 outside tolerance"],
@@ -205,7 +209,9 @@ describe("Review across levels", () => {
     await user.click(screen.getByRole("button", { name: "Approve all within tolerance (1)" }));
     await screen.findByText("Approved Inland");
     expect(workbook.saved).toHaveLength(1);
-    expect(workbook.saved[0].changes.map((change) => [change.next.id, change.next.status])).toEqual([["I", "Approved"]]);
+    expect(workbook.saved[0].changes.map((change) => [change.next.id, change.next.status])).toEqual([
+      ["I", "Approved"],
+    ]);
   });
 
   test("a submission typed over in the sheet after it was submitted is flagged as changed outside Groundup", async () => {
@@ -214,7 +220,15 @@ describe("Review across levels", () => {
     workbook.audit.push(
       { time: at, user: "Ian", node: "I", field: "Q1 2027", oldValue: "", newValue: "250", note: "Submitted" },
       { time: at, user: "Ian", node: "I", field: "Q2 2027", oldValue: "", newValue: "300", note: "Submitted" },
-      { time: at, user: "Ian", node: "I", field: "status", oldValue: "Draft", newValue: "Submitted", note: "Submitted" },
+      {
+        time: at,
+        user: "Ian",
+        node: "I",
+        field: "status",
+        oldValue: "Draft",
+        newValue: "Submitted",
+        note: "Submitted",
+      },
     );
     await openReviewAs(workbook, "Bob");
     expect(await within(card("Inland")).findByText("Changed outside Groundup: Q1 2027 250 → 300")).toBeInTheDocument();

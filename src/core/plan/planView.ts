@@ -229,7 +229,7 @@ export function buildPlanView(plan: Plan): PlanView {
       problems: built.problems,
     };
   const hierarchy = built.hierarchy;
-  const { order, nodeRow, rowNode, parent, depth, nodeCount } = hierarchy;
+  const { order, nodeRow, parent, depth, nodeCount } = hierarchy;
 
   const entries = valuesByNode(plan.entries, nodes);
   const inputs = valueRows(
@@ -318,7 +318,9 @@ export function guidanceFigures(
   const target = saved.byId.get(id);
   const typed = live.byId.get(id);
   if (target === undefined || typed === undefined) return undefined;
-  const periods = typed.periods.map((period, c) => figures(period.bottomUp, target.periods[c]?.topDown ?? null, tolerance));
+  const periods = typed.periods.map((period, c) =>
+    figures(period.bottomUp, target.periods[c]?.topDown ?? null, tolerance),
+  );
   let bottomUp = 0;
   let topDown: number | null = periods.length === 0 ? null : 0;
   for (const period of periods) {

@@ -32,13 +32,20 @@ function parseLogged(text: string): number | null {
 export function nodeHistories(plan: Plan, audit: readonly AuditEntry[]): Map<string, NodeHistory> {
   const periodIndex = new Map(plan.settings.periods.map((label, i) => [label, i]));
   const periodCount = plan.settings.periods.length;
-  const state = new Map<string, { recorded: (number | null | undefined)[]; submissions: PeriodValues[]; lastTime: string }>();
+  const state = new Map<
+    string,
+    { recorded: (number | null | undefined)[]; submissions: PeriodValues[]; lastTime: string }
+  >();
   for (const row of audit) {
     const key = idKey(row.node);
     if (key === undefined) continue;
     let node = state.get(key);
     if (node === undefined) {
-      node = { recorded: new Array<number | null | undefined>(periodCount).fill(undefined), submissions: [], lastTime: "" };
+      node = {
+        recorded: new Array<number | null | undefined>(periodCount).fill(undefined),
+        submissions: [],
+        lastTime: "",
+      };
       state.set(key, node);
     }
     const period = periodIndex.get(row.field);
@@ -46,7 +53,8 @@ export function nodeHistories(plan: Plan, audit: readonly AuditEntry[]): Map<str
     if (row.note.startsWith("Submitted")) {
       const values = node.recorded.map((value) => value ?? null);
       // One action writes several rows with the same time: they make one submission.
-      if (node.lastTime === row.time && node.submissions.length > 0) node.submissions[node.submissions.length - 1] = values;
+      if (node.lastTime === row.time && node.submissions.length > 0)
+        node.submissions[node.submissions.length - 1] = values;
       else node.submissions.push(values);
       node.lastTime = row.time;
     } else {
@@ -63,7 +71,8 @@ export function changesSinceLastSubmission(history: NodeHistory | undefined): Pe
   const after = history.submissions[history.submissions.length - 1];
   const changes: PeriodChange[] = [];
   for (let p = 0; p < after.length; p++) {
-    if ((before[p] ?? null) !== (after[p] ?? null)) changes.push({ period: p, before: before[p] ?? null, after: after[p] ?? null });
+    if ((before[p] ?? null) !== (after[p] ?? null))
+      changes.push({ period: p, before: before[p] ?? null, after: after[p] ?? null });
   }
   return changes;
 }

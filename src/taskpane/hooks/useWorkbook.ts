@@ -162,7 +162,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       async saveEntries(changes, audit) {
         const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveEntries(changes, audit));
         // A conflict leaves the plan as read, so the user's typing survives until they choose to reload.
-        if (result?.ok) patch((current) => withEntries(current, changes.map((change) => change.next)));
+        if (result?.ok)
+          patch((current) =>
+            withEntries(
+              current,
+              changes.map((change) => change.next),
+            ),
+          );
         return result;
       },
       async saveTopDown(changes, audit) {

@@ -48,7 +48,6 @@ import type {
   SourceRef,
   SourceTable,
   TopDownChange,
-  PlanChange,
 } from "../PlanWorkbook";
 import { entryConflicts } from "../conflicts";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
@@ -273,7 +272,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   }
 
   /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
-  onPlanChanged(_listener: (change: PlanChange) => void): () => void {
+  onPlanChanged(): () => void {
     return () => undefined;
   }
 

@@ -90,7 +90,10 @@ describe("lateOwners", () => {
       statuses: { UK: "Approved", DE: "Approved", FR: "Approved", US: "Approved", EMEA: "Approved", AMER: "Approved" },
     });
     expect(lateOwners(done, "2027-01-16")).toEqual([
-      { owner: "Ceo", nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "", owes: "signOff" }] },
+      {
+        owner: "Ceo",
+        nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "", owes: "signOff" }],
+      },
     ]);
   });
 

@@ -120,7 +120,8 @@ export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
                   {...props}
                   item={item}
                   choice={
-                    choices.get(item.conflict.id) ?? defaultChoice(item.base, item.conflict.mine, item.conflict.theirs, periods.length)
+                    choices.get(item.conflict.id) ??
+                    defaultChoice(item.base, item.conflict.mine, item.conflict.theirs, periods.length)
                   }
                   onChoose={(update) => choose(item.conflict.id, update)}
                 />
@@ -129,11 +130,19 @@ export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
           </DialogContent>
           <DialogActions fluid>
             {canMerge ? (
-              <Button appearance="primary" disabled={busy || blocked || undecided} onClick={() => props.onMerge(complete)}>
+              <Button
+                appearance="primary"
+                disabled={busy || blocked || undecided}
+                onClick={() => props.onMerge(complete)}
+              >
                 Save merged
               </Button>
             ) : null}
-            <Button appearance={canMerge ? "secondary" : "primary"} disabled={busy || blocked} onClick={props.onKeepMine}>
+            <Button
+              appearance={canMerge ? "secondary" : "primary"}
+              disabled={busy || blocked}
+              onClick={props.onKeepMine}
+            >
               {canMerge ? "Keep all mine" : "Keep mine"}
             </Button>
             <Button disabled={busy} onClick={props.onTakeTheirs}>
@@ -223,7 +232,9 @@ function ConflictTable({
                 <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
                   {theirs === null
                     ? "—"
-                    : cell(period, group(String(p)), "theirs", chosen, number(theirs.values[p]), () => setPeriod(p, "theirs"))}
+                    : cell(period, group(String(p)), "theirs", chosen, number(theirs.values[p]), () =>
+                        setPeriod(p, "theirs"),
+                      )}
                 </TableCell>
               </TableRow>
             );

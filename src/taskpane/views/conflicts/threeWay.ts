@@ -19,7 +19,12 @@ function pick<T>(base: T, mine: T, theirs: T): Side | null {
   return null;
 }
 
-export function defaultChoice(base: NodeEntry | null, mine: NodeEntry, theirs: NodeEntry | null, periodCount: number): DraftChoice {
+export function defaultChoice(
+  base: NodeEntry | null,
+  mine: NodeEntry,
+  theirs: NodeEntry | null,
+  periodCount: number,
+): DraftChoice {
   if (theirs === null) return { periods: new Array<Side>(periodCount).fill("mine"), comment: "mine" };
   const value = (entry: NodeEntry | null, p: number): number | null => entry?.values[p] ?? null;
   return {

@@ -106,7 +106,9 @@ export function ReconcileView({
           disabled={selected === undefined || selected.id === node.id}
           onClick={() => selected !== undefined && setChosen(selected.id)}
         >
-          {selected === undefined || selected.id === node.id ? "Use selected cell" : `Use selected cell: ${selected.node.name}`}
+          {selected === undefined || selected.id === node.id
+            ? "Use selected cell"
+            : `Use selected cell: ${selected.node.name}`}
         </Button>
       </div>
       <Section title={`Compare ${node.node.name}`}>

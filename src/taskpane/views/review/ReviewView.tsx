@@ -167,12 +167,13 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       done,
       canMerge: false,
       redo: (theirs) =>
-        chainAction(
-          { ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) },
-          theirs.id,
-          action,
-          { user: me, now: new Date().toISOString(), identity: "chosen", reason, periods: plan.settings.periods },
-        ),
+        chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
+          user: me,
+          now: new Date().toISOString(),
+          identity: "chosen",
+          reason,
+          periods: plan.settings.periods,
+        }),
       onResolved: (resolved) => {
         setFeedback(resolved);
         setChecked(new Set());
@@ -203,7 +204,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       {me === "" ? (
         <Text>Choose who you are to see the targets submitted to you.</Text>
       ) : queue.length === 0 ? (
-        <Text>Nobody submits to you: no node you don't own has you as its nearest owner above.</Text>
+        <Text>{chainMessages.nobodySubmits}</Text>
       ) : (
         <>
           {closure.closed ? <Text>{chainMessages.planClosed(closure.by)}</Text> : null}
@@ -223,7 +224,10 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
             >
               {`Approve selected (${selected.length})`}
             </Button>
-            <Button disabled={busy || withinTolerance.length === 0} onClick={() => void act(withinTolerance, "approve")}>
+            <Button
+              disabled={busy || withinTolerance.length === 0}
+              onClick={() => void act(withinTolerance, "approve")}
+            >
               {`Approve all within tolerance (${withinTolerance.length})`}
             </Button>
           </div>
@@ -335,7 +339,9 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
                     <TableCell>{period}</TableCell>
                     <TableCell className={tables.number}>{number(figures.bottomUp)}</TableCell>
                     <TableCell className={tables.number}>
-                      {figures.topDown === null ? "—" : `${number(figures.topDown)} ${allocated ? "allocated" : "suggested"}`}
+                      {figures.topDown === null
+                        ? "—"
+                        : `${number(figures.topDown)} ${allocated ? "allocated" : "suggested"}`}
                     </TableCell>
                     <TableCell className={mergeClasses(tables.number, figures.outOfTolerance && styles.outside)}>
                       {figures.variance === null
@@ -358,7 +364,12 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
       {entry.comment !== "" ? <Text>{`Comment: ${entry.comment}`}</Text> : null}
       {entry.returnReason !== "" ? <Text className={styles.reason}>{`Returned: ${entry.returnReason}`}</Text> : null}
       {waiting.length > 0 ? (
-        <Text>{chainMessages.waitingFor(node.name, waiting.map((waitingNode) => waitingNode.name))}</Text>
+        <Text>
+          {chainMessages.waitingFor(
+            node.name,
+            waiting.map((waitingNode) => waitingNode.name),
+          )}
+        </Text>
       ) : null}
       {possible.length > 0 ? (
         <div className={styles.buttons}>

@@ -106,9 +106,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
         <Body1Strong>{node.name}</Body1Strong>
         <StatusBadge status={entry.status} />
       </div>
-      {props.adjustment ? (
-        <Caption1>{planMessages.adjustmentHint}</Caption1>
-      ) : null}
+      {props.adjustment ? <Caption1>{planMessages.adjustmentHint}</Caption1> : null}
       {locked ? (
         <MessageBar intent="info">
           <MessageBarBody>{planMessages.lockedApproved}</MessageBarBody>
