@@ -240,6 +240,7 @@ export const progressMessages = {
     `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These still wait for you:`,
   reminderClosing: "Please act on them in the Groundup add-in as soon as you can. Thank you!",
   reminderReview: "submitted to you: approve or return it",
+  reminderSubject: (plan: string): string => `Reminder: ${plan} targets`,
   reminderSignOff: "everything below is approved: approve it to close the plan",
   allPeriods: "all periods",
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
