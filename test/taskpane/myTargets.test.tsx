@@ -86,10 +86,10 @@ describe("My targets", () => {
   test("the top-down guidance and the gap follow what I type", async () => {
     const { user } = await openAs(salesPlan(), "Ann");
     const q1 = field("North", "Q1 2027 (EUR)");
-    expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -500");
+    expect(q1).toHaveAccessibleDescription("Top-down 500 allocated · Gap -500");
 
     await user.type(q1, "450");
-    await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -50"));
+    await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 allocated · Gap -50"));
     await user.type(field("North", "Q2 2027 (EUR)"), "700");
     await waitFor(() =>
       expect(within(card("North")).getByText(/^Total 1,150/)).toHaveTextContent(
