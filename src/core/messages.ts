@@ -107,6 +107,8 @@ export const planMessages = {
     decimals === 0
       ? `Enter a whole number, like ${example}`
       : `Use at most ${decimals} decimal${decimals === 1 ? "" : "s"}, like ${example}`,
+  adjustmentHint:
+    "Your team's numbers already count in this node's total: enter only your own adjustment on top of them (blank = none)",
   lockedApproved: "These targets are approved and locked; ask your manager to reopen them",
   managerOnly: (action: string): string => `Only a manager can ${action} targets`,
   contributorOnly: (action: string): string => `Only the node's contributor can ${action} its targets`,
@@ -262,6 +264,7 @@ export const progressMessages = {
     `Reminder: the ${metric.trim() === "" ? "targets" : `${metric.trim()} targets`} for ${plan} were due on ${deadline}. These still wait for you:`,
   reminderClosing: "Please act on them in the Groundup add-in as soon as you can. Thank you!",
   reminderReview: "submitted to you: approve or return it",
+  reminderSubject: (plan: string): string => `Reminder: ${plan} targets`,
   reminderSignOff: "everything below is approved: approve it to close the plan",
   allPeriods: "all periods",
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
@@ -425,6 +428,7 @@ export const progressPaneMessages = {
 
 /** The approval chain across levels (src/core/plan/workflow.ts `chainAction`). */
 export const chainMessages = {
+  nobodySubmits: "Nobody submits to you: no node owned by someone else has you as its nearest owner above.",
   unknownNode: (id: string): string => `There is no node "${id}" in the plan`,
   notYourNode: (name: string): string => `${name} is not yours: only its owner can enter and submit its targets`,
   notYourReview: (name: string, reviewer: string): string =>

@@ -141,6 +141,11 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   onSelectNode(listener: (id: string | null) => void): () => void {
     return onSelectNode(this.run, listener);
   }
+
+  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
+  onPlanChanged(): () => void {
+    return () => undefined;
+  }
 }
 
 /** The same setup: what the user asked to write again after a stop. */

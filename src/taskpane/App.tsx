@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Spinner,
+  Text,
+  comboboxClassNames,
+  fieldClassNames,
+  inputClassNames,
+  makeStyles,
+  selectClassNames,
+  textareaClassNames,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { ErrorMessages } from "./components/ErrorMessages";
@@ -95,6 +107,7 @@ const useStyles = makeStyles({
     [FORM_CONTROLS]: { minWidth: 0 },
   },
   panel: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: 0, overflowY: "auto" },
+  bar: { display: "flex", justifyContent: "flex-end" },
   empty: {
     display: "flex",
     flexDirection: "column",
@@ -148,6 +161,18 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
     <div className={styles.root}>
       <ErrorMessages errors={errors} onDismiss={actions.dismissError} />
       <ViewTabs tabs={TABS} selected={current.value} panelId={PANEL_ID} onSelect={setChosenTab} />
+      <div className={styles.bar}>
+        {/* Outside changes are read in place as they arrive; this is for hosts that don't report them. */}
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowClockwiseRegular />}
+          disabled={plan === undefined}
+          onClick={() => void actions.reload()}
+        >
+          Refresh
+        </Button>
+      </div>
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={viewTabId(current.value)} className={styles.panel}>
         <React.Suspense fallback={<Spinner label="Opening…" />}>{renderPanel()}</React.Suspense>
       </div>

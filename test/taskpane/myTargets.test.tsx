@@ -4,7 +4,7 @@ import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
 
-jest.setTimeout(30000);
+jest.setTimeout(120000);
 
 function salesPlan(): FakePlanWorkbook {
   return new FakePlanWorkbook(
@@ -86,10 +86,10 @@ describe("My targets", () => {
   test("the top-down guidance and the gap follow what I type", async () => {
     const { user } = await openAs(salesPlan(), "Ann");
     const q1 = field("North", "Q1 2027 (EUR)");
-    expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -500");
+    expect(q1).toHaveAccessibleDescription("Top-down 500 allocated · Gap -500");
 
     await user.type(q1, "450");
-    await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 · Gap -50"));
+    await waitFor(() => expect(q1).toHaveAccessibleDescription("Top-down 500 allocated · Gap -50"));
     await user.type(field("North", "Q2 2027 (EUR)"), "700");
     await waitFor(() =>
       expect(within(card("North")).getByText(/^Total 1,150/)).toHaveTextContent(
@@ -204,5 +204,68 @@ describe("My targets", () => {
 
     await waitFor(() => expect(field("North", "Q1 2027 (EUR)")).toHaveValue("900"));
     expect(within(card("North")).queryByText(/Someone else changed/)).not.toBeInTheDocument();
+  });
+});
+
+describe("My targets stay live", () => {
+  /** World (Cara, 1,000 / 1,000) > North (Ann), South (Bob), East (Dan): nobody has saved anything yet. */
+  function evenPlan(): FakePlanWorkbook {
+    return new FakePlanWorkbook(
+      makePlan({
+        nodes: [
+          ["W", "", "World", "Cara"],
+          ["NORTH", "W", "North", "Ann"],
+          ["SOUTH", "W", "South", "Bob"],
+          ["EAST", "W", "East", "Dan"],
+        ],
+        entries: { SOUTH: [[300, 300], "Draft"] },
+        topDown: { W: [1000, 1000] },
+      }),
+    );
+  }
+
+  test("a rep with nothing saved sees an even suggested share that doesn't move while they type; typing it closes the gap", async () => {
+    const { user } = await openAs(evenPlan(), "Ann");
+    // South saved 300; North and East have nothing saved, so each gets an even third of 1,000 (North, the
+    // first, takes the unit left over by rounding).
+    const q1 = field("North", "Q1 2027 (EUR)");
+    expect(within(card("North")).getAllByText("Top-down 334 suggested · Gap -334")).toHaveLength(2);
+    await user.type(q1, "100");
+    expect(await within(card("North")).findByText("Top-down 334 suggested · Gap -234")).toBeInTheDocument();
+    await user.clear(q1);
+    await user.type(q1, "334");
+    expect(await within(card("North")).findByText("Top-down 334 suggested · Gap 0")).toBeInTheDocument();
+  });
+
+  test("an outside change arrives while I type: my unsaved entries survive and the new values show", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+    await user.type(field("North", "Q1 2027 (EUR)"), "450");
+    const reads = workbook.reads;
+    const plan = workbook.plan as NonNullable<typeof workbook.plan>;
+    // A co-author (Cara) returns South meanwhile; Excel reports the change to the plan's tables.
+    workbook.changeOutside({
+      ...plan,
+      entries: new Map(plan.entries).set("SOUTH", {
+        ...(plan.entries.get("SOUTH") as NonNullable<ReturnType<typeof plan.entries.get>>),
+        status: "Returned",
+        returnReason: "Add the new store",
+        updatedBy: "Cara",
+      }),
+    });
+    expect(await within(card("South")).findByText("Returned: Add the new store")).toBeInTheDocument();
+    expect(workbook.reads).toBe(reads + 1);
+    expect(field("North", "Q1 2027 (EUR)")).toHaveValue("450");
+  });
+
+  test("the pane's own save patches the plan in memory instead of reading it again", async () => {
+    const workbook = salesPlan();
+    const { user } = await openAs(workbook, "Ann");
+    await user.type(field("North", "Q1 2027 (EUR)"), "450");
+    const reads = workbook.reads;
+    await user.click(within(card("North")).getByRole("button", { name: "Save draft" }));
+    expect(await within(card("North")).findByText("Draft")).toBeInTheDocument();
+    expect(field("North", "Q1 2027 (EUR)")).toHaveValue("450");
+    expect(workbook.reads).toBe(reads);
   });
 });

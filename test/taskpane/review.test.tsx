@@ -4,7 +4,7 @@ import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
 
-jest.setTimeout(30000);
+jest.setTimeout(120000);
 
 function teamPlan(): FakePlanWorkbook {
   return new FakePlanWorkbook(
@@ -41,7 +41,7 @@ function card(name: string): HTMLElement {
 beforeEach(() => window.localStorage.clear());
 
 describe("Review", () => {
-  test("shows the nodes directly below mine with their status, values and comments", async () => {
+  test("shows the nodes I review with their status, values and comments, then my top node to approve", async () => {
     await openReviewAs(teamPlan(), "Cara");
 
     const cards = within(screen.getByRole("list", { name: "Submissions to review" })).getAllByRole("listitem");
@@ -50,13 +50,14 @@ describe("Review", () => {
       "South",
       "East",
       "West",
+      "World",
     ]);
+    expect(within(card("World")).getByText("Your top node: approving it closes the plan")).toBeInTheDocument();
     const north = card("North");
     expect(within(north).getByText("Submitted")).toBeInTheDocument();
-    expect(within(north).getByText("100")).toBeInTheDocument();
-    expect(within(north).getByText("200")).toBeInTheDocument();
+    expect(within(north).getByText("Own adjustment: Q1 2027 100 · Q2 2027 200")).toBeInTheDocument();
     expect(within(north).getByText("Comment: Solid pipeline")).toBeInTheDocument();
-    expect(within(card("East")).getByText("—")).toBeInTheDocument();
+    expect(within(card("East")).getByText("Entered: Q1 2027 10 · Q2 2027 —")).toBeInTheDocument();
   });
 
   test.each([
@@ -147,5 +148,90 @@ describe("Review", () => {
     expect(screen.getByRole("button", { name: "Approve selected (2)" })).toBeEnabled();
     expect(within(card("North")).getByRole("checkbox", { name: "North" })).toBeChecked();
     expect(within(card("South")).getByRole("checkbox", { name: "South" })).toBeChecked();
+  });
+});
+
+/** Company (Vera) > South (Bob) > Coast (Alice) > Bay (Rita), Harbour (Alice): a region, its territory and reps. */
+function regionPlan(): FakePlanWorkbook {
+  return new FakePlanWorkbook(
+    makePlan({
+      nodes: [
+        ["CO", "", "Company", "Vera"],
+        ["S", "CO", "South", "Bob"],
+        ["C", "S", "Coast", "Alice"],
+        ["B", "C", "Bay", "Rita"],
+        ["H", "C", "Harbour", "Alice"],
+        ["I", "S", "Inland", "Ian"],
+      ],
+      entries: {
+        C: [[10, null], "Submitted", "Port deal"],
+        B: [[100, 100], "Approved"],
+        H: [[50, 50], "Submitted"],
+        I: [[300, 300], "Submitted"],
+      },
+      topDown: { C: [160, 200], I: [300, 300] },
+    }),
+  );
+}
+
+describe("Review across levels", () => {
+  test("a territory's card shows its team total, its top-down and the gap per period", async () => {
+    await openReviewAs(regionPlan(), "Bob");
+    // Bob reviews Coast, and Harbour past Alice (she owns Coast too), and Inland.
+    const cards = within(screen.getByRole("list", { name: "Submissions to review" })).getAllByRole("listitem");
+    expect(cards.map((item) => within(item).getAllByRole("group")[0].getAttribute("aria-label"))).toEqual([
+      "Coast",
+      "Harbour",
+      "Inland",
+    ]);
+    const table = within(card("Coast")).getByRole("table", { name: "Coast: team total against top-down" });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ["Q1 2027", "160", "160 allocated", "0"],
+      ["Q2 2027", "150", "200 allocated", "-50 outside tolerance"],
+    ]);
+    expect(within(card("Coast")).getByText("Own adjustment: Q1 2027 10 · Q2 2027 —")).toBeInTheDocument();
+    expect(within(card("Coast")).getByText("Comment: Port deal")).toBeInTheDocument();
+  });
+
+  test("approve all within tolerance approves only the submissions whose gap is inside it, in one save", async () => {
+    const workbook = regionPlan();
+    const { user } = await openReviewAs(workbook, "Bob");
+    // Coast is 50 short in Q2; Harbour's suggested share of Coast's target (53 of 160) is more than 5 % above
+    // its 50; Inland meets its 300 in both quarters.
+    await user.click(screen.getByRole("button", { name: "Approve all within tolerance (1)" }));
+    await screen.findByText("Approved Inland");
+    expect(workbook.saved).toHaveLength(1);
+    expect(workbook.saved[0].changes.map((change) => [change.next.id, change.next.status])).toEqual([
+      ["I", "Approved"],
+    ]);
+  });
+
+  test("a submission typed over in the sheet after it was submitted is flagged as changed outside Groundup", async () => {
+    const workbook = regionPlan();
+    const at = "2027-01-04T09:00:00.000Z";
+    workbook.audit.push(
+      { time: at, user: "Ian", node: "I", field: "Q1 2027", oldValue: "", newValue: "250", note: "Submitted" },
+      { time: at, user: "Ian", node: "I", field: "Q2 2027", oldValue: "", newValue: "300", note: "Submitted" },
+      {
+        time: at,
+        user: "Ian",
+        node: "I",
+        field: "status",
+        oldValue: "Draft",
+        newValue: "Submitted",
+        note: "Submitted",
+      },
+    );
+    await openReviewAs(workbook, "Bob");
+    expect(await within(card("Inland")).findByText("Changed outside Groundup: Q1 2027 250 → 300")).toBeInTheDocument();
+    expect(within(card("Coast")).queryByText(/Changed outside Groundup/)).not.toBeInTheDocument();
   });
 });

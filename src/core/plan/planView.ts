@@ -60,7 +60,8 @@ export interface PlanView {
 /** Absorbs binary noise, so 105 against 100 is within a 5 % tolerance. */
 const TOLERANCE_SLACK = 1e-9;
 
-function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
+/** A node's figures for a bottom-up set against a top-down, under the plan's tolerance. */
+export function figures(bottomUp: number, topDown: number | null, tolerance: number): Figures {
   if (topDown === null) return { bottomUp, topDown, variance: null, variancePct: null, outOfTolerance: false };
   const variance = bottomUp - topDown;
   if (topDown === 0) return { bottomUp, topDown, variance, variancePct: null, outOfTolerance: variance !== 0 };
@@ -162,10 +163,54 @@ function valueRows(values: readonly (PeriodValues | undefined)[], periodCount: n
 }
 
 /**
+ * Cascade weights per input row (SPEC §1 CASCADE): a node's saved bottom-up rollup (negative weighs
+ * 0); a node with no saved value anywhere in its subtree in that period weighs the mean of its
+ * siblings that have one, which gives it an even share of what its parent passes down (w = S/(n-k)
+ * makes each of k such siblings get 1/n). Siblings that all have nothing weigh 0: an even split.
+ * So a rep who has not entered anything yet sees a fair suggestion, not 0.
+ */
+function guidanceWeights(
+  hierarchy: Hierarchy,
+  inputs: readonly PeriodValues[],
+  bottomUp: Float64Array,
+  periodCount: number,
+): number[][] {
+  const { nodeCount, parent, rowNode } = hierarchy;
+  const counted = rollup(hierarchy, inputs, periodCount, "count");
+  const saved = new Uint8Array(nodeCount * periodCount);
+  // Per parent (index nodeCount stands for "no parent") and period: sum and count of saved weights.
+  const groupSum = new Float64Array((nodeCount + 1) * periodCount);
+  const groupCount = new Float64Array((nodeCount + 1) * periodCount);
+  for (let node = 0; node < nodeCount; node++) {
+    const group = (parent[node] < 0 ? nodeCount : parent[node]) * periodCount;
+    for (let c = 0; c < periodCount; c++) {
+      if ((asNumber(counted.cell(node, c)) ?? 0) === 0) continue;
+      saved[node * periodCount + c] = 1;
+      groupSum[group + c] += Math.max(0, bottomUp[node * periodCount + c] || 0);
+      groupCount[group + c] += 1;
+    }
+  }
+  return inputs.map((_, row) => {
+    const node = rowNode[row];
+    const weightRow = new Array<number>(periodCount).fill(0);
+    if (node < 0) return weightRow;
+    const group = (parent[node] < 0 ? nodeCount : parent[node]) * periodCount;
+    for (let c = 0; c < periodCount; c++) {
+      const base = node * periodCount + c;
+      if (saved[base] === 1) weightRow[c] = Math.max(0, bottomUp[base] || 0);
+      else if (groupCount[group + c] > 0) weightRow[c] = groupSum[group + c] / groupCount[group + c];
+    }
+    return weightRow;
+  });
+}
+
+/**
  * Per node (tree order) and per period: bottom-up rollup of every entry's values, whatever its
- * status (as the report's BU.ROLLUP over the inputs table); top-down targets cascaded from the
- * topDown map with the bottom-up rollup as weights (negative rollups weigh 0) and the plan's
- * decimals; variance, variance % and the tolerance flag. Linear in nodes x periods.
+ * status (as the report's BU.ROLLUP over the inputs table); top-down targets: a node's own target
+ * where it has one ("allocated"), else cascaded from the nearest one above ("suggested") by the
+ * saved bottom-up with an even share for nodes that have nothing saved yet (`guidanceWeights`), in
+ * the plan's decimals; variance, variance % and the tolerance flag. Linear in nodes x periods.
+ * Build it from the plan as saved: guidance never moves with someone's unsaved typing.
  */
 export function buildPlanView(plan: Plan): PlanView {
   const { settings, nodes } = plan;
@@ -184,7 +229,7 @@ export function buildPlanView(plan: Plan): PlanView {
       problems: built.problems,
     };
   const hierarchy = built.hierarchy;
-  const { order, nodeRow, rowNode, parent, depth, nodeCount } = hierarchy;
+  const { order, nodeRow, parent, depth, nodeCount } = hierarchy;
 
   const entries = valuesByNode(plan.entries, nodes);
   const inputs = valueRows(
@@ -205,12 +250,7 @@ export function buildPlanView(plan: Plan): PlanView {
   // Without any top-down target there is nothing to cascade.
   if (plan.topDown.size > 0) {
     const targets = valueRows(valuesByNode(plan.topDown, nodes), periodCount);
-    const weights = nodes.map((_, row) => {
-      const weightRow = new Array<number>(periodCount);
-      for (let c = 0; c < periodCount; c++)
-        weightRow[c] = Math.max(0, grid.bottomUp[rowNode[row] * periodCount + c] || 0);
-      return weightRow;
-    });
+    const weights = guidanceWeights(hierarchy, inputs, grid.bottomUp, periodCount);
     // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
     const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(settings.decimals) || 0));
     const cascaded = cascadeTargets(hierarchy, targets, weights, decimals);
@@ -262,4 +302,30 @@ export function buildPlanView(plan: Plan): PlanView {
     if (view.depth > maxDepth) maxDepth = view.depth;
   }
   return { periods: periodNames, nodes: views, byId, maxDepth, problems: [] };
+}
+
+/**
+ * The guidance someone typing sees: the bottom-up as it would be with their typing (`live`) against
+ * the top-down of the plan as saved (`saved`), so the target never moves while they type. Per period
+ * and over all periods; undefined for a node either view lacks.
+ */
+export function guidanceFigures(
+  saved: PlanView,
+  live: PlanView,
+  id: string,
+  tolerance: number,
+): { readonly periods: readonly Figures[]; readonly total: Figures } | undefined {
+  const target = saved.byId.get(id);
+  const typed = live.byId.get(id);
+  if (target === undefined || typed === undefined) return undefined;
+  const periods = typed.periods.map((period, c) =>
+    figures(period.bottomUp, target.periods[c]?.topDown ?? null, tolerance),
+  );
+  let bottomUp = 0;
+  let topDown: number | null = periods.length === 0 ? null : 0;
+  for (const period of periods) {
+    bottomUp += period.bottomUp;
+    topDown = topDown === null || period.topDown === null ? null : topDown + period.topDown;
+  }
+  return { periods, total: figures(bottomUp, topDown, tolerance) };
 }

@@ -440,8 +440,7 @@ export function planClosure(plan: Plan): PlanClosure {
 
 /** What someone owes on a node right now, and who. */
 export type Owed =
-  | { readonly action: "submit" | "signOff"; readonly by: string }
-  | { readonly action: "review"; readonly by: string };
+  { readonly action: "submit" | "signOff"; readonly by: string } | { readonly action: "review"; readonly by: string };
 
 /**
  * The action the node waits for, or null when it waits for nobody (approved, not owned, or
@@ -458,7 +457,9 @@ export function owedOn(plan: Plan, id: string): Owed | null {
   if (status === "Approved") return null;
   const reviewer = chain.reviewer[row];
   if (status === "Submitted") {
-    return reviewer < 0 ? { action: "signOff", by: node.owner.trim() } : { action: "review", by: plan.nodes[reviewer].owner.trim() };
+    return reviewer < 0
+      ? { action: "signOff", by: node.owner.trim() }
+      : { action: "review", by: plan.nodes[reviewer].owner.trim() };
   }
   if (chain.below[row].some((child) => entryAt(plan, child).status !== "Approved")) return null;
   return { action: reviewer < 0 ? "signOff" : "submit", by: node.owner.trim() };
@@ -492,7 +493,13 @@ export function chainAction(
     const pending = waitingBelow(plan, node.id);
     return pending.length === 0
       ? undefined
-      : { ok: false, message: chainMessages.waitingFor(node.name, pending.map((p) => p.name)) };
+      : {
+          ok: false,
+          message: chainMessages.waitingFor(
+            node.name,
+            pending.map((p) => p.name),
+          ),
+        };
   };
   if (role === "contributor") {
     if (chain.ownerKeys[row] !== user) return { ok: false, message: chainMessages.notYourNode(node.name) };

@@ -211,3 +211,47 @@ export function reminderText(late: readonly LateOwner[], plan: Plan): string {
   lines.push(progressMessages.reminderClosing);
   return lines.join("\n");
 }
+
+/** Hierarchy columns that may hold an owner's e-mail address, matched ignoring case. */
+const EMAIL_COLUMNS = ["email", "e-mail", "owner email", "owner e-mail", "mail"];
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/**
+ * Each owner's e-mail address, by owner matched like ids: the owner itself when it is an address,
+ * else the first address in an e-mail column (Email, E-mail, Owner email, Mail) of a node they own.
+ */
+export function ownerEmails(plan: Plan): Map<string, string> {
+  const emails = new Map<string, string>();
+  for (const node of plan.nodes) {
+    const key = idKey(node.owner);
+    if (key === undefined || emails.has(key)) continue;
+    const owner = node.owner.trim();
+    if (EMAIL.test(owner)) {
+      emails.set(key, owner);
+      continue;
+    }
+    for (const [column, value] of Object.entries(node.attributes)) {
+      if (EMAIL_COLUMNS.includes(column.trim().toLowerCase()) && EMAIL.test(value.trim())) {
+        emails.set(key, value.trim());
+        break;
+      }
+    }
+  }
+  return emails;
+}
+
+/**
+ * A `mailto:` link that opens a draft of the reminder to the late owners whose addresses are known,
+ * or null when none is. The subject and body are percent-encoded (RFC 6068).
+ */
+export function reminderMailto(late: readonly LateOwner[], plan: Plan): string | null {
+  const emails = ownerEmails(plan);
+  const to = late.flatMap((owner) => {
+    const email = emails.get(idKey(owner.owner) ?? "");
+    return email === undefined ? [] : [email];
+  });
+  if (to.length === 0) return null;
+  const subject = progressMessages.reminderSubject(plan.settings.name);
+  const body = reminderText(late, plan).replace(/\n/g, "\r\n");
+  return `mailto:${to.map(encodeURIComponent).join(",")}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { collectMessages } from "../../core/sharing/collectMessages";
 import type { MadeFile } from "../../core/sharing/madeFiles";
-import type { AuditEntry, Plan } from "../../core/plan/types";
+import type { AuditEntry, PeriodValues, Plan } from "../../core/plan/types";
+import { withEntries } from "../../core/plan/workflow";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   DashboardWrite,
@@ -29,11 +30,12 @@ export interface PaneError {
  * resolves to `undefined` instead of throwing, so a view only decides what to do on success.
  */
 export interface WorkbookActions {
+  /** Reads the plan again; views keep their unsaved entries, which live in their own state. */
   reload(): Promise<void>;
   /** Sets the plan up; `progress` reports its steps and cancels it (see `SetupProgress`). */
   writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<boolean>;
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
-  /** Writes top-down targets with their audit entries, then reads the plan again; false if it failed. */
+  /** Writes top-down targets with their audit entries and patches the plan in memory; false if it failed. */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
   /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
@@ -64,6 +66,15 @@ export interface WorkbookState {
   /** The node selected in the tree or, last, in the sheet. */
   readonly selectedNode: string | null;
   readonly actions: WorkbookActions;
+}
+
+/** How long a burst of outside changes may last before the plan is read again. */
+const PLAN_CHANGE_DELAY_MS = 250;
+
+function withTopDown(plan: Plan, changes: readonly TopDownChange[]): Plan {
+  const topDown = new Map<string, PeriodValues>(plan.topDown);
+  for (const change of changes) topDown.set(change.id, change.values);
+  return { ...plan, topDown };
 }
 
 function describe(error: unknown): string {
@@ -118,6 +129,31 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
     void reload();
   }, [reload]);
 
+  // Someone else changed the plan (a co-author, or typing in the plan's sheets): read it again in
+  // place. Bursts of events (a paste, a co-author's save of many rows) make one read. Views keep
+  // their unsaved entries in their own state, so nothing typed is lost.
+  React.useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = workbook.onPlanChanged(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void reload();
+      }, PLAN_CHANGE_DELAY_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [workbook, reload]);
+
+  /** After the pane's own successful write: the plan as the workbook now holds it, without reading it. */
+  const patch = React.useCallback((update: (plan: Plan) => Plan): void => {
+    // A read that started before the write would land with the old rows: it is dropped.
+    latestRead.current++;
+    setPlan((current) => (current === undefined || current === null ? current : update(current)));
+  }, []);
+
   React.useEffect(() => workbook.onSelectNode(setSelectedNode), [workbook]);
 
   const actions = React.useMemo<WorkbookActions>(
@@ -134,7 +170,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       async saveEntries(changes, audit) {
         const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveEntries(changes, audit));
         // A conflict leaves the plan as read, so the user's typing survives until they choose to reload.
-        if (result?.ok) await reload();
+        if (result?.ok)
+          patch((current) =>
+            withEntries(
+              current,
+              changes.map((change) => change.next),
+            ),
+          );
         return result;
       },
       async saveTopDown(changes, audit) {
@@ -142,7 +184,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
           await workbook.saveTopDown(changes, audit);
           return true;
         });
-        if (saved) await reload();
+        if (saved) patch((current) => withTopDown(current, changes));
         return saved === true;
       },
       writeDashboard: (dashboard) =>
@@ -179,7 +221,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         setErrors((current) => current.filter((error) => error.id !== id));
       },
     }),
-    [workbook, attempt, reload, report],
+    [workbook, attempt, reload, report, patch],
   );
 
   return { plan, busy: busyCount > 0, errors, selectedNode, actions };

@@ -281,6 +281,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     this.workbook.select(sourceRow(this.sourceRange(source), row));
   }
 
+  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
+  onPlanChanged(): () => void {
+    return () => undefined;
+  }
+
   onSelectNode(listener: (id: string | null) => void): () => void {
     return this.workbook.onChange((event) => {
       if (event.type !== "selection") return;

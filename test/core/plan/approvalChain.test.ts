@@ -59,7 +59,12 @@ function act(
 }
 
 function refusal(plan: Plan, id: string, action: WorkflowAction, user: string, reason?: string): string {
-  const result = chainAction(plan, id, action, { user, now: "2027-01-06T00:00:00.000Z", reason, periods: SETTINGS.periods });
+  const result = chainAction(plan, id, action, {
+    user,
+    now: "2027-01-06T00:00:00.000Z",
+    reason,
+    periods: SETTINGS.periods,
+  });
   return result.ok ? "(not refused)" : result.message;
 }
 
@@ -159,7 +164,9 @@ describe("the approval chain of a four-level plan", () => {
     );
     plan = act(plan, "Fjord", "approve", "Vera");
     expect(refusal(plan, "Company", "submit", "Vera")).toMatch(/top of the approval chain/);
-    expect(refusal(plan, "Company", "approve", "Bob")).toBe("Company is not yours: only its owner can enter and submit its targets");
+    expect(refusal(plan, "Company", "approve", "Bob")).toBe(
+      "Company is not yours: only its owner can enter and submit its targets",
+    );
     expect(owedOn(plan, "Company")).toEqual({ action: "signOff", by: "Vera" });
     expect(planClosure(plan).closed).toBe(false);
 
@@ -183,7 +190,9 @@ describe("the approval chain of a four-level plan", () => {
       "North has no owner, so nobody submits or approves it; its team goes straight to the owner above",
     );
     expect(refusal(start(), "Atlantis", "submit", "Vera")).toBe('There is no node "Atlantis" in the plan');
-    expect(refusal(start(), "Bay", "submit", "Alice")).toBe("Bay is not yours: only its owner can enter and submit its targets");
+    expect(refusal(start(), "Bay", "submit", "Alice")).toBe(
+      "Bay is not yours: only its owner can enter and submit its targets",
+    );
   });
 
   test("an approval by whoever last wrote the node is refused", () => {

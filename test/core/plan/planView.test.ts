@@ -78,14 +78,16 @@ describe("buildPlanView on a small plan (hand-checked)", () => {
    * Q1: World 300 held; EMEA holds 200, so APAC gets what is left, 100, and JP (its only child) 100.
    *     EMEA's 200 splits 100:60 between UK and DE: 125 and 75.
    * Q2: World 100 splits between EMEA and APAC by bottom-up 50:30 = 62.5 / 37.5, rounded to whole
-   *     units with the tie going to the larger weight: 63 and 37. EMEA's 63 goes 50:0 to UK and DE.
+   *     units with the tie going to the larger weight: 63 and 37. DE has saved nothing for Q2, so it
+   *     weighs the mean of its siblings that have (UK's 50) and gets an even share of EMEA's 63: 32 and
+   *     31 (tie to the earlier cell), not 0.
    *     JP holds 31 itself.
    */
   it.each<[string, number, Status, Figures, Figures, Figures]>([
     ["World", 1, "Not started", f(205, 300, true), f(80, 100, true), f(285, 400, true)],
     ["EMEA", 2, "Draft", f(165, 200, true), f(50, 63, true), f(215, 263, true)],
-    ["UK", 3, "Submitted", f(100, 125, true), f(50, 63, true), f(150, 188, true)],
-    ["DE", 3, "Draft", f(60, 75, true), f(0, 0, false), f(60, 75, true)],
+    ["UK", 3, "Submitted", f(100, 125, true), f(50, 32, true), f(150, 157, false)],
+    ["DE", 3, "Draft", f(60, 75, true), f(0, 31, true), f(60, 106, true)],
     ["APAC", 2, "Not started", f(40, 100, true), f(30, 37, true), f(70, 137, true)],
     ["JP", 3, "Approved", f(40, 100, true), f(30, 31, false), f(70, 131, true)],
     ["LATAM", 1, "Returned", f(5, 0, true), f(0, 0, false), f(5, 0, true)],

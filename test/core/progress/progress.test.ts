@@ -1,6 +1,12 @@
-import { lateOwners, progress, reminderText, type StatusCounts } from "../../../src/core/progress/progress";
+import {
+  lateOwners,
+  progress,
+  reminderMailto,
+  reminderText,
+  type StatusCounts,
+} from "../../../src/core/progress/progress";
 import type { Status } from "../../../src/core/plan/types";
-import { COMPANY, planAndView } from "../reconcile/fixture";
+import { COMPANY, makePlan, planAndView } from "../reconcile/fixture";
 
 /** Counts in STATUSES order: Not started, Draft, Submitted, Approved, Returned. */
 function counts(group: StatusCounts): number[] {
@@ -90,7 +96,10 @@ describe("lateOwners", () => {
       statuses: { UK: "Approved", DE: "Approved", FR: "Approved", US: "Approved", EMEA: "Approved", AMER: "Approved" },
     });
     expect(lateOwners(done, "2027-01-16")).toEqual([
-      { owner: "Ceo", nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "", owes: "signOff" }] },
+      {
+        owner: "Ceo",
+        nodes: [{ id: "Company", name: "Company", status: "Not started", returnReason: "", owes: "signOff" }],
+      },
     ]);
   });
 
@@ -145,5 +154,33 @@ describe("reminderText", () => {
     );
     expect(text).toContain("Ceo:\n- Company, draft\n");
     expect(reminderText([], plan)).toBe("");
+  });
+});
+
+describe("reminderMailto", () => {
+  test("opens a draft to the late owners whose e-mail is known: the owner itself or an Email column", () => {
+    const base = makePlan(COMPANY);
+    const plan = {
+      ...base,
+      nodes: base.nodes.map((node) =>
+        node.owner === "Ben"
+          ? { ...node, attributes: { " E-mail ": "ben@example.com" } }
+          : node.id === "DE"
+            ? { ...node, owner: "carla@example.com" }
+            : node,
+      ),
+    };
+    const late = lateOwners(plan, "2027-01-16");
+    const link = reminderMailto(late, plan) as string;
+    const [to, query] = link.slice("mailto:".length).split("?");
+    expect(to.split(",").map(decodeURIComponent)).toEqual(["ben@example.com", "carla@example.com"]);
+    const params = new URLSearchParams(query);
+    expect(params.get("subject")).toBe("Reminder: FY27 targets");
+    expect(params.get("body")).toBe(reminderText(late, plan).replace(/\n/g, "\r\n"));
+  });
+
+  test("no draft when no late owner has an address", () => {
+    const { plan } = planAndView(COMPANY);
+    expect(reminderMailto(lateOwners(plan, "2027-01-16"), plan)).toBeNull();
   });
 });

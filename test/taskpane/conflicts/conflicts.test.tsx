@@ -6,7 +6,7 @@ import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkb
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
 import { SETTINGS } from "../../support/plan";
 
-jest.setTimeout(30000);
+jest.setTimeout(120000);
 
 /** World (Cara) above North (Ann); North holds a draft of 100 / 100. */
 async function sharedWorkbook(): Promise<MemoryPlanWorkbook> {
@@ -91,12 +91,13 @@ describe("a save someone else overtook", () => {
       within(table)
         .getAllByRole("columnheader")
         .map((cell) => cell.textContent),
-    ).toEqual(["", "Yours", "Theirs (Bob)", "Keep"]);
+    ).toEqual(["", "Yours", "Theirs"]);
+    expect(screen.getByText("Theirs: last saved by Bob")).toBeInTheDocument();
     expect(cells(table).map((row) => row.slice(0, 3))).toEqual([
       ["Q1 2027", "300", "100"],
       ["Q2 2027", "100", "250"],
       ["Status", "Draft", "Draft"],
-      ["Comment", "mine", "theirs"],
+      ["Comment: both changed, choose", "mine", "theirs"],
     ]);
     expect(await northIn(workbook)).toMatchObject({ values: [100, 250], comment: "theirs", updatedBy: "Bob" });
   });
@@ -112,9 +113,9 @@ describe("a save someone else overtook", () => {
     ).toBeInTheDocument();
   });
 
-  test("keep mine saves my version over theirs, audited from theirs", async () => {
+  test("keep all mine saves my version over theirs, audited from theirs", async () => {
     const { workbook, pane } = await annTypesWhileBobSaves();
-    await pane.user.click(screen.getByRole("button", { name: "Keep mine" }));
+    await pane.user.click(screen.getByRole("button", { name: "Keep all mine" }));
     await dialogClosed();
     expect(await northIn(workbook)).toMatchObject({ values: [300, 100], comment: "mine", updatedBy: "Ann" });
     const audit = await workbook.readAudit();
@@ -137,13 +138,18 @@ describe("a save someone else overtook", () => {
     expect(await workbook.readAudit()).toEqual([]);
   });
 
-  test("merge takes each period and the comment from the side chosen", async () => {
+  test("three-way defaults: only theirs changed keeps theirs, only mine keeps mine, both changed must be chosen", async () => {
     const { workbook, pane } = await annTypesWhileBobSaves();
-    const q2 = screen.getByRole("radiogroup", { name: "Keep for Q2 2027" });
-    await pane.user.click(within(q2).getByRole("radio", { name: "Theirs" }));
-    const comment = screen.getByRole("radiogroup", { name: "Keep for Comment" });
-    await pane.user.click(within(comment).getByRole("radio", { name: "Theirs" }));
-    await pane.user.click(screen.getByRole("button", { name: "Save merged" }));
+    // Both started from 100 / 100, "first": Ann changed Q1, Bob changed Q2, both changed the comment.
+    expect(screen.getByRole("radio", { name: "Yours for Q1 2027: 300" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Theirs for Q2 2027: 250" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Yours for Comment: mine" })).not.toBeChecked();
+    expect(screen.getByRole("radio", { name: "Theirs for Comment: theirs" })).not.toBeChecked();
+    const save = screen.getByRole("button", { name: "Save merged" });
+    expect(save).toBeDisabled();
+    await pane.user.click(screen.getByRole("radio", { name: "Theirs for Comment: theirs" }));
+    expect(save).toBeEnabled();
+    await pane.user.click(save);
     await dialogClosed();
     expect(await northIn(workbook)).toMatchObject({ values: [300, 250], comment: "theirs", updatedBy: "Ann" });
     await waitFor(() => expect(field("Q2 2027 (EUR)")).toHaveValue("250"));
@@ -152,13 +158,13 @@ describe("a save someone else overtook", () => {
   test("if they change it again while I choose, the dialog shows their newest version to choose from", async () => {
     const { workbook, pane } = await annTypesWhileBobSaves();
     await coAuthor(workbook, { values: [100, 275] }, "Bob");
-    await pane.user.click(screen.getByRole("button", { name: "Keep mine" }));
+    await pane.user.click(screen.getByRole("button", { name: "Keep all mine" }));
     expect(
       await screen.findByText("They changed it again while you were choosing; this is their newest version"),
     ).toBeInTheDocument();
     const table = screen.getByRole("table", { name: "North: yours and theirs" });
     expect(cells(table)[1].slice(0, 3)).toEqual(["Q2 2027", "100", "275"]);
-    await pane.user.click(screen.getByRole("button", { name: "Keep mine" }));
+    await pane.user.click(screen.getByRole("button", { name: "Keep all mine" }));
     await dialogClosed();
     expect(await northIn(workbook)).toMatchObject({ values: [300, 100], updatedBy: "Ann" });
   });
@@ -177,7 +183,7 @@ describe("a save someone else overtook", () => {
     expect(
       within(dialog).getByText("These targets are approved and locked; ask your manager to reopen them"),
     ).toBeInTheDocument();
-    expect(within(dialog).getByRole("button", { name: "Keep mine" })).toBeDisabled();
+    expect(within(dialog).getByRole("button", { name: "Keep all mine" })).toBeDisabled();
     expect(within(dialog).getByRole("button", { name: "Save merged" })).toBeDisabled();
   });
 });

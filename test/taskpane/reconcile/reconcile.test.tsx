@@ -311,13 +311,19 @@ describe("Reconcile", () => {
     expect(await workbook.readAudit()).toEqual([]);
   });
 
-  test("follows the node selected in the sheet", async () => {
+  test("stays on the node the user picked when the sheet selection moves, until they use the selected cell", async () => {
     const workbook = await worldPlan();
-    openReconcile(workbook);
-    await screen.findByRole("heading", { name: "Compare World" });
+    const view = openReconcile(workbook);
+    await chooseNode(view, "Europe", "Europe (EU)");
+    expect(screen.getByRole("heading", { name: "Reconcile Europe" })).toBeInTheDocument();
     await act(() => workbook.selectNode("US"));
-    expect(await screen.findByRole("heading", { name: "Compare USA" })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Node" })).toHaveValue("USA (US)"));
+    const use = await screen.findByRole("button", { name: "Use selected cell: USA" });
+    // The selection alone moves nothing: Save targets would still write to Europe.
+    expect(screen.getByRole("heading", { name: "Compare Europe" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Node" })).toHaveValue("Europe (EU)");
+    await view.user.click(use);
+    expect(await screen.findByRole("heading", { name: "Reconcile USA" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Compare USA" })).toBeInTheDocument();
     expect(screen.getByText("USA has no nodes below it to allocate to")).toBeInTheDocument();
   });
 });

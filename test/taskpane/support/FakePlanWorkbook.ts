@@ -13,6 +13,7 @@ import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
@@ -21,7 +22,7 @@ import type {
   TopDownChange,
 } from "../../../src/workbook/PlanWorkbook";
 
-type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
+type Method = Exclude<keyof PlanWorkbook, "onSelectNode" | "onPlanChanged">;
 
 /**
  * A PlanWorkbook that keeps the plan as plain data and records what the task pane asked of it.
@@ -30,6 +31,8 @@ type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
 export class FakePlanWorkbook implements PlanWorkbook {
   readonly written: PlanSetup[] = [];
   readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
+  /** The audit log: what saves appended, after anything a test put there. */
+  readonly audit: AuditEntry[] = [];
   readonly selectedNodes: string[] = [];
   readonly snapshots: Snapshot[] = [];
   readonly madeFiles = new Map<string, MadeFile>();
@@ -40,6 +43,9 @@ export class FakePlanWorkbook implements PlanWorkbook {
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
   private readonly listeners = new Set<(id: string | null) => void>();
+  private readonly planListeners = new Set<(change: PlanChange) => void>();
+  /** How many times the pane read the plan: a save patches it in memory instead of reading it again. */
+  reads = 0;
 
   constructor(public plan: Plan | null = null) {}
 
@@ -52,8 +58,20 @@ export class FakePlanWorkbook implements PlanWorkbook {
     for (const listener of this.listeners) listener(id);
   }
 
+  /** What Excel reports when a co-author (or the user, in the sheets) changes the plan's tables. */
+  changeOutside(plan: Plan, origin: PlanChange["origin"] = "remote"): void {
+    this.plan = plan;
+    for (const listener of this.planListeners) listener({ origin });
+  }
+
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    this.planListeners.add(listener);
+    return () => this.planListeners.delete(listener);
+  }
+
   async readPlan(): Promise<Plan | null> {
     this.check("readPlan");
+    this.reads++;
     return this.plan;
   }
 
@@ -99,6 +117,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
     const entries = new Map(plan.entries);
     for (const change of changes) entries.set(change.next.id, change.next);
     this.plan = { ...plan, entries };
+    this.audit.push(...audit);
     return { ok: true };
   }
 
@@ -112,7 +131,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
 
   async readAudit(): Promise<AuditEntry[]> {
     this.check("readAudit");
-    return [];
+    return [...this.audit];
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {

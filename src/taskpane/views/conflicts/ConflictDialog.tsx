@@ -11,8 +11,8 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
+  Caption1,
   Radio,
-  RadioGroup,
   Table,
   TableBody,
   TableCell,
@@ -25,18 +25,16 @@ import {
 } from "@fluentui/react-components";
 import { sharingMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
-import {
-  choiceOf,
-  differingPeriods,
-  type Conflict,
-  type MergeChoice,
-  type Side,
-} from "../../../core/sharing/conflicts";
+import type { NodeEntry } from "../../../core/plan/types";
+import { differingPeriods, type Conflict, type MergeChoice, type Side } from "../../../core/sharing/conflicts";
+import { completeChoice, defaultChoice, type DraftChoice } from "./threeWay";
 
 /** One conflicting row as the dialog shows it. */
 export interface ConflictItem {
   readonly conflict: Conflict;
   readonly name: string;
+  /** The row as the user read it before either change: the third side of the merge; null if it had none. */
+  readonly base: NodeEntry | null;
   /** Why "keep mine" is impossible for this row (it was removed, the workflow refuses it now), or null. */
   readonly refusal: string | null;
 }
@@ -65,20 +63,40 @@ const useStyles = makeStyles({
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   differs: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorPaletteYellowBackground1 },
   label: { fontWeight: tokens.fontWeightSemibold },
+  undecided: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Values sit beside their radio; nothing is cut short in a 320 px pane.
+  radio: { whiteSpace: "nowrap" },
 });
 
 /** Both versions of each conflicting row side by side, and the ways out. */
 export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
   const { items, periods, canMerge, busy, message } = props;
   const styles = useStyles();
-  const [choices, setChoices] = React.useState<ReadonlyMap<string, MergeChoice>>(new Map());
-  React.useEffect(() => setChoices(new Map()), [items]);
+  const defaults = React.useMemo(
+    () =>
+      new Map(
+        items.map((item) => [
+          item.conflict.id,
+          defaultChoice(item.base, item.conflict.mine, item.conflict.theirs, periods.length),
+        ]),
+      ),
+    [items, periods.length],
+  );
+  const [choices, setChoices] = React.useState<ReadonlyMap<string, DraftChoice>>(defaults);
+  React.useEffect(() => setChoices(defaults), [defaults]);
   const blocked = items.some((item) => item.refusal !== null);
+  const complete = new Map<string, MergeChoice>();
+  for (const [id, choice] of choices) {
+    const done = completeChoice(choice);
+    if (done !== null) complete.set(id, done);
+  }
+  const undecided = complete.size < choices.size;
 
-  function choose(id: string, update: (choice: MergeChoice) => MergeChoice): void {
+  function choose(id: string, update: (choice: DraftChoice) => DraftChoice): void {
     setChoices((current) => {
       const next = new Map(current);
-      next.set(id, update(current.get(id) ?? choiceOf("mine", periods.length)));
+      const choice = current.get(id);
+      if (choice !== undefined) next.set(id, update(choice));
       return next;
     });
   }
@@ -101,24 +119,35 @@ export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
                   key={item.conflict.id}
                   {...props}
                   item={item}
-                  choice={choices.get(item.conflict.id) ?? choiceOf("mine", periods.length)}
+                  choice={
+                    choices.get(item.conflict.id) ??
+                    defaultChoice(item.base, item.conflict.mine, item.conflict.theirs, periods.length)
+                  }
                   onChoose={(update) => choose(item.conflict.id, update)}
                 />
               ))}
             </div>
           </DialogContent>
           <DialogActions fluid>
-            <Button appearance="primary" disabled={busy || blocked} onClick={props.onKeepMine}>
-              Keep mine
+            {canMerge ? (
+              <Button
+                appearance="primary"
+                disabled={busy || blocked || undecided}
+                onClick={() => props.onMerge(complete)}
+              >
+                Save merged
+              </Button>
+            ) : null}
+            <Button
+              appearance={canMerge ? "secondary" : "primary"}
+              disabled={busy || blocked}
+              onClick={props.onKeepMine}
+            >
+              {canMerge ? "Keep all mine" : "Keep mine"}
             </Button>
             <Button disabled={busy} onClick={props.onTakeTheirs}>
               Take theirs
             </Button>
-            {canMerge ? (
-              <Button disabled={busy || blocked} onClick={() => props.onMerge(choices)}>
-                Save merged
-              </Button>
-            ) : null}
             <Button appearance="subtle" onClick={props.onClose}>
               Decide later
             </Button>
@@ -131,8 +160,8 @@ export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
 
 interface ConflictTableProps extends ConflictDialogProps {
   item: ConflictItem;
-  choice: MergeChoice;
-  onChoose(update: (choice: MergeChoice) => MergeChoice): void;
+  choice: DraftChoice;
+  onChoose(update: (choice: DraftChoice) => DraftChoice): void;
 }
 
 function ConflictTable({
@@ -149,24 +178,32 @@ function ConflictTable({
   const differs = differingPeriods(item.conflict, periods.length);
   const number = (value: number | null | undefined): string =>
     value === null || value === undefined ? "—" : formatNumber(value, locale, decimals);
-  const pick = (label: string, side: Side, onChange: (side: Side) => void): React.ReactNode =>
-    canMerge && theirs !== null ? (
-      <TableCell>
-        <RadioGroup
-          layout="horizontal"
-          aria-label={`Keep for ${label}`}
-          value={side}
-          onChange={(_event, data) => onChange(data.value as Side)}
-        >
-          <Radio value="mine" label="Mine" />
-          <Radio value="theirs" label="Theirs" />
-        </RadioGroup>
-      </TableCell>
-    ) : null;
+  const merging = canMerge && theirs !== null;
+  /** A radio per side, labelled with that side's value, so the choice and the number are one control. */
+  const cell = (label: string, group: string, side: Side, chosen: Side | null, text: string, onPick: () => void) =>
+    merging ? (
+      <Radio
+        className={styles.radio}
+        name={group}
+        value={side}
+        checked={chosen === side}
+        label={text}
+        aria-label={`${side === "mine" ? "Yours" : "Theirs"} for ${label}: ${text}`}
+        onChange={onPick}
+      />
+    ) : (
+      text
+    );
+  const setPeriod = (p: number, side: Side) =>
+    onChoose((current) => ({ ...current, periods: current.periods.map((s, i) => (i === p ? side : s)) }));
+  const group = (what: string): string => `${item.conflict.id}-${what}`;
 
   return (
     <section className={styles.item} aria-label={item.name}>
       <Body1Strong>{item.name}</Body1Strong>
+      {theirs !== null && theirs.updatedBy !== "" ? (
+        <Caption1>{`Theirs: last saved by ${theirs.updatedBy}`}</Caption1>
+      ) : null}
       {item.refusal !== null ? (
         <MessageBar intent="warning">
           <MessageBarBody>{item.refusal}</MessageBarBody>
@@ -177,41 +214,52 @@ function ConflictTable({
           <TableRow>
             <TableHeaderCell>{""}</TableHeaderCell>
             <TableHeaderCell>Yours</TableHeaderCell>
-            <TableHeaderCell>
-              {theirs === null ? "Now" : `Theirs${theirs.updatedBy === "" ? "" : ` (${theirs.updatedBy})`}`}
-            </TableHeaderCell>
-            {canMerge && theirs !== null ? <TableHeaderCell>Keep</TableHeaderCell> : null}
+            <TableHeaderCell>{theirs === null ? "Now" : "Theirs"}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {periods.map((period, p) => (
-            <TableRow key={period}>
-              <TableCell className={styles.label}>{period}</TableCell>
-              <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                {number(mine.values[p])}
-              </TableCell>
-              <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                {theirs === null ? "—" : number(theirs.values[p])}
-              </TableCell>
-              {pick(period, choice.periods[p] ?? "mine", (side) =>
-                onChoose((current) => ({
-                  ...current,
-                  periods: periods.map((_, i) => (i === p ? side : (current.periods[i] ?? "mine"))),
-                })),
-              )}
-            </TableRow>
-          ))}
+          {periods.map((period, p) => {
+            const chosen = choice.periods[p] ?? null;
+            const mustChoose = merging && chosen === null;
+            return (
+              <TableRow key={period}>
+                <TableCell className={mustChoose ? styles.undecided : styles.label}>
+                  {mustChoose ? `${period}: both changed, choose` : period}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
+                  {cell(period, group(String(p)), "mine", chosen, number(mine.values[p]), () => setPeriod(p, "mine"))}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
+                  {theirs === null
+                    ? "—"
+                    : cell(period, group(String(p)), "theirs", chosen, number(theirs.values[p]), () =>
+                        setPeriod(p, "theirs"),
+                      )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
           <TableRow>
             <TableCell className={styles.label}>Status</TableCell>
             <TableCell>{mine.status}</TableCell>
             <TableCell>{theirs === null ? "—" : theirs.status}</TableCell>
-            {canMerge && theirs !== null ? <TableCell /> : null}
           </TableRow>
           <TableRow>
-            <TableCell className={styles.label}>Comment</TableCell>
-            <TableCell>{mine.comment}</TableCell>
-            <TableCell>{theirs?.comment ?? ""}</TableCell>
-            {pick("Comment", choice.comment, (side) => onChoose((current) => ({ ...current, comment: side })))}
+            <TableCell className={merging && choice.comment === null ? styles.undecided : styles.label}>
+              {merging && choice.comment === null ? "Comment: both changed, choose" : "Comment"}
+            </TableCell>
+            <TableCell>
+              {cell("Comment", group("comment"), "mine", choice.comment, mine.comment, () =>
+                onChoose((current) => ({ ...current, comment: "mine" })),
+              )}
+            </TableCell>
+            <TableCell>
+              {theirs === null
+                ? ""
+                : cell("Comment", group("comment"), "theirs", choice.comment, theirs.comment, () =>
+                    onChoose((current) => ({ ...current, comment: "theirs" })),
+                  )}
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>

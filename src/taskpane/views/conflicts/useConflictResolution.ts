@@ -135,7 +135,8 @@ export function useConflictResolution(
     return pending.conflicts.map((conflict) => {
       const name = nameOf(request.plan, conflict.id);
       const keep = resolveConflict(conflict, choiceOf("mine", periods), request.redo, name);
-      return { conflict, name, refusal: keep.ok ? null : keep.message };
+      const base = request.plan.entries.get(conflict.id) ?? null;
+      return { conflict, name, base, refusal: keep.ok ? null : keep.message };
     });
   }, [pending]);
 

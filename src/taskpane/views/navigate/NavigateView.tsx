@@ -23,6 +23,8 @@ import { formatNumber } from "../../../core/plan/numbers";
 import { buildPlanView, type Figures, type NodeView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { StatusBadge } from "../../components/StatusBadge";
+import { changedOutside, historyOf } from "../../../core/plan/submissions";
+import { useAuditHistories } from "../../hooks/useAuditHistories";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { useWindowedRows } from "../../hooks/useWindowedRows";
 import { ancestorIds, indexTree, openToLevel, visibleRows } from "./treeRows";
@@ -105,6 +107,7 @@ const useStyles = makeStyles({
 export function NavigateView({ plan, locale, selectedNode, actions }: NavigateViewProps): React.JSX.Element {
   const styles = useStyles();
   const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const histories = useAuditHistories(plan, actions);
   const index = React.useMemo(() => indexTree(view.nodes), [view]);
   const position = React.useMemo(() => new Map(view.nodes.map((node, i) => [node.id, i])), [view]);
 
@@ -309,6 +312,10 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
                 decimals={plan.settings.decimals}
                 locale={locale}
                 onSelect={actions.selectNode}
+                outside={
+                  histories !== undefined &&
+                  changedOutside(nodeView.entry, historyOf(histories, nodeView.id)).length > 0
+                }
               />
             );
           })}
@@ -328,6 +335,8 @@ interface NodeRowProps {
   figures: Figures;
   decimals: number;
   locale: string;
+  /** Someone typed over its submitted or approved values outside Groundup. */
+  outside: boolean;
   onSelect(id: string): void;
 }
 
@@ -344,6 +353,7 @@ function NodeRow({
   figures,
   decimals,
   locale,
+  outside,
   onSelect,
 }: NodeRowProps): React.JSX.Element {
   const styles = useStyles();
@@ -406,7 +416,10 @@ function NodeRow({
             >
               {view.node.name}
             </Text>
-            <StatusBadge id={`${id}-status`} status={view.status} />
+            <span id={`${id}-status`}>
+              <StatusBadge status={view.status} />
+              {outside ? <Caption1 className={styles.outside}> changed outside Groundup</Caption1> : null}
+            </span>
           </div>
           <Caption1
             id={`${id}-figures`}

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { progressPaneMessages } from "../../../core/messages";
 import type { Plan } from "../../../core/plan/types";
-import { lateOwners, reminderText } from "../../../core/progress/progress";
+import { lateOwners, reminderMailto, reminderText } from "../../../core/progress/progress";
 import { StatusBadge } from "../../components/StatusBadge";
 
 export interface LateOwnersPanelProps {
@@ -36,6 +36,7 @@ export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JS
   const styles = useStyles();
   const late = React.useMemo(() => lateOwners(plan, today), [plan, today]);
   const text = React.useMemo(() => reminderText(late, plan), [late, plan]);
+  const mailto = React.useMemo(() => reminderMailto(late, plan), [late, plan]);
   const [copy, setCopy] = React.useState<CopyState>("idle");
   React.useEffect(() => setCopy("idle"), [text]);
 
@@ -84,6 +85,11 @@ export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JS
         <Button disabled={text === ""} onClick={() => void copyReminder()}>
           Copy reminder
         </Button>
+        {mailto !== null ? (
+          <Button as="a" href={mailto} appearance="subtle">
+            E-mail the late owners
+          </Button>
+        ) : null}
       </div>
       {copy === "copied" ? (
         <MessageBar intent="success" aria-live="polite">

@@ -1,5 +1,14 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { reconcilePaneMessages } from "../../../core/messages";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
@@ -22,7 +31,7 @@ export interface ReconcileViewProps {
   busy: boolean;
   actions: WorkbookActions;
   locale: string;
-  /** The node selected in the tree or the sheet: the view follows it. */
+  /** The node selected in the tree or the sheet: offered through "Use selected cell", never followed on its own. */
   selectedNode: string | null;
   /** Who writes the targets, for the audit log; shared with the other views. */
   me: string;
@@ -31,6 +40,7 @@ export interface ReconcileViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  pick: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
 /** Leadership's page: top-down targets at any level, set against bottom-up, and the gap closed. */
@@ -46,13 +56,11 @@ export function ReconcileView({
   const styles = useStyles();
   const view = React.useMemo(() => buildPlanView(plan), [plan]);
   const people = React.useMemo(() => owners(plan), [plan]);
-  const [chosen, setChosen] = React.useState<string | null>(null);
-  // A selection in the tree or the sheet is followed; one elsewhere (no node) keeps the node shown.
-  React.useEffect(() => {
-    const selected = selectedNode === null ? undefined : findNode(view, selectedNode);
-    if (selected !== undefined) setChosen(selected.id);
-  }, [selectedNode, view]);
+  // Pinned to the node the user picks: "Save targets" must never write to a node that a stray click in
+  // the sheet chose. The node selected in the sheet is taken only when the user asks for it.
+  const [chosen, setChosen] = React.useState<string | null>(() => selectedNode);
   const node = (chosen === null ? undefined : findNode(view, chosen)) ?? view.nodes[0];
+  const selected = selectedNode === null ? undefined : findNode(view, selectedNode);
   const comparison = React.useMemo(
     () => (node === undefined ? undefined : compareNode(plan, view, node.id)),
     [plan, view, node],
@@ -82,15 +90,27 @@ export function ReconcileView({
   return (
     <div className={styles.root}>
       <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
-      <NodePicker
-        label="Node"
-        nodes={view.nodes}
-        value={node.id}
-        onChange={(id) => {
-          setChosen(id);
-          actions.selectNode(id);
-        }}
-      />
+      <Subtitle2 as="h2">{`Reconcile ${node.node.name}`}</Subtitle2>
+      <div className={styles.pick}>
+        <NodePicker
+          label="Node"
+          nodes={view.nodes}
+          value={node.id}
+          onChange={(id) => {
+            setChosen(id);
+            actions.selectNode(id);
+          }}
+        />
+        <Button
+          size="small"
+          disabled={selected === undefined || selected.id === node.id}
+          onClick={() => selected !== undefined && setChosen(selected.id)}
+        >
+          {selected === undefined || selected.id === node.id
+            ? "Use selected cell"
+            : `Use selected cell: ${selected.node.name}`}
+        </Button>
+      </div>
       <Section title={`Compare ${node.node.name}`}>
         <ComparePanel comparison={comparison} format={format} />
       </Section>

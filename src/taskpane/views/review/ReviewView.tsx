@@ -12,26 +12,46 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   Text,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { planMessages, taskPaneMessages } from "../../../core/messages";
+import { chainMessages, planMessages, taskPaneMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
+import { buildPlanView, type NodeView } from "../../../core/plan/planView";
+import {
+  changedOutside,
+  changesSinceLastSubmission,
+  historyOf,
+  type NodeHistory,
+  type PeriodChange,
+} from "../../../core/plan/submissions";
 import type { Plan, WorkflowAction } from "../../../core/plan/types";
 import {
   ACTION_LABELS,
   allowedActions,
-  applyAction,
-  applyActionToMany,
+  chainAction,
+  chainActionToMany,
   owners,
+  planClosure,
   reviewQueue,
+  rollsUp,
+  waitingBelow,
   type ReviewItem,
 } from "../../../core/plan/workflow";
+import { useNumberTableStyles } from "../../components/numberTableStyles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import { StatusBadge } from "../../components/StatusBadge";
+import { useAuditHistories } from "../../hooks/useAuditHistories";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
@@ -77,31 +97,53 @@ const useStyles = makeStyles({
     margin: 0,
   },
   value: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   reason: { color: tokens.colorPaletteRedForeground1 },
+  outside: { color: tokens.colorPaletteRedForeground1 },
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-/** The manager's review: the nodes directly below mine, approve or return them, one or many at once. */
+/** The actions a manager may take on an item now: its status allows them and the chain does. */
+function possibleActions(plan: Plan, item: ReviewItem): WorkflowAction[] {
+  if (item.signOff) {
+    const ready = waitingBelow(plan, item.node.id).length === 0;
+    return item.entry.status === "Approved" ? ["reopen"] : ready ? ["approve"] : [];
+  }
+  return allowedActions(item.entry.status, "manager");
+}
+
+/**
+ * The manager's review: every node they review in the approval chain (src/core/plan/workflow.ts),
+ * with the numbers they decide on: the node's team total, its top-down and the gap per period,
+ * what changed since its last submission and whether someone typed over it outside Groundup;
+ * approve or return one, many, or everything within tolerance; and, for the top node, the
+ * approval that closes the plan.
+ */
 export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: ReviewViewProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
+  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const histories = useAuditHistories(plan, actions);
+  const closure = planClosure(plan);
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
   const conflicts = useConflictResolution(actions, { locale, busy });
 
-  const approvable = queue.filter((item) => allowedActions(item.entry.status, "manager").includes("approve"));
+  const approvable = queue.filter((item) => !item.signOff && possibleActions(plan, item).includes("approve"));
   const selected = approvable.filter((item) => checked.has(item.node.id));
+  const withinTolerance = approvable.filter((item) => view.byId.get(item.node.id)?.outOfTolerance !== true);
 
   async function act(items: readonly ReviewItem[], action: WorkflowAction, reason?: string): Promise<void> {
-    const outcome = applyActionToMany(
-      items.map((item) => item.entry),
+    const outcome = chainActionToMany(
+      plan,
+      items.map((item) => item.node.id),
       action,
       {
-        role: "manager",
         user: me,
         now: new Date().toISOString(),
+        identity: "chosen",
         reason,
         periods: plan.settings.periods,
       },
@@ -125,10 +167,10 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       done,
       canMerge: false,
       redo: (theirs) =>
-        applyAction(theirs, action, {
-          role: "manager",
+        chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
           user: me,
           now: new Date().toISOString(),
+          identity: "chosen",
           reason,
           periods: plan.settings.periods,
         }),
@@ -162,9 +204,10 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       {me === "" ? (
         <Text>Choose who you are to see the targets submitted to you.</Text>
       ) : queue.length === 0 ? (
-        <Text>No nodes report to the nodes you own.</Text>
+        <Text>{chainMessages.nobodySubmits}</Text>
       ) : (
         <>
+          {closure.closed ? <Text>{chainMessages.planClosed(closure.by)}</Text> : null}
           <div className={styles.toolbar}>
             <Checkbox
               label="Select all submitted"
@@ -181,6 +224,12 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
             >
               {`Approve selected (${selected.length})`}
             </Button>
+            <Button
+              disabled={busy || withinTolerance.length === 0}
+              onClick={() => void act(withinTolerance, "approve")}
+            >
+              {`Approve all within tolerance (${withinTolerance.length})`}
+            </Button>
           </div>
           <ul className={styles.list} aria-label="Submissions to review">
             {queue.map((item) => (
@@ -188,6 +237,9 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
                 <ReviewCard
                   item={item}
                   plan={plan}
+                  view={view.byId.get(item.node.id)}
+                  history={histories === undefined ? undefined : historyOf(histories, item.node.id)}
+                  possible={possibleActions(plan, item)}
                   locale={locale}
                   busy={busy}
                   checked={checked.has(item.node.id)}
@@ -220,6 +272,11 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
 interface ReviewCardProps {
   item: ReviewItem;
   plan: Plan;
+  /** The node's numbers in the plan as saved; undefined while the hierarchy can't be read. */
+  view: NodeView | undefined;
+  /** What the audit log says about it; undefined while the log is being read. */
+  history: NodeHistory | undefined;
+  possible: readonly WorkflowAction[];
   locale: string;
   busy: boolean;
   checked: boolean;
@@ -227,33 +284,93 @@ interface ReviewCardProps {
   onAct(action: WorkflowAction): void;
 }
 
-function ReviewCard({ item, plan, locale, busy, checked, onCheck, onAct }: ReviewCardProps): React.JSX.Element {
+function ReviewCard(props: ReviewCardProps): React.JSX.Element {
+  const { item, plan, view, history, possible, locale, busy, checked, onCheck, onAct } = props;
   const styles = useStyles();
+  const tables = useNumberTableStyles();
   const { node, parent, entry } = item;
   const { periods, decimals } = plan.settings;
-  const possible = allowedActions(entry.status, "manager");
+  const number = (value: number | null | undefined): string =>
+    value === null || value === undefined ? "—" : formatNumber(value, locale, decimals) || "—";
+  const signed = (value: number): string => `${value > 0 ? "+" : ""}${number(value)}`;
+  const adjustment = rollsUp(plan, node.id);
+  const ownTargets = plan.topDown.get(node.id);
+  const since = changesSinceLastSubmission(history);
+  const outside = changedOutside(entry, history);
+  const changeText = (changes: readonly PeriodChange[]): string =>
+    changes.map((change) => `${periods[change.period]} ${number(change.before)} → ${number(change.after)}`).join(", ");
+  const waiting = item.signOff ? waitingBelow(plan, node.id) : [];
   return (
-    <Card aria-label={node.name}>
+    <Card aria-label={node.name} className={styles.card}>
       <div className={styles.header}>
         <Checkbox
           label={<Body1Strong>{node.name}</Body1Strong>}
           checked={checked}
-          disabled={!possible.includes("approve")}
+          disabled={item.signOff || !possible.includes("approve")}
           onChange={(_event, data) => onCheck(data.checked === true)}
         />
         <StatusBadge status={entry.status} />
       </div>
-      <Caption1>{`${node.owner === "" ? "No owner" : node.owner} · under ${parent.name}`}</Caption1>
-      <dl className={styles.values}>
-        {periods.map((period, index) => (
-          <React.Fragment key={period}>
-            <dt>{period}</dt>
-            <dd className={styles.value}>{formatNumber(entry.values[index] ?? null, locale, decimals) || "—"}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      <Caption1>
+        {item.signOff
+          ? "Your top node: approving it closes the plan"
+          : `${node.owner === "" ? "No owner" : node.owner} · to ${parent.name}`}
+      </Caption1>
+      {outside.length > 0 ? (
+        <Text className={styles.outside}>{`Changed outside Groundup: ${changeText(outside)}`}</Text>
+      ) : null}
+      {view !== undefined ? (
+        <div className={tables.scroll}>
+          <Table size="extra-small" className={tables.table} aria-label={`${node.name}: team total against top-down`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Period</TableHeaderCell>
+                <TableHeaderCell>Team</TableHeaderCell>
+                <TableHeaderCell>Top-down</TableHeaderCell>
+                <TableHeaderCell>Gap</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {periods.map((period, p) => {
+                const figures = view.periods[p];
+                const allocated = (ownTargets?.[p] ?? null) !== null;
+                return (
+                  <TableRow key={period}>
+                    <TableCell>{period}</TableCell>
+                    <TableCell className={tables.number}>{number(figures.bottomUp)}</TableCell>
+                    <TableCell className={tables.number}>
+                      {figures.topDown === null
+                        ? "—"
+                        : `${number(figures.topDown)} ${allocated ? "allocated" : "suggested"}`}
+                    </TableCell>
+                    <TableCell className={mergeClasses(tables.number, figures.outOfTolerance && styles.outside)}>
+                      {figures.variance === null
+                        ? "—"
+                        : `${signed(figures.variance)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      <Text>
+        {`${adjustment ? "Own adjustment" : "Entered"}: ${periods
+          .map((period, p) => `${period} ${number(entry.values[p] ?? null)}`)
+          .join(" · ")}`}
+      </Text>
+      {since.length > 0 ? <Text>{`Changed since the last submission: ${changeText(since)}`}</Text> : null}
       {entry.comment !== "" ? <Text>{`Comment: ${entry.comment}`}</Text> : null}
       {entry.returnReason !== "" ? <Text className={styles.reason}>{`Returned: ${entry.returnReason}`}</Text> : null}
+      {waiting.length > 0 ? (
+        <Text>
+          {chainMessages.waitingFor(
+            node.name,
+            waiting.map((waitingNode) => waitingNode.name),
+          )}
+        </Text>
+      ) : null}
       {possible.length > 0 ? (
         <div className={styles.buttons}>
           {possible.map((action) => (
@@ -261,10 +378,14 @@ function ReviewCard({ item, plan, locale, busy, checked, onCheck, onAct }: Revie
               key={action}
               disabled={busy}
               appearance={action === "approve" ? "primary" : "secondary"}
-              aria-label={`${ACTION_LABELS[action]} ${node.name}`}
+              aria-label={`${item.signOff && action === "approve" ? "Approve and close the plan:" : ACTION_LABELS[action]} ${node.name}`}
               onClick={() => onAct(action)}
             >
-              {action === "return" ? `${ACTION_LABELS[action]}…` : ACTION_LABELS[action]}
+              {action === "return"
+                ? `${ACTION_LABELS[action]}…`
+                : item.signOff && action === "approve"
+                  ? "Approve and close the plan"
+                  : ACTION_LABELS[action]}
             </Button>
           ))}
         </div>

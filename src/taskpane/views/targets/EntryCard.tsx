@@ -37,6 +37,12 @@ export interface EntryCardProps {
   errors: readonly (string | null)[];
   /** Per period, then the total, with the typed values rolled up: the live guidance and gap. */
   live: { readonly periods: readonly Figures[]; readonly total: Figures } | undefined;
+  /** Per period: the top-down is the node's own target ("allocated"), not a share from above ("suggested"). */
+  allocated: readonly boolean[];
+  /** The node has a team below it: what I enter is an adjustment on top of the team's total. */
+  adjustment: boolean;
+  /** Per period: the value as typed and accepted (null where blank or refused), as `live` rolls it up. */
+  typed: readonly (number | null)[];
   feedback: Feedback | null;
   busy: boolean;
   onChange(draft: EntryDraft): void;
@@ -73,10 +79,17 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
   const number = (value: number | null): string =>
     value === null ? "—" : formatNumber(value, locale, settings.decimals);
 
-  function guidance(figures: Figures | undefined): string | undefined {
+  const signed = (value: number): string => `${value > 0 ? "+" : ""}${number(value)}`;
+  // The team's total without my own entry: the live bottom-up counts what I typed once; take it off.
+  const teamOf = (period: number): number => (live?.periods[period]?.bottomUp ?? 0) - (props.typed[period] ?? 0);
+
+  function guidance(figures: Figures | undefined, period: number | null): string | undefined {
     if (figures === undefined || figures.topDown === null) return undefined;
+    const kind = period === null ? "" : props.allocated[period] ? " allocated" : " suggested";
     const gap = figures.variance ?? 0;
-    return `Top-down ${number(figures.topDown)} · Gap ${gap > 0 ? "+" : ""}${number(gap)}`;
+    if (!props.adjustment || period === null) return `Top-down ${number(figures.topDown)}${kind} · Gap ${signed(gap)}`;
+    const team = teamOf(period);
+    return `Team ${number(team)} · Top-down ${number(figures.topDown)}${kind} · Gap ${signed(gap)}`;
   }
 
   function setText(period: number, text: string): void {
@@ -86,13 +99,14 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     });
   }
 
-  const totalGuidance = guidance(live?.total);
+  const totalGuidance = guidance(live?.total, null);
   return (
     <Card className={styles.card} aria-label={node.name}>
       <div className={styles.header}>
         <Body1Strong>{node.name}</Body1Strong>
         <StatusBadge status={entry.status} />
       </div>
+      {props.adjustment ? <Caption1>{planMessages.adjustmentHint}</Caption1> : null}
       {locked ? (
         <MessageBar intent="info">
           <MessageBarBody>{planMessages.lockedApproved}</MessageBarBody>
@@ -107,9 +121,9 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
         {settings.periods.map((period, i) => (
           <Field
             key={period}
-            label={`${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
+            label={`${props.adjustment ? "Adjustment " : ""}${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
             validationMessage={errors[i] ?? undefined}
-            hint={errors[i] === null ? guidance(live?.periods[i]) : undefined}
+            hint={errors[i] === null ? guidance(live?.periods[i], i) : undefined}
           >
             <Input
               className={styles.value}

@@ -3,9 +3,9 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { taskPaneMessages } from "../../../core/messages";
 import { validateEntryValues } from "../../../core/plan/entryRules";
 import { formatNumber } from "../../../core/plan/numbers";
-import { buildPlanView } from "../../../core/plan/planView";
+import { buildPlanView, guidanceFigures } from "../../../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/plan/types";
-import { applyAction, entryFor, nodesOwnedBy, owners } from "../../../core/plan/workflow";
+import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -70,6 +70,8 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
     mine.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
   );
 
+  // Guidance comes from the plan as saved; only the bottom-up moves with what I type.
+  const saved = React.useMemo(() => buildPlanView(plan), [plan]);
   // The plan as it would be with what I typed (refused fields count as blank): its numbers are the live gap.
   const typed = React.useDeferredValue(drafts);
   const live = React.useMemo(() => {
@@ -97,10 +99,10 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
       setFeedback((current) => setFor(current, id, { intent: "error", text: taskPaneMessages.fixValuesFirst }));
       return;
     }
-    const outcome = applyAction(entry, action, {
-      role: "contributor",
+    const outcome = chainAction(plan, id, action, {
       user: me,
       now: new Date().toISOString(),
+      identity: "chosen",
       values: check.values,
       comment: draft.comment,
       periods: settings.periods,
@@ -120,10 +122,10 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
       done: taskPaneMessages.actionDone(action, []),
       canMerge: true,
       redo: (theirs, values, comment) =>
-        applyAction(theirs, action, {
-          role: "contributor",
+        chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
           user: me,
           now: new Date().toISOString(),
+          identity: "chosen",
           values,
           comment,
           periods: settings.periods,
@@ -155,7 +157,8 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
         <ul className={styles.list} aria-label="My nodes">
           {mine.map((node) => {
             const entry = entryFor(plan, node.id);
-            const view = live?.byId.get(node.id);
+            const view = live === undefined ? undefined : guidanceFigures(saved, live, node.id, settings.tolerance);
+            const ownTargets = plan.topDown.get(node.id);
             return (
               <li key={node.id}>
                 <EntryCard
@@ -166,6 +169,9 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
                   draft={draftOf(entry)}
                   errors={checks.get(node.id)?.errors ?? []}
                   live={view}
+                  allocated={settings.periods.map((_, p) => (ownTargets?.[p] ?? null) !== null)}
+                  adjustment={rollsUp(plan, node.id)}
+                  typed={checks.get(node.id)?.values ?? []}
                   feedback={
                     removedIds.has(node.id)
                       ? { intent: "warning", text: taskPaneMessages.nodeRemovedUnsaved }

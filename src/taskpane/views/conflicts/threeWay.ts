@@ -1,0 +1,40 @@
+/**
+ * The starting choice of a three-way merge: each period (and the comment) compared with what both
+ * people started from (the row as the user read it). What only the other person changed keeps
+ * theirs, what only I changed keeps mine, and what both changed to different values is left
+ * undecided (null): the user must choose, so nobody's change is reverted without being seen.
+ */
+import type { MergeChoice, Side } from "../../../core/sharing/conflicts";
+import type { NodeEntry } from "../../../core/plan/types";
+
+export interface DraftChoice {
+  readonly periods: readonly (Side | null)[];
+  readonly comment: Side | null;
+}
+
+function pick<T>(base: T, mine: T, theirs: T): Side | null {
+  if (mine === theirs) return "mine";
+  if (mine === base) return "theirs";
+  if (theirs === base) return "mine";
+  return null;
+}
+
+export function defaultChoice(
+  base: NodeEntry | null,
+  mine: NodeEntry,
+  theirs: NodeEntry | null,
+  periodCount: number,
+): DraftChoice {
+  if (theirs === null) return { periods: new Array<Side>(periodCount).fill("mine"), comment: "mine" };
+  const value = (entry: NodeEntry | null, p: number): number | null => entry?.values[p] ?? null;
+  return {
+    periods: Array.from({ length: periodCount }, (_, p) => pick(value(base, p), value(mine, p), value(theirs, p))),
+    comment: pick(base?.comment ?? "", mine.comment, theirs.comment),
+  };
+}
+
+/** The choice to save, or null while a period changed on both sides is still undecided. */
+export function completeChoice(choice: DraftChoice): MergeChoice | null {
+  if (choice.comment === null || choice.periods.some((side) => side === null)) return null;
+  return { periods: choice.periods as Side[], comment: choice.comment };
+}
