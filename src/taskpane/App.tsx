@@ -1,16 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Spinner,
-  Text,
-  comboboxClassNames,
-  fieldClassNames,
-  inputClassNames,
-  makeStyles,
-  selectClassNames,
-  textareaClassNames,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
