@@ -10,7 +10,11 @@
  * - saveEntries: 2 (read the rows, write them with the audit entries) when this object has read
  *   or written the plan before, which tells it where each node's rows are; 3 when it has not, or a
  *   co-author has moved rows since (the first read then finds where they are now).
- * - saveTopDown: 2, plus one per further write chunk (audit rows and targets of thousands of nodes).
+ *   The audit table's last row (for the hash chain, auditChain.ts) is read in the first sync once
+ *   this object has seen the table; 1 more sync on a save that has not.
+ * - saveTopDown: 3 (find the rows, read the changed nodes' targets rows for the conflict check,
+ *   write), plus one per further write chunk (audit rows and targets of thousands of nodes).
+ * - onPlanChanged: 1 to register, 1 the first time an event names a table not seen before.
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
  * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
@@ -18,25 +22,30 @@
  * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
  *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
  */
+import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry, Plan } from "../core/plan/types";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SourceRef,
   SourceTable,
   TopDownChange,
 } from "../workbook/PlanWorkbook";
-import { readAudit } from "./audit";
+import { readAudit, readAuditRows } from "./audit";
+import { AuditTail } from "./auditChain";
 import { WRITE_BUDGET_BYTES } from "./chunks";
 import { writeDashboard } from "./dashboard";
 import { RowHints } from "./hints";
 import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
+import { excelHasTableEvents, onPlanChanged, OwnWrites } from "./planChanges";
 import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
 import { listSnapshots, readSnapshot, saveSnapshot } from "./snapshots";
@@ -47,15 +56,39 @@ import { writePlan } from "./writePlan";
 export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where this object last saw each node's rows: what lets saveEntries read them in its first sync. */
   private readonly hints = new RowHints();
+  /** Whether the audit table exists as last seen, so saves read its last row in their first sync. */
+  private readonly auditTail = new AuditTail();
+  private readonly own: OwnWrites;
 
   constructor(
     private readonly run: ExcelRun = excelRun,
     private readonly writeBudget: number = WRITE_BUDGET_BYTES,
     private readonly hasCellProperties: () => boolean = excelHasCellProperties,
-  ) {}
+    private readonly hasTableEvents: () => boolean = excelHasTableEvents,
+    now: () => number = Date.now,
+  ) {
+    this.own = new OwnWrites(now);
+  }
+
+  /**
+   * Runs a write as this object's own (its change events are not reported), retrying once should
+   * the audit table this object last saw be gone: the first sync, which only reads, then fails.
+   */
+  private write<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.own.around(async () => {
+      const expected = this.auditTail.known;
+      try {
+        return await this.run(batch);
+      } catch (error) {
+        if (!expected || this.auditTail.synced) throw error;
+        this.auditTail.known = false;
+        return this.run(batch);
+      }
+    });
+  }
 
   async readPlan(): Promise<Plan | null> {
-    return this.run((context) => readPlan(context, this.hints));
+    return this.run((context) => readPlan(context, this.hints, this.auditTail));
   }
 
   async readSelection(): Promise<SourceTable> {
@@ -71,27 +104,32 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async writePlan(setup: PlanSetup): Promise<void> {
-    return this.run((context) => writePlan(context, setup, this.writeBudget, this.hints));
+    await this.own.around(() => this.run((context) => writePlan(context, setup, this.writeBudget, this.hints)));
+    this.auditTail.known = true;
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
-    return this.run((context) => saveEntries(context, this.hints, changes, audit));
+    return this.write((context) => saveEntries(context, this.hints, changes, audit, this.auditTail));
   }
 
-  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void> {
-    return this.run((context) => saveTopDown(context, changes, audit, this.writeBudget));
+  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
+    return this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail));
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
-    return this.run((context) => writeDashboard(context, dashboard, this.writeBudget));
+    return this.own.around(() => this.run((context) => writeDashboard(context, dashboard, this.writeBudget)));
   }
 
   async readAudit(): Promise<AuditEntry[]> {
     return this.run(readAudit);
   }
 
+  async readAuditChain(): Promise<ChainedAuditRow[]> {
+    return this.run(readAuditRows);
+  }
+
   async saveSnapshot(info: SnapshotInfo): Promise<void> {
-    return this.run((context) => saveSnapshot(context, info, this.writeBudget));
+    return this.own.around(() => this.run((context) => saveSnapshot(context, info, this.writeBudget)));
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
@@ -112,5 +150,9 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
 
   onSelectNode(listener: (id: string | null) => void): () => void {
     return onSelectNode(this.run, listener);
+  }
+
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    return onPlanChanged(this.run, this.own, this.hasTableEvents, listener);
   }
 }

@@ -6,7 +6,6 @@
 import { idKey } from "../core/cell";
 import {
   PlanLayoutError,
-  SHEETS,
   TABLES,
   periodColumns,
   readStatusRow,
@@ -24,6 +23,7 @@ import { emptyEntry } from "../core/plan/workflow";
 import { entryConflicts } from "../workbook/conflicts";
 import type { EntryChange, SaveResult } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";
+import { chainedAuditRows, type AuditTail } from "./auditChain";
 import { hintFromLocated, type Guess, type RowHints } from "./hints";
 import { SheetCache, writeRow } from "./sheetWrites";
 import { locate, settingsFrom, type Located } from "./tableReads";
@@ -40,17 +40,18 @@ export async function saveEntries(
   hints: RowHints,
   changes: readonly EntryChange[],
   audit: readonly AuditEntry[],
+  auditTail: AuditTail,
 ): Promise<SaveResult> {
   const tables = context.workbook.tables;
   const settings = tables.getItem(TABLES.settings).getRange().load("values");
   const located = (["hierarchy", "status", "inputs"] as const).map((table) => locate(context, table));
-  const auditTable = tables.getItemOrNullObject(TABLES.audit).load("name");
-  const auditSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.audit).load("name");
+  const auditPlace = auditTail.queue(context);
   const guesses = changes.map((change) => ({
     status: hints.guessRow(context, "status", change.next.id),
     inputs: hints.guessRow(context, "inputs", change.next.id),
   }));
   await context.sync();
+  const tailQueued = auditPlace.queueTail();
 
   const problems: LayoutProblem[] = [];
   const [hierarchy, status, inputs] = located.map((table) => table.result());
@@ -90,7 +91,7 @@ export async function saveEntries(
       { read: rows.inputs, place: inputs },
     ])
     .filter(({ read }) => read.row !== undefined && read.cells === undefined);
-  if (missing.length > 0) {
+  if (missing.length > 0 || tailQueued) {
     const ranges = missing.map(({ read, place }) =>
       context.workbook.worksheets
         .getItem(place.sheet)
@@ -114,9 +115,10 @@ export async function saveEntries(
   if (problems.length > 0) throw new PlanLayoutError(problems);
   if (conflicts.length > 0) return { ok: false, conflicts };
 
+  const auditAt = auditPlace.result();
   const worksheets = new SheetCache(context);
   // The audit entries go first: should that write fail, the batch stops before any row changes.
-  appendAudit(context, worksheets, auditTable.isNullObject, auditSheet.isNullObject, audit);
+  appendAudit(context, worksheets, auditAt, chainedAuditRows(auditAt, audit));
   const statusHint = hintFromLocated(status, statusRows);
   const inputsHint = hintFromLocated(inputs, inputRows);
   changes.forEach(({ next }, i) => {

@@ -2,47 +2,54 @@ import { idKey } from "../core/cell";
 import { layoutMessages } from "../core/messages";
 import {
   PlanLayoutError,
-  SHEETS,
   TABLES,
-  auditRow,
   periodColumns,
+  readValues,
   rowIndex,
   runInputs,
   valueWrites,
+  type CellInput,
   type ColumnWrite,
   type LayoutProblem,
 } from "../core/plan/layout";
-import type { AuditEntry } from "../core/plan/types";
-import type { TopDownChange } from "../workbook/PlanWorkbook";
+import type { AuditEntry, PeriodValues } from "../core/plan/types";
+import { topDownConflicts } from "../workbook/conflicts";
+import type { SaveTopDownResult, TopDownChange } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";
+import { chainedAuditRows, type AuditTail } from "./auditChain";
 import { chunkBySize, writeBytes } from "./chunks";
 import { hintFromLocated } from "./hints";
 import { SheetCache, writeRow } from "./sheetWrites";
-import { locate, settingsFrom } from "./tableReads";
+import { locate, settingsFrom, type Located } from "./tableReads";
 
 /** One audit row, or one node's targets, of a top-down save, with its estimated request bytes. */
 type TopDownItem =
-  | { readonly entry: AuditEntry; readonly bytes: number }
+  | { readonly auditRow: CellInput[]; readonly bytes: number }
   | {
       readonly change: TopDownChange;
       readonly writes: readonly ColumnWrite[];
       readonly bytes: number;
     };
 
-/** Writes top-down targets with their audit entries, in as many chunks as the budget needs. */
+/**
+ * Writes top-down targets with their audit entries, in as many chunks as the budget needs, if
+ * every node's targets row still holds what was read (`TopDownChange.expected`): the rows of the
+ * changed nodes are read in a second sync and compared period by period before anything is written.
+ */
 export async function saveTopDown(
   context: Excel.RequestContext,
   changes: readonly TopDownChange[],
   audit: readonly AuditEntry[],
   writeBudget: number,
-): Promise<void> {
+  auditTail: AuditTail,
+): Promise<SaveTopDownResult> {
   const tables = context.workbook.tables;
   const settings = tables.getItem(TABLES.settings).getRange().load("values");
   const hierarchyTable = locate(context, "hierarchy");
   const targetsTable = locate(context, "targets");
-  const auditTable = tables.getItemOrNullObject(TABLES.audit).load("name");
-  const auditSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.audit).load("name");
+  const auditPlace = auditTail.queue(context);
   await context.sync();
+  const tailQueued = auditPlace.queueTail();
 
   const problems: LayoutProblem[] = [];
   const hierarchy = hierarchyTable.result();
@@ -56,11 +63,17 @@ export async function saveTopDown(
   const unknown = changes.find((change) => !nodes.has(idKey(change.id) ?? ""));
   if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
 
+  // The changed rows' reads share their sync with the audit table's tail, when that is still due.
+  const current = await readTargetRows(context, targets, rows, changes, columns, tailQueued);
+  const auditAt = auditPlace.result();
+  const conflicts = topDownConflicts(changes, (_, i) => current[i], columns.length - 1);
+  if (conflicts.length > 0) return { ok: false, conflicts };
+
   // The audit entries go first, as in saveEntries; a large allocation takes several chunks.
   const items: TopDownItem[] = [
-    ...audit.map((entry): TopDownItem => {
+    ...chainedAuditRows(auditAt, audit).map((auditRow): TopDownItem => {
       // Rows of one `rows.add`: each adds its cells and a comma, not a range write's fixed cost.
-      return { entry, bytes: JSON.stringify(auditRow(entry)).length + 1 };
+      return { auditRow, bytes: JSON.stringify(auditRow).length + 1 };
     }),
     ...changes.map((change): TopDownItem => {
       const writes = valueWrites(change.values, columns);
@@ -70,11 +83,11 @@ export async function saveTopDown(
   ];
   const worksheets = new SheetCache(context);
   const hint = hintFromLocated(targets, rows);
-  let auditMissing = auditTable.isNullObject;
+  let prepared = false;
   for (const chunk of chunkBySize(items, (item) => item.bytes, writeBudget)) {
-    const entries = chunk.flatMap((item) => ("entry" in item ? [item.entry] : []));
-    appendAudit(context, worksheets, auditMissing, auditSheet.isNullObject, entries);
-    if (entries.length > 0) auditMissing = false;
+    const auditRows = chunk.flatMap((item) => ("auditRow" in item ? [item.auditRow] : []));
+    appendAudit(context, worksheets, auditAt, auditRows, !prepared);
+    if (auditRows.length > 0) prepared = true;
     for (const item of chunk) {
       if (!("change" in item)) continue;
       writeRow(
@@ -91,4 +104,28 @@ export async function saveTopDown(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write chunk, each under the request limit
     await context.sync();
   }
+  return { ok: true };
+}
+
+/**
+ * The changed nodes' targets rows as they are now (null for a node without a row), in one sync:
+ * only those rows are read, each as one range of the table's width.
+ */
+async function readTargetRows(
+  context: Excel.RequestContext,
+  targets: Located,
+  rows: ReadonlyMap<string, number>,
+  changes: readonly TopDownChange[],
+  columns: readonly number[],
+  syncAnyway: boolean,
+): Promise<(PeriodValues | null)[]> {
+  const sheet = context.workbook.worksheets.getItem(targets.sheet);
+  const ranges = changes.map((change) => {
+    const row = rows.get(idKey(change.id) as string);
+    return row === undefined
+      ? null
+      : sheet.getRangeByIndexes(targets.top + row, targets.left, 1, targets.headers.length).load("values");
+  });
+  if (syncAnyway || ranges.some((range) => range !== null)) await context.sync();
+  return ranges.map((range) => (range === null ? null : readValues(range.values[0], columns)));
 }

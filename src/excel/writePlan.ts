@@ -1,7 +1,7 @@
 import { localAddress } from "../core/a1";
 import {
   AUDIT_TABLE,
-  NODE_TABLES,
+  PLAN_TABLES,
   SHEETS,
   TABLES,
   auditHeaderBlock,
@@ -10,6 +10,8 @@ import {
   type TableLayout,
 } from "../core/plan/layout";
 import type { PlanSetup } from "../workbook/PlanWorkbook";
+import { appendAudit } from "./audit";
+import { setupAuditRows } from "./setupAudit";
 import { hintsFromLayout, type RowHints } from "./hints";
 import { SheetCache, writeBlocks, writeSlice } from "./sheetWrites";
 import { planGrids, readTables, tableAndSheetNames, tablesPresent } from "./tableReads";
@@ -25,18 +27,23 @@ export async function writePlan(
   hints: RowHints,
 ): Promise<void> {
   const { tables, sheets } = await tableAndSheetNames(context);
-  const kept = tablesPresent(NODE_TABLES, tables);
+  // The whole plan as it was, for the audit rows of what this setup changes (setupAudit.ts).
+  const kept = tablesPresent(PLAN_TABLES, tables);
+  const audit = setupAuditRows(context, tables, setup);
   const read = await readTables(
     context,
     kept.map((table) => TABLES[table]),
   );
-  const layout = buildPlanLayout(setup, planGrids(kept, read));
+  const grids = planGrids(kept, read);
+  const layout = buildPlanLayout(setup, grids);
+  const auditRows = await audit.rows(grids, kept.length > 0);
 
   const worksheets = new SheetCache(context);
   await writeBlocks(context, worksheets, layout.blocks, writeBudget, {
     first: () => prepareStructure(context, worksheets, layout, tables, sheets),
     last: () => {
       addToleranceRules(worksheets, layout);
+      appendAudit(context, worksheets, auditRows.place, auditRows.rows);
       worksheets.get(SHEETS.report).activate();
     },
   });

@@ -11,6 +11,7 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../../workbook/PlanWorkbook";
+import { auditMessages } from "../../core/audit/messages";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
 
@@ -130,12 +131,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         return result;
       },
       async saveTopDown(changes, audit) {
-        const saved = await attempt(taskPaneMessages.saveFailed, async () => {
-          await workbook.saveTopDown(changes, audit);
-          return true;
-        });
-        if (saved) await reload();
-        return saved === true;
+        const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveTopDown(changes, audit));
+        if (result === undefined) return false;
+        // Nothing was written: a co-author changed these targets since the read. Say so, show theirs.
+        if (!result.ok)
+          report(auditMessages.topDownConflictTitle, auditMessages.topDownConflict(result.conflicts.map((c) => c.id)));
+        await reload();
+        return result.ok;
       },
       writeDashboard: (dashboard) =>
         attempt(progressPaneMessages.writeDashboardFailed, () => workbook.writeDashboard(dashboard)),

@@ -25,7 +25,7 @@ async function planWorkbook(): Promise<MemoryPlanWorkbook> {
       .map((next) => ({ expected: null, next })),
     [],
   );
-  await workbook.saveTopDown([{ id: "CO", values: [1000, 1200] }], []);
+  await workbook.saveTopDown([{ id: "CO", values: [1000, 1200], expected: null }], []);
   return workbook;
 }
 

@@ -10,17 +10,20 @@ import type {
 import type { Snapshot, SnapshotInfo } from "../../../src/core/sharing/snapshots";
 import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
+  ChainedAuditRow,
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SourceRef,
   SourceTable,
   TopDownChange,
 } from "../../../src/workbook/PlanWorkbook";
 
-type Method = Exclude<keyof PlanWorkbook, "onSelectNode">;
+type Method = Exclude<keyof PlanWorkbook, "onSelectNode" | "onPlanChanged">;
 
 /**
  * A PlanWorkbook that keeps the plan as plain data and records what the task pane asked of it.
@@ -37,12 +40,22 @@ export class FakePlanWorkbook implements PlanWorkbook {
   selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [], firstRow: 1 };
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
+  /** What the next saveTopDown finds instead of what was read: id -> a co-author's targets. */
+  conflictOnTopDown: ReadonlyMap<string, PeriodValues | null> | null = null;
+  /** The audit log as `readAuditChain` returns it. */
+  auditChain: ChainedAuditRow[] = [];
   private readonly listeners = new Set<(id: string | null) => void>();
+  private readonly planListeners = new Set<(change: PlanChange) => void>();
 
   constructor(public plan: Plan | null = null) {}
 
   failWith(method: Method, message: string): void {
     this.failures.set(method, new Error(message));
+  }
+
+  /** What Excel does when someone (`origin`) changes the plan's tables outside the pane. */
+  changeInSheet(origin: PlanChange["origin"] = "local"): void {
+    for (const listener of this.planListeners) listener({ origin });
   }
 
   /** What Excel does when the user selects a row in the sheet. */
@@ -100,17 +113,32 @@ export class FakePlanWorkbook implements PlanWorkbook {
     return { ok: true };
   }
 
-  async saveTopDown(changes: readonly TopDownChange[]): Promise<void> {
+  async saveTopDown(changes: readonly TopDownChange[]): Promise<SaveTopDownResult> {
     this.check("saveTopDown");
+    if (this.conflictOnTopDown !== null) {
+      const theirs = this.conflictOnTopDown;
+      return {
+        ok: false,
+        conflicts: changes
+          .filter((change) => theirs.has(change.id))
+          .map((change) => ({ id: change.id, mine: change.values, theirs: theirs.get(change.id) ?? null })),
+      };
+    }
     const plan = this.requirePlan();
     const topDown = new Map(plan.topDown);
     for (const change of changes) topDown.set(change.id, change.values);
     this.plan = { ...plan, topDown };
+    return { ok: true };
   }
 
   async readAudit(): Promise<AuditEntry[]> {
     this.check("readAudit");
-    return [];
+    return this.auditChain.map((row) => row.entry);
+  }
+
+  async readAuditChain(): Promise<ChainedAuditRow[]> {
+    this.check("readAuditChain");
+    return this.auditChain;
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
@@ -160,6 +188,11 @@ export class FakePlanWorkbook implements PlanWorkbook {
   onSelectNode(listener: (id: string | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    this.planListeners.add(listener);
+    return () => this.planListeners.delete(listener);
   }
 
   private check(method: Method): void {
