@@ -15,10 +15,32 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const encoder = new TextEncoder();
+/**
+ * UTF-8 bytes of a string, lone surrogates as U+FFFD (as TextEncoder does). Written out because
+ * not every JavaScript environment the core runs in has TextEncoder (jsdom, for one).
+ */
+function utf8(text: string): Uint8Array {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      } else code = 0xfffd;
+    } else if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else
+      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+  }
+  return Uint8Array.from(bytes);
+}
 
 export function sha256Hex(text: string): string {
-  const data = encoder.encode(text);
+  const data = utf8(text);
   // Message, a 1 bit, zeros, and the bit length as 64 bits: a whole number of 64-byte blocks.
   const blocks = Math.ceil((data.length + 9) / 64);
   const bytes = new Uint8Array(blocks * 64);

@@ -2,6 +2,7 @@ import * as React from "react";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
+  ChainedAuditRow,
   DashboardWrite,
   EntryChange,
   PlanSetup,
@@ -42,6 +43,8 @@ export interface WorkbookActions {
   listSnapshots(): Promise<SnapshotInfo[] | undefined>;
   readSnapshot(name: string): Promise<Snapshot | undefined>;
   readAudit(): Promise<AuditEntry[] | undefined>;
+  /** The audit log with each row's chain hash, for the "Audit log intact" check. */
+  readAuditChain(): Promise<ChainedAuditRow[] | undefined>;
   /** Selects the node in the tree and its row in the sheet. */
   selectNode(id: string): void;
   selectSourceRow(source: SourceRef, row: number): void;
@@ -154,6 +157,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       listSnapshots: () => attempt(sharingMessages.snapshotListFailed, () => workbook.listSnapshots()),
       readSnapshot: (name) => attempt(sharingMessages.snapshotReadFailed(name), () => workbook.readSnapshot(name)),
       readAudit: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAudit()),
+      readAuditChain: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAuditChain()),
       selectNode(id) {
         setSelectedNode(id);
         workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));
