@@ -15,6 +15,8 @@
  * - saveTopDown: 3 (find the rows, read the changed nodes' targets rows for the conflict check,
  *   write), plus one per further write chunk (audit rows and targets of thousands of nodes).
  * - onPlanChanged: 1 to register, 1 the first time an event names a table not seen before.
+ * - readPlan after this object's own successful save: none, where Excel has table change events
+ *   (the plan read before, patched with what the save wrote; dropped on any change by others).
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
  * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
@@ -24,6 +26,7 @@
  */
 import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry, Plan } from "../core/plan/types";
+import { withEntries, withTopDown } from "../workbook/planCache";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
@@ -45,7 +48,7 @@ import { writeDashboard } from "./dashboard";
 import { RowHints } from "./hints";
 import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
-import { excelHasTableEvents, onPlanChanged, OwnWrites } from "./planChanges";
+import { excelHasTableEvents, onPlanChanged, OwnWrites, watchPlanTables } from "./planChanges";
 import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
 import { listSnapshots, readSnapshot, saveSnapshot } from "./snapshots";
@@ -59,6 +62,15 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Whether the audit table exists as last seen, so saves read its last row in their first sync. */
   private readonly auditTail = new AuditTail();
   private readonly own: OwnWrites;
+  /**
+   * The plan as last read, patched after this object's own saves, so a read after the pane's own
+   * save costs no sync. Kept only while Excel reports every other change (ExcelApi 1.7 table
+   * events): any such change drops it. `watching` is the registration, made on the first read.
+   */
+  private cached: Plan | null = null;
+  private watching: Promise<unknown> | null = null;
+  /** Counts the changes reported by others, so a read that one overtook is not kept. */
+  private changesSeen = 0;
 
   constructor(
     private readonly run: ExcelRun = excelRun,
@@ -88,7 +100,29 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async readPlan(): Promise<Plan | null> {
-    return this.run((context) => readPlan(context, this.hints, this.auditTail));
+    if (this.cached !== null) return this.cached;
+    if (this.watching === null && this.hasTableEvents()) {
+      this.watching = watchPlanTables(this.run, this.own, () => {
+        this.changesSeen++;
+        this.cached = null;
+      }).ready;
+    }
+    if (this.watching !== null) await this.watching;
+    const seen = this.changesSeen;
+    const plan = await this.run((context) => readPlan(context, this.hints, this.auditTail));
+    if (this.watching !== null && seen === this.changesSeen) this.cached = plan;
+    return plan;
+  }
+
+  /** Keeps the cached plan only if `save` went through, patched with what it wrote. */
+  private async patching<T extends { ok: boolean }>(save: () => Promise<T>, patch: (plan: Plan) => Plan): Promise<T> {
+    const before = this.cached;
+    const seen = this.changesSeen;
+    this.cached = null;
+    const result = await save();
+    // A conflict means someone else wrote: read again. So does a change reported meanwhile.
+    if (result.ok && before !== null && seen === this.changesSeen) this.cached = patch(before);
+    return result;
   }
 
   async readSelection(): Promise<SourceTable> {
@@ -104,16 +138,27 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async writePlan(setup: PlanSetup): Promise<void> {
+    this.cached = null;
     await this.own.around(() => this.run((context) => writePlan(context, setup, this.writeBudget, this.hints)));
     this.auditTail.known = true;
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
-    return this.write((context) => saveEntries(context, this.hints, changes, audit, this.auditTail));
+    return this.patching(
+      () => this.write((context) => saveEntries(context, this.hints, changes, audit, this.auditTail)),
+      (plan) =>
+        withEntries(
+          plan,
+          changes.map((change) => change.next),
+        ),
+    );
   }
 
   async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
-    return this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail));
+    return this.patching(
+      () => this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail)),
+      (plan) => withTopDown(plan, changes),
+    );
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {

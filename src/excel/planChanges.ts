@@ -55,7 +55,15 @@ export function onPlanChanged(
   supported: () => boolean,
   listener: (change: PlanChange) => void,
 ): () => void {
-  if (!supported()) return () => undefined;
+  return supported() ? watchPlanTables(run, own, listener).stop : () => undefined;
+}
+
+/** `onPlanChanged`'s subscription; `ready` settles once Excel has registered the handler. */
+export function watchPlanTables(
+  run: ExcelRun,
+  own: OwnWrites,
+  listener: (change: PlanChange) => void,
+): { ready: Promise<unknown>; stop: () => void } {
   let active = true;
   // Table id -> whether it is one of the plan's tables; ids are stable while the table exists.
   const known = new Map<string, boolean>();
@@ -81,13 +89,16 @@ export function onPlanChanged(
     await context.sync();
     return handler;
   });
-  return () => {
-    active = false;
-    void registration.then((handler) =>
-      run(async (context) => {
-        handler.remove();
-        await context.sync();
-      }, handler.context),
-    );
+  return {
+    ready: registration,
+    stop: () => {
+      active = false;
+      void registration.then((handler) =>
+        run(async (context) => {
+          handler.remove();
+          await context.sync();
+        }, handler.context),
+      );
+    },
   };
 }

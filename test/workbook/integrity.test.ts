@@ -293,6 +293,40 @@ describe.each(KINDS)("$name", ({ open }) => {
   });
 });
 
+describe.each(KINDS)("$name after its own save (no full re-read, issue 11)", ({ open }) => {
+  it("reads the plan again without reading a cell, and as a fresh read would; a change by others reads again", async () => {
+    let clock = 5_000_000;
+    const cells = new MemoryWorkbook();
+    const pane = open(cells, () => clock);
+    await pane.writePlan({ settings: SETTINGS, nodes: NODES });
+    const read = await readEntryOf(pane, "UK");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const mine: NodeEntry = {
+      ...read,
+      values: [7, 8],
+      status: "Submitted",
+      comment: "=ok",
+      updatedAt: "t9",
+      updatedBy: "ann",
+    };
+    expect(
+      await pane.saveEntries([{ expected: read, next: mine }], [audit("UK", "status", "Not started", "Submitted")]),
+    ).toEqual({ ok: true });
+    expect(await pane.saveTopDown([{ id: "co", values: [100, 200], expected: null }], [])).toEqual({ ok: true });
+
+    const reads = jest.spyOn(cells, "values");
+    const patched = await readPlanOf(pane);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(patched).toEqual(await readPlanOf(open(cells)));
+
+    clock += OWN_WRITE_SETTLE_MS + 1;
+    typeInto(cells, TABLES.inputs, "UK", "Q1 2027", "9");
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await readEntryOf(pane, "UK")).values).toEqual([9, 8]);
+  });
+});
+
 describe("ExcelPlanWorkbook.onPlanChanged", () => {
   it("reports a co-author's change (source Remote) even while its own write settles, as remote", async () => {
     const cells = new MemoryWorkbook();
