@@ -293,9 +293,9 @@ function topDownTargets(
   }
   const stretch = (values: readonly number[], factor: number): number[] =>
     values.map((value) => roundTo(value * factor, 10_000));
-  const topDown: TopDownChange[] = [{ id: company.id, values: stretch(total, 1.12) }];
+  const topDown: TopDownChange[] = [{ id: company.id, values: stretch(total, 1.12), expected: null }];
   for (const [region, sums] of byRegion) {
-    if (withTarget.has(region)) topDown.push({ id: region, values: stretch(sums, 1.08) });
+    if (withTarget.has(region)) topDown.push({ id: region, values: stretch(sums, 1.08), expected: null });
   }
   const audit = topDown.flatMap((change) =>
     change.values.map((value, p) => ({

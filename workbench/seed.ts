@@ -11,7 +11,8 @@ import {
   ID_HEADER,
   STATUS_HEADERS,
   TABLES,
-  auditCells,
+  AUDIT_COLUMNS,
+  auditTableRows,
   findColumn,
   toCellInput,
   type LayoutCell,
@@ -72,10 +73,8 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
   );
   await nextTask();
   if (sample.audit.length > 0)
-    workbook.appendTableRows(
-      TABLES.audit,
-      sample.audit.map((entry) => auditCells(entry).map(toCellInput)),
-    );
+    // Chained as the pane appends them (src/core/audit/chain.ts), below the new table's blank row.
+    workbook.appendTableRows(TABLES.audit, auditTableRows(AUDIT_COLUMNS, "", sample.audit));
 }
 
 interface ColumnSource<T> {

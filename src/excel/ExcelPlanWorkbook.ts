@@ -11,7 +11,13 @@
  *   read or written the plan before, which tells it on which table row each node is; 4 when it has
  *   not, or someone sorted, inserted rows or set up again since (the Id column is searched, then
  *   the rows found are read). What it reads does not grow with the plan unless it has to search.
- * - saveTopDown: 2, plus one per further write chunk (audit rows and targets of thousands of nodes).
+ *   The audit table's last row (for the hash chain, auditChain.ts) is read in the first sync once
+ *   this object has seen the table; 1 more sync on a save that has not.
+ * - saveTopDown: 3 (find the rows, read the changed nodes' targets rows for the conflict check,
+ *   write), plus one per further write chunk (audit rows and targets of thousands of nodes).
+ * - onPlanChanged: 1 to register, 1 the first time an event names a table not seen before.
+ * - readPlan after this object's own successful save: none, where Excel has table change events
+ *   (the plan read before, patched with what the save wrote; dropped on any change by others).
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
  * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
@@ -19,26 +25,32 @@
  * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
  *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
  */
+import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry, Plan } from "../core/plan/types";
+import { withEntries, withTopDown } from "../workbook/planCache";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SetupProgress,
   SourceRef,
   SourceTable,
   TopDownChange,
 } from "../workbook/PlanWorkbook";
-import { readAudit } from "./audit";
+import { readAudit, readAuditRows } from "./audit";
+import { AuditTail } from "./auditChain";
 import { WRITE_BUDGET_BYTES } from "./chunks";
 import { writeDashboard } from "./dashboard";
 import { RowHints } from "./hints";
 import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
+import { excelHasTableEvents, onPlanChanged, OwnWrites, watchPlanTables } from "./planChanges";
 import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
 import { withOfficeMessages } from "./messages";
@@ -52,6 +64,18 @@ import { SetupStoppedError, writePlan, type StoppedSetup } from "./writePlan";
 export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where this object last saw each node's rows: what lets saveEntries read them in its first sync. */
   private readonly hints = new RowHints();
+  /** Whether the audit table exists as last seen, so saves read its last row in their first sync. */
+  private readonly auditTail = new AuditTail();
+  private readonly own: OwnWrites;
+  /**
+   * The plan as last read, patched after this object's own saves, so a read after the pane's own
+   * save costs no sync. Kept only while Excel reports every other change (ExcelApi 1.7 table
+   * events): any such change drops it. `watching` is the registration, made on the first read.
+   */
+  private cached: Plan | null = null;
+  private watching: Promise<unknown> | null = null;
+  /** Counts the changes reported by others, so a read that one overtook is not kept. */
+  private changesSeen = 0;
 
   private readonly run: ExcelRun;
 
@@ -59,13 +83,55 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     run: ExcelRun = excelRun,
     private readonly writeBudget: number = WRITE_BUDGET_BYTES,
     private readonly hasCellProperties: () => boolean = excelHasCellProperties,
+    private readonly hasTableEvents: () => boolean = excelHasTableEvents,
+    now: () => number = Date.now,
   ) {
     // Excel's raw errors (cell edit mode, a protected sheet, ...) reach the pane as what to do.
     this.run = withOfficeMessages(run);
+    this.own = new OwnWrites(now);
+  }
+
+  /**
+   * Runs a write as this object's own (its change events are not reported), retrying once should
+   * the audit table this object last saw be gone: the first sync, which only reads, then fails.
+   */
+  private write<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.own.around(async () => {
+      const expected = this.auditTail.known;
+      try {
+        return await this.run(batch);
+      } catch (error) {
+        if (!expected || this.auditTail.synced) throw error;
+        this.auditTail.known = false;
+        return this.run(batch);
+      }
+    });
   }
 
   async readPlan(): Promise<Plan | null> {
-    return this.run((context) => readPlan(context, this.hints));
+    if (this.cached !== null) return this.cached;
+    if (this.watching === null && this.hasTableEvents()) {
+      this.watching = watchPlanTables(this.run, this.own, () => {
+        this.changesSeen++;
+        this.cached = null;
+      }).ready;
+    }
+    if (this.watching !== null) await this.watching;
+    const seen = this.changesSeen;
+    const plan = await this.run((context) => readPlan(context, this.hints, this.auditTail));
+    if (this.watching !== null && seen === this.changesSeen) this.cached = plan;
+    return plan;
+  }
+
+  /** Keeps the cached plan only if `save` went through, patched with what it wrote. */
+  private async patching<T extends { ok: boolean }>(save: () => Promise<T>, patch: (plan: Plan) => Plan): Promise<T> {
+    const before = this.cached;
+    const seen = this.changesSeen;
+    this.cached = null;
+    const result = await save();
+    // A conflict means someone else wrote: read again. So does a change reported meanwhile.
+    if (result.ok && before !== null && seen === this.changesSeen) this.cached = patch(before);
+    return result;
   }
 
   async readSelection(): Promise<SourceTable> {
@@ -84,34 +150,52 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   private stopped: StoppedSetup | null = null;
 
   async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void> {
+    this.cached = null;
     const resume = this.stopped !== null && sameSetup(this.stopped.setup, setup) ? this.stopped : null;
     try {
-      await this.run((context) => writePlan(context, setup, this.writeBudget, this.hints, progress, resume));
+      await this.own.around(() =>
+        this.run((context) => writePlan(context, setup, this.writeBudget, this.hints, progress, resume)),
+      );
       this.stopped = null;
     } catch (error) {
       if (error instanceof SetupStoppedError) this.stopped = error.stopped;
       throw error;
     }
+    this.auditTail.known = true;
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
-    return this.run((context) => saveEntries(context, this.hints, changes, audit));
+    return this.patching(
+      () => this.write((context) => saveEntries(context, this.hints, changes, audit, this.auditTail)),
+      (plan) =>
+        withEntries(
+          plan,
+          changes.map((change) => change.next),
+        ),
+    );
   }
 
-  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void> {
-    return this.run((context) => saveTopDown(context, changes, audit, this.writeBudget));
+  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
+    return this.patching(
+      () => this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail)),
+      (plan) => withTopDown(plan, changes),
+    );
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
-    return this.run((context) => writeDashboard(context, dashboard, this.writeBudget));
+    return this.own.around(() => this.run((context) => writeDashboard(context, dashboard, this.writeBudget)));
   }
 
   async readAudit(): Promise<AuditEntry[]> {
     return this.run(readAudit);
   }
 
+  async readAuditChain(): Promise<ChainedAuditRow[]> {
+    return this.run(readAuditRows);
+  }
+
   async saveSnapshot(info: SnapshotInfo): Promise<void> {
-    return this.run((context) => saveSnapshot(context, info, this.writeBudget));
+    return this.own.around(() => this.run((context) => saveSnapshot(context, info, this.writeBudget)));
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
@@ -142,9 +226,8 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return onSelectNode(this.run, listener);
   }
 
-  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
-  onPlanChanged(): () => void {
-    return () => undefined;
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    return onPlanChanged(this.run, this.own, this.hasTableEvents, listener);
   }
 }
 

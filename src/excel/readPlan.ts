@@ -1,11 +1,17 @@
 import { PLAN_TABLES, TABLES, planFromGrids } from "../core/plan/layout";
 import type { Plan } from "../core/plan/types";
+import type { AuditTail } from "./auditChain";
 import { hintsFromRead, type RowHints } from "./hints";
 import { planGrids, readTables, tableNames, tablesPresent } from "./tableReads";
 
 /** The plan the workbook's tables hold, or null without a settings table; notes in `hints` where its rows are. */
-export async function readPlan(context: Excel.RequestContext, hints: RowHints): Promise<Plan | null> {
+export async function readPlan(
+  context: Excel.RequestContext,
+  hints: RowHints,
+  auditTail?: AuditTail,
+): Promise<Plan | null> {
   const existing = await tableNames(context);
+  if (auditTail !== undefined) auditTail.known = existing.has(TABLES.audit.toLowerCase());
   if (!existing.has(TABLES.settings.toLowerCase())) return null;
   const present = tablesPresent(PLAN_TABLES, existing);
   const tables = await readTables(

@@ -15,7 +15,6 @@ import { idKey } from "../core/cell";
 import {
   ID_HEADER,
   PlanLayoutError,
-  SHEETS,
   TABLES,
   findColumn,
   newRowInputs,
@@ -36,6 +35,7 @@ import { emptyEntry } from "../core/plan/workflow";
 import { entryConflicts } from "../workbook/conflicts";
 import type { EntryChange, SaveResult } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";
+import { chainedAuditRows, type AuditTail } from "./auditChain";
 import type { HintTable, RowHints } from "./hints";
 import { excelMessages } from "./messages";
 import { SheetCache } from "./sheetWrites";
@@ -67,12 +67,12 @@ export async function saveEntries(
   hints: RowHints,
   changes: readonly EntryChange[],
   audit: readonly AuditEntry[],
+  auditTail: AuditTail,
 ): Promise<SaveResult> {
   const tables = context.workbook.tables;
   const settings = tables.getItem(TABLES.settings).getRange().load("values");
   const shapes = NODE_HINT_TABLES.map((table) => readShape(context, TABLES[table]));
-  const auditTable = tables.getItemOrNullObject(TABLES.audit).load("name");
-  const auditSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.audit).load("name");
+  const auditPlace = auditTail.queue(context);
   const guesses = changes.map((change) =>
     NODE_HINT_TABLES.map((table) => {
       const row = hints.row(table, change.next.id);
@@ -80,6 +80,7 @@ export async function saveEntries(
     }),
   );
   await context.sync();
+  const tailQueued = auditPlace.queueTail();
 
   const problems: LayoutProblem[] = [];
   const [hierarchy, status, inputs] = shapes.map((shape) => shape());
@@ -105,7 +106,9 @@ export async function saveEntries(
     });
     return read;
   });
-  await findMisses(context, hints, changes, rowsOf, shapeOf, problems);
+  // The audit table's tail, when its reads could not go in the first sync, shares a later one.
+  const searched = await findMisses(context, hints, changes, rowsOf, shapeOf, problems);
+  if (tailQueued && !searched) await context.sync();
 
   const conflicts = entryConflicts(
     changes,
@@ -118,8 +121,10 @@ export async function saveEntries(
   if (problems.length > 0) throw new PlanLayoutError(problems);
   if (conflicts.length > 0) return { ok: false, conflicts };
 
+  const auditAt = auditPlace.result();
+  // The audit entries go first: should that write fail, the batch stops before any row changes.
   await writeEntries(context, hints, changes, rowsOf, shapeOf, { statusCols, valueCols }, () =>
-    appendAudit(context, new SheetCache(context), auditTable.isNullObject, auditSheet.isNullObject, audit),
+    appendAudit(context, new SheetCache(context), auditAt, chainedAuditRows(auditAt, audit)),
   );
   return { ok: true };
 }
@@ -128,6 +133,7 @@ export async function saveEntries(
  * Finds the rows the hints missed: the Id column of each table with a miss is read (one sync per
  * read chunk; the whole column becomes that table's hints), one more reads the rows found and, for nodes that
  * will get a new row, checks that the rows below the table are free. Nothing when every hint held.
+ * Returns whether it synced.
  */
 async function findMisses(
   context: Excel.RequestContext,
@@ -136,9 +142,9 @@ async function findMisses(
   rowsOf: NodeRows[],
   shapeOf: Record<HintTable, TableShape>,
   problems: LayoutProblem[],
-): Promise<void> {
+): Promise<boolean> {
   const searched = NODE_HINT_TABLES.filter((table) => rowsOf.some((rows) => rows[table].row === undefined));
-  if (searched.length === 0) return;
+  if (searched.length === 0) return false;
   const idColumns = await readIdColumns(
     context,
     searched.map((table) => ({ table, rowCount: shapeOf[table].rowCount })),
@@ -162,12 +168,13 @@ async function findMisses(
     });
   });
   const below = [...appends].map(([table, count]) => ({ table, free: readBelow(context, TABLES[table], count) }));
-  if (reads.length === 0 && below.length === 0) return;
+  if (reads.length === 0 && below.length === 0) return true;
   await context.sync();
   for (const { read, range } of reads) read.cells = range.values[0];
   for (const { table, free } of below) {
     if (!free.empty()) throw new Error(excelMessages.contentBelow(TABLES[table]));
   }
+  return true;
 }
 
 /**

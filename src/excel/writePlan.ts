@@ -1,25 +1,37 @@
 import { localAddress } from "../core/a1";
 import {
   AUDIT_TABLE,
-  NODE_TABLES,
+  PLAN_TABLES,
   SHEETS,
   TABLES,
   auditHeaderBlock,
   buildPlanLayout,
+  type CellInput,
   type PlanLayout,
   type TableLayout,
 } from "../core/plan/layout";
 import type { PlanSetup, SetupProgress } from "../workbook/PlanWorkbook";
+import { appendAudit } from "./audit";
+import type { AuditPlace } from "./auditChain";
+import type { Append } from "./tableRows";
+import { setupAuditRows } from "./setupAudit";
 import { hintsFromLayout, type RowHints } from "./hints";
 import { excelMessages, officeErrorMessage } from "./messages";
 import { SheetCache, WriteStopped, writeBlocks, writeSlice } from "./sheetWrites";
 import { saveSnapshot } from "./snapshots";
 import { planGrids, readTables, tableAndSheetNames, tablesPresent } from "./tableReads";
 
+/** The audit rows of a setup (what it changes), chained below the log as it was read. */
+interface SetupAudit {
+  readonly place: AuditPlace;
+  readonly rows: CellInput[][];
+}
+
 /** A setup that stopped part-way: what `writePlan` needs to resume it. */
 export interface StoppedSetup {
   readonly setup: PlanSetup;
   readonly layout: PlanLayout;
+  readonly audit: SetupAudit;
   readonly done: number;
   readonly snapshot: string | null;
 }
@@ -42,10 +54,10 @@ export async function writePlan(
 ): Promise<void> {
   const names = await tableAndSheetNames(context);
   let layout: PlanLayout;
+  let audit: SetupAudit;
   let snapshot: string | null = null;
   if (resume !== null) {
-    layout = resume.layout;
-    snapshot = resume.snapshot;
+    ({ layout, audit, snapshot } = resume);
   } else {
     if (names.tables.has(TABLES.settings.toLowerCase())) {
       const time = new Date().toISOString();
@@ -57,15 +69,20 @@ export async function writePlan(
         throw new Error(excelMessages.snapshotFailed(reason), { cause: error });
       }
     }
-    const kept = tablesPresent(NODE_TABLES, names.tables);
+    // The whole plan as it was, for the audit rows of what this setup changes (setupAudit.ts).
+    const kept = tablesPresent(PLAN_TABLES, names.tables);
+    const pendingAudit = setupAuditRows(context, names.tables, setup);
     const read = await readTables(
       context,
       kept.map((table) => TABLES[table]),
     );
-    layout = buildPlanLayout(setup, planGrids(kept, read));
+    const grids = planGrids(kept, read);
+    layout = buildPlanLayout(setup, grids);
+    audit = await pendingAudit.rows(grids, kept.length > 0);
   }
 
   const worksheets = new SheetCache(context);
+  let auditAppend: Append | null = null;
   try {
     await writeBlocks(
       context,
@@ -76,6 +93,7 @@ export async function writePlan(
         first: () => prepareStructure(context, worksheets, layout, names),
         last: () => {
           addToleranceRules(worksheets, layout);
+          auditAppend = appendAudit(context, worksheets, audit.place, audit.rows);
           worksheets.get(SHEETS.report).activate();
         },
       },
@@ -83,8 +101,9 @@ export async function writePlan(
     );
   } catch (error) {
     if (!(error instanceof WriteStopped)) throw error;
-    throw new SetupStoppedError(error, { setup, layout, done: error.done, snapshot });
+    throw new SetupStoppedError(error, { setup, layout, audit, done: error.done, snapshot });
   }
+  (auditAppend as Append | null)?.check();
   hints.update(hintsFromLayout(layout));
 }
 

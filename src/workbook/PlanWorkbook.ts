@@ -1,9 +1,20 @@
-import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings, TopDownChange } from "../core/plan/types";
+import type {
+  AuditEntry,
+  IdentitySource,
+  NodeEntry,
+  PeriodValues,
+  Plan,
+  PlanNode,
+  PlanSettings,
+  TopDownChange,
+} from "../core/plan/types";
+import type { ChainedAuditRow } from "../core/audit/chain";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
+export type { ChainedAuditRow } from "../core/audit/chain";
 
 /**
  * The only way the task pane talks to a workbook. Two implementations: `ExcelPlanWorkbook`
@@ -41,26 +52,46 @@ export interface PlanWorkbook {
    * stay in the workbook (below the others) and come back if the node does; columns of periods
    * no longer in the plan stay while they hold values. Throws `PlanLayoutError` for a setup that is
    * not a plan (no nodes or periods, a period twice, an invalid hierarchy, ...).
+   * Audited: setting up again writes one row per renamed, moved, added or removed node, owner
+   * reassigned and setting changed (src/core/audit/setupAudit.ts), stamped with `setup.by`,
+   * chained like every audit row (src/core/audit/chain.ts); the first setup starts an empty log.
    */
   writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void>;
 
   /**
    * Writes node entries, and appends `audit`, if, and only if, every row still holds what
-   * `expected` says was read (values, status, updatedAt) and every node is still in the hierarchy.
+   * `expected` says was read (every stored field: values, status, comment, return reason, updated
+   * at and by; src/workbook/conflicts.ts) and every node is still in the hierarchy.
    * Otherwise writes nothing (no entry, no audit) and returns each conflicting row as it is now.
    * Excel: 2 syncs once this object has read the plan (3 if a co-author moved the rows since).
    */
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult>;
 
   /**
-   * Writes top-down targets (null clears a period) with their audit entries, in one batch; no
-   * conflict check. Throws, writing nothing, if a node is not in the hierarchy.
-   * Excel: 2 syncs, plus one per further write chunk (thousands of nodes).
+   * Writes top-down targets (null clears a period) with their audit entries, if, and only if,
+   * every node's targets row still holds, period by period, what `expected` says was read (a node
+   * without a row counts as all blank). Otherwise writes nothing (no target, no audit) and returns
+   * each conflicting node's targets as they are now. Throws, writing nothing, if a node is not in
+   * the hierarchy. Excel: 3 syncs (find, read the rows, write), plus one per further write chunk.
    */
-  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void>;
+  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult>;
 
   /** The audit log, oldest first. */
   readAudit(): Promise<AuditEntry[]>;
+
+  /**
+   * The audit log as stored, with each row's chain hash and sheet row, for the pane's check
+   * (`verifyAuditChain` in src/core/audit/chain.ts).
+   */
+  readAuditChain(): Promise<ChainedAuditRow[]>;
+
+  /**
+   * Called when the plan's tables change other than through this object (a co-author, the user
+   * typing in GU Inputs, the workbench grid); changes this object writes are not reported.
+   * Excel: `TableCollection.onChanged` (ExcelApi 1.7); hosts without it never call the listener.
+   * Returns unsubscribe.
+   */
+  onPlanChanged(listener: (change: PlanChange) => void): () => void;
 
   /**
    * Saves a named snapshot of every node's inputs, own top-down targets and status inside the
@@ -147,6 +178,21 @@ export interface SetupProgress {
 export interface PlanSetup {
   readonly settings: PlanSettings;
   readonly nodes: readonly PlanNode[];
+  /** Who sets the plan up, for its audit rows; absent: an unnamed user, now. */
+  readonly by?: SetupActor;
+}
+
+export interface SetupActor {
+  readonly user: string;
+  readonly identity?: IdentitySource;
+  /** ISO timestamp; absent: the time of the write. */
+  readonly time?: string;
+}
+
+/** A change of the plan made other than through this PlanWorkbook (see `onPlanChanged`). */
+export interface PlanChange {
+  /** "local": this user, in the sheet; "remote": a co-author (Excel's `EventSource`). */
+  readonly origin: "local" | "remote";
 }
 
 export interface EntryChange {
@@ -166,6 +212,16 @@ export interface EntryConflict {
 
 /** Declared in core (src/core/plan/types.ts), which must not import from here. */
 export type { TopDownChange } from "../core/plan/types";
+
+export type SaveTopDownResult =
+  { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly TopDownConflict[] };
+
+export interface TopDownConflict {
+  readonly id: string;
+  readonly mine: PeriodValues;
+  /** The node's targets as a co-author left them; null if the node has no targets row. */
+  readonly theirs: PeriodValues | null;
+}
 
 /** Whether `writeDashboard` added the sheet or replaced what was on it. */
 export type DashboardWrite = "inserted" | "refreshed";

@@ -1,5 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { CellRange } from "../../src/core/a1";
+import { chainHashes } from "../../src/core/audit/chain";
+import { asTextCell } from "../../src/core/plan/text";
 import { SHEETS, buildPlanLayout } from "../../src/core/plan/layout";
 import { detectHierarchy } from "../../src/core/plan/setupSource";
 import type { AuditEntry, NodeEntry, PlanNode, PlanSettings } from "../../src/core/plan/types";
@@ -196,10 +198,10 @@ describe("ExcelPlanWorkbook", () => {
         ...edit(read, [120, 130], "Submitted", "2027-01-05T09:00:00.000Z"),
         comment: "=as discussed",
       };
-      const result = await workbook.saveEntries(
-        [{ expected: read, next }],
-        [audit("UK", "Q1 2027", "120"), audit("UK", "comment", "=as discussed", "-")],
-      );
+      const entries = [audit("UK", "Q1 2027", "120"), audit("UK", "comment", "=as discussed", "-")];
+      // Chained from "" (the new audit table's blank first row); a hash starting with a digit is sent as text.
+      const hashes = chainHashes("", entries).map(asTextCell);
+      const result = await workbook.saveEntries([{ expected: read, next }], entries);
 
       expect(result).toEqual({ ok: true });
       expect(excel.syncs).toBe(2);
@@ -212,8 +214,8 @@ describe("ExcelPlanWorkbook", () => {
           "A3:G4",
           "values",
           [
-            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", "'120", ""],
-            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "comment", "", "'=as discussed", "'-"],
+            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", "'120", "", "", hashes[0]],
+            ["'2027-01-05T09:00:00.000Z", "ann", "UK", "comment", "", "'=as discussed", "'-", "", hashes[1]],
           ],
         ],
         [SHEETS.status, "B4:F4", "values", [["Submitted", "'=as discussed", "", "'2027-01-05T09:00:00.000Z", "ann"]]],
@@ -323,21 +325,28 @@ describe("ExcelPlanWorkbook", () => {
       expect(excel.syncs).toBe(4);
     });
 
-    it("saves top-down targets and their audit in 2 syncs", async () => {
-      await workbook.saveTopDown([{ id: "CO", values: [1000, null] }], [audit("CO", "top-down Q1 2027", "1000")]);
-      expect(excel.syncs).toBe(2);
+    it("saves top-down targets and their audit in 3 syncs: find, read the rows to check, write", async () => {
+      await workbook.saveTopDown(
+        [{ id: "CO", values: [1000, null], expected: null }],
+        [audit("CO", "top-down Q1 2027", "1000")],
+      );
+      expect(excel.syncs).toBe(3);
       expect(write(excel, SHEETS.targets, "B2:C2", "values")?.data).toEqual([[1000, ""]]);
       expect((await readPlanOf(workbook)).topDown.get("CO")).toEqual([1000, null]);
-      await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
+      await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1], expected: null }], [])).rejects.toThrow(
         `Node "XX" is not in the plan's hierarchy`,
       );
     });
 
-    it("recreates the audit table if someone deleted it", async () => {
+    it("recreates the audit table if someone deleted it, after one failed look for its last row", async () => {
       excel.workbook.convertTableToRange("GuAudit");
       const next = edit(read, [1, 2], "Draft", "2027-01-05T09:00:00.000Z");
       await workbook.saveEntries([{ expected: read, next }], [audit("UK", "Q1 2027", "1")]);
-      expect(excel.callsIn(2).slice(0, 2)).toEqual(["worksheet.tables.add", "table.name"]);
+      // The first sync read where this object last saw the table and failed, writing nothing; the
+      // save then ran again as for a workbook without it.
+      expect(excel.syncs).toBe(3);
+      expect(excel.writes.filter((w) => w.sync < 3)).toEqual([]);
+      expect(excel.callsIn(3).slice(0, 2)).toEqual(["worksheet.tables.add", "table.name"]);
       expect(await workbook.readAudit()).toEqual([audit("UK", "Q1 2027", "1")]);
     });
   });
@@ -362,13 +371,20 @@ describe("ExcelPlanWorkbook", () => {
         .reduce((rows, w) => rows + w.data.length, 0);
       expect(hierarchyRows).toBe(1 + 10_000);
 
-      excel.reset();
-      await workbook.writePlan(setup);
-      const reads = planReads([
+      // Setting up again reads the whole plan as it was (for the audit rows of what changed), the
+      // tables in the order of PLAN_TABLES, and the audit table's last row along with them.
+      const sizes = ["GuSettings", "GuHierarchy", "GuInputs", "GuTargets", "GuStatus"].map((name) => {
+        const { rowCount, colCount } = (excel.workbook.table(name) as { range: CellRange }).range;
+        return { rowCount, colCount };
+      });
+      expect(sizes.slice(2)).toEqual([
         { rowCount: 10_001, colCount: 13 },
         { rowCount: 10_001, colCount: 13 },
         { rowCount: 10_001, colCount: 6 },
       ]);
+      excel.reset();
+      await workbook.writePlan(setup);
+      const reads = planReads(sizes);
       expect(reads.length).toBeGreaterThan(1);
       // The automatic snapshot comes first; after it, the setup's own syncs as before.
       const snapshotWrite = excel.calls.find(

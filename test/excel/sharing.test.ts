@@ -79,7 +79,7 @@ describe("snapshots through Excel", () => {
       ],
       [],
     );
-    await ann.saveTopDown([{ id: "CO", values: [1000, 1100] }], []);
+    await ann.saveTopDown([{ id: "CO", values: [1000, 1100], expected: null }], []);
     excel.reset();
   });
 

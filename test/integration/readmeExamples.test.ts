@@ -4,9 +4,8 @@
  * from what the functions return. Each case is the formula as the README writes it, the extra cells
  * the README describes for it, and the spill it states. The engine is configured as the workbench's:
  * dynamic arrays, TRUE and FALSE as Excel knows them, exact spill sizes (fitBuSpills), and empty
- * cells handed over as Excel on the web does (null). As Excel on the desktop does (0) needs the
- * functions' blank policy (CONTRACTS item 8: a 0 in parents is blank), which the functions helper
- * is adding: until then a desktop run of these examples reads Company's blank parent as "0".
+ * cells handed over both as Excel on the web does (null) and as Excel on Windows and Mac do (0):
+ * the README's examples must hold on every host.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { EXCEL_NAMES, buConfig, fitBuSpills, registerBuFunctions } from "../../src/hyperformula/buPlugin";
@@ -63,7 +62,7 @@ const EXAMPLES: Record<string, Example> = {
     spill: [[320, 340]],
   },
   'BU.ROLLUP for one node with "avg"': {
-    formula: '=BU.ROLLUP(A2:A8, B2:B8, C2:D8, "emea", "avg")',
+    formula: '=BU.ROLLUP(A2:A8, B2:B8, IF(ISBLANK(C2:D8),"",C2:D8), "emea", "avg")',
     spill: [[160, 170]],
   },
   "BU.ALLOCATE of 100 over three equal weights": {
@@ -123,84 +122,91 @@ function shown(value: unknown): unknown {
   return value === "" ? null : value;
 }
 
-describe("README function reference examples", () => {
-  let hf: HyperFormula | undefined;
+describe.each(["web", "desktop"] as const)(
+  "README function reference examples, blank cells as Excel %s passes them",
+  (mode) => {
+    let hf: HyperFormula | undefined;
 
-  beforeAll(() => registerBuFunctions());
+    beforeAll(() => registerBuFunctions());
 
-  afterEach(() => {
-    hf?.destroy();
-    hf = undefined;
-  });
+    afterEach(() => {
+      hf?.destroy();
+      hf = undefined;
+    });
 
-  /** Builds the sheet with the example's extra cells and formula; returns the formula's area as shown. */
-  function evaluate(example: Omit<Example, "spill">): unknown[][] {
-    const rows: Cell[][] = (example.sheet ?? SHEET).map((row) => [...row]);
-    const cells: Record<string, Cell> = { ...example.extra, [FORMULA_CELL]: example.formula };
-    for (const [address, value] of Object.entries(cells)) {
-      const col = address.charCodeAt(0) - "A".charCodeAt(0);
-      const row = Number(address.slice(1)) - 1;
-      while (rows.length <= row) rows.push([]);
-      while (rows[row].length <= col) rows[row].push(null);
-      rows[row][col] = value;
+    /** Builds the sheet with the example's extra cells and formula; returns the formula's area as shown. */
+    function evaluate(example: Omit<Example, "spill">): unknown[][] {
+      const rows: Cell[][] = (example.sheet ?? SHEET).map((row) => [...row]);
+      const cells: Record<string, Cell> = { ...example.extra, [FORMULA_CELL]: example.formula };
+      for (const [address, value] of Object.entries(cells)) {
+        const col = address.charCodeAt(0) - "A".charCodeAt(0);
+        const row = Number(address.slice(1)) - 1;
+        while (rows.length <= row) rows.push([]);
+        while (rows[row].length <= col) rows[row].push(null);
+        rows[row][col] = value;
+      }
+      hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3", useArrayArithmetic: true, ...buConfig(mode) }, [
+        ...EXCEL_NAMES,
+      ]);
+      fitBuSpills(hf, true);
+      const sheet = 0;
+      const origin = hf.simpleCellAddressFromString(FORMULA_CELL, sheet);
+      if (origin === undefined) throw new Error(`bad address ${FORMULA_CELL}`);
+      const dimensions = hf.getSheetDimensions(sheet);
+      const values = hf.getRangeValues({
+        start: origin,
+        end: {
+          sheet,
+          row: Math.max(dimensions.height - 1, origin.row),
+          col: Math.max(dimensions.width - 1, origin.col),
+        },
+      });
+      return values.map((row) => row.map(shown));
     }
-    hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3", useArrayArithmetic: true, ...buConfig("web") }, [
-      ...EXCEL_NAMES,
-    ]);
-    fitBuSpills(hf, true);
-    const sheet = 0;
-    const origin = hf.simpleCellAddressFromString(FORMULA_CELL, sheet);
-    if (origin === undefined) throw new Error(`bad address ${FORMULA_CELL}`);
-    const dimensions = hf.getSheetDimensions(sheet);
-    const values = hf.getRangeValues({
-      start: origin,
-      end: { sheet, row: Math.max(dimensions.height - 1, origin.row), col: Math.max(dimensions.width - 1, origin.col) },
+
+    /** The area without trailing empty cells (the formula cell's area reaches the sheet's edge). */
+    function trimmed(area: unknown[][]): unknown[][] {
+      const rows = area.map((row) => [...row]);
+      while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === null)) rows.pop();
+      const width = rows.reduce((widest, row) => {
+        let last = row.length;
+        while (last > 0 && row[last - 1] === null) last--;
+        return Math.max(widest, last);
+      }, 0);
+      return rows.map((row) => row.slice(0, width));
+    }
+
+    it.each(Object.entries(EXAMPLES))("%s", (_, example) => {
+      expect(trimmed(evaluate(example))).toEqual(example.spill);
     });
-    return values.map((row) => row.map(shown));
-  }
 
-  /** The area without trailing empty cells (the formula cell's area reaches the sheet's edge). */
-  function trimmed(area: unknown[][]): unknown[][] {
-    const rows = area.map((row) => [...row]);
-    while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === null)) rows.pop();
-    const width = rows.reduce((widest, row) => {
-      let last = row.length;
-      while (last > 0 && row[last - 1] === null) last--;
-      return Math.max(widest, last);
-    }, 0);
-    return rows.map((row) => row.slice(0, width));
-  }
-
-  it.each(Object.entries(EXAMPLES))("%s", (_, example) => {
-    expect(trimmed(evaluate(example))).toEqual(example.spill);
-  });
-
-  it('BU.VARIANCE "pct" of the rollup against top-down targets gives -10% and 6.7%', () => {
-    const area = evaluate({
-      formula: '=BU.VARIANCE(BU.ROLLUP(A2:A8, B2:B8, C2:C8, A2:A3), F2:F3, "pct")',
-      extra: VARIANCE_TARGETS,
+    it('BU.VARIANCE "pct" of the rollup against top-down targets gives -10% and 6.7%', () => {
+      const area = evaluate({
+        formula: '=BU.VARIANCE(BU.ROLLUP(A2:A8, B2:B8, C2:C8, A2:A3), F2:F3, "pct")',
+        extra: VARIANCE_TARGETS,
+      });
+      const spill = trimmed(area);
+      expect(spill).toHaveLength(2);
+      expect(spill.map((row) => row.length)).toEqual([1, 1]);
+      expect(spill[0][0]).toBeCloseTo(-0.1, 4);
+      expect(spill[1][0]).toBeCloseTo(0.0667, 4);
     });
-    const spill = trimmed(area);
-    expect(spill).toHaveLength(2);
-    expect(spill.map((row) => row.length)).toEqual([1, 1]);
-    expect(spill[0][0]).toBeCloseTo(-0.1, 4);
-    expect(spill[1][0]).toBeCloseTo(0.0667, 4);
-  });
 
-  it('BU.CHILDREN of UK is #N/A "UK has no children"', () => {
-    const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "UK")' });
-    expect(area[0][0]).toBe("#N/A UK has no children");
-    // Sized exactly: one cell, as Excel shows it, not an area the height of ids.
-    expect(area[1][0]).toBeNull();
-  });
+    it('BU.CHILDREN of UK is #N/A "UK has no children"', () => {
+      const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "UK")' });
+      expect(area[0][0]).toBe("#N/A UK has no children");
+      // Sized exactly: one cell, as Excel shows it, not an area the height of ids.
+      expect(area[1][0]).toBeNull();
+    });
 
-  it("=IF(C4>100,TRUE,FALSE) gives TRUE for UK's 120, as in Excel (TRUE and FALSE are not #NAME?)", () => {
-    expect(evaluate({ formula: "=IF(C4>100,TRUE,FALSE)" })[0][0]).toBe(true);
-    expect(evaluate({ formula: "=IF(C8>100,TRUE,FALSE)" })[0][0]).toBe(false);
-  });
+    it("=IF(C4>100,TRUE,FALSE) gives TRUE for UK's 120, as in Excel (TRUE and FALSE are not #NAME?)", () => {
+      expect(evaluate({ formula: "=IF(C4>100,TRUE,FALSE)" })[0][0]).toBe(true);
+      expect(evaluate({ formula: "=IF(C8>100,TRUE,FALSE)" })[0][0]).toBe(false);
+    });
 
-  it("=BU.CHILDREN spills exactly its two children, so a value two rows below it does not block it", () => {
-    const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "Company")', extra: { K4: "note" } });
-    expect(area.slice(0, 3).map((row) => row[0])).toEqual(["EMEA", "AMER", "note"]);
-  });
-});
+    it("=BU.CHILDREN spills exactly its two children, so a value two rows below it does not block it", () => {
+      const area = evaluate({ formula: '=BU.CHILDREN(A2:A8, B2:B8, "Company")', extra: { K4: "note" } });
+      expect(area.slice(0, 3).map((row) => row[0])).toEqual(["EMEA", "AMER", "note"]);
+    });
+  },
+);

@@ -191,13 +191,13 @@ describe("MemoryPlanWorkbook", () => {
 
   it("saves top-down targets with their audit entries", async () => {
     await workbook.saveTopDown(
-      [{ id: "CO", values: [1000, null] }],
+      [{ id: "CO", values: [1000, null], expected: null }],
       [audit("CO", "top-down Q1 2027", "", "1000", "ceo")],
     );
     const plan = await readPlanOf(workbook);
     expect(plan.topDown.get("CO")).toEqual([1000, null]);
     expect(await workbook.readAudit()).toHaveLength(1);
-    await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1] }], [])).rejects.toThrow(
+    await expect(workbook.saveTopDown([{ id: "XX", values: [1, 1], expected: null }], [])).rejects.toThrow(
       `Node "XX" is not in the plan's hierarchy`,
     );
   });
@@ -210,7 +210,7 @@ describe("MemoryPlanWorkbook", () => {
         comment: "+10% on last year",
       };
       await workbook.saveEntries([{ expected: read, next: saved }], []);
-      await workbook.saveTopDown([{ id: "UK", values: [125, null] }], []);
+      await workbook.saveTopDown([{ id: "UK", values: [125, null], expected: null }], []);
 
       await workbook.writePlan({
         settings: SETTINGS,

@@ -113,7 +113,7 @@ describe("snapshots in the in-memory workbook", () => {
       ],
       [],
     );
-    await workbook.saveTopDown([{ id: "CO", values: [1000, 1100] }], []);
+    await workbook.saveTopDown([{ id: "CO", values: [1000, 1100], expected: null }], []);
   });
 
   test("there are none until one is saved", async () => {

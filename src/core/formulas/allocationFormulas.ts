@@ -102,6 +102,6 @@ export function cascade(
   if (shapeProblem !== undefined) return shapeProblem;
   const hierarchy = toHierarchy(idCells, parentCells);
   if (hierarchy instanceof CellError) return hierarchy;
-  // A 0 target is no target: how Excel on the desktop passes an empty cell (CONTRACTS item 8).
+  // A 0 target is no target: how Excel on the desktop passes an empty cell (office-js #4702).
   return cascadeTargets(hierarchy, targetRows, weightRows, places, true);
 }

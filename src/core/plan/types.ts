@@ -97,4 +97,6 @@ export interface Plan {
 export interface TopDownChange {
   readonly id: string;
   readonly values: PeriodValues;
+  /** The node's targets as read before editing; null if the node had no targets row. */
+  readonly expected: PeriodValues | null;
 }

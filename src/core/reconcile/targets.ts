@@ -183,7 +183,8 @@ export function canApply(changes: readonly TopDownChange[], problems: readonly R
 
 /**
  * The complete row to write for a node whose stored targets are `stored`, with `updates` (period index
- * -> value, null clears) applied, or undefined if nothing would change.
+ * -> value, null clears) applied, or undefined if nothing would change. `stored` is also what the
+ * save checks is still there (`TopDownChange.expected`), so a co-author's target is not overwritten.
  */
 export function changedRow(
   id: string,
@@ -196,7 +197,7 @@ export function changedRow(
     if (values[period] !== value) changed = true;
     values[period] = value;
   }
-  return changed ? { id, values } : undefined;
+  return changed ? { id, values, expected: [...stored] } : undefined;
 }
 
 /**

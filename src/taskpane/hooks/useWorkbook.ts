@@ -5,6 +5,7 @@ import type { AuditEntry, PeriodValues, Plan } from "../../core/plan/types";
 import { withEntries } from "../../core/plan/workflow";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
+  ChainedAuditRow,
   DashboardWrite,
   EntryChange,
   PlanSetup,
@@ -15,6 +16,7 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../../workbook/PlanWorkbook";
+import { auditMessages } from "../../core/audit/messages";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
 
@@ -51,6 +53,8 @@ export interface WorkbookActions {
   recordMadeFiles(files: readonly MadeFile[]): Promise<boolean>;
   /** The plan's records of the workbooks it made; undefined if they could not be read. */
   readMadeFiles(): Promise<ReadonlyMap<string, MadeFile> | undefined>;
+  /** The audit log with each row's chain hash, for the "Audit log intact" check. */
+  readAuditChain(): Promise<ChainedAuditRow[] | undefined>;
   /** Selects the node in the tree and its row in the sheet. */
   selectNode(id: string): void;
   selectSourceRow(source: SourceRef, row: number): void;
@@ -180,12 +184,16 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         return result;
       },
       async saveTopDown(changes, audit) {
-        const saved = await attempt(taskPaneMessages.saveFailed, async () => {
-          await workbook.saveTopDown(changes, audit);
+        const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveTopDown(changes, audit));
+        if (result === undefined) return false;
+        if (result.ok) {
+          patch((current) => withTopDown(current, changes));
           return true;
-        });
-        if (saved) patch((current) => withTopDown(current, changes));
-        return saved === true;
+        }
+        // Nothing was written: a co-author changed these targets since the read. Say so, show theirs.
+        report(auditMessages.topDownConflictTitle, auditMessages.topDownConflict(result.conflicts.map((c) => c.id)));
+        await reload();
+        return false;
       },
       writeDashboard: (dashboard) =>
         attempt(progressPaneMessages.writeDashboardFailed, () => workbook.writeDashboard(dashboard)),
@@ -210,6 +218,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         return recorded === true;
       },
       readMadeFiles: () => attempt(collectMessages.readRecordsFailed, () => workbook.readMadeFiles()),
+      readAuditChain: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAuditChain()),
       selectNode(id) {
         setSelectedNode(id);
         workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));

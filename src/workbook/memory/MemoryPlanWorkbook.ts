@@ -9,19 +9,24 @@ import {
   SHEETS,
   TABLES,
   auditHeaderBlock,
-  auditRow,
+  auditTableRows,
   blockFormats,
   blockInputs,
   blockRange,
   buildPlanLayout,
   hierarchyRowOf,
   isPlanTable,
+  lastChainHash,
+  missingAuditColumns,
   newRowInputs,
   nodeCellFor,
   nodeIdIn,
   periodColumns,
   planFromGrids,
+  readValues,
+  readAuditChain,
   readAuditGrid,
+  readPlanGrids,
   rowIndex,
   runInputs,
   statusColumns,
@@ -37,21 +42,26 @@ import {
   type TableLayout,
 } from "../../core/plan/layout";
 import { withIndents } from "../../core/plan/sourceIndent";
+import type { ChainedAuditRow } from "../../core/audit/chain";
+import { setupAudit, setupStamp } from "../../core/audit/setupAudit";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   DashboardWrite,
   EntryChange,
+  PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SourceRef,
   SourceTable,
   TopDownChange,
 } from "../PlanWorkbook";
-import { entryConflicts } from "../conflicts";
+import { entryConflicts, topDownConflicts } from "../conflicts";
+import { withEntries, withTopDown } from "../planCache";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
-import { MemoryWorkbook } from "./MemoryWorkbook";
+import { MemoryWorkbook, type WorkbookEvent } from "./MemoryWorkbook";
 import {
   SNAPSHOT_INDEX,
   SnapshotError,
@@ -67,16 +77,60 @@ import {
 import type { MadeFile } from "../../core/sharing/madeFiles";
 import { readMadeFiles, recordMadeFiles } from "./madeFiles";
 
+/** Whether a workbook event changed cells of the plan's tables (the report holds only formulas). */
+function changesPlan(event: WorkbookEvent): boolean {
+  if (event.type !== "cells") return false;
+  const sheet = event.range.sheet.toLowerCase();
+  return PLAN_SHEETS.has(sheet);
+}
+
+const PLAN_SHEETS = new Set(
+  [SHEETS.settings, SHEETS.hierarchy, SHEETS.inputs, SHEETS.targets, SHEETS.status, SHEETS.audit].map((name) =>
+    name.toLowerCase(),
+  ),
+);
+
 /**
  * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout/): the
  * workbench renders the same sheets and tables, and tests exercise the same reading and writing.
  */
 export class MemoryPlanWorkbook implements PlanWorkbook {
-  constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {}
+  /** Above 0 while this object writes: changes it makes are not reported as someone else's. */
+  private writing = 0;
+  /**
+   * The plan as last read, patched by this object's own saves; dropped on any change made other
+   * than through this object, so a read after a save is cheap and a read after an edit is fresh.
+   */
+  private cached: Plan | null = null;
+
+  constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {
+    workbook.onChange((event) => {
+      if (this.writing === 0 && event.type !== "selection") this.cached = null;
+    });
+  }
 
   async readPlan(): Promise<Plan | null> {
+    if (this.cached !== null) return this.cached;
     const grids = this.grids(PLAN_TABLES);
-    return grids.settings === undefined ? null : planFromGrids(grids);
+    if (grids.settings === undefined) return null;
+    this.cached = planFromGrids(grids);
+    return this.cached;
+  }
+
+  onPlanChanged(listener: (change: PlanChange) => void): () => void {
+    return this.workbook.onChange((event) => {
+      if (this.writing === 0 && changesPlan(event)) listener({ origin: "local" });
+    });
+  }
+
+  /** Runs `write` as this object's own change (see `writing`). */
+  private own<T>(write: () => T): T {
+    this.writing++;
+    try {
+      return write();
+    } finally {
+      this.writing--;
+    }
   }
 
   async readSelection(): Promise<SourceTable> {
@@ -105,7 +159,19 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   }
 
   async writePlan(setup: PlanSetup): Promise<void> {
-    const layout = buildPlanLayout(setup, this.grids(NODE_TABLES));
+    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES]);
+    const layout = buildPlanLayout(setup, before);
+    const read = before.settings === undefined ? null : readPlanGrids(before);
+    const audit = setupAudit(
+      read === null ? null : read.ok ? read.plan : "unreadable",
+      setup,
+      setupStamp(setup.by, new Date().toISOString()),
+    );
+    this.cached = null;
+    this.own(() => this.writeLayout(layout, audit));
+  }
+
+  private writeLayout(layout: ReturnType<typeof buildPlanLayout>, audit: readonly AuditEntry[]): void {
     for (const table of layout.tables) this.placeTable(table);
     this.ensureAuditTable();
     this.ensureSheet(SHEETS.report);
@@ -119,6 +185,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     this.workbook.clearConditionalFormats(SHEETS.report);
     for (const block of layout.blocks) this.writeBlock(block);
     for (const rule of layout.rules) this.workbook.addConditionalFormat(rule);
+    this.appendAudit(audit);
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
@@ -143,30 +210,36 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const statusRows = rowIndex("status", status.rows, statusCols.id, problems);
     const inputRows = rowIndex("inputs", inputs.rows, valueCols[0], problems);
 
-    this.appendAudit(audit);
-    for (const { next } of changes) {
-      const key = idKey(next.id) as string;
-      this.writeRow(
-        "status",
-        status.headers.length,
-        statusCols.id,
-        next.id,
-        statusRows.get(key),
-        statusWrites(next, statusCols),
-      );
-      this.writeRow(
-        "inputs",
-        inputs.headers.length,
-        valueCols[0],
-        next.id,
-        inputRows.get(key),
-        valueWrites(next.values, valueCols),
-      );
-    }
+    this.own(() => {
+      this.appendAudit(audit);
+      for (const { next } of changes) {
+        const key = idKey(next.id) as string;
+        this.writeRow(
+          "status",
+          status.headers.length,
+          statusCols.id,
+          next.id,
+          statusRows.get(key),
+          statusWrites(next, statusCols),
+        );
+        this.writeRow(
+          "inputs",
+          inputs.headers.length,
+          valueCols[0],
+          next.id,
+          inputRows.get(key),
+          valueWrites(next.values, valueCols),
+        );
+      }
+    });
+    this.cached = withEntries(
+      plan,
+      changes.map((change) => change.next),
+    );
     return { ok: true };
   }
 
-  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<void> {
+  async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
     const { plan, grids } = this.requirePlan();
     const unknown = changes.find((change) => !plan.nodes.some((node) => idKey(node.id) === idKey(change.id)));
     if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
@@ -175,11 +248,31 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const columns = periodColumns("targets", targets.headers, plan.settings.periods, problems);
     if (columns === null) throw new PlanLayoutError(problems);
     const rows = rowIndex("targets", targets.rows, columns[0], problems);
-    this.appendAudit(audit);
-    for (const change of changes) {
-      const row = rows.get(idKey(change.id) as string);
-      this.writeRow("targets", targets.headers.length, columns[0], change.id, row, valueWrites(change.values, columns));
-    }
+    const conflicts = topDownConflicts(
+      changes,
+      (change) => {
+        const row = rows.get(idKey(change.id) as string);
+        return row === undefined ? null : readValues(targets.rows[row], columns);
+      },
+      plan.settings.periods.length,
+    );
+    if (conflicts.length > 0) return { ok: false, conflicts };
+    this.own(() => {
+      this.appendAudit(audit);
+      for (const change of changes) {
+        const row = rows.get(idKey(change.id) as string);
+        this.writeRow(
+          "targets",
+          targets.headers.length,
+          columns[0],
+          change.id,
+          row,
+          valueWrites(change.values, columns),
+        );
+      }
+    });
+    this.cached = withTopDown(plan, changes);
+    return { ok: true };
   }
 
   async readAudit(): Promise<AuditEntry[]> {
@@ -187,7 +280,16 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     return grid === undefined ? [] : readAuditGrid(grid);
   }
 
+  async readAuditChain(): Promise<ChainedAuditRow[]> {
+    const grid = this.grids(["audit"]).audit;
+    return grid === undefined ? [] : readAuditChain(grid);
+  }
+
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
+    return this.own(() => this.insertDashboard(dashboard));
+  }
+
+  private insertDashboard(dashboard: DashboardLayout): DashboardWrite {
     const { sheet } = dashboard;
     const inserted = !this.workbook.hasSheet(sheet);
     if (inserted) this.workbook.addSheet(sheet);
@@ -211,6 +313,10 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async saveSnapshot(info: SnapshotInfo): Promise<void> {
     const { plan } = this.requirePlan();
+    this.own(() => this.writeSnapshot(plan, info));
+  }
+
+  private writeSnapshot(plan: Plan, info: SnapshotInfo): void {
     const taken = new Set(
       [...this.workbook.sheetNames(), ...this.workbook.tableNames()].map((name) => name.toLowerCase()),
     );
@@ -279,11 +385,6 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async selectSourceRow(source: SourceRef, row: number): Promise<void> {
     this.workbook.select(sourceRow(this.sourceRange(source), row));
-  }
-
-  /** Minimal, for compilation only: the "audit" branch implements the change events (CONTRACTS item 1). */
-  onPlanChanged(): () => void {
-    return () => undefined;
   }
 
   onSelectNode(listener: (id: string | null) => void): () => void {
@@ -364,10 +465,29 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     if (block.cells !== null) this.workbook.write(range, blockInputs(block));
   }
 
+  /**
+   * Appends the entries chained below the table's last row, first adding the Identity and Hash
+   * columns to a table made before them.
+   */
   private appendAudit(audit: readonly AuditEntry[]): void {
     if (audit.length === 0) return;
     this.ensureAuditTable();
-    this.workbook.appendTableRows(TABLES.audit, audit.map(auditRow));
+    let { range } = this.workbook.table(TABLES.audit) as { range: CellRange };
+    let [headers] = this.workbook.values({ ...range, rowCount: 1 });
+    const missing = missingAuditColumns(headers);
+    if (missing.length > 0) {
+      this.workbook.resizeTable(TABLES.audit, { ...range, colCount: range.colCount + missing.length });
+      this.workbook.write({ ...range, col: range.col + range.colCount, rowCount: 1, colCount: missing.length }, [
+        missing.map(toCellInput),
+      ]);
+      range = (this.workbook.table(TABLES.audit) as { range: CellRange }).range;
+      [headers] = this.workbook.values({ ...range, rowCount: 1 });
+    }
+    const last =
+      range.rowCount > 1
+        ? this.workbook.values({ ...range, row: range.row + range.rowCount - 1, rowCount: 1 })[0]
+        : undefined;
+    this.workbook.appendTableRows(TABLES.audit, auditTableRows(headers, lastChainHash(headers, last), audit));
   }
 
   /** Writes one node's cells into its row of a per-node table, appending the row if it has none. */

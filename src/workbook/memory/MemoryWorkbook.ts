@@ -172,8 +172,7 @@ export class MemoryWorkbook {
 
   /**
    * `hostMode`: how an engine evaluating this workbook passes empty cells to custom functions.
-   * "web" by default until the BU functions read a 0 in ids and parents as blank (CONTRACTS item 8);
-   * then the workbench should pass "desktop", the stricter host.
+   * "web" by default; the workbench passes "desktop", the stricter host (blank cells arrive as 0).
    */
   constructor(
     firstSheet = "Sheet1",

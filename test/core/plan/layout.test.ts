@@ -706,13 +706,21 @@ describe("a setup the layout refuses", () => {
 describe("the stored state a save checks", () => {
   const read = entry("UK", [120, null], "Draft");
   it.each<[string, NodeEntry | null, NodeEntry | null, boolean]>([
-    ["unchanged", read, { ...read, comment: "edited comment only" }, true],
+    ["unchanged", read, { ...read }, true],
+    ["a co-author's comment typed in since", read, { ...read, comment: "edited comment only" }, false],
+    ["a return reason typed in since", read, { ...read, returnReason: "Too high" }, false],
+    ["written by someone else at the same time", read, { ...read, updatedBy: "Bea" }, false],
     ["a value changed", read, { ...read, values: [121, null] }, false],
     ["the status changed", read, { ...read, status: "Submitted" }, false],
     ["written again since", read, { ...read, updatedAt: "2027-01-06T09:00:00.000Z" }, false],
     ["no row read, still pristine", null, entry("UK", [null, null], "Not started"), false],
     ["no row read, still no row", null, null, true],
-    ["no row read, untouched row", null, { ...entry("UK", [null, null], "Not started"), updatedAt: "" }, true],
+    [
+      "no row read, untouched row",
+      null,
+      { ...entry("UK", [null, null], "Not started"), updatedAt: "", updatedBy: "" },
+      true,
+    ],
   ])("%s", (_, expected, current, same) => {
     expect(sameStoredState(expected, current, 2)).toBe(same);
   });

@@ -115,9 +115,9 @@ describe("allocateGap: methods (EMEA Q1: target 300, bottom-up UK 120, DE 80, FR
   test("changes are complete rows that keep the periods not allocated as stored (blank stays blank)", () => {
     const preview = run({ method: { kind: "bottomUp" } });
     expect(preview.changes).toEqual([
-      { id: "UK", values: [144, null] },
-      { id: "DE", values: [96, null] },
-      { id: "FR", values: [60, null] },
+      { id: "UK", values: [144, null], expected: [null, null] },
+      { id: "DE", values: [96, null], expected: [null, null] },
+      { id: "FR", values: [60, null], expected: [null, null] },
     ]);
   });
 });
@@ -199,7 +199,7 @@ describe("allocateGap: periods", () => {
     });
     // Q2: EMEA's cascaded 394 evenly.
     expect(afterOf(preview, 1)).toEqual({ UK: 132, DE: 131, FR: 131 });
-    expect(preview.changes[0]).toEqual({ id: "EMEA", values: [300, 394] });
+    expect(preview.changes[0]).toEqual({ id: "EMEA", values: [300, 394], expected: [300, null] });
     expect(kinds(preview)).toContain("warning:cascadedTarget");
     expect(preview.parent?.cells[1]).toEqual({ before: 394, after: 394, change: 0 });
   });
@@ -217,9 +217,9 @@ describe("allocateGap: periods", () => {
       expect.objectContaining({ kind: "noTarget", severity: "warning", period: 1 }),
     );
     expect(preview.changes).toEqual([
-      { id: "UK", values: [137, null] },
-      { id: "DE", values: [97, null] },
-      { id: "FR", values: [66, null] },
+      { id: "UK", values: [137, null], expected: [null, null] },
+      { id: "DE", values: [97, null], expected: [null, null] },
+      { id: "FR", values: [66, null], expected: [null, null] },
     ]);
   });
 });
@@ -393,7 +393,7 @@ describe("acceptBottomUp", () => {
         ],
       },
     ]);
-    expect(preview.changes).toEqual([{ id: "EMEA", values: [250, 285] }]);
+    expect(preview.changes).toEqual([{ id: "EMEA", values: [250, 285], expected: [300, null] }]);
     expect(preview.canApply).toBe(true);
     const write = topDownWrite(plan, preview, { user: "Lea", time: "t" });
     expect(write.audit.map((entry) => [entry.field, entry.oldValue, entry.newValue, entry.note])).toEqual([
@@ -408,8 +408,10 @@ describe("acceptBottomUp", () => {
       inputs: { ...COMPANY.inputs, UK: [120.4, 130] },
     });
     const preview = acceptBottomUp(plan, view, "EMEA", [1]);
-    expect(preview.changes).toEqual([{ id: "EMEA", values: [300, 285] }]);
-    expect(acceptBottomUp(plan, view, "UK").changes).toEqual([{ id: "UK", values: [120, 130] }]);
+    expect(preview.changes).toEqual([{ id: "EMEA", values: [300, 285], expected: [300, null] }]);
+    expect(acceptBottomUp(plan, view, "UK").changes).toEqual([
+      { id: "UK", values: [120, 130], expected: [null, null] },
+    ]);
   });
 
   test("nothing to write when the target already is the bottom-up", () => {

@@ -59,8 +59,8 @@ describe("parsePastedTargets", () => {
       ],
     ]);
     expect(preview.changes).toEqual([
-      { id: "EMEA", values: [310, 400] },
-      { id: "UK", values: [150, null] },
+      { id: "EMEA", values: [310, 400], expected: [300, null] },
+      { id: "UK", values: [150, null], expected: [null, null] },
     ]);
     expect(preview.note).toBe("top-down targets pasted");
     expect(preview.canApply).toBe(true);
@@ -70,12 +70,12 @@ describe("parsePastedTargets", () => {
     const preview = paste("Id\tName\tq2 2027\tTotal\nEMEA\tEurope\t1,200\t9999\n");
     expect(preview.problems).toEqual([]);
     // Q1 is not in the block: left as stored.
-    expect(preview.changes).toEqual([{ id: "EMEA", values: [300, 1200] }]);
+    expect(preview.changes).toEqual([{ id: "EMEA", values: [300, 1200], expected: [300, null] }]);
   });
 
   test("numbers as the user's locale writes them", () => {
     const preview = paste("EMEA\t1.234\t2.000\n", "de-DE");
-    expect(preview.changes).toEqual([{ id: "EMEA", values: [1234, 2000] }]);
+    expect(preview.changes).toEqual([{ id: "EMEA", values: [1234, 2000], expected: [300, null] }]);
   });
 
   test("a row with a problem is left out whole and named by row, id and period; the rest can be applied", () => {
@@ -139,8 +139,8 @@ describe("parsePastedTargets", () => {
       ["unknownNode", "skipped", 9, undefined, undefined, "Row 9 has no id; the row is left out"],
     ]);
     expect(preview.changes).toEqual([
-      { id: "EMEA", values: [310, 400] },
-      { id: "US", values: [10, 20] },
+      { id: "EMEA", values: [310, 400], expected: [300, null] },
+      { id: "US", values: [10, 20], expected: [null, null] },
     ]);
     expect(preview.canApply).toBe(true);
   });
@@ -150,11 +150,11 @@ describe("parsePastedTargets", () => {
       ...COMPANY,
       settings: { allowNegative: true },
     });
-    expect(preview.changes).toEqual([{ id: "DE", values: [-5, 5] }]);
+    expect(preview.changes).toEqual([{ id: "DE", values: [-5, 5], expected: [null, null] }]);
   });
 
   test("blank columns after the last value are not values", () => {
-    expect(paste("EMEA\t1\t2\t\t\n").changes).toEqual([{ id: "EMEA", values: [1, 2] }]);
+    expect(paste("EMEA\t1\t2\t\t\n").changes).toEqual([{ id: "EMEA", values: [1, 2], expected: [300, null] }]);
   });
 
   test("an empty paste has nothing to apply", () => {
@@ -177,7 +177,7 @@ describe("parsePastedTargets", () => {
 describe("topDownInput (typing targets in a form)", () => {
   test("undefined leaves a period as it is; text is validated", () => {
     const preview = topDownInput(plan, view, [{ id: "AMER", cells: [undefined, "420"] }], "en-US");
-    expect(preview.changes).toEqual([{ id: "AMER", values: [null, 420] }]);
+    expect(preview.changes).toEqual([{ id: "AMER", values: [null, 420], expected: [null, null] }]);
     expect(preview.note).toBe("top-down target entered");
 
     const bad = topDownInput(plan, view, [{ id: "AMER", cells: ["4x"] }], "en-US");

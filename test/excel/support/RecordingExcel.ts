@@ -86,6 +86,11 @@ export class RecordingExcel {
    * the sync with ApiNotFound, as on Excel 2016. Pass `hasCellProperties` to the workbook.
    */
   cellProperties = true;
+  /**
+   * The `source` of the change events the double raises: "Local" (this user, or this add-in's own
+   * writes, which raise events too) or "Remote" (set it around a co-author's edit).
+   */
+  eventSource: "Local" | "Remote" = "Local";
   private queue: Op[] = [];
   /** Sheets the user renamed: shown name (lower case) -> name in the MemoryWorkbook, and back. */
   private readonly shownToInner = new Map<string, string>();
@@ -327,8 +332,59 @@ class FakeWorkbook {
 
 class FakeTableCollection {
   private readonly state = new Loaded();
+  /**
+   * `TableCollection.onChanged` (ExcelApi 1.7): an event per table whose cells a change touches,
+   * raised synchronously (Excel raises them after the sync), with the double's table names as ids.
+   */
+  readonly onChanged: {
+    add: (handler: (args: Excel.TableChangedEventArgs) => Promise<void>) => unknown;
+  };
 
-  constructor(private readonly excel: RecordingExcel) {}
+  constructor(private readonly excel: RecordingExcel) {
+    this.onChanged = {
+      add: (handler) => {
+        let unsubscribe: (() => void) | null = null;
+        excel.enqueue(
+          "tables.onChanged.add",
+          () => "",
+          () => {
+            unsubscribe = excel.workbook.onChange((event) => {
+              if (event.type !== "cells") return;
+              for (const name of excel.workbook.tableNames()) {
+                const table = excel.workbook.table(name) as { range: CellRange };
+                if (table.range.sheet.toLowerCase() !== event.range.sheet.toLowerCase()) continue;
+                const rows =
+                  event.range.row < table.range.row + table.range.rowCount &&
+                  table.range.row < event.range.row + event.range.rowCount;
+                const cols =
+                  event.range.col < table.range.col + table.range.colCount &&
+                  table.range.col < event.range.col + event.range.colCount;
+                if (!rows || !cols) continue;
+                void handler({
+                  tableId: name,
+                  worksheetId: table.range.sheet,
+                  address: localAddress(event.range),
+                  changeType: "RangeEdited",
+                  source: excel.eventSource,
+                  type: "TableChanged",
+                } as Excel.TableChangedEventArgs);
+              }
+            });
+          },
+        );
+        return {
+          context: excel.context,
+          remove: () => {
+            excel.enqueue(
+              "tables.onChanged.remove",
+              () => "",
+              () => unsubscribe?.(),
+            );
+          },
+        };
+      },
+    };
+  }
 
   load(spec: string): this {
     this.excel.enqueue(
@@ -369,7 +425,10 @@ class FakeTableCollection {
 class FakeTable {
   private readonly state = new Loaded();
   readonly rows: { add: (index: number | undefined, values: CellInput[][]) => void };
-  readonly columns: { getItem: (name: string) => { getDataBodyRange: () => FakeRange } };
+  readonly columns: {
+    getItem: (name: string) => { getDataBodyRange: () => FakeRange };
+    add: (index?: number, values?: unknown, name?: string) => void;
+  };
 
   /** `resolve` gives the table's current name (null for a null object); `renamed` follows a rename. */
   constructor(
@@ -400,6 +459,20 @@ class FakeTable {
       },
     };
     this.columns = {
+      // As Excel from ExcelApi 1.4: no index appends the column at the right end, named `name`.
+      add: (index, values, name) => {
+        excel.enqueue(
+          "table.columns.add",
+          () => `${this.currentName()} ${name ?? ""}`,
+          () => {
+            if ((index !== undefined && index !== null) || values !== undefined || name === undefined)
+              throw new ExcelApiError("InvalidArgument", "The double only appends a named column");
+            const range = this.range();
+            excel.workbook.resizeTable(this.currentName(), { ...range, colCount: range.colCount + 1 });
+            excel.workbook.write({ ...range, col: range.col + range.colCount, rowCount: 1, colCount: 1 }, [[name]]);
+          },
+        );
+      },
       getItem: (column: string) => ({
         getDataBodyRange: () =>
           new FakeRange(excel, () => {
@@ -917,6 +990,14 @@ class FakeRange {
 
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.excel, () => this.resolve().sheet);
+  }
+
+  /** `Range.getLastRow` (ExcelApi 1.1). */
+  getLastRow(): FakeRange {
+    return new FakeRange(this.excel, () => {
+      const range = this.resolve();
+      return { ...range, row: range.row + range.rowCount - 1, rowCount: 1 };
+    });
   }
 
   load(spec: string | string[]): this {

@@ -98,7 +98,7 @@ export async function memoryPlan(spec: MemoryPlanSpec): Promise<MemoryPlanWorkbo
   const saved = await workbook.saveEntries(changes, []);
   if (!saved.ok) throw new Error("could not save the fixture's entries");
   await workbook.saveTopDown(
-    Object.entries(spec.topDown ?? {}).map(([id, values]) => ({ id, values })),
+    Object.entries(spec.topDown ?? {}).map(([id, values]) => ({ id, values, expected: null })),
     [],
   );
   return workbook;

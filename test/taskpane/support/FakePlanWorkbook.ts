@@ -11,12 +11,14 @@ import type { Snapshot, SnapshotInfo } from "../../../src/core/sharing/snapshots
 import type { MadeFile } from "../../../src/core/sharing/madeFiles";
 import type { DashboardLayout } from "../../../src/core/progress/dashboard";
 import type {
+  ChainedAuditRow,
   DashboardWrite,
   EntryChange,
   PlanChange,
   PlanSetup,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -31,7 +33,7 @@ type Method = Exclude<keyof PlanWorkbook, "onSelectNode" | "onPlanChanged">;
 export class FakePlanWorkbook implements PlanWorkbook {
   readonly written: PlanSetup[] = [];
   readonly saved: { changes: readonly EntryChange[]; audit: readonly AuditEntry[] }[] = [];
-  /** The audit log: what saves appended, after anything a test put there. */
+  /** What saves appended to the audit log; `readAudit` gives `auditChain` (what a test put there) first. */
   readonly audit: AuditEntry[] = [];
   readonly selectedNodes: string[] = [];
   readonly snapshots: Snapshot[] = [];
@@ -42,6 +44,10 @@ export class FakePlanWorkbook implements PlanWorkbook {
   selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [], firstRow: 1 };
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
+  /** What the next saveTopDown finds instead of what was read: id -> a co-author's targets. */
+  conflictOnTopDown: ReadonlyMap<string, PeriodValues | null> | null = null;
+  /** The audit log as `readAuditChain` returns it. */
+  auditChain: ChainedAuditRow[] = [];
   private readonly listeners = new Set<(id: string | null) => void>();
   private readonly planListeners = new Set<(change: PlanChange) => void>();
   /** How many times the pane read the plan: a save patches it in memory instead of reading it again. */
@@ -51,6 +57,11 @@ export class FakePlanWorkbook implements PlanWorkbook {
 
   failWith(method: Method, message: string): void {
     this.failures.set(method, new Error(message));
+  }
+
+  /** What Excel does when someone (`origin`) changes the plan's tables outside the pane. */
+  changeInSheet(origin: PlanChange["origin"] = "local"): void {
+    for (const listener of this.planListeners) listener({ origin });
   }
 
   /** What Excel does when the user selects a row in the sheet. */
@@ -121,17 +132,32 @@ export class FakePlanWorkbook implements PlanWorkbook {
     return { ok: true };
   }
 
-  async saveTopDown(changes: readonly TopDownChange[]): Promise<void> {
+  async saveTopDown(changes: readonly TopDownChange[]): Promise<SaveTopDownResult> {
     this.check("saveTopDown");
+    if (this.conflictOnTopDown !== null) {
+      const theirs = this.conflictOnTopDown;
+      return {
+        ok: false,
+        conflicts: changes
+          .filter((change) => theirs.has(change.id))
+          .map((change) => ({ id: change.id, mine: change.values, theirs: theirs.get(change.id) ?? null })),
+      };
+    }
     const plan = this.requirePlan();
     const topDown = new Map(plan.topDown);
     for (const change of changes) topDown.set(change.id, change.values);
     this.plan = { ...plan, topDown };
+    return { ok: true };
   }
 
   async readAudit(): Promise<AuditEntry[]> {
     this.check("readAudit");
-    return [...this.audit];
+    return [...this.auditChain.map((row) => row.entry), ...this.audit];
+  }
+
+  async readAuditChain(): Promise<ChainedAuditRow[]> {
+    this.check("readAuditChain");
+    return this.auditChain;
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {

@@ -1,11 +1,22 @@
-/** The audit table: Time | User | Node | Field | Old | New | Note, append-only. */
+/**
+ * The audit table: Time | User | Node | Field | Old | New | Note | Identity | Hash, append-only.
+ * Identity says how the user was established (`AuditEntry.identity`); Hash chains each row to the
+ * one above it (src/core/audit/chain.ts). Tables made before those two columns existed have only
+ * the first seven: reading works without them, and each implementation adds them (as table
+ * columns, at the right) before it next appends. Rows are written by header, so a user who moved
+ * a column does not get fields in the wrong places.
+ */
+import { chainHashes, type ChainedAuditRow } from "../../audit/chain";
 import { isBlank } from "../../cell";
-import type { AuditEntry } from "../types";
+import type { AuditEntry, IdentitySource } from "../types";
 import { cellText, headerBlock, toCellInput, type CellBlock, type CellInput, type LayoutCell } from "./cells";
-import { requireColumns, type TableGrid } from "./grids";
-import { AUDIT_HEADERS, SHEETS, TABLES } from "./names";
+import { findColumn, requireColumns, sheetRowOf, type TableGrid } from "./grids";
+import { AUDIT_CHAIN_HEADERS, AUDIT_HEADERS, SHEETS, TABLES } from "./names";
 import type { TableLayout } from "./planLayout";
 import { PlanLayoutError, type LayoutProblem } from "./problems";
+
+/** Every column of a new audit table, in order. */
+export const AUDIT_COLUMNS: readonly string[] = [...AUDIT_HEADERS, ...AUDIT_CHAIN_HEADERS];
 
 /** The audit table when it doesn't exist yet: a header row and one blank row, as Excel makes it. */
 export const AUDIT_TABLE: TableLayout = {
@@ -13,20 +24,62 @@ export const AUDIT_TABLE: TableLayout = {
   name: TABLES.audit,
   sheet: SHEETS.audit,
   rowCount: 2,
-  colCount: AUDIT_HEADERS.length,
+  colCount: AUDIT_COLUMNS.length,
 };
 
 export function auditHeaderBlock(): CellBlock {
-  return headerBlock(SHEETS.audit, AUDIT_HEADERS);
+  return headerBlock(SHEETS.audit, AUDIT_COLUMNS);
 }
 
+/** The first seven fields of an audit row, in the order of `AUDIT_HEADERS`. */
 export function auditCells(entry: AuditEntry): LayoutCell[] {
   return [entry.time, entry.user, entry.node, entry.field, entry.oldValue, entry.newValue, entry.note];
 }
 
-/** The row to append to the audit table for `entry`. */
-export function auditRow(entry: AuditEntry): CellInput[] {
-  return auditCells(entry).map(toCellInput);
+/** A whole row of a new audit table (`AUDIT_COLUMNS`), chained by `hash`. */
+export function auditChainCells(entry: AuditEntry, hash: string): LayoutCell[] {
+  return [...auditCells(entry), entry.identity ?? "", hash];
+}
+
+/** The row to append to a table with the columns of `AUDIT_COLUMNS` for `entry`. */
+export function auditRow(entry: AuditEntry, hash: string): CellInput[] {
+  return auditChainCells(entry, hash).map(toCellInput);
+}
+
+/** The chain columns a table with `headers` lacks, in the order to add them. */
+export function missingAuditColumns(headers: readonly unknown[]): string[] {
+  return AUDIT_CHAIN_HEADERS.filter((header) => findColumn(headers, header) < 0);
+}
+
+/**
+ * The rows to append to a table whose header row is `headers` (already holding every column of
+ * `AUDIT_COLUMNS`), chained below a row whose hash is `previous`; columns the table has beyond
+ * ours stay blank.
+ */
+export function auditTableRows(
+  headers: readonly unknown[],
+  previous: string,
+  entries: readonly AuditEntry[],
+): CellInput[][] {
+  const columns = AUDIT_COLUMNS.map((header) => findColumn(headers, header));
+  const hashes = chainHashes(previous, entries);
+  return entries.map((entry, i) => {
+    const row: CellInput[] = Array<CellInput>(headers.length).fill("");
+    auditChainCells(entry, hashes[i]).forEach((cell, c) => {
+      if (columns[c] >= 0) row[columns[c]] = toCellInput(cell);
+    });
+    return row;
+  });
+}
+
+/**
+ * The hash to chain the next appended row to: the Hash cell of the table's last body row (`last`,
+ * undefined for a table without body rows); "" when that row has none (a blank first row, or a
+ * log from before the chain), which starts the chain there.
+ */
+export function lastChainHash(headers: readonly unknown[], last: readonly unknown[] | undefined): string {
+  const column = findColumn(headers, "Hash");
+  return column < 0 || last === undefined ? "" : cellText(last[column]).trim();
 }
 
 /**
@@ -34,13 +87,23 @@ export function auditRow(entry: AuditEntry): CellInput[] {
  * Throws `PlanLayoutError` if a column is missing.
  */
 export function readAuditGrid(grid: TableGrid): AuditEntry[] {
+  return readAuditChain(grid).map((row) => row.entry);
+}
+
+/** The audit log as stored, each row with its hash and sheet row (for `verifyAuditChain`). */
+export function readAuditChain(grid: TableGrid): ChainedAuditRow[] {
   const problems: LayoutProblem[] = [];
   const columns = requireColumns("audit", grid.headers, AUDIT_HEADERS, problems);
   if (columns === null) throw new PlanLayoutError(problems);
   const [time, user, node, field, oldValue, newValue, note] = columns;
-  return grid.rows
-    .filter((row) => columns.some((c) => !isBlank(row[c])))
-    .map((row) => ({
+  const identity = findColumn(grid.headers, "Identity");
+  const hash = findColumn(grid.headers, "Hash");
+  const rows: ChainedAuditRow[] = [];
+  grid.rows.forEach((row, i) => {
+    const all = [...columns, identity, hash].filter((c) => c >= 0);
+    if (all.every((c) => isBlank(row[c]))) return;
+    const source = identity < 0 ? "" : cellText(row[identity]).trim();
+    const entry: AuditEntry = {
       time: cellText(row[time]),
       user: cellText(row[user]),
       node: cellText(row[node]),
@@ -48,5 +111,13 @@ export function readAuditGrid(grid: TableGrid): AuditEntry[] {
       oldValue: cellText(row[oldValue]),
       newValue: cellText(row[newValue]),
       note: cellText(row[note]),
-    }));
+      ...(isIdentity(source) ? { identity: source } : {}),
+    };
+    rows.push({ entry, hash: hash < 0 ? "" : cellText(row[hash]).trim(), sheetRow: sheetRowOf(i) });
+  });
+  return rows;
+}
+
+function isIdentity(text: string): text is IdentitySource {
+  return text === "office-account" || text === "chosen";
 }

@@ -10,7 +10,8 @@
  *   order (depth-first, siblings in the order set up), so the report below is in tree order too.
  * - "GU Inputs" / GuInputs and "GU Targets" / GuTargets: Id | one column per period label.
  * - "GU Status" / GuStatus: Id | Status | Comment | Return reason | Updated at | Updated by.
- * - "GU Audit" / GuAudit: Time | User | Node | Field | Old | New | Note, append-only (audit.ts).
+ * - "GU Audit" / GuAudit: Time | User | Node | Field | Old | New | Note | Identity | Hash,
+ *   append-only, each row hash-chained to the one above (audit.ts, src/core/audit/chain.ts).
  * - "GU Report": formulas only (report.ts).
  *
  * The per-node tables (inputs, targets, status) are written row-aligned with the hierarchy, and
@@ -28,6 +29,7 @@
  * selection.ts (which node a cell is about).
  */
 export {
+  AUDIT_CHAIN_HEADERS,
   AUDIT_HEADERS,
   HIERARCHY_HEADERS,
   ID_HEADER,
@@ -84,5 +86,17 @@ export {
   type ColumnWrite,
   type EntryColumns,
 } from "./nodeRows";
-export { AUDIT_TABLE, auditCells, auditHeaderBlock, auditRow, readAuditGrid } from "./audit";
+export {
+  AUDIT_COLUMNS,
+  AUDIT_TABLE,
+  auditCells,
+  auditChainCells,
+  auditHeaderBlock,
+  auditRow,
+  auditTableRows,
+  lastChainHash,
+  missingAuditColumns,
+  readAuditChain,
+  readAuditGrid,
+} from "./audit";
 export { hierarchyRowOf, nodeCellFor, nodeColumnOf, nodeIdIn } from "./selection";

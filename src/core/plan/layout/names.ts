@@ -42,6 +42,8 @@ export const SETTINGS_HEADERS = ["Key", "Value"] as const;
 export const HIERARCHY_HEADERS = [ID_HEADER, "Parent", "Name", "Owner"] as const;
 export const STATUS_HEADERS = [ID_HEADER, "Status", "Comment", "Return reason", "Updated at", "Updated by"] as const;
 export const AUDIT_HEADERS = ["Time", "User", "Node", "Field", "Old", "New", "Note"] as const;
+/** Columns the audit table gained later (audit.ts): tables made before them are extended on the next append. */
+export const AUDIT_CHAIN_HEADERS = ["Identity", "Hash"] as const;
 
 /** True for the names of the plan's own tables (listTables leaves them out). */
 export function isPlanTable(name: string): boolean {

@@ -74,13 +74,17 @@ export function readStatusRow(
 }
 
 /**
- * Whether a stored row still holds what was read: the values, the status and the last-updated
- * stamp. A node without a row counts as a pristine one (not started, nothing entered).
+ * Whether a stored row still holds what was read, field by field: the values, status, comment,
+ * return reason and last-updated stamp (at and by). Every stored field counts, so a co-author's
+ * comment or return reason typed into GU Status since the read is a conflict, not overwritten
+ * (and audited as if the old value were ""). A node without a row counts as a pristine one (not
+ * started, nothing entered).
  */
 export function sameStoredState(expected: NodeEntry | null, current: NodeEntry | null, periodCount: number): boolean {
   const a = expected ?? emptyEntry("", periodCount);
   const b = current ?? emptyEntry("", periodCount);
-  if (a.status !== b.status || a.updatedAt !== b.updatedAt) return false;
+  if (a.status !== b.status || a.comment !== b.comment || a.returnReason !== b.returnReason) return false;
+  if (a.updatedAt !== b.updatedAt || a.updatedBy !== b.updatedBy) return false;
   for (let p = 0; p < periodCount; p++) if ((a.values[p] ?? null) !== (b.values[p] ?? null)) return false;
   return true;
 }

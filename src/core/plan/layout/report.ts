@@ -79,7 +79,7 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  * the report shows; a renamed sheet is renamed in the formulas by Excel. Rows the ranges miss (a
  * row added below a table, a node added to the hierarchy) raise the warning in the title row.
  *
- * Blank cells reach the BU functions the same on every host (CONTRACTS item 8): ids and parents go
+ * Blank cells reach the BU functions the same on every host (README, "Blank cells in your own sheets"): ids and parents go
  * as text (`r&""`), inputs and targets through `IF(ISBLANK(r),"",r)`, so Excel on the desktop
  * cannot turn an empty cell into 0. Decimals and tolerance are read from the settings table, so
  * editing them there updates the report.

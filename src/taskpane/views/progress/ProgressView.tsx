@@ -4,6 +4,7 @@ import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { progress } from "../../../core/progress/progress";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
+import { AuditChainStatus } from "../../components/AuditChainStatus";
 import { Section } from "../reconcile/Section";
 import { DashboardPanel } from "./DashboardPanel";
 import { LateOwnersPanel } from "./LateOwnersPanel";
@@ -64,6 +65,9 @@ export function ProgressView({
       </Section>
       <Section title="Late owners">
         <LateOwnersPanel plan={plan} today={day} />
+      </Section>
+      <Section title="Audit log">
+        <AuditChainStatus read={actions.readAuditChain} />
       </Section>
       <Section title="Dashboard in the workbook">
         <DashboardPanel plan={plan} view={view} busy={busy} actions={actions} selectedNode={selectedNode} />

@@ -1,0 +1,52 @@
+/**
+ * The plan as both implementations keep it between reads: after the pane's own successful save,
+ * the saved rows are patched into the plan last read, so the next `readPlan` need not read every
+ * table again (what a fresh read would give, without the cost).
+ */
+import { idKey } from "../core/cell";
+import type { NodeEntry, PeriodValues, Plan } from "../core/plan/types";
+
+/** Values as a read gives them back: one per period, a number or null. */
+function stored(values: PeriodValues, periodCount: number): (number | null)[] {
+  return Array.from({ length: periodCount }, (_, p) => {
+    const value = values[p];
+    return typeof value === "number" && Number.isFinite(value) ? value + 0 : null;
+  });
+}
+
+/** The plan with `entries` saved; entries of nodes not in the plan are left out, as a read does. */
+export function withEntries(plan: Plan, entries: readonly NodeEntry[]): Plan {
+  const ids = nodeIds(plan);
+  const next = new Map(plan.entries);
+  const periodCount = plan.settings.periods.length;
+  for (const entry of entries) {
+    const id = ids.get(idKey(entry.id) ?? "");
+    if (id === undefined) continue;
+    next.set(id, {
+      ...entry,
+      id,
+      values: stored(entry.values, periodCount),
+      updatedAt: entry.updatedAt.trim(),
+      updatedBy: entry.updatedBy.trim(),
+    });
+  }
+  return { ...plan, entries: next };
+}
+
+/** The plan with these nodes' top-down targets saved. */
+export function withTopDown(plan: Plan, changes: readonly { id: string; values: PeriodValues }[]): Plan {
+  const ids = nodeIds(plan);
+  const next = new Map(plan.topDown);
+  const periodCount = plan.settings.periods.length;
+  for (const change of changes) {
+    const id = ids.get(idKey(change.id) ?? "");
+    if (id !== undefined) next.set(id, stored(change.values, periodCount));
+  }
+  return { ...plan, topDown: next };
+}
+
+function nodeIds(plan: Plan): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const node of plan.nodes) ids.set(idKey(node.id) as string, node.id);
+  return ids;
+}
