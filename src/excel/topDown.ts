@@ -161,7 +161,8 @@ async function readTargetRows(
     if (range === null) return null;
     const cells = range.values[0];
     // The row was found by its id in this save's first sync; a co-author's sort since moves it.
-    if (!rowHolds(cells, headers, changes[i].id)) throw new Error(excelMessages.rowMoved(TABLES.targets, changes[i].id));
+    if (!rowHolds(cells, headers, changes[i].id))
+      throw new Error(excelMessages.rowMoved(TABLES.targets, changes[i].id));
     return readValues(cells, columns);
   });
 }

@@ -137,17 +137,6 @@ export interface PlanWorkbook {
    * inputs, targets, status, report, audit), null for any other cell. Returns unsubscribe.
    */
   onSelectNode(listener: (id: string | null) => void): () => void;
-  /**
-   * Called when the plan's tables change other than through this object: a co-author (remote), or
-   * the user typing in the plan's sheets (local). Changes made by this object's own writes are not
-   * reported. Returns unsubscribe.
-   */
-  onPlanChanged(listener: (change: PlanChange) => void): () => void;
-}
-
-/** A change to the plan's tables made outside this `PlanWorkbook` object. */
-export interface PlanChange {
-  readonly origin: "local" | "remote";
 }
 
 export interface SourceTable {
