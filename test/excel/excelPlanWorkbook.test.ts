@@ -211,7 +211,7 @@ describe("ExcelPlanWorkbook", () => {
       expect(excel.writes.map(({ sheet, address, kind, data }) => [sheet, address, kind, data])).toEqual([
         [
           SHEETS.audit,
-          "A3:G4",
+          "A3:I4",
           "values",
           [
             ["'2027-01-05T09:00:00.000Z", "ann", "UK", "Q1 2027", "", "'120", "", "", hashes[0]],

@@ -57,10 +57,10 @@ describe("co-authoring-safe appends (Coauthoring in Excel add-ins)", () => {
     const { excel } = await setUp();
     const before = excel.workbook.table(TABLES.audit)?.range.rowCount as number;
     const below = excel.context.workbook.tables.getItem(TABLES.audit).getDataBodyRange().getRowsBelow(1);
-    below.values = [["", "", "", "", "", "", ""]];
+    below.values = [["", "", "", "", "", "", "", "", ""]];
     await excel.sync();
     expect(excel.workbook.table(TABLES.audit)?.range.rowCount).toBe(before);
-    below.values = [["t", "", "", "", "", "", ""]];
+    below.values = [["t", "", "", "", "", "", "", "", ""]];
     await excel.sync();
     expect(excel.workbook.table(TABLES.audit)?.range.rowCount).toBe(before + 1);
   });
@@ -79,7 +79,7 @@ describe("co-authoring-safe appends (Coauthoring in Excel add-ins)", () => {
     );
     expect(excel.calls.map((call) => call.call)).not.toContain("table.rows.add");
     expect((await workbook.readAudit()).map((entry) => entry.newValue)).toEqual(["5", "6", "7"]);
-    expect(excel.writes.filter((w) => w.sheet === SHEETS.audit).map((w) => w.address)).toEqual(["A3:G4", "A5:G5"]);
+    expect(excel.writes.filter((w) => w.sheet === SHEETS.audit).map((w) => w.address)).toEqual(["A3:I4", "A5:I5"]);
   });
 
   it("gives a node without inputs and status rows new rows below those tables, and refuses when something is in the way", async () => {
@@ -234,11 +234,12 @@ describe("a save reads O(1) (issue 11: ≤ 20 KB per save at any plan size)", ()
       expect(reads).toBeLessThan(20_000);
       expect(afterWrite).toBeLessThan(1_000);
       expect(Math.max(...excel.payloads)).toBeLessThan(2_000);
-      // Ranges read: the settings, three header rows, and the hinted hierarchy, status and inputs rows.
+      // Ranges read: the settings, three header rows, the hinted hierarchy, status and inputs rows, and
+      // the audit table's header and last row (the hash chain, auditChain.ts).
       const valueReads = excel.calls.filter(
         (call) => call.sync === 1 && call.call === "range.load" && call.detail === "values",
       );
-      expect(valueReads).toHaveLength(1 + 3 + 3);
+      expect(valueReads).toHaveLength(1 + 3 + 3 + 2);
       const ids = excel.workbook.values({ sheet: SHEETS.inputs, row: 1, col: 0, rowCount: count, colCount: 1 });
       const row = 1 + ids.findIndex(([cell]) => cell === id);
       expect(excel.workbook.values({ sheet: SHEETS.inputs, row, col: 0, rowCount: 1, colCount: 3 })).toEqual([
