@@ -1,6 +1,6 @@
 /** CASCADE: top-down targets pushed down a hierarchy, one column per period. */
 import { allocationProblem, decimalsProblem, fromUnits, splitExactly, toUnits, UnitSplitter } from "./allocation";
-import { asNumber, CellError, type FormulaResult, type ResultCell } from "./cell";
+import { asNumber, CellError, isBlank, type FormulaResult, type ResultCell } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { allocationMessages, messages } from "./messages";
 
@@ -64,6 +64,45 @@ export function cascadeTargets(
   run.read(targets, weights, zeroIsNoTarget);
   run.pushDown();
   return run.result();
+}
+
+/**
+ * `weights` (rows aligned with the hierarchy's input rows) with every blank cell replaced by the
+ * mean of its siblings' weights that are numbers (a negative one counting as 0), per column: a node
+ * with no value yet then gets an even share of what its parent passes down (w = S/(n-k) gives each
+ * of k such siblings 1/n), instead of nothing. Siblings that are all blank weigh 0, which splits
+ * evenly. Roots are siblings of each other. Numbers, errors and text pass through unchanged.
+ * What the pane's guidance and `BU.CASCADE(..., exactBlanks)` share.
+ */
+export function evenShareWeights(
+  hierarchy: Hierarchy,
+  weights: readonly (readonly unknown[])[],
+): (readonly unknown[])[] {
+  const { nodeCount, parent, rowNode } = hierarchy;
+  const columns = weights.length === 0 ? 0 : weights[0].length;
+  // Per parent (index nodeCount stands for "no parent") and column: sum and count of numeric weights.
+  const groupSum = new Float64Array((nodeCount + 1) * columns);
+  const groupCount = new Float64Array((nodeCount + 1) * columns);
+  const groupOf = (node: number): number => (parent[node] < 0 ? nodeCount : parent[node]) * columns;
+  weights.forEach((row, r) => {
+    const node = rowNode[r];
+    if (node < 0) return;
+    for (let c = 0; c < columns; c++) {
+      const weight = asNumber(row[c]);
+      if (weight === undefined) continue;
+      groupSum[groupOf(node) + c] += weight > 0 ? weight : 0;
+      groupCount[groupOf(node) + c] += 1;
+    }
+  });
+  return weights.map((row, r) => {
+    const node = rowNode[r];
+    if (node < 0 || !row.some(isBlank)) return row;
+    return row.map((cell, c) => {
+      if (!isBlank(cell)) return cell;
+      const count = groupCount[groupOf(node) + c];
+      return count > 0 ? groupSum[groupOf(node) + c] / count : 0;
+    });
+  });
 }
 
 /**

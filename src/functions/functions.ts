@@ -69,6 +69,7 @@ export function ALLOCATE(total: number, weights: any[][], decimals?: number): an
  * @param targets One column per period, same rows as ids. A number is a target the node keeps; blank means it takes a share from its parent.
  * @param weights One column per period, same rows as ids, e.g. the BU.ROLLUP of bottom-up values. Blank, text and negative weights count as 0.
  * @param decimals Decimal places each share is rounded to. Omitted: shares are not rounded.
+ * @param exactBlanks TRUE when blanks come as empty text, e.g. IF(ISBLANK(r),"",r): a 0 target is then kept as 0, and a node with a blank weight gets an even share. Omitted or FALSE: a 0 target is no target and a blank weight is 0 (Excel on Windows passes empty cells as 0).
  * @returns One row per row of ids and one column per period; blank for nodes with no target above them.
  * @helpurl https://localhost:3000/help.html#bucascade
  */
@@ -78,8 +79,9 @@ export function CASCADE(
   targets: any[][],
   weights: any[][],
   decimals?: number,
+  exactBlanks?: boolean,
 ): any[][] {
-  return callFromExcel(cascade, ids, parents, targets, weights, decimals);
+  return callFromExcel(cascade, ids, parents, targets, weights, decimals, exactBlanks);
 }
 
 /**

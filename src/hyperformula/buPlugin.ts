@@ -103,8 +103,9 @@ const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
   },
   CASCADE: {
     required: 4,
-    optional: 1,
-    evaluate: ([ids, parents, targets, weights, decimals]) => cascade(ids, parents, targets, weights, decimals),
+    optional: 2,
+    evaluate: ([ids, parents, targets, weights, decimals, exactBlanks]) =>
+      cascade(ids, parents, targets, weights, decimals, exactBlanks),
     size: ([ids, , targets]) => ({ height: cellCount(ids), width: targets?.width ?? 1 }),
   },
   LEVEL: {

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, [name: string, range: boolean, optional: boolean]
     ["targets", true, false],
     ["weights", true, false],
     ["decimals", false, true],
+    ["exactBlanks", false, true],
   ],
   LEVEL: [
     ["ids", true, false],

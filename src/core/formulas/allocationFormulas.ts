@@ -4,13 +4,14 @@
  * maths. Whatever comes in, the answer is a grid or a CellError; nothing throws.
  */
 import { allocate, allocationProblem } from "../allocation";
-import { cascadeShapeProblem, cascadeTargets } from "../cascade";
+import { cascadeShapeProblem, cascadeTargets, evenShareWeights } from "../cascade";
 import { asNumber, CellError, type FormulaResult, type ResultCell } from "../cell";
 import { allocationMessages } from "../messages";
 import { varianceGrid } from "../variance";
 import {
   isOmitted,
   parseDecimals,
+  parseFlag,
   parseMode,
   parseNumber,
   toHierarchy,
@@ -78,6 +79,12 @@ export function variance(actual: unknown, target: unknown, mode?: unknown): Form
  * as ROLLUP reads them (a column or a row), and targets and weights as ROLLUP reads values. `weights`
  * has one column for all periods or one per column of `targets`; omitted, every split is even.
  * `decimals` omitted: exact shares.
+ *
+ * Blanks: Excel on Windows and Mac pass an empty cell as 0 (office-js #4702, #5262), so by default
+ * a 0 target is no target and a blank weight is 0, which gives the same answer on every host. With
+ * `exactBlanks` TRUE the caller says blanks arrive as empty text (`IF(ISBLANK(r),"",r)`, as the
+ * report writes them): a 0 target is then a held target of 0, and a blank weight gets an even share
+ * (`evenShareWeights`), as the task pane's guidance does.
  */
 export function cascade(
   ids: unknown,
@@ -85,9 +92,12 @@ export function cascade(
   targets: unknown,
   weights: unknown,
   decimals?: unknown,
+  exactBlanks?: unknown,
 ): FormulaResult {
   const places = parseDecimals(decimals);
   if (places instanceof CellError) return places;
+  const exact = parseFlag(exactBlanks, "exactBlanks");
+  if (exact instanceof CellError) return exact;
   const idCells = toIds(ids);
   if (idCells instanceof CellError) return idCells;
   const parentCells = toParents(parents);
@@ -102,6 +112,6 @@ export function cascade(
   if (shapeProblem !== undefined) return shapeProblem;
   const hierarchy = toHierarchy(idCells, parentCells);
   if (hierarchy instanceof CellError) return hierarchy;
-  // A 0 target is no target: how Excel on the desktop passes an empty cell (office-js #4702).
+  if (exact) return cascadeTargets(hierarchy, targetRows, evenShareWeights(hierarchy, weightRows), places, false);
   return cascadeTargets(hierarchy, targetRows, weightRows, places, true);
 }

@@ -4,7 +4,7 @@
  */
 import { MAX_DECIMALS } from "../allocation";
 import { asNumber, CellError, idKey } from "../cell";
-import { cascadeTargets } from "../cascade";
+import { cascadeTargets, evenShareWeights } from "../cascade";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, Status } from "./types";
@@ -164,44 +164,28 @@ function valueRows(values: readonly (PeriodValues | undefined)[], periodCount: n
 
 /**
  * Cascade weights per input row (SPEC §1 CASCADE): a node's saved bottom-up rollup (negative weighs
- * 0); a node with no saved value anywhere in its subtree in that period weighs the mean of its
- * siblings that have one, which gives it an even share of what its parent passes down (w = S/(n-k)
- * makes each of k such siblings get 1/n). Siblings that all have nothing weigh 0: an even split.
- * So a rep who has not entered anything yet sees a fair suggestion, not 0.
+ * 0); a node with no saved value anywhere in its subtree in that period is blank, which
+ * `evenShareWeights` turns into the mean of its siblings' weights: an even share of what its parent
+ * passes down. So a rep who has not entered anything yet sees a fair suggestion, not 0. The report
+ * computes the same with `BU.CASCADE(..., exactBlanks)` over `IF(count=0,"",bottom-up)`.
  */
 function guidanceWeights(
   hierarchy: Hierarchy,
   inputs: readonly PeriodValues[],
   bottomUp: Float64Array,
   periodCount: number,
-): number[][] {
-  const { nodeCount, parent, rowNode } = hierarchy;
+): (readonly unknown[])[] {
   const counted = rollup(hierarchy, inputs, periodCount, "count");
-  const saved = new Uint8Array(nodeCount * periodCount);
-  // Per parent (index nodeCount stands for "no parent") and period: sum and count of saved weights.
-  const groupSum = new Float64Array((nodeCount + 1) * periodCount);
-  const groupCount = new Float64Array((nodeCount + 1) * periodCount);
-  for (let node = 0; node < nodeCount; node++) {
-    const group = (parent[node] < 0 ? nodeCount : parent[node]) * periodCount;
-    for (let c = 0; c < periodCount; c++) {
-      if ((asNumber(counted.cell(node, c)) ?? 0) === 0) continue;
-      saved[node * periodCount + c] = 1;
-      groupSum[group + c] += Math.max(0, bottomUp[node * periodCount + c] || 0);
-      groupCount[group + c] += 1;
-    }
-  }
-  return inputs.map((_, row) => {
-    const node = rowNode[row];
-    const weightRow = new Array<number>(periodCount).fill(0);
+  const weights = inputs.map((_, row) => {
+    const node = hierarchy.rowNode[row];
+    const weightRow = new Array<number | null>(periodCount).fill(null);
     if (node < 0) return weightRow;
-    const group = (parent[node] < 0 ? nodeCount : parent[node]) * periodCount;
     for (let c = 0; c < periodCount; c++) {
-      const base = node * periodCount + c;
-      if (saved[base] === 1) weightRow[c] = Math.max(0, bottomUp[base] || 0);
-      else if (groupCount[group + c] > 0) weightRow[c] = groupSum[group + c] / groupCount[group + c];
+      if ((asNumber(counted.cell(node, c)) ?? 0) > 0) weightRow[c] = Math.max(0, bottomUp[node * periodCount + c] || 0);
     }
     return weightRow;
   });
+  return evenShareWeights(hierarchy, weights);
 }
 
 /**

@@ -216,6 +216,45 @@ describe("CASCADE", () => {
     });
   });
 
+  describe("exactBlanks: blanks come as empty text, as the report writes them", () => {
+    // Co 1000 over EMEA (UK 60, DE with nothing saved yet) and AM 300.
+    const targets = [[1000], [""], [""], [""], [""]];
+    const weights = [[""], [60], [60], [""], [300]];
+
+    it("by default a blank weight is 0 and a 0 target is no target (desktop Excel passes empty cells as 0)", () => {
+      expect(cascade(ids, parents, targets, weights)).toEqual([
+        [1000],
+        [166.66666666666666],
+        [166.66666666666666],
+        [0],
+        [833.3333333333334],
+      ]);
+      expect(cascade(ids, parents, [[1000], [0], [""], [""], [""]], weights, 0)).toEqual(
+        cascade(ids, parents, targets, weights, 0),
+      );
+    });
+
+    it("gives a node with a blank weight the mean of its siblings' weights: an even share, as the pane's guidance", () => {
+      expect(cascade(ids, parents, targets, weights, 0, true)).toEqual([[1000], [167], [84], [83], [833]]);
+    });
+
+    it("keeps a typed 0 target as a held 0", () => {
+      expect(cascade(ids, parents, [[1000], [0], [""], [""], [""]], weights, 0, true)).toEqual([
+        [1000],
+        [0],
+        [0],
+        [0],
+        [1000],
+      ]);
+    });
+
+    it("refuses an exactBlanks that is not a flag, naming it", () => {
+      const result = cascade(ids, parents, targets, weights, 0, "sometimes");
+      expect(result).toBeInstanceOf(CellError);
+      expect((result as CellError).message).toMatch(/exactBlanks/);
+    });
+  });
+
   describe("conversion", () => {
     it("takes a single id as a value", () => {
       expect(cascade("A", null, 100, 1)).toEqual([[100]]);

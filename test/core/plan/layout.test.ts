@@ -230,11 +230,11 @@ describe("the report sheet", () => {
     expect(report[REPORT_FIRST_ROW].slice(4, 13)).toEqual([
       `=BU.LEVEL(${ids},${parents})`,
       `=BU.ROLLUP(${ids},${parents},${inputs("B")})`,
-      `=BU.CASCADE(${ids},${parents},${targets("B")},$F$4:$F$7,'GU Settings'!$B$6)`,
+      `=BU.CASCADE(${ids},${parents},${targets("B")},IF(BU.ROLLUP(${ids},${parents},${inputs("B")},,"count")=0,"",$F$4:$F$7),'GU Settings'!$B$6,TRUE())`,
       "=BU.VARIANCE($F$4:$F$7,$G$4:$G$7)",
       `=IF(IF(ISNUMBER($G$4:$G$7),$G$4:$G$7=0,FALSE()),"—",BU.VARIANCE($F$4:$F$7,$G$4:$G$7,"pct"))`,
       `=BU.ROLLUP(${ids},${parents},${inputs("C")})`,
-      `=BU.CASCADE(${ids},${parents},${targets("C")},$J$4:$J$7,'GU Settings'!$B$6)`,
+      `=BU.CASCADE(${ids},${parents},${targets("C")},IF(BU.ROLLUP(${ids},${parents},${inputs("C")},,"count")=0,"",$J$4:$J$7),'GU Settings'!$B$6,TRUE())`,
       "=BU.VARIANCE($J$4:$J$7,$K$4:$K$7)",
       `=IF(IF(ISNUMBER($K$4:$K$7),$K$4:$K$7=0,FALSE()),"—",BU.VARIANCE($J$4:$J$7,$K$4:$K$7,"pct"))`,
     ]);
@@ -351,13 +351,14 @@ describe("the report sheet", () => {
       const rounded = read("F4:I8").map((row) =>
         row.map((cell) => (typeof cell === "number" ? Number(cell.toFixed(6)) : cell)),
       );
+      // "=x" has nothing saved: it weighs as much as its saved sibling EMEA (an even share), as the
+      // pane's guidance; below EMEA the split follows UK's and DE's bottom-up.
       expect(rounded).toEqual([
         [200, 210, -10, -0.047619],
-        [200, 210, -10, -0.047619],
-        [120, 126, -6, -0.047619],
-        [80, 84, -4, -0.047619],
-        // No input and a cascaded top-down of 0: no percentage, as the pane shows it.
-        [0, 0, 0, "—"],
+        [200, 105, 95, 0.904762],
+        [120, 63, 57, 0.904762],
+        [80, 42, 38, 0.904762],
+        [0, 105, -105, -1],
       ]);
       // No top-down target for Q2 anywhere: the cascade is blank there.
       expect(read("J4:K5")).toEqual([
@@ -376,9 +377,9 @@ describe("the report sheet", () => {
             report,
           ),
         );
-      expect(flags()).toEqual([false, false, false, false, false]);
+      expect(flags()).toEqual([false, true, true, true, true]);
       hf.setCellContents({ sheet: hf.getSheetId(SHEETS.settings) as number, row: 6, col: 1 }, [[0.04]]);
-      expect(flags()).toEqual([true, true, true, true, false]);
+      expect(flags()).toEqual([true, true, true, true, true]);
     });
   });
 });

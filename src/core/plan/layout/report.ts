@@ -72,7 +72,8 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  *   Parent, Name, Owner, Status   INDEX(hierarchy or status column, row)
  *   Level      =BU.LEVEL(ids, parents)                   over the report's own id and parent columns
  *   Bottom-up  =BU.ROLLUP(ids, parents, inputs INDEXed by the inputs row)
- *   Top-down   =BU.CASCADE(ids, parents, targets INDEXed by the targets row, bottom-up, decimals)
+ *   Top-down   =BU.CASCADE(ids, parents, targets INDEXed by the targets row, bottom-up ("" where
+ *              nothing below was saved: an even share), decimals, TRUE)
  *   Variance   =BU.VARIANCE(bottom-up, top-down)
  *   Variance % =BU.VARIANCE(bottom-up, top-down, "pct"), or "—" against a top-down of 0
  * So sorting a plan table, or inserting rows inside it (Excel grows the ranges), changes nothing
@@ -167,10 +168,14 @@ export function reportBlocks(
   periods.forEach((_, p) => {
     const bottomUp = own(reportColumn(p, 0));
     const topDown = own(reportColumn(p, 1));
+    const inputs = numbersAt("inputs", 1 + p, row.inputs);
+    // The pane's guidance: weights are the bottom-up, blank ("") where nothing below was saved, which
+    // gets an even share; and a typed 0 target is kept (exactBlanks: the targets' blanks are "").
+    const weights = `IF(BU.ROLLUP(${asText(ids)},${asText(parents)},${inputs},,"count")=0,"",${bottomUp})`;
     spill.push(
-      { formula: `=BU.ROLLUP(${asText(ids)},${asText(parents)},${numbersAt("inputs", 1 + p, row.inputs)})` },
+      { formula: `=BU.ROLLUP(${asText(ids)},${asText(parents)},${inputs})` },
       {
-        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${bottomUp},${decimals})`,
+        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${weights},${decimals},TRUE())`,
       },
       { formula: `=BU.VARIANCE(${bottomUp},${topDown})` },
       {
