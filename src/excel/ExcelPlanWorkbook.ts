@@ -27,7 +27,7 @@
  */
 import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry, Plan } from "../core/plan/types";
-import { withEntries, withTopDown } from "../workbook/planCache";
+import { withEntries, withTopDown } from "../core/plan/patch";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
@@ -43,23 +43,27 @@ import type {
   SourceTable,
   TopDownChange,
 } from "../workbook/PlanWorkbook";
-import { readAudit, readAuditRows } from "./audit";
 import { AuditTail } from "./auditChain";
 import { WRITE_BUDGET_BYTES } from "./chunks";
-import { writeDashboard } from "./dashboard";
 import { RowHints } from "./hints";
 import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
 import { excelHasTableEvents, onPlanChanged, OwnWrites, watchPlanTables } from "./planChanges";
-import { saveEntries } from "./saveEntries";
 import { onSelectNode, selectNode } from "./selection";
 import { withOfficeMessages } from "./messages";
-import { listSnapshots, readSnapshot, saveSnapshot } from "./snapshots";
-import { readMadeFiles, recordMadeFiles } from "./madeFiles";
+import type { StoppedSetup, Writes } from "./writes";
 import type { MadeFile } from "../core/sharing/madeFiles";
-import { listTables, readSelection, readTable, selectSourceRow } from "./sources";
-import { saveTopDown } from "./topDown";
-import { SetupStoppedError, writePlan, type StoppedSetup } from "./writePlan";
+
+let writes: Promise<Writes> | null = null;
+
+/** The adapter's writes (writes.ts), in a chunk of their own that the first view does not wait for. */
+function loadWrites(): Promise<Writes> {
+  writes ??= import(/* webpackChunkName: "excel-writes" */ "./writes").catch((error: unknown) => {
+    writes = null;
+    throw error;
+  });
+  return writes;
+}
 
 export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where this object last saw each node's rows: what lets saveEntries read them in its first sync. */
@@ -120,6 +124,8 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     const seen = this.changesSeen;
     const plan = await this.run((context) => readPlan(context, this.hints, this.auditTail));
     if (this.watching !== null && seen === this.changesSeen) this.cached = plan;
+    // Fetched while the user reads the plan, so the first save does not wait for it.
+    loadWrites().catch(() => undefined);
     return plan;
   }
 
@@ -135,14 +141,17 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async readSelection(): Promise<SourceTable> {
+    const { readSelection } = await loadWrites();
     return this.run((context) => readSelection(context, this.hasCellProperties));
   }
 
   async listTables(): Promise<string[]> {
+    const { listTables } = await loadWrites();
     return this.run(listTables);
   }
 
   async readTable(name: string): Promise<SourceTable> {
+    const { readTable } = await loadWrites();
     return this.run((context) => readTable(context, name, this.hasCellProperties));
   }
 
@@ -150,6 +159,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   private stopped: StoppedSetup | null = null;
 
   async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void> {
+    const { SetupStoppedError, writePlan } = await loadWrites();
     this.cached = null;
     const resume = this.stopped !== null && sameSetup(this.stopped.setup, setup) ? this.stopped : null;
     try {
@@ -165,6 +175,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
+    const { saveEntries } = await loadWrites();
     return this.patching(
       () => this.write((context) => saveEntries(context, this.hints, changes, audit, this.auditTail)),
       (plan) =>
@@ -176,6 +187,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
+    const { saveTopDown } = await loadWrites();
     return this.patching(
       () => this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail)),
       (plan) => withTopDown(plan, changes),
@@ -183,34 +195,42 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
+    const { writeDashboard } = await loadWrites();
     return this.own.around(() => this.run((context) => writeDashboard(context, dashboard, this.writeBudget)));
   }
 
   async readAudit(): Promise<AuditEntry[]> {
+    const { readAudit } = await loadWrites();
     return this.run(readAudit);
   }
 
   async readAuditChain(): Promise<ChainedAuditRow[]> {
+    const { readAuditRows } = await loadWrites();
     return this.run(readAuditRows);
   }
 
   async saveSnapshot(info: SnapshotInfo): Promise<void> {
+    const { saveSnapshot } = await loadWrites();
     return this.own.around(() => this.run((context) => saveSnapshot(context, info, this.writeBudget)));
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
+    const { listSnapshots } = await loadWrites();
     return this.run(listSnapshots);
   }
 
   async readSnapshot(name: string): Promise<Snapshot> {
+    const { readSnapshot } = await loadWrites();
     return this.run((context) => readSnapshot(context, name));
   }
 
   async recordMadeFiles(files: readonly MadeFile[]): Promise<void> {
+    const { recordMadeFiles } = await loadWrites();
     return this.run((context) => recordMadeFiles(context, files, this.writeBudget));
   }
 
   async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
+    const { readMadeFiles } = await loadWrites();
     return this.run(readMadeFiles);
   }
 
@@ -219,6 +239,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async selectSourceRow(source: SourceRef, row: number): Promise<void> {
+    const { selectSourceRow } = await loadWrites();
     return this.run((context) => selectSourceRow(context, source, row));
   }
 

@@ -31,7 +31,7 @@ import {
   type LayoutProblem,
 } from "../core/plan/layout";
 import type { AuditEntry, NodeEntry } from "../core/plan/types";
-import { emptyEntry } from "../core/plan/workflow";
+import { emptyEntry } from "../core/plan/entries";
 import { entryConflicts } from "../workbook/conflicts";
 import type { EntryChange, SaveResult } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";

@@ -1,6 +1,5 @@
 import * as React from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Plan } from "../core/plan/types";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { ErrorMessages } from "./components/ErrorMessages";
@@ -152,13 +151,7 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
       <ViewTabs tabs={TABS} selected={current.value} panelId={PANEL_ID} onSelect={setChosenTab} />
       <div className={styles.bar}>
         {/* Outside changes are read in place as they arrive; this is for hosts that don't report them. */}
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowClockwiseRegular />}
-          disabled={plan === undefined}
-          onClick={() => void actions.reload()}
-        >
+        <Button size="small" appearance="subtle" disabled={plan === undefined} onClick={() => void actions.reload()}>
           Refresh
         </Button>
       </div>

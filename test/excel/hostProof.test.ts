@@ -17,7 +17,7 @@ import {
   blockRange,
   buildPlanLayout,
 } from "../../src/core/plan/layout";
-import { emptyEntry } from "../../src/core/plan/workflow";
+import { emptyEntry } from "../../src/core/plan/entries";
 import type { AuditEntry, NodeEntry, PlanNode } from "../../src/core/plan/types";
 import { chunkBlocks, jsonBytes, utf8Length } from "../../src/excel/chunks";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";

@@ -8,7 +8,7 @@ import { cascadeTargets, evenShareWeights } from "../cascade";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, Status } from "./types";
-import { emptyEntry } from "./workflow";
+import { emptyEntry } from "./entries";
 
 /** One node's numbers in one period, or over all periods. */
 export interface Figures {

@@ -27,6 +27,7 @@
  * - Nobody approves their own submission: a node's owner never reviews it, and an approval by
  *   the person who last wrote the node (`updatedBy`) is refused.
  */
+import { emptyEntry } from "./entries";
 import { idKey } from "../cell";
 import { chainMessages, planMessages } from "../messages";
 import {
@@ -127,18 +128,6 @@ export interface BulkResult {
   readonly entries: NodeEntry[];
   readonly audit: AuditEntry[];
   readonly refused: { readonly id: string; readonly message: string }[];
-}
-
-export function emptyEntry(id: string, periodCount: number): NodeEntry {
-  return {
-    id,
-    values: new Array<number | null>(periodCount).fill(null),
-    status: "Not started",
-    comment: "",
-    returnReason: "",
-    updatedAt: "",
-    updatedBy: "",
-  };
 }
 
 /** The actions a role may take on a node in this status, in the order buttons show them. */
@@ -560,14 +549,6 @@ export function chainActionToMany(
     }
   }
   return result;
-}
-
-/** The plan with these rows written: what the workbook holds after a successful save. */
-export function withEntries(plan: Plan, entries: readonly NodeEntry[]): Plan {
-  if (entries.length === 0) return plan;
-  const next = new Map(plan.entries);
-  for (const entry of entries) next.set(entry.id, entry);
-  return { ...plan, entries: next };
 }
 
 export interface ReviewItem {

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { collectMessages } from "../../core/sharing/collectMessages";
 import type { MadeFile } from "../../core/sharing/madeFiles";
-import type { AuditEntry, PeriodValues, Plan } from "../../core/plan/types";
-import { withEntries } from "../../core/plan/workflow";
+import type { AuditEntry, Plan } from "../../core/plan/types";
+import { withEntries, withTopDown } from "../../core/plan/patch";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   ChainedAuditRow,
@@ -74,12 +74,6 @@ export interface WorkbookState {
 
 /** How long a burst of outside changes may last before the plan is read again. */
 const PLAN_CHANGE_DELAY_MS = 250;
-
-function withTopDown(plan: Plan, changes: readonly TopDownChange[]): Plan {
-  const topDown = new Map<string, PeriodValues>(plan.topDown);
-  for (const change of changes) topDown.set(change.id, change.values);
-  return { ...plan, topDown };
-}
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;

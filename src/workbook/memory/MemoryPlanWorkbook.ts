@@ -59,7 +59,7 @@ import type {
   TopDownChange,
 } from "../PlanWorkbook";
 import { entryConflicts, topDownConflicts } from "../conflicts";
-import { withEntries, withTopDown } from "../planCache";
+import { withEntries, withTopDown } from "../../core/plan/patch";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
 import { MemoryWorkbook, type WorkbookEvent } from "./MemoryWorkbook";
 import {

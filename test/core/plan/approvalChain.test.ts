@@ -10,8 +10,8 @@ import {
   reviewerOf,
   reviewQueue,
   waitingBelow,
-  withEntries,
 } from "../../../src/core/plan/workflow";
+import { withEntries } from "../../../src/core/plan/patch";
 import { SETTINGS } from "../../support/plan";
 
 const node = (id: string, parent: string, owner: string): PlanNode => ({ id, parent, name: id, owner, attributes: {} });

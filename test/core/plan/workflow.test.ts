@@ -1,10 +1,10 @@
 import type { NodeEntry, Plan, PlanNode, Role, Status, WorkflowAction } from "../../../src/core/plan/types";
+import { emptyEntry } from "../../../src/core/plan/entries";
 import { STATUSES } from "../../../src/core/plan/types";
 import {
   allowedActions,
   applyAction,
   applyActionToMany,
-  emptyEntry,
   entryFor,
   isLockedForContributor,
   nodesOwnedBy,

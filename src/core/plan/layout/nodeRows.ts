@@ -5,7 +5,7 @@
 import { asNumber, idText } from "../../cell";
 import { layoutMessages } from "../../messages";
 import { STATUSES, type NodeEntry, type PeriodValues, type Status } from "../types";
-import { emptyEntry } from "../workflow";
+import { emptyEntry } from "../entries";
 import { cellText, toCellInput, type CellInput, type LayoutCell } from "./cells";
 import { requireColumns } from "./grids";
 import { ID_HEADER, SHEETS, STATUS_HEADERS } from "./names";

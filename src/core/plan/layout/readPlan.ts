@@ -3,7 +3,7 @@ import { idKey, idText } from "../../cell";
 import { Hierarchy } from "../../hierarchy/hierarchy";
 import { layoutMessages } from "../../messages";
 import type { NodeEntry, PeriodValues, Plan, PlanNode } from "../types";
-import { emptyEntry } from "../workflow";
+import { emptyEntry } from "../entries";
 import { cellText } from "./cells";
 import { requireColumns, rowIndex, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
 import { HIERARCHY_HEADERS, PLAN_TABLES, SHEETS, TABLES, TABLE_SHEETS, type PlanTable } from "./names";

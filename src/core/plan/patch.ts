@@ -1,10 +1,9 @@
 /**
- * The plan as both implementations keep it between reads: after the pane's own successful save,
- * the saved rows are patched into the plan last read, so the next `readPlan` need not read every
- * table again (what a fresh read would give, without the cost).
+ * A plan with a successful save patched in, as a fresh read would give it back: what the pane and
+ * both workbook implementations keep after their own saves instead of reading every table again.
  */
-import { idKey } from "../core/cell";
-import type { NodeEntry, PeriodValues, Plan } from "../core/plan/types";
+import { idKey } from "../cell";
+import type { NodeEntry, PeriodValues, Plan } from "./types";
 
 /** Values as a read gives them back: one per period, a number or null. */
 function stored(values: PeriodValues, periodCount: number): (number | null)[] {
