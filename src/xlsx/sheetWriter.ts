@@ -42,6 +42,11 @@ export class SharedStrings {
     return at;
   }
 
+  /** How many texts `xml` yields. */
+  get chunks(): number {
+    return Math.ceil(this.texts.length / STRINGS_PER_CHUNK) + 2;
+  }
+
   /** xl/sharedStrings.xml, a chunk at a time. */
   *xml(): Generator<string> {
     yield `${XML_DECLARATION}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
