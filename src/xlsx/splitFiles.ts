@@ -13,6 +13,7 @@ import { cellAddress, columnLetters, quoteSheet } from "../core/a1";
 import { idKey } from "../core/cell";
 import { Hierarchy } from "../core/hierarchy/hierarchy";
 import { layoutMessages, sharingMessages } from "../core/messages";
+import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
 import { buildPlanView, type PlanView } from "../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
@@ -655,6 +656,7 @@ export async function splitPlan(
   );
   if (!built.ok) throw new SplitError(built.problems.map((problem) => problem.message).join("; "));
   if (plan.nodes.length === 0) throw new SplitError(layoutMessages.noNodes);
+  if (typeof CompressionStream === "undefined") throw new SplitError(collectMessages.cannotPack);
   const chosen = owners === "all" ? planOwners(plan) : owners;
   // Each of these is one long step at 100,000 nodes: the pane gets to paint between them.
   await pause();
