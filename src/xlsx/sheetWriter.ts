@@ -8,9 +8,9 @@
 // eslint-disable-next-line no-control-regex -- these control characters are what it matches
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 // eslint-disable-next-line no-control-regex -- as above, plus the characters XML escapes
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-/** Text as XML element content or a double-quoted attribute value. */
+/** Text as XML element content or a double-quoted attribute value (ECMA-376 Part 1 is XML 1.0). */
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text
@@ -18,7 +18,9 @@ export function escapeXml(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+    .replace(/"/g, "&quot;")
+    // A reference, because XML readers turn a literal carriage return (and CR LF) into a line feed.
+    .replace(/\r/g, "&#13;");
 }
 
 /** Items of the shared strings part written per chunk. */
@@ -54,7 +56,7 @@ export class SharedStrings {
       let chunk = "";
       for (const text of this.texts.slice(from, from + STRINGS_PER_CHUNK)) {
         // Without xml:space="preserve" Excel drops leading and trailing spaces (§22.9.2.7 ST_Xstring).
-        const preserve = text !== text.trim() || /[\n\t]/.test(text) ? ' xml:space="preserve"' : "";
+        const preserve = text !== text.trim() || /[\n\r\t]/.test(text) ? ' xml:space="preserve"' : "";
         chunk += `<si><t${preserve}>${escapeXml(text)}</t></si>`;
       }
       yield chunk;
