@@ -181,13 +181,13 @@ describe("splitting a plan into contributor workbooks", () => {
     const plan = makePlan();
     const nodes = plan.nodes.map((n) => (n.id === "UK" ? { ...n, name: 'R&D <core> "UK"' } : n));
     const entries = new Map(plan.entries);
-    entries.set("UK", entry("UK", [100, 110], "Draft", "  two\nlines & a\ttab  "));
+    entries.set("UK", entry("UK", [100, 110], "Draft", "  two\r\nlines & a\ttab  "));
     entries.set("APAC", entry("APAC", [null, null], "Draft", "=SUM(A1:A9)"));
     const [file] = await splitPlan({ ...plan, nodes, entries }, ["Ann"], { now: NOW });
 
     const targets = (await loadWorkbook(file.data)).getWorksheet("Targets") as ExcelJS.Worksheet;
     expect(targets.getCell("B6").value).toBe('R&D <core> "UK"');
-    expect(targets.getCell("G6").value).toBe("  two\nlines & a\ttab  ");
+    expect(targets.getCell("G6").value).toBe("  two\r\nlines & a\ttab  ");
     expect(targets.getCell("G8").value).toBe("=SUM(A1:A9)");
     expect(targets.getCell("G8").type).toBe(ExcelJS.ValueType.String);
 
@@ -195,7 +195,7 @@ describe("splitting a plan into contributor workbooks", () => {
     if (!read.ok) throw new Error(read.message);
     const uk = read.workbook.rows.find((row) => row.id === "UK");
     expect(uk?.name).toBe('R&D <core> "UK"');
-    expect(uk?.comment).toEqual({ kind: "text", text: "  two\nlines & a\ttab  " });
+    expect(uk?.comment).toEqual({ kind: "text", text: "  two\r\nlines & a\ttab  " });
   });
 
   test("refuses with a clear message where the browser can't compress", async () => {
