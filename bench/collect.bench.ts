@@ -93,7 +93,9 @@ async function splitBench(): Promise<void> {
   const rows = file.rows.toLocaleString("en-US");
   report(`split of the root file of a 100,000-node plan (${rows} rows, CPU)`, (used.user + used.system) / 1e6, 20);
   console.log(`  before: ${BEFORE.splitCpu} s CPU, ${BEFORE.splitWall} s wall`);
-  console.log(`  wall time: ${((performance.now() - start) / 1000).toFixed(1)} s; file ${(file.data.length / 1e6).toFixed(1)} MB`);
+  console.log(
+    `  wall time: ${((performance.now() - start) / 1000).toFixed(1)} s; file ${(file.data.length / 1e6).toFixed(1)} MB`,
+  );
   console.log(
     `  longest main-thread stretch: ${(delay.max / 1e9).toFixed(2)} s (target 0.2 s; before ${BEFORE.longest} s), ` +
       `${updates} progress updates`,

@@ -13,14 +13,16 @@ const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]
 /** Text as XML element content or a double-quoted attribute value (ECMA-376 Part 1 is XML 1.0). */
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    // A reference, because XML readers turn a literal carriage return (and CR LF) into a line feed.
-    .replace(/\r/g, "&#13;");
+  return (
+    text
+      .replace(NOT_XML, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      // A reference, because XML readers turn a literal carriage return (and CR LF) into a line feed.
+      .replace(/\r/g, "&#13;")
+  );
 }
 
 /** Items of the shared strings part written per chunk. */

@@ -32,7 +32,6 @@ import {
   REL_NS,
   SharedStrings,
   XML_DECLARATION,
-  emptyCell,
   escapeXml,
   formulaCell,
   numberCell,
@@ -185,7 +184,8 @@ function nameStyle(depth: number): number {
  * protected sheet they are all a contributor can type in (ECMA-376 Part 1, §18.8.33).
  */
 function stylesXml(decimals: number): string {
-  const box = '<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>';
+  const box =
+    '<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>';
   const xf = (numFmt: number, font: number, fill: number, border: number, inner = ""): string => {
     const applies =
       (numFmt !== 0 ? ' applyNumberFormat="1"' : "") +
@@ -315,7 +315,8 @@ async function* targetsSheet(
     selected: true,
   });
   const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
-  yield row(1, textCell("A1", STYLE.title, sharingMessages.fileTitle(settings.name, owner), strings)) +
+  yield (
+    row(1, textCell("A1", STYLE.title, sharingMessages.fileTitle(settings.name, owner), strings)) +
     valueRow(2, [sharingMessages.fileInstructions(settings.decimals, settings.allowNegative)], strings) +
     valueRow(3, [settings.deadline === null ? unit : `${unit} · due ${settings.deadline}`], strings) +
     valueRow(
@@ -330,7 +331,8 @@ async function* targetsSheet(
       ],
       strings,
       STYLE.header,
-    );
+    )
+  );
 
   // Editable rows come in runs (an owner's subtree): one validation per run, as a range.
   const runs: [number, number][] = [];
@@ -380,7 +382,9 @@ async function* targetsSheet(
       `error="${escapeXml(sharingMessages.cellRule(settings.decimals, settings.allowNegative))}"`;
     validations =
       `<dataValidations count="${runs.length}">` +
-      runs.map(([a, b]) => `<dataValidation ${rule} sqref="${from}${a}:${to}${b}">${formulae}</dataValidation>`).join("") +
+      runs
+        .map(([a, b]) => `<dataValidation ${rule} sqref="${from}${a}:${to}${b}">${formulae}</dataValidation>`)
+        .join("") +
       "</dataValidations>";
   }
   yield sheetEnd(validations);
@@ -405,7 +409,8 @@ async function* reportSheet(
   const labels = periods
     .map((label, p) => textCell(`${letters[REPORT_FIXED + p * REPORT_MEASURES.length]}3`, STYLE.bold, label, strings))
     .join("");
-  yield row(1, textCell("A1", STYLE.title, `${settings.name}: report`, strings)) +
+  yield (
+    row(1, textCell("A1", STYLE.title, `${settings.name}: report`, strings)) +
     valueRow(2, [sharingMessages.reportNote], strings) +
     row(3, labels) +
     valueRow(
@@ -413,7 +418,8 @@ async function* reportSheet(
       [TARGETS_COLUMNS.id, TARGETS_COLUMNS.name, ...periods.flatMap(() => REPORT_MEASURES)],
       strings,
       STYLE.reportHeader,
-    );
+    )
+  );
 
   const targets = escapeXml(quoteSheet(FILE_SHEETS.targets));
   const perChunk = chunkRows(width);
@@ -546,7 +552,9 @@ function packageParts(plan: Plan, owner: string, now: string): Record<string, st
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SHEET_TYPE}"/>`).join("") +
+      sheets
+        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SHEET_TYPE}"/>`)
+        .join("") +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +

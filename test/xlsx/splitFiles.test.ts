@@ -35,6 +35,16 @@ function sheetForEngine(sheet: ExcelJS.Worksheet): (string | number | boolean | 
   );
 }
 
+/** What a contributor sees of an input cell: unlocked, yellow, validated as a target. */
+function inputLook(found: ExcelJS.Cell | undefined): { unlocked: boolean; yellow: boolean; validated: boolean } {
+  const fill = found?.fill as ExcelJS.FillPattern | undefined;
+  return {
+    unlocked: found?.protection?.locked === false,
+    yellow: fill?.fgColor?.argb === "FFFFF2CC",
+    validated: found?.dataValidation?.type === "decimal",
+  };
+}
+
 describe("splitting a plan into contributor workbooks", () => {
   test("one file per owner, named after the plan and the owner", async () => {
     const files = await splitPlan(makePlan(), "all", { now: NOW });
@@ -254,12 +264,9 @@ describe("splitting a plan into contributor workbooks", () => {
       for (let r = 6; r < 6 + file.rows; r++) {
         const editable = targets.getCell(r, 4).value === "Draft";
         for (const col of [5, 6, 7]) {
-          const cell = targets.getCell(r, col);
-          const unlocked = cell.protection?.locked === false;
-          const yellow = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === "FFFFF2CC";
-          const validated = col < 7 && cell.dataValidation?.type === "decimal";
+          const { unlocked, yellow, validated } = inputLook(targets.findCell(r, col));
           if (unlocked !== editable || yellow !== editable || (col < 7 && validated !== editable))
-            wrong.push(cell.address);
+            wrong.push(`R${r}C${col}`);
         }
       }
       expect(wrong).toEqual([]);

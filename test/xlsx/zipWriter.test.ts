@@ -34,9 +34,7 @@ describe("writing a ZIP archive part by part", () => {
       "xl/sharedStrings.xml",
       "empty.xml",
     ]);
-    expect(await read.file("xl/worksheets/sheet1.xml")?.async("string")).toBe(
-      `<sheetData>${big.join("")}</sheetData>`,
-    );
+    expect(await read.file("xl/worksheets/sheet1.xml")?.async("string")).toBe(`<sheetData>${big.join("")}</sheetData>`);
     expect(await read.file("empty.xml")?.async("string")).toBe("");
 
     const directory = readDirectory(data);
