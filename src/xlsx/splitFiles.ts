@@ -11,11 +11,10 @@
  */
 import { cellAddress, columnLetters, quoteSheet } from "../core/a1";
 import { idKey } from "../core/cell";
-import { Hierarchy } from "../core/hierarchy/hierarchy";
 import { layoutMessages, sharingMessages } from "../core/messages";
 import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
-import { buildPlanView, type PlanView } from "../core/plan/planView";
+import { buildPlanView, type NodeView, type PlanView } from "../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
 import { entryFor, isLockedForContributor, owners as planOwners } from "../core/plan/workflow";
 import {
@@ -99,6 +98,8 @@ interface FileRow {
   readonly depth: number;
   /** Nodes in its subtree, itself included: its rows are this one and the next size - 1. */
   readonly size: number;
+  /** The plan's figures of the node (bottom-up, cascaded top-down), for the report. */
+  readonly view: NodeView;
   readonly editable: boolean;
 }
 
@@ -115,35 +116,42 @@ function ownerKey(owner: string): string | undefined {
 /**
  * The rows of `owner`'s file: every node they own with its whole subtree, in tree order. Nodes
  * below the owner's that others own come along (read-only), so the report adds up as the plan does.
+ * In tree order a subtree is its top and the deeper nodes right after it, so one pass finds them.
  */
-function rowsFor(plan: Plan, hierarchy: Hierarchy, owner: string): FileRow[] {
+function rowsFor(plan: Plan, view: PlanView, owner: string): FileRow[] {
   const key = ownerKey(owner);
-  const count = hierarchy.nodeCount;
-  const included = new Uint8Array(count);
-  const depth = new Int32Array(count);
-  const picked: number[] = [];
-  for (const n of hierarchy.order) {
-    const node = plan.nodes[hierarchy.nodeRow[n]];
-    const parent = hierarchy.parent[n];
-    const below = parent >= 0 && included[parent] === 1;
-    if (!below && ownerKey(node.owner) !== key) continue;
-    included[n] = 1;
-    depth[n] = below ? depth[parent] + 1 : 1;
-    picked.push(n);
+  const picked: NodeView[] = [];
+  const depth: number[] = [];
+  const size: number[] = [];
+  /** Rows whose subtree is still open, shallowest first. */
+  const open: number[] = [];
+  let top = 0;
+  for (const nodeView of view.nodes) {
+    if (top > 0 && nodeView.depth <= top) top = 0;
+    if (top === 0) {
+      if (ownerKey(nodeView.node.owner) !== key) continue;
+      top = nodeView.depth;
+    }
+    const at = picked.length;
+    while (open.length > 0 && depth[open[open.length - 1]] >= nodeView.depth - top + 1) {
+      const closed = open.pop() as number;
+      size[closed] = at - closed;
+    }
+    picked.push(nodeView);
+    depth.push(nodeView.depth - top + 1);
+    size.push(1);
+    open.push(at);
   }
-  const size = new Int32Array(count).fill(1);
-  for (let i = picked.length - 1; i >= 0; i--) {
-    const parent = hierarchy.parent[picked[i]];
-    if (parent >= 0 && included[parent] === 1) size[parent] += size[picked[i]];
-  }
-  return picked.map((n) => {
-    const node = plan.nodes[hierarchy.nodeRow[n]];
+  for (const closed of open) size[closed] = picked.length - closed;
+  return picked.map((nodeView, i) => {
+    const { node } = nodeView;
     const entry = entryFor(plan, node.id);
     return {
       node,
       entry,
-      depth: depth[n],
-      size: size[n],
+      view: nodeView,
+      depth: depth[i],
+      size: size[i],
       editable: ownerKey(node.owner) === key && !isLockedForContributor(entry.status),
     };
   });
@@ -393,7 +401,6 @@ async function* targetsSheet(
 async function* reportSheet(
   plan: Plan,
   rows: readonly FileRow[],
-  view: PlanView,
   strings: SharedStrings,
   progress: Progress,
 ): AsyncGenerator<string> {
@@ -433,7 +440,8 @@ async function* reportSheet(
     const { node, depth, size } = rows[i];
     const r = REPORT_FIRST_ROW + 1 + i;
     const first = TARGETS_HEADER_ROW + 2 + i;
-    const figures = view.byId.get(node.id)?.periods;
+    // Built on first read (planView.ts), so only for the rows of this chunk.
+    const figures = rows[i].view.periods;
     let cells = textCell(`A${r}`, 0, node.id, strings) + textCell(`B${r}`, nameStyle(depth), node.name, strings);
     for (let p = 0; p < periods.length; p++) {
       const column = REPORT_FIXED + p * REPORT_MEASURES.length;
@@ -598,14 +606,13 @@ async function* paced(texts: Iterable<string>, step: Progress, from: number, eac
 /** One owner's workbook as .xlsx bytes, with the record of it. */
 async function ownerFile(
   plan: Plan,
-  hierarchy: Hierarchy,
   view: PlanView,
   owner: string,
   options: SplitOptions,
   progress: (rowsDone: number, rows: number) => Promise<void>,
 ): Promise<SplitFile> {
   const { now } = options;
-  const rows = rowsFor(plan, hierarchy, owner);
+  const rows = rowsFor(plan, view, owner);
   if (rows.length === 0) throw new SplitError(sharingMessages.noNodesFor(owner));
   const record: MadeFile = {
     fileId: (options.fileId ?? newFileId)(),
@@ -630,7 +637,7 @@ async function ownerFile(
   for (const [name, xml] of Object.entries(packageParts(plan, owner, now))) await zip.addPart(name, [xml]);
   await zip.addPart("xl/styles.xml", [stylesXml(plan.settings.decimals)]);
   await zip.addPart("xl/worksheets/sheet1.xml", targetsSheet(plan, owner, rows, strings, step));
-  await zip.addPart("xl/worksheets/sheet2.xml", reportSheet(plan, rows, view, strings, step));
+  await zip.addPart("xl/worksheets/sheet2.xml", reportSheet(plan, rows, strings, step));
   await zip.addPart("xl/worksheets/sheet3.xml", [settingsSheet(plan, owner, now, strings)]);
   await zip.addPart("xl/worksheets/sheet4.xml", [markerSheet(record, strings)]);
   await step(rows.length * 2);
@@ -658,17 +665,13 @@ export async function splitPlan(
   owners: readonly string[] | "all",
   options: SplitOptions,
 ): Promise<SplitFile[]> {
-  const built = Hierarchy.build(
-    plan.nodes.map((node) => node.id),
-    plan.nodes.map((node) => node.parent),
-  );
-  if (!built.ok) throw new SplitError(built.problems.map((problem) => problem.message).join("; "));
   if (plan.nodes.length === 0) throw new SplitError(layoutMessages.noNodes);
   if (typeof CompressionStream === "undefined") throw new SplitError(collectMessages.cannotPack);
   const chosen = owners === "all" ? planOwners(plan) : owners;
-  // Each of these is one long step at 100,000 nodes: the pane gets to paint between them.
+  // One long step at 100,000 nodes (the rollup and the cascade): the pane gets to paint around it.
   await pause();
   const view = buildPlanView(plan);
+  if (view.problems.length > 0) throw new SplitError(view.problems.map((problem) => problem.message).join("; "));
   await pause();
   const files: SplitFile[] = [];
   for (let file = 0; file < chosen.length; file++) {
@@ -677,7 +680,7 @@ export async function splitPlan(
       options.onProgress?.({ file, files: chosen.length, owner, rowsDone, rows });
       await pause();
     };
-    files.push(await ownerFile(plan, built.hierarchy, view, owner, options, progress));
+    files.push(await ownerFile(plan, view, owner, options, progress));
   }
   return files;
 }

@@ -187,6 +187,26 @@ describe("splitting a plan into contributor workbooks", () => {
     engine.destroy();
   });
 
+  test("each report row sums its whole subtree, at every depth", async () => {
+    const [file] = await splitPlan(makePlan(), ["Cara"], { now: NOW });
+    const workbook = await loadWorkbook(file.data);
+    const report = workbook.getWorksheet("Report") as ExcelJS.Worksheet;
+    const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+    expect(column(targets, 1, 6)).toEqual(["CO", "EMEA", "UK", "DE", "FR", "APAC", "JP"]);
+    expect([5, 6, 7, 8, 9, 10, 11].map((r) => report.getCell(`C${r}`).formula)).toEqual([
+      "SUM('Targets'!E6:E12)",
+      "SUM('Targets'!E7:E10)",
+      "SUM('Targets'!E8:E8)",
+      "SUM('Targets'!E9:E9)",
+      "SUM('Targets'!E10:E10)",
+      "SUM('Targets'!E11:E12)",
+      "SUM('Targets'!E12:E12)",
+    ]);
+    expect([6, 7, 8, 9, 10, 11, 12].map((r) => targets.getCell(`B${r}`).alignment?.indent ?? 0)).toEqual([
+      0, 1, 2, 2, 2, 1, 2,
+    ]);
+  });
+
   test("user text keeps every character: XML's own, spaces around it, line breaks, text that looks like a formula", async () => {
     const plan = makePlan();
     const nodes = plan.nodes.map((n) => (n.id === "UK" ? { ...n, name: 'R&D <core> "UK"' } : n));
