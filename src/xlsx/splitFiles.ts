@@ -25,7 +25,7 @@ import {
   TARGETS_HEADER_ROW,
   contributorFileName,
 } from "../core/sharing/contributorFile";
-import { newFileId, type MadeFile } from "../core/sharing/madeFiles";
+import { newFileId, type MadeFile, type MadeFileRow } from "../core/sharing/madeFiles";
 import {
   MAIN_NS,
   REL_NS,
@@ -62,6 +62,9 @@ export interface SplitOptions {
  * the machine the benchmark runs on, far below the 200 ms a user notices as a frozen pane.
  */
 const YIELD_CELLS = 8000;
+
+/** Nodes of the plan looked at between two yields while picking an owner's rows. */
+const YIELD_NODES = 20_000;
 
 /** Rows of `width` cells built between two yields. */
 function chunkRows(width: number): number {
@@ -118,7 +121,7 @@ function ownerKey(owner: string): string | undefined {
  * below the owner's that others own come along (read-only), so the report adds up as the plan does.
  * In tree order a subtree is its top and the deeper nodes right after it, so one pass finds them.
  */
-function rowsFor(plan: Plan, view: PlanView, owner: string): FileRow[] {
+async function rowsFor(plan: Plan, view: PlanView, owner: string): Promise<FileRow[]> {
   const key = ownerKey(owner);
   const picked: NodeView[] = [];
   const depth: number[] = [];
@@ -126,7 +129,9 @@ function rowsFor(plan: Plan, view: PlanView, owner: string): FileRow[] {
   /** Rows whose subtree is still open, shallowest first. */
   const open: number[] = [];
   let top = 0;
-  for (const nodeView of view.nodes) {
+  for (let k = 0; k < view.nodes.length; k++) {
+    if (k % YIELD_NODES === 0 && k > 0) await pause();
+    const nodeView = view.nodes[k];
     if (top > 0 && nodeView.depth <= top) top = 0;
     if (top === 0) {
       if (ownerKey(nodeView.node.owner) !== key) continue;
@@ -308,6 +313,7 @@ async function* targetsSheet(
   plan: Plan,
   owner: string,
   rows: readonly FileRow[],
+  made: MadeFileRow[],
   strings: SharedStrings,
   progress: Progress,
 ): AsyncGenerator<string> {
@@ -354,6 +360,8 @@ async function* targetsSheet(
     }
     const { node, entry, depth, editable } = rows[i];
     const r = firstRow + i;
+    const values = periods.map((_, p) => entry.values[p] ?? null);
+    made.push({ id: node.id, values, comment: entry.comment });
     let cells =
       textCell(`A${r}`, 0, node.id, strings) +
       textCell(`B${r}`, nameStyle(depth), node.name, strings) +
@@ -361,7 +369,7 @@ async function* targetsSheet(
       textCell(`D${r}`, 0, entry.status, strings);
     const style = editable ? STYLE.input : STYLE.figure;
     for (let p = 0; p < periods.length; p++)
-      cells += numberCell(`${letters[FIRST_PERIOD_COLUMN - 1 + p]}${r}`, style, entry.values[p] ?? null);
+      cells += numberCell(`${letters[FIRST_PERIOD_COLUMN - 1 + p]}${r}`, style, values[p]);
     cells += textCell(
       `${letters[commentColumn - 1]}${r}`,
       editable ? STYLE.commentInput : STYLE.comment,
@@ -612,8 +620,9 @@ async function ownerFile(
   progress: (rowsDone: number, rows: number) => Promise<void>,
 ): Promise<SplitFile> {
   const { now } = options;
-  const rows = rowsFor(plan, view, owner);
+  const rows = await rowsFor(plan, view, owner);
   if (rows.length === 0) throw new SplitError(sharingMessages.noNodesFor(owner));
+  const made: MadeFileRow[] = [];
   const record: MadeFile = {
     fileId: (options.fileId ?? newFileId)(),
     owner,
@@ -621,11 +630,8 @@ async function ownerFile(
     made: now,
     madeBy: options.madeBy ?? "",
     periods: plan.settings.periods,
-    rows: rows.map((row) => ({
-      id: row.node.id,
-      values: plan.settings.periods.map((_, p) => row.entry.values[p] ?? null),
-      comment: row.entry.comment,
-    })),
+    // Filled as the Targets sheet is written: the record is the rows as the file holds them.
+    rows: made,
   };
   // Progress counts each row twice (Targets, then Report), then the shared strings and the packing.
   const packing = Math.ceil(rows.length / 10);
@@ -636,7 +642,7 @@ async function ownerFile(
   const zip = new ZipWriter();
   for (const [name, xml] of Object.entries(packageParts(plan, owner, now))) await zip.addPart(name, [xml]);
   await zip.addPart("xl/styles.xml", [stylesXml(plan.settings.decimals)]);
-  await zip.addPart("xl/worksheets/sheet1.xml", targetsSheet(plan, owner, rows, strings, step));
+  await zip.addPart("xl/worksheets/sheet1.xml", targetsSheet(plan, owner, rows, made, strings, step));
   await zip.addPart("xl/worksheets/sheet2.xml", reportSheet(plan, rows, strings, step));
   await zip.addPart("xl/worksheets/sheet3.xml", [settingsSheet(plan, owner, now, strings)]);
   await zip.addPart("xl/worksheets/sheet4.xml", [markerSheet(record, strings)]);
