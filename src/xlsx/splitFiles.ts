@@ -58,8 +58,8 @@ export interface SplitOptions {
 }
 
 /**
- * Cells written between two yields to the event loop: about 20 ms of building and deflating on
- * the machine the benchmark runs on, far below the 200 ms a user notices as a frozen pane.
+ * Cells written between two yields to the event loop: 30-60 ms of building and deflating on the
+ * benchmark's busy 2-core machine, well below the 200 ms a user notices as a frozen pane.
  */
 const YIELD_CELLS = 8000;
 
