@@ -1,18 +1,20 @@
 /**
  * Splitting a plan into one contributor workbook per owner (layout:
  * src/core/sharing/contributorFile.ts): the .xlsx adapter that turns plain plan data into file
- * bytes with exceljs, in Node and in the browser alike. Each file comes with the plan's record of
- * it (src/core/sharing/madeFiles.ts), which the caller stores in the plan before offering the file:
- * collect accepts a returned file only if it matches such a record. Building the sheets yields to
- * the event loop every `YIELD_ROWS` rows, so the task pane stays responsive and shows progress.
+ * bytes, in Node and in the browser alike. The sheets' XML is written straight as text
+ * (sheetWriter.ts) and deflated part by part as it is made (zipWriter.ts): a spreadsheet model
+ * with an object per cell took 85 s for a 100,000-node plan's root file and froze the pane while
+ * it packed. Each file comes with the plan's record of it (src/core/sharing/madeFiles.ts), which
+ * the caller stores in the plan before offering the file: collect accepts a returned file only if
+ * it matches such a record. Building yields to the event loop every `YIELD_CELLS` cells, so the task
+ * pane stays responsive and shows progress.
  */
-import ExcelJS from "exceljs";
 import { cellAddress, columnLetters, quoteSheet } from "../core/a1";
 import { idKey } from "../core/cell";
-import { Hierarchy } from "../core/hierarchy/hierarchy";
 import { layoutMessages, sharingMessages } from "../core/messages";
+import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
-import { buildPlanView, type PlanView } from "../core/plan/planView";
+import { buildPlanView, type NodeView, type PlanView } from "../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
 import { entryFor, isLockedForContributor, owners as planOwners } from "../core/plan/workflow";
 import {
@@ -23,7 +25,18 @@ import {
   TARGETS_HEADER_ROW,
   contributorFileName,
 } from "../core/sharing/contributorFile";
-import { newFileId, type MadeFile } from "../core/sharing/madeFiles";
+import { newFileId, type MadeFile, type MadeFileRow } from "../core/sharing/madeFiles";
+import {
+  MAIN_NS,
+  REL_NS,
+  SharedStrings,
+  XML_DECLARATION,
+  escapeXml,
+  formulaCell,
+  numberCell,
+  textCell,
+} from "./sheetWriter";
+import { ZipWriter } from "./zipWriter";
 
 /** How far a split has got: rows of the current file built so far, and which file it is. */
 export interface SplitProgress {
@@ -44,8 +57,19 @@ export interface SplitOptions {
   readonly fileId?: () => string;
 }
 
-/** Rows built between two yields to the event loop. */
-const YIELD_ROWS = 2000;
+/**
+ * Cells written between two yields to the event loop: 30-60 ms of building and deflating on the
+ * benchmark's busy 2-core machine, well below the 200 ms a user notices as a frozen pane.
+ */
+const YIELD_CELLS = 8000;
+
+/** Nodes of the plan looked at between two yields while picking an owner's rows. */
+const YIELD_NODES = 20_000;
+
+/** Rows of `width` cells built between two yields. */
+function chunkRows(width: number): number {
+  return Math.max(1, Math.floor(YIELD_CELLS / width));
+}
 
 function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -77,21 +101,11 @@ interface FileRow {
   readonly depth: number;
   /** Nodes in its subtree, itself included: its rows are this one and the next size - 1. */
   readonly size: number;
+  /** The plan's figures of the node (bottom-up, cascaded top-down), for the report. */
+  readonly view: NodeView;
   readonly editable: boolean;
 }
 
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const BAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } };
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** What the contributor may still do on a protected sheet. */
-const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
-  selectLockedCells: true,
-  selectUnlockedCells: true,
-  formatColumns: true,
-  formatRows: true,
-};
 /** 1-based column of the first period on the Targets sheet (E), after Id, Name, Owner and Status. */
 const FIRST_PERIOD_COLUMN = 5;
 const REPORT_MEASURES = ["Bottom-up", "Top-down", "Variance", "Variance %"] as const;
@@ -105,35 +119,44 @@ function ownerKey(owner: string): string | undefined {
 /**
  * The rows of `owner`'s file: every node they own with its whole subtree, in tree order. Nodes
  * below the owner's that others own come along (read-only), so the report adds up as the plan does.
+ * In tree order a subtree is its top and the deeper nodes right after it, so one pass finds them.
  */
-function rowsFor(plan: Plan, hierarchy: Hierarchy, owner: string): FileRow[] {
+async function rowsFor(plan: Plan, view: PlanView, owner: string): Promise<FileRow[]> {
   const key = ownerKey(owner);
-  const count = hierarchy.nodeCount;
-  const included = new Uint8Array(count);
-  const depth = new Int32Array(count);
-  const picked: number[] = [];
-  for (const n of hierarchy.order) {
-    const node = plan.nodes[hierarchy.nodeRow[n]];
-    const parent = hierarchy.parent[n];
-    const below = parent >= 0 && included[parent] === 1;
-    if (!below && ownerKey(node.owner) !== key) continue;
-    included[n] = 1;
-    depth[n] = below ? depth[parent] + 1 : 1;
-    picked.push(n);
+  const picked: NodeView[] = [];
+  const depth: number[] = [];
+  const size: number[] = [];
+  /** Rows whose subtree is still open, shallowest first. */
+  const open: number[] = [];
+  let top = 0;
+  for (let k = 0; k < view.nodes.length; k++) {
+    if (k % YIELD_NODES === 0 && k > 0) await pause();
+    const nodeView = view.nodes[k];
+    if (top > 0 && nodeView.depth <= top) top = 0;
+    if (top === 0) {
+      if (ownerKey(nodeView.node.owner) !== key) continue;
+      top = nodeView.depth;
+    }
+    const at = picked.length;
+    while (open.length > 0 && depth[open[open.length - 1]] >= nodeView.depth - top + 1) {
+      const closed = open.pop() as number;
+      size[closed] = at - closed;
+    }
+    picked.push(nodeView);
+    depth.push(nodeView.depth - top + 1);
+    size.push(1);
+    open.push(at);
   }
-  const size = new Int32Array(count).fill(1);
-  for (let i = picked.length - 1; i >= 0; i--) {
-    const parent = hierarchy.parent[picked[i]];
-    if (parent >= 0 && included[parent] === 1) size[parent] += size[picked[i]];
-  }
-  return picked.map((n) => {
-    const node = plan.nodes[hierarchy.nodeRow[n]];
+  for (const closed of open) size[closed] = picked.length - closed;
+  return picked.map((nodeView, i) => {
+    const { node } = nodeView;
     const entry = entryFor(plan, node.id);
     return {
       node,
       entry,
-      depth: depth[n],
-      size: size[n],
+      view: nodeView,
+      depth: depth[i],
+      size: size[i],
       editable: ownerKey(node.owner) === key && !isLockedForContributor(entry.status),
     };
   });
@@ -143,179 +166,339 @@ function yesNo(flag: boolean): string {
   return flag ? "Yes" : "No";
 }
 
-async function addTargetsSheet(
-  workbook: ExcelJS.Workbook,
+/** Number formats of the styles below: custom ids start at 164 (ECMA-376 Part 1, §18.8.30). */
+const NUMBER_FORMAT_ID = 164;
+const PERCENT_FORMAT_ID = 165;
+/** Indices into the styles part's cellXfs, as `stylesXml` writes them. */
+const STYLE = {
+  title: 1,
+  header: 2,
+  figure: 3,
+  input: 4,
+  comment: 5,
+  commentInput: 6,
+  bold: 7,
+  reportHeader: 8,
+  reportFigure: 9,
+  percent: 10,
+  /** indent n (1-15) is style indent + n - 1. */
+  indent: 11,
+} as const;
+const MAX_INDENT = 15;
+
+/** A name's style: indented by its depth below the top of its subtree. */
+function nameStyle(depth: number): number {
+  const indent = Math.min(depth - 1, MAX_INDENT);
+  return indent <= 0 ? 0 : STYLE.indent + indent - 1;
+}
+
+/**
+ * xl/styles.xml. The input cells are the only unlocked ones (`protection locked="0"`): on a
+ * protected sheet they are all a contributor can type in (ECMA-376 Part 1, §18.8.33).
+ */
+function stylesXml(decimals: number): string {
+  const box =
+    '<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>';
+  const xf = (numFmt: number, font: number, fill: number, border: number, inner = ""): string => {
+    const applies =
+      (numFmt !== 0 ? ' applyNumberFormat="1"' : "") +
+      (font !== 0 ? ' applyFont="1"' : "") +
+      (fill !== 0 ? ' applyFill="1"' : "") +
+      (border !== 0 ? ' applyBorder="1"' : "") +
+      (inner.includes("<alignment") ? ' applyAlignment="1"' : "") +
+      (inner.includes("<protection") ? ' applyProtection="1"' : "");
+    const attrs = `numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}`;
+    return inner === "" ? `<xf ${attrs}/>` : `<xf ${attrs}>${inner}</xf>`;
+  };
+  const unlocked = '<protection locked="0"/>';
+  const wrap = '<alignment wrapText="1"/>';
+  const xfs = [
+    xf(0, 0, 0, 0),
+    xf(0, 1, 0, 0),
+    xf(0, 2, 2, 1),
+    xf(NUMBER_FORMAT_ID, 0, 0, 1),
+    xf(NUMBER_FORMAT_ID, 0, 3, 1, unlocked),
+    xf(0, 0, 0, 1, wrap),
+    xf(0, 0, 3, 1, wrap + unlocked),
+    xf(0, 2, 0, 0),
+    xf(0, 2, 2, 0),
+    xf(NUMBER_FORMAT_ID, 0, 0, 0),
+    xf(PERCENT_FORMAT_ID, 0, 0, 0),
+    ...Array.from({ length: MAX_INDENT }, (_, i) => xf(0, 0, 0, 0, `<alignment indent="${i + 1}"/>`)),
+  ];
+  return (
+    `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NS}">` +
+    `<numFmts count="2"><numFmt numFmtId="${NUMBER_FORMAT_ID}" formatCode="${escapeXml(numberFormat(decimals))}"/>` +
+    `<numFmt numFmtId="${PERCENT_FORMAT_ID}" formatCode="${escapeXml(PERCENT)}"/></numFmts>` +
+    '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill>' +
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/></patternFill></fill></fills>' +
+    `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${box}</borders>` +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font>' +
+    '<fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>' +
+    "</styleSheet>"
+  );
+}
+
+interface SheetFrame {
+  /** Last cell of the used range, e.g. "G9". */
+  readonly dimension: string;
+  /** Columns and rows frozen at the top left. */
+  readonly frozen?: { readonly columns: number; readonly rows: number };
+  readonly widths: readonly number[];
+  readonly selected?: boolean;
+}
+
+/** A worksheet's XML up to its first row. */
+function sheetStart(frame: SheetFrame): string {
+  let views = "";
+  if (frame.frozen !== undefined) {
+    const { columns, rows } = frame.frozen;
+    const topLeft = cellAddress(rows, columns);
+    views =
+      `<sheetViews><sheetView${frame.selected === true ? ' tabSelected="1"' : ""} workbookViewId="0">` +
+      `<pane xSplit="${columns}" ySplit="${rows}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/>` +
+      `<selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`;
+  }
+  const cols =
+    frame.widths.length === 0
+      ? ""
+      : `<cols>${frame.widths
+          .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
+          .join("")}</cols>`;
+  return (
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="A1:${frame.dimension}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`
+  );
+}
+
+/**
+ * A worksheet's XML after its last row: protected without a password, formatting columns and rows
+ * still allowed (in `sheetProtection`, an attribute set to 0 is an action the protection allows).
+ */
+function sheetEnd(after = ""): string {
+  return (
+    '</sheetData><sheetProtection sheet="1" formatColumns="0" formatRows="0"/>' +
+    `${after}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
+
+/** One `<row>` of cells already written ("" for cells left out entirely). */
+function row(r: number, cells: string): string {
+  return cells === "" ? "" : `<row r="${r}">${cells}</row>`;
+}
+
+/** Sheet XML rows from a list of plain values (text, numbers), from column A. */
+function valueRow(r: number, values: readonly (string | number)[], strings: SharedStrings, style = 0): string {
+  return row(
+    r,
+    values
+      .map((value, c) => {
+        const ref = cellAddress(r - 1, c);
+        return typeof value === "number" ? numberCell(ref, style, value) : textCell(ref, style, value, strings);
+      })
+      .join(""),
+  );
+}
+
+type Progress = (done: number) => Promise<void>;
+
+async function* targetsSheet(
   plan: Plan,
   owner: string,
   rows: readonly FileRow[],
-  progress: (done: number) => Promise<void>,
-): Promise<ExcelJS.Worksheet> {
+  made: MadeFileRow[],
+  strings: SharedStrings,
+  progress: Progress,
+): AsyncGenerator<string> {
   const { settings } = plan;
   const periods = settings.periods;
-  const sheet = workbook.addWorksheet(FILE_SHEETS.targets, {
-    views: [{ state: "frozen", xSplit: 2, ySplit: TARGETS_HEADER_ROW + 1 }],
-  });
   const commentColumn = FIRST_PERIOD_COLUMN + periods.length;
-  sheet.columns = [
-    { width: 14 },
-    { width: 32 },
-    { width: 16 },
-    { width: 12 },
-    ...periods.map(() => ({ width: 14 })),
-    { width: 40 },
-  ];
-  sheet.getCell(1, 1).value = sharingMessages.fileTitle(settings.name, owner);
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = sharingMessages.fileInstructions(settings.decimals, settings.allowNegative);
-  const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
-  sheet.getCell(3, 1).value = settings.deadline === null ? unit : `${unit} · due ${settings.deadline}`;
-
-  const header = sheet.getRow(TARGETS_HEADER_ROW + 1);
-  header.values = [
-    TARGETS_COLUMNS.id,
-    TARGETS_COLUMNS.name,
-    TARGETS_COLUMNS.owner,
-    TARGETS_COLUMNS.status,
-    ...periods,
-    TARGETS_COLUMNS.comment,
-  ];
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BOX;
+  const letters = Array.from({ length: commentColumn }, (_, c) => columnLetters(c));
+  const firstRow = TARGETS_HEADER_ROW + 2;
+  yield sheetStart({
+    dimension: cellAddress(TARGETS_HEADER_ROW + rows.length, commentColumn - 1),
+    frozen: { columns: 2, rows: TARGETS_HEADER_ROW + 1 },
+    widths: [14, 32, 16, 12, ...periods.map(() => 14), 40],
+    selected: true,
   });
+  const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+  yield (
+    row(1, textCell("A1", STYLE.title, sharingMessages.fileTitle(settings.name, owner), strings)) +
+    valueRow(2, [sharingMessages.fileInstructions(settings.decimals, settings.allowNegative)], strings) +
+    valueRow(3, [settings.deadline === null ? unit : `${unit} · due ${settings.deadline}`], strings) +
+    valueRow(
+      TARGETS_HEADER_ROW + 1,
+      [
+        TARGETS_COLUMNS.id,
+        TARGETS_COLUMNS.name,
+        TARGETS_COLUMNS.owner,
+        TARGETS_COLUMNS.status,
+        ...periods,
+        TARGETS_COLUMNS.comment,
+      ],
+      strings,
+      STYLE.header,
+    )
+  );
 
-  const format = numberFormat(settings.decimals);
-  const validation: ExcelJS.DataValidation = {
-    type: "decimal",
-    operator: settings.allowNegative ? "between" : "greaterThanOrEqual",
-    allowBlank: true,
-    formulae: settings.allowNegative ? [-1e15, 1e15] : [0],
-    showErrorMessage: true,
-    errorTitle: "Not a target",
-    error: sharingMessages.cellRule(settings.decimals, settings.allowNegative),
-  };
+  // Editable rows come in runs (an owner's subtree): one validation per run, as a range.
+  const runs: [number, number][] = [];
+  const perChunk = chunkRows(5 + periods.length);
+  let chunk: string[] = [];
   for (let i = 0; i < rows.length; i++) {
-    if (i % YIELD_ROWS === 0) await progress(i);
-    const row = rows[i];
-    const cells = sheet.getRow(TARGETS_HEADER_ROW + 2 + i);
-    cells.getCell(1).value = row.node.id;
-    cells.getCell(2).value = row.node.name;
-    cells.getCell(2).alignment = { indent: Math.min(row.depth - 1, 15) };
-    cells.getCell(3).value = row.node.owner;
-    cells.getCell(4).value = row.entry.status;
-    periods.forEach((_, p) => {
-      const cell = cells.getCell(FIRST_PERIOD_COLUMN + p);
-      cell.value = row.entry.values[p] ?? null;
-      cell.numFmt = format;
-      cell.border = BOX;
-      if (row.editable) {
-        cell.protection = { locked: false };
-        cell.fill = INPUT_FILL;
-        cell.dataValidation = validation;
-      }
-    });
-    const comment = cells.getCell(commentColumn);
-    comment.value = row.entry.comment === "" ? null : row.entry.comment;
-    comment.border = BOX;
-    comment.alignment = { wrapText: true };
-    if (row.editable) {
-      comment.protection = { locked: false };
-      comment.fill = INPUT_FILL;
+    if (i % perChunk === 0 && i > 0) {
+      yield chunk.join("");
+      chunk = [];
+      await progress(i);
+    }
+    const { node, entry, depth, editable } = rows[i];
+    const r = firstRow + i;
+    const values = periods.map((_, p) => entry.values[p] ?? null);
+    made.push({ id: node.id, values, comment: entry.comment });
+    let cells =
+      textCell(`A${r}`, 0, node.id, strings) +
+      textCell(`B${r}`, nameStyle(depth), node.name, strings) +
+      textCell(`C${r}`, 0, node.owner, strings) +
+      textCell(`D${r}`, 0, entry.status, strings);
+    const style = editable ? STYLE.input : STYLE.figure;
+    for (let p = 0; p < periods.length; p++)
+      cells += numberCell(`${letters[FIRST_PERIOD_COLUMN - 1 + p]}${r}`, style, values[p]);
+    cells += textCell(
+      `${letters[commentColumn - 1]}${r}`,
+      editable ? STYLE.commentInput : STYLE.comment,
+      entry.comment,
+      strings,
+    );
+    chunk.push(row(r, cells));
+    if (editable) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === r - 1) last[1] = r;
+      else runs.push([r, r]);
     }
   }
-  return sheet;
+  yield chunk.join("");
+
+  let validations = "";
+  if (runs.length > 0 && periods.length > 0) {
+    const from = letters[FIRST_PERIOD_COLUMN - 1];
+    const to = letters[FIRST_PERIOD_COLUMN - 2 + periods.length];
+    const formulae = settings.allowNegative
+      ? `<formula1>${-1e15}</formula1><formula2>${1e15}</formula2>`
+      : "<formula1>0</formula1>";
+    const rule =
+      `type="decimal" operator="${settings.allowNegative ? "between" : "greaterThanOrEqual"}" allowBlank="1" ` +
+      `showErrorMessage="1" errorTitle="Not a target" ` +
+      `error="${escapeXml(sharingMessages.cellRule(settings.decimals, settings.allowNegative))}"`;
+    validations =
+      `<dataValidations count="${runs.length}">` +
+      runs
+        .map(([a, b]) => `<dataValidation ${rule} sqref="${from}${a}:${to}${b}">${formulae}</dataValidation>`)
+        .join("") +
+      "</dataValidations>";
+  }
+  yield sheetEnd(validations);
 }
 
-async function addReportSheet(
-  workbook: ExcelJS.Workbook,
+async function* reportSheet(
   plan: Plan,
   rows: readonly FileRow[],
-  view: PlanView,
-  progress: (done: number) => Promise<void>,
-): Promise<ExcelJS.Worksheet> {
+  strings: SharedStrings,
+  progress: Progress,
+): AsyncGenerator<string> {
   const { settings } = plan;
   const periods = settings.periods;
-  const sheet = workbook.addWorksheet(FILE_SHEETS.report, {
-    views: [{ state: "frozen", xSplit: REPORT_FIXED, ySplit: REPORT_FIRST_ROW }],
+  const width = REPORT_FIXED + periods.length * REPORT_MEASURES.length;
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  yield sheetStart({
+    dimension: cellAddress(REPORT_FIRST_ROW - 1 + rows.length, width - 1),
+    frozen: { columns: REPORT_FIXED, rows: REPORT_FIRST_ROW },
+    widths: [14, 32, ...periods.flatMap(() => REPORT_MEASURES.map(() => 13))],
   });
-  sheet.columns = [{ width: 14 }, { width: 32 }, ...periods.flatMap(() => REPORT_MEASURES.map(() => ({ width: 13 })))];
-  sheet.getCell(1, 1).value = `${settings.name}: report`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = sharingMessages.reportNote;
-  const headers: string[] = [TARGETS_COLUMNS.id, TARGETS_COLUMNS.name];
-  periods.forEach((label, p) => {
-    sheet.getCell(3, REPORT_FIXED + 1 + p * REPORT_MEASURES.length).value = label;
-    sheet.getCell(3, REPORT_FIXED + 1 + p * REPORT_MEASURES.length).font = { bold: true };
-    headers.push(...REPORT_MEASURES);
-  });
-  const header = sheet.getRow(REPORT_FIRST_ROW);
-  header.values = headers;
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-  });
+  const labels = periods
+    .map((label, p) => textCell(`${letters[REPORT_FIXED + p * REPORT_MEASURES.length]}3`, STYLE.bold, label, strings))
+    .join("");
+  yield (
+    row(1, textCell("A1", STYLE.title, `${settings.name}: report`, strings)) +
+    valueRow(2, [sharingMessages.reportNote], strings) +
+    row(3, labels) +
+    valueRow(
+      REPORT_FIRST_ROW,
+      [TARGETS_COLUMNS.id, TARGETS_COLUMNS.name, ...periods.flatMap(() => REPORT_MEASURES)],
+      strings,
+      STYLE.reportHeader,
+    )
+  );
 
-  const targets = quoteSheet(FILE_SHEETS.targets);
-  const format = numberFormat(settings.decimals);
+  const targets = escapeXml(quoteSheet(FILE_SHEETS.targets));
+  const perChunk = chunkRows(width);
+  let chunk: string[] = [];
   for (let i = 0; i < rows.length; i++) {
-    if (i % YIELD_ROWS === 0) await progress(rows.length + i);
-    const row = rows[i];
+    if (i % perChunk === 0 && i > 0) {
+      yield chunk.join("");
+      chunk = [];
+      await progress(rows.length + i);
+    }
+    const { node, depth, size } = rows[i];
     const r = REPORT_FIRST_ROW + 1 + i;
-    const cells = sheet.getRow(r);
-    cells.getCell(1).value = row.node.id;
-    cells.getCell(2).value = row.node.name;
-    cells.getCell(2).alignment = { indent: Math.min(row.depth - 1, 15) };
-    const figures = view.byId.get(row.node.id)?.periods;
-    periods.forEach((_, p) => {
-      const column = REPORT_FIXED + 1 + p * REPORT_MEASURES.length;
-      const inputs = columnLetters(FIRST_PERIOD_COLUMN - 1 + p);
-      const first = TARGETS_HEADER_ROW + 2 + i;
-      const bu = cellAddress(r - 1, column - 1);
-      const td = cellAddress(r - 1, column);
+    const first = TARGETS_HEADER_ROW + 2 + i;
+    // Built on first read (planView.ts), so only for the rows of this chunk.
+    const figures = rows[i].view.periods;
+    let cells = textCell(`A${r}`, 0, node.id, strings) + textCell(`B${r}`, nameStyle(depth), node.name, strings);
+    for (let p = 0; p < periods.length; p++) {
+      const column = REPORT_FIXED + p * REPORT_MEASURES.length;
+      const inputs = letters[FIRST_PERIOD_COLUMN - 1 + p];
+      const bu = `${letters[column]}${r}`;
+      const td = `${letters[column + 1]}${r}`;
       const figure = figures?.[p];
-      const topDown = figure?.topDown ?? null;
-      cells.getCell(column).value = {
-        formula: `SUM(${targets}!${inputs}${first}:${inputs}${first + row.size - 1})`,
-        result: figure !== undefined && Number.isFinite(figure.bottomUp) ? figure.bottomUp : 0,
-      };
-      cells.getCell(column + 1).value = topDown;
-      cells.getCell(column + 2).value = {
-        formula: `IF(ISNUMBER(${td}),${bu}-${td},"")`,
-        result: figure?.variance ?? "",
-      };
-      cells.getCell(column + 3).value = {
-        formula: `IF(AND(ISNUMBER(${td}),${td}<>0),(${bu}-${td})/ABS(${td}),"")`,
-        result: figure?.variancePct ?? "",
-      };
-      for (let m = 0; m < 3; m++) cells.getCell(column + m).numFmt = format;
-      cells.getCell(column + 3).numFmt = PERCENT;
-    });
+      cells +=
+        formulaCell(
+          bu,
+          STYLE.reportFigure,
+          `SUM(${targets}!${inputs}${first}:${inputs}${first + size - 1})`,
+          figure !== undefined && Number.isFinite(figure.bottomUp) ? figure.bottomUp : 0,
+        ) +
+        numberCell(td, STYLE.reportFigure, figure?.topDown ?? null) +
+        formulaCell(
+          `${letters[column + 2]}${r}`,
+          STYLE.reportFigure,
+          `IF(ISNUMBER(${td}),${bu}-${td},&quot;&quot;)`,
+          figure?.variance ?? "",
+        ) +
+        formulaCell(
+          `${letters[column + 3]}${r}`,
+          STYLE.percent,
+          `IF(AND(ISNUMBER(${td}),${td}&lt;&gt;0),(${bu}-${td})/ABS(${td}),&quot;&quot;)`,
+          figure?.variancePct ?? "",
+        );
+    }
+    chunk.push(row(r, cells));
   }
+  yield chunk.join("");
+
+  let formats = "";
   if (rows.length > 0) {
-    periods.forEach((_, p) => {
-      const column = REPORT_FIXED + p * REPORT_MEASURES.length + 3;
-      const top = cellAddress(REPORT_FIRST_ROW, column);
-      sheet.addConditionalFormatting({
-        ref: `${top}:${cellAddress(REPORT_FIRST_ROW + rows.length - 1, column)}`,
-        rules: [
-          {
-            type: "expression",
-            priority: 1,
-            formulae: [`AND(ISNUMBER(${top}),ABS(${top})>${settings.tolerance})`],
-            style: { fill: BAD_FILL, font: { color: { argb: "FF9C0006" } } },
-          },
-        ],
-      });
-    });
+    formats = periods
+      .map((_, p) => {
+        const column = REPORT_FIXED + p * REPORT_MEASURES.length + 3;
+        const top = cellAddress(REPORT_FIRST_ROW, column);
+        const area = `${top}:${cellAddress(REPORT_FIRST_ROW + rows.length - 1, column)}`;
+        const rule = escapeXml(`AND(ISNUMBER(${top}),ABS(${top})>${settings.tolerance})`);
+        return `<conditionalFormatting sqref="${area}"><cfRule type="expression" dxfId="0" priority="${p + 1}"><formula>${rule}</formula></cfRule></conditionalFormatting>`;
+      })
+      .join("");
   }
-  return sheet;
+  yield sheetEnd(formats);
 }
 
-function addSettingsSheet(workbook: ExcelJS.Workbook, plan: Plan, owner: string, now: string): ExcelJS.Worksheet {
+function settingsSheet(plan: Plan, owner: string, now: string, strings: SharedStrings): string {
   const { settings } = plan;
-  const sheet = workbook.addWorksheet(FILE_SHEETS.settings);
-  sheet.columns = [{ width: 28 }, { width: 40 }];
   const rows: [string, string | number][] = [
     ["Plan", settings.name],
     ["Metric", settings.metric],
@@ -328,37 +511,118 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, plan: Plan, owner: string,
     ["Made", now],
     ...settings.periods.map((label, p): [string, string] => [`Period ${p + 1}`, label]),
   ];
-  sheet.getRow(1).values = ["Setting", "Value"];
-  sheet.getRow(1).font = { bold: true };
-  rows.forEach(([key, value], i) => {
-    sheet.getRow(i + 2).values = [key, value];
-  });
-  sheet.getCell(7, 2).numFmt = PERCENT;
-  return sheet;
+  const body = rows
+    .map(([key, value], i) => {
+      const r = i + 2;
+      // The tolerance is a share: shown as a percentage.
+      const valueCell =
+        typeof value === "number"
+          ? numberCell(`B${r}`, key === "Tolerance" ? STYLE.percent : 0, value)
+          : textCell(`B${r}`, 0, value, strings);
+      return row(r, textCell(`A${r}`, 0, key, strings) + valueCell);
+    })
+    .join("");
+  return (
+    sheetStart({ dimension: `B${rows.length + 1}`, widths: [28, 40] }) +
+    valueRow(1, ["Setting", "Value"], strings, STYLE.bold) +
+    body +
+    sheetEnd()
+  );
 }
 
-function addMarkerSheet(workbook: ExcelJS.Workbook, record: MadeFile): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(FILE_SHEETS.marker, { state: "veryHidden" });
-  sheet.getRow(1).values = [MARKER_KEYS.kind, FILE_FORMAT_VERSION];
-  sheet.getRow(2).values = [MARKER_KEYS.plan, record.plan];
-  sheet.getRow(3).values = [MARKER_KEYS.owner, record.owner];
-  sheet.getRow(4).values = [MARKER_KEYS.made, record.made];
-  sheet.getRow(5).values = [MARKER_KEYS.file, record.fileId];
-  return sheet;
+function markerSheet(record: MadeFile, strings: SharedStrings): string {
+  const rows: [string, string | number][] = [
+    [MARKER_KEYS.kind, FILE_FORMAT_VERSION],
+    [MARKER_KEYS.plan, record.plan],
+    [MARKER_KEYS.owner, record.owner],
+    [MARKER_KEYS.made, record.made],
+    [MARKER_KEYS.file, record.fileId],
+  ];
+  return (
+    sheetStart({ dimension: `B${rows.length}`, widths: [] }) +
+    rows.map((values, i) => valueRow(i + 1, values, strings)).join("") +
+    sheetEnd()
+  );
+}
+
+const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const SHEET_REL = `${REL_NS}/worksheet`;
+
+/** The package's other parts: content types, relationships, workbook, document properties. */
+function packageParts(plan: Plan, owner: string, now: string): Record<string, string> {
+  const sheets = [FILE_SHEETS.targets, FILE_SHEETS.report, FILE_SHEETS.settings, FILE_SHEETS.marker];
+  const sheetList = sheets
+    .map((name, i) => {
+      // Very hidden: Excel's Unhide doesn't list it (ECMA-376 Part 1, §18.18.68 ST_SheetState).
+      const state = name === FILE_SHEETS.marker ? ' state="veryHidden"' : "";
+      return `<sheet name="${escapeXml(name)}" sheetId="${i + 1}"${state} r:id="rId${i + 1}"/>`;
+    })
+    .join("");
+  const sheetRels = sheets
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${SHEET_REL}" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join("");
+  const created = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(now)?.[0];
+  return {
+    "[Content_Types].xml":
+      `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets
+        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SHEET_TYPE}"/>`)
+        .join("") +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      "</Types>",
+    "_rels/.rels":
+      `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+      "</Relationships>",
+    "docProps/core.xml":
+      `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<dc:creator>Groundup</dc:creator><dc:title>${escapeXml(sharingMessages.fileTitle(plan.settings.name, owner))}</dc:title>` +
+      (created === undefined ? "" : `<dcterms:created xsi:type="dcterms:W3CDTF">${created}Z</dcterms:created>`) +
+      "</cp:coreProperties>",
+    "xl/workbook.xml":
+      `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetList}</sheets>` +
+      // The report's cached results are as made; Excel recalculates them on opening.
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+    "xl/_rels/workbook.xml.rels":
+      `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      sheetRels +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${sheets.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+      "</Relationships>",
+  };
+}
+
+/** `texts`, stepping progress from `from` by `each` after every chunk (and so yielding between them). */
+async function* paced(texts: Iterable<string>, step: Progress, from: number, each: number): AsyncGenerator<string> {
+  let done = from;
+  for (const text of texts) {
+    yield text;
+    done += each;
+    await step(Math.round(done));
+  }
 }
 
 /** One owner's workbook as .xlsx bytes, with the record of it. */
 async function ownerFile(
   plan: Plan,
-  hierarchy: Hierarchy,
   view: PlanView,
   owner: string,
   options: SplitOptions,
   progress: (rowsDone: number, rows: number) => Promise<void>,
 ): Promise<SplitFile> {
   const { now } = options;
-  const rows = rowsFor(plan, hierarchy, owner);
+  const rows = await rowsFor(plan, view, owner);
   if (rows.length === 0) throw new SplitError(sharingMessages.noNodesFor(owner));
+  const made: MadeFileRow[] = [];
   const record: MadeFile = {
     fileId: (options.fileId ?? newFileId)(),
     owner,
@@ -366,35 +630,30 @@ async function ownerFile(
     made: now,
     madeBy: options.madeBy ?? "",
     periods: plan.settings.periods,
-    rows: rows.map((row) => ({
-      id: row.node.id,
-      values: plan.settings.periods.map((_, p) => row.entry.values[p] ?? null),
-      comment: row.entry.comment,
-    })),
+    // Filled as the Targets sheet is written: the record is the rows as the file holds them.
+    rows: made,
   };
-  // Progress counts each row twice (Targets, then Report), then the packing of the file.
-  const total = rows.length * 2 + Math.ceil(rows.length / 2);
+  // Progress counts each row twice (Targets, then Report), then the shared strings and the packing.
+  const packing = Math.ceil(rows.length / 10);
+  const total = rows.length * 2 + packing;
   const step = (done: number): Promise<void> => progress(done, total);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Groundup";
-  workbook.title = sharingMessages.fileTitle(plan.settings.name, owner);
-  workbook.created = new Date(now);
-  workbook.calcProperties.fullCalcOnLoad = true;
-  const sheets = [
-    await addTargetsSheet(workbook, plan, owner, rows, step),
-    await addReportSheet(workbook, plan, rows, view, step),
-    addSettingsSheet(workbook, plan, owner, now),
-    addMarkerSheet(workbook, record),
-  ];
-  for (const sheet of sheets) await sheet.protect("", PROTECTION);
+  await step(0);
+  const strings = new SharedStrings();
+  const zip = new ZipWriter();
+  for (const [name, xml] of Object.entries(packageParts(plan, owner, now))) await zip.addPart(name, [xml]);
+  await zip.addPart("xl/styles.xml", [stylesXml(plan.settings.decimals)]);
+  await zip.addPart("xl/worksheets/sheet1.xml", targetsSheet(plan, owner, rows, made, strings, step));
+  await zip.addPart("xl/worksheets/sheet2.xml", reportSheet(plan, rows, strings, step));
+  await zip.addPart("xl/worksheets/sheet3.xml", [settingsSheet(plan, owner, now, strings)]);
+  await zip.addPart("xl/worksheets/sheet4.xml", [markerSheet(record, strings)]);
   await step(rows.length * 2);
-  // The fastest deflate level: the file is a few percent larger, packing several times quicker.
-  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } });
+  await zip.addPart("xl/sharedStrings.xml", paced(strings.xml(), step, rows.length * 2, packing / strings.chunks));
+  const data = zip.finish();
   await step(total);
   return {
     owner,
     fileName: contributorFileName(plan.settings.name, owner),
-    data: new Uint8Array(buffer as ArrayBuffer),
+    data,
     rows: rows.length,
     editable: rows.filter((row) => row.editable).length,
     record,
@@ -412,14 +671,14 @@ export async function splitPlan(
   owners: readonly string[] | "all",
   options: SplitOptions,
 ): Promise<SplitFile[]> {
-  const built = Hierarchy.build(
-    plan.nodes.map((node) => node.id),
-    plan.nodes.map((node) => node.parent),
-  );
-  if (!built.ok) throw new SplitError(built.problems.map((problem) => problem.message).join("; "));
   if (plan.nodes.length === 0) throw new SplitError(layoutMessages.noNodes);
+  if (typeof CompressionStream === "undefined") throw new SplitError(collectMessages.cannotPack);
   const chosen = owners === "all" ? planOwners(plan) : owners;
+  // One long step at 100,000 nodes (the rollup and the cascade): the pane gets to paint around it.
+  await pause();
   const view = buildPlanView(plan);
+  if (view.problems.length > 0) throw new SplitError(view.problems.map((problem) => problem.message).join("; "));
+  await pause();
   const files: SplitFile[] = [];
   for (let file = 0; file < chosen.length; file++) {
     const owner = chosen[file].trim();
@@ -427,7 +686,7 @@ export async function splitPlan(
       options.onProgress?.({ file, files: chosen.length, owner, rowsDone, rows });
       await pause();
     };
-    files.push(await ownerFile(plan, built.hierarchy, view, owner, options, progress));
+    files.push(await ownerFile(plan, view, owner, options, progress));
   }
   return files;
 }

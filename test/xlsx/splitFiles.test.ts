@@ -3,7 +3,10 @@ import { HyperFormula } from "hyperformula";
 import { buildPlanView } from "../../src/core/plan/planView";
 import { splitPlan, SplitError } from "../../src/xlsx/splitFiles";
 import { contributorFileName } from "../../src/core/sharing/contributorFile";
-import { entry, loadWorkbook, makePlan } from "../core/sharing/fixture";
+import { previewCollect } from "../../src/core/sharing/collect";
+import type { NodeEntry, Plan, PlanNode } from "../../src/core/plan/types";
+import { readReturnedFile } from "../../src/xlsx/returnedFile";
+import { entry, loadWorkbook, makePlan, SETTINGS } from "../core/sharing/fixture";
 
 const NOW = "2027-01-05T08:00:00.000Z";
 
@@ -30,6 +33,16 @@ function sheetForEngine(sheet: ExcelJS.Worksheet): (string | number | boolean | 
   return Array.from({ length: sheet.rowCount }, (_, r) =>
     Array.from({ length: sheet.columnCount }, (_, c) => engineInput(sheet.getCell(r + 1, c + 1))),
   );
+}
+
+/** What a contributor sees of an input cell: unlocked, yellow, validated as a target. */
+function inputLook(found: ExcelJS.Cell | undefined): { unlocked: boolean; yellow: boolean; validated: boolean } {
+  const fill = found?.fill as ExcelJS.FillPattern | undefined;
+  return {
+    unlocked: found?.protection?.locked === false,
+    yellow: fill?.fgColor?.argb === "FFFFF2CC",
+    validated: found?.dataValidation?.type === "decimal",
+  };
 }
 
 describe("splitting a plan into contributor workbooks", () => {
@@ -172,5 +185,134 @@ describe("splitting a plan into contributor workbooks", () => {
     expect(value("F7")).toBeCloseTo((340 - guidance) / guidance, 10);
     expect(value("C5")).toBe(100);
     engine.destroy();
+  });
+
+  test("each report row sums its whole subtree, at every depth", async () => {
+    const [file] = await splitPlan(makePlan(), ["Cara"], { now: NOW });
+    const workbook = await loadWorkbook(file.data);
+    const report = workbook.getWorksheet("Report") as ExcelJS.Worksheet;
+    const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+    expect(column(targets, 1, 6)).toEqual(["CO", "EMEA", "UK", "DE", "FR", "APAC", "JP"]);
+    expect([5, 6, 7, 8, 9, 10, 11].map((r) => report.getCell(`C${r}`).formula)).toEqual([
+      "SUM('Targets'!E6:E12)",
+      "SUM('Targets'!E7:E10)",
+      "SUM('Targets'!E8:E8)",
+      "SUM('Targets'!E9:E9)",
+      "SUM('Targets'!E10:E10)",
+      "SUM('Targets'!E11:E12)",
+      "SUM('Targets'!E12:E12)",
+    ]);
+    expect([6, 7, 8, 9, 10, 11, 12].map((r) => targets.getCell(`B${r}`).alignment?.indent ?? 0)).toEqual([
+      0, 1, 2, 2, 2, 1, 2,
+    ]);
+  });
+
+  test("user text keeps every character: XML's own, spaces around it, line breaks, text that looks like a formula", async () => {
+    const plan = makePlan();
+    const nodes = plan.nodes.map((n) => (n.id === "UK" ? { ...n, name: 'R&D <core> "UK"' } : n));
+    const entries = new Map(plan.entries);
+    entries.set("UK", entry("UK", [100, 110], "Draft", "  two\r\nlines & a\ttab  "));
+    entries.set("APAC", entry("APAC", [null, null], "Draft", "=SUM(A1:A9)"));
+    const [file] = await splitPlan({ ...plan, nodes, entries }, ["Ann"], { now: NOW });
+
+    const targets = (await loadWorkbook(file.data)).getWorksheet("Targets") as ExcelJS.Worksheet;
+    expect(targets.getCell("B6").value).toBe('R&D <core> "UK"');
+    expect(targets.getCell("G6").value).toBe("  two\r\nlines & a\ttab  ");
+    expect(targets.getCell("G8").value).toBe("=SUM(A1:A9)");
+    expect(targets.getCell("G8").type).toBe(ExcelJS.ValueType.String);
+
+    const read = await readReturnedFile(file.data);
+    if (!read.ok) throw new Error(read.message);
+    const uk = read.workbook.rows.find((row) => row.id === "UK");
+    expect(uk?.name).toBe('R&D <core> "UK"');
+    expect(uk?.comment).toEqual({ kind: "text", text: "  two\r\nlines & a\ttab  " });
+  });
+
+  test("refuses with a clear message where the browser can't compress", async () => {
+    const compression = globalThis.CompressionStream;
+    Object.assign(globalThis, { CompressionStream: undefined });
+    try {
+      await expect(splitPlan(makePlan(), ["Ann"], { now: NOW })).rejects.toThrow(/can't pack workbooks/);
+    } finally {
+      Object.assign(globalThis, { CompressionStream: compression });
+    }
+  });
+
+  test("negative targets allowed: the cells accept any number between -1e15 and 1e15", async () => {
+    const [file] = await splitPlan({ ...makePlan(), settings: { ...SETTINGS, allowNegative: true } }, ["Ann"], {
+      now: NOW,
+    });
+    const targets = (await loadWorkbook(file.data)).getWorksheet("Targets") as ExcelJS.Worksheet;
+    expect(targets.getCell("F8").dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [-1e15, 1e15],
+    });
+  });
+
+  describe("a file of 2,500 rows, Ann's nodes scattered among Bob's", () => {
+    const COUNT = 5000;
+    function scatteredPlan(): Plan {
+      const nodes: PlanNode[] = [{ id: "TOP", parent: "", name: "Top", owner: "Boss", attributes: {} }];
+      const entries = new Map<string, NodeEntry>();
+      for (let i = 0; i < COUNT; i++) {
+        const id = `N${i}`;
+        nodes.push({ id, parent: "TOP", name: `Node ${i}`, owner: i % 2 === 0 ? "Ann" : "Bob", attributes: {} });
+        // Every fifth of Ann's is approved: locked for her.
+        entries.set(id, entry(id, [i, i % 3 === 0 ? null : i + 0.5], i % 10 === 0 ? "Approved" : "Draft"));
+      }
+      entries.set("TOP", entry("TOP", [null, null], "Not started"));
+      return { settings: SETTINGS, nodes, entries, topDown: new Map([["TOP", [1e6, 2e6]]]) };
+    }
+
+    test("only Ann's unapproved rows are yellow, unlocked and validated; panes frozen; progress all along", async () => {
+      const updates: number[] = [];
+      const [file] = await splitPlan(scatteredPlan(), ["Ann"], {
+        now: NOW,
+        onProgress: (progress) => updates.push(progress.rowsDone / progress.rows),
+      });
+      expect(file.rows).toBe(COUNT / 2);
+      expect(file.editable).toBe(COUNT / 2 - COUNT / 10);
+      expect(updates.length).toBeGreaterThan(4);
+      expect(updates[updates.length - 1]).toBe(1);
+      expect(updates.every((done, i) => i === 0 || done >= updates[i - 1])).toBe(true);
+
+      const workbook = await loadWorkbook(file.data);
+      const targets = workbook.getWorksheet("Targets") as ExcelJS.Worksheet;
+      expect(targets.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 5 });
+      const wrong: string[] = [];
+      for (let r = 6; r < 6 + file.rows; r++) {
+        const editable = targets.getCell(r, 4).value === "Draft";
+        for (const col of [5, 6, 7]) {
+          const { unlocked, yellow, validated } = inputLook(targets.findCell(r, col));
+          if (unlocked !== editable || yellow !== editable || (col < 7 && validated !== editable))
+            wrong.push(`R${r}C${col}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      const report = workbook.getWorksheet("Report") as ExcelJS.Worksheet;
+      expect(report.getCell(`C${4 + file.rows}`).formula).toBe(`SUM('Targets'!E${5 + file.rows}:E${5 + file.rows})`);
+    });
+
+    test("the add-in's strict reader reads every row back as made: collect finds nothing changed", async () => {
+      const plan = scatteredPlan();
+      const [file] = await splitPlan(plan, ["Ann"], { now: NOW });
+      const read = await readReturnedFile(file.data);
+      if (!read.ok) throw new Error(read.message);
+      expect(read.workbook.fileId).toBe(file.record.fileId);
+      expect(read.workbook.rows.map((row) => row.id)).toEqual(file.record.rows.map((row) => row.id));
+      expect(read.workbook.rows[1].cells).toEqual([
+        { kind: "number", value: 2 },
+        { kind: "number", value: 2.5 },
+      ]);
+      const preview = previewCollect(
+        plan,
+        [{ fileName: file.fileName, read }],
+        new Map([[file.record.fileId, file.record]]),
+        { now: NOW, collectedBy: "Cara", locale: "en-US" },
+      );
+      expect(preview.files[0]).toMatchObject({ owner: "Ann", error: null, changes: [] });
+      expect(preview.entries).toEqual([]);
+    });
   });
 });

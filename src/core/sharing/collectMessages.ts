@@ -11,6 +11,9 @@ export const collectMessages = {
   readRecordsFailed: "Could not read the plan's records of the workbooks it made (GU Files)",
   splitProgress: (file: number, files: number, owner: string, percent: number): string =>
     `Making workbook ${file + 1} of ${files} (${owner}): ${percent}%`,
+  cannotPack:
+    "This version of Office can't pack workbooks: its browser has no CompressionStream (Edge/Chrome 80 and Safari " +
+    "16.4 have it). Update Office and the system, or use Excel on the web.",
   compareAnyway: "Compare anyway as the file of",
 
   tooBig: (limit: number): string =>

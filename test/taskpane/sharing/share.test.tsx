@@ -9,12 +9,16 @@ import { SETTINGS, readEntryOf } from "../../support/plan";
 
 jest.setTimeout(60000);
 
-// jsdom lacks what every browser the pane runs in has (and Node provides): text decoding and
-// DecompressionStream, which the returned-file reader unpacks .xlsx parts with.
+// jsdom lacks what every browser the pane runs in has (and Node provides): text encoding and
+// decoding, and the compression streams the split packs .xlsx parts with and the returned-file
+// reader unpacks them with.
 Object.assign(globalThis, {
   TextDecoder: globalThis.TextDecoder ?? jest.requireActual<typeof import("util")>("util").TextDecoder,
+  TextEncoder: globalThis.TextEncoder ?? jest.requireActual<typeof import("util")>("util").TextEncoder,
   DecompressionStream:
     globalThis.DecompressionStream ?? jest.requireActual<typeof import("stream/web")>("stream/web").DecompressionStream,
+  CompressionStream:
+    globalThis.CompressionStream ?? jest.requireActual<typeof import("stream/web")>("stream/web").CompressionStream,
 });
 
 async function managersWorkbook(): Promise<MemoryPlanWorkbook> {

@@ -2,7 +2,7 @@ import type { previewCollect } from "../../../core/sharing/collect";
 import type { readReturnedFile } from "../../../xlsx/returnedFile";
 import type { splitPlan } from "../../../xlsx/splitFiles";
 
-/** Making and reading .xlsx files (src/xlsx, with exceljs for writing): most of the pane's weight. */
+/** Making and reading .xlsx files (src/xlsx) and collecting them: loaded only when the Share view needs it. */
 export interface FileEngine {
   readonly splitPlan: typeof splitPlan;
   readonly readReturnedFile: typeof readReturnedFile;
