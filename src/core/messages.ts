@@ -208,6 +208,10 @@ export const taskPaneMessages = {
     "for the nodes that are still in the hierarchy (matched by id); nothing is deleted.",
   planWritten: (name: string, nodes: number): string =>
     `The plan "${name}" is set up with ${nodes} node${nodes === 1 ? "" : "s"}.`,
+  reportNeedsDynamicArrays:
+    "The GU Report sheet needs Excel with dynamic arrays (Microsoft 365, Excel 2021 or later, or Excel on the web): " +
+    "this Excel shows only the first row of each report column. This task pane and the plan's tables work as usual; " +
+    "open the workbook in one of those to read the report.",
 } as const;
 
 /** Reconcile (src/core/reconcile): top-down input, allocation previews and their audit notes. */
