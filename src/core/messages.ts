@@ -396,6 +396,12 @@ export const sharingMessages = {
     made === null ? `From ${owner}` : `From ${owner}, made ${made.slice(0, 10)}`,
   noChangesInFile: "No changes in this file",
   noSnapshots: "No snapshots yet. Save one to compare the plan with it later.",
+  workbooksReadyToOpen: (count: number): string =>
+    `${count} workbook${count === 1 ? " is" : "s are"} ready. Excel on Mac can't download files from this pane: ` +
+    `open each one in Excel, save it (File > Save As) and send it to its owner.`,
+  openInExcelFailed: (fileName: string, reason: string): string =>
+    `Could not open ${fileName} in Excel${reason === "" ? "" : `: ${reason}`}. Try again, or make the workbooks ` +
+    "in Excel on the web, where they download.",
   workbooksReady: (count: number): string =>
     `${count} workbook${count === 1 ? " is" : "s are"} ready. If a download did not start, use the link${count === 1 ? "" : "s"} below.`,
 } as const;
