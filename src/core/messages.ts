@@ -208,6 +208,10 @@ export const taskPaneMessages = {
     "for the nodes that are still in the hierarchy (matched by id); nothing is deleted.",
   planWritten: (name: string, nodes: number): string =>
     `The plan "${name}" is set up with ${nodes} node${nodes === 1 ? "" : "s"}.`,
+  reportNeedsDynamicArrays:
+    "The GU Report sheet needs Excel with dynamic arrays (Microsoft 365, Excel 2021 or later, or Excel on the web): " +
+    "this Excel shows only the first row of each report column. This task pane and the plan's tables work as usual; " +
+    "open the workbook in one of those to read the report.",
 } as const;
 
 /** Reconcile (src/core/reconcile): top-down input, allocation previews and their audit notes. */
@@ -392,6 +396,12 @@ export const sharingMessages = {
     made === null ? `From ${owner}` : `From ${owner}, made ${made.slice(0, 10)}`,
   noChangesInFile: "No changes in this file",
   noSnapshots: "No snapshots yet. Save one to compare the plan with it later.",
+  workbooksReadyToOpen: (count: number): string =>
+    `${count} workbook${count === 1 ? " is" : "s are"} ready. Excel on Mac can't download files from this pane: ` +
+    `open each one in Excel, save it (File > Save As) and send it to its owner.`,
+  openInExcelFailed: (fileName: string, reason: string): string =>
+    `Could not open ${fileName} in Excel${reason === "" ? "" : `: ${reason}`}. Try again, or make the workbooks ` +
+    "in Excel on the web, where they download.",
   workbooksReady: (count: number): string =>
     `${count} workbook${count === 1 ? " is" : "s are"} ready. If a download did not start, use the link${count === 1 ? "" : "s"} below.`,
 } as const;

@@ -6,7 +6,8 @@
  *
  * Syncs per method ("chunks" as `chunkBlocks` and `planReads` in chunks.ts cut them):
  * - readPlan: 2 + read chunks (which tables exist; their sizes; their cells).
- * - writePlan: 1 + write chunks on a new workbook; 2 + read chunks + write chunks over a plan.
+ * - writePlan: 1 + write chunks on a new workbook; 2 + read chunks + write chunks over a plan;
+ *   1 more on a host without dynamic arrays (the report's warning).
  * - saveEntries: 2 (read the hinted rows, write them with the audit entries) when this object has
  *   read or written the plan before, which tells it on which table row each node is; 4 when it has
  *   not, or someone sorted, inserted rows or set up again since (the Id column is searched, then
@@ -38,6 +39,7 @@ import type {
   PlanWorkbook,
   SaveResult,
   SaveTopDownResult,
+  SetupOutcome,
   SetupProgress,
   SourceRef,
   SourceTable,
@@ -158,12 +160,13 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   /** Where the last setup stopped, if it did: the same setup again resumes there. */
   private stopped: StoppedSetup | null = null;
 
-  async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void> {
+  async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome> {
     const { SetupStoppedError, writePlan } = await loadWrites();
     this.cached = null;
     const resume = this.stopped !== null && sameSetup(this.stopped.setup, setup) ? this.stopped : null;
+    let outcome: SetupOutcome;
     try {
-      await this.own.around(() =>
+      outcome = await this.own.around(() =>
         this.run((context) => writePlan(context, setup, this.writeBudget, this.hints, progress, resume)),
       );
       this.stopped = null;
@@ -172,6 +175,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       throw error;
     }
     this.auditTail.known = true;
+    return outcome;
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {

@@ -6,12 +6,15 @@ import {
   TABLES,
   auditHeaderBlock,
   buildPlanLayout,
+  noDynamicArraysBlock,
+  reportWidth,
   type CellInput,
   type PlanLayout,
   type TableLayout,
 } from "../core/plan/layout";
-import type { PlanSetup, SetupProgress } from "../workbook/PlanWorkbook";
+import type { PlanSetup, SetupOutcome, SetupProgress } from "../workbook/PlanWorkbook";
 import { appendAudit } from "./audit";
+import { queueSpillProbe } from "./dynamicArrays";
 import type { AuditPlace } from "./auditChain";
 import type { Append } from "./tableRows";
 import { setupAuditRows } from "./setupAudit";
@@ -43,6 +46,8 @@ export interface StoppedSetup {
  * user cannot see again. `resume`, the setup that stopped with this same `setup`, continues from
  * its first unwritten chunk with the layout it had computed (re-reading half-written tables would
  * lose inputs). A stop throws `SetupStoppedError`, which carries what a resume needs.
+ * The last chunk also asks Excel whether it has dynamic arrays (dynamicArrays.ts); where it has
+ * not, one more sync puts a warning in the report's title row, and the outcome says so.
  */
 export async function writePlan(
   context: Excel.RequestContext,
@@ -51,7 +56,7 @@ export async function writePlan(
   hints: RowHints,
   progress: SetupProgress = {},
   resume: StoppedSetup | null = null,
-): Promise<void> {
+): Promise<SetupOutcome> {
   const names = await tableAndSheetNames(context);
   let layout: PlanLayout;
   let audit: SetupAudit;
@@ -83,6 +88,7 @@ export async function writePlan(
 
   const worksheets = new SheetCache(context);
   let auditAppend: Append | null = null;
+  let spills: (() => boolean | null) | null = null;
   try {
     await writeBlocks(
       context,
@@ -94,6 +100,9 @@ export async function writePlan(
         last: () => {
           addToleranceRules(worksheets, layout);
           auditAppend = appendAudit(context, worksheets, audit.place, audit.rows);
+          // Right of the report, one column apart, in the two rows above its headers: cells the
+          // setup cleared and writes nothing into.
+          spills = queueSpillProbe(worksheets.get(SHEETS.report), 0, reportWidth(setup.settings.periods.length) + 1);
           worksheets.get(SHEETS.report).activate();
         },
       },
@@ -105,6 +114,12 @@ export async function writePlan(
   }
   (auditAppend as Append | null)?.check();
   hints.update(hintsFromLayout(layout));
+  const dynamicArrays = (spills as (() => boolean | null) | null)?.() !== false;
+  if (!dynamicArrays) {
+    writeSlice(worksheets, { block: noDynamicArraysBlock(), fromRow: 0, rowCount: 1 });
+    await context.sync();
+  }
+  return { dynamicArrays };
 }
 
 /** A setup stopped part-way; `message` says what happened and what to do, `stopped` how to resume. */

@@ -1,8 +1,9 @@
 /**
  * Files between the task pane and the user's disk, with plain browser APIs: offering generated
  * workbooks as downloads and reading the files the user picks. Office on the web and Office on
- * Windows (WebView2) honour `<a download>` in a task pane, as does any browser (the workbench);
- * Office on Mac ignores it, which is why the Share view also lists the files as links.
+ * Windows (WebView2) honour `<a download>` in a task pane, as does any browser (the workbench), and
+ * the Share view also lists the files as links in case a download did not start. Office on Mac
+ * ignores both (office-js #2700): there the pane opens the files in Excel instead (src/excel/openWorkbook.ts).
  */
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,6 +1,7 @@
 import { localeWithSeparators } from "../core/plan/numbers";
 import { readExcelCulture } from "../excel/culture";
 import { ExcelPlanWorkbook } from "../excel/ExcelPlanWorkbook";
+import { excelOpensWorkbooksInsteadOfDownloads, openWorkbookInExcel } from "../excel/openWorkbook";
 import { mountTaskPane } from "./mount";
 import { paneStorage } from "./storage";
 import { officeThemeSource } from "./theme";
@@ -21,5 +22,6 @@ Office.onReady(async () => {
     locale,
     // Partitioned by Office where the host partitions storage (Office on the web); undefined elsewhere.
     storage: paneStorage(() => window.localStorage, Office.context.partitionKey),
+    openWorkbook: excelOpensWorkbooksInsteadOfDownloads() ? openWorkbookInExcel : null,
   });
 });

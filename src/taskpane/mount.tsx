@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { paneStorage } from "./storage";
+import type { OpenWorkbook } from "./openWorkbook";
 import { TaskPane } from "./TaskPane";
 import { fixedThemeSource, type ThemeSource } from "./theme";
 
@@ -12,6 +13,8 @@ export interface MountOptions {
   locale?: string;
   /** Defaults to `window.localStorage`, or memory where the browser blocks it. */
   storage?: Storage;
+  /** Defaults to none: made workbooks are downloaded. The add-in passes Excel's on Mac. */
+  openWorkbook?: OpenWorkbook | null;
 }
 
 /**
@@ -26,6 +29,7 @@ export function mountTaskPane(element: HTMLElement, workbook: PlanWorkbook, opti
       themeSource={options.themeSource ?? fixedThemeSource("light")}
       locale={options.locale ?? navigator.language}
       storage={options.storage ?? paneStorage(() => window.localStorage)}
+      openWorkbook={options.openWorkbook ?? null}
     />,
   );
   return () => root.unmount();

@@ -56,7 +56,7 @@ export interface PlanWorkbook {
    * reassigned and setting changed (src/core/audit/setupAudit.ts), stamped with `setup.by`,
    * chained like every audit row (src/core/audit/chain.ts); the first setup starts an empty log.
    */
-  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void>;
+  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome>;
 
   /**
    * Writes node entries, and appends `audit`, if, and only if, every row still holds what
@@ -162,6 +162,16 @@ export type SourceRef =
 export interface SetupProgress {
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+}
+
+/** What a finished setup found out about the host. */
+export interface SetupOutcome {
+  /**
+   * False where Excel has no dynamic arrays: the report's spilled columns show only their first
+   * row there, and its title row says the report needs Excel with dynamic arrays; the plan's
+   * tables, and so the task pane, work as usual.
+   */
+  readonly dynamicArrays: boolean;
 }
 
 export interface PlanSetup {

@@ -138,7 +138,8 @@ describe("ExcelPlanWorkbook", () => {
         excel.calls
           .filter((call) => ["range.clear", "conditionalFormats.clearAll"].includes(call.call))
           .map((call) => call.detail),
-      ).toEqual(["'GU Report'!A1:XFD1048576 All", "GU Report"]);
+        // Last: the probe for dynamic arrays (right of the report) read and cleared (dynamicArrays.ts).
+      ).toEqual(["'GU Report'!A1:XFD1048576 All", "GU Report", "'GU Report'!T1:T2 Contents"]);
     });
 
     it("reads back the plan it wrote", async () => {

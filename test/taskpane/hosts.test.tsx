@@ -12,6 +12,7 @@ import { MemoryStorage, paneStorage } from "../../src/taskpane/storage";
 import { officeThemeSource } from "../../src/taskpane/theme";
 import { installDomStubs } from "./support/dom";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
+import { renderTaskPane } from "./support/renderTaskPane";
 
 const globals = globalThis as Record<string, unknown>;
 
@@ -176,5 +177,38 @@ describe("numbers in Excel's culture", () => {
     mockExcel({ cultureInfo: culture }, false);
 
     expect(await readExcelCulture()).toBeNull();
+  });
+});
+
+describe("dynamic arrays", () => {
+  jest.setTimeout(30000);
+
+  async function setUpIn(workbook: FakePlanWorkbook): Promise<ReturnType<typeof renderTaskPane>> {
+    const pane = renderTaskPane(workbook);
+    await pane.user.type(await screen.findByRole("textbox", { name: /Plan name/ }), "FY27");
+    await pane.user.click(screen.getByRole("button", { name: "Set up plan" }));
+    return pane;
+  }
+
+  test("an Excel without them: the plan is set up, and the pane warns that the report needs them", async () => {
+    const workbook = new FakePlanWorkbook(null);
+    workbook.dynamicArrays = false;
+    const { user } = await setUpIn(workbook);
+
+    const warning = await screen.findByText(/^The plan "FY27" is set up with 1 node\. The GU Report sheet needs/);
+    expect(warning).toHaveTextContent(
+      "The GU Report sheet needs Excel with dynamic arrays (Microsoft 365, Excel 2021 or later, or Excel on the web)",
+    );
+    expect(workbook.written).toHaveLength(1);
+    // The pane itself works on the plan's tables.
+    await user.click(screen.getByRole("tab", { name: "Navigate" }));
+    expect(await screen.findByRole("treeitem", { name: "Total" })).toBeInTheDocument();
+  });
+
+  test("an Excel with them: only that the plan is set up", async () => {
+    await setUpIn(new FakePlanWorkbook(null));
+
+    expect(await screen.findByText('The plan "FY27" is set up with 1 node.')).toBeInTheDocument();
+    expect(screen.queryByText(/dynamic arrays/)).not.toBeInTheDocument();
   });
 });

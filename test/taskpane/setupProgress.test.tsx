@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
-import type { PlanSetup, SetupProgress } from "../../src/workbook/PlanWorkbook";
+import type { PlanSetup, SetupOutcome, SetupProgress } from "../../src/workbook/PlanWorkbook";
 import { FakePlanWorkbook } from "./support/FakePlanWorkbook";
 import { renderTaskPane } from "./support/renderTaskPane";
 
@@ -19,7 +19,7 @@ class SteppedWorkbook extends FakePlanWorkbook {
     go();
   }
 
-  override async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<void> {
+  override async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome> {
     this.calls.push({ setup, progress });
     const resumeFrom = this.calls.length > 1 ? 2 : 0;
     for (let done = resumeFrom + 1; done <= 3; done++) {
@@ -33,7 +33,7 @@ class SteppedWorkbook extends FakePlanWorkbook {
       }
       progress?.onProgress?.(done, 3);
     }
-    await super.writePlan(setup);
+    return super.writePlan(setup);
   }
 }
 

@@ -9,6 +9,7 @@ import type {
   DashboardWrite,
   EntryChange,
   PlanSetup,
+  SetupOutcome,
   SetupProgress,
   PlanWorkbook,
   SaveResult,
@@ -34,8 +35,11 @@ export interface PaneError {
 export interface WorkbookActions {
   /** Reads the plan again; views keep their unsaved entries, which live in their own state. */
   reload(): Promise<void>;
-  /** Sets the plan up; `progress` reports its steps and cancels it (see `SetupProgress`). */
-  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<boolean>;
+  /**
+   * Sets the plan up; `progress` reports its steps and cancels it (see `SetupProgress`). Undefined
+   * if it failed.
+   */
+  writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome | undefined>;
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
   /** Writes top-down targets with their audit entries and patches the plan in memory; false if it failed. */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
@@ -158,12 +162,9 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
     () => ({
       reload,
       async writePlan(setup, progress) {
-        const written = await attempt(taskPaneMessages.writePlanFailed, async () => {
-          await workbook.writePlan(setup, progress);
-          return true;
-        });
-        if (written) await reload();
-        return written === true;
+        const outcome = await attempt(taskPaneMessages.writePlanFailed, () => workbook.writePlan(setup, progress));
+        if (outcome !== undefined) await reload();
+        return outcome;
       },
       async saveEntries(changes, audit) {
         const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveEntries(changes, audit));

@@ -54,6 +54,7 @@ import type {
   PlanWorkbook,
   SaveResult,
   SaveTopDownResult,
+  SetupOutcome,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -158,7 +159,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     return withIndents(this.workbook.values(range), this.workbook.indentLevels(range));
   }
 
-  async writePlan(setup: PlanSetup): Promise<void> {
+  /** Its readers (the workbench's formula engine) spill arrays, as Excel with dynamic arrays does. */
+  async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
     const before = this.grids(["settings", "hierarchy", ...NODE_TABLES]);
     const layout = buildPlanLayout(setup, before);
     const read = before.settings === undefined ? null : readPlanGrids(before);
@@ -169,6 +171,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     );
     this.cached = null;
     this.own(() => this.writeLayout(layout, audit));
+    return { dynamicArrays: true };
   }
 
   private writeLayout(layout: ReturnType<typeof buildPlanLayout>, audit: readonly AuditEntry[]): void {

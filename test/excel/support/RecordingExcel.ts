@@ -18,6 +18,11 @@
  * It records every sync: the calls, the cells written (values, formulas, number formats) and the
  * bytes written and read, so tests can assert what was written, how many syncs it took and how much
  * each one carried.
+ * - a formula that is an array constant (`={1;2}`) is calculated as Excel does: with dynamic arrays
+ *   ("Handle dynamic arrays and spilling using the Excel JavaScript API") it spills over the empty
+ *   cells right and below (`#SPILL!` where one holds something); with `dynamicArrays` off, as in
+ *   Excel before dynamic arrays, the cell shows the array's first value and nothing spills. The
+ *   double calculates no other formula.
  * It also plays a user: rename a sheet, sort a table, insert a row into a table.
  */
 import { localAddress, parseAddress, quoteSheet, type CellRange } from "../../../src/core/a1";
@@ -86,6 +91,8 @@ export class RecordingExcel {
    * the sync with ApiNotFound, as on Excel 2016. Pass `hasCellProperties` to the workbook.
    */
   cellProperties = true;
+  /** Whether the host has dynamic arrays (Microsoft 365, Excel 2021, the web); off plays Excel 2019 and older. */
+  dynamicArrays = true;
   /**
    * The `source` of the change events the double raises: "Local" (this user, or this add-in's own
    * writes, which raise events too) or "Remote" (set it around a co-author's edit).
@@ -263,6 +270,28 @@ export class RecordingExcel {
     }
   }
 
+  /** Calculates the array-constant formulas among `inputs` written at `range` (see the class comment). */
+  calculateArrayConstants(range: CellRange, inputs: readonly (readonly unknown[])[]): void {
+    inputs.forEach((row, r) =>
+      row.forEach((input, c) => {
+        const array = typeof input === "string" ? arrayConstant(input) : null;
+        if (array === null) return;
+        const anchor = { sheet: range.sheet, row: range.row + r, col: range.col + c };
+        if (!this.dynamicArrays) {
+          this.workbook.setComputed(anchor.sheet, anchor.row, anchor.col, [[array[0][0]]]);
+          return;
+        }
+        const blocked = array.some((cells, i) =>
+          cells.some(
+            (_, j) =>
+              (i > 0 || j > 0) && this.workbook.cell(anchor.sheet, anchor.row + i, anchor.col + j) !== undefined,
+          ),
+        );
+        this.workbook.setComputed(anchor.sheet, anchor.row, anchor.col, blocked ? [["#SPILL!"]] : array);
+      }),
+    );
+  }
+
   /** Whether a call of that name is queued for the next sync. */
   queueHas(call: string): boolean {
     return this.queue.some((op) => op.call === call);
@@ -272,6 +301,18 @@ export class RecordingExcel {
   callsIn(n: number): string[] {
     return this.calls.filter((call) => call.sync === n).map((call) => call.call);
   }
+}
+
+/** `={1;2}`, `={"a","b"}` as rows of values (`;` between rows, `,` between columns); null for any other input. */
+function arrayConstant(input: string): (number | string)[][] | null {
+  const body = /^=\{(.*)\}$/.exec(input.trim())?.[1];
+  if (body === undefined) return null;
+  return body.split(";").map((row) =>
+    row.split(",").map((item) => {
+      const text = item.trim();
+      return /^".*"$/.test(text) ? text.slice(1, -1) : Number(text);
+    }),
+  );
 }
 
 /** The bytes `data` takes on the wire: its JSON in UTF-8. */
@@ -1131,6 +1172,7 @@ class FakeRange {
         this.excel.record({ sheet: range.sheet, address: localAddress(range), kind, data });
         this.excel.workbook.write(range, data);
         this.excel.growTablesOver(range, data);
+        if (kind === "formulas") this.excel.calculateArrayConstants(range, data);
       },
       payload(data),
     );

@@ -19,6 +19,7 @@ import type {
   PlanWorkbook,
   SaveResult,
   SaveTopDownResult,
+  SetupOutcome,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -44,6 +45,8 @@ export class FakePlanWorkbook implements PlanWorkbook {
   selection: SourceTable = { ref: { kind: "range", sheet: "Sheet1", address: "A1" }, rows: [], firstRow: 1 };
   tables = new Map<string, SourceTable>();
   conflictOnSave: NodeEntry | null = null;
+  /** What setups report of the host: false plays an Excel without dynamic arrays. */
+  dynamicArrays = true;
   /** What the next saveTopDown finds instead of what was read: id -> a co-author's targets. */
   conflictOnTopDown: ReadonlyMap<string, PeriodValues | null> | null = null;
   /** The audit log as `readAuditChain` returns it. */
@@ -103,7 +106,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
     return table;
   }
 
-  async writePlan(setup: PlanSetup): Promise<void> {
+  async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
     this.check("writePlan");
     this.written.push(setup);
     this.plan = {
@@ -112,6 +115,7 @@ export class FakePlanWorkbook implements PlanWorkbook {
       entries: this.plan?.entries ?? new Map(),
       topDown: this.plan?.topDown ?? new Map(),
     };
+    return { dynamicArrays: this.dynamicArrays };
   }
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {

@@ -67,8 +67,11 @@ export {
   REPORT_CHECK_MESSAGE,
   REPORT_FIRST_ROW,
   REPORT_LOOKUP_HEADERS,
+  REPORT_NO_DYNAMIC_ARRAYS_MESSAGE,
+  noDynamicArraysBlock,
   reportColumn,
   reportLookupColumn,
+  reportWidth,
 } from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
 export { planFromGrids, readPlanGrids } from "./readPlan";

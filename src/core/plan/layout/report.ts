@@ -38,6 +38,24 @@ export const REPORT_CHECK_MESSAGE =
   "⚠ The report can't see every row of the plan's tables (rows added below or above a table, a new node, " +
   "or an id typed with spaces around it): run Set up again to refresh the report.";
 
+/**
+ * What the title row's warning cell says, as text, on a host without dynamic arrays: there every
+ * report column shows only its first row (its formula's first value), so the report can't be read.
+ */
+export const REPORT_NO_DYNAMIC_ARRAYS_MESSAGE =
+  "⚠ This report needs Excel with dynamic arrays (Microsoft 365, Excel 2021 or later, or Excel on the web): " +
+  "this Excel shows only its first row. The plan's tables and the Groundup task pane work as usual.";
+
+/** The report's columns: the node columns, four per period, then the lookup columns. */
+export function reportWidth(periodCount: number): number {
+  return reportColumn(periodCount, 0) + REPORT_LOOKUP_HEADERS.length;
+}
+
+/** The title row's warning cell saying the report needs dynamic arrays, written as text over the check. */
+export function noDynamicArraysBlock(): CellBlock {
+  return cellsBlock(SHEETS.report, 0, REPORT_CHECK_COLUMN, [[REPORT_NO_DYNAMIC_ARRAYS_MESSAGE]], [GENERAL]);
+}
+
 /** Conditional formatting of variance % outside the plan's tolerance. */
 export interface ToleranceRule {
   readonly range: CellRange;
@@ -93,7 +111,7 @@ export function reportBlocks(
   const sheet = SHEETS.report;
   const periods = settings.periods;
   const lookupStart = reportColumn(periods.length, 0);
-  const width = lookupStart + REPORT_LOOKUP_HEADERS.length;
+  const width = reportWidth(periods.length);
   const n = nodeCount;
   const first = REPORT_FIRST_ROW;
   const rowsOf = (table: PlanTable): number => (table === "hierarchy" ? n : tableRows[table as NodeTable]);

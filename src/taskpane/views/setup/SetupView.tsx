@@ -172,17 +172,19 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
     const abort = new AbortController();
     controller.current = abort;
     setProgress({ done: 0, total: 0 });
-    const written = await actions.writePlan(setup, {
+    const outcome = await actions.writePlan(setup, {
       signal: abort.signal,
       onProgress: (done, total) => setProgress({ done, total }),
     });
     controller.current = null;
     setProgress(null);
-    if (written) {
-      setFeedback({
-        intent: "success",
-        text: taskPaneMessages.planWritten(setup.settings.name, setup.nodes.length),
-      });
+    if (outcome !== undefined) {
+      const written = taskPaneMessages.planWritten(setup.settings.name, setup.nodes.length);
+      setFeedback(
+        outcome.dynamicArrays
+          ? { intent: "success", text: written }
+          : { intent: "warning", text: `${written} ${taskPaneMessages.reportNeedsDynamicArrays}` },
+      );
     } else {
       setStopped(setup);
     }

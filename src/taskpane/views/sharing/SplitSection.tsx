@@ -18,8 +18,10 @@ import type { Plan } from "../../../core/plan/types";
 import { owners } from "../../../core/plan/workflow";
 import { downloadLinks, revokeDownloadLinks, startDownload, type DownloadLink } from "../../browserFiles";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
-import type { SplitProgress } from "../../../xlsx/splitFiles";
+import { OpenWorkbookContext } from "../../openWorkbook";
+import type { SplitFile, SplitProgress } from "../../../xlsx/splitFiles";
 import { loadFileEngine } from "./fileEngine";
+import { OpenInExcelList } from "./OpenInExcelList";
 
 export interface SplitSectionProps {
   plan: Plan;
@@ -43,13 +45,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : sharingMessages.splitFailed;
 }
 
-/** One workbook per chosen owner, offered as downloads. */
+/** One workbook per chosen owner, offered as downloads, or to open in Excel where downloads do nothing. */
 export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const [chosen, setChosen] = React.useState<ReadonlySet<string>>(new Set());
   const [working, setWorking] = React.useState(false);
   const [links, setLinks] = React.useState<readonly DownloadLink[]>([]);
+  const openWorkbook = React.useContext(OpenWorkbookContext);
+  const [toOpen, setToOpen] = React.useState<readonly SplitFile[]>([]);
   const [error, setError] = React.useState<string | null>(null);
   const [progress, setProgress] = React.useState<SplitProgress | null>(null);
 
@@ -71,6 +75,7 @@ export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JS
   async function create(): Promise<void> {
     setWorking(true);
     setError(null);
+    setToOpen([]);
     try {
       const engine = await loadFileEngine();
       const files = await engine.splitPlan(plan, picked, {
@@ -81,6 +86,10 @@ export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JS
       // A file the plan has no record of would be refused when it comes back: record first, then offer.
       if (!(await actions.recordMadeFiles(files.map((file) => file.record)))) {
         setError(collectMessages.recordFailed);
+        return;
+      }
+      if (openWorkbook !== null) {
+        setToOpen(files);
         return;
       }
       const made = downloadLinks(files);
@@ -149,6 +158,7 @@ export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JS
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {openWorkbook !== null && toOpen.length > 0 ? <OpenInExcelList files={toOpen} open={openWorkbook} /> : null}
       {links.length > 0 ? (
         <>
           <MessageBar intent="success" aria-live="polite">
