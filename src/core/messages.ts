@@ -435,6 +435,8 @@ export const chainMessages = {
     reviewer === "" ? `Nobody above reviews ${name}` : `${name} is reviewed by ${reviewer}, not by you`,
   ownSubmission: (name: string): string =>
     `You submitted ${name} yourself: someone else must approve it (nobody approves their own submission)`,
+  notApprover: (name: string): string =>
+    `You can't approve or return ${name}: the plan's settings name who approves (Approvers), and you are not one of them`,
   waitingFor: (name: string, waiting: readonly string[]): string =>
     `${name} can't move on until everything below it is approved; still waiting for ${listNames(waiting)}`,
   topNoSubmit: (name: string): string =>
