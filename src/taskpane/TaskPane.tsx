@@ -2,6 +2,7 @@ import * as React from "react";
 import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { App } from "./App";
+import type { SignIn } from "./identity/useIdentity";
 import { fluentTheme, type ThemeSource } from "./theme";
 
 export interface TaskPaneProps {
@@ -11,6 +12,8 @@ export interface TaskPaneProps {
   locale: string;
   /** Where the pane remembers per-device choices (who I am). */
   storage: Storage;
+  /** Office single sign-on; absent where the build is not registered for it. */
+  signIn?: SignIn;
 }
 
 const useStyles = makeStyles({
@@ -20,13 +23,13 @@ const useStyles = makeStyles({
 });
 
 /** The whole pane: Fluent's provider, following the host's light/dark theme, around the App. */
-export function TaskPane({ workbook, themeSource, locale, storage }: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ workbook, themeSource, locale, storage, signIn }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
   const mode = React.useSyncExternalStore(themeSource.subscribe, themeSource.current);
   return (
     <FluentProvider theme={fluentTheme(mode)}>
       <div className={styles.root}>
-        <App workbook={workbook} locale={locale} storage={storage} />
+        <App workbook={workbook} locale={locale} storage={storage} signIn={signIn} />
       </div>
     </FluentProvider>
   );

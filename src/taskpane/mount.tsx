@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { paneStorage } from "./storage";
+import type { SignIn } from "./identity/useIdentity";
 import { TaskPane } from "./TaskPane";
 import { fixedThemeSource, type ThemeSource } from "./theme";
 
@@ -12,6 +13,8 @@ export interface MountOptions {
   locale?: string;
   /** Defaults to `window.localStorage`, or memory where the browser blocks it. */
   storage?: Storage;
+  /** Office single sign-on (the add-in, when built with GROUNDUP_AAD_APP_ID); absent: "I am" is chosen. */
+  signIn?: SignIn;
 }
 
 /**
@@ -26,6 +29,7 @@ export function mountTaskPane(element: HTMLElement, workbook: PlanWorkbook, opti
       themeSource={options.themeSource ?? fixedThemeSource("light")}
       locale={options.locale ?? navigator.language}
       storage={options.storage ?? paneStorage(() => window.localStorage)}
+      signIn={options.signIn}
     />,
   );
   return () => root.unmount();

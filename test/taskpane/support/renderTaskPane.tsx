@@ -2,6 +2,7 @@ import * as React from "react";
 import { render, type RenderResult } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel, type UserEvent } from "@testing-library/user-event";
 import type { PlanWorkbook } from "../../../src/workbook/PlanWorkbook";
+import type { SignIn } from "../../../src/taskpane/identity/useIdentity";
 import { TaskPane } from "../../../src/taskpane/TaskPane";
 import { fixedThemeSource } from "../../../src/taskpane/theme";
 import { installDomStubs } from "./dom";
@@ -11,7 +12,7 @@ export interface RenderedPane extends RenderResult {
 }
 
 /** The whole task pane over `workbook`, as the add-in and the workbench mount it. */
-export function renderTaskPane(workbook: PlanWorkbook, locale = "en-US"): RenderedPane {
+export function renderTaskPane(workbook: PlanWorkbook, locale = "en-US", signIn?: SignIn): RenderedPane {
   installDomStubs();
   // jsdom computes styles slowly and Fluent's styles never disable pointer events on what tests click.
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
@@ -21,6 +22,7 @@ export function renderTaskPane(workbook: PlanWorkbook, locale = "en-US"): Render
       themeSource={fixedThemeSource("light")}
       locale={locale}
       storage={window.localStorage}
+      signIn={signIn}
     />,
   );
   return { ...result, user };
