@@ -204,4 +204,25 @@ describe("Set up a plan", () => {
     expect(workbook.written[0].nodes).toBe(plan.nodes);
     expect(workbook.written[0].settings.periods).toEqual(plan.settings.periods);
   });
+
+  test("the roles are shown as the plan holds them and written as typed, ';'-separated", async () => {
+    const plan = makePlan({
+      settings: { approvers: ["Vera", "cfo@contoso.com"] },
+      nodes: [["W", "", "World", "ceo"]],
+    });
+    const workbook = new FakePlanWorkbook(plan);
+    const { user } = await openSetup(workbook);
+
+    expect(screen.getByRole("textbox", { name: "Approvers" })).toHaveValue("Vera; cfo@contoso.com");
+    const editors = screen.getByRole("textbox", { name: "Top-down editors" });
+    expect(editors).toHaveValue("");
+    await user.type(editors, " Smith, Ann ;ceo;");
+    await user.click(screen.getByRole("button", { name: "Update plan" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Update plan" }));
+    await waitFor(() => expect(workbook.written).toHaveLength(1));
+    expect(workbook.written[0].settings).toMatchObject({
+      topDownEditors: ["Smith, Ann", "ceo"],
+      approvers: ["Vera", "cfo@contoso.com"],
+    });
+  });
 });
