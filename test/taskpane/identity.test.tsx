@@ -20,7 +20,11 @@ function teamPlan(settings: Partial<PlanSettings> = {}, northBy = "Ann"): FakePl
     ],
     entries: { NORTH: [[100, 200], "Submitted"], EAST: [[10, 20], "Submitted"] },
   });
-  const emails: Record<string, string> = { Cara: "cara.diaz@contoso.com", Ann: "ann@contoso.com", Bob: "bob@contoso.com" };
+  const emails: Record<string, string> = {
+    Cara: "cara.diaz@contoso.com",
+    Ann: "ann@contoso.com",
+    Bob: "bob@contoso.com",
+  };
   const withEmails: Plan = {
     ...plan,
     nodes: plan.nodes.map((node) => ({ ...node, attributes: { Email: emails[node.owner] } })),
@@ -40,7 +44,11 @@ function card(name: string): HTMLElement {
   return within(screen.getByRole("list", { name: "Submissions to review" })).getByRole("group", { name });
 }
 
-async function openTab(workbook: FakePlanWorkbook, tab: string, withSso = true): Promise<ReturnType<typeof renderTaskPane>> {
+async function openTab(
+  workbook: FakePlanWorkbook,
+  tab: string,
+  withSso = true,
+): Promise<ReturnType<typeof renderTaskPane>> {
   const pane = renderTaskPane(workbook, "en-US", withSso ? signIn : undefined);
   await pane.user.click(await screen.findByRole("tab", { name: tab }));
   return pane;
@@ -90,7 +98,10 @@ describe("identity through Office single sign-on (Office.auth.getAccessToken)", 
   });
 
   test.each([
-    [13003, "Office sign-in unavailable: the account signed in to Office is not a work, school or Microsoft account (13003). Choose who you are"],
+    [
+      13003,
+      "Office sign-in unavailable: the account signed in to Office is not a work, school or Microsoft account (13003). Choose who you are",
+    ],
     [13012, "Office sign-in unavailable: Office on this platform does not offer it (13012). Choose who you are"],
   ])("getAccessToken rejecting with %i: today's choice, saying why", async (code, line) => {
     mockOfficeAuth(jest.fn().mockRejectedValue({ code, name: "SSO error", message: "from the host" }));
@@ -147,9 +158,10 @@ describe("roles and own submissions in the pane", () => {
   test("a named approver (matched through the e-mail column) keeps the buttons", async () => {
     window.localStorage.setItem(OWNER_STORAGE_KEY, "Cara");
     await openTab(teamPlan({ approvers: ["CARA.DIAZ@contoso.com"] }), "Review", false);
-    expect(
-      (await within(card("North")).findAllByRole("button")).map((button) => button.textContent),
-    ).toEqual(["Approve", "Return…"]);
+    expect((await within(card("North")).findAllByRole("button")).map((button) => button.textContent)).toEqual([
+      "Approve",
+      "Return…",
+    ]);
   });
 
   test.each([

@@ -10,8 +10,7 @@
 /* global Office, atob */
 
 export type AccountResult =
-  | { readonly ok: true; readonly username: string }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly username: string } | { readonly ok: false; readonly reason: string };
 
 /** What the pane needs of `Office.auth`, so tests can hand in a fake. */
 export type OfficeAuth = Pick<typeof Office.auth, "getAccessToken">;
@@ -82,7 +81,5 @@ export async function officeAccount(auth: OfficeAuth = Office.auth): Promise<Acc
     return { ok: false, reason: ssoFailure(error) };
   }
   const username = tokenUsername(token);
-  return username === null
-    ? { ok: false, reason: "Office's token names no account" }
-    : { ok: true, username };
+  return username === null ? { ok: false, reason: "Office's token names no account" } : { ok: true, username };
 }

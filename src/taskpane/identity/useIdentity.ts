@@ -29,7 +29,9 @@ export const CHOSEN: Who = { source: "chosen", signedInAs: null, note: null };
  * address in `plan`; without a match, or without SSO, the owner `chosen` in the picker.
  */
 export function useIdentity(signIn: SignIn | undefined, plan: Plan | null | undefined, chosen: string): Identity {
-  const [account, setAccount] = React.useState<AccountResult | "pending" | null>(signIn === undefined ? null : "pending");
+  const [account, setAccount] = React.useState<AccountResult | "pending" | null>(
+    signIn === undefined ? null : "pending",
+  );
   React.useEffect(() => {
     if (signIn === undefined) return;
     let live = true;

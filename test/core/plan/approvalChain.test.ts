@@ -241,4 +241,3 @@ describe("who may approve", () => {
     expect(refusal(ianOnTop, "Company", "approve", "Vera")).toMatch(/^You can't approve or return Company/);
   });
 });
-
