@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
 import { renderTaskPane } from "./support/renderTaskPane";
 
@@ -211,6 +212,7 @@ describe("Set up a plan", () => {
       nodes: [["W", "", "World", "ceo"]],
     });
     const workbook = new FakePlanWorkbook(plan);
+    window.localStorage.setItem(OWNER_STORAGE_KEY, "ceo");
     const { user } = await openSetup(workbook);
 
     expect(screen.getByRole("textbox", { name: "Approvers" })).toHaveValue("Vera; cfo@contoso.com");
@@ -224,5 +226,8 @@ describe("Set up a plan", () => {
       topDownEditors: ["Smith, Ann", "ceo"],
       approvers: ["Vera", "cfo@contoso.com"],
     });
+    // Who changed the roles is named in the setup's audit rows.
+    expect(workbook.written[0].by).toEqual({ user: "ceo", identity: "chosen" });
+    window.localStorage.clear();
   });
 });
