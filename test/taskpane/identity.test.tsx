@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
-import type { Plan, PlanSettings } from "../../src/core/plan/types";
+import type { NodeEntry, Plan, PlanSettings } from "../../src/core/plan/types";
 import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
 import { officeAccount } from "../../src/taskpane/identity/officeAccount";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
@@ -28,7 +28,7 @@ function teamPlan(settings: Partial<PlanSettings> = {}, northBy = "Ann"): FakePl
   const withEmails: Plan = {
     ...plan,
     nodes: plan.nodes.map((node) => ({ ...node, attributes: { Email: emails[node.owner] } })),
-    entries: new Map(plan.entries).set("NORTH", { ...(plan.entries.get("NORTH") as never), updatedBy: northBy }),
+    entries: new Map(plan.entries).set("NORTH", { ...(plan.entries.get("NORTH") as NodeEntry), updatedBy: northBy }),
   };
   return new FakePlanWorkbook(withEmails);
 }
