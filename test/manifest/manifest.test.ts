@@ -2,6 +2,7 @@
 // Offline checks of manifest.xml (the online validator is unreachable from CI): the things that make
 // Office refuse or half-load the add-in without saying why. jsdom's DOMParser is a strict XML parser.
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 
@@ -338,6 +339,18 @@ describe("single sign-on in the manifest webpack ships (GROUNDUP_AAD_APP_ID)", (
       );
     },
   );
+
+  test.each([
+    [APP_ID, "true"],
+    [undefined, "false"],
+  ])("with GROUNDUP_AAD_APP_ID %s the pane's sign-in (GROUNDUP_SSO) is %s", async (id, flag) => {
+    if (id === undefined) delete process.env.GROUNDUP_AAD_APP_ID;
+    else process.env.GROUNDUP_AAD_APP_ID = id;
+    const config = await webpackConfig({}, { mode: "production" });
+    const define = config.plugins.find((plugin) => plugin instanceof webpack.DefinePlugin) as
+      { definitions: Record<string, unknown> } | undefined;
+    expect(define?.definitions.GROUNDUP_SSO).toBe(flag);
+  });
 
   test("GROUNDUP_AAD_RESOURCE overrides the Application ID URI; a malformed id or URI stops the build", () => {
     expect(
