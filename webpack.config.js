@@ -2,6 +2,7 @@
 // runtime, so no React, DOM or dev-server client may reach functions.js), their HTML pages,
 // functions.json, the icons and the manifest. `webpack serve` serves the same on https://localhost:3000.
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -25,6 +26,56 @@ function productionUrl(env = process.env) {
 /** The manifest as shipped: every dev-server URL moved to the production location. */
 function rewriteManifestUrls(xml, prodUrl) {
   return xml.split(DEV_URL).join(prodUrl);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The add-in's Microsoft Entra registration for single sign-on, from GROUNDUP_AAD_APP_ID (the
+ * application (client) id) and optionally GROUNDUP_AAD_RESOURCE (its Application ID URI; default
+ * api://<host the add-in is served from>/<id>, the form "Register an Office Add-in that uses SSO
+ * with the Microsoft identity platform" gives it; its domain must be the add-in's, else 13004). null when unset: the manifest gets no WebApplicationInfo and the pane
+ * never asks Office for a token, so sideloading and validation work without any registration.
+ */
+function ssoRegistration(addinUrl, env = process.env) {
+  const id = (env.GROUNDUP_AAD_APP_ID || "").trim();
+  if (id === "") return null;
+  if (!GUID.test(id)) {
+    throw new Error(
+      `GROUNDUP_AAD_APP_ID must be the app registration's client id, a GUID like 12345678-abcd-...: ${id}`,
+    );
+  }
+  const resource = (env.GROUNDUP_AAD_RESOURCE || "").trim() || `api://${new URL(addinUrl).host}/${id}`;
+  if (!resource.startsWith("api://")) {
+    throw new Error(`GROUNDUP_AAD_RESOURCE must be the Application ID URI, starting with api://: ${resource}`);
+  }
+  return { id, resource };
+}
+
+/**
+ * The manifest with WebApplicationInfo for `registration`, as the last child of VersionOverrides
+ * (where the schema requires it: WebApplicationInfo element, learn.microsoft.com/javascript/api/manifest).
+ * Scopes openid and profile: the token then names the account (preferred_username); Groundup asks
+ * for no data.
+ */
+function addWebApplicationInfo(xml, registration) {
+  if (registration === null) return xml;
+  if (xml.includes("<WebApplicationInfo>")) throw new Error("manifest.xml already has a WebApplicationInfo element");
+  const end = xml.lastIndexOf("</VersionOverrides>");
+  if (end < 0) throw new Error("manifest.xml has no VersionOverrides element for WebApplicationInfo");
+  const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const element = [
+    "  <WebApplicationInfo>",
+    `      <Id>${registration.id}</Id>`,
+    `      <Resource>${escape(registration.resource)}</Resource>`,
+    "      <Scopes>",
+    "        <Scope>openid</Scope>",
+    "        <Scope>profile</Scope>",
+    "      </Scopes>",
+    "    </WebApplicationInfo>",
+    "  ",
+  ].join("\n");
+  return xml.slice(0, end) + element + xml.slice(end);
 }
 
 /**
@@ -90,6 +141,7 @@ module.exports = async (env, argv) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const port = Number(process.env.npm_package_config_dev_server_port) || 3000;
   const prodUrl = dev ? DEV_URL : productionUrl();
+  const sso = ssoRegistration(prodUrl);
 
   return {
     context: __dirname,
@@ -133,6 +185,8 @@ module.exports = async (env, argv) => {
       new FunctionsJsonPlugin({ output: "functions.json" }),
       new HelpPagePlugin({ prodUrl }),
       new BundleBudgetPlugin({ enforce: !dev }),
+      // The pane asks Office who is signed in only when the manifest it ships with allows it.
+      new webpack.DefinePlugin({ GROUNDUP_SSO: JSON.stringify(sso !== null) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -150,7 +204,9 @@ module.exports = async (env, argv) => {
             from: "manifest.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : rewriteManifestUrls(content.toString(), prodUrl);
+              if (dev && sso === null) return content;
+              const xml = dev ? content.toString() : rewriteManifestUrls(content.toString(), prodUrl);
+              return addWebApplicationInfo(xml, sso);
             },
           },
         ],
@@ -180,5 +236,7 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.productionUrl = productionUrl;
+module.exports.ssoRegistration = ssoRegistration;
+module.exports.addWebApplicationInfo = addWebApplicationInfo;
 module.exports.chunkFileName = chunkFileName;
 module.exports.HelpPagePlugin = HelpPagePlugin;

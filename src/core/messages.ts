@@ -408,6 +408,8 @@ export const sharingMessages = {
 
 /** The Reconcile view (src/taskpane/views/reconcile). */
 export const reconcilePaneMessages = {
+  notEditor: (editors: readonly string[]): string =>
+    `Only the plan's top-down editors (${listNames(editors)}) enter top-down targets; you can compare the numbers here`,
   targetsSaved: (name: string): string => `Saved the top-down targets of ${name}`,
   pastedApplied: (nodes: number): string => `Applied the pasted targets of ${nodes} node${nodes === 1 ? "" : "s"}`,
   allocationApplied: (name: string): string => `Applied the new targets below ${name}`,
@@ -445,6 +447,10 @@ export const chainMessages = {
     reviewer === "" ? `Nobody above reviews ${name}` : `${name} is reviewed by ${reviewer}, not by you`,
   ownSubmission: (name: string): string =>
     `You submitted ${name} yourself: someone else must approve it (nobody approves their own submission)`,
+  notApproverView: (approvers: readonly string[]): string =>
+    `Only the plan's approvers (${listNames(approvers)}) approve or return; you can see what is submitted to you here`,
+  notApprover: (name: string): string =>
+    `You can't approve or return ${name}: the plan's settings name who approves (Approvers), and you are not one of them`,
   waitingFor: (name: string, waiting: readonly string[]): string =>
     `${name} can't move on until everything below it is approved; still waiting for ${listNames(waiting)}`,
   topNoSubmit: (name: string): string =>
@@ -455,4 +461,13 @@ export const chainMessages = {
     `The plan is closed: its top node was approved${by === "" ? "" : ` by ${by}`}. Its owner can reopen it`,
   unowned: (name: string): string =>
     `${name} has no owner, so nobody submits or approves it; its team goes straight to the owner above`,
+} as const;
+
+/** Who the pane acts as (src/taskpane/identity). */
+export const identityMessages = {
+  signingIn: "Signing in with your Office account…",
+  signedInAs: (account: string): string => `Signed in as ${account}`,
+  noOwner: (account: string): string =>
+    `Signed in as ${account}, but no owner in this plan has that e-mail address: choose who you are`,
+  unavailable: (reason: string): string => `Office sign-in unavailable: ${reason}. Choose who you are`,
 } as const;

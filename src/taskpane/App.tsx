@@ -6,6 +6,7 @@ import { ErrorMessages } from "./components/ErrorMessages";
 import { ViewTabs, viewTabId } from "./components/ViewTabs";
 import { useRememberedOwner } from "./hooks/useRememberedOwner";
 import { useWorkbook, type WorkbookActions } from "./hooks/useWorkbook";
+import { useIdentity, type SignIn, type Who } from "./identity/useIdentity";
 import { lazyView } from "./lazyView";
 
 // Each view is its own bundle chunk (named for the bundle budget, scripts/bundle-budget.cjs), so the
@@ -39,6 +40,8 @@ export interface AppProps {
   workbook: PlanWorkbook;
   locale: string;
   storage: Storage;
+  /** Office single sign-on, where the build registers the add-in for it; absent: "I am" is chosen. */
+  signIn?: SignIn;
 }
 
 /** What every view may use; each takes the part it needs. */
@@ -48,9 +51,11 @@ export interface PaneContext<P extends Plan | null = Plan> {
   readonly actions: WorkbookActions;
   readonly locale: string;
   readonly selectedNode: string | null;
-  /** Who I am, chosen from the plan's owners and remembered on this device. */
+  /** Who I am: the signed-in Office account's owner, else chosen from the plan's owners and remembered on this device. */
   readonly me: string;
   onChooseMe(owner: string): void;
+  /** How `me` was established. */
+  readonly who: Who;
 }
 
 /** A view that needs a plan is only rendered once the workbook holds one. */
@@ -104,10 +109,11 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ workbook, locale, storage }: AppProps): React.JSX.Element {
+export function App({ workbook, locale, storage, signIn }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const { plan, busy, errors, selectedNode, actions } = useWorkbook(workbook);
-  const [me, setMe] = useRememberedOwner(storage);
+  const [chosen, setMe] = useRememberedOwner(storage);
+  const { me, ...who } = useIdentity(signIn, plan, chosen);
   const [chosenTab, setChosenTab] = React.useState<string | null>(null);
 
   // The first tab follows what the workbook held when the pane opened; later reads never switch tabs.
@@ -126,7 +132,7 @@ export function App({ workbook, locale, storage }: AppProps): React.JSX.Element 
 
   function renderPanel(): React.ReactNode {
     if (plan === undefined) return <Spinner label="Reading the plan…" />;
-    const shared = { busy, actions, locale, selectedNode, me, onChooseMe: setMe };
+    const shared = { busy, actions, locale, selectedNode, me, onChooseMe: setMe, who };
     if (!current.needsPlan) {
       const PlanlessView = current.view;
       return <PlanlessView {...shared} plan={plan} />;

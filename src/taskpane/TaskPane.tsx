@@ -3,6 +3,7 @@ import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { App } from "./App";
 import { OpenWorkbookContext, type OpenWorkbook } from "./openWorkbook";
+import type { SignIn } from "./identity/useIdentity";
 import { fluentTheme, type ThemeSource } from "./theme";
 
 export interface TaskPaneProps {
@@ -14,6 +15,8 @@ export interface TaskPaneProps {
   storage: Storage;
   /** Where downloads do nothing (Excel on Mac), how made workbooks are opened instead. */
   openWorkbook?: OpenWorkbook | null;
+  /** Office single sign-on; absent where the build is not registered for it. */
+  signIn?: SignIn;
 }
 
 const useStyles = makeStyles({
@@ -29,6 +32,7 @@ export function TaskPane({
   locale,
   storage,
   openWorkbook = null,
+  signIn,
 }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
   const mode = React.useSyncExternalStore(themeSource.subscribe, themeSource.current);
@@ -36,7 +40,7 @@ export function TaskPane({
     <FluentProvider theme={fluentTheme(mode)}>
       <div className={styles.root}>
         <OpenWorkbookContext.Provider value={openWorkbook}>
-          <App workbook={workbook} locale={locale} storage={storage} />
+          <App workbook={workbook} locale={locale} storage={storage} signIn={signIn} />
         </OpenWorkbookContext.Provider>
       </div>
     </FluentProvider>

@@ -2,11 +2,12 @@ import { localeWithSeparators } from "../core/plan/numbers";
 import { readExcelCulture } from "../excel/culture";
 import { ExcelPlanWorkbook } from "../excel/ExcelPlanWorkbook";
 import { excelOpensWorkbooksInsteadOfDownloads, openWorkbookInExcel } from "../excel/openWorkbook";
+import { officeAccount } from "./identity/officeAccount";
 import { mountTaskPane } from "./mount";
 import { paneStorage } from "./storage";
 import { officeThemeSource } from "./theme";
 
-/* global document, navigator, Office, window */
+/* global document, navigator, Office, window, GROUNDUP_SSO */
 
 Office.onReady(async () => {
   const container = document.getElementById("container");
@@ -23,5 +24,7 @@ Office.onReady(async () => {
     // Partitioned by Office where the host partitions storage (Office on the web); undefined elsewhere.
     storage: paneStorage(() => window.localStorage, Office.context.partitionKey),
     openWorkbook: excelOpensWorkbooksInsteadOfDownloads() ? openWorkbookInExcel : null,
+    // Without a registration Office answers 13000 anyway; not asking keeps the pane from saying so.
+    signIn: GROUNDUP_SSO ? () => officeAccount() : undefined,
   });
 });

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import type { PlanWorkbook } from "../workbook/PlanWorkbook";
 import { paneStorage } from "./storage";
 import type { OpenWorkbook } from "./openWorkbook";
+import type { SignIn } from "./identity/useIdentity";
 import { TaskPane } from "./TaskPane";
 import { fixedThemeSource, type ThemeSource } from "./theme";
 
@@ -15,6 +16,8 @@ export interface MountOptions {
   storage?: Storage;
   /** Defaults to none: made workbooks are downloaded. The add-in passes Excel's on Mac. */
   openWorkbook?: OpenWorkbook | null;
+  /** Office single sign-on (the add-in, when built with GROUNDUP_AAD_APP_ID); absent: "I am" is chosen. */
+  signIn?: SignIn;
 }
 
 /**
@@ -30,6 +33,7 @@ export function mountTaskPane(element: HTMLElement, workbook: PlanWorkbook, opti
       locale={options.locale ?? navigator.language}
       storage={options.storage ?? paneStorage(() => window.localStorage)}
       openWorkbook={options.openWorkbook ?? null}
+      signIn={options.signIn}
     />,
   );
   return () => root.unmount();

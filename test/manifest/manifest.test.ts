@@ -2,6 +2,7 @@
 // Offline checks of manifest.xml (the online validator is unreachable from CI): the things that make
 // Office refuse or half-load the add-in without saying why. jsdom's DOMParser is a strict XML parser.
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 
@@ -218,6 +219,7 @@ describe("manifest.xml", () => {
 interface WebpackConfigModule {
   (env: Record<string, unknown>, argv: { mode: string }): Promise<{ plugins: object[] }>;
   productionUrl(env: Record<string, string | undefined>): string;
+  ssoRegistration(addinUrl: string, env: Record<string, string | undefined>): { id: string; resource: string } | null;
 }
 
 interface CopyPattern {
@@ -273,4 +275,99 @@ describe("the manifest webpack ships", () => {
       expect(() => webpackConfig.productionUrl({ GROUNDUP_PROD_URL: url })).toThrow(/https/);
     },
   );
+});
+
+// "WebApplicationInfo element" (learn.microsoft.com/javascript/api/manifest/webapplicationinfo): the
+// last child of VersionOverrides, with Id (a GUID), Resource (the Application ID URI) and Scopes.
+describe("single sign-on in the manifest webpack ships (GROUNDUP_AAD_APP_ID)", () => {
+  const APP_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  const saved = { id: process.env.GROUNDUP_AAD_APP_ID, prod: process.env.GROUNDUP_PROD_URL };
+  afterEach(() => {
+    for (const [key, value] of [
+      ["GROUNDUP_AAD_APP_ID", saved.id],
+      ["GROUNDUP_PROD_URL", saved.prod],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  function parsed(xml: string): Document {
+    const parsedDoc = new DOMParser().parseFromString(xml, "application/xml");
+    expect(parsedDoc.getElementsByTagName("parsererror")).toHaveLength(0);
+    return parsedDoc;
+  }
+
+  test("without it the manifest has no WebApplicationInfo, so the pane never asks for a token", async () => {
+    delete process.env.GROUNDUP_AAD_APP_ID;
+    expect(manifest).not.toContain("WebApplicationInfo");
+    expect(await shippedManifest("production")).not.toContain("WebApplicationInfo");
+    expect(await shippedManifest("development")).toBe(manifest);
+  });
+
+  test.each([
+    ["production", "https://addin.example.com/groundup/", `api://addin.example.com/${APP_ID}`],
+    ["development", undefined, `api://localhost:3000/${APP_ID}`],
+  ] as const)(
+    "a %s build adds it as VersionOverrides' last child, for the host it is served from",
+    async (mode, prod, resource) => {
+      process.env.GROUNDUP_AAD_APP_ID = APP_ID;
+      if (prod === undefined) delete process.env.GROUNDUP_PROD_URL;
+      else process.env.GROUNDUP_PROD_URL = prod;
+      const shipped = parsed(await shippedManifest(mode));
+
+      const overrides = shipped.getElementsByTagNameNS(NS.overrides, "VersionOverrides")[0];
+      const info = overrides.lastElementChild as Element;
+      expect(info.localName).toBe("WebApplicationInfo");
+      expect(info.namespaceURI).toBe(NS.overrides);
+      expect(Array.from(info.children).map((child) => child.localName)).toEqual(["Id", "Resource", "Scopes"]);
+      const text = (name: string): string[] =>
+        Array.from(info.getElementsByTagNameNS(NS.overrides, name)).map((element) => element.textContent ?? "");
+      expect(text("Id")).toEqual([APP_ID]);
+      expect(text("Resource")).toEqual([resource]);
+      expect(text("Scope")).toEqual(["openid", "profile"]);
+      // Everything else is as without it.
+      info.remove();
+      const without = parsed(
+        await (async () => {
+          delete process.env.GROUNDUP_AAD_APP_ID;
+          return shippedManifest(mode);
+        })(),
+      );
+      expect(new XMLSerializer().serializeToString(shipped).replace(/\s+/g, "")).toBe(
+        new XMLSerializer().serializeToString(without).replace(/\s+/g, ""),
+      );
+    },
+  );
+
+  test.each([
+    [APP_ID, "true"],
+    [undefined, "false"],
+  ])("with GROUNDUP_AAD_APP_ID %s the pane's sign-in (GROUNDUP_SSO) is %s", async (id, flag) => {
+    if (id === undefined) delete process.env.GROUNDUP_AAD_APP_ID;
+    else process.env.GROUNDUP_AAD_APP_ID = id;
+    const config = await webpackConfig({}, { mode: "production" });
+    const define = config.plugins.find((plugin) => plugin instanceof webpack.DefinePlugin) as
+      { definitions: Record<string, unknown> } | undefined;
+    expect(define?.definitions.GROUNDUP_SSO).toBe(flag);
+  });
+
+  test("GROUNDUP_AAD_RESOURCE overrides the Application ID URI; a malformed id or URI stops the build", () => {
+    expect(
+      webpackConfig.ssoRegistration("https://a.example.com/x/", {
+        GROUNDUP_AAD_APP_ID: ` ${APP_ID} `,
+        GROUNDUP_AAD_RESOURCE: `api://addins.contoso.com/${APP_ID}`,
+      }),
+    ).toEqual({ id: APP_ID, resource: `api://addins.contoso.com/${APP_ID}` });
+    expect(webpackConfig.ssoRegistration("https://a.example.com/", { GROUNDUP_AAD_APP_ID: "  " })).toBeNull();
+    expect(() => webpackConfig.ssoRegistration("https://a.example.com/", { GROUNDUP_AAD_APP_ID: "my-app" })).toThrow(
+      /GROUNDUP_AAD_APP_ID must be the app registration's client id/,
+    );
+    expect(() =>
+      webpackConfig.ssoRegistration("https://a.example.com/", {
+        GROUNDUP_AAD_APP_ID: APP_ID,
+        GROUNDUP_AAD_RESOURCE: "https://a.example.com",
+      }),
+    ).toThrow(/must be the Application ID URI, starting with api:\/\//);
+  });
 });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
 import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
 import { renderTaskPane } from "./support/renderTaskPane";
 
@@ -203,5 +204,30 @@ describe("Set up a plan", () => {
     await waitFor(() => expect(workbook.written).toHaveLength(1));
     expect(workbook.written[0].nodes).toBe(plan.nodes);
     expect(workbook.written[0].settings.periods).toEqual(plan.settings.periods);
+  });
+
+  test("the roles are shown as the plan holds them and written as typed, ';'-separated", async () => {
+    const plan = makePlan({
+      settings: { approvers: ["Vera", "cfo@contoso.com"] },
+      nodes: [["W", "", "World", "ceo"]],
+    });
+    const workbook = new FakePlanWorkbook(plan);
+    window.localStorage.setItem(OWNER_STORAGE_KEY, "ceo");
+    const { user } = await openSetup(workbook);
+
+    expect(screen.getByRole("textbox", { name: "Approvers" })).toHaveValue("Vera; cfo@contoso.com");
+    const editors = screen.getByRole("textbox", { name: "Top-down editors" });
+    expect(editors).toHaveValue("");
+    await user.type(editors, " Smith, Ann ;ceo;");
+    await user.click(screen.getByRole("button", { name: "Update plan" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Update plan" }));
+    await waitFor(() => expect(workbook.written).toHaveLength(1));
+    expect(workbook.written[0].settings).toMatchObject({
+      topDownEditors: ["Smith, Ann", "ceo"],
+      approvers: ["Vera", "cfo@contoso.com"],
+    });
+    // Who changed the roles is named in the setup's audit rows.
+    expect(workbook.written[0].by).toEqual({ user: "ceo", identity: "chosen" });
+    window.localStorage.clear();
   });
 });

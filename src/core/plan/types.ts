@@ -36,6 +36,16 @@ export interface PlanSettings {
   /** ISO date (yyyy-mm-dd) by which contributors should submit, or null. */
   readonly deadline: string | null;
   readonly allowNegative: boolean;
+  /**
+   * Who may enter top-down targets (Reconcile): owner names or e-mail addresses, matched ignoring
+   * case. Absent or empty: anyone, as plans made before roles existed.
+   */
+  readonly topDownEditors?: readonly string[];
+  /**
+   * Who may approve and return: owner names or e-mail addresses; each still only for the nodes the
+   * approval chain gives them. Absent or empty: every reviewing owner.
+   */
+  readonly approvers?: readonly string[];
 }
 
 export interface PlanNode {

@@ -25,11 +25,14 @@
  * - A return goes one step down: the reviewer may return (or reopen) a node only while the node
  *   above it has not gone up itself (is not Submitted or Approved).
  * - Nobody approves their own submission: a node's owner never reviews it, and an approval by
- *   the person who last wrote the node (`updatedBy`) is refused.
+ *   the person who made the current submission (`updatedBy`, people.ts `submittedBy`) is refused.
+ * - Roles (plan settings "approvers"): when the plan names approvers, only they approve, return or
+ *   reopen, each still only where the chain makes them the reviewer (or the top's owner).
  */
 import { emptyEntry } from "./entries";
 import { idKey } from "../cell";
 import { chainMessages, planMessages } from "../messages";
+import { isOwnSubmission, mayApprove } from "./people";
 import {
   WORKFLOW_ACTIONS,
   type AuditEntry,
@@ -502,6 +505,7 @@ export function chainAction(
   if (top) {
     // The top's owner signs it off: the one approval that is not of somebody else's submission.
     if (chain.ownerKeys[row] !== user) return { ok: false, message: chainMessages.notYourNode(node.name) };
+    if (!mayApprove(plan, input.user)) return { ok: false, message: chainMessages.notApprover(node.name) };
     if (action === "return") return { ok: false, message: chainMessages.topNoSubmit(node.name) };
     if (action === "approve") {
       const refused = waiting();
@@ -519,9 +523,10 @@ export function chainAction(
           : chainMessages.notYourReview(node.name, reviewer.owner.trim()),
     };
   }
-  if (action === "approve" && ownerKey(entry.updatedBy) === user) {
+  if (action === "approve" && isOwnSubmission(entry, input.user)) {
     return { ok: false, message: chainMessages.ownSubmission(node.name) };
   }
+  if (!mayApprove(plan, input.user)) return { ok: false, message: chainMessages.notApprover(node.name) };
   const up = chain.above[row];
   if (action !== "approve" && up >= 0) {
     const aboveStatus = entryAt(plan, up).status;

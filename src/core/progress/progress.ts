@@ -6,7 +6,10 @@ import { idKey } from "../cell";
 import { progressMessages } from "../messages";
 import type { PlanView } from "../plan/planView";
 import { STATUSES, type Plan, type PlanNode, type Status } from "../plan/types";
+import { ownerEmails } from "../plan/people";
 import { compareOwners, entryFor, owedOn, type Owed } from "../plan/workflow";
+
+export { ownerEmails } from "../plan/people";
 
 /** How many nodes are in each status, and what share of the group that is. */
 export interface StatusCounts {
@@ -210,34 +213,6 @@ export function reminderText(late: readonly LateOwner[], plan: Plan): string {
   }
   lines.push(progressMessages.reminderClosing);
   return lines.join("\n");
-}
-
-/** Hierarchy columns that may hold an owner's e-mail address, matched ignoring case. */
-const EMAIL_COLUMNS = ["email", "e-mail", "owner email", "owner e-mail", "mail"];
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
-/**
- * Each owner's e-mail address, by owner matched like ids: the owner itself when it is an address,
- * else the first address in an e-mail column (Email, E-mail, Owner email, Mail) of a node they own.
- */
-export function ownerEmails(plan: Plan): Map<string, string> {
-  const emails = new Map<string, string>();
-  for (const node of plan.nodes) {
-    const key = idKey(node.owner);
-    if (key === undefined || emails.has(key)) continue;
-    const owner = node.owner.trim();
-    if (EMAIL.test(owner)) {
-      emails.set(key, owner);
-      continue;
-    }
-    for (const [column, value] of Object.entries(node.attributes)) {
-      if (EMAIL_COLUMNS.includes(column.trim().toLowerCase()) && EMAIL.test(value.trim())) {
-        emails.set(key, value.trim());
-        break;
-      }
-    }
-  }
-  return emails;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { idKey } from "../cell";
 import type { NodeView, PlanView } from "../plan/planView";
-import type { AuditEntry, PeriodValues, Plan } from "../plan/types";
+import type { AuditEntry, IdentitySource, PeriodValues, Plan } from "../plan/types";
 import { reconcileMessages } from "../messages";
 import type { TopDownChange } from "../plan/types";
 
@@ -93,6 +93,8 @@ export interface Actor {
   readonly user: string;
   /** ISO timestamp. */
   readonly time: string;
+  /** How `user` was established, for the audit log. */
+  readonly identity?: IdentitySource;
 }
 
 /** Misuse of the reconcile API by a caller (not a user mistake, which is a `ReconcileProblem`). */
@@ -224,6 +226,7 @@ export function topDownWrite(plan: Plan, preview: TopDownPreview, actor: Actor):
         oldValue,
         newValue,
         note: preview.note,
+        ...(actor.identity === undefined ? {} : { identity: actor.identity }),
       });
     });
   }

@@ -1,12 +1,17 @@
 import * as React from "react";
 import { Field, Input, Select, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useWindowedRows } from "../hooks/useWindowedRows";
+import { identityMessages } from "../../core/messages";
 
 export interface OwnerPickerProps {
   owners: readonly string[];
   /** "" when nobody is chosen yet. */
   value: string;
   onChange(owner: string): void;
+  /** The signed-in Office account whose owner `value` is: the picker is locked to it. */
+  signedInAs?: string | null;
+  /** Why the picker is open although Office sign-in was tried (one short line). */
+  note?: string | null;
 }
 
 /** Up to this many owners a plain select is quickest to use; beyond it, type to find yourself. */
@@ -46,8 +51,20 @@ const useStyles = makeStyles({
  * "Who am I": the owners named in the plan's hierarchy. Memoised, so a save that leaves the owners
  * as they were does not re-render the list.
  */
-export const OwnerPicker = React.memo(function OwnerPicker(props: OwnerPickerProps): React.JSX.Element {
-  const hint = props.owners.length === 0 ? "Nobody owns a node yet: fill in the owner column" : undefined;
+export const OwnerPicker = React.memo(function OwnerPicker({
+  signedInAs,
+  note,
+  ...props
+}: OwnerPickerProps): React.JSX.Element {
+  if (signedInAs !== undefined && signedInAs !== null) {
+    // Office vouches for who this is: choosing someone else is not offered.
+    return (
+      <Field label="I am" hint={identityMessages.signedInAs(signedInAs)}>
+        <Input readOnly value={props.value} />
+      </Field>
+    );
+  }
+  const hint = props.owners.length === 0 ? "Nobody owns a node yet: fill in the owner column" : (note ?? undefined);
   return (
     <Field label="I am" hint={hint}>
       {props.owners.length <= OWNER_SELECT_LIMIT ? <OwnerSelect {...props} /> : <OwnerSearch {...props} />}

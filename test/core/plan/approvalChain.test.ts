@@ -208,3 +208,36 @@ describe("the approval chain of a four-level plan", () => {
     expect(owners(plan)).toBe(owners(plan));
   });
 });
+
+describe("who may approve", () => {
+  test("an approval by the person who made the submission is refused, naming the node, even after ownership moved", () => {
+    // Alice submitted Bay while she owned it; Bay has since gone to Rita, so Alice now reviews it.
+    const plan = withEntries(start(), [
+      { ...entryFor(start(), "Bay"), values: [1, 2], status: "Submitted", updatedBy: "Alice" },
+    ]);
+    expect(refusal(plan, "Bay", "approve", "alice")).toBe(
+      "You submitted Bay yourself: someone else must approve it (nobody approves their own submission)",
+    );
+    // Returning it for someone else to resubmit stays possible.
+    expect(refusal(plan, "Bay", "return", "Alice", "Rita should submit it")).toBe("(not refused)");
+    const bulk = chainActionToMany(plan, ["Bay"], "approve", { user: "Alice", now: "2027-01-06T00:00:00.000Z" });
+    expect(bulk.refused.map((r) => r.id)).toEqual(["Bay"]);
+  });
+
+  test("with approvers named in the settings, only they approve, return or sign off, each where the chain says", () => {
+    let plan: Plan = { ...start(), settings: { ...SETTINGS, approvers: ["Bob", "vera"] } };
+    plan = act(plan, "Bay", "submit", "Rita", { values: [1, 2] });
+    plan = act(plan, "Harbour", "submit", "Alice", { values: [1, 2] });
+    expect(refusal(plan, "Bay", "approve", "Alice")).toBe(
+      "You can't approve or return Bay: the plan's settings name who approves (Approvers), and you are not one of them",
+    );
+    expect(refusal(plan, "Bay", "return", "Alice", "low")).toMatch(/^You can't approve or return Bay/);
+    // An approver still approves only what the chain gives them.
+    expect(refusal(plan, "Bay", "approve", "Bob")).toBe("Bay is reviewed by Alice, not by you");
+    plan = act(plan, "Harbour", "approve", "Bob");
+    expect(status(plan, "Harbour")).toBe("Approved");
+    // The top's sign-off is an approval too.
+    const ianOnTop: Plan = { ...start(), settings: { ...SETTINGS, approvers: ["Bob"] } };
+    expect(refusal(ianOnTop, "Company", "approve", "Vera")).toMatch(/^You can't approve or return Company/);
+  });
+});

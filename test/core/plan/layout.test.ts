@@ -589,6 +589,29 @@ describe("reading the tables back", () => {
     expect(readPlanGrids(grids)).toEqual({ ok: false, problems });
   });
 
+  it("keeps the roles as ';'-separated rows before the periods, read back as lists; none: no rows, as before", () => {
+    const roles = { ...SETTINGS, topDownEditors: ["Vera", "cfo@contoso.com"], approvers: ["=Smith, Ann"] };
+    const layout = buildPlanLayout({ ...SETUP, settings: roles }, {});
+    const cells = sheetCells(layout, SHEETS.settings);
+    expect(cells.slice(9, 11)).toEqual([
+      ["topDownEditors", "Vera; cfo@contoso.com"],
+      ["approvers", "=Smith, Ann"],
+    ]);
+    const read = readPlanGrids(gridsOf(layout));
+    expect(read.ok && read.plan.settings).toEqual(roles);
+    expect(sheetCells(buildPlanLayout(SETUP, {}), SHEETS.settings).map((row) => row[0])).not.toContain("approvers");
+  });
+
+  it("reads role rows typed by hand, one name a line or with blanks between separators", () => {
+    const grids = edit("settings", (g) => ({
+      ...g,
+      rows: [...g.rows, ["Approvers", " Bob ;; ann@contoso.com\nVera; "], ["topDownEditors", "  "]],
+    }));
+    const read = readPlanGrids(grids);
+    expect(read.ok && read.plan.settings.approvers).toEqual(["Bob", "ann@contoso.com", "Vera"]);
+    expect(read.ok && "topDownEditors" in read.plan.settings).toBe(false);
+  });
+
   it("reads a deadline typed as a date and an allowNegative typed as text", () => {
     const grids = edit("settings", (g) => setRow(setRow(g, 6, 1, 46418), 7, 1, "yes"));
     const read = readPlanGrids(grids);

@@ -46,7 +46,7 @@ function watchDownloads(): { urls: number; clicks: string[] } {
 
 async function splitFor(owner: string, openWorkbook: OpenWorkbook | null): Promise<RenderedPane> {
   window.localStorage.setItem(OWNER_STORAGE_KEY, "Cara");
-  const pane = renderTaskPane(await managersWorkbook(), "en-US", openWorkbook);
+  const pane = renderTaskPane(await managersWorkbook(), "en-US", { openWorkbook });
   await pane.user.click(await screen.findByRole("tab", { name: "Share" }));
   await pane.user.click(within(screen.getByRole("group", { name: "Owners" })).getByRole("checkbox", { name: owner }));
   await pane.user.click(screen.getByRole("button", { name: "Create workbooks" }));

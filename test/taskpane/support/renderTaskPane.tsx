@@ -3,6 +3,7 @@ import { render, type RenderResult } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel, type UserEvent } from "@testing-library/user-event";
 import type { PlanWorkbook } from "../../../src/workbook/PlanWorkbook";
 import type { OpenWorkbook } from "../../../src/taskpane/openWorkbook";
+import type { SignIn } from "../../../src/taskpane/identity/useIdentity";
 import { TaskPane } from "../../../src/taskpane/TaskPane";
 import { fixedThemeSource } from "../../../src/taskpane/theme";
 import { installDomStubs } from "./dom";
@@ -13,12 +14,12 @@ export interface RenderedPane extends RenderResult {
 
 /**
  * The whole task pane over `workbook`, as the add-in and the workbench mount it; `openWorkbook` as
- * the add-in passes it in Excel on Mac.
+ * the add-in passes it in Excel on Mac, `signIn` as it passes Office single sign-on.
  */
 export function renderTaskPane(
   workbook: PlanWorkbook,
   locale = "en-US",
-  openWorkbook: OpenWorkbook | null = null,
+  { openWorkbook = null, signIn }: { openWorkbook?: OpenWorkbook | null; signIn?: SignIn } = {},
 ): RenderedPane {
   installDomStubs();
   // jsdom computes styles slowly and Fluent's styles never disable pointer events on what tests click.
@@ -30,6 +31,7 @@ export function renderTaskPane(
       locale={locale}
       storage={window.localStorage}
       openWorkbook={openWorkbook}
+      signIn={signIn}
     />,
   );
   return { ...result, user };

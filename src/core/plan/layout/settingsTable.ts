@@ -1,6 +1,9 @@
 /**
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
- * deadline, allowNegative, then one "period" row per period, in order), written and read back.
+ * deadline, allowNegative, topDownEditors, approvers, then one "period" row per period, in order),
+ * written and read back. The role rows hold names or e-mail addresses separated by ";" (a name may
+ * hold a comma: "Smith, Ann"); they are written only when a role names someone, so a plan without
+ * roles keeps the table older add-ins wrote, and a missing or blank row means anyone.
  */
 import { asNumber, isBlank } from "../../cell";
 import { MAX_DECIMALS } from "../../allocation";
@@ -23,8 +26,11 @@ const SETTING_KEYS = [
   "tolerance",
   "deadline",
   "allowNegative",
+  "topDownEditors",
+  "approvers",
 ] as const;
 type SettingKey = (typeof SETTING_KEYS)[number];
+const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
 const PERIOD_KEY = "period";
 
 /** The settings table's body. */
@@ -38,9 +44,12 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     tolerance: settings.tolerance,
     deadline: settings.deadline,
     allowNegative: settings.allowNegative,
+    topDownEditors: (settings.topDownEditors ?? []).join("; "),
+    approvers: (settings.approvers ?? []).join("; "),
   };
+  const optional = (key: SettingKey): boolean => ROLE_KEYS.includes(key) && values[key] === "";
   return [
-    ...SETTING_KEYS.map((key): LayoutCell[] => [key, values[key]]),
+    ...SETTING_KEYS.filter((key) => !optional(key)).map((key): LayoutCell[] => [key, values[key]]),
     ...settings.periods.map((label): LayoutCell[] => [PERIOD_KEY, label]),
   ];
 }
@@ -122,6 +131,8 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
   if (problems.length > count) return null;
   const text = (key: SettingKey): string => cellText(get(key)?.value).trim();
+  const topDownEditors = readPeople(text("topDownEditors"));
+  const approvers = readPeople(text("approvers"));
   return {
     name: text("name"),
     metric: text("metric"),
@@ -131,7 +142,17 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     tolerance,
     deadline,
     allowNegative,
+    ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
+    ...(approvers.length === 0 ? {} : { approvers }),
   };
+}
+
+/** A role row's names: separated by ";" or line breaks, each trimmed, blanks dropped. */
+export function readPeople(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
 }
 
 function describe(value: unknown): string {

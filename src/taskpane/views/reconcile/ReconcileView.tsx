@@ -12,11 +12,13 @@ import {
 import { reconcilePaneMessages } from "../../../core/messages";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
+import { mayEnterTopDown } from "../../../core/plan/people";
 import { owners } from "../../../core/plan/workflow";
 import { compareNode } from "../../../core/reconcile/compare";
 import { childrenOf, findNode, type TopDownPreview } from "../../../core/reconcile/targets";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
+import { CHOSEN, type Who } from "../../identity/useIdentity";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { AcceptBottomUpPanel } from "./AcceptBottomUpPanel";
 import { AllocatePanel } from "./AllocatePanel";
@@ -36,6 +38,8 @@ export interface ReconcileViewProps {
   /** Who writes the targets, for the audit log; shared with the other views. */
   me: string;
   onChooseMe(owner: string): void;
+  /** How `me` was established (Office sign-in or chosen); absent: chosen. */
+  who?: Who;
 }
 
 const useStyles = makeStyles({
@@ -52,6 +56,7 @@ export function ReconcileView({
   selectedNode,
   me,
   onChooseMe,
+  who = CHOSEN,
 }: ReconcileViewProps): React.JSX.Element {
   const styles = useStyles();
   const view = React.useMemo(() => buildPlanView(plan), [plan]);
@@ -70,8 +75,8 @@ export function ReconcileView({
 
   const apply = React.useCallback(
     (preview: TopDownPreview, done: string): Promise<Feedback | null> =>
-      applyTopDownWithFeedback(actions, plan, me, preview, done),
-    [actions, plan, me],
+      applyTopDownWithFeedback(actions, plan, me, preview, done, who.source),
+    [actions, plan, me, who.source],
   );
   const reload = React.useCallback(() => void actions.reload(), [actions]);
 
@@ -86,10 +91,12 @@ export function ReconcileView({
     );
   }
   if (node === undefined || comparison === undefined) return <Text>The plan has no nodes.</Text>;
+  // The plan's settings name who enters top-down targets: others see the numbers, not the forms.
+  const editor = mayEnterTopDown(plan, me);
 
   return (
     <div className={styles.root}>
-      <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
+      <OwnerPicker owners={people} value={me} onChange={onChooseMe} signedInAs={who.signedInAs} note={who.note} />
       <Subtitle2 as="h2">{`Reconcile ${node.node.name}`}</Subtitle2>
       <div className={styles.pick}>
         <NodePicker
@@ -114,47 +121,53 @@ export function ReconcileView({
       <Section title={`Compare ${node.node.name}`}>
         <ComparePanel comparison={comparison} format={format} />
       </Section>
-      <Section title="Top-down targets">
-        <TargetsPanel
-          key={node.id}
-          plan={plan}
-          view={view}
-          node={node}
-          format={format}
-          busy={busy}
-          onApply={apply}
-          onReload={reload}
-        />
-      </Section>
-      <Section title={`Allocate below ${node.node.name}`}>
-        {below.length === 0 ? (
-          <Text>{reconcilePaneMessages.noChildren(node.node.name)}</Text>
-        ) : (
-          <AllocatePanel
-            key={node.id}
-            plan={plan}
-            view={view}
-            node={node}
-            nodes={below}
-            format={format}
-            busy={busy}
-            actions={actions}
-            onApply={apply}
-          />
-        )}
-      </Section>
-      <Section title="Accept bottom-up">
-        <AcceptBottomUpPanel
-          key={node.id}
-          plan={plan}
-          view={view}
-          node={node}
-          format={format}
-          busy={busy}
-          onApply={apply}
-          onReload={reload}
-        />
-      </Section>
+      {editor ? (
+        <>
+          <Section title="Top-down targets">
+            <TargetsPanel
+              key={node.id}
+              plan={plan}
+              view={view}
+              node={node}
+              format={format}
+              busy={busy}
+              onApply={apply}
+              onReload={reload}
+            />
+          </Section>
+          <Section title={`Allocate below ${node.node.name}`}>
+            {below.length === 0 ? (
+              <Text>{reconcilePaneMessages.noChildren(node.node.name)}</Text>
+            ) : (
+              <AllocatePanel
+                key={node.id}
+                plan={plan}
+                view={view}
+                node={node}
+                nodes={below}
+                format={format}
+                busy={busy}
+                actions={actions}
+                onApply={apply}
+              />
+            )}
+          </Section>
+          <Section title="Accept bottom-up">
+            <AcceptBottomUpPanel
+              key={node.id}
+              plan={plan}
+              view={view}
+              node={node}
+              format={format}
+              busy={busy}
+              onApply={apply}
+              onReload={reload}
+            />
+          </Section>
+        </>
+      ) : (
+        <Text>{reconcilePaneMessages.notEditor(plan.settings.topDownEditors ?? [])}</Text>
+      )}
     </div>
   );
 }

@@ -35,6 +35,7 @@ import {
   type PeriodChange,
 } from "../../../core/plan/submissions";
 import type { Plan, WorkflowAction } from "../../../core/plan/types";
+import { mayApprove } from "../../../core/plan/people";
 import {
   ACTION_LABELS,
   allowedActions,
@@ -50,6 +51,7 @@ import {
 import { useNumberTableStyles } from "../../components/numberTableStyles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
+import { CHOSEN, type Who } from "../../identity/useIdentity";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useAuditHistories } from "../../hooks/useAuditHistories";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -64,6 +66,8 @@ export interface ReviewViewProps {
   /** The manager: who I am, shared with My targets. */
   me: string;
   onChooseMe(owner: string): void;
+  /** How `me` was established (Office sign-in or chosen); absent: chosen. */
+  who?: Who;
 }
 
 const useStyles = makeStyles({
@@ -103,8 +107,13 @@ const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-/** The actions a manager may take on an item now: its status allows them and the chain does. */
-function possibleActions(plan: Plan, item: ReviewItem): WorkflowAction[] {
+/**
+ * The actions a manager may take on an item now: its status allows them and the chain does; none
+ * when the settings name approvers and `me` is not one. The chain's own checks (an own submission)
+ * refuse on the click, with the message naming the node.
+ */
+function possibleActions(plan: Plan, item: ReviewItem, me: string): WorkflowAction[] {
+  if (!mayApprove(plan, me)) return [];
   if (item.signOff) {
     const ready = waitingBelow(plan, item.node.id).length === 0;
     return item.entry.status === "Approved" ? ["reopen"] : ready ? ["approve"] : [];
@@ -119,7 +128,15 @@ function possibleActions(plan: Plan, item: ReviewItem): WorkflowAction[] {
  * approve or return one, many, or everything within tolerance; and, for the top node, the
  * approval that closes the plan.
  */
-export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: ReviewViewProps): React.JSX.Element {
+export function ReviewView({
+  plan,
+  busy,
+  actions,
+  locale,
+  me,
+  onChooseMe,
+  who = CHOSEN,
+}: ReviewViewProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
@@ -131,7 +148,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
   const conflicts = useConflictResolution(actions, { locale, busy });
 
-  const approvable = queue.filter((item) => !item.signOff && possibleActions(plan, item).includes("approve"));
+  const approvable = queue.filter((item) => !item.signOff && possibleActions(plan, item, me).includes("approve"));
   const selected = approvable.filter((item) => checked.has(item.node.id));
   const withinTolerance = approvable.filter((item) => view.byId.get(item.node.id)?.outOfTolerance !== true);
 
@@ -143,7 +160,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       {
         user: me,
         now: new Date().toISOString(),
-        identity: "chosen",
+        identity: who.source,
         reason,
         periods: plan.settings.periods,
       },
@@ -170,7 +187,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
         chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
           user: me,
           now: new Date().toISOString(),
-          identity: "chosen",
+          identity: who.source,
           reason,
           periods: plan.settings.periods,
         }),
@@ -195,7 +212,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
   const allChecked = approvable.length > 0 && selected.length === approvable.length;
   return (
     <div className={styles.root}>
-      <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
+      <OwnerPicker owners={people} value={me} onChange={onChooseMe} signedInAs={who.signedInAs} note={who.note} />
       <FeedbackBar
         feedback={feedback}
         onDismiss={() => setFeedback(null)}
@@ -208,6 +225,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
       ) : (
         <>
           {closure.closed ? <Text>{chainMessages.planClosed(closure.by)}</Text> : null}
+          {mayApprove(plan, me) ? null : <Text>{chainMessages.notApproverView(plan.settings.approvers ?? [])}</Text>}
           <div className={styles.toolbar}>
             <Checkbox
               label="Select all submitted"
@@ -239,7 +257,7 @@ export function ReviewView({ plan, busy, actions, locale, me, onChooseMe }: Revi
                   plan={plan}
                   view={view.byId.get(item.node.id)}
                   history={histories === undefined ? undefined : historyOf(histories, item.node.id)}
-                  possible={possibleActions(plan, item)}
+                  possible={possibleActions(plan, item, me)}
                   locale={locale}
                   busy={busy}
                   checked={checked.has(item.node.id)}

@@ -131,6 +131,13 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
         onChange={(_event, data) => set("allowNegative", data.checked)}
         label="Allow negative targets"
       />
+      {/* Roles guide honest users; only Office sign-in makes "who" more than a choice (README, Security model). */}
+      <Field label="Top-down editors" hint="Names or e-mail addresses, separated by ;. Blank: anyone">
+        <Input value={draft.topDownEditors} onChange={(_event, data) => set("topDownEditors", data.value)} />
+      </Field>
+      <Field label="Approvers" hint="Names or e-mail addresses, separated by ;. Blank: every reviewing owner">
+        <Input value={draft.approvers} onChange={(_event, data) => set("approvers", data.value)} />
+      </Field>
     </div>
   );
 }

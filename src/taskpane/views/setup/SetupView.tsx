@@ -32,6 +32,7 @@ import type { Plan, PlanNode } from "../../../core/plan/types";
 import type { PlanSetup, SourceTable } from "../../../workbook/PlanWorkbook";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
+import { CHOSEN, type Who } from "../../identity/useIdentity";
 import { MappingForm, formatLabel } from "./MappingForm";
 import { ProblemList } from "./ProblemList";
 import { SettingsForm } from "./SettingsForm";
@@ -44,6 +45,10 @@ export interface SetupViewProps {
   busy: boolean;
   actions: WorkbookActions;
   locale: string;
+  /** Who sets the plan up, named in its audit rows (a change of roles among them); "" when nobody is chosen. */
+  me?: string;
+  /** How `me` was established; absent: chosen. */
+  who?: Who;
 }
 
 type Origin = "scratch" | "selection" | "table";
@@ -107,7 +112,7 @@ function sourceBlocker(origin: Origin, source: ReadSource | null): string | null
 }
 
 /** Sets up a plan, or updates the one in the workbook: settings, periods and the hierarchy. */
-export function SetupView({ plan, busy, actions, locale }: SetupViewProps): React.JSX.Element {
+export function SetupView({ plan, busy, actions, locale, me = "", who = CHOSEN }: SetupViewProps): React.JSX.Element {
   const styles = useStyles();
   const existing = plan?.settings ?? null;
   const [draft, setDraft] = React.useState<SettingsDraft>(() => initialDraft(existing, locale, new Date()));
@@ -194,7 +199,11 @@ export function SetupView({ plan, busy, actions, locale }: SetupViewProps): Reac
     event.preventDefault();
     setTried(true);
     if (!settings.ok || blocker !== null || topNodeError !== undefined) return;
-    const setup: PlanSetup = { settings: settings.settings, nodes: nodes() };
+    const setup: PlanSetup = {
+      settings: settings.settings,
+      nodes: nodes(),
+      ...(me === "" ? {} : { by: { user: me, identity: who.source } }),
+    };
     if (plan !== null) setPending(setup);
     else void write(setup);
   }

@@ -1,6 +1,7 @@
 import { taskPaneMessages } from "../../../core/messages";
 import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/numbers";
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
+import { readPeople } from "../../../core/plan/layout/settingsTable";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
 
 /** The settings form as typed. */
@@ -20,6 +21,9 @@ export interface SettingsDraft {
   readonly start: string;
   readonly grain: Grain;
   readonly count: string;
+  /** Owner names or e-mail addresses separated by ";"; blank: anyone. */
+  readonly topDownEditors: string;
+  readonly approvers: string;
 }
 
 export type DraftField = "name" | "tolerance" | "start" | "grain" | "count";
@@ -45,6 +49,8 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     start: `${today.getFullYear() + 1}-01`,
     grain: "quarter",
     count: "4",
+    topDownEditors: (existing?.topDownEditors ?? []).join("; "),
+    approvers: (existing?.approvers ?? []).join("; "),
   };
 }
 
@@ -69,6 +75,8 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
   }
 
   if (Object.keys(errors).length > 0 || !tolerance.ok || tolerance.value === null) return { ok: false, errors };
+  const topDownEditors = readPeople(draft.topDownEditors);
+  const approvers = readPeople(draft.approvers);
   return {
     ok: true,
     settings: {
@@ -80,6 +88,8 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       tolerance: tolerance.value / 100,
       deadline: draft.deadline === "" ? null : draft.deadline,
       allowNegative: draft.allowNegative,
+      ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
+      ...(approvers.length === 0 ? {} : { approvers }),
     },
   };
 }

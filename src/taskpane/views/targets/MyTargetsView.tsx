@@ -8,6 +8,7 @@ import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/pl
 import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
+import { CHOSEN, type Who } from "../../identity/useIdentity";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
@@ -21,6 +22,8 @@ export interface MyTargetsViewProps {
   /** Who I am, shared with Review. */
   me: string;
   onChooseMe(owner: string): void;
+  /** How `me` was established (Office sign-in or chosen); absent: chosen. */
+  who?: Who;
 }
 
 const useStyles = makeStyles({
@@ -42,7 +45,15 @@ function savedDraft(entry: NodeEntry, periodCount: number, locale: string, decim
 }
 
 /** The contributor's page: only the nodes I own, a value per period, save as draft or submit. */
-export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: MyTargetsViewProps): React.JSX.Element {
+export function MyTargetsView({
+  plan,
+  busy,
+  actions,
+  locale,
+  me,
+  onChooseMe,
+  who = CHOSEN,
+}: MyTargetsViewProps): React.JSX.Element {
   const styles = useStyles();
   const { settings } = plan;
   const people = React.useMemo(() => owners(plan), [plan]);
@@ -102,7 +113,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
     const outcome = chainAction(plan, id, action, {
       user: me,
       now: new Date().toISOString(),
-      identity: "chosen",
+      identity: who.source,
       values: check.values,
       comment: draft.comment,
       periods: settings.periods,
@@ -125,7 +136,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
         chainAction({ ...plan, entries: new Map(plan.entries).set(theirs.id, theirs) }, theirs.id, action, {
           user: me,
           now: new Date().toISOString(),
-          identity: "chosen",
+          identity: who.source,
           values,
           comment,
           periods: settings.periods,
@@ -148,7 +159,7 @@ export function MyTargetsView({ plan, busy, actions, locale, me, onChooseMe }: M
 
   return (
     <div className={styles.root}>
-      <OwnerPicker owners={people} value={me} onChange={onChooseMe} />
+      <OwnerPicker owners={people} value={me} onChange={onChooseMe} signedInAs={who.signedInAs} note={who.note} />
       {me === "" ? (
         <Text>Choose who you are to enter your targets.</Text>
       ) : mine.length === 0 ? (
