@@ -5,6 +5,7 @@
  * paste them. (The workbook interface saves node by node, with a conflict check per row, which is
  * right for a person's save and needlessly slow for 10,000 rows at once.)
  */
+import { auditTableRows } from "../src/core/audit/auditRows";
 import type { CellRange } from "../src/core/a1";
 import { idKey } from "../src/core/cell";
 import {
@@ -12,7 +13,6 @@ import {
   STATUS_HEADERS,
   TABLES,
   AUDIT_COLUMNS,
-  auditTableRows,
   findColumn,
   toCellInput,
   type LayoutCell,

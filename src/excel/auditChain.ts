@@ -3,19 +3,7 @@
  * of its last row, read in the first sync of a save, so each new row is chained to it
  * (src/core/audit/chain.ts). Tables made before the Identity and Hash columns get them first.
  */
-import {
-  AUDIT_COLUMNS,
-  AUDIT_TABLE,
-  SHEETS,
-  TABLES,
-  auditHeaderBlock,
-  auditTableRows,
-  lastChainHash,
-  missingAuditColumns,
-  type CellInput,
-} from "../core/plan/layout";
-import type { AuditEntry } from "../core/plan/types";
-import { writeSlice, type SheetCache } from "./sheetWrites";
+import { AUDIT_COLUMNS, SHEETS, TABLES, lastChainHash, missingAuditColumns } from "../core/plan/layout";
 
 /** Where the audit rows go and what they chain to. */
 export interface AuditPlace {
@@ -103,28 +91,4 @@ function queueTail(context: Excel.RequestContext): { headers: Excel.Range; last:
     headers: table.getHeaderRowRange().load("values"),
     last: table.getDataBodyRange().getLastRow().load("values"),
   };
-}
-
-/** The audit rows of `entries`, laid out by the table's headers and chained below its last row. */
-export function chainedAuditRows(place: AuditPlace, entries: readonly AuditEntry[]): CellInput[][] {
-  return auditTableRows(place.headers, place.previous, entries);
-}
-
-/**
- * Queues what must exist before rows are appended: the audit table (and its sheet) should
- * someone have deleted it, or the chain columns of a table made before them. Once per save.
- */
-export function prepareAuditTable(context: Excel.RequestContext, worksheets: SheetCache, place: AuditPlace): void {
-  if (place.tableMissing) {
-    const sheet = place.sheetMissing ? worksheets.add(AUDIT_TABLE.sheet) : worksheets.get(AUDIT_TABLE.sheet);
-    sheet.tables.add(sheet.getRangeByIndexes(0, 0, AUDIT_TABLE.rowCount, AUDIT_TABLE.colCount), true).name =
-      AUDIT_TABLE.name;
-    writeSlice(worksheets, { block: auditHeaderBlock(), fromRow: 0, rowCount: 1 });
-    return;
-  }
-  const table = context.workbook.tables.getItem(TABLES.audit);
-  // TableColumnCollection.add: "1.4 allows index to be optional (null or -1) and will append a
-  // column at the end; 1.4 allows name parameter at creation time" (Excel API reference), within
-  // the ExcelApi 1.13 the manifest requires.
-  for (const header of place.addColumns) table.columns.add(undefined, undefined, header);
 }

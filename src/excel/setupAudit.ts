@@ -2,7 +2,8 @@
 import { setupAudit, setupStamp } from "../core/audit/setupAudit";
 import { TABLES, readPlanGrids, type CellInput, type PlanGrids } from "../core/plan/layout";
 import type { PlanSetup } from "../workbook/PlanWorkbook";
-import { chainedAuditRows, newAuditTable, queueAuditTail, type AuditPlace } from "./auditChain";
+import { chainedAuditRows } from "./audit";
+import { newAuditTable, queueAuditTail, type AuditPlace } from "./auditChain";
 
 /**
  * Queues the audit table's tail read (when it exists: `tables`, lower case) to ride in the caller's

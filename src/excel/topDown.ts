@@ -18,8 +18,8 @@ import {
 import type { AuditEntry, PeriodValues } from "../core/plan/types";
 import { topDownConflicts } from "../workbook/conflicts";
 import type { SaveTopDownResult, TopDownChange } from "../workbook/PlanWorkbook";
-import { appendAudit } from "./audit";
-import { chainedAuditRows, type AuditTail } from "./auditChain";
+import { appendAudit, chainedAuditRows } from "./audit";
+import type { AuditTail } from "./auditChain";
 import { chunkBySize, jsonBytes, writeBytes } from "./chunks";
 import { excelMessages } from "./messages";
 import { SheetCache } from "./sheetWrites";

@@ -1,12 +1,12 @@
 import {
   AUDIT_COLUMNS,
   SHEETS,
-  auditTableRows,
   blockInputs,
   contiguousRuns,
   toCellInput,
   valueWrites,
 } from "../../src/core/plan/layout";
+import { auditTableRows } from "../../src/core/audit/auditRows";
 import { buildPlanView } from "../../src/core/plan/planView";
 import type { AuditEntry, Plan, PlanNode, PlanSettings } from "../../src/core/plan/types";
 import type { TopDownChange } from "../../src/workbook/PlanWorkbook";

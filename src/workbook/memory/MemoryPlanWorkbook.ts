@@ -1,4 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../../core/a1";
+import { auditTableRows } from "../../core/audit/auditRows";
 import { idKey } from "../../core/cell";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
@@ -9,7 +10,6 @@ import {
   SHEETS,
   TABLES,
   auditHeaderBlock,
-  auditTableRows,
   blockFormats,
   blockInputs,
   blockRange,

@@ -6,7 +6,7 @@
  * columns, at the right) before it next appends. Rows are written by header, so a user who moved
  * a column does not get fields in the wrong places.
  */
-import { chainHashes, type ChainedAuditRow } from "../../audit/chain";
+import type { ChainedAuditRow } from "../../audit/chain";
 import { isBlank } from "../../cell";
 import type { AuditEntry, IdentitySource } from "../types";
 import { cellText, headerBlock, toCellInput, type CellBlock, type CellInput, type LayoutCell } from "./cells";
@@ -49,27 +49,6 @@ export function auditRow(entry: AuditEntry, hash: string): CellInput[] {
 /** The chain columns a table with `headers` lacks, in the order to add them. */
 export function missingAuditColumns(headers: readonly unknown[]): string[] {
   return AUDIT_CHAIN_HEADERS.filter((header) => findColumn(headers, header) < 0);
-}
-
-/**
- * The rows to append to a table whose header row is `headers` (already holding every column of
- * `AUDIT_COLUMNS`), chained below a row whose hash is `previous`; columns the table has beyond
- * ours stay blank.
- */
-export function auditTableRows(
-  headers: readonly unknown[],
-  previous: string,
-  entries: readonly AuditEntry[],
-): CellInput[][] {
-  const columns = AUDIT_COLUMNS.map((header) => findColumn(headers, header));
-  const hashes = chainHashes(previous, entries);
-  return entries.map((entry, i) => {
-    const row: CellInput[] = Array<CellInput>(headers.length).fill("");
-    auditChainCells(entry, hashes[i]).forEach((cell, c) => {
-      if (columns[c] >= 0) row[columns[c]] = toCellInput(cell);
-    });
-    return row;
-  });
 }
 
 /**

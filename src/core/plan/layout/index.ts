@@ -96,7 +96,6 @@ export {
   auditChainCells,
   auditHeaderBlock,
   auditRow,
-  auditTableRows,
   lastChainHash,
   missingAuditColumns,
   readAuditChain,
