@@ -1,13 +1,6 @@
 /** The audit table: reading the log, appending to it. */
 import { auditTableRows } from "../core/audit/auditRows";
-import {
-  AUDIT_TABLE,
-  TABLES,
-  auditHeaderBlock,
-  findColumn,
-  readAuditChain,
-  type CellInput,
-} from "../core/plan/layout";
+import { AUDIT_TABLE, TABLES, auditHeaderBlock, findColumn, readAuditChain, type CellInput } from "../core/plan/layout";
 import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry } from "../core/plan/types";
 import type { AuditPlace } from "./auditChain";
