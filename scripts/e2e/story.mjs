@@ -1,6 +1,8 @@
 // The end-to-end story, one step per function: a plan set up from a pasted hierarchy, targets
 // entered by reps, reviewed by their manager, seen by leadership against the top-down target and
-// reconciled, then shared with a contributor as a workbook and collected back.
+// reconciled, shared with a contributor as a workbook and collected back; then a target typed into
+// the sheet reaches the open pane, a rep follows the suggested top-down, and a region goes up the
+// approval chain.
 // Steps run in order on one page and build on each other. A new step is one more function here and
 // one more entry in STORY.
 
@@ -138,13 +140,17 @@ async function repSubmitsTargets(t) {
   const second = await enterAndSubmit(wb, "Ben Okafor", "UK South", ["9,000", "9,500"]);
   await second.getByRole("button", { name: "Submit" }).click();
   await second.getByText("Submitted").first().waitFor();
-  // UK North's share of EMEA's 25,000 by bottom-up (12,500 of 21,500), rounded so the parts add up.
+  // Germany has nothing entered yet, so it is suggested an even share of EMEA's 25,000 beside the
+  // United Kingdom: 12,500 each. UK North's share of the UK's by bottom-up (12,500 of 21,500),
+  // rounded so the parts add up.
   await wb.expectCells(REPORT, {
     [`F${ROW.UK}`]: "21,500",
     [`F${ROW.ACME}`]: "21,500",
-    [`G${ROW.UKN}`]: "14,535",
-    [`G${ROW.UKS}`]: "10,465",
-    [`H${ROW.UKN}`]: "-2,035",
+    [`G${ROW.UK}`]: "12,500",
+    [`G${ROW.DE}`]: "12,500",
+    [`G${ROW.UKN}`]: "7,267",
+    [`G${ROW.UKS}`]: "5,233",
+    [`H${ROW.UKN}`]: "5,233",
     [`H${ROW.ACME}`]: "-18,500",
     [`I${ROW.ACME}`]: "-46.3%",
     [`J${ROW.ACME}`]: "22,500",
@@ -238,14 +244,16 @@ async function expectRow(table, first, expected) {
 }
 
 /**
- * Leadership reconciles Europe: its Q1 target is 14 % above what the field submitted and its Q2
- * target is the whole company's (nobody in the Americas has submitted). Leadership sets Europe's
- * targets near its bottom-up, allocates the gap left below it in proportion to bottom-up while
- * holding Germany, applies, and inserts the dashboard, whose chart the workbench shows on its sheet.
+ * Leadership reconciles Europe: its Q1 target is 14 % above what the field submitted, and in Q2 the
+ * field submitted 11.9 % more than the share of the company's target Europe is suggested (the
+ * Americas, where nobody has entered anything yet, are suggested an even share beside it).
+ * Leadership sets Europe's targets near its bottom-up, allocates the gap left below it in
+ * proportion to bottom-up (Germany, with nothing entered, gets none), applies, and inserts the
+ * dashboard, whose chart the workbench shows on its sheet.
  */
 async function leadershipAllocatesTheGap(t) {
   const { wb } = t;
-  await wb.expectCells(REPORT, { [`I${ROW.EMEA}`]: "-14.0%", [`M${ROW.EMEA}`]: "-44.0%" });
+  await wb.expectCells(REPORT, { [`I${ROW.EMEA}`]: "-14.0%", [`M${ROW.EMEA}`]: "11.9%" });
   await wb.expectFlags(REPORT, { [`I${ROW.EMEA}`]: true, [`M${ROW.EMEA}`]: true });
 
   await wb.openView("Reconcile");
@@ -257,10 +265,10 @@ async function leadershipAllocatesTheGap(t) {
   await expectRow(compare, "Q1 2027", ["Q1 2027", "25,000", "21,500", "-3,500", "-14.0 % outside tolerance"]);
   await expectRow(compare, "Q2 2027", [
     "Q2 2027",
-    "42,000from above",
+    "21,000from above",
     "23,500",
-    "-18,500",
-    "-44.0 % outside tolerance",
+    "+2,500",
+    "+11.9 % outside tolerance",
   ]);
 
   const targets = wb.pane.getByRole("region", { name: "Top-down targets" });
@@ -280,15 +288,13 @@ async function leadershipAllocatesTheGap(t) {
     () => allocate.getByLabel("In proportion to").inputValue(),
     "bottomUp",
   );
-  await allocate
-    .getByRole("group", { name: "Hold at their current target" })
-    .getByRole("checkbox", { name: "Germany" })
-    .check();
   const preview = allocate.getByRole("table", { name: "Allocation preview" });
   await expectRow(preview, "Europe (target)", ["Europe (target)", "22,000", "24,000"]);
-  // The United Kingdom keeps its bottom-up (21,500 and 23,500) and takes the 500 left in each quarter.
-  await expectRow(preview, "United Kingdom", ["United Kingdom", "22,000", "24,000"]);
-  await expectRow(preview, "Germanyheld", ["Germanyheld", "0", "0"]);
+  // The United Kingdom keeps its bottom-up (21,500 and 23,500) and takes the 500 left in each quarter;
+  // Germany's bottom-up is nothing, so is its share. Each shows the change from the even share
+  // it was suggested so far.
+  await expectRow(preview, "United Kingdom", ["United Kingdom", "22,000(+11,000)", "24,000(+12,000)"]);
+  await expectRow(preview, "Germany", ["Germany", "0(-11,000)", "0(-12,000)"]);
   await preview.scrollIntoViewIfNeeded();
   await t.screenshot("allocation-preview");
 
@@ -458,6 +464,77 @@ async function managerSplitsAndCollects(t) {
   await t.screenshot("collected");
 }
 
+/**
+ * Leadership has Reconcile open on the Americas while someone types the Americas' Q1 target straight
+ * into GU Targets: the pane shows it without a reload (the plan's change events).
+ */
+async function targetTypedInSheetReachesReconcile(t) {
+  const { wb } = t;
+  await wb.openView("Reconcile");
+  await wb.chooseMe("Grace Hopper");
+  await wb.pickNode("Node", "Americas", "Americas (AMER)");
+  const compare = wb.pane.getByRole("table", { name: "Compare Americas", exact: true });
+  const q1TopDown = async () => (await tableTexts(compare)).find((cells) => cells[0] === "Q1 2027")?.[1] ?? null;
+  await expectEventually("the Americas' Q1 top-down before", q1TopDown, "18,000from above");
+  await wb.typeInto(TARGETS, `B${TABLE_ROW.AMER}`, "20000");
+  await expectEventually("the Americas' Q1 top-down typed into GU Targets", q1TopDown, "20,000");
+  await wb.expectCells(REPORT, { [`G${ROW.AMER}`]: "20,000", [`G${ROW.USE}`]: "20,000" });
+  await t.screenshot("reconcile-live");
+}
+
+/**
+ * US East's rep has entered nothing yet; the pane suggests a share of the Americas' target. Typing
+ * exactly what it suggests closes the gap, and the suggestion does not move while typing.
+ */
+async function repTypesTheGuidance(t) {
+  const { wb } = t;
+  await wb.openView("My targets");
+  await wb.chooseMe("Dana Cole");
+  const card = wb.card("US East");
+  const suggested = [];
+  for (const [period, quarter] of ["Q1 2027", "Q2 2027"].entries()) {
+    const hint = card.getByText(/^Top-down [\d,]+ suggested · Gap /).nth(period);
+    await hint.waitFor();
+    const value = /^Top-down ([\d,]+) suggested/.exec((await hint.textContent()) ?? "")?.[1];
+    if (value === undefined) throw new AssertionError(`US East shows no suggested top-down for ${quarter}`);
+    await card.getByLabel(`${quarter} (EUR)`).fill(value);
+    await card.getByText(`Top-down ${value} suggested · Gap 0`).waitFor();
+    suggested.push(value);
+  }
+  await t.screenshot("rep-typed-guidance");
+  await card.getByRole("button", { name: "Submit" }).click();
+  await card.getByText("Submitted").first().waitFor();
+  await wb.expectCells(REPORT, {
+    [`F${ROW.USE}`]: suggested[0],
+    [`H${ROW.USE}`]: "0",
+    [`J${ROW.USE}`]: suggested[1],
+    [`L${ROW.USE}`]: "0",
+  });
+}
+
+/**
+ * Up the chain: the United Kingdom's manager, whose reps are approved, submits the United Kingdom
+ * (the team's total with her own adjustment); Europe's VP approves it in Review, where the card
+ * shows the team's total.
+ */
+async function regionGoesUpTheChain(t) {
+  const { wb } = t;
+  await wb.openView("My targets");
+  await wb.chooseMe("Uma Patel");
+  const uk = wb.card("United Kingdom");
+  await uk.getByRole("button", { name: "Submit" }).click();
+  await uk.getByText("Submitted").first().waitFor();
+  await wb.expectCells(REPORT, { [`D${ROW.UK}`]: "Submitted" });
+
+  await wb.openView("Review");
+  await wb.chooseMe("Ada Lovelace");
+  await wb.card("United Kingdom").getByText("Submitted").first().waitFor();
+  await wb.pane.getByRole("button", { name: "Approve United Kingdom" }).click();
+  await wb.card("United Kingdom").getByText("Approved").first().waitFor();
+  await wb.expectCells(REPORT, { [`D${ROW.UK}`]: "Approved", [`D${ROW.UKN}`]: "Approved" });
+  await t.screenshot("region-approved");
+}
+
 /** The story, in order. Each step: a name for the report and a function of the shared test context. */
 export const STORY = [
   { name: "set up a plan from a pasted hierarchy, fixing the error it reports", run: setUpFromPastedHierarchy },
@@ -469,11 +546,14 @@ export const STORY = [
   },
   { name: "leadership sees the variance against the top-down target at the top", run: leadershipSeesVariance },
   {
-    name: "leadership allocates Europe's gap holding Germany, comes within tolerance and inserts the dashboard",
+    name: "leadership allocates Europe's gap by bottom-up, comes within tolerance and inserts the dashboard",
     run: leadershipAllocatesTheGap,
   },
   {
     name: "the manager splits a workbook for one owner, collects it back edited, and applies what is allowed",
     run: managerSplitsAndCollects,
   },
+  { name: "a target typed into GU Targets shows in Reconcile without a reload", run: targetTypedInSheetReachesReconcile },
+  { name: "a rep types the suggested top-down and the gap closes", run: repTypesTheGuidance },
+  { name: "the UK's manager submits the UK and Europe's VP approves it", run: regionGoesUpTheChain },
 ];

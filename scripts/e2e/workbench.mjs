@@ -154,7 +154,14 @@ export class WorkbenchPage {
   }
 
   async chooseMe(owner) {
-    await this.pane.getByLabel("I am").selectOption({ label: owner });
+    const control = this.pane.getByLabel("I am");
+    if ((await control.evaluate((element) => element.tagName)) === "SELECT") {
+      await control.selectOption({ label: owner });
+      return;
+    }
+    // Over 100 owners the pane offers a filtered, windowed combobox: type, then pick the match.
+    await control.fill(owner);
+    await this.page.getByRole("option", { name: owner, exact: true }).click();
   }
 
   /** A node's card in My targets or Review. */
