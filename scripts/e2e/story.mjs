@@ -263,13 +263,7 @@ async function leadershipAllocatesTheGap(t) {
   await wb.goTo(REPORT, `I${ROW.EMEA}`);
   const compare = wb.pane.getByRole("table", { name: "Compare Europe", exact: true });
   await expectRow(compare, "Q1 2027", ["Q1 2027", "25,000", "21,500", "-3,500", "-14.0 % outside tolerance"]);
-  await expectRow(compare, "Q2 2027", [
-    "Q2 2027",
-    "21,000from above",
-    "23,500",
-    "+2,500",
-    "+11.9 % outside tolerance",
-  ]);
+  await expectRow(compare, "Q2 2027", ["Q2 2027", "21,000from above", "23,500", "+2,500", "+11.9 % outside tolerance"]);
 
   const targets = wb.pane.getByRole("region", { name: "Top-down targets" });
   await targets.getByLabel("Q1 2027 (EUR)").fill("22,000");
@@ -553,7 +547,10 @@ export const STORY = [
     name: "the manager splits a workbook for one owner, collects it back edited, and applies what is allowed",
     run: managerSplitsAndCollects,
   },
-  { name: "a target typed into GU Targets shows in Reconcile without a reload", run: targetTypedInSheetReachesReconcile },
+  {
+    name: "a target typed into GU Targets shows in Reconcile without a reload",
+    run: targetTypedInSheetReachesReconcile,
+  },
   { name: "a rep types the suggested top-down and the gap closes", run: repTypesTheGuidance },
   { name: "the UK's manager submits the UK and Europe's VP approves it", run: regionGoesUpTheChain },
 ];
