@@ -4,22 +4,13 @@ import ExcelJS from "exceljs";
 import type { NodeEntry } from "../../../src/core/plan/types";
 import { OWNER_STORAGE_KEY } from "../../../src/taskpane/hooks/useRememberedOwner";
 import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
+import { installBrowserStreams } from "../support/browserStreams";
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
 import { SETTINGS, readEntryOf } from "../../support/plan";
 
 jest.setTimeout(60000);
 
-// jsdom lacks what every browser the pane runs in has (and Node provides): text encoding and
-// decoding, and the compression streams the split packs .xlsx parts with and the returned-file
-// reader unpacks them with.
-Object.assign(globalThis, {
-  TextDecoder: globalThis.TextDecoder ?? jest.requireActual<typeof import("util")>("util").TextDecoder,
-  TextEncoder: globalThis.TextEncoder ?? jest.requireActual<typeof import("util")>("util").TextEncoder,
-  DecompressionStream:
-    globalThis.DecompressionStream ?? jest.requireActual<typeof import("stream/web")>("stream/web").DecompressionStream,
-  CompressionStream:
-    globalThis.CompressionStream ?? jest.requireActual<typeof import("stream/web")>("stream/web").CompressionStream,
-});
+installBrowserStreams();
 
 async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();

@@ -9,13 +9,13 @@ import { OWNER_STORAGE_KEY } from "../../../src/taskpane/hooks/useRememberedOwne
 import type { OpenWorkbook } from "../../../src/taskpane/openWorkbook";
 import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
 import { SETTINGS } from "../../support/plan";
+import { installBrowserStreams } from "../support/browserStreams";
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
 
 jest.setTimeout(60000);
 
+installBrowserStreams();
 const globals = globalThis as Record<string, unknown>;
-// jsdom lacks the text decoding that every browser the pane runs in has (and Node provides).
-globals.TextDecoder ??= jest.requireActual<typeof import("util")>("util").TextDecoder;
 
 async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();
