@@ -1,7 +1,7 @@
 import { cellAddress } from "../core/a1";
 import type { ChartSpec, DashboardChartType, DashboardLayout } from "../core/progress/dashboard";
 import type { DashboardWrite } from "../workbook/PlanWorkbook";
-import { SheetCache, writeBlocks } from "./sheetWrites";
+import { SheetCache, addToleranceRules, writeBlocks } from "./sheetWrites";
 
 /** Inserts the dashboard sheet, or refreshes it: its cells, and the charts it inserted before. */
 export async function writeDashboard(
@@ -29,6 +29,7 @@ export async function writeDashboard(
     },
     last: () => {
       for (const chart of dashboard.charts) addChart(worksheets, chart);
+      addToleranceRules(worksheets, dashboard.rules);
       worksheets.get(dashboard.sheet).activate();
     },
   });

@@ -1,5 +1,6 @@
 /** Queuing writes: worksheet proxies, blocks in request-sized chunks. */
-import { blockFormats, blockHasFormulas, blockInputs, type CellBlock } from "../core/plan/layout";
+import { localAddress } from "../core/a1";
+import { blockFormats, blockHasFormulas, blockInputs, type CellBlock, type ToleranceRule } from "../core/plan/layout";
 import { chunkBlocks, type BlockSlice } from "./chunks";
 
 /** Worksheet proxies by name, one per sheet for the whole batch. */
@@ -104,5 +105,15 @@ export async function writeBlocks(
       throw new WriteStopped(i, chunks.length, false, { cause: error });
     }
     control.onProgress?.(i + 1, chunks.length);
+  }
+}
+
+/** Queues the conditional formats that flag variance % outside the plan's tolerance (ExcelApi 1.6). */
+export function addToleranceRules(worksheets: SheetCache, rules: readonly ToleranceRule[]): void {
+  for (const rule of rules) {
+    const format = worksheets.get(rule.range.sheet).getRange(localAddress(rule.range)).conditionalFormats.add("Custom");
+    format.custom.rule.formula = rule.formula;
+    format.custom.format.fill.color = rule.fill;
+    format.custom.format.font.color = rule.fontColor;
   }
 }

@@ -1,4 +1,3 @@
-import { localAddress } from "../core/a1";
 import {
   AUDIT_TABLE,
   PLAN_TABLES,
@@ -20,7 +19,7 @@ import type { Append } from "./tableRows";
 import { setupAuditRows } from "./setupAudit";
 import { hintsFromLayout, type RowHints } from "./hints";
 import { excelMessages, officeErrorMessage } from "./messages";
-import { SheetCache, WriteStopped, writeBlocks, writeSlice } from "./sheetWrites";
+import { SheetCache, WriteStopped, addToleranceRules, writeBlocks, writeSlice } from "./sheetWrites";
 import { saveSnapshot } from "./snapshots";
 import { planGrids, readTables, tableAndSheetNames, tablesPresent } from "./tableReads";
 
@@ -98,7 +97,7 @@ export async function writePlan(
       {
         first: () => prepareStructure(context, worksheets, layout, names),
         last: () => {
-          addToleranceRules(worksheets, layout);
+          addToleranceRules(worksheets, layout.rules);
           auditAppend = appendAudit(context, worksheets, audit.place, audit.rows);
           // Right of the report, one column apart, in the two rows above its headers: cells the
           // setup cleared and writes nothing into.
@@ -186,13 +185,4 @@ function prepareStructure(
   const report = sheetFor(SHEETS.report).getRange();
   report.clear("All");
   report.conditionalFormats.clearAll();
-}
-
-function addToleranceRules(worksheets: SheetCache, layout: PlanLayout): void {
-  for (const rule of layout.rules) {
-    const format = worksheets.get(rule.range.sheet).getRange(localAddress(rule.range)).conditionalFormats.add("Custom");
-    format.custom.rule.formula = rule.formula;
-    format.custom.format.fill.color = rule.fill;
-    format.custom.format.font.color = rule.fontColor;
-  }
 }

@@ -77,7 +77,7 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     expect(excel.callsIn(1)).toEqual(["worksheet.load"]);
     const second = excel.callsIn(2);
     expect(second[0]).toBe("worksheets.add");
-    expect(second.slice(-9)).toEqual([
+    expect(second.slice(-10)).toEqual([
       "charts.add",
       "chart.name",
       "chart.title.text",
@@ -86,6 +86,8 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
       "chart.name",
       "chart.title.text",
       "chart.setPosition",
+      // Variance % outside the tolerance, flagged as in the report.
+      "conditionalFormats.add",
       "worksheet.activate",
     ]);
 

@@ -20,6 +20,8 @@ import {
   GENERAL,
   NO_VARIANCE_PCT,
   cellsBlock,
+  toleranceRule,
+  type ToleranceRule,
   numberFormat,
   PERCENT,
   REPORT_FIRST_ROW,
@@ -72,6 +74,8 @@ export interface DashboardLayout {
   /** Written in order, as the plan layout's blocks are (`toCellInput`, formats per column). */
   readonly blocks: readonly CellBlock[];
   readonly charts: readonly ChartSpec[];
+  /** Variance % outside the plan's tolerance, flagged as in the report and the pane. */
+  readonly rules: readonly ToleranceRule[];
   /** Every cell the blocks write, to clear before writing a refreshed dashboard. */
   readonly used: CellRange;
 }
@@ -240,5 +244,16 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
     rowCount: lastRow + 1,
     colCount: DASHBOARD_HEADERS.length,
   };
-  return { ok: true, dashboard: { sheet, blocks, charts, used } };
+  const rules = [
+    toleranceRule(
+      { sheet, row: FIRST_CHILD_ROW, col: 5, rowCount: lines.length, colCount: 1 },
+      {
+        bu: cellAddress(FIRST_CHILD_ROW, 3),
+        td: cellAddress(FIRST_CHILD_ROW, 2),
+        pct: cellAddress(FIRST_CHILD_ROW, 5),
+      },
+      settings.tolerance,
+    ),
+  ];
+  return { ok: true, dashboard: { sheet, blocks, charts, rules, used } };
 }

@@ -298,9 +298,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     if (inserted) this.workbook.addSheet(sheet);
     else {
       this.workbook.clear({ sheet, row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS });
+      this.workbook.clearConditionalFormats(sheet);
       for (const chart of dashboard.charts) this.workbook.removeChart(sheet, chart.name);
     }
     for (const block of dashboard.blocks) this.writeBlock(block);
+    for (const rule of dashboard.rules) this.workbook.addConditionalFormat(rule);
     for (const chart of dashboard.charts) {
       this.workbook.addChart({
         sheet: chart.sheet,

@@ -6,7 +6,14 @@ import {
   type DashboardLayout,
   type DashboardPeriod,
 } from "../../../src/core/progress/dashboard";
-import { blockInputs, buildPlanLayout, ID_HEADER, STATUS_HEADERS, type CellBlock } from "../../../src/core/plan/layout";
+import {
+  blockInputs,
+  buildPlanLayout,
+  ID_HEADER,
+  SHEETS,
+  STATUS_HEADERS,
+  type CellBlock,
+} from "../../../src/core/plan/layout";
 import { compareNode } from "../../../src/core/reconcile/compare";
 import { registerBuFunctions } from "../../../src/hyperformula/buPlugin";
 import type { Plan } from "../../../src/core/plan/types";
@@ -21,7 +28,15 @@ function build(period: DashboardPeriod, nodeId = "EMEA"): DashboardLayout {
 }
 
 /** The plan's sheets as the add-in writes them, in a real formula engine, plus the dashboard. */
-function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: number) => unknown {
+/** The dashboard evaluated over the plan's report: each cell, and whether its tolerance rule flags a row. */
+function evaluate(
+  p: Plan,
+  dashboard: DashboardLayout,
+): {
+  cell: (row: number, col: number) => unknown;
+  flagged: (row: number) => unknown;
+  setTolerance: (tolerance: number) => void;
+} {
   registerBuFunctions();
   const periods = p.settings.periods;
   const valueRows = (valuesOf: (id: string) => readonly (number | null)[] | undefined): unknown[][] =>
@@ -53,7 +68,20 @@ function evaluate(p: Plan, dashboard: DashboardLayout): (row: number, col: numbe
   layout.blocks.forEach(write);
   dashboard.blocks.forEach(write);
   const sheet = hf.getSheetId(DASHBOARD_SHEET) as number;
-  return (row, col) => hf.getCellValue({ sheet, row, col });
+  const [rule] = dashboard.rules;
+  const first = rule.range.row + 1;
+  return {
+    cell: (row, col) => hf.getCellValue({ sheet, row, col }),
+    // The rule's formula is relative to its first row; here it is placed on each row in turn.
+    flagged: (row) =>
+      hf.calculateFormula(rule.formula.replace(new RegExp(`\\b([A-Z])${first}\\b`, "g"), `$1${row + 1}`), sheet),
+    // As a planner edits the settings table: the rule reads the tolerance from there.
+    setTolerance: (tolerance) => {
+      const settings = hf.getSheetId(SHEETS.settings) as number;
+      const row = hf.getSheetValues(settings).findIndex((cells) => cells[0] === "tolerance");
+      hf.setCellContents({ sheet: settings, row, col: 1 }, [[tolerance]]);
+    },
+  };
 }
 
 describe("dashboardLayout", () => {
@@ -133,10 +161,10 @@ describe("dashboardLayout", () => {
   });
 
   test.each<DashboardPeriod>([0, 1, "total"])(
-    "in a formula engine the numbers agree with the Compare view (period %s)",
+    "in a formula engine the numbers and tolerance flags agree with the Compare view (period %s)",
     (period) => {
       const dashboard = build(period);
-      const cell = evaluate(plan, dashboard);
+      const { cell, flagged, setTolerance } = evaluate(plan, dashboard);
       const comparison = compareNode(plan, view, "EMEA");
       const figures = [
         ...(comparison?.children ?? []).map((child) => (period === "total" ? child.total : child.periods[period])),
@@ -152,7 +180,11 @@ describe("dashboardLayout", () => {
         ]);
         // HyperFormula rounds results to about 11 significant digits.
         expect(cell(row, 5)).toBeCloseTo(expected?.variancePct as number, 9);
+        // Flagged outside the tolerance exactly where the pane flags it.
+        expect(flagged(row)).toBe(expected?.outOfTolerance);
       });
+      setTolerance(100);
+      figures.forEach((_, i) => expect(flagged(4 + i)).toBe(false));
       // Not started: Company, EMEA, AMER; Draft DE; Submitted UK, CA; Approved US; Returned FR.
       expect([10, 11, 12, 13, 14].map((row) => [cell(row, 0), cell(row, 1)])).toEqual([
         ["Not started", 3],

@@ -72,6 +72,8 @@ export {
   reportColumn,
   reportLookupColumn,
   reportWidth,
+  toleranceRule,
+  type ToleranceRule,
 } from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
 export { planFromGrids, readPlanGrids } from "./readPlan";

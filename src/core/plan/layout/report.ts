@@ -67,6 +67,31 @@ export interface ToleranceRule {
   readonly fontColor: string;
 }
 
+/**
+ * Flags variance % outside the plan's tolerance in `range` (one column), as the pane flags it
+ * (planView.ts): a top-down of 0 is missed by any bottom-up but 0; else |variance %| above the
+ * tolerance, read from the settings table so that editing it there re-flags. `cells` are the first
+ * row's bottom-up, top-down and variance % addresses (relative, so each row reads its own). Nested
+ * IFs, not AND: AND evaluates every argument, and ABS of an error or of "—" errors itself.
+ */
+export function toleranceRule(
+  range: CellRange,
+  cells: { readonly bu: string; readonly td: string; readonly pct: string },
+  tolerance: number,
+): ToleranceRule {
+  const { bu, td, pct } = cells;
+  const setting = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("tolerance") - 1, 1, true)}`;
+  return {
+    range,
+    formula:
+      `=IF(ISNUMBER(${td}),IF(${td}=0,IF(ISNUMBER(${bu}),${bu}<>0,FALSE()),` +
+      `IF(ISNUMBER(${pct}),ABS(${pct})>${setting}+${TOLERANCE_SLACK},FALSE())),FALSE())`,
+    tolerance,
+    fill: BAD_FILL,
+    fontColor: BAD_FONT,
+  };
+}
+
 /** 0-based report column of a period's measure (0 bottom-up, 1 top-down, 2 variance, 3 variance %). */
 export function reportColumn(period: number, measure: number): number {
   return REPORT_HEADERS.length + period * REPORT_MEASURES.length + measure;
@@ -118,7 +143,6 @@ export function reportBlocks(
   const tableColumn = (table: PlanTable, col: number): string =>
     sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col, rowCount: Math.max(1, rowsOf(table)), colCount: 1 });
   const decimals = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("decimals") - 1, 1, true)}`;
-  const tolerance = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("tolerance") - 1, 1, true)}`;
   const own = (col: number): string => localAddress({ row: first, col, rowCount: n, colCount: 1 }, true);
   const lookupCol = (lookup: (typeof REPORT_LOOKUP_HEADERS)[number]): number =>
     lookupStart + REPORT_LOOKUP_HEADERS.indexOf(lookup);
@@ -206,18 +230,13 @@ export function reportBlocks(
     const pct = cellAddress(first, pctColumn);
     const bu = cellAddress(first, reportColumn(p, 0));
     const td = cellAddress(first, reportColumn(p, 1));
-    rules.push({
-      range: { sheet, row: first, col: pctColumn, rowCount: n, colCount: 1 },
-      // As the pane flags (planView.ts): a top-down of 0 is missed by any bottom-up but 0; else
-      // |variance %| above the tolerance. Nested IFs, not AND: AND evaluates every argument, and
-      // ABS of an error or of "—" errors itself.
-      formula:
-        `=IF(ISNUMBER(${td}),IF(${td}=0,IF(ISNUMBER(${bu}),${bu}<>0,FALSE()),` +
-        `IF(ISNUMBER(${pct}),ABS(${pct})>${tolerance}+${TOLERANCE_SLACK},FALSE())),FALSE())`,
-      tolerance: settings.tolerance,
-      fill: BAD_FILL,
-      fontColor: BAD_FONT,
-    });
+    rules.push(
+      toleranceRule(
+        { sheet, row: first, col: pctColumn, rowCount: n, colCount: 1 },
+        { bu, td, pct },
+        settings.tolerance,
+      ),
+    );
   });
   spill.push(
     {
