@@ -8,6 +8,9 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import webpack from "webpack";
+import * as functions from "../../src/functions/functions";
+import { installCustomFunctionsGlobal, TestCustomFunctionsError } from "../support/customFunctionsGlobal";
+import { callAsExcel } from "./support/excelHost";
 
 // The build's own plugins, as webpack.config.js uses them (CommonJS, like the config).
 
@@ -16,6 +19,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const FunctionsJsonPlugin = require("../../scripts/functionsJsonPlugin");
 
 const ROOT = path.join(__dirname, "../..");
+
+const { ROLLUP } = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => unknown>;
 
 /** Builds functions.js and functions.json as the add-in's build does, into a temporary folder. */
 async function build(): Promise<{ json: Record<string, unknown>; errors: string[] }> {
@@ -63,6 +68,30 @@ describe("functions.json as built", () => {
 
   it("lets error cells inside ranges reach the functions", () => {
     expect(built.json.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it("so one #N/A in a values column errors only the cells it rolls into; without the flag Excel errors the whole call", () => {
+    installCustomFunctionsGlobal();
+    const ids = [["Co"], ["A"], ["B"]];
+    const parents = [[""], ["Co"], ["Co"]];
+    const values = [
+      [1, 1],
+      [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), 2],
+      [3, 3],
+    ];
+    const rollup = (...args: unknown[]): unknown =>
+      (ROLLUP(...args) as unknown[][]).map((row) =>
+        row.map((cell) => (cell instanceof TestCustomFunctionsError ? cell.code : cell)),
+      );
+    const metadata = built.json as unknown as Parameters<typeof callAsExcel>[0];
+    expect(callAsExcel(metadata, "ROLLUP", rollup, [ids, parents, values])).toEqual([
+      ["#N/A", 6],
+      ["#N/A", 2],
+      [3, 3],
+    ]);
+    expect(
+      callAsExcel({ ...metadata, allowErrorForDataTypeAny: false }, "ROLLUP", rollup, [ids, parents, values]),
+    ).toBe("#VALUE!");
   });
 
   it("keeps what the generator wrote: data types allowed, all ten functions with their parameters", () => {
