@@ -199,7 +199,8 @@ describe("Set up a plan", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(workbook.written).toEqual([]);
 
-    await user.click(screen.getByRole("button", { name: "Update plan" }));
+    // Fluent hides the rest of the pane from assistive technology until the closed dialog's effects run.
+    await user.click(await screen.findByRole("button", { name: "Update plan" }, { timeout: 5000 }));
     await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Update plan" }));
     await waitFor(() => expect(workbook.written).toHaveLength(1));
     expect(workbook.written[0].nodes).toBe(plan.nodes);
