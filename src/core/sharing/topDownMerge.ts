@@ -6,8 +6,8 @@
  * entries describe the change from that row, which is what is really overwritten.
  */
 import { idKey } from "../cell";
-import type { AuditEntry, IdentitySource, PeriodValues, TopDownChange } from "../plan/types";
-import { auditValue, topDownField } from "../reconcile/targets";
+import type { AuditEntry, PeriodValues, TopDownChange } from "../plan/types";
+import { auditValue, topDownField, type Actor } from "../reconcile/targets";
 import { threeWaySide, type Side } from "./conflicts";
 
 /** A node's targets the user tried to save and a co-author changed since they were read. */
@@ -43,18 +43,12 @@ export function mergedTargets(merge: TopDownMerge, choice: readonly Side[], peri
   );
 }
 
-export interface TopDownActor {
-  readonly time: string;
-  readonly user: string;
-  readonly identity?: IdentitySource;
-}
-
 /** The first save, and who made it, to be retried once its conflicts are decided. */
 export interface TopDownAttempt {
   readonly changes: readonly TopDownChange[];
   readonly audit: readonly AuditEntry[];
   readonly periods: readonly string[];
-  readonly actor: TopDownActor;
+  readonly actor: Actor;
   /** The audit note of the edit (the preview's). */
   readonly note: string;
 }
