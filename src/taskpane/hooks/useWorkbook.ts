@@ -45,10 +45,7 @@ export interface WorkbookActions {
    * Writes top-down targets with their audit entries and patches the plan in memory; on a conflict
    * writes nothing and returns theirs for the view to merge; undefined if it failed.
    */
-  saveTopDown(
-    changes: readonly TopDownChange[],
-    audit: readonly AuditEntry[],
-  ): Promise<SaveTopDownResult | undefined>;
+  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult | undefined>;
   /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
   readSelection(): Promise<SourceTable | undefined>;

@@ -355,7 +355,9 @@ describe("Reconcile", () => {
       return { targets, dialog: await screen.findByRole("dialog", { name: "Someone else changed these targets" }) };
     }
 
-    function ceoAudit(audit: readonly { user: string; node: string; field: string; oldValue: string; newValue: string }[]) {
+    function ceoAudit(
+      audit: readonly { user: string; node: string; field: string; oldValue: string; newValue: string }[],
+    ) {
       return audit.filter((entry) => entry.user === "ceo").map((e) => [e.node, e.field, e.oldValue, e.newValue]);
     }
 
@@ -417,9 +419,11 @@ describe("Reconcile", () => {
 
       await view.user.click(within(allocate).getByRole("button", { name: "Apply allocation" }));
       const dialog = await screen.findByRole("dialog", { name: "Someone else changed these targets" });
-      expect(within(dialog).getAllByRole("region").map((region) => region.getAttribute("aria-label"))).toEqual([
-        "Germany",
-      ]);
+      expect(
+        within(dialog)
+          .getAllByRole("region")
+          .map((region) => region.getAttribute("aria-label")),
+      ).toEqual(["Germany"]);
       // Germany's Q2: blank when read, 150 now, 111 mine: both changed.
       await view.user.click(within(dialog).getByRole("radio", { name: "Theirs for Germany Q2 2027: 150" }));
       await view.user.click(within(dialog).getByRole("button", { name: "Save merged" }));

@@ -21,7 +21,9 @@ export function defaultChoice(
   if (theirs === null) return { periods: new Array<Side>(periodCount).fill("mine"), comment: "mine" };
   const value = (entry: NodeEntry | null, p: number): number | null => entry?.values[p] ?? null;
   return {
-    periods: Array.from({ length: periodCount }, (_, p) => threeWaySide(value(base, p), value(mine, p), value(theirs, p))),
+    periods: Array.from({ length: periodCount }, (_, p) =>
+      threeWaySide(value(base, p), value(mine, p), value(theirs, p)),
+    ),
     comment: threeWaySide(base?.comment ?? "", mine.comment, theirs.comment),
   };
 }

@@ -73,7 +73,8 @@ export function TopDownConflictDialog(props: TopDownConflictDialogProps): React.
   const { items, periods, busy, message } = props;
   const styles = useStyles();
   const defaults = React.useMemo(
-    () => new Map<string, Draft>(items.map((item) => [item.merge.id, defaultTopDownChoice(item.merge, periods.length)])),
+    () =>
+      new Map<string, Draft>(items.map((item) => [item.merge.id, defaultTopDownChoice(item.merge, periods.length)])),
     [items, periods.length],
   );
   const [choices, setChoices] = React.useState<ReadonlyMap<string, Draft>>(defaults);
@@ -111,7 +112,9 @@ export function TopDownConflictDialog(props: TopDownConflictDialogProps): React.
                   <MessageBarBody>{message}</MessageBarBody>
                 </MessageBar>
               ) : null}
-              {undecided > 0 ? <Body1 className={styles.undecided}>{auditMessages.topDownToChoose(undecided)}</Body1> : null}
+              {undecided > 0 ? (
+                <Body1 className={styles.undecided}>{auditMessages.topDownToChoose(undecided)}</Body1>
+              ) : null}
               {pages > 1 ? (
                 <div className={styles.pages}>
                   <Caption1>
