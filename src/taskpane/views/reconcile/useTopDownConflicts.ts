@@ -93,7 +93,11 @@ export function useTopDownConflicts(
       }
       const result = await actions.saveTopDown(retried.changes, retried.audit);
       if (result === undefined) return false;
-      if (result.ok) return true;
+      if (result.ok) {
+        // The save patches only what it wrote; a node whose targets were taken as theirs is read again.
+        if (decided.size < current.merges.length) await actions.reload();
+        return true;
+      }
       setPending({
         ...current,
         merges: mergesOf(attempt, current.merges, result),
