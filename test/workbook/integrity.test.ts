@@ -7,6 +7,13 @@ import type { CellRange } from "../../src/core/a1";
 import { verifyAuditChain } from "../../src/core/audit/chain";
 import { SHEETS, TABLES, findColumn } from "../../src/core/plan/layout";
 import type { AuditEntry, NodeEntry, PlanNode } from "../../src/core/plan/types";
+import type { Side } from "../../src/core/sharing/conflicts";
+import {
+  defaultTopDownChoice,
+  mergedTargets,
+  retryTopDown,
+  type TopDownAttempt,
+} from "../../src/core/sharing/topDownMerge";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
 import { OWN_WRITE_SETTLE_MS } from "../../src/excel/planChanges";
 import type { PlanChange, PlanWorkbook } from "../../src/workbook/PlanWorkbook";
@@ -150,6 +157,46 @@ describe.each(KINDS)("$name", ({ open }) => {
       expect(await ann.saveTopDown([{ id: "UK", values: [100, null], expected: null }], [])).toEqual({ ok: true });
       expect(await ann.saveTopDown([{ id: "UK", values: [110, 5], expected: [100, null] }], [])).toEqual({ ok: true });
       expect((await readPlanOf(open(cells))).topDown.get("UK")).toEqual([110, 5]);
+    });
+
+    it("a merge saved over theirs keeps the other leader's period, and a third change is caught again", async () => {
+      const read = (await readPlanOf(ann)).topDown.get("CO") ?? null;
+      const bea = open(cells);
+      await bea.saveTopDown(
+        [{ id: "CO", values: [null, 500], expected: read }],
+        [audit("CO", "top-down Q2 2027", "", "500", "bea")],
+      );
+      const attempt: TopDownAttempt = {
+        changes: [{ id: "CO", values: [1000, null], expected: read }],
+        audit: [audit("CO", "top-down Q1 2027", "", "1000")],
+        periods: SETTINGS.periods,
+        actor: { user: "ann", time: "t2" },
+        note: "typed",
+      };
+      const first = await ann.saveTopDown(attempt.changes, attempt.audit);
+      if (first.ok) throw new Error("expected a conflict");
+      const merge = { ...first.conflicts[0], base: read };
+      const merged = retryTopDown(
+        attempt,
+        [merge],
+        new Map([["co", mergedTargets(merge, defaultTopDownChoice(merge, 2) as Side[], 2)]]),
+      );
+
+      // Cal changes Q2 again while Ann was choosing: the retry expects Bea's row, so it is refused too.
+      await open(cells).saveTopDown([{ id: "CO", values: [null, 600], expected: [null, 500] }], []);
+      expect(await ann.saveTopDown(merged.changes, merged.audit)).toEqual({
+        ok: false,
+        conflicts: [{ id: "CO", mine: [1000, 500], theirs: [null, 600] }],
+      });
+
+      const again = { ...merge, theirs: [null, 600] };
+      const retried = retryTopDown(attempt, [again], new Map([["co", mergedTargets(again, ["mine", "theirs"], 2)]]));
+      expect(await ann.saveTopDown(retried.changes, retried.audit)).toEqual({ ok: true });
+      expect((await readPlanOf(open(cells))).topDown.get("CO")).toEqual([1000, 600]);
+      expect((await ann.readAudit()).map((e) => [e.user, e.field, e.oldValue, e.newValue])).toEqual([
+        ["bea", "top-down Q2 2027", "", "500"],
+        ["ann", "top-down Q1 2027", "", "1000"],
+      ]);
     });
   });
 

@@ -22,7 +22,12 @@ export const auditMessages = {
   checking: "Checking the audit log…",
   checkFailed: "Couldn't read the audit log",
   check: "Check again",
-  topDownConflictTitle: "Targets not saved",
-  topDownConflict: (ids: readonly string[]): string =>
-    `Someone else changed the top-down targets of ${listIds(ids)} since you read them, so nothing was saved. Their values are shown now; enter yours again where they should still apply.`,
+  topDownIntro:
+    "Nothing was saved yet. A period only they changed keeps theirs, one only you changed keeps yours; " +
+    "where you both changed a period, choose.",
+  topDownUndecided: (names: readonly string[]): string =>
+    `Nothing was saved: someone else changed the top-down targets of ${listIds(names)} since you read them. Save again to compare and choose.`,
+  topDownPage: (from: number, to: number, total: number): string => `Nodes ${from}–${to} of ${total} that conflict`,
+  topDownToChoose: (periods: number): string =>
+    `${periods} ${periods === 1 ? "period" : "periods"} that you both changed still to choose`,
 } as const;

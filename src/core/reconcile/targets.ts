@@ -103,12 +103,12 @@ export class ReconcileError extends Error {
 }
 
 /** Invariant, unformatted text, as workflow audit entries write values. */
-function auditValue(value: number | null | undefined): string {
+export function auditValue(value: number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
 /** The audit field of a period's top-down target: "top-down Q1 2027". */
-function topDownField(period: string): string {
+export function topDownField(period: string): string {
   return `top-down ${period}`;
 }
 

@@ -47,6 +47,17 @@ export type Resolution =
     }
   | { readonly ok: false; readonly message: string };
 
+/**
+ * The starting side of one field of a three-way merge: mine when both agree or only I changed it,
+ * theirs when only they did, null (the user must choose) when both changed it differently.
+ */
+export function threeWaySide<T>(base: T, mine: T, theirs: T): Side | null {
+  if (mine === theirs) return "mine";
+  if (mine === base) return "theirs";
+  if (theirs === base) return "mine";
+  return null;
+}
+
 /** Keep every value and the comment from one side. */
 export function choiceOf(side: Side, periodCount: number): MergeChoice {
   return { periods: new Array<Side>(periodCount).fill(side), comment: side };

@@ -13,11 +13,11 @@ import type {
   SetupProgress,
   PlanWorkbook,
   SaveResult,
+  SaveTopDownResult,
   SourceRef,
   SourceTable,
   TopDownChange,
 } from "../../workbook/PlanWorkbook";
-import { auditMessages } from "../../core/audit/messages";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
 
@@ -41,8 +41,11 @@ export interface WorkbookActions {
    */
   writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome | undefined>;
   saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult | undefined>;
-  /** Writes top-down targets with their audit entries and patches the plan in memory; false if it failed. */
-  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<boolean>;
+  /**
+   * Writes top-down targets with their audit entries and patches the plan in memory; on a conflict
+   * writes nothing and returns theirs for the view to merge; undefined if it failed.
+   */
+  saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult | undefined>;
   /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
   readSelection(): Promise<SourceTable | undefined>;
@@ -180,15 +183,8 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       },
       async saveTopDown(changes, audit) {
         const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveTopDown(changes, audit));
-        if (result === undefined) return false;
-        if (result.ok) {
-          patch((current) => withTopDown(current, changes));
-          return true;
-        }
-        // Nothing was written: a co-author changed these targets since the read. Say so, show theirs.
-        report(auditMessages.topDownConflictTitle, auditMessages.topDownConflict(result.conflicts.map((c) => c.id)));
-        await reload();
-        return false;
+        if (result?.ok) patch((current) => withTopDown(current, changes));
+        return result;
       },
       writeDashboard: (dashboard) =>
         attempt(progressPaneMessages.writeDashboardFailed, () => workbook.writeDashboard(dashboard)),

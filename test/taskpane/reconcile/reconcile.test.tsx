@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { ReconcileView } from "../../../src/taskpane/views/reconcile/ReconcileView";
-import type { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
+import { MemoryPlanWorkbook } from "../../../src/workbook/memory/MemoryPlanWorkbook";
 import { memoryPlan, renderView, type RenderedView } from "./harness";
 
 jest.setTimeout(60000);
@@ -325,5 +325,121 @@ describe("Reconcile", () => {
     expect(await screen.findByRole("heading", { name: "Reconcile USA" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Compare USA" })).toBeInTheDocument();
     expect(screen.getByText("USA has no nodes below it to allocate to")).toBeInTheDocument();
+  });
+
+  describe("a co-author's top-down targets are merged per period, never overwritten (issue 10, defect 8)", () => {
+    /** Another leader's pane over the same workbook saves `values` for `id` over what it read. */
+    async function coAuthorSaves(workbook: MemoryPlanWorkbook, id: string, values: (number | null)[]): Promise<void> {
+      const bea = new MemoryPlanWorkbook(workbook.workbook);
+      const read = (await bea.readPlan())?.topDown.get(id) ?? null;
+      const audit = values.map((value, p) => ({
+        time: "2027-01-06T09:00:00.000Z",
+        user: "bea",
+        node: id,
+        field: `top-down Q${p + 1} 2027`,
+        oldValue: String(read?.[p] ?? ""),
+        newValue: String(value ?? ""),
+        note: "",
+      }));
+      expect(await bea.saveTopDown([{ id, values, expected: read }], audit)).toEqual({ ok: true });
+    }
+
+    async function typeEuropeQ1(view: RenderedView, workbook: MemoryPlanWorkbook, theirs: (number | null)[]) {
+      await chooseNode(view, "Europe", "Europe (EU)");
+      const targets = section("Top-down targets");
+      const q1 = within(targets).getByRole("textbox", { name: /Q1 2027/ });
+      await view.user.clear(q1);
+      await view.user.type(q1, "1250");
+      await coAuthorSaves(workbook, "EU", theirs);
+      await view.user.click(within(targets).getByRole("button", { name: "Save targets" }));
+      return { targets, dialog: await screen.findByRole("dialog", { name: "Someone else changed these targets" }) };
+    }
+
+    function ceoAudit(
+      audit: readonly { user: string; node: string; field: string; oldValue: string; newValue: string }[],
+    ) {
+      return audit.filter((entry) => entry.user === "ceo").map((e) => [e.node, e.field, e.oldValue, e.newValue]);
+    }
+
+    test("a period only the other leader changed keeps theirs by default; mine is saved beside it", async () => {
+      const workbook = await worldPlan();
+      const view = openReconcile(workbook);
+      const { targets, dialog } = await typeEuropeQ1(view, workbook, [210, 300]);
+
+      // Nothing is written while the dialog is open.
+      expect((await workbook.readPlan())?.topDown.get("EU")).toEqual([210, 300]);
+      expect(within(dialog).getByRole("radio", { name: "Yours for Europe Q1 2027: 1,250" })).toBeChecked();
+      expect(within(dialog).getByRole("radio", { name: "Theirs for Europe Q2 2027: 300" })).toBeChecked();
+      await view.user.click(within(dialog).getByRole("button", { name: "Save merged" }));
+      await within(targets).findByText("Saved the top-down targets of Europe");
+
+      expect((await workbook.readPlan())?.topDown.get("EU")).toEqual([1250, 300]);
+      // Audited from what was really overwritten: theirs.
+      expect(ceoAudit(await workbook.readAudit())).toEqual([["EU", "top-down Q1 2027", "210", "1250"]]);
+    });
+
+    test("a period both changed must be chosen before the merge can be saved", async () => {
+      const workbook = await worldPlan();
+      const view = openReconcile(workbook);
+      const { targets, dialog } = await typeEuropeQ1(view, workbook, [999, 230]);
+
+      expect(within(dialog).getByText("Q1 2027: both changed, choose")).toBeInTheDocument();
+      expect(within(dialog).getByText("1 period that you both changed still to choose")).toBeInTheDocument();
+      const merge = within(dialog).getByRole("button", { name: "Save merged" });
+      expect(merge).toBeDisabled();
+      await view.user.click(within(dialog).getByRole("radio", { name: "Yours for Europe Q1 2027: 1,250" }));
+      expect(merge).toBeEnabled();
+      await view.user.click(merge);
+      await within(targets).findByText("Saved the top-down targets of Europe");
+
+      expect((await workbook.readPlan())?.topDown.get("EU")).toEqual([1250, 230]);
+      expect(ceoAudit(await workbook.readAudit())).toEqual([["EU", "top-down Q1 2027", "999", "1250"]]);
+    });
+
+    test("take theirs discards mine and writes nothing", async () => {
+      const workbook = await worldPlan();
+      const view = openReconcile(workbook);
+      const { targets, dialog } = await typeEuropeQ1(view, workbook, [999, 230]);
+
+      await view.user.click(within(dialog).getByRole("button", { name: "Take theirs" }));
+      await within(targets).findByText("Kept the other version of Europe; yours was discarded");
+
+      expect((await workbook.readPlan())?.topDown.get("EU")).toEqual([999, 230]);
+      expect(ceoAudit(await workbook.readAudit())).toEqual([]);
+    });
+
+    test("an allocation that conflicts on one node saves the others as asked and the merged node", async () => {
+      const workbook = await worldPlan();
+      const view = openReconcile(workbook);
+      await chooseNode(view, "Europe", "Europe (EU)");
+      const allocate = section("Allocate below Europe");
+      await view.user.selectOptions(within(allocate).getByRole("combobox", { name: "In proportion to" }), "Evenly");
+      await view.user.click(within(allocate).getByRole("checkbox", { name: "France" }));
+      await coAuthorSaves(workbook, "DE", [null, 150]);
+
+      await view.user.click(within(allocate).getByRole("button", { name: "Apply allocation" }));
+      const dialog = await screen.findByRole("dialog", { name: "Someone else changed these targets" });
+      expect(
+        within(dialog)
+          .getAllByRole("region")
+          .map((region) => region.getAttribute("aria-label")),
+      ).toEqual(["Germany"]);
+      // Germany's Q2: blank when read, 150 now, 111 mine: both changed.
+      await view.user.click(within(dialog).getByRole("radio", { name: "Theirs for Germany Q2 2027: 150" }));
+      await view.user.click(within(dialog).getByRole("button", { name: "Save merged" }));
+      await within(allocate).findByText("Applied the new targets below Europe");
+
+      const plan = await workbook.readPlan();
+      expect(plan?.topDown.get("DE")).toEqual([111, 150]);
+      expect(plan?.topDown.get("FR")).toEqual([58, 69]);
+      expect(plan?.topDown.get("IT")).toEqual([41, 50]);
+      expect(ceoAudit(await workbook.readAudit())).toEqual([
+        ["DE", "top-down Q1 2027", "", "111"],
+        ["FR", "top-down Q1 2027", "", "58"],
+        ["FR", "top-down Q2 2027", "", "69"],
+        ["IT", "top-down Q1 2027", "", "41"],
+        ["IT", "top-down Q2 2027", "", "50"],
+      ]);
+    });
   });
 });

@@ -4,19 +4,12 @@
  * theirs, what only I changed keeps mine, and what both changed to different values is left
  * undecided (null): the user must choose, so nobody's change is reverted without being seen.
  */
-import type { MergeChoice, Side } from "../../../core/sharing/conflicts";
+import { threeWaySide, type MergeChoice, type Side } from "../../../core/sharing/conflicts";
 import type { NodeEntry } from "../../../core/plan/types";
 
 export interface DraftChoice {
   readonly periods: readonly (Side | null)[];
   readonly comment: Side | null;
-}
-
-function pick<T>(base: T, mine: T, theirs: T): Side | null {
-  if (mine === theirs) return "mine";
-  if (mine === base) return "theirs";
-  if (theirs === base) return "mine";
-  return null;
 }
 
 export function defaultChoice(
@@ -28,8 +21,10 @@ export function defaultChoice(
   if (theirs === null) return { periods: new Array<Side>(periodCount).fill("mine"), comment: "mine" };
   const value = (entry: NodeEntry | null, p: number): number | null => entry?.values[p] ?? null;
   return {
-    periods: Array.from({ length: periodCount }, (_, p) => pick(value(base, p), value(mine, p), value(theirs, p))),
-    comment: pick(base?.comment ?? "", mine.comment, theirs.comment),
+    periods: Array.from({ length: periodCount }, (_, p) =>
+      threeWaySide(value(base, p), value(mine, p), value(theirs, p)),
+    ),
+    comment: threeWaySide(base?.comment ?? "", mine.comment, theirs.comment),
   };
 }
 

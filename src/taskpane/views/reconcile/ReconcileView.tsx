@@ -27,6 +27,8 @@ import { ComparePanel } from "./ComparePanel";
 import { NodePicker } from "./NodePicker";
 import { Section } from "./Section";
 import { TargetsPanel } from "./TargetsPanel";
+import { TopDownConflictDialog } from "./TopDownConflictDialog";
+import { useTopDownConflicts } from "./useTopDownConflicts";
 
 export interface ReconcileViewProps {
   plan: Plan;
@@ -73,10 +75,12 @@ export function ReconcileView({
   const below = React.useMemo(() => (node === undefined ? [] : childrenOf(view, node)), [view, node]);
   const format = { locale, decimals: plan.settings.decimals };
 
+  const conflicts = useTopDownConflicts(actions, { locale, busy });
+  const { save } = conflicts;
   const apply = React.useCallback(
     (preview: TopDownPreview, done: string): Promise<Feedback | null> =>
-      applyTopDownWithFeedback(actions, plan, me, preview, done, who.source),
-    [actions, plan, me, who.source],
+      applyTopDownWithFeedback(save, plan, me, preview, done, who.source),
+    [save, plan, me, who.source],
   );
   const reload = React.useCallback(() => void actions.reload(), [actions]);
 
@@ -96,6 +100,7 @@ export function ReconcileView({
 
   return (
     <div className={styles.root}>
+      <TopDownConflictDialog {...conflicts.dialog} />
       <OwnerPicker owners={people} value={me} onChange={onChooseMe} signedInAs={who.signedInAs} note={who.note} />
       <Subtitle2 as="h2">{`Reconcile ${node.node.name}`}</Subtitle2>
       <div className={styles.pick}>

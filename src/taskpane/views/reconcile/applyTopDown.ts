@@ -3,14 +3,14 @@ import { mayEnterTopDown } from "../../../core/plan/people";
 import type { IdentitySource, Plan } from "../../../core/plan/types";
 import { topDownWrite, type TopDownPreview } from "../../../core/reconcile/targets";
 import type { Feedback } from "../../components/FeedbackBar";
-import type { WorkbookActions } from "../../hooks/useWorkbook";
+import type { TopDownSaveRequest } from "./useTopDownConflicts";
 
 /**
- * Writes a preview's targets with their audit entries, as `user`, and says how it went. Null when the
- * call failed: the error bar already says so.
+ * Writes a preview's targets with their audit entries, as `user`, through `save` (which settles once
+ * any conflict is decided), and says how it went. Null when the call failed: the error bar says so.
  */
 export async function applyTopDownWithFeedback(
-  actions: Pick<WorkbookActions, "saveTopDown">,
+  save: (request: TopDownSaveRequest) => Promise<Feedback | null>,
   plan: Plan,
   user: string,
   preview: TopDownPreview,
@@ -24,6 +24,8 @@ export async function applyTopDownWithFeedback(
   if (blocking !== undefined) return { intent: "error", text: blocking.message };
   if (preview.changes.length === 0) return { intent: "info", text: taskPaneMessages.nothingChanged };
   if (!preview.canApply) return { intent: "error", text: reconcileMessages.cannotApply };
-  const write = topDownWrite(plan, preview, { user, time: new Date().toISOString(), identity });
-  return (await actions.saveTopDown(write.changes, write.audit)) ? { intent: "success", text: done } : null;
+  const actor = { user, time: new Date().toISOString(), identity };
+  const write = topDownWrite(plan, preview, actor);
+  const periods = plan.settings.periods;
+  return save({ plan, attempt: { ...write, periods, actor, note: preview.note }, done });
 }
