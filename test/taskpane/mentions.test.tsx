@@ -109,3 +109,69 @@ describe("Review: returning with an @mention comment", () => {
     expect(screen.getByText("Returned North")).toBeInTheDocument();
   });
 });
+
+describe("Progress: asking a late owner for input with an @mention comment", () => {
+  function latePlan(): FakePlanWorkbook {
+    return teamPlan({ name: "FY27", deadline: "2020-01-31" });
+  }
+
+  function lateDraftPlan(): FakePlanWorkbook {
+    const workbook = latePlan();
+    const plan = workbook.plan as Plan;
+    workbook.plan = {
+      ...plan,
+      entries: new Map([...plan.entries].map(([id, entry]) => [id, { ...entry, status: "Draft" as const }])),
+    };
+    return workbook;
+  }
+
+  test("a late owner with an e-mail address gets an editable request on their late node's row", async () => {
+    const workbook = lateDraftPlan();
+    const pane = await openAs(workbook, "Cara", "Progress");
+    const ann = within(await screen.findByRole("list", { name: "Late owners" })).getAllByRole("listitem")[0];
+    await pane.user.click(within(ann).getByRole("button", { name: "@mention Ann in the workbook" }));
+    const text = within(ann).getByRole("textbox", { name: "Comment for Ann" });
+    expect(text).toHaveValue("Please enter your targets for FY27 by 2020-01-31");
+    await pane.user.type(text, " (Q2 too)");
+    await pane.user.click(within(ann).getByRole("button", { name: "Add comment" }));
+
+    await waitFor(() => expect(workbook.mentions).toHaveLength(1));
+    expect(workbook.mentions[0]).toEqual({
+      id: "NORTH",
+      mention: { name: "Ann", email: "ann@example.com" },
+      text: "Please enter your targets for FY27 by 2020-01-31 (Q2 too)",
+    });
+    expect(
+      await within(ann).findByText(
+        "Added a comment on North in GU Hierarchy that @mentions Ann; Microsoft 365 e-mails them",
+      ),
+    ).toBeInTheDocument();
+    expect(workbook.saved).toEqual([]);
+  });
+
+  test("an owner without an e-mail address has no @mention action", async () => {
+    await openAs(lateDraftPlan(), "Cara", "Progress");
+    const late = await screen.findByRole("list", { name: "Late owners" });
+    expect(within(late).getByText("Bob")).toBeInTheDocument();
+    expect(within(late).queryByRole("button", { name: /@mention Bob/ })).not.toBeInTheDocument();
+    expect(within(late).getAllByRole("button", { name: /@mention/ })).toHaveLength(1);
+  });
+
+  test("a refused comment says why and keeps the request to try again", async () => {
+    const workbook = lateDraftPlan();
+    workbook.failWith(
+      "mentionOnNode",
+      "Could not add the @mention comment: Excel refused the change (GeneralException).",
+    );
+    const pane = await openAs(workbook, "Cara", "Progress");
+    const ann = within(await screen.findByRole("list", { name: "Late owners" })).getAllByRole("listitem")[0];
+    await pane.user.click(within(ann).getByRole("button", { name: "@mention Ann in the workbook" }));
+    await pane.user.click(within(ann).getByRole("button", { name: "Add comment" }));
+
+    expect(await screen.findByText("Could not add the @mention comment")).toBeInTheDocument();
+    expect(within(ann).getByRole("textbox", { name: "Comment for Ann" })).toHaveValue(
+      "Please enter your targets for FY27 by 2020-01-31",
+    );
+    expect(workbook.mentions).toEqual([]);
+  });
+});
