@@ -54,7 +54,7 @@ import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
 import { excelHasTableEvents, onPlanChanged, OwnWrites, watchPlanTables } from "./planChanges";
 import { onSelectNode, selectNode } from "./selection";
-import { commentError, withOfficeMessages } from "./messages";
+import { withOfficeMessages } from "./messages";
 import type { StoppedSetup, Writes } from "./writes";
 import type { MadeFile } from "../core/sharing/madeFiles";
 
@@ -241,7 +241,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async mentionOnNode(id: string, mention: Mention, text: string): Promise<void> {
-    const { mentionOnNode } = await loadWrites();
+    const { commentError, mentionOnNode } = await loadWrites();
     try {
       await this.run((context) => mentionOnNode(context, id, mention, text));
     } catch (error) {

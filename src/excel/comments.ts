@@ -6,8 +6,29 @@
  */
 import { HIERARCHY_HEADERS, TABLES, findColumn, hierarchyRowOf } from "../core/plan/layout";
 import type { Mention } from "../workbook/PlanWorkbook";
+import { ExcelActionError } from "./messages";
 import { locate } from "./tableReads";
 import { bodyRow } from "./tableRows";
+
+export const commentMessages = {
+  failed: (reason: string): string =>
+    `Could not add the @mention comment: ${reason} Comments with @mentions need Excel for Microsoft 365 or ` +
+    `Excel on the web, and Microsoft 365 e-mails the person only when the workbook is on OneDrive or SharePoint.`,
+  noComments: "this Excel has no threaded comments.",
+} as const;
+
+/**
+ * A failed @mention comment, said as such: Excel's own errors (already turned into what to do) and
+ * a host without `workbook.comments` (a TypeError on the missing collection) both name the comment
+ * and what the feature needs; Groundup's own errors (an unknown node) pass as they are.
+ */
+export function commentError(error: unknown): unknown {
+  if (error instanceof ExcelActionError)
+    return new ExcelActionError(commentMessages.failed(error.message), error.code, { cause: error });
+  if (error instanceof TypeError)
+    return new Error(commentMessages.failed(commentMessages.noComments), { cause: error });
+  return error;
+}
 
 /** Rich content is markup: what the user typed must stay text, so `<`, `>` and `&` are escaped. */
 export function escapeRichText(text: string): string {
@@ -36,6 +57,7 @@ export async function mentionOnNode(
   await context.sync();
   const { headers, ids } = hierarchy.result();
   const row = hierarchyRowOf(ids, id);
+  // A plan that reads has a Name column; without one (removed since), the comment goes on the Id cell.
   const nameCol = Math.max(0, findColumn(headers, HIERARCHY_HEADERS[2]));
   const cell = bodyRow(context, TABLES.hierarchy, row).getCell(0, nameCol);
   // "Mention" is Excel.ContentType.mention; the literal keeps this working where the enum object is absent.

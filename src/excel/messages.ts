@@ -34,10 +34,6 @@ export const excelMessages = {
   sheetNameTaken: (sheet: string): string =>
     `Groundup needs its sheet back under the name "${sheet}", but another sheet has that name. ` +
     `Rename that other sheet and run the setup again.`,
-  commentFailed: (reason: string): string =>
-    `Could not add the @mention comment: ${reason} Comments with @mentions need Excel for Microsoft 365 or ` +
-    `Excel on the web, and Microsoft 365 e-mails the person only when the workbook is on OneDrive or SharePoint.`,
-  noComments: "this Excel has no threaded comments.",
 } as const;
 
 /** Excel's error codes and what the user should do about each. */
@@ -112,17 +108,4 @@ export function withOfficeMessages(run: ExcelRun): ExcelRun {
       throw new ExcelActionError(message, officeCode(error) as string, { cause: error });
     }
   };
-}
-
-/**
- * A failed @mention comment, said as such: Excel's own errors (already turned into what to do) and
- * a host without `workbook.comments` (a TypeError on the missing collection) both name the comment
- * and what the feature needs; Groundup's own errors (an unknown node) pass as they are.
- */
-export function commentError(error: unknown): unknown {
-  if (error instanceof ExcelActionError)
-    return new ExcelActionError(excelMessages.commentFailed(error.message), error.code, { cause: error });
-  if (error instanceof TypeError)
-    return new Error(excelMessages.commentFailed(excelMessages.noComments), { cause: error });
-  return error;
 }
