@@ -183,6 +183,10 @@ export const taskPaneMessages = {
   readTableFailed: (name: string): string => `Could not read table "${name}"`,
   selectFailed: "Could not select the node's row in the sheet",
   goToRowFailed: "Could not select that row in the sheet",
+  mentionFailed: "Could not add the @mention comment",
+  mentionAdded: (owner: string, node: string): string =>
+    `Added a comment on ${node} in GU Hierarchy that @mentions ${owner}; Microsoft 365 e-mails them`,
+  mentionOption: (owner: string): string => `Also @mention ${owner} in a comment on the node`,
   conflict: (names: readonly string[]): string =>
     `Someone else changed ${names.length === 0 ? "these targets" : listNames(names)} since you opened the plan. ` +
     "Nothing was saved: reload to see their version, then make your change again.",
@@ -436,6 +440,8 @@ export const progressPaneMessages = {
   dashboardInserted: (sheet: string): string => `Inserted the dashboard on sheet "${sheet}"`,
   dashboardRefreshed: (sheet: string): string => `Refreshed the dashboard on sheet "${sheet}"`,
   noBranches: "No node has nodes below it, so there is nothing to chart",
+  askForInput: (plan: string, deadline: string): string =>
+    deadline === "" ? `Please enter your targets for ${plan}` : `Please enter your targets for ${plan} by ${deadline}`,
 } as const;
 
 /** The approval chain across levels (src/core/plan/workflow.ts `chainAction`). */

@@ -22,6 +22,7 @@
  * - writeDashboard: 2 to insert the sheet, 3 to refresh it (its charts' names are read once the
  *   sheet is known to exist), plus one per further write chunk.
  * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
+ * - mentionOnNode: 2 (find the node's row, add the comment).
  * - selectNode: 2. listTables, selectSourceRow (range): 1.
  * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
  *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
@@ -41,6 +42,7 @@ import type {
   SaveTopDownResult,
   SetupOutcome,
   SetupProgress,
+  Mention,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -236,6 +238,15 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
     const { readMadeFiles } = await loadWrites();
     return this.run(readMadeFiles);
+  }
+
+  async mentionOnNode(id: string, mention: Mention, text: string): Promise<void> {
+    const { commentError, mentionOnNode } = await loadWrites();
+    try {
+      await this.run((context) => mentionOnNode(context, id, mention, text));
+    } catch (error) {
+      throw commentError(error);
+    }
   }
 
   async selectNode(id: string): Promise<void> {

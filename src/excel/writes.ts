@@ -4,6 +4,7 @@
  * only what it needs to read and show the plan.
  */
 export { readAudit, readAuditRows } from "./audit";
+export { commentError, mentionOnNode } from "./comments";
 export { writeDashboard } from "./dashboard";
 export { readMadeFiles, recordMadeFiles } from "./madeFiles";
 export { saveEntries } from "./saveEntries";

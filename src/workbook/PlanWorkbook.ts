@@ -125,6 +125,15 @@ export interface PlanWorkbook {
   /** Every contributor workbook the plan recorded, by file id key; empty if none was made. */
   readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>>;
 
+  /**
+   * Adds a threaded comment on the node's Name cell in the hierarchy sheet that @mentions
+   * `mention` and then says `text` (kept as text, never markup). Excel (ExcelApi 1.11) e-mails the
+   * person where the workbook is on OneDrive or SharePoint with Microsoft 365; where the host
+   * has no threaded comments it throws an error saying so. Throws for an unknown id.
+   * Excel: 2 syncs (find the row, add the comment).
+   */
+  mentionOnNode(id: string, mention: Mention, text: string): Promise<void>;
+
   /** Selects the node's row in the hierarchy sheet (navigation, "go to"); throws for an unknown id. */
   selectNode(id: string): Promise<void>;
   /**
@@ -137,6 +146,12 @@ export interface PlanWorkbook {
    * inputs, targets, status, report, audit), null for any other cell. Returns unsubscribe.
    */
   onSelectNode(listener: (id: string | null) => void): () => void;
+}
+
+/** A person to @mention: the name shown in the comment and the address Microsoft 365 e-mails. */
+export interface Mention {
+  readonly name: string;
+  readonly email: string;
 }
 
 export interface SourceTable {

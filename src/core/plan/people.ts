@@ -43,6 +43,12 @@ export function ownerEmails(plan: Plan): ReadonlyMap<string, string> {
   return emails;
 }
 
+/** The owner's e-mail address (see `ownerEmails`); null when the hierarchy gives none. */
+export function ownerEmail(plan: Plan, owner: string): string | null {
+  const key = idKey(owner);
+  return key === undefined ? null : (ownerEmails(plan).get(key) ?? null);
+}
+
 /**
  * The owner (as the hierarchy first spells them) whose e-mail address is `account`, matched ignoring
  * case and surrounding spaces; null when nobody's is. Several owners with the same address: the

@@ -8,6 +8,7 @@ import type {
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
+  Mention,
   PlanSetup,
   SetupOutcome,
   SetupProgress,
@@ -62,6 +63,11 @@ export interface WorkbookActions {
   readMadeFiles(): Promise<ReadonlyMap<string, MadeFile> | undefined>;
   /** The audit log with each row's chain hash, for the "Audit log intact" check. */
   readAuditChain(): Promise<ChainedAuditRow[] | undefined>;
+  /**
+   * Adds a comment on the node's row that @mentions `mention` (see PlanWorkbook.mentionOnNode);
+   * false if it failed, which the error bar then explains.
+   */
+  mentionOnNode(id: string, mention: Mention, text: string): Promise<boolean>;
   /** Selects the node in the tree and its row in the sheet. */
   selectNode(id: string): void;
   selectSourceRow(source: SourceRef, row: number): void;
@@ -210,6 +216,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       },
       readMadeFiles: () => attempt(collectMessages.readRecordsFailed, () => workbook.readMadeFiles()),
       readAuditChain: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAuditChain()),
+      async mentionOnNode(id, mention, text) {
+        const added = await attempt(taskPaneMessages.mentionFailed, async () => {
+          await workbook.mentionOnNode(id, mention, text);
+          return true;
+        });
+        return added === true;
+      },
       selectNode(id) {
         setSelectedNode(id);
         workbook.selectNode(id).catch((error: unknown) => report(taskPaneMessages.selectFailed, error));

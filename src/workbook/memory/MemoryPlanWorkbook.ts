@@ -1,9 +1,10 @@
-import { MAX_COLUMNS, MAX_ROWS, type CellRange } from "../../core/a1";
+import { MAX_COLUMNS, MAX_ROWS, localAddress, type CellRange } from "../../core/a1";
 import { auditTableRows } from "../../core/audit/auditRows";
 import { idKey } from "../../core/cell";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
   AUDIT_TABLE,
+  HIERARCHY_HEADERS,
   NODE_TABLES,
   PLAN_TABLES,
   PlanLayoutError,
@@ -14,6 +15,7 @@ import {
   blockInputs,
   blockRange,
   buildPlanLayout,
+  findColumn,
   hierarchyRowOf,
   isPlanTable,
   lastChainHash,
@@ -49,6 +51,7 @@ import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   DashboardWrite,
   EntryChange,
+  Mention,
   PlanChange,
   PlanSetup,
   PlanWorkbook,
@@ -95,6 +98,15 @@ const PLAN_SHEETS = new Set(
  * The plan in a `MemoryWorkbook`, laid out exactly as in Excel (src/core/plan/layout/): the
  * workbench renders the same sheets and tables, and tests exercise the same reading and writing.
  */
+/** An @mention comment as `mentionOnNode` left it on the hierarchy sheet. */
+export interface NodeComment {
+  readonly id: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly mention: Mention;
+  readonly text: string;
+}
+
 export class MemoryPlanWorkbook implements PlanWorkbook {
   /** Above 0 while this object writes: changes it makes are not reported as someone else's. */
   private writing = 0;
@@ -373,6 +385,25 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     if (info === undefined) return undefined;
     const [headers, ...rows] = this.workbook.values(info.range);
     return { headers, rows };
+  }
+
+  /** The @mention comments added, oldest first: where Excel would show them, and what they say. */
+  readonly comments: NodeComment[] = [];
+
+  async mentionOnNode(id: string, mention: Mention, text: string): Promise<void> {
+    const table = this.workbook.table(TABLES.hierarchy);
+    if (table === undefined) throw new Error(layoutMessages.noSuchNode(id));
+    const [headers, ...rows] = this.workbook.values(table.range);
+    const row = hierarchyRowOf(rows, id);
+    const col = Math.max(0, findColumn(headers, HIERARCHY_HEADERS[2]));
+    const cell = {
+      sheet: table.range.sheet,
+      row: table.range.row + 1 + row,
+      col: table.range.col + col,
+      rowCount: 1,
+      colCount: 1,
+    };
+    this.comments.push({ id, address: localAddress(cell), sheet: cell.sheet, mention, text });
   }
 
   async selectNode(id: string): Promise<void> {

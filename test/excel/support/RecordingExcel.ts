@@ -75,6 +75,15 @@ function excelAddress(excel: RecordingExcel, range: CellRange): string {
   return `${sheet}!${localAddress(range)}`;
 }
 
+/** A threaded comment as `comments.add` left it: its cell (sheet as in the MemoryWorkbook) and body. */
+export interface CommentRecord {
+  readonly sheet: string;
+  readonly address: string;
+  readonly mentions: readonly { readonly email: string; readonly id: number; readonly name: string }[];
+  readonly richContent: string;
+  readonly contentType: string;
+}
+
 export class RecordingExcel {
   readonly workbook: MemoryWorkbook;
   syncs = 0;
@@ -98,6 +107,15 @@ export class RecordingExcel {
    * writes, which raise events too) or "Remote" (set it around a co-author's edit).
    */
   eventSource: "Local" | "Remote" = "Local";
+  /**
+   * Whether the host has threaded comments (`Workbook.comments`, ExcelApi 1.10; mentions 1.11);
+   * off, `workbook.comments` is undefined, as on a host without the API.
+   */
+  threadedComments = true;
+  /** An Excel error code `comments.add` fails its sync with (a host or file that refuses comments); null: none. */
+  commentRefusal: string | null = null;
+  /** The threaded comments added, in order. */
+  readonly comments: CommentRecord[] = [];
   private queue: Op[] = [];
   /** Sheets the user renamed: shown name (lower case) -> name in the MemoryWorkbook, and back. */
   private readonly shownToInner = new Map<string, string>();
@@ -368,6 +386,45 @@ class FakeWorkbook {
 
   getSelectedRange(): FakeRange {
     return new FakeRange(this.excel, () => this.excel.workbook.selection());
+  }
+
+  /**
+   * `CommentCollection.add` ("Work with comments using the Excel JavaScript API"): one cell, as a
+   * range or an address; more than one cell fails with InvalidArgument, as the reference says.
+   */
+  get comments(): { add: (cell: FakeRange | string, content: any, contentType?: string) => void } | undefined {
+    const excel = this.excel;
+    if (!excel.threadedComments) return undefined;
+    return {
+      add: (cell, content, contentType = "Plain") => {
+        const resolve = (): CellRange => {
+          if (typeof cell !== "string") return cell.resolve();
+          const range = parseAddress(cell, "");
+          if (range === null) throw new ExcelApiError("InvalidArgument", `Bad address ${cell}`);
+          return range;
+        };
+        excel.enqueue(
+          "comments.add",
+          () => `${excelAddress(excel, resolve())} ${contentType} ${JSON.stringify(content)}`,
+          () => {
+            if (excel.commentRefusal !== null)
+              throw new ExcelApiError(excel.commentRefusal, "The comment could not be added");
+            const range = resolve();
+            if (range.rowCount !== 1 || range.colCount !== 1)
+              throw new ExcelApiError("InvalidArgument", "A comment goes on one cell");
+            const body = typeof content === "string" ? { richContent: content, mentions: [] } : content;
+            excel.comments.push({
+              sheet: range.sheet,
+              address: localAddress(range),
+              mentions: body.mentions ?? [],
+              richContent: body.richContent,
+              contentType,
+            });
+          },
+          payload(content),
+        );
+      },
+    };
   }
 }
 

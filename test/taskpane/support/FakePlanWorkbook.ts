@@ -14,6 +14,7 @@ import type {
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
+  Mention,
   PlanChange,
   PlanSetup,
   PlanWorkbook,
@@ -37,6 +38,8 @@ export class FakePlanWorkbook implements PlanWorkbook {
   /** What saves appended to the audit log; `readAudit` gives `auditChain` (what a test put there) first. */
   readonly audit: AuditEntry[] = [];
   readonly selectedNodes: string[] = [];
+  /** The @mention comments the pane asked for, in order. */
+  readonly mentions: { id: string; mention: Mention; text: string }[] = [];
   readonly snapshots: Snapshot[] = [];
   readonly madeFiles = new Map<string, MadeFile>();
   readonly dashboards: DashboardLayout[] = [];
@@ -206,6 +209,11 @@ export class FakePlanWorkbook implements PlanWorkbook {
   async readMadeFiles(): Promise<ReadonlyMap<string, MadeFile>> {
     this.check("readMadeFiles");
     return this.madeFiles;
+  }
+
+  async mentionOnNode(id: string, mention: Mention, text: string): Promise<void> {
+    this.check("mentionOnNode");
+    this.mentions.push({ id, mention, text });
   }
 
   async selectNode(id: string): Promise<void> {

@@ -10,15 +10,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { progressPaneMessages } from "../../../core/messages";
+import { progressPaneMessages, taskPaneMessages } from "../../../core/messages";
+import { ownerEmail } from "../../../core/plan/people";
 import type { Plan } from "../../../core/plan/types";
-import { lateOwners, reminderMailto, reminderText } from "../../../core/progress/progress";
+import { lateOwners, reminderMailto, reminderText, type LateOwner } from "../../../core/progress/progress";
+import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { StatusBadge } from "../../components/StatusBadge";
 
 export interface LateOwnersPanelProps {
   plan: Plan;
   /** The user's day, yyyy-mm-dd. */
   today: string;
+  busy: boolean;
+  actions: Pick<WorkbookActions, "mentionOnNode">;
 }
 
 type CopyState = "idle" | "copied" | "refused";
@@ -29,10 +33,16 @@ const useStyles = makeStyles({
   nodes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   node: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   reason: { color: tokens.colorPaletteRedForeground1 },
+  ask: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** Who has not submitted by the deadline, with their nodes, and a reminder to paste into a mail or chat. */
-export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JSX.Element {
+/**
+ * Who has not submitted by the deadline, with their nodes, a reminder to paste into a mail or
+ * chat, and, for an owner with an e-mail address, an @mention comment on their first late node's
+ * row, which Microsoft 365 e-mails them.
+ */
+export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelProps): React.JSX.Element {
   const styles = useStyles();
   const late = React.useMemo(() => lateOwners(plan, today), [plan, today]);
   const text = React.useMemo(() => reminderText(late, plan), [late, plan]);
@@ -66,6 +76,7 @@ export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JS
           {late.map((owner) => (
             <li key={owner.owner}>
               <Body1Strong>{owner.owner}</Body1Strong>
+              <AskForInput plan={plan} owner={owner} busy={busy} actions={actions} />
               <ul className={styles.nodes} aria-label={`Late nodes of ${owner.owner}`}>
                 {owner.nodes.map((node) => (
                   <li key={node.id} className={styles.node}>
@@ -106,6 +117,66 @@ export function LateOwnersPanel({ plan, today }: LateOwnersPanelProps): React.JS
           </Field>
         </>
       ) : null}
+    </div>
+  );
+}
+
+interface AskForInputProps {
+  plan: Plan;
+  owner: LateOwner;
+  busy: boolean;
+  actions: Pick<WorkbookActions, "mentionOnNode">;
+}
+
+/** "@mention in the workbook": a short request, editable, left as a comment on the owner's first late node. */
+function AskForInput({ plan, owner, busy, actions }: AskForInputProps): React.JSX.Element | null {
+  const styles = useStyles();
+  const email = ownerEmail(plan, owner.owner);
+  const [text, setText] = React.useState<string | null>(null);
+  const [added, setAdded] = React.useState<string | null>(null);
+  const node = owner.nodes[0];
+  if (email === null || node === undefined) return null;
+  const deadline = plan.settings.deadline?.trim().slice(0, 10) ?? "";
+
+  async function add(request: string): Promise<void> {
+    if (await actions.mentionOnNode(node.id, { name: owner.owner, email: email as string }, request)) {
+      setText(null);
+      setAdded(taskPaneMessages.mentionAdded(owner.owner, node.name === "" ? node.id : node.name));
+    }
+  }
+
+  if (text === null)
+    return (
+      <>
+        <Button
+          appearance="subtle"
+          size="small"
+          aria-label={`@mention ${owner.owner} in the workbook`}
+          onClick={() => {
+            setAdded(null);
+            setText(progressPaneMessages.askForInput(plan.settings.name, deadline));
+          }}
+        >
+          @mention in the workbook
+        </Button>
+        {added !== null ? (
+          <MessageBar intent="success" aria-live="polite">
+            <MessageBarBody>{added}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </>
+    );
+  return (
+    <div className={styles.ask}>
+      <Field label={`Comment for ${owner.owner}`}>
+        <Textarea value={text} onChange={(_event, data) => setText(data.value)} />
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || text.trim() === ""} onClick={() => void add(text.trim())}>
+          Add comment
+        </Button>
+        <Button onClick={() => setText(null)}>Cancel</Button>
+      </div>
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function ProgressView({
         <StatusTable label="Status by owner" groupHeader="Owner" groups={owners} locale={locale} />
       </Section>
       <Section title="Late owners">
-        <LateOwnersPanel plan={plan} today={day} />
+        <LateOwnersPanel plan={plan} today={day} busy={busy} actions={actions} />
       </Section>
       <Section title="Audit log">
         <AuditChainStatus read={actions.readAuditChain} />

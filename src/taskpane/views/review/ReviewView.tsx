@@ -35,7 +35,7 @@ import {
   type PeriodChange,
 } from "../../../core/plan/submissions";
 import type { Plan, WorkflowAction } from "../../../core/plan/types";
-import { mayApprove } from "../../../core/plan/people";
+import { mayApprove, ownerEmail } from "../../../core/plan/people";
 import {
   ACTION_LABELS,
   allowedActions,
@@ -55,6 +55,7 @@ import { CHOSEN, type Who } from "../../identity/useIdentity";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useAuditHistories } from "../../hooks/useAuditHistories";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
+import type { Mention } from "../../../workbook/PlanWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
 
@@ -152,7 +153,12 @@ export function ReviewView({
   const selected = approvable.filter((item) => checked.has(item.node.id));
   const withinTolerance = approvable.filter((item) => view.byId.get(item.node.id)?.outOfTolerance !== true);
 
-  async function act(items: readonly ReviewItem[], action: WorkflowAction, reason?: string): Promise<void> {
+  async function act(
+    items: readonly ReviewItem[],
+    action: WorkflowAction,
+    reason?: string,
+    mention?: Mention,
+  ): Promise<void> {
     const outcome = chainActionToMany(
       plan,
       items.map((item) => item.node.id),
@@ -197,7 +203,17 @@ export function ReviewView({
       },
     });
     if (result !== undefined) setFeedback(result);
-    if (result?.intent === "success") setChecked(new Set());
+    if (result?.intent !== "success") return;
+    setChecked(new Set());
+    // The return is saved whatever happens to the comment: a failure only adds the error bar's message.
+    if (mention !== undefined && reason !== undefined && items.length === 1) {
+      const [item] = items;
+      if (await actions.mentionOnNode(item.node.id, mention, reason))
+        setFeedback({
+          intent: "success",
+          text: `${result.text}. ${taskPaneMessages.mentionAdded(mention.name, item.node.name)}`,
+        });
+    }
   }
 
   function toggle(id: string, on: boolean): void {
@@ -274,12 +290,13 @@ export function ReviewView({
       )}
       <ReturnDialog
         item={returning}
+        mention={returning === null ? null : mentionFor(plan, returning.node.owner)}
         busy={busy}
         onCancel={() => setReturning(null)}
-        onConfirm={(reason) => {
+        onConfirm={(reason, mention) => {
           const item = returning;
           setReturning(null);
-          if (item !== null) void act([item], "return", reason);
+          if (item !== null) void act([item], "return", reason, mention ?? undefined);
         }}
       />
       <ConflictDialog {...conflicts.dialog} />
@@ -412,22 +429,36 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   );
 }
 
+/** The node owner as someone to @mention: null when the hierarchy has no e-mail address for them. */
+function mentionFor(plan: Plan, owner: string): Mention | null {
+  const email = ownerEmail(plan, owner);
+  return email === null ? null : { name: owner.trim(), email };
+}
+
 interface ReturnDialogProps {
   /** The node being returned; null while the dialog is closed. */
   item: ReviewItem | null;
+  /** The node's owner, when the hierarchy has their e-mail address: offered an @mention comment. */
+  mention: Mention | null;
   busy: boolean;
   onCancel(): void;
-  onConfirm(reason: string): void;
+  /** `mention`: whom to @mention in a comment on the node's row; null: no comment. */
+  onConfirm(reason: string, mention: Mention | null): void;
 }
 
-/** Returning needs a reason: the contributor reads it beside their targets. */
-function ReturnDialog({ item, busy, onCancel, onConfirm }: ReturnDialogProps): React.JSX.Element {
+/**
+ * Returning needs a reason: the contributor reads it beside their targets. Where the owner has an
+ * e-mail address, the reason can also go into an @mention comment, which Microsoft 365 e-mails.
+ */
+function ReturnDialog({ item, mention, busy, onCancel, onConfirm }: ReturnDialogProps): React.JSX.Element {
   const [reason, setReason] = React.useState("");
   const [touched, setTouched] = React.useState(false);
+  const [mentioning, setMentioning] = React.useState(true);
   const blank = reason.trim() === "";
   React.useEffect(() => {
     setReason("");
     setTouched(false);
+    setMentioning(true);
   }, [item]);
   return (
     <Dialog open={item !== null} onOpenChange={(_event, data) => (data.open ? undefined : onCancel())}>
@@ -446,12 +477,23 @@ function ReturnDialog({ item, busy, onCancel, onConfirm }: ReturnDialogProps): R
                 onBlur={() => setTouched(true)}
               />
             </Field>
+            {mention !== null ? (
+              <Checkbox
+                label={taskPaneMessages.mentionOption(mention.name)}
+                checked={mentioning}
+                onChange={(_event, data) => setMentioning(data.checked === true)}
+              />
+            ) : null}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel}>
               Cancel
             </Button>
-            <Button appearance="primary" disabled={busy || blank} onClick={() => onConfirm(reason.trim())}>
+            <Button
+              appearance="primary"
+              disabled={busy || blank}
+              onClick={() => onConfirm(reason.trim(), mentioning ? mention : null)}
+            >
               Return
             </Button>
           </DialogActions>
