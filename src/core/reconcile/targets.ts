@@ -103,13 +103,39 @@ export class ReconcileError extends Error {
 }
 
 /** Invariant, unformatted text, as workflow audit entries write values. */
-export function auditValue(value: number | null | undefined): string {
+function auditValue(value: number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-/** The audit field of a period's top-down target: "top-down Q1 2027". */
-export function topDownField(period: string): string {
-  return `top-down ${period}`;
+/**
+ * One audit entry per period whose stored target of `id` goes from `before` to `after` (field
+ * "top-down Q1 2027"; old and new as stored: "" for none); unchanged periods write nothing.
+ */
+export function topDownAudit(
+  id: string,
+  periods: readonly string[],
+  before: (period: number) => number | null | undefined,
+  after: (period: number) => number | null | undefined,
+  actor: Actor,
+  note: string,
+): AuditEntry[] {
+  const audit: AuditEntry[] = [];
+  periods.forEach((period, c) => {
+    const oldValue = auditValue(before(c));
+    const newValue = auditValue(after(c));
+    if (oldValue === newValue) return;
+    audit.push({
+      time: actor.time,
+      user: actor.user,
+      node: id,
+      field: `top-down ${period}`,
+      oldValue,
+      newValue,
+      note,
+      ...(actor.identity === undefined ? {} : { identity: actor.identity }),
+    });
+  });
+  return audit;
 }
 
 /**
@@ -214,21 +240,16 @@ export function topDownWrite(plan: Plan, preview: TopDownPreview, actor: Actor):
   const audit: AuditEntry[] = [];
   for (const change of preview.changes) {
     const before = stored.of(change.id);
-    periods.forEach((period, c) => {
-      const oldValue = auditValue(before[c]);
-      const newValue = auditValue(change.values[c]);
-      if (oldValue === newValue) return;
-      audit.push({
-        time: actor.time,
-        user: actor.user,
-        node: change.id,
-        field: topDownField(period),
-        oldValue,
-        newValue,
-        note: preview.note,
-        ...(actor.identity === undefined ? {} : { identity: actor.identity }),
-      });
-    });
+    audit.push(
+      ...topDownAudit(
+        change.id,
+        periods,
+        (c) => before[c],
+        (c) => change.values[c],
+        actor,
+        preview.note,
+      ),
+    );
   }
   return { changes: preview.changes, audit };
 }

@@ -7,7 +7,7 @@
  */
 import { idKey } from "../cell";
 import type { AuditEntry, PeriodValues, TopDownChange } from "../plan/types";
-import { auditValue, topDownField, type Actor } from "../reconcile/targets";
+import { topDownAudit, type Actor } from "../reconcile/targets";
 import { threeWaySide, type Side } from "./conflicts";
 
 /** A node's targets the user tried to save and a co-author changed since they were read. */
@@ -80,21 +80,16 @@ export function retryTopDown(
     const written = periods.map((_, p) => at(values, p));
     if (written.every((value, p) => value === at(merge.theirs, p))) continue;
     changes.push({ id: change.id, values: written, expected: merge.theirs });
-    periods.forEach((period, p) => {
-      const oldValue = auditValue(at(merge.theirs, p));
-      const newValue = auditValue(written[p]);
-      if (oldValue === newValue) return;
-      audit.push({
-        time: actor.time,
-        user: actor.user,
-        node: change.id,
-        field: topDownField(period),
-        oldValue,
-        newValue,
-        note: attempt.note,
-        ...(actor.identity === undefined ? {} : { identity: actor.identity }),
-      });
-    });
+    audit.push(
+      ...topDownAudit(
+        change.id,
+        periods,
+        (p) => at(merge.theirs, p),
+        (p) => written[p],
+        actor,
+        attempt.note,
+      ),
+    );
   }
   return { changes, audit };
 }
