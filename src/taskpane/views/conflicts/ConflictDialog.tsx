@@ -12,21 +12,18 @@ import {
   MessageBar,
   MessageBarBody,
   Caption1,
-  Radio,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
 } from "@fluentui/react-components";
 import { sharingMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { NodeEntry } from "../../../core/plan/types";
 import { differingPeriods, type Conflict, type MergeChoice, type Side } from "../../../core/sharing/conflicts";
+import { PeriodChoiceRow, SideRadio, useChoiceStyles } from "./choiceCells";
 import { completeChoice, defaultChoice, type DraftChoice } from "./threeWay";
 
 /** One conflicting row as the dialog shows it. */
@@ -57,21 +54,10 @@ export interface ConflictDialogProps {
   onClose(): void;
 }
 
-const useStyles = makeStyles({
-  items: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  differs: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorPaletteYellowBackground1 },
-  label: { fontWeight: tokens.fontWeightSemibold },
-  undecided: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  // Values sit beside their radio; nothing is cut short in a 320 px pane.
-  radio: { whiteSpace: "nowrap" },
-});
-
 /** Both versions of each conflicting row side by side, and the ways out. */
 export function ConflictDialog(props: ConflictDialogProps): React.JSX.Element {
   const { items, periods, canMerge, busy, message } = props;
-  const styles = useStyles();
+  const styles = useChoiceStyles();
   const defaults = React.useMemo(
     () =>
       new Map(
@@ -173,27 +159,15 @@ function ConflictTable({
   choice,
   onChoose,
 }: ConflictTableProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useChoiceStyles();
   const { mine, theirs } = item.conflict;
   const differs = differingPeriods(item.conflict, periods.length);
   const number = (value: number | null | undefined): string =>
     value === null || value === undefined ? "—" : formatNumber(value, locale, decimals);
   const merging = canMerge && theirs !== null;
-  /** A radio per side, labelled with that side's value, so the choice and the number are one control. */
+  // Without a merge there is nothing to choose: the values only.
   const cell = (label: string, group: string, side: Side, chosen: Side | null, text: string, onPick: () => void) =>
-    merging ? (
-      <Radio
-        className={styles.radio}
-        name={group}
-        value={side}
-        checked={chosen === side}
-        label={text}
-        aria-label={`${side === "mine" ? "Yours" : "Theirs"} for ${label}: ${text}`}
-        onChange={onPick}
-      />
-    ) : (
-      text
-    );
+    merging ? <SideRadio group={group} side={side} chosen={chosen} text={text} what={label} onPick={onPick} /> : text;
   const setPeriod = (p: number, side: Side) =>
     onChoose((current) => ({ ...current, periods: current.periods.map((s, i) => (i === p ? side : s)) }));
   const group = (what: string): string => `${item.conflict.id}-${what}`;
@@ -220,23 +194,23 @@ function ConflictTable({
         <TableBody>
           {periods.map((period, p) => {
             const chosen = choice.periods[p] ?? null;
-            const mustChoose = merging && chosen === null;
             return (
-              <TableRow key={period}>
-                <TableCell className={mustChoose ? styles.undecided : styles.label}>
-                  {mustChoose ? `${period}: both changed, choose` : period}
-                </TableCell>
-                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                  {cell(period, group(String(p)), "mine", chosen, number(mine.values[p]), () => setPeriod(p, "mine"))}
-                </TableCell>
-                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                  {theirs === null
+              <PeriodChoiceRow
+                key={period}
+                period={period}
+                mustChoose={merging && chosen === null}
+                differs={differs[p]}
+                mine={cell(period, group(String(p)), "mine", chosen, number(mine.values[p]), () =>
+                  setPeriod(p, "mine"),
+                )}
+                theirs={
+                  theirs === null
                     ? "—"
                     : cell(period, group(String(p)), "theirs", chosen, number(theirs.values[p]), () =>
                         setPeriod(p, "theirs"),
-                      )}
-                </TableCell>
-              </TableRow>
+                      )
+                }
+              />
             );
           })}
           <TableRow>

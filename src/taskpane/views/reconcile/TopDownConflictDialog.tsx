@@ -12,15 +12,12 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  Radio,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { auditMessages } from "../../../core/audit/messages";
@@ -28,6 +25,7 @@ import { sharingMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Side } from "../../../core/sharing/conflicts";
 import { defaultTopDownChoice, differingTargets, type TopDownMerge } from "../../../core/sharing/topDownMerge";
+import { PeriodChoiceRow, SideRadio, useChoiceStyles } from "../conflicts/choiceCells";
 
 /** One node whose targets a co-author changed, as the dialog shows it. */
 export interface TopDownConflictItem {
@@ -57,21 +55,14 @@ export const PAGE_SIZE = 10;
 type Draft = readonly (Side | null)[];
 
 const useStyles = makeStyles({
-  items: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  differs: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorPaletteYellowBackground1 },
-  label: { fontWeight: tokens.fontWeightSemibold },
-  undecided: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  // Values sit beside their radio; nothing is cut short in a 320 px pane.
-  radio: { whiteSpace: "nowrap" },
   pages: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /** Both versions of each conflicting node's targets, a choice per period, and the ways out. */
 export function TopDownConflictDialog(props: TopDownConflictDialogProps): React.JSX.Element {
   const { items, periods, busy, message } = props;
-  const styles = useStyles();
+  const styles = useChoiceStyles();
+  const pageStyles = useStyles();
   const defaults = React.useMemo(
     () =>
       new Map<string, Draft>(items.map((item) => [item.merge.id, defaultTopDownChoice(item.merge, periods.length)])),
@@ -116,7 +107,7 @@ export function TopDownConflictDialog(props: TopDownConflictDialogProps): React.
                 <Body1 className={styles.undecided}>{auditMessages.topDownToChoose(undecided)}</Body1>
               ) : null}
               {pages > 1 ? (
-                <div className={styles.pages}>
+                <div className={pageStyles.pages}>
                   <Caption1>
                     {auditMessages.topDownPage(
                       page * PAGE_SIZE + 1,
@@ -171,21 +162,19 @@ interface TargetsTableProps extends TopDownConflictDialogProps {
 }
 
 function TargetsTable({ item, periods, locale, decimals, draft, onChoose }: TargetsTableProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useChoiceStyles();
   const { merge, name } = item;
   const differs = differingTargets(merge, periods.length);
   const number = (value: number | null | undefined): string =>
     value === null || value === undefined ? "—" : formatNumber(value, locale, decimals);
-  /** A radio per side, labelled with that side's value, so the choice and the number are one control. */
-  const cell = (period: string, p: number, side: Side, text: string) => (
-    <Radio
-      className={styles.radio}
-      name={`${merge.id}-${p}`}
-      value={side}
-      checked={draft[p] === side}
-      label={text}
-      aria-label={`${side === "mine" ? "Yours" : "Theirs"} for ${name} ${period}: ${text}`}
-      onChange={() => onChoose(p, side)}
+  const radio = (period: string, p: number, side: Side, text: string) => (
+    <SideRadio
+      group={`${merge.id}-${p}`}
+      side={side}
+      chosen={draft[p]}
+      text={text}
+      what={`${name} ${period}`}
+      onPick={() => onChoose(p, side)}
     />
   );
 
@@ -201,22 +190,16 @@ function TargetsTable({ item, periods, locale, decimals, draft, onChoose }: Targ
           </TableRow>
         </TableHeader>
         <TableBody>
-          {periods.map((period, p) => {
-            const mustChoose = draft[p] === null;
-            return (
-              <TableRow key={period}>
-                <TableCell className={mustChoose ? styles.undecided : styles.label}>
-                  {mustChoose ? `${period}: both changed, choose` : period}
-                </TableCell>
-                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                  {cell(period, p, "mine", number(merge.mine[p]))}
-                </TableCell>
-                <TableCell className={mergeClasses(styles.number, differs[p] && styles.differs)}>
-                  {cell(period, p, "theirs", number(merge.theirs?.[p]))}
-                </TableCell>
-              </TableRow>
-            );
-          })}
+          {periods.map((period, p) => (
+            <PeriodChoiceRow
+              key={period}
+              period={period}
+              mustChoose={draft[p] === null}
+              differs={differs[p]}
+              mine={radio(period, p, "mine", number(merge.mine[p]))}
+              theirs={radio(period, p, "theirs", number(merge.theirs?.[p]))}
+            />
+          ))}
         </TableBody>
       </Table>
     </section>
