@@ -1,5 +1,6 @@
 /** The audit table: reading the log, appending to it. */
 import { auditTableRows } from "../core/audit/auditRows";
+import { textAsRead } from "../core/plan/text";
 import { AUDIT_TABLE, TABLES, auditHeaderBlock, findColumn, readAuditChain, type CellInput } from "../core/plan/layout";
 import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry } from "../core/plan/types";
@@ -37,9 +38,9 @@ export function appendAudit(
   if (rows.length === 0) return null;
   if (prepare) prepareAuditTable(context, worksheets, place);
   // The log has no Id column: its rows are checked by their Hash, which differs row by row (the
-  // time may not). Text is written with Excel's leading apostrophe, which a read does not return.
+  // time may not).
   const hash = findColumn(place.headers, "Hash");
-  const keys = rows.map((row) => String(row[hash]).replace(/^'/, ""));
+  const keys = rows.map((row) => textAsRead(String(row[hash])));
   return appendRows(context, TABLES.audit, hash, rows, keys);
 }
 

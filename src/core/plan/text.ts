@@ -51,6 +51,11 @@ export function asTextCell(text: string): string {
   return needsTextProtection(text) ? `'${text}` : text;
 }
 
+/** What a cell written with `asTextCell(text)` reads back as: `text` (Excel drops the prefix). */
+export function textAsRead(written: string): string {
+  return written.startsWith("'") ? written.slice(1) : written;
+}
+
 /**
  * Most characters a cell can hold: 32,767 ("Excel specifications and limits",
  * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).

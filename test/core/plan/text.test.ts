@@ -3,6 +3,7 @@ import {
   asTextCell,
   isFormulaLike,
   needsTextProtection,
+  textAsRead,
   textTooLong,
 } from "../../../src/core/plan/text";
 
@@ -50,6 +51,7 @@ describe("needsTextProtection and asTextCell", () => {
   ])("%j", (text, protect, cell) => {
     expect(needsTextProtection(text)).toBe(protect);
     expect(asTextCell(text)).toBe(cell);
+    expect(textAsRead(asTextCell(text))).toBe(text);
   });
 });
 
