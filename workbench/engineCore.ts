@@ -4,11 +4,13 @@
  * Worker (engineWorker.ts); tests run it in-process. The BU.* functions are the shipped ones,
  * through the HyperFormula plugin (src/hyperformula/buPlugin.ts), registered by the caller.
  *
- * HyperFormula is built once over every sheet (`buildFromSheets`) and each update is one `batch`:
- * cell-by-cell updates outside a batch grow quadratically with the workbook (see ENVIRONMENT.md).
+ * HyperFormula is built once over every sheet (`buildFromSheets`) and each update is recalculated
+ * once (`recalculateOnce`): cell-by-cell updates that each recalculate grow quadratically with the
+ * workbook (see ENVIRONMENT.md), and so does HyperFormula's own `batch` (see recalculateOnce.ts).
  */
 import {
   DetailedCellError,
+  EmptyValue,
   HyperFormula,
   type CellValue as HfValue,
   type ExportedChange,
@@ -16,6 +18,7 @@ import {
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../src/core/a1";
 import { EXCEL_NAMES, buConfig, fitBuSpills, type HostMode } from "../src/hyperformula/buPlugin";
+import { recalculateOnce } from "../src/hyperformula/recalculateOnce";
 import type { ComputedCells, Content, ContentBlock, EngineValue, FromEngine, ToEngine } from "./engineProtocol";
 
 /** Excel's sheet size, and array arithmetic as in Excel 365 (=A1:A9*2 spills). */
@@ -26,7 +29,29 @@ const CONFIG = {
   useArrayArithmetic: true,
   // The report's MATCH of every node's id in each plan table: by index, not row by row (n x n).
   useColumnIndex: true,
+  // The workbench has no undo of its own in HyperFormula; each kept undo entry costs memory and time.
+  undoLimit: 0,
 } as const;
+
+/**
+ * Makes writing into empty cells linear again with `useColumnIndex`. HyperFormula 3.5 "removes"
+ * each overwritten cell's old value from the column index, for an empty cell the `EmptyValue`
+ * symbol, which the index never holds: it adds an entry for it and deletes it again, once per cell,
+ * in the column's Map. A JS Map keeps deleted entries in their hash chain until it is rehashed, and
+ * every one of these has the same key, so each lookup walks all the earlier ones: pasting 50,000
+ * rows into an empty sheet took 8 s here, and minutes in the page. Removing a value the index
+ * cannot hold changes nothing, so it is skipped.
+ */
+function skipEmptyRemovals(hf: HyperFormula): void {
+  const search = hf.columnSearch;
+  const remove = search.remove.bind(search);
+  search.remove = (value, address) => {
+    if (value !== EmptyValue) remove(value, address);
+  };
+}
+
+/** Updates writing this many cells, and at least a quarter of what the engine holds, rebuild it. */
+const REBUILD_CELLS = 20_000;
 
 /** Values per results message: each is cloned and applied by the page in one task. */
 export const RESULT_SLICE = 20_000;
@@ -53,6 +78,9 @@ export class EngineCore {
   private readonly blocked = new Map<string, SimpleCellAddress>();
   /** The parts of an update that comes in several messages. */
   private parts: ContentBlock[] = [];
+  private hostMode: HostMode = "web";
+  /** About how many cells HyperFormula was built over: an update of a good share of that rebuilds it. */
+  private heldCells = 0;
 
   /** Handles one message; returns the messages to send back, in order. */
   receive(message: ToEngine): FromEngine[] {
@@ -95,6 +123,7 @@ export class EngineCore {
   }
 
   private build(names: readonly string[], hostMode: HostMode): ComputedCells[] {
+    this.hostMode = hostMode;
     const input: Record<string, Content[][]> = {};
     const withFormulas: string[] = [];
     for (const name of names) {
@@ -103,8 +132,11 @@ export class EngineCore {
       if (rows.some((cells) => cells.some(isFormula))) withFormulas.push(name);
     }
     this.contents.clear();
+    this.heldCells = 0;
+    for (const name of names) this.heldCells += (input[name][0]?.length ?? 0) * input[name].length;
     const hf = HyperFormula.buildFromSheets(input, { ...CONFIG, ...buConfig(hostMode) }, [...EXCEL_NAMES]);
     this.hf = hf;
+    skipEmptyRemovals(hf);
     fitBuSpills(hf);
     for (const name of names) this.link(name);
     // Only formulas compute anything; a sheet of constants has nothing to report.
@@ -122,7 +154,7 @@ export class EngineCore {
     const hf = this.requireEngine();
     const loaded = [...this.contents.values()];
     this.contents.clear();
-    const changes = hf.batch(() => {
+    const changes = recalculateOnce(hf, () => {
       for (const sheet of loaded) hf.setSheetContent(this.link(sheet.name).id, sheet.rows);
     });
     return [...this.changed(changes), ...this.changed(fitBuSpills(hf))];
@@ -131,11 +163,13 @@ export class EngineCore {
   // -- updates ----------------------------------------------------------------------------------
 
   private update(names: readonly string[], writes: readonly ContentBlock[]): ComputedCells[] {
+    const written = writes.reduce((sum, block) => sum + block.cells.length * (block.cells[0]?.length ?? 0), 0);
+    if (written >= REBUILD_CELLS && written >= this.heldCells / 4) return this.rebuild(names, writes);
     const hf = this.requireEngine();
     for (const name of names) this.link(name);
     // HyperFormula can't be read inside a batch, so what differs is found first.
     const runs = writes.flatMap((block) => this.differences(block));
-    const changes = hf.batch(() => {
+    const changes = recalculateOnce(hf, () => {
       for (const run of runs) hf.setCellContents(run.address, [run.cells]);
     });
     const out = [...this.changed(changes), ...this.changed(fitBuSpills(hf))];
@@ -152,6 +186,37 @@ export class EngineCore {
     }
     out.push(...this.retryBlocked(writes.length > 0));
     return out;
+  }
+
+  /**
+   * Builds HyperFormula anew over what it holds with `writes` put in: the same result as applying
+   * them, in a fraction of the time when they are many. A whole sheet written at once (a pasted
+   * table, a plan set up) makes HyperFormula re-size and re-evaluate every array formula it touches
+   * cell by cell: setting up a 10,000-node plan took 13 s as an update and 3.4 s as a build, 50,000
+   * nodes 136 s and 24 s.
+   */
+  private rebuild(names: readonly string[], writes: readonly ContentBlock[]): ComputedCells[] {
+    const hf = this.requireEngine();
+    const sheets = [...new Set([...hf.getSheetNames(), ...names])];
+    for (const name of hf.getSheetNames()) this.collect({ sheet: name, row: 0, col: 0, cells: this.heldContents(name) });
+    for (const block of writes) this.collect(block);
+    hf.destroy();
+    this.hf = null;
+    this.sheets.clear();
+    this.byId.clear();
+    this.blocked.clear();
+    return this.build(sheets, this.hostMode);
+  }
+
+  /** What a sheet holds as content: formulas and constants, without the cells an array spilled into. */
+  private heldContents(name: string): Content[][] {
+    const hf = this.requireEngine();
+    const sheet = hf.getSheetId(name) as number;
+    return hf.getSheetSerialized(sheet).map((cells, row) =>
+      cells.map((content, col) =>
+        content !== null && !isFormula(content) && hf.isCellPartOfArray({ sheet, row, col }) ? null : content,
+      ),
+    );
   }
 
   private requireEngine(): HyperFormula {
@@ -250,7 +315,7 @@ export class EngineCore {
     const hf = this.requireEngine();
     if (!cellsWritten || this.blocked.size === 0) return [];
     const anchors = [...this.blocked.values()];
-    const changes = hf.batch(() => {
+    const changes = recalculateOnce(hf, () => {
       for (const address of anchors) {
         const formula = hf.getCellFormula(address);
         if (formula !== undefined) hf.setCellContents(address, [[formula]]);

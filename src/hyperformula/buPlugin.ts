@@ -47,6 +47,7 @@ import {
   rollup,
   tree,
 } from "../core/formulas/hierarchyFormulas";
+import { recalculateOnce } from "./recalculateOnce";
 
 /** HyperFormula does not export its AST and interpreter state types; these are the shapes its plugin methods get. */
 type Ast = Parameters<FunctionPlugin["arraySizeForAst"]>[0];
@@ -308,7 +309,7 @@ export function fitBuSpills(hf: HyperFormula, everything = false): ExportedChang
   if (cells.length === 0) return [];
   fitting = true;
   try {
-    return hf.batch(() => {
+    return recalculateOnce(hf, () => {
       for (const address of cells) {
         const formula = hf.getCellFormula(address);
         if (formula !== undefined) hf.setCellContents(address, [[formula]]);
