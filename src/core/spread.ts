@@ -90,7 +90,7 @@ export function percentText(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(10))}%`;
 }
 
-/** Whether `shares` total 100 %, within floating-point noise. */
+/** Whether shares adding up to `total` make 100 %, within floating-point noise. */
 export function totalsOneHundredPercent(total: number): boolean {
   return Math.abs(total - 1) <= SHARES_TOLERANCE;
 }

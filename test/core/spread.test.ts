@@ -176,7 +176,7 @@ describe("spread properties", () => {
     );
   });
 
-  it("each part is within one unit of its exact share of the total", () => {
+  it("each part is within one unit of its exact share of ROUND(total, decimals)", () => {
     fc.assert(
       fc.property(caseArb, ({ total, profile, decimals }) => {
         const parts = spread(total, profile, decimals);
