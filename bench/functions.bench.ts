@@ -225,6 +225,8 @@ function cases(functions: Record<string, ExcelFunction>, nodes: number): Case[] 
     },
     { name: "VARIANCE", inputs: [values, planned], call: () => functions.VARIANCE(values, planned, null) },
     { name: "ALLOCATE", inputs: [weights], call: () => functions.ALLOCATE(1e9, weights, 2) },
+    // Last year's values as the profile: one period per node, the largest profile a sheet could give.
+    { name: "SPREAD", inputs: [weights], call: () => functions.SPREAD(1e9, weights, 2) },
     { name: "LEVEL", inputs: [ids, parents], call: () => functions.LEVEL(ids, parents, null) },
     { name: "PATH", inputs: [ids, parents], call: () => functions.PATH(ids, parents, null, null) },
     { name: "CHILDREN", inputs: [ids, parents], call: () => functions.CHILDREN(ids, parents, `N${widest}`) },

@@ -132,6 +132,14 @@ export const planMessages = {
   sourceEmpty: "There are no rows to set up from; select the hierarchy with its headers",
   chooseColumn: (what: string): string => `Choose the ${what} column`,
   columnTwice: (header: string): string => `Column "${header}" is used for two things; choose different columns`,
+  fiscalYear: (got: string, min: number, max: number): string =>
+    `The fiscal year must be a whole number from ${min} to ${max} (it is ${got})`,
+  fiscalMonth: (got: string): string => `The fiscal year's month must be a whole number from 1 to 12 (it is ${got})`,
+  fiscalWeekday: (got: string): string =>
+    `The weekday the fiscal year ends on must be 0 (Sunday) to 6 (Saturday) (it is ${got})`,
+  fiscalYearEnd: (got: string): string => `The fiscal year ends on the "last" or the "nearest" weekday (it is ${got})`,
+  weekPattern: (got: string, patterns: readonly string[]): string =>
+    `The week pattern must be ${listChoices(patterns)} (it is ${got})`,
 } as const;
 
 /**
@@ -152,6 +160,31 @@ export const allocationMessages = {
     `weights has ${weightColumns} columns but targets has ${periods} column${periods === 1 ? "" : "s"}; ` +
     "give one column of weights for all periods or one per period",
   zeroTarget: "The target is 0",
+} as const;
+
+/** Messages of spreading a total over periods (src/core/spread.ts) and of BU.SPREAD. */
+export const spreadMessages = {
+  periodCount: (got: string, max: number): string =>
+    `The number of periods must be a whole number from 1 to ${max} (it is ${got})`,
+  weekPattern: (got: string): string => `The week pattern must be "4-4-5", "4-5-4" or "5-4-4" (it is ${got})`,
+  yearWeeks: (got: string): string => `A year of weeks has 52 or 53 weeks (it is ${got})`,
+  noPeriods: "There are no periods to spread the total over",
+  shareNotANumber: (position: number, got: string): string => `Share ${position} is not a number (${got})`,
+  shareNegative: (position: number, share: string): string => `Share ${position} is negative (${share})`,
+  sharesTotal: (total: string): string => `The shares total ${total}; they must total 100%`,
+  valueNotANumber: (position: number, got: string): string => `Value ${position} is not a number (${got})`,
+  valueNegative: (position: number, value: number): string =>
+    `Value ${position} is negative (${value}); last year's values must be 0 or more`,
+  // BU.SPREAD's profile argument.
+  negativeProfile: (row: number, column: number, value: number): string =>
+    `profile in row ${row}, column ${column} is negative (${value}); shares and weights must be 0 or more`,
+  profileSharesTotal: (total: string): string =>
+    `profile's numbers are all below 1, so they are shares, and they total ${total}; ` +
+    "make them total 100%, or give weights such as last year's values",
+  noProfileNumbers: "profile has no numbers to spread the total over",
+  badProfileCell: (got: string, max: number): string =>
+    `profile as one cell must be a whole number of periods from 1 to ${max}, or "4-4-5", "4-5-4" or "5-4-4" ` +
+    `(add "/53" for a 53-week year) (it is ${got})`,
 } as const;
 
 /** Past tense of each workflow action, for "Approved North and South". */

@@ -18,6 +18,7 @@ import {
   rollup,
   tree,
 } from "../core/formulas/hierarchyFormulas";
+import { spreadFormula } from "../core/formulas/spreadFormula";
 import { callFromExcel } from "./toExcel";
 
 /**
@@ -59,6 +60,19 @@ export function VARIANCE(actual: any[][], target: any[][], mode?: string): any[]
  */
 export function ALLOCATE(total: number, weights: any[][], decimals?: number): any[][] {
   return callFromExcel(allocateFormula, total, weights, decimals);
+}
+
+/**
+ * Spreads a total over periods by a profile, rounded so the periods add up exactly to the total.
+ * @customfunction SPREAD
+ * @param total The amount to spread, e.g. an annual target.
+ * @param profile A range with one cell per period: shares if every number is below 1 (they must total 100%), otherwise weights used in proportion, such as last year's values. Or one cell: a number of periods to spread evenly, or "4-4-5", "4-5-4" or "5-4-4" (add "/53" for a 53-week year) for 12 months by their weeks.
+ * @param decimals Decimal places of each part. Omitted: 0 (whole numbers).
+ * @returns A grid the shape of profile; a row of the periods for a number or a week pattern.
+ * @helpurl https://localhost:3000/help.html#buspread
+ */
+export function SPREAD(total: number, profile: any[][], decimals?: number): any[][] {
+  return callFromExcel(spreadFormula, total, profile, decimals);
 }
 
 /**

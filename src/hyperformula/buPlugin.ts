@@ -10,10 +10,10 @@
  *
  * Spilling: HyperFormula reserves a result's cells before evaluating it, from a size the plugin
  * gives when the formula is parsed. Most results are sized by their arguments' sizes. Where the
- * size depends on the data (TREE, CHILDREN, DESCENDANTS), the plugin computes the exact size from
- * the arguments' values once the engine holds values; while `buildFromSheets` parses (cells after
- * the formula don't exist yet) it reserves the height of `ids`, and `fitBuSpills` re-enters such
- * formulas with their exact size, also after data changes alter a result's size (see there). A
+ * size depends on the data (TREE, CHILDREN, DESCENDANTS, and SPREAD over a number of periods), the
+ * plugin computes the exact size from the arguments' values once the engine holds values; while
+ * `buildFromSheets` parses (cells after the formula don't exist yet) it reserves the height of `ids`
+ * (a row of 12 for SPREAD), and `fitBuSpills` re-enters such formulas with their exact size, also after data changes alter a result's size (see there). A
  * named expression as an argument has no size HyperFormula can predict, and whole columns (A:A)
  * that gain rows later outgrow their area; a result larger than its area is #VALUE!
  * RESULT_TOO_LARGE (give ranges; re-enter the formula after the sheet grows). Whole-call errors
@@ -47,6 +47,7 @@ import {
   rollup,
   tree,
 } from "../core/formulas/hierarchyFormulas";
+import { spreadFormula } from "../core/formulas/spreadFormula";
 import { recalculateOnce } from "./recalculateOnce";
 
 /** HyperFormula does not export its AST and interpreter state types; these are the shapes its plugin methods get. */
@@ -101,6 +102,13 @@ const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
     optional: 1,
     evaluate: ([total, weights, decimals]) => allocateFormula(total, weights, decimals),
     size: ([, weights]) => weights ?? column(1),
+  },
+  SPREAD: {
+    required: 2,
+    optional: 1,
+    evaluate: ([total, profile, decimals]) => spreadFormula(total, profile, decimals),
+    // One cell is a number of periods or a week pattern (12 months); its real width comes from its value.
+    size: ([, profile]) => (profile === undefined || cellCount(profile) === 1 ? { height: 1, width: 12 } : profile),
   },
   CASCADE: {
     required: 4,
@@ -169,7 +177,7 @@ function metadataFor(fn: BuFunction): FunctionMetadata {
 }
 
 /**
- * One method serves all ten functions: HyperFormula calls it with the function's AST, whose
+ * One method serves all eleven functions: HyperFormula calls it with the function's AST, whose
  * `procedureName` is the canonical id whatever case or language the formula was typed in.
  */
 export class BuPlugin extends FunctionPlugin {
@@ -249,8 +257,8 @@ export class BuPlugin extends FunctionPlugin {
 }
 
 /** The functions whose result size depends on the data, not only on the arguments' sizes. */
-const DATA_SIZED = new Set(["TREE", "CHILDREN", "DESCENDANTS"].map((name) => NAMESPACE + name));
-const DATA_SIZED_FORMULA = /^=\s*BU\.(TREE|CHILDREN|DESCENDANTS)\s*\(/i;
+const DATA_SIZED = new Set(["TREE", "CHILDREN", "DESCENDANTS", "SPREAD"].map((name) => NAMESPACE + name));
+const DATA_SIZED_FORMULA = /^=\s*BU\.(TREE|CHILDREN|DESCENDANTS|SPREAD)\s*\(/i;
 
 /** Set while `fitBuSpills` re-enters formulas: sizes are then computed from current values. */
 let fitting = false;
@@ -280,8 +288,8 @@ function sizeOf(result: FormulaResult): Size {
 }
 
 /**
- * Gives BU.TREE, BU.CHILDREN and BU.DESCENDANTS formulas their exact spill size, as Excel spills:
- * those whose last result did not fill their area (the data changed), or with `everything` every
+ * Gives BU.TREE, BU.CHILDREN, BU.DESCENDANTS and BU.SPREAD formulas their exact spill size, as Excel
+ * spills: those whose last result did not fill their area (the data changed), or with `everything` every
  * formula that is such a call (after `buildFromSheets`). Returns HyperFormula's changes.
  *
  * Why a separate step: HyperFormula 3.5 sizes an array formula once, when the formula is parsed

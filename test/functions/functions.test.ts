@@ -11,7 +11,7 @@ import { TestCustomFunctionsError } from "../support/customFunctionsGlobal";
  * don't spell.
  */
 type ExcelCall = (...args: unknown[]) => unknown[][];
-const { ALLOCATE, CASCADE, CHILDREN, DESCENDANTS, LEVEL, PARENTS, PATH, ROLLUP, TREE, VARIANCE } =
+const { ALLOCATE, CASCADE, CHILDREN, DESCENDANTS, LEVEL, PARENTS, PATH, ROLLUP, SPREAD, TREE, VARIANCE } =
   functions as unknown as Record<keyof typeof functions, ExcelCall>;
 
 /** A cell as the user sees it: the value, or the error code with the message Excel shows on hover. */
@@ -209,6 +209,24 @@ describe("ALLOCATE", () => {
 
   it("fails the whole call on a negative weight, naming its cell", () => {
     expect(failure(() => ALLOCATE(10, [[1], [-2]], null))).toBe("#VALUE! Weight in row 2, column 1 is negative (-2)");
+  });
+});
+
+describe("SPREAD", () => {
+  it.each<[string, number, unknown, number | null, unknown[][]]>([
+    ["an annual target evenly over 4 quarters, as a row", 1001, 4, null, [[251, 250, 250, 250]]],
+    ["shares in a column, which total 100%", 1000, [[0.1], [0.2], [0.3], [0.4]], null, [[100], [200], [300], [400]]],
+    ["last year's values in proportion, to cents", 100, [[1, 2]], 2, [[33.33, 66.67]]],
+    ["12 months by the weeks of 4-5-4", 520, "4-5-4", null, [[40, 50, 40, 40, 50, 40, 40, 50, 40, 40, 50, 40]]],
+  ])("%s", (_case, total, profile, decimals, expected) => {
+    expect(grid(SPREAD(total, profile, decimals))).toEqual(expected);
+  });
+
+  it("fails the whole call on shares that do not total 100%, saying their total", () => {
+    expect(failure(() => SPREAD(1000, [[0.25], [0.25], [0.25]], null))).toBe(
+      "#VALUE! profile's numbers are all below 1, so they are shares, and they total 75%; " +
+        "make them total 100%, or give weights such as last year's values",
+    );
   });
 });
 

@@ -94,7 +94,7 @@ describe("functions.json as built", () => {
     ).toBe("#VALUE!");
   });
 
-  it("keeps what the generator wrote: data types allowed, all ten functions with their parameters", () => {
+  it("keeps what the generator wrote: data types allowed, all eleven functions with their parameters", () => {
     expect(built.json.allowCustomDataForDataTypeAny).toBe(true);
     const fns = built.json.functions as { id: string; parameters: { type: string; dimensionality?: string }[] }[];
     expect(fns.map((fn) => fn.id).sort()).toEqual(
@@ -107,6 +107,7 @@ describe("functions.json as built", () => {
         "PARENTS",
         "PATH",
         "ROLLUP",
+        "SPREAD",
         "TREE",
         "VARIANCE",
       ].sort(),

@@ -152,6 +152,7 @@ const ARITY: [name: keyof typeof functions, count: number][] = [
   ["ROLLUP", 5],
   ["VARIANCE", 3],
   ["ALLOCATE", 3],
+  ["SPREAD", 3],
   ["CASCADE", 5],
   ["LEVEL", 3],
   ["PATH", 4],

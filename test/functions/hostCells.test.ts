@@ -16,7 +16,7 @@ import { CellError, fromHostCell } from "../../src/core/cell";
 import { TestCustomFunctionsError } from "../support/customFunctionsGlobal";
 
 type ExcelCall = (...args: unknown[]) => unknown[][];
-const { ALLOCATE, CASCADE, CHILDREN, LEVEL, PATH, ROLLUP, TREE, VARIANCE } = functions as unknown as Record<
+const { ALLOCATE, CASCADE, CHILDREN, LEVEL, PATH, ROLLUP, SPREAD, TREE, VARIANCE } = functions as unknown as Record<
   keyof typeof functions,
   ExcelCall
 >;
@@ -190,6 +190,10 @@ describe.each(NA_SHAPES)("an #N/A given as %s", (_shape, na) => {
     expect(call(() => ALLOCATE(10, [[1], [na()], [3]], null))).toEqual([["#N/A"], ["#N/A"], ["#N/A"]]);
   });
 
+  it("inside a SPREAD profile shows in every period, each being a share of the whole profile", () => {
+    expect(call(() => SPREAD(10, [[1, na(), 3]], null))).toEqual([["#N/A", "#N/A", "#N/A"]]);
+  });
+
   it("passes through VARIANCE in its own cell", () => {
     expect(call(() => VARIANCE([[10], [na()]], [[4], [4]], null))).toEqual([[6], ["#N/A"]]);
   });
@@ -304,6 +308,7 @@ describe("the same sheet on the desktop (blanks as 0) and on the web (blanks as 
       rawTree: call(() => TREE(idsRaw, parentsRaw)),
       rawNodes: call(() => LEVEL(idsRaw, parentsRaw, [["UK"], [blank]])),
       allocate: call(() => ALLOCATE(100, wrapped(q1(sheet.inputs)), null)),
+      spread: call(() => SPREAD(100, wrapped(q1(sheet.inputs)), null)),
     };
   }
 

@@ -28,6 +28,11 @@ const EXPECTED: Record<string, [name: string, range: boolean, optional: boolean]
     ["weights", true, false],
     ["decimals", false, true],
   ],
+  SPREAD: [
+    ["total", false, false],
+    ["profile", true, false],
+    ["decimals", false, true],
+  ],
   CASCADE: [
     ["ids", true, false],
     ["parents", true, false],
@@ -79,7 +84,7 @@ describe("functions.json", () => {
     associated = generated.associate.map((entry) => entry.functionName);
   });
 
-  it("declares exactly the ten functions, named relative to the BU namespace", () => {
+  it("declares exactly the eleven functions, named relative to the BU namespace", () => {
     expect(functions.map((fn) => fn.name).sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(functions.map((fn) => fn.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });

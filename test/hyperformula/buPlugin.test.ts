@@ -31,11 +31,11 @@ function evaluate(
   }
 }
 
-it("registers the ten BU functions once, however often it is asked", () => {
+it("registers the eleven BU functions once, however often it is asked", () => {
   registerBuFunctions();
   registerBuFunctions();
   expect(HyperFormula.getRegisteredFunctionNames("enGB")).toEqual(expect.arrayContaining([...BU_FUNCTION_NAMES]));
-  expect(BU_FUNCTION_NAMES).toHaveLength(10);
+  expect(BU_FUNCTION_NAMES).toHaveLength(11);
   for (const name of BU_FUNCTION_NAMES) expect(HyperFormula.getFunctionPlugin(name)).toBe(BuPlugin);
 });
 
@@ -181,6 +181,24 @@ describe("spill sizes", () => {
     expect(cell(hf, 0, 3)).toMatch(/^#SPILL!/);
     expect(fitBuSpills(hf, true).length).toBeGreaterThan(0);
     expect([0, 1, 2].map((row) => cell(hf, row, 3))).toEqual(["EMEA", "AMER", "note"]);
+    hf.destroy();
+  });
+
+  it("spills BU.SPREAD over a number of periods as wide as that number, also when it comes from a cell", () => {
+    registerBuFunctions();
+    const hf = HyperFormula.buildFromArray([[3, "=BU.SPREAD(100, A1)"], ["=BU.SPREAD(1000, 16)"]], {
+      licenseKey: "gpl-v3",
+    });
+    fitBuSpills(hf, true);
+    expect([1, 2, 3, 4].map((col) => cell(hf, 0, col))).toEqual([34, 33, 33, null]);
+    expect(Array.from({ length: 17 }, (_, col) => cell(hf, 1, col))).toEqual([
+      ...new Array<number>(8).fill(63),
+      ...new Array<number>(8).fill(62),
+      null,
+    ]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[4]]);
+    fitBuSpills(hf);
+    expect([1, 2, 3, 4].map((col) => cell(hf, 0, col))).toEqual([25, 25, 25, 25]);
     hf.destroy();
   });
 

@@ -69,6 +69,18 @@ const EXAMPLES: Record<string, Example> = {
     formula: "=BU.ALLOCATE(100, {1;1;1})",
     spill: column(34, 33, 33),
   },
+  "BU.SPREAD of 1,000 evenly over 12 periods": {
+    formula: "=BU.SPREAD(1000, 12)",
+    spill: [[84, 84, 84, 84, 83, 83, 83, 83, 83, 83, 83, 83]],
+  },
+  "BU.SPREAD by quarterly shares": {
+    formula: "=BU.SPREAD(1000, {0.2,0.2,0.2,0.4})",
+    spill: [[200, 200, 200, 400]],
+  },
+  "BU.SPREAD by the weeks of 4-4-5": {
+    formula: '=BU.SPREAD(5200, "4-4-5")',
+    spill: [[400, 400, 500, 400, 400, 500, 400, 400, 500, 400, 400, 500]],
+  },
   "BU.CASCADE of the top-down targets": {
     formula: "=BU.CASCADE(A2:A8, B2:B8, F2:G8, BU.ROLLUP(A2:A8, B2:B8, C2:D8), 0)",
     extra: CASCADE_TARGETS,

@@ -1,6 +1,6 @@
 /**
  * Turns custom-function arguments into plain data for the core, or into the error to return: the one
- * place where all ten BU.* functions read their arguments, so a shape is accepted (or refused with
+ * place where every BU.* function reads its arguments, so a shape is accepted (or refused with
  * the same message) whichever function it is given to.
  *
  * An argument is whatever the host hands over: Excel passes a range as a 2-D array, a single cell as
