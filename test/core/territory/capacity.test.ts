@@ -14,7 +14,10 @@ const PERIODS = ["Q1", "Q2", "Q3", "Q4"];
 
 /** Company > North > (T1, T2), Company > South. */
 function sample(): Hierarchy {
-  const built = Hierarchy.build(["Company", "North", "T1", "T2", "South"], ["", "Company", "North", "North", "Company"]);
+  const built = Hierarchy.build(
+    ["Company", "North", "T1", "T2", "South"],
+    ["", "Company", "North", "North", "Company"],
+  );
   if (!built.ok) throw new Error("bad fixture");
   return built.hierarchy;
 }
@@ -33,10 +36,7 @@ function capacityOf(hierarchy: Hierarchy, rows: CapacityRow[]): (id: string) => 
 describe("capacity", () => {
   it("sums quota × ramp × attainment over three ramped reps and a new hire ramping 25/50/75/100 %", () => {
     const hierarchy = sample();
-    const of = capacityOf(hierarchy, [
-      row("T1", 3, 100, 0.9),
-      row("T1", 1, 100, 0.9, [0.25, 0.5, 0.75, 1]),
-    ]);
+    const of = capacityOf(hierarchy, [row("T1", 3, 100, 0.9), row("T1", 1, 100, 0.9, [0.25, 0.5, 0.75, 1])]);
     // 3 × 100 × 0.9 = 270, plus the new hire's 100 × 0.9 × ramp.
     expect(of("T1")).toEqual([292.5, 315, 337.5, 360]);
   });
