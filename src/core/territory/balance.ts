@@ -9,26 +9,28 @@
  * - below the band, it takes one account from a territory above the average.
  * The partners are tried neighbours first (same country and region as the territory's most common
  * one, or among its 3 nearest by the centroid of its accounts' coordinates), then from the most
- * underloaded (or overloaded) partner down. The account chosen is one whose workload brings the
- * territory into the band without pushing either side out of it, closest to what would put it on the
- * average; where no account is that size, the largest that does not overshoot (progress, fewer moves
- * left). With `minimise: "potential"`, the account with the least potential is chosen among those
- * that fit (and the least potential per unit of workload where none finishes the job). Where no
- * single account fits, a swap of two accounts whose difference fits is tried. It stops when every
- * territory is within the band or no step is possible.
+ * underloaded (or overloaded) partner on. The account chosen brings the territory into the band
+ * without pushing either side out of it, closest to what would put it on the average; where no
+ * account is that size, the largest that does not overshoot (progress: fewer moves left), but only
+ * while the accounts that could move add up to the gap. With `minimise: "potential"`, the account with
+ * the least potential is chosen among those that fit (the least potential per unit of workload where
+ * none closes the gap). Where no single account fits, a swap of two accounts whose difference fits
+ * is tried. A territory that finds no step is passed over until no other one finds any; it ends when
+ * every territory is within the band or none can take a step.
  *
  * Guarantees. Every move shifts less workload than the difference between the two territories, so
- * both end strictly between their old loads: the worst imbalance never grows, the spread (sum of
- * squares) shrinks at every step, and each account moves at most once, so it ends after at most one
- * step per account. Moves only change which territory serves an account: each account stays assigned
- * exactly once.
+ * both end strictly between their old loads: the worst imbalance never grows, a territory within the
+ * band stays within it, and each account moves at most once, so there are at most as many steps as
+ * accounts. Moves only change which territory serves an account: each stays assigned exactly once.
  *
- * Limits. Greedy, not optimal: it may move more accounts than the fewest possible, and an account
- * larger than the band's width may leave its territory out of the band (it is reported, not forced).
- * Only accounts assigned directly to a territory under the parent move; accounts assigned further
- * down count in their territory's workload but stay where they are. Geography is a preference, not
- * a constraint: with no neighbour to help, any territory may, and contiguity is not checked.
- * Neighbours are taken from the starting assignment. Postcodes are not used.
+ * Limits. Greedy, not optimal: it may move more accounts than the fewest possible, and it may miss a
+ * balance that needs an account to move twice or three-way exchanges. An account larger than the
+ * band's width stays where it is, and a territory it keeps out of the band is left as it is rather
+ * than narrowed by giving away its small accounts one by one (the result says the band is not
+ * reached). Only accounts assigned directly to a territory under the parent move; accounts assigned
+ * further down count in their territory's workload but stay. Geography is a preference, not a
+ * constraint: contiguity is not checked, neighbours come from the starting assignment, and postcodes
+ * are not used.
  */
 import { idKey, idText } from "../cell";
 import type { Hierarchy } from "../hierarchy/hierarchy";
@@ -162,6 +164,8 @@ class Balancer {
   private readonly region: string[];
   private readonly nearest: number[][];
   private readonly moved: Uint8Array;
+  /** Per territory: found no step when last tried. */
+  private readonly stuck: Uint8Array;
   private readonly done: Move[] = [];
   private readonly average: number;
   private readonly low: number;
@@ -201,6 +205,7 @@ class Balancer {
     this.region = regionCounts.map(mostCommon);
     this.nearest = nearestByCentroid(sums);
     this.moved = new Uint8Array(accounts.length);
+    this.stuck = new Uint8Array(count);
     let total = 0;
     for (let t = 0; t < count; t++) total += this.load[t];
     this.average = total / count;
@@ -219,41 +224,76 @@ class Balancer {
     return this.done;
   }
 
-  /** One move or swap for the territory furthest out of the band that can take one. */
+  /**
+   * One move or swap for the territory furthest out of the band that can take one. A territory that
+   * found none is passed over until no other territory finds one either; then all are tried again, so
+   * it ends only when no territory can take a step, without retrying the stuck ones at every step.
+   */
   private step(): boolean {
     const out: number[] = [];
     for (let t = 0; t < this.load.length; t++) if (this.load[t] > this.high || this.load[t] < this.low) out.push(t);
     out.sort((a, b) => Math.abs(this.load[b] - this.average) - Math.abs(this.load[a] - this.average) || a - b);
+    let skipped = false;
     for (const t of out) {
-      if (this.load[t] > this.high ? this.relieve(t) : this.fill(t)) return true;
+      if (this.stuck[t] === 1) skipped = true;
+      else if (this.tryStep(t)) return true;
     }
+    if (!skipped) return false;
+    this.stuck.fill(0);
+    for (const t of out) if (this.tryStep(t)) return true;
     return false;
   }
 
-  /** Moves workload out of an overloaded territory into one below the average. */
+  private tryStep(t: number): boolean {
+    if (this.load[t] > this.high ? this.relieve(t) : this.fill(t)) return true;
+    this.stuck[t] = 1;
+    return false;
+  }
+
+  /**
+   * Moves workload out of an overloaded territory into one below the average. Where the accounts it
+   * could give (each small enough for the roomiest partner) do not add up to its excess, only a move
+   * that brings it into the band is made: narrowing the gap of a territory held out by one large
+   * account would give away every small account it has, each a hair's worth.
+   */
   private relieve(from: number): boolean {
     const partners = this.partners(from, (t) => this.load[t] < this.average, 1);
+    const need = this.load[from] - this.high;
+    const ideal = this.load[from] - this.average;
+    let lowest = Infinity;
+    for (const t of partners) lowest = Math.min(lowest, this.load[t]);
+    const progress = this.givable(from, Math.min(this.high - lowest, this.load[from] - this.low)) >= need;
     for (const swap of [false, true]) {
-      for (const to of partners) {
-        const need = this.load[from] - this.high;
-        const ideal = this.load[from] - this.average;
-        if (this.shift(from, to, need, ideal, swap)) return true;
-      }
+      for (const to of partners) if (this.shift(from, to, need, ideal, swap, progress)) return true;
     }
     return false;
   }
 
-  /** Moves workload into an underloaded territory from one above the average. */
+  /** Moves workload into an underloaded territory from one above the average; as `relieve`, the other way. */
   private fill(to: number): boolean {
     const partners = this.partners(to, (t) => this.load[t] > this.average, -1);
+    const need = this.low - this.load[to];
+    const ideal = this.average - this.load[to];
+    let available = 0;
+    for (const from of partners) {
+      if (available >= need) break;
+      available += this.givable(from, Math.min(this.high - this.load[to], this.load[from] - this.low));
+    }
+    const progress = available >= need;
     for (const swap of [false, true]) {
-      for (const from of partners) {
-        const need = this.low - this.load[to];
-        const ideal = this.average - this.load[to];
-        if (this.shift(from, to, need, ideal, swap)) return true;
-      }
+      for (const from of partners) if (this.shift(from, to, need, ideal, swap, progress)) return true;
     }
     return false;
+  }
+
+  /** The workload of the accounts a territory could still give, each at most `most`. */
+  private givable(from: number, most: number): number {
+    let total = 0;
+    for (const a of this.movable[from]) {
+      const workload = this.accounts[a].workload;
+      if (this.moved[a] === 0 && workload <= most) total += workload;
+    }
+    return total;
   }
 
   /** The territories that qualify, neighbours of `t` first, then by load (ascending for 1, descending for -1). */
@@ -274,22 +314,24 @@ class Balancer {
    * closest to `ideal`, and never more than keeps both within the band, which is also less than the
    * difference between their loads.
    */
-  private shift(from: number, to: number, need: number, ideal: number, swap: boolean): boolean {
+  private shift(from: number, to: number, need: number, ideal: number, swap: boolean, progress: boolean): boolean {
     const most = Math.min(this.high - this.load[to], this.load[from] - this.low);
     if (!(most > 0)) return false;
     const target = Math.min(Math.max(ideal, need), most);
-    const pick = swap ? this.bestSwap(from, to, need, target, most) : this.bestMove(from, need, target, most);
+    const pick = swap
+      ? this.bestSwap(from, to, need, target, most, progress)
+      : this.bestMove(from, need, target, most, progress);
     if (pick === undefined) return false;
     this.record(pick.account, from, to);
     if (pick.back >= 0) this.record(pick.back, to, from);
     return true;
   }
 
-  private bestMove(from: number, need: number, target: number, most: number): Pick | undefined {
+  private bestMove(from: number, need: number, target: number, most: number, progress: boolean): Pick | undefined {
     let best: Pick | undefined;
     for (const a of this.movable[from]) {
       if (this.moved[a] === 1) continue;
-      const candidate = this.rate(a, -1, this.accounts[a].workload, need, target, most);
+      const candidate = this.rate(a, -1, this.accounts[a].workload, need, target, most, progress);
       if (candidate !== undefined && better(candidate, best)) best = candidate;
     }
     return best;
@@ -299,7 +341,14 @@ class Balancer {
    * A pair whose difference fits: for each account of `from`, the accounts of `to` whose workload is
    * nearest below it by `target` (the finishing fit) and by `most` (the largest that does not overshoot).
    */
-  private bestSwap(from: number, to: number, need: number, target: number, most: number): Pick | undefined {
+  private bestSwap(
+    from: number,
+    to: number,
+    need: number,
+    target: number,
+    most: number,
+    progress: boolean,
+  ): Pick | undefined {
     const backs = this.movable[to].filter((b) => this.moved[b] === 0);
     backs.sort((x, y) => this.accounts[x].workload - this.accounts[y].workload);
     const weights = backs.map((b) => this.accounts[b].workload);
@@ -312,16 +361,26 @@ class Balancer {
       for (const i of [largest, fit - 1, fit]) {
         if (i < 0 || i >= backs.length) continue;
         const b = backs[i];
-        const candidate = this.rate(a, b, workload - weights[i], need, target, most);
+        const candidate = this.rate(a, b, workload - weights[i], need, target, most, progress);
         if (candidate !== undefined && better(candidate, best)) best = candidate;
       }
     }
     return best;
   }
 
-  private rate(a: number, back: number, shift: number, need: number, target: number, most: number): Pick | undefined {
+  /** A move (or swap) as a candidate; none if it shifts nothing, too much, or too little where only finishing moves count. */
+  private rate(
+    a: number,
+    back: number,
+    shift: number,
+    need: number,
+    target: number,
+    most: number,
+    progress: boolean,
+  ): Pick | undefined {
     if (!(shift > 0) || shift > most) return undefined;
     const finishing = shift >= need;
+    if (!finishing && !progress) return undefined;
     const potential = this.accounts[a].potential - (back >= 0 ? this.accounts[back].potential : 0);
     const fit = Math.abs(shift - target);
     if (finishing) {

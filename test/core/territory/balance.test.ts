@@ -62,18 +62,24 @@ describe("suggestMoves", () => {
   it("swaps two accounts where no single account fits the gap", () => {
     const h = territories(2);
     const accounts = [
-      ...[30, 30, 30, 30].map((w) => acct(h, "T1", w)),
-      ...[20, 20, 20, 20].map((w) => acct(h, "T2", w)),
+      ...[30, 30, 30, 25].map((w) => acct(h, "T1", w)),
+      ...[20, 20, 20, 25].map((w) => acct(h, "T2", w)),
     ];
     const suggestion = suggest(h, accounts);
-    expect(suggestion.withinBand).toBe(true);
-    expect(suggestion.after.map((t) => t.workload)).toEqual([100, 100]);
     expect(suggestion.moves.map((m) => [m.from, m.to, m.workload])).toEqual([
       ["T1", "T2", 30],
       ["T2", "T1", 20],
-      ["T1", "T2", 30],
-      ["T2", "T1", 20],
     ]);
+    expect(suggestion.after.map((t) => t.workload)).toEqual([105, 95]);
+    expect(suggestion.withinBand).toBe(true);
+  });
+
+  it("does not give away small accounts of a territory that one large account keeps out of the band", () => {
+    const h = territories(3);
+    const small = Array.from({ length: 10 }, () => acct(h, "T1", 1));
+    const suggestion = suggest(h, [acct(h, "T1", 100), ...small, acct(h, "T2", 45), acct(h, "T3", 45)]);
+    expect(suggestion.moves).toEqual([]);
+    expect(suggestion.withinBand).toBe(false);
   });
 
   it("with minimise potential, moves the account with the least potential among those that fit", () => {
