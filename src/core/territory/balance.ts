@@ -381,7 +381,8 @@ class Balancer {
     if (!(shift > 0) || shift > most) return undefined;
     const finishing = shift >= need;
     if (!finishing && !progress) return undefined;
-    const potential = this.accounts[a].potential - (back >= 0 ? this.accounts[back].potential : 0);
+    // A swap moves both accounts, so both potentials count.
+    const potential = this.accounts[a].potential + (back >= 0 ? this.accounts[back].potential : 0);
     const fit = Math.abs(shift - target);
     if (finishing) {
       return this.byPotential
