@@ -1,0 +1,62 @@
+/**
+ * Messages of capacity, workload and balancing (src/core/territory). Kept beside the code they
+ * belong to while the territory tables have no pane or sheet of their own; they follow the wording
+ * of `messages` in src/core/messages.ts: name the row and the id, then say how to fix it.
+ */
+import { CellError, ERROR_DISPLAY } from "../cell";
+import { describeCell } from "../messages";
+
+/** Characters of an id shown in a message, as in src/core/messages.ts. */
+const ID_SHOWN = 100;
+
+function shown(id: string): string {
+  return id.length > ID_SHOWN ? `${id.slice(0, ID_SHOWN)}…` : id;
+}
+
+/** A cell as a message shows it: 12, "abc", blank, #N/A. */
+function described(cell: unknown): string {
+  return cell instanceof CellError ? ERROR_DISPLAY[cell.code] : describeCell(cell);
+}
+
+/** One thing wrong with a row of a capacity or accounts table. */
+export interface TerritoryProblem {
+  /** The sheet row to show and go to (rows are counted from the caller's `firstRow`). */
+  readonly row: number;
+  /** Every row involved: a duplicate account id names all of its rows. */
+  readonly rows: readonly number[];
+  readonly message: string;
+}
+
+export const territoryMessages = {
+  noNode: (what: string, row: number): string =>
+    `${what} (row ${row}) has no node; enter the id of a node of the hierarchy`,
+  unknownNode: (what: string, id: string, row: number): string =>
+    `${what} "${shown(id)}" (row ${row}) is not a node of the hierarchy; enter the id of a node, or add the node first`,
+  notANumber: (what: string, got: unknown, row: number): string =>
+    `${what} (row ${row}) must be a number, not ${described(got)}; enter a number or leave it blank`,
+  negative: (what: string, got: number, row: number): string =>
+    `${what} (row ${row}) is ${got}; it can't be negative, enter 0 or more`,
+  percentTooLarge: (what: string, got: number, row: number, max: string): string =>
+    `${what} (row ${row}) is ${got}, which is ${Math.round(got * 100)} %; enter a percentage up to ${max}, like 90 % (0.9)`,
+  noQuota: (id: string, row: number): string =>
+    `Quota per head of "${shown(id)}" (row ${row}) is blank; enter what one fully ramped rep carries per period`,
+  noTerritory: (id: string, row: number): string =>
+    `Account "${shown(id)}" (row ${row}) has no territory; enter the id of the node that serves it`,
+  unknownTerritory: (territory: string, id: string, row: number): string =>
+    `Territory "${shown(territory)}" of account "${shown(id)}" (row ${row}) is not a node of the hierarchy; enter the id of a node, or add the node first`,
+  noAccountId: (row: number): string => `Row ${row} has no account id; enter one, or delete the row`,
+  duplicateAccount: (id: string, rows: string): string =>
+    `Account "${shown(id)}" is listed more than once (rows ${rows}); keep one row per account`,
+  halfCoordinates: (id: string, row: number): string =>
+    `Account "${shown(id)}" (row ${row}) has only one of latitude and longitude; enter both, or neither`,
+  badCoordinate: (what: string, id: string, row: number, range: string): string =>
+    `${what} of account "${shown(id)}" (row ${row}) must be a number from ${range} (decimal degrees)`,
+  weightCount: (weights: number, drivers: number): string =>
+    `There are ${drivers} workload driver${drivers === 1 ? "" : "s"} but ${weights} weight${weights === 1 ? "" : "s"}; give one weight per driver`,
+  badWeight: (driver: string, got: unknown): string =>
+    `The weight of "${shown(driver)}" must be a number of 0 or more (it is ${described(got)})`,
+  overAssignment: (got: unknown): string =>
+    `Over-assignment must be a percentage from 100 % to 300 %, like 110 % (it is ${described(got)})`,
+  badBand: (got: number): string => `The balance band must be a percentage from 0 % up, like 5 % (it is ${got})`,
+  notAParent: (id: string): string => `"${shown(id)}" has no territories below it to balance`,
+} as const;
