@@ -198,7 +198,8 @@ export class EngineCore {
   private rebuild(names: readonly string[], writes: readonly ContentBlock[]): ComputedCells[] {
     const hf = this.requireEngine();
     const sheets = [...new Set([...hf.getSheetNames(), ...names])];
-    for (const name of hf.getSheetNames()) this.collect({ sheet: name, row: 0, col: 0, cells: this.heldContents(name) });
+    for (const name of hf.getSheetNames())
+      this.collect({ sheet: name, row: 0, col: 0, cells: this.heldContents(name) });
     for (const block of writes) this.collect(block);
     hf.destroy();
     this.hf = null;
@@ -212,11 +213,13 @@ export class EngineCore {
   private heldContents(name: string): Content[][] {
     const hf = this.requireEngine();
     const sheet = hf.getSheetId(name) as number;
-    return hf.getSheetSerialized(sheet).map((cells, row) =>
-      cells.map((content, col) =>
-        content !== null && !isFormula(content) && hf.isCellPartOfArray({ sheet, row, col }) ? null : content,
-      ),
-    );
+    return hf
+      .getSheetSerialized(sheet)
+      .map((cells, row) =>
+        cells.map((content, col) =>
+          content !== null && !isFormula(content) && hf.isCellPartOfArray({ sheet, row, col }) ? null : content,
+        ),
+      );
   }
 
   private requireEngine(): HyperFormula {

@@ -81,6 +81,11 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
    * events): any such change drops it. `watching` is the registration, made on the first read.
    */
   private cached: Plan | null = null;
+  /**
+   * The audit log as last read, with this object's own appends since: views re-read it after each
+   * save, and the whole log is the largest table of a plan. Kept and dropped as `cached` is.
+   */
+  private cachedAudit: AuditEntry[] | null = null;
   private watching: Promise<unknown> | null = null;
   /** Counts the changes reported by others, so a read that one overtook is not kept. */
   private changesSeen = 0;
@@ -122,6 +127,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       this.watching = watchPlanTables(this.run, this.own, () => {
         this.changesSeen++;
         this.cached = null;
+        this.cachedAudit = null;
       }).ready;
     }
     if (this.watching !== null) await this.watching;
@@ -133,14 +139,26 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return plan;
   }
 
-  /** Keeps the cached plan only if `save` went through, patched with what it wrote. */
-  private async patching<T extends { ok: boolean }>(save: () => Promise<T>, patch: (plan: Plan) => Plan): Promise<T> {
+  /**
+   * Keeps the cached plan and audit log only if `save` went through, patched with what it wrote
+   * (`appended`: the audit entries it added).
+   */
+  private async patching<T extends { ok: boolean }>(
+    save: () => Promise<T>,
+    patch: (plan: Plan) => Plan,
+    appended: readonly AuditEntry[],
+  ): Promise<T> {
     const before = this.cached;
+    const auditBefore = this.cachedAudit;
     const seen = this.changesSeen;
     this.cached = null;
+    this.cachedAudit = null;
     const result = await save();
     // A conflict means someone else wrote: read again. So does a change reported meanwhile.
-    if (result.ok && before !== null && seen === this.changesSeen) this.cached = patch(before);
+    if (result.ok && seen === this.changesSeen) {
+      if (before !== null) this.cached = patch(before);
+      if (auditBefore !== null) this.cachedAudit = [...auditBefore, ...appended];
+    }
     return result;
   }
 
@@ -165,6 +183,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   async writePlan(setup: PlanSetup, progress?: SetupProgress): Promise<SetupOutcome> {
     const { SetupStoppedError, writePlan } = await loadWrites();
     this.cached = null;
+    this.cachedAudit = null;
     const resume = this.stopped !== null && sameSetup(this.stopped.setup, setup) ? this.stopped : null;
     let outcome: SetupOutcome;
     try {
@@ -189,6 +208,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
           plan,
           changes.map((change) => change.next),
         ),
+      audit,
     );
   }
 
@@ -197,6 +217,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return this.patching(
       () => this.write((context) => saveTopDown(context, changes, audit, this.writeBudget, this.auditTail)),
       (plan) => withTopDown(plan, changes),
+      audit,
     );
   }
 
@@ -206,8 +227,13 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
   }
 
   async readAudit(): Promise<AuditEntry[]> {
+    if (this.cachedAudit !== null) return [...this.cachedAudit];
     const { readAudit } = await loadWrites();
-    return this.run(readAudit);
+    const seen = this.changesSeen;
+    const audit = await this.run(readAudit);
+    // Like the plan, kept only while Excel reports others' changes (registered by readPlan).
+    if (this.watching !== null && seen === this.changesSeen) this.cachedAudit = audit;
+    return [...audit];
   }
 
   async readAuditChain(): Promise<ChainedAuditRow[]> {

@@ -14,7 +14,7 @@ import { idKey } from "../core/cell";
 import { layoutMessages, sharingMessages } from "../core/messages";
 import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
-import { buildPlanView, type NodeView, type PlanView } from "../core/plan/planView";
+import { planViewOf, type NodeView, type PlanView } from "../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
 import { entryFor, isLockedForContributor, owners as planOwners } from "../core/plan/workflow";
 import {
@@ -674,9 +674,10 @@ export async function splitPlan(
   if (plan.nodes.length === 0) throw new SplitError(layoutMessages.noNodes);
   if (typeof CompressionStream === "undefined") throw new SplitError(collectMessages.cannotPack);
   const chosen = owners === "all" ? planOwners(plan) : owners;
-  // One long step at 100,000 nodes (the rollup and the cascade): the pane gets to paint around it.
+  // One long step at 100,000 nodes (the rollup and the cascade), unless a pane view already built
+  // it for this plan: the pane gets to paint around it.
   await pause();
-  const view = buildPlanView(plan);
+  const view = planViewOf(plan);
   if (view.problems.length > 0) throw new SplitError(view.problems.map((problem) => problem.message).join("; "));
   await pause();
   const files: SplitFile[] = [];

@@ -62,7 +62,12 @@ describe("EngineCore", () => {
     core.receive({ kind: "contents", block: { sheet: "Sheet1", row: 0, col: 0, cells: [[null, null]] } });
     core.receive({ kind: "build", sheets: ["Sheet1"] });
     const ids = Array.from({ length: 2_000 }, (_, row) => [`'N${row}`]);
-    core.receive({ kind: "update", seq: 1, sheets: ["Sheet1"], writes: [{ sheet: "Sheet1", row: 0, col: 0, cells: ids }] });
+    core.receive({
+      kind: "update",
+      seq: 1,
+      sheets: ["Sheet1"],
+      writes: [{ sheet: "Sheet1", row: 0, col: 0, cells: ids }],
+    });
     const match = (seq: number, id: string, writes: { row: number; cells: (string | null)[][] }[] = []) => {
       const answers = results(
         core.receive({

@@ -374,6 +374,41 @@ describe.each(KINDS)("$name after its own save (no full re-read, issue 11)", ({ 
   });
 });
 
+describe.each(KINDS)("$name audit log after its own saves (no full re-read, issue 11)", ({ open }) => {
+  it("reads the log again without reading a cell, as a fresh read would; a change by others reads it again", async () => {
+    let clock = 5_000_000;
+    const cells = new MemoryWorkbook();
+    const pane = open(cells, () => clock);
+    await pane.writePlan({ settings: SETTINGS, nodes: NODES });
+    const read = await readEntryOf(pane, "UK");
+    const before = await pane.readAudit();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const mine: NodeEntry = { ...read, values: [7, 8], status: "Submitted", updatedAt: "t9", updatedBy: "ann" };
+    await pane.saveEntries(
+      [{ expected: read, next: mine }],
+      [audit("UK", "status", "Not started", "Submitted"), audit("UK", "comment", "", "=SUM(A1) 1/2")],
+    );
+    await pane.saveTopDown(
+      [{ id: "co", values: [100, 200], expected: null }],
+      [audit("CO", "top-down Q1 2027", "", "100")],
+    );
+
+    const reads = jest.spyOn(cells, "values");
+    const log = await pane.readAudit();
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(log).toHaveLength(before.length + 3);
+    expect(log).toEqual(await open(cells).readAudit());
+
+    clock += OWN_WRITE_SETTLE_MS + 1;
+    const { range } = cells.table(TABLES.audit) as { range: { sheet: string; row: number; rowCount: number } };
+    cells.enter(range.sheet, range.row + range.rowCount - 1, 6, "edited by hand");
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = await pane.readAudit();
+    expect(after[after.length - 1].note).toBe("edited by hand");
+  });
+});
+
 describe("ExcelPlanWorkbook.onPlanChanged", () => {
   it("reports a co-author's change (source Remote) even while its own write settles, as remote", async () => {
     const cells = new MemoryWorkbook();

@@ -44,6 +44,35 @@ describe("MemoryPlanWorkbook", () => {
     await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
   });
 
+  // The workbench's model of issue 11's "saves read O(1) rows": after the plan was read, a save
+  // reads single rows (the audit log's last, a target's row to compare), never a whole table.
+  it("saves entries and top-down targets after a read without reading any table whole, and a second save finds the rows too", async () => {
+    const plan = await readPlanOf(workbook);
+    const reads = jest.spyOn(workbook.workbook, "values");
+    const first = edit(entryOf(plan, "UK"), [1, 2], "Draft", "t1");
+    expect(
+      await workbook.saveEntries([{ expected: entryOf(plan, "UK"), next: first }], [audit("UK", "Q1 2027", "", "1")]),
+    ).toEqual({ ok: true });
+    expect(await workbook.saveEntries([{ expected: first, next: edit(first, [3, 4], "Submitted", "t2") }], [])).toEqual(
+      { ok: true },
+    );
+    expect(await workbook.saveTopDown([{ id: "EMEA", values: [10, 20], expected: null }], [])).toEqual({ ok: true });
+    expect(await workbook.saveTopDown([{ id: "EMEA", values: [30, 40], expected: [10, 20] }], [])).toEqual({
+      ok: true,
+    });
+    const rowCounts = reads.mock.calls.map(([range]) => range.rowCount);
+    reads.mockRestore();
+    expect(Math.max(...rowCounts)).toBe(1);
+    expect(await readPlanOf(new MemoryPlanWorkbook(workbook.workbook))).toEqual(await readPlanOf(workbook));
+  });
+
+  it("refuses a top-down save over a value it changed itself since the caller read it", async () => {
+    await readPlanOf(workbook);
+    expect(await workbook.saveTopDown([{ id: "EMEA", values: [10, 20], expected: null }], [])).toEqual({ ok: true });
+    const stale = await workbook.saveTopDown([{ id: "EMEA", values: [30, 40], expected: null }], []);
+    expect(stale.ok).toBe(false);
+  });
+
   it("has no plan until one is set up", async () => {
     expect(await new MemoryPlanWorkbook().readPlan()).toBeNull();
   });

@@ -188,6 +188,36 @@ function guidanceWeights(
   return evenShareWeights(hierarchy, weights);
 }
 
+const views = new WeakMap<Plan, PlanView>();
+const hierarchies = new WeakMap<readonly PlanNode[], ReturnType<typeof Hierarchy.build>>();
+
+/** The hierarchy of a node list, built once: saves patch entries into new plans with the same nodes. */
+function hierarchyOf(nodes: readonly PlanNode[]): ReturnType<typeof Hierarchy.build> {
+  let built = hierarchies.get(nodes);
+  if (built === undefined) {
+    built = Hierarchy.build(
+      nodes.map((node) => node.id),
+      nodes.map((node) => node.parent),
+    );
+    hierarchies.set(nodes, built);
+  }
+  return built;
+}
+
+/**
+ * `buildPlanView(plan)`, built once per plan object: a plan is never changed in place (a save
+ * patches a copy), so every pane view showing it and a split of it share one view instead of each
+ * rolling up and cascading the whole plan again (0.3 s at 100,000 nodes).
+ */
+export function planViewOf(plan: Plan): PlanView {
+  let view = views.get(plan);
+  if (view === undefined) {
+    view = buildPlanView(plan);
+    views.set(plan, view);
+  }
+  return view;
+}
+
 /**
  * Per node (tree order) and per period: bottom-up rollup of every entry's values, whatever its
  * status (as the report's BU.ROLLUP over the inputs table); top-down targets: a node's own target
@@ -200,10 +230,7 @@ export function buildPlanView(plan: Plan): PlanView {
   const { settings, nodes } = plan;
   const periodNames = settings.periods;
   const periodCount = periodNames.length;
-  const built = Hierarchy.build(
-    nodes.map((node) => node.id),
-    nodes.map((node) => node.parent),
-  );
+  const built = hierarchyOf(nodes);
   if (!built.ok)
     return {
       periods: periodNames,

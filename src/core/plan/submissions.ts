@@ -30,25 +30,65 @@ function parseLogged(text: string): number | null {
 
 /** Replays the log per node (matched like ids) over the plan's period labels. Linear in the log. */
 export function nodeHistories(plan: Plan, audit: readonly AuditEntry[]): Map<string, NodeHistory> {
-  const periodIndex = new Map(plan.settings.periods.map((label, i) => [label, i]));
-  const periodCount = plan.settings.periods.length;
-  const state = new Map<
-    string,
-    { recorded: (number | null | undefined)[]; submissions: PeriodValues[]; lastTime: string }
-  >();
-  for (const row of audit) {
+  const replay = new HistoryReplay(plan.settings.periods);
+  replay.extend(audit);
+  return replay.histories();
+}
+
+interface ReplayedNode {
+  readonly recorded: (number | null | undefined)[];
+  readonly submissions: PeriodValues[];
+  lastTime: string;
+}
+
+/**
+ * `nodeHistories` kept open: a log read again after a save is the log before with a few rows
+ * appended (the same entry objects, as the workbook adapters keep them), so only those rows are
+ * replayed instead of tens of thousands again.
+ */
+export class HistoryReplay {
+  private readonly periodIndex: ReadonlyMap<string, number>;
+  private readonly nodes = new Map<string, ReplayedNode>();
+  private replayed = 0;
+  private last: AuditEntry | undefined;
+
+  constructor(readonly periods: readonly string[]) {
+    this.periodIndex = new Map(periods.map((label, i) => [label, i]));
+  }
+
+  /** Whether `audit` is the log replayed so far with rows appended (its first rows the same entries). */
+  continues(audit: readonly AuditEntry[]): boolean {
+    return audit.length >= this.replayed && (this.replayed === 0 || audit[this.replayed - 1] === this.last);
+  }
+
+  /** Replays the rows of `audit` after those already replayed; `audit` must continue the log (`continues`). */
+  extend(audit: readonly AuditEntry[]): void {
+    for (let i = this.replayed; i < audit.length; i++) this.replay(audit[i]);
+    this.replayed = audit.length;
+    if (audit.length > 0) this.last = audit[audit.length - 1];
+  }
+
+  /** Each node's history as replayed so far (copies: later rows don't change them). */
+  histories(): Map<string, NodeHistory> {
+    const out = new Map<string, NodeHistory>();
+    for (const [key, node] of this.nodes)
+      out.set(key, { recorded: [...node.recorded], submissions: [...node.submissions] });
+    return out;
+  }
+
+  private replay(row: AuditEntry): void {
     const key = idKey(row.node);
-    if (key === undefined) continue;
-    let node = state.get(key);
+    if (key === undefined) return;
+    let node = this.nodes.get(key);
     if (node === undefined) {
       node = {
-        recorded: new Array<number | null | undefined>(periodCount).fill(undefined),
+        recorded: new Array<number | null | undefined>(this.periods.length).fill(undefined),
         submissions: [],
         lastTime: "",
       };
-      state.set(key, node);
+      this.nodes.set(key, node);
     }
-    const period = periodIndex.get(row.field);
+    const period = this.periodIndex.get(row.field);
     if (period !== undefined) node.recorded[period] = parseLogged(row.newValue);
     if (row.note.startsWith("Submitted")) {
       const values = node.recorded.map((value) => value ?? null);
@@ -61,7 +101,6 @@ export function nodeHistories(plan: Plan, audit: readonly AuditEntry[]): Map<str
       node.lastTime = "";
     }
   }
-  return new Map([...state].map(([key, { recorded, submissions }]) => [key, { recorded, submissions }]));
 }
 
 /** Periods whose value differs between the last two submissions; empty for a first submission. */

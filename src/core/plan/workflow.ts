@@ -155,7 +155,8 @@ function valueText(value: number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function sameValues(a: PeriodValues, b: PeriodValues): boolean {
+/** Whether two rows of period values hold the same values, period by period. */
+export function sameValues(a: PeriodValues, b: PeriodValues): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
@@ -292,13 +293,15 @@ export interface ApprovalChain {
   readonly tops: readonly number[];
 }
 
-const chains = new WeakMap<Plan, ApprovalChain>();
+// Keyed by the node list, not the plan: a save patches the plan's entries into a new plan object
+// and keeps its nodes, so the chain is worked out once per hierarchy, not once per save.
+const chains = new WeakMap<readonly PlanNode[], ApprovalChain>();
 
 /** The plan's approval chain (see the state table at the top of this file). Linear in nodes. */
 export function approvalChain(plan: Plan): ApprovalChain {
-  const cached = chains.get(plan);
-  if (cached !== undefined) return cached;
   const { nodes } = plan;
+  const cached = chains.get(nodes);
+  if (cached !== undefined) return cached;
   const count = nodes.length;
   const rowOf = new Map<string, number>();
   nodes.forEach((node, row) => {
@@ -373,7 +376,7 @@ export function approvalChain(plan: Plan): ApprovalChain {
     if (reviewer[row] < 0) tops.push(row);
   }
   const chain: ApprovalChain = { rowOf, ownerKeys, above, reviewer, below, rollsUp, tops };
-  chains.set(plan, chain);
+  chains.set(nodes, chain);
   return chain;
 }
 
@@ -587,7 +590,8 @@ export function reviewQueue(plan: Plan, manager: string): ReviewItem[] {
   return [...queue, ...tops];
 }
 
-const ownerLists = new WeakMap<Plan, readonly string[]>();
+// By node list, as `chains` is: owners change only with the hierarchy.
+const ownerLists = new WeakMap<readonly PlanNode[], readonly string[]>();
 // One collator for every comparison: `localeCompare` with options builds one per call (issue 11).
 const ownerOrder = new Intl.Collator(undefined, { sensitivity: "base" });
 
@@ -596,9 +600,9 @@ export function compareOwners(a: string, b: string): number {
   return ownerOrder.compare(a, b);
 }
 
-/** Everyone who owns a node, once each (first spelling wins), sorted for a picker; computed once per plan. */
+/** Everyone who owns a node, once each (first spelling wins), sorted for a picker; computed once per hierarchy. */
 export function owners(plan: Plan): readonly string[] {
-  const cached = ownerLists.get(plan);
+  const cached = ownerLists.get(plan.nodes);
   if (cached !== undefined) return cached;
   const byKey = new Map<string, string>();
   for (const node of plan.nodes) {
@@ -606,6 +610,6 @@ export function owners(plan: Plan): readonly string[] {
     if (key !== undefined && !byKey.has(key)) byKey.set(key, node.owner.trim());
   }
   const sorted = [...byKey.values()].sort(compareOwners);
-  ownerLists.set(plan, sorted);
+  ownerLists.set(plan.nodes, sorted);
   return sorted;
 }

@@ -1,11 +1,12 @@
 import * as React from "react";
-import { nodeHistories, type NodeHistory } from "../../core/plan/submissions";
+import { HistoryReplay, type NodeHistory } from "../../core/plan/submissions";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { WorkbookActions } from "./useWorkbook";
 
 /**
  * What the audit log says about each node (values as submitted and approved), read again whenever
- * the plan changes; undefined until the first read lands. Views compare it with the rows to show
+ * the plan changes (the workbook adapters answer from their copy after the pane's own saves);
+ * undefined until the first read lands. Views compare it with the rows to show
  * edits made outside Groundup.
  */
 export function useAuditHistories(plan: Plan, actions: WorkbookActions): ReadonlyMap<string, NodeHistory> | undefined {
@@ -19,5 +20,17 @@ export function useAuditHistories(plan: Plan, actions: WorkbookActions): Readonl
       current = false;
     };
   }, [plan, actions]);
-  return React.useMemo(() => (audit === undefined ? undefined : nodeHistories(plan, audit)), [plan, audit]);
+  // After the pane's own save the log read again is the one before with rows appended: replay those.
+  const replay = React.useRef<HistoryReplay | null>(null);
+  const periods = plan.settings.periods;
+  return React.useMemo(() => {
+    if (audit === undefined) return undefined;
+    let current = replay.current;
+    if (current === null || current.periods !== periods || !current.continues(audit)) {
+      current = new HistoryReplay(periods);
+      replay.current = current;
+    }
+    current.extend(audit);
+    return current.histories();
+  }, [periods, audit]);
 }

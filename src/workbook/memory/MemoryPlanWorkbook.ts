@@ -115,19 +115,25 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
    * than through this object, so a read after a save is cheap and a read after an edit is fresh.
    */
   private cached: Plan | null = null;
+  /** The audit log as last read, with this object's own appends since; dropped as `cached` is. */
+  private cachedAudit: AuditEntry[] | null = null;
+  /**
+   * The plan's tables as `cached` was read from them, for where each node's row is: a save finds
+   * its rows there instead of reading every table again. Its values go stale with this object's
+   * own writes, so saves read what they compare from the rows themselves; appending a row drops it.
+   */
+  private cachedGrids: PlanGrids | null = null;
 
   constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {
     workbook.onChange((event) => {
-      if (this.writing === 0 && event.type !== "selection") this.cached = null;
+      if (this.writing === 0 && event.type !== "selection") this.forget();
     });
   }
 
   async readPlan(): Promise<Plan | null> {
     if (this.cached !== null) return this.cached;
-    const grids = this.grids(PLAN_TABLES);
-    if (grids.settings === undefined) return null;
-    this.cached = planFromGrids(grids);
-    return this.cached;
+    if (this.workbook.table(TABLES.settings) === undefined) return null;
+    return this.requirePlan().plan;
   }
 
   onPlanChanged(listener: (change: PlanChange) => void): () => void {
@@ -181,7 +187,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       setup,
       setupStamp(setup.by, new Date().toISOString()),
     );
-    this.cached = null;
+    this.forget();
     this.own(() => this.writeLayout(layout, audit));
     return { dynamicArrays: true };
   }
@@ -256,7 +262,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult> {
     const { plan, grids } = this.requirePlan();
-    const unknown = changes.find((change) => !plan.nodes.some((node) => idKey(node.id) === idKey(change.id)));
+    const known = new Set(plan.nodes.map((node) => idKey(node.id)));
+    const unknown = changes.find((change) => !known.has(idKey(change.id)));
     if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
     const problems: LayoutProblem[] = [];
     const targets = grids.targets as TableGrid;
@@ -267,7 +274,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       changes,
       (change) => {
         const row = rows.get(idKey(change.id) as string);
-        return row === undefined ? null : readValues(targets.rows[row], columns);
+        return row === undefined ? null : readValues(this.bodyRow("targets", row), columns);
       },
       plan.settings.periods.length,
     );
@@ -291,8 +298,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   }
 
   async readAudit(): Promise<AuditEntry[]> {
-    const grid = this.grids(["audit"]).audit;
-    return grid === undefined ? [] : readAuditGrid(grid);
+    if (this.cachedAudit === null) {
+      const grid = this.grids(["audit"]).audit;
+      this.cachedAudit = grid === undefined ? [] : readAuditGrid(grid);
+    }
+    return [...this.cachedAudit];
   }
 
   async readAuditChain(): Promise<ChainedAuditRow[]> {
@@ -449,9 +459,25 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   }
 
   private requirePlan(): { plan: Plan; grids: PlanGrids } {
+    if (this.cached !== null && this.cachedGrids !== null) return { plan: this.cached, grids: this.cachedGrids };
     const grids = this.grids(PLAN_TABLES);
     if (grids.settings === undefined) throw new Error(layoutMessages.noPlan);
-    return { plan: planFromGrids(grids), grids };
+    this.cached = planFromGrids(grids);
+    this.cachedGrids = grids;
+    return { plan: this.cached, grids };
+  }
+
+  /** A per-node table's body row as it is now. */
+  private bodyRow(table: PlanTable, row: number): unknown[] {
+    const { range } = this.workbook.table(TABLES[table]) as { range: CellRange };
+    return this.workbook.values({ ...range, row: range.row + 1 + row, rowCount: 1 })[0];
+  }
+
+  /** Drops what was read: someone else changed the workbook, or this object set the plan up anew. */
+  private forget(): void {
+    this.cached = null;
+    this.cachedAudit = null;
+    this.cachedGrids = null;
   }
 
   private grids(tables: readonly PlanTable[]): PlanGrids {
@@ -507,6 +533,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
    */
   private appendAudit(audit: readonly AuditEntry[]): void {
     if (audit.length === 0) return;
+    if (this.cachedAudit !== null) this.cachedAudit = this.cachedAudit.concat(audit);
     this.ensureAuditTable();
     let { range } = this.workbook.table(TABLES.audit) as { range: CellRange };
     let [headers] = this.workbook.values({ ...range, rowCount: 1 });
@@ -538,6 +565,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const name = TABLES[table];
     if (row === undefined) {
       this.workbook.appendTableRows(name, [newRowInputs(width, idColumn, id, writes)]);
+      this.cachedGrids = null;
       return;
     }
     const range = (this.workbook.table(name) as { range: CellRange }).range;

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";
 import { formatNumber } from "../../../core/plan/numbers";
-import { buildPlanView, type Figures, type NodeView } from "../../../core/plan/planView";
+import { planViewOf, type Figures, type NodeView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { StatusBadge } from "../../components/StatusBadge";
 import { changedOutside, historyOf } from "../../../core/plan/submissions";
@@ -106,7 +106,7 @@ const useStyles = makeStyles({
 /** The plan's hierarchy with each node's numbers; selection follows the sheet both ways. */
 export function NavigateView({ plan, locale, selectedNode, actions }: NavigateViewProps): React.JSX.Element {
   const styles = useStyles();
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const view = planViewOf(plan);
   const histories = useAuditHistories(plan, actions);
   const index = React.useMemo(() => indexTree(view.nodes), [view]);
   const position = React.useMemo(() => new Map(view.nodes.map((node, i) => [node.id, i])), [view]);

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { buildPlanView } from "../../../core/plan/planView";
+import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { progress } from "../../../core/progress/progress";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -35,7 +35,7 @@ export function ProgressView({
   today,
 }: ProgressViewProps): React.JSX.Element {
   const styles = useStyles();
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const view = planViewOf(plan);
   const counts = React.useMemo(() => progress(view), [view]);
   const day = today ?? localToday();
 

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { reconcilePaneMessages } from "../../../core/messages";
-import { buildPlanView } from "../../../core/plan/planView";
+import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { mayEnterTopDown } from "../../../core/plan/people";
 import { owners } from "../../../core/plan/workflow";
@@ -61,7 +61,7 @@ export function ReconcileView({
   who = CHOSEN,
 }: ReconcileViewProps): React.JSX.Element {
   const styles = useStyles();
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const view = planViewOf(plan);
   const people = React.useMemo(() => owners(plan), [plan]);
   // Pinned to the node the user picks: "Save targets" must never write to a node that a stray click in
   // the sheet chose. The node selected in the sheet is taken only when the user asks for it.

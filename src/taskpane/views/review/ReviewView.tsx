@@ -26,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import { chainMessages, planMessages, taskPaneMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
-import { buildPlanView, type NodeView } from "../../../core/plan/planView";
+import { planViewOf, type NodeView } from "../../../core/plan/planView";
 import {
   changedOutside,
   changesSinceLastSubmission,
@@ -141,7 +141,7 @@ export function ReviewView({
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const view = planViewOf(plan);
   const histories = useAuditHistories(plan, actions);
   const closure = planClosure(plan);
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());

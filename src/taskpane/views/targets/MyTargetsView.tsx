@@ -3,9 +3,9 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { taskPaneMessages } from "../../../core/messages";
 import { validateEntryValues } from "../../../core/plan/entryRules";
 import { formatNumber } from "../../../core/plan/numbers";
-import { buildPlanView, guidanceFigures } from "../../../core/plan/planView";
+import { buildPlanView, guidanceFigures, planViewOf } from "../../../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/plan/types";
-import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp } from "../../../core/plan/workflow";
+import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp, sameValues } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
 import { CHOSEN, type Who } from "../../identity/useIdentity";
@@ -82,18 +82,23 @@ export function MyTargetsView({
   );
 
   // Guidance comes from the plan as saved; only the bottom-up moves with what I type.
-  const saved = React.useMemo(() => buildPlanView(plan), [plan]);
+  const saved = planViewOf(plan);
   // The plan as it would be with what I typed (refused fields count as blank): its numbers are the live gap.
   const typed = React.useDeferredValue(drafts);
   const live = React.useMemo(() => {
     if (mine.length === 0) return undefined;
     const entries = new Map(plan.entries);
+    let typedSomething = false;
     for (const [id, draft] of typed) {
       const values = validateEntryValues(draft.texts, settings, locale).values;
-      entries.set(id, { ...entryFor(plan, id), values });
+      const entry = entryFor(plan, id);
+      if (sameValues(values, entry.values)) continue;
+      entries.set(id, { ...entry, values });
+      typedSomething = true;
     }
-    return buildPlanView({ ...plan, entries });
-  }, [plan, settings, locale, typed, mine]);
+    // Nothing typed beyond what is saved (as right after a save): the live figures are the saved ones.
+    return typedSomething ? buildPlanView({ ...plan, entries }) : saved;
+  }, [plan, saved, settings, locale, typed, mine]);
 
   function setFor<T>(map: ReadonlyMap<string, T>, id: string, value: T | undefined): Map<string, T> {
     const next = new Map(map);
