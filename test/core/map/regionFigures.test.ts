@@ -57,7 +57,14 @@ function plan(topDown: [string, (number | null)[]][] = []): Plan {
 
 describe("regionFigures", () => {
   test("sums each region's nodes, counting a branch once, and lists cells that are no country", () => {
-    const view = buildPlanView(plan([["FR-team", [40, 40]], ["DE", [40, 40]], ["DE2", [20, 20]], ["US", [200, 200]]]));
+    const view = buildPlanView(
+      plan([
+        ["FR-team", [40, 40]],
+        ["DE", [40, 40]],
+        ["DE2", [20, 20]],
+        ["US", [200, 200]],
+      ]),
+    );
     const map = regionFigures(view, "Country", 0.05, "total");
 
     expect(map.kind).toBe("world");
@@ -73,9 +80,14 @@ describe("regionFigures", () => {
     expect(map.problems).toEqual([
       {
         node: "Atl",
-        message: expect.stringMatching(/^Node Atl \(Atl name\): "Atlantis" in column Country is not a country or US state; /),
+        message: expect.stringMatching(
+          /^Node Atl \(Atl name\): "Atlantis" in column Country is not a country or US state; /,
+        ),
       },
-      { node: "TX", message: expect.stringMatching(/"Texas" in column Country is a US state, but the column holds countries/) },
+      {
+        node: "TX",
+        message: expect.stringMatching(/"Texas" in column Country is a US state, but the column holds countries/),
+      },
     ]);
   });
 

@@ -61,7 +61,8 @@ describe("usState", () => {
 
   test("every state's code and names find it again", () => {
     for (const state of US_STATES)
-      for (const text of [state.postal, ...state.names]) expect([text, usState(text)?.key]).toEqual([text, state.postal]);
+      for (const text of [state.postal, ...state.names])
+        expect([text, usState(text)?.key]).toEqual([text, state.postal]);
   });
 });
 
