@@ -8,6 +8,8 @@ module.exports = {
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // d3 ships ES modules only; jest runs CommonJS, so tests load each package's UMD build.
+    "^(d3-[a-z]+)$": "<rootDir>/node_modules/$1/dist/$1.js",
   },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
 };

@@ -33,6 +33,10 @@ const SETTINGS: PlanSettings = {
 interface TerritoryShape {
   readonly code: string;
   readonly name: string;
+  /** For the pane's map: written as people do, by name or ISO code. */
+  readonly country: string;
+  /** The US territories' main state, for the map of US states. */
+  readonly state?: string;
 }
 
 interface RegionShape {
@@ -49,14 +53,14 @@ const REGIONS: readonly RegionShape[] = [
     name: "Europe, Middle East & Africa",
     hasTarget: true,
     territories: [
-      { code: "UKI", name: "UK & Ireland" },
-      { code: "DACH", name: "DACH" },
-      { code: "FR", name: "France" },
-      { code: "NORD", name: "Nordics" },
-      { code: "BNL", name: "Benelux" },
-      { code: "IBE", name: "Iberia" },
-      { code: "IT", name: "Italy" },
-      { code: "MEA", name: "Middle East & Africa" },
+      { code: "UKI", name: "UK & Ireland", country: "United Kingdom" },
+      { code: "DACH", name: "DACH", country: "DEU" },
+      { code: "FR", name: "France", country: "France" },
+      { code: "NORD", name: "Nordics", country: "SE" },
+      { code: "BNL", name: "Benelux", country: "Netherlands" },
+      { code: "IBE", name: "Iberia", country: "ES" },
+      { code: "IT", name: "Italy", country: "Italy" },
+      { code: "MEA", name: "Middle East & Africa", country: "ZA" },
     ],
   },
   {
@@ -64,11 +68,11 @@ const REGIONS: readonly RegionShape[] = [
     name: "North America",
     hasTarget: true,
     territories: [
-      { code: "USNE", name: "US Northeast" },
-      { code: "USSE", name: "US Southeast" },
-      { code: "USC", name: "US Central" },
-      { code: "USW", name: "US West" },
-      { code: "CAN", name: "Canada" },
+      { code: "USNE", name: "US Northeast", country: "US", state: "NY" },
+      { code: "USSE", name: "US Southeast", country: "US", state: "Georgia" },
+      { code: "USC", name: "US Central", country: "US", state: "IL" },
+      { code: "USW", name: "US West", country: "US", state: "CA" },
+      { code: "CAN", name: "Canada", country: "Canada" },
     ],
   },
   {
@@ -76,10 +80,10 @@ const REGIONS: readonly RegionShape[] = [
     name: "Latin America",
     hasTarget: false,
     territories: [
-      { code: "BR", name: "Brazil" },
-      { code: "MX", name: "Mexico" },
-      { code: "AND", name: "Andean" },
-      { code: "SC", name: "Southern Cone" },
+      { code: "BR", name: "Brazil", country: "Brazil" },
+      { code: "MX", name: "Mexico", country: "MX" },
+      { code: "AND", name: "Andean", country: "CO" },
+      { code: "SC", name: "Southern Cone", country: "Argentina" },
     ],
   },
   {
@@ -87,12 +91,12 @@ const REGIONS: readonly RegionShape[] = [
     name: "Asia Pacific",
     hasTarget: false,
     territories: [
-      { code: "ANZ", name: "Australia & New Zealand" },
-      { code: "JP", name: "Japan" },
-      { code: "CN", name: "Greater China" },
-      { code: "IN", name: "India" },
-      { code: "SEA", name: "Southeast Asia" },
-      { code: "KR", name: "Korea" },
+      { code: "ANZ", name: "Australia & New Zealand", country: "AU" },
+      { code: "JP", name: "Japan", country: "Japan" },
+      { code: "CN", name: "Greater China", country: "CN" },
+      { code: "IN", name: "India", country: "India" },
+      { code: "SEA", name: "Southeast Asia", country: "Indonesia" },
+      { code: "KR", name: "Korea", country: "KOR" },
     ],
   },
 ];
@@ -208,6 +212,12 @@ interface Builder {
 
 function node(id: string, parent: string, name: string, owner: string, segment = ""): PlanNode {
   return { id, parent, name, owner, attributes: { Segment: segment } };
+}
+
+/** The node with the sample's geography columns, filled on its territories (the map's regions). */
+function placed(planNode: PlanNode, territory: TerritoryShape | undefined): PlanNode {
+  const places = { Country: territory?.country ?? "", State: territory?.state ?? "" };
+  return { ...planNode, attributes: { ...planNode.attributes, ...places } };
 }
 
 function addRep(
@@ -332,11 +342,13 @@ export function samplePlan(): SamplePlan {
   const builder: Builder = { nodes: [], reps: [], regionOf: new Map() };
   const company = node("ACME", "", "Acme Group", nextName());
   builder.nodes.push(company);
+  const territories = new Map<string, TerritoryShape>();
   for (const region of REGIONS) {
     const regionNode = node(region.code, company.id, region.name, nextName());
     builder.nodes.push(regionNode);
     for (const territory of region.territories) {
       const territoryNode = node(`${region.code}-${territory.code}`, region.code, territory.name, nextName());
+      territories.set(territoryNode.id, territory);
       builder.nodes.push(territoryNode);
       const reps = 8 + Math.floor(rng() * 7);
       for (let r = 1; r <= reps; r++) {
@@ -345,7 +357,8 @@ export function samplePlan(): SamplePlan {
     }
   }
   const withTarget = new Set(REGIONS.filter((region) => region.hasTarget).map((region) => region.code));
-  return finish(builder, rng, company, withTarget);
+  const nodes = builder.nodes.map((planNode) => placed(planNode, territories.get(planNode.id)));
+  return finish({ ...builder, nodes }, rng, company, withTarget);
 }
 
 const TERRITORIES_PER_REGION = 25;

@@ -32,6 +32,7 @@ const ProgressView = lazyView(() =>
 const ShareView = lazyView(() =>
   import(/* webpackChunkName: "view-share" */ "./views/sharing/ShareView").then((m) => m.ShareView),
 );
+const MapView = lazyView(() => import(/* webpackChunkName: "view-map" */ "./views/map/MapView").then((m) => m.MapView));
 // One of these two is the first thing the pane shows: fetch both while the plan is being read.
 void NavigateView.preload().catch(() => undefined);
 void SetupView.preload().catch(() => undefined);
@@ -76,6 +77,7 @@ const TABS: readonly PaneTab[] = [
   { value: "reconcile", label: "Reconcile", needsPlan: true, view: ReconcileView },
   { value: "progress", label: "Progress", needsPlan: true, view: ProgressView },
   { value: "share", label: "Share", needsPlan: true, view: ShareView },
+  { value: "map", label: "Map", needsPlan: true, view: MapView },
 ];
 
 /**
@@ -125,7 +127,7 @@ export function App({ workbook, locale, storage, signIn }: AppProps): React.JSX.
   const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0];
   React.useEffect(() => {
     // After the first view is on screen, so its chunk never waits behind the others.
-    for (const view of [MyTargetsView, ReviewView, ReconcileView, ProgressView, ShareView]) {
+    for (const view of [MyTargetsView, ReviewView, ReconcileView, ProgressView, ShareView, MapView]) {
       void view.preload().catch(() => undefined);
     }
   }, []);

@@ -29,6 +29,7 @@ const VIEWS: readonly (readonly [string, string | null])[] = [
   ["Reconcile", null],
   ["Progress", null],
   ["Share", null],
+  ["Map", null],
 ];
 
 beforeEach(() => window.localStorage.clear());
@@ -76,7 +77,7 @@ test("in every view, every control has an accessible name", async () => {
     expect({ view, unnamed: unnamedControls() }).toEqual({ view, unnamed: [] });
     checked.push(view);
   }
-  expect(checked).toHaveLength(7);
+  expect(checked).toHaveLength(8);
 
   // The view-specific controls the owners unlock were there to check.
   await user.click(screen.getByRole("tab", { name: "Review" }));

@@ -1,0 +1,35 @@
+/** How the map, its legend and its table put a region's measure into words. */
+import { formatNumber } from "../../../core/plan/numbers";
+import type { ScaleStep } from "../../../core/map/colourScale";
+import { measureOf, type MapMeasure, type RegionFigures } from "../../../core/map/regionFigures";
+
+export const MEASURE_LABELS: Readonly<Record<MapMeasure, string>> = {
+  variance: "Variance %",
+  share: "Share of bottom-up",
+};
+
+export function percent(value: number, locale: string, signed: boolean): string {
+  const text = `${formatNumber(value * 100, locale, 1)} %`;
+  return signed && value > 0 ? `+${text}` : text;
+}
+
+/** "+12.0 %, over tolerance", "no target", "8.5 % of the company's bottom-up". */
+export function measureText(region: RegionFigures, measure: MapMeasure, locale: string): string {
+  const value = measureOf(region, measure);
+  if (measure === "share")
+    return value === null ? "no bottom-up" : `${percent(value, locale, false)} of the company's bottom-up`;
+  const { figures } = region;
+  if (figures.topDown === null) return "no target";
+  const side = figures.variance !== null && figures.variance > 0 ? "over" : "under";
+  const shown = value === null ? "target of 0" : `variance ${percent(value, locale, true)}`;
+  return figures.outOfTolerance ? `${shown}, ${side} tolerance` : `${shown}, within tolerance`;
+}
+
+/** A legend entry: "-5.0 % to +5.0 %", "above +15.0 %", "up to 4.2 %". */
+export function stepText(step: ScaleStep, locale: string, signed: boolean): string {
+  if (step.from === null && step.to !== null) return `${percent(step.to, locale, signed)} or less`;
+  if (step.to === null && step.from !== null) return `above ${percent(step.from, locale, signed)}`;
+  if (step.from !== null && step.to !== null)
+    return `${percent(step.from, locale, signed)} to ${percent(step.to, locale, signed)}`;
+  return "any";
+}

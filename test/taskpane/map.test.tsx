@@ -1,0 +1,157 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { NOT_IN_PLAN_COLOUR, stepOf, varianceScale } from "../../src/core/map/colourScale";
+import type { Plan } from "../../src/core/plan/types";
+import { FakePlanWorkbook, makePlan, type PlanData } from "./support/FakePlanWorkbook";
+import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
+
+jest.setTimeout(60000);
+
+/** `makePlan` with a geography column: node id -> cell. */
+function placedPlan(data: PlanData, column: string, places: Readonly<Record<string, string>>): Plan {
+  const plan = makePlan(data);
+  return {
+    ...plan,
+    nodes: plan.nodes.map((node) => ({ ...node, attributes: { Segment: "", [column]: places[node.id] ?? "" } })),
+  };
+}
+
+/** Tolerance 5 %. France on target, Germany 30 % over, the US 30 % under; one cell names no country. */
+function worldPlan(): FakePlanWorkbook {
+  return new FakePlanWorkbook(
+    placedPlan(
+      {
+        nodes: [
+          ["W", "", "World", "ceo"],
+          ["EU", "W", "Europe", "eu"],
+          ["FR", "EU", "France team", "fr"],
+          ["DE", "EU", "Germany team", "de"],
+          ["US", "W", "US team", "us"],
+          ["ATL", "W", "Lost city", "x"],
+        ],
+        entries: {
+          FR: [[100, 100], "Submitted"],
+          DE: [[65, 65], "Submitted"],
+          US: [[35, 35], "Submitted"],
+          ATL: [[1, 1], "Draft"],
+        },
+        topDown: { FR: [100, 100], DE: [50, 50], US: [50, 50] },
+      },
+      "Country",
+      { FR: "France", DE: "DE", US: "USA", ATL: "Atlantis" },
+    ),
+  );
+}
+
+async function openMap(workbook: FakePlanWorkbook): Promise<RenderedPane> {
+  const pane = renderTaskPane(workbook);
+  await pane.user.click(await screen.findByRole("tab", { name: "Map" }));
+  await screen.findByRole("group", { name: /^Map of / }, { timeout: 20000 });
+  return pane;
+}
+
+function region(name: RegExp): HTMLElement {
+  return within(screen.getByRole("group", { name: /^Map of / })).getByRole("button", { name: name });
+}
+
+describe("Map", () => {
+  test("regions are coloured by variance %: over tolerance in the 'over' colour, within it neutral", async () => {
+    await openMap(worldPlan());
+    const scale = varianceScale(0.05);
+
+    const germany = region(/^Germany: variance \+30\.0 %, over tolerance$/);
+    expect(germany).toHaveAttribute("data-tone", "over");
+    expect(germany).toHaveAttribute("fill", stepOf(scale, 0.3).colour);
+    const us = region(/^United States: variance -30\.0 %, under tolerance$/);
+    expect(us).toHaveAttribute("fill", stepOf(scale, -0.3).colour);
+    expect(region(/^France: variance 0\.0 %, within tolerance$/)).toHaveAttribute("data-tone", "within");
+    expect(stepOf(scale, 0.3).colour).not.toBe(stepOf(scale, 0).colour);
+    // The rest of the world is drawn as a backdrop, out of the tab order and of assistive tech.
+    const map = screen.getByRole("group", { name: /^Map of / });
+    expect(map.querySelectorAll(`path[fill="${NOT_IN_PLAN_COLOUR}"]`).length).toBeGreaterThan(100);
+    expect(within(map).getAllByRole("button")).toHaveLength(3);
+  });
+
+  test("colouring by share of the bottom-up recolours the map", async () => {
+    const { user } = await openMap(worldPlan());
+    const before = region(/^Germany/).getAttribute("fill");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Colour by" }), "share");
+    // 130 of the company's 402 (Atlantis counts towards the company, not a region).
+    const germany = region(/^Germany: 32\.3 % of the company's bottom-up$/);
+    expect(germany).toHaveAttribute("data-tone", "share");
+    expect(germany.getAttribute("fill")).not.toBe(before);
+  });
+
+  test("Enter or Space on a region, or a click, selects its node in the sheet", async () => {
+    const workbook = worldPlan();
+    const { user } = await openMap(workbook);
+
+    const germany = region(/^Germany/);
+    germany.focus();
+    expect(germany).toHaveFocus();
+    fireEvent.keyDown(germany, { key: "Enter" });
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["DE"]));
+    fireEvent.keyDown(region(/^United States/), { key: " " });
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["DE", "US"]));
+    await user.click(region(/^France/));
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["DE", "US", "FR"]));
+    expect(region(/^France/)).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("status")).toHaveTextContent("France team selected (1 of 1 in France)");
+  });
+
+  test("the table lists every region with its numbers and nodes", async () => {
+    const workbook = worldPlan();
+    const { user } = await openMap(workbook);
+    const table = screen.getByRole("table", { name: "Regions on the map" });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ["France", "200", "200", "variance 0.0 %, within tolerance", "France team"],
+      ["Germany", "130", "100", "variance +30.0 %, over tolerance", "Germany team"],
+      ["United States", "70", "100", "variance -30.0 %, under tolerance", "US team"],
+    ]);
+    await user.click(within(table).getByRole("button", { name: "US team" }));
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["US"]));
+  });
+
+  test("a cell that names no country or US state is listed as a problem", async () => {
+    await openMap(worldPlan());
+    expect(screen.getByText("1 node isn't on the map")).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Node ATL \(Lost city\): "Atlantis" in column Country is not a country or US state;/),
+    ).toBeInTheDocument();
+  });
+
+  test("a column of US states is drawn on the US map; a region with two nodes selects each in turn", async () => {
+    const workbook = new FakePlanWorkbook(
+      placedPlan(
+        {
+          nodes: [
+            ["W", "", "USA", "ceo"],
+            ["W1", "W", "Bay Area", "a"],
+            ["W2", "W", "Los Angeles", "b"],
+            ["S", "W", "Texas team", "c"],
+          ],
+          entries: { W1: [[10, 10], "Draft"], W2: [[10, 10], "Draft"], S: [[5, 5], "Draft"] },
+        },
+        "State",
+        { W1: "CA", W2: "California", S: "TX" },
+      ),
+    );
+    const { user } = await openMap(workbook);
+    const map = screen.getByRole("group", { name: "Map of US states by variance %" });
+    expect(map.querySelectorAll("path").length).toBeGreaterThanOrEqual(51);
+    const california = region(/^California: no target$/);
+    await user.click(california);
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["W1"]));
+    await user.click(region(/^California/));
+    await waitFor(() => expect(workbook.selectedNodes).toEqual(["W1", "W2"]));
+    expect(screen.getByRole("status")).toHaveTextContent("Los Angeles selected (2 of 2 in California)");
+  });
+});
