@@ -112,9 +112,9 @@ describe("Map", () => {
           .map((cell) => cell.textContent),
       );
     expect(rows).toEqual([
-      ["France", "200", "200", "variance 0.0 %, within tolerance", "France team"],
-      ["Germany", "130", "100", "variance +30.0 %, over tolerance", "Germany team"],
-      ["United States", "70", "100", "variance -30.0 %, under tolerance", "US team"],
+      ["France", "200", "200", "0.0 %", "France team"],
+      ["Germany", "130", "100", "+30.0 % over", "Germany team"],
+      ["United States", "70", "100", "-30.0 % under", "US team"],
     ]);
     await user.click(within(table).getByRole("button", { name: "US team" }));
     await waitFor(() => expect(workbook.selectedNodes).toEqual(["US"]));

@@ -3,7 +3,7 @@ import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableR
 import { formatNumber } from "../../../core/plan/numbers";
 import type { MapMeasure, RegionFigures } from "../../../core/map/regionFigures";
 import { useNumberTableStyles } from "../../components/numberTableStyles";
-import { measureText } from "./regionText";
+import { MEASURE_LABELS, shortMeasureText } from "./regionText";
 
 export interface RegionTableProps {
   regions: readonly RegionFigures[];
@@ -34,7 +34,7 @@ export function RegionTable({
             <TableHeaderCell>Region</TableHeaderCell>
             <TableHeaderCell className={tableStyles.number}>Bottom-up</TableHeaderCell>
             <TableHeaderCell className={tableStyles.number}>Top-down</TableHeaderCell>
-            <TableHeaderCell>Value</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.number}>{MEASURE_LABELS[measure]}</TableHeaderCell>
             <TableHeaderCell>Nodes</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -44,7 +44,7 @@ export function RegionTable({
               <TableCell>{region.region.name}</TableCell>
               <TableCell className={tableStyles.number}>{number(region.figures.bottomUp)}</TableCell>
               <TableCell className={tableStyles.number}>{number(region.figures.topDown)}</TableCell>
-              <TableCell>{measureText(region, measure, locale)}</TableCell>
+              <TableCell className={tableStyles.number}>{shortMeasureText(region, measure, locale)}</TableCell>
               <TableCell>
                 {region.nodes.map((id, i) => (
                   <React.Fragment key={id}>

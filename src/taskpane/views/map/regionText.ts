@@ -25,6 +25,17 @@ export function measureText(region: RegionFigures, measure: MapMeasure, locale: 
   return figures.outOfTolerance ? `${shown}, ${side} tolerance` : `${shown}, within tolerance`;
 }
 
+/** The table's short form: "+12.0 % over", "-1.0 %" (within tolerance), "no target", "8.5 %". */
+export function shortMeasureText(region: RegionFigures, measure: MapMeasure, locale: string): string {
+  const value = measureOf(region, measure);
+  if (measure === "share") return value === null ? "—" : percent(value, locale, false);
+  const { figures } = region;
+  if (figures.topDown === null) return "no target";
+  if (value === null) return "target of 0";
+  const side = figures.variance !== null && figures.variance > 0 ? "over" : "under";
+  return figures.outOfTolerance ? `${percent(value, locale, true)} ${side}` : percent(value, locale, true);
+}
+
 /** A legend entry: "-5.0 % to +5.0 %", "above +15.0 %", "up to 4.2 %". */
 export function stepText(step: ScaleStep, locale: string, signed: boolean): string {
   if (step.from === null && step.to !== null) return `${percent(step.to, locale, signed)} or less`;
