@@ -296,19 +296,25 @@ export function problemsError(problems: readonly HierarchyProblem[]): CellError 
   return new CellError("VALUE", listed.join("; "));
 }
 
+/** Per hierarchy, one target per input row: the same for every call that reuses the hierarchy. */
+const rowTargets = new WeakMap<Hierarchy, readonly Target[]>();
+
 /**
  * Whom each result row is about. `nodes` omitted: one row per input row, aligned with ids (blank ids
  * give blank rows). `nodes` given (one id, or a column or row of ids): one row per requested node,
  * where a blank (or 0) gives a blank row, an unknown id `#N/A` "No node "X"" and an error cell that
  * error, each in its row only.
  */
-export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | CellError {
+export function toTargets(nodes: unknown, hierarchy: Hierarchy): readonly Target[] | CellError {
   if (isOmitted(nodes)) {
+    const known = rowTargets.get(hierarchy);
+    if (known !== undefined) return known;
     const targets = new Array<Target>(hierarchy.rowCount);
     for (let row = 0; row < hierarchy.rowCount; row++) {
       const node = hierarchy.rowNode[row];
       targets[row] = node < 0 ? "" : node;
     }
+    rowTargets.set(hierarchy, targets);
     return targets;
   }
   const requested = toVector(nodes, "nodes");
