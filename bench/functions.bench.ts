@@ -270,7 +270,8 @@ function benchFunctions(functions: Record<string, ExcelFunction>): void {
  *              bottom-up), decimals, TRUE)
  *   Variance   =BU.VARIANCE(bottom-up, top-down), and VARIANCE(..., "pct") where top-down is not 0
  * after one LEVEL: 37 calls on the same ids and parents, 24 VARIANCE. The IFs are Excel's work:
- * done here between the calls, untimed; the pct column's "—" cells are left out.
+ * done here between the calls, untimed; the pct column's "—" cells are left out. Each call gets
+ * new arrays, as from Excel (a JSON copy, untimed), so no call reads another's result arrays.
  */
 function benchReport(functions: Record<string, ExcelFunction>): void {
   const nodes = 100_000;
@@ -285,26 +286,47 @@ function benchReport(functions: Record<string, ExcelFunction>): void {
   const inputColumns = Array.from({ length: PERIODS }, (_, c) => column(inputs, c));
   const targetColumns = Array.from({ length: PERIODS }, (_, c) => column(goals, c));
   const decimals = 0;
-  /** CPU milliseconds of the BU calls only: the IFs between them are Excel's work. */
   /** CPU milliseconds per formula (the IFs between the calls are Excel's work, untimed). */
   const recalculate = (): Record<string, number> => {
     const took: Record<string, number> = {};
-    const timed = (name: string, call: () => unknown[][]): unknown[][] => {
+    /**
+     * Ranges arrive as Excel hands them over, new arrays each call (one function's result is
+     * another's argument only through the sheet), made before the call is timed.
+     */
+    const timed = (name: string, call: (...args: Grid[]) => unknown[][], ...ranges: Grid[]): unknown[][] => {
+      const args = ranges.map((range) => JSON.parse(JSON.stringify(range)) as Grid);
       let result: unknown[][] = [];
-      took[name] = (took[name] ?? 0) + cpu(() => (result = call()));
+      took[name] = (took[name] ?? 0) + cpu(() => (result = call(...args)));
       return result;
     };
-    timed("LEVEL", () => functions.LEVEL(ids, parents, null));
+    timed("LEVEL", (i, p) => functions.LEVEL(i, p, null), ids, parents);
     for (let c = 0; c < PERIODS; c++) {
-      const bottomUp = timed("ROLLUP sum", () => functions.ROLLUP(ids, parents, inputColumns[c], null, null));
-      const counted = timed("ROLLUP count", () => functions.ROLLUP(ids, parents, inputColumns[c], null, "count"));
+      const bottomUp = timed(
+        "ROLLUP sum",
+        (i, p, v) => functions.ROLLUP(i, p, v, null, null),
+        ids,
+        parents,
+        inputColumns[c],
+      );
+      const counted = timed(
+        "ROLLUP count",
+        (i, p, v) => functions.ROLLUP(i, p, v, null, "count"),
+        ids,
+        parents,
+        inputColumns[c],
+      );
       const weights: Grid = new Array(nodes);
       for (let row = 0; row < nodes; row++) weights[row] = [counted[row][0] === 0 ? "" : bottomUp[row][0]];
-      const topDown = timed("CASCADE", () =>
-        functions.CASCADE(ids, parents, targetColumns[c], weights, decimals, true),
+      const topDown = timed(
+        "CASCADE",
+        (i, p, t, w) => functions.CASCADE(i, p, t, w, decimals, true),
+        ids,
+        parents,
+        targetColumns[c],
+        weights,
       );
-      timed("VARIANCE", () => functions.VARIANCE(bottomUp, topDown, null));
-      timed("VARIANCE pct", () => functions.VARIANCE(bottomUp, topDown, "pct"));
+      timed("VARIANCE", (a, t) => functions.VARIANCE(a, t, null), bottomUp, topDown);
+      timed("VARIANCE pct", (a, t) => functions.VARIANCE(a, t, "pct"), bottomUp, topDown);
     }
     return took;
   };

@@ -94,9 +94,11 @@ export function toExcelCell(cell: ResultCell): ExcelCell {
  */
 export function toExcelResult(result: FormulaResult): ExcelCell[][] {
   if (result instanceof CellError) throw toExcelError(result);
+  // A result of text (ids, paths) is checked cell by cell: reading it as numbers would parse each text.
+  const text = result.length > 0 && typeof result[0][0] === "string";
   for (let r = 0; r < result.length; r++) {
     const row = result[r];
-    if (!onlyFiniteNumbers(row)) replaceCells(row);
+    if (text || !onlyFiniteNumbers(row)) replaceCells(row);
   }
   return result as ExcelCell[][];
 }
