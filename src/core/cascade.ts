@@ -83,27 +83,45 @@ export function evenShareWeights(
   // Per parent (index nodeCount stands for "no parent") and column: sum and count of numeric weights.
   const groupSum = new Float64Array((nodeCount + 1) * columns);
   const groupCount = new Float64Array((nodeCount + 1) * columns);
-  const groupOf = (node: number): number => (parent[node] < 0 ? nodeCount : parent[node]) * columns;
-  weights.forEach((row, r) => {
+  for (let r = 0; r < weights.length; r++) {
     const node = rowNode[r];
-    if (node < 0) return;
+    if (node < 0) continue;
+    const row = weights[r];
+    const group = (parent[node] < 0 ? nodeCount : parent[node]) * columns;
     for (let c = 0; c < columns; c++) {
-      const weight = asNumber(row[c]);
+      const weight = readNumber(row[c]);
       if (weight === undefined) continue;
-      groupSum[groupOf(node) + c] += weight > 0 ? weight : 0;
-      groupCount[groupOf(node) + c] += 1;
+      groupSum[group + c] += weight > 0 ? weight : 0;
+      groupCount[group + c] += 1;
     }
-  });
-  return weights.map((row, r) => {
+  }
+  const even = new Array<readonly unknown[]>(weights.length);
+  for (let r = 0; r < weights.length; r++) {
+    const row = weights[r];
     const node = rowNode[r];
-    if (node < 0 || !row.some(isBlank)) return row;
-    return row.map((cell, c) => {
-      if (!isBlank(cell)) return cell;
-      const count = groupCount[groupOf(node) + c];
-      return count > 0 ? groupSum[groupOf(node) + c] / count : 0;
-    });
-  });
+    even[r] =
+      node < 0 || !row.some(blank) ? row : evenRow(row, (parent[node] < 0 ? nodeCount : parent[node]) * columns);
+  }
+  return even;
+
+  function evenRow(row: readonly unknown[], group: number): unknown[] {
+    const filled = new Array<unknown>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!blank(cell)) filled[c] = cell;
+      else filled[c] = groupCount[group + c] > 0 ? groupSum[group + c] / groupCount[group + c] : 0;
+    }
+    return filled;
+  }
 }
+
+/**
+ * Bound once because they run per cell: where a call goes through a module getter (bundlers' CommonJS
+ * interop) or a global lookup (VM contexts such as jest's), that costs more than the work itself.
+ */
+const readNumber = asNumber;
+const blank = isBlank;
+const isFiniteNumber = Number.isFinite;
 
 /**
  * Why `targets` and `weights` don't go with `rowCount` rows of ids, or undefined when they do: each has
@@ -177,7 +195,7 @@ class CascadeRun {
       const weightRow = weights[row];
       for (let c = 0; c < weightColumns; c++) {
         const cell = weightRow[c];
-        const weight = asNumber(cell) ?? 0;
+        const weight = readNumber(cell) ?? 0;
         const at = node * weightColumns + c;
         this.weightOf[at] = weight > 0 ? weight : 0;
         if (cell instanceof CellError) {
@@ -188,7 +206,7 @@ class CascadeRun {
       const targetRow = targets[row];
       for (let c = 0; c < periods; c++) {
         const cell = targetRow[c];
-        const target = asNumber(cell);
+        const target = readNumber(cell);
         if (target !== undefined && (target !== 0 || !zeroIsNoTarget)) {
           this.value[node * periods + c] = target;
           this.kind[node * periods + c] = HELD;
@@ -203,15 +221,17 @@ class CascadeRun {
   /** Parents before children, so each node's value is final before it is split. */
   pushDown(): void {
     const { hierarchy, periods, kind } = this;
-    for (let k = 0; k < hierarchy.nodeCount; k++) {
-      const node = hierarchy.order[k];
-      if (hierarchy.isLeaf(node)) continue;
-      const children = hierarchy.children(node);
+    const { order, childStart } = hierarchy;
+    for (let k = 0; k < order.length; k++) {
+      const node = order[k];
+      const first = childStart[node];
+      const end = childStart[node + 1];
+      if (first === end) continue;
       for (let c = 0; c < periods; c++) {
         const cell = node * periods + c;
         if (kind[cell] === BLANK) continue;
-        const failure = kind[cell] === FAILED ? this.failures.get(cell) : this.split(children, c, this.value[cell]);
-        if (failure !== undefined) this.fail(children, c, failure);
+        const failure = kind[cell] === FAILED ? this.failures.get(cell) : this.split(first, end, c, this.value[cell]);
+        if (failure !== undefined) this.fail(first, end, c, failure);
       }
     }
   }
@@ -233,14 +253,18 @@ class CascadeRun {
     return result;
   }
 
-  /** Shares `parentValue`, less the held children's targets, among the other children in period `c`. */
-  private split(children: Int32Array, c: number, parentValue: number): CellError | undefined {
+  /**
+   * Shares `parentValue`, less the held children's targets, among the other children in period `c`;
+   * the children are `childList[first .. end)`.
+   */
+  private split(first: number, end: number, c: number, parentValue: number): CellError | undefined {
     const { periods, weightColumns, value, kind, members, memberWeights, parts, decimals } = this;
+    const children = this.hierarchy.childList;
     const weightColumn = weightColumns === 1 ? 0 : c;
     let remaining = parentValue;
     let count = 0;
     let error: CellError | undefined;
-    for (let i = 0; i < children.length; i++) {
+    for (let i = first; i < end; i++) {
       const child = children[i];
       const childCell = child * periods + c;
       // Children are split before their own children, so a FAILED child here is one whose own
@@ -259,7 +283,7 @@ class CascadeRun {
     }
     if (count === 0) return undefined;
     if (error !== undefined) return error;
-    if (!Number.isFinite(remaining)) return new CellError("NUM", messages.tooLarge);
+    if (!isFiniteNumber(remaining)) return new CellError("NUM", messages.tooLarge);
     if (decimals === undefined) {
       splitExactly(remaining, memberWeights, count, parts);
     } else {
@@ -277,8 +301,9 @@ class CascadeRun {
   }
 
   /** The children without a target of their own get the error instead of a share. */
-  private fail(children: Int32Array, c: number, failure: CellError): void {
-    for (let i = 0; i < children.length; i++) {
+  private fail(first: number, end: number, c: number, failure: CellError): void {
+    const children = this.hierarchy.childList;
+    for (let i = first; i < end; i++) {
       const childCell = children[i] * this.periods + c;
       // Held children keep their targets, and children whose own target is an error keep that error.
       if (this.kind[childCell] === HELD || this.kind[childCell] === FAILED) continue;

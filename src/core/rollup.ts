@@ -1,4 +1,4 @@
-import { asNumber, CellError } from "./cell";
+import { CellError } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { messages } from "./messages";
 
@@ -33,7 +33,6 @@ class Errors {
  * Bound once because they run per cell: where a call goes through a module getter (bundlers' CommonJS
  * interop) or a global lookup (VM contexts such as jest's), that costs more than the work itself.
  */
-const readNumber = asNumber;
 const isFiniteNumber = Number.isFinite;
 
 /**
@@ -85,41 +84,76 @@ export class Rollup {
 
   /** The node's aggregates across all columns, as a new row. */
   row(node: number): (number | CellError)[] {
+    if (this.errors === undefined) {
+      if (this.method === "sum") return this.sumRow(node);
+      if (this.method === "avg") return this.avgRow(node);
+      if (this.method === "min" || this.method === "max") return this.extremeRow(node);
+    }
     const columns = this.columns;
     const row = new Array<number | CellError>(columns);
-    if (this.method === "sum" && this.errors === undefined) {
-      // The common case, built without a per-cell dispatch on the method.
-      const totals = this.totals;
-      const base = node * columns;
-      for (let column = 0; column < columns; column++) {
-        const total = totals[base + column];
-        // Two stores, not one of `finite ? number : error`: a value that may be either is boxed.
-        if (isFiniteNumber(total)) row[column] = total;
-        else row[column] = this.overflow;
+    for (let column = 0; column < columns; column++) row[column] = this.cell(node, column);
+    return row;
+  }
+
+  /** The common case, built without a per-cell dispatch on the method. */
+  private sumRow(node: number): (number | CellError)[] {
+    const columns = this.columns;
+    const totals = this.totals;
+    const base = node * columns;
+    const row = new Array<number | CellError>(columns);
+    for (let column = 0; column < columns; column++) {
+      const total = totals[base + column];
+      // Two stores, not one of `finite ? number : error`: a value that may be either is boxed.
+      if (isFiniteNumber(total)) row[column] = total;
+      else row[column] = this.overflow;
+    }
+    return row;
+  }
+
+  /**
+   * As common in reports, and as fast as sum. A row of numbers only is made apart from a row with
+   * an error in it: V8 learns per place an array is made what it will hold, and once one row there
+   * held an error it would store every later row's numbers as separate heap objects.
+   */
+  private avgRow(node: number): (number | CellError)[] {
+    const columns = this.columns;
+    const totals = this.totals;
+    const counts = this.counts as Float64Array;
+    const base = node * columns;
+    let numbers = true;
+    for (let column = 0; column < columns; column++) {
+      const count = counts[base + column];
+      if (count === 0 || !isFiniteNumber(totals[base + column] / count)) {
+        numbers = false;
+        break;
       }
-    } else if (this.method === "avg" && this.errors === undefined) {
-      // As common in reports, and as fast as sum: no dispatch per cell, one shared #DIV/0!.
-      const totals = this.totals;
-      const counts = this.counts as Float64Array;
-      const base = node * columns;
-      for (let column = 0; column < columns; column++) {
-        const count = counts[base + column];
-        const average = totals[base + column] / count;
-        if (count === 0) row[column] = this.nothingToAverage;
-        else if (isFiniteNumber(average)) row[column] = average;
-        else row[column] = this.overflow;
-      }
-    } else if ((this.method === "min" || this.method === "max") && this.errors === undefined) {
-      const totals = this.totals;
-      const base = node * columns;
-      for (let column = 0; column < columns; column++) {
-        // Values are finite, so an infinite extreme means nothing was counted: 0, as Excel's MIN/MAX.
-        const extreme = totals[base + column];
-        if (isFiniteNumber(extreme)) row[column] = extreme;
-        else row[column] = 0;
-      }
-    } else {
-      for (let column = 0; column < columns; column++) row[column] = this.cell(node, column);
+    }
+    if (numbers) {
+      const row = new Array<number>(columns);
+      for (let column = 0; column < columns; column++) row[column] = totals[base + column] / counts[base + column];
+      return row;
+    }
+    const row = new Array<number | CellError>(columns);
+    for (let column = 0; column < columns; column++) {
+      const count = counts[base + column];
+      const average = totals[base + column] / count;
+      if (count === 0) row[column] = this.nothingToAverage;
+      else if (isFiniteNumber(average)) row[column] = average;
+      else row[column] = this.overflow;
+    }
+    return row;
+  }
+
+  private extremeRow(node: number): number[] {
+    const columns = this.columns;
+    const totals = this.totals;
+    const base = node * columns;
+    const row = new Array<number>(columns);
+    for (let column = 0; column < columns; column++) {
+      // Values are finite, so an infinite extreme means nothing was counted: 0, as Excel's MIN/MAX.
+      const extreme = totals[base + column];
+      if (isFiniteNumber(extreme)) row[column] = extreme;
+      else row[column] = 0;
     }
     return row;
   }
@@ -138,64 +172,21 @@ export class Rollup {
  * into their parents in reverse hierarchy order, which visits every child before its parent.
  */
 export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number, method: RollupMethod): Rollup {
-  const nodeCount = hierarchy.nodeCount;
-  const size = nodeCount * columns;
-  const totals = new Float64Array(size);
+  const size = hierarchy.nodeCount * columns;
+  // count needs no totals, sum none of the counts; avg needs both.
+  const totals = new Float64Array(method === "count" ? 0 : size);
   const counts = method === "count" || method === "avg" ? new Float64Array(size) : undefined;
   if (method === "min") totals.fill(Infinity);
   if (method === "max") totals.fill(-Infinity);
+  const errorRow = ownValues(hierarchy, values, columns, method === "count" ? undefined : totals, counts);
 
-  const nodeRow = hierarchy.nodeRow;
-  let errorRow: Int32Array | undefined;
-  for (let node = 0; node < nodeCount; node++) {
-    const row = values[nodeRow[node]];
-    const base = node * columns;
-    for (let column = 0; column < columns; column++) {
-      const cell = row[column];
-      const value = readNumber(cell);
-      if (value === undefined) {
-        // COUNT skips error values; SUM, AVERAGE, MIN and MAX show them.
-        if (cell instanceof CellError && method !== "count") {
-          (errorRow ??= new Int32Array(size).fill(NO_ERROR))[base + column] = nodeRow[node];
-        }
-        continue;
-      }
-      // A node's own value is a sum, minimum and maximum of one.
-      totals[base + column] = value;
-      if (counts !== undefined) counts[base + column] = 1;
-    }
-  }
-
-  const order = hierarchy.order;
-  const parent = hierarchy.parent;
-  for (let i = nodeCount - 1; i >= 0; i--) {
-    const node = order[i];
-    const up = parent[node];
-    if (up === NONE) continue;
-    const from = node * columns;
-    const to = up * columns;
-    if (method === "min") {
-      for (let column = 0; column < columns; column++) {
-        if (totals[from + column] < totals[to + column]) totals[to + column] = totals[from + column];
-      }
-    } else if (method === "max") {
-      for (let column = 0; column < columns; column++) {
-        if (totals[from + column] > totals[to + column]) totals[to + column] = totals[from + column];
-      }
-    } else {
-      for (let column = 0; column < columns; column++) totals[to + column] += totals[from + column];
-      if (counts !== undefined) {
-        for (let column = 0; column < columns; column++) counts[to + column] += counts[from + column];
-      }
-    }
-    if (errorRow !== undefined) {
-      for (let column = 0; column < columns; column++) {
-        const below = errorRow[from + column];
-        const here = errorRow[to + column];
-        if (below !== NO_ERROR && (here === NO_ERROR || below < here)) errorRow[to + column] = below;
-      }
-    }
-  }
+  // One loop per method: a loop that asks which method it runs, per node, is several times slower.
+  const { order, parent } = hierarchy;
+  if (method === "min") foldMin(order, parent, columns, totals);
+  else if (method === "max") foldMax(order, parent, columns, totals);
+  else if (method !== "count") foldSum(order, parent, columns, totals);
+  if (counts !== undefined) foldSum(order, parent, columns, counts);
+  if (errorRow !== undefined) foldErrors(order, parent, columns, errorRow);
 
   return new Rollup(
     method,
@@ -204,4 +195,88 @@ export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number,
     counts,
     errorRow === undefined ? undefined : new Errors(errorRow, values, columns),
   );
+}
+
+/**
+ * Stores each node's own values: a finite number in `totals` (a sum, minimum and maximum of one) and
+ * a 1 in `counts`. Returns where errors are, per cell, unless `totals` is omitted (count: COUNT skips
+ * error values; SUM, AVERAGE, MIN and MAX show them).
+ */
+function ownValues(
+  hierarchy: Hierarchy,
+  values: ValueRows,
+  columns: number,
+  totals: Float64Array | undefined,
+  counts: Float64Array | undefined,
+): Int32Array | undefined {
+  const nodeCount = hierarchy.nodeCount;
+  const nodeRow = hierarchy.nodeRow;
+  let errorRow: Int32Array | undefined;
+  for (let node = 0; node < nodeCount; node++) {
+    const row = values[nodeRow[node]];
+    const base = node * columns;
+    for (let column = 0; column < columns; column++) {
+      const cell = row[column];
+      if (typeof cell === "number" && isFiniteNumber(cell)) {
+        if (totals !== undefined) totals[base + column] = cell;
+        if (counts !== undefined) counts[base + column] = 1;
+      } else if (totals !== undefined && cell instanceof CellError) {
+        (errorRow ??= new Int32Array(nodeCount * columns).fill(NO_ERROR))[base + column] = nodeRow[node];
+      }
+    }
+  }
+  return errorRow;
+}
+
+function foldSum(order: Int32Array, parent: Int32Array, columns: number, into: Float64Array): void {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const up = parent[node];
+    if (up === NONE) continue;
+    const from = node * columns;
+    const to = up * columns;
+    for (let column = 0; column < columns; column++) into[to + column] += into[from + column];
+  }
+}
+
+function foldMin(order: Int32Array, parent: Int32Array, columns: number, into: Float64Array): void {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const up = parent[node];
+    if (up === NONE) continue;
+    const from = node * columns;
+    const to = up * columns;
+    for (let column = 0; column < columns; column++) {
+      if (into[from + column] < into[to + column]) into[to + column] = into[from + column];
+    }
+  }
+}
+
+function foldMax(order: Int32Array, parent: Int32Array, columns: number, into: Float64Array): void {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const up = parent[node];
+    if (up === NONE) continue;
+    const from = node * columns;
+    const to = up * columns;
+    for (let column = 0; column < columns; column++) {
+      if (into[from + column] > into[to + column]) into[to + column] = into[from + column];
+    }
+  }
+}
+
+/** The first error in sheet order wins, as SUM over the cells would show it. */
+function foldErrors(order: Int32Array, parent: Int32Array, columns: number, errorRow: Int32Array): void {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const up = parent[node];
+    if (up === NONE) continue;
+    const from = node * columns;
+    const to = up * columns;
+    for (let column = 0; column < columns; column++) {
+      const below = errorRow[from + column];
+      const here = errorRow[to + column];
+      if (below !== NO_ERROR && (here === NO_ERROR || below < here)) errorRow[to + column] = below;
+    }
+  }
 }

@@ -122,6 +122,8 @@ function notAnId(name: string, row: number, cell: object): string {
 
 /** The ids argument: a vector of at least one cell, read as `toIdVector` reads it. */
 export function toIds(arg: unknown): Vector | CellError {
+  const known = sameColumn(arg, last?.ids);
+  if (known !== undefined) return known;
   const ids = toIdVector(arg, "ids");
   if (ids instanceof CellError || ids.cells.length > 0) return ids;
   return new CellError("VALUE", messages.emptyArgument("ids"));
@@ -129,7 +131,25 @@ export function toIds(arg: unknown): Vector | CellError {
 
 /** The parents argument, read as `toIdVector` reads it. */
 export function toParents(arg: unknown): Vector | CellError {
-  return toIdVector(arg, "parents");
+  return sameColumn(arg, last?.parents) ?? toIdVector(arg, "parents");
+}
+
+/**
+ * The last hierarchy's own ids or parents when `arg` is a column holding the same cells, as
+ * `toIdVector` would read it, or undefined. A report passes the same ids and parents to every one
+ * of its formulas, each time as a new array; comparing them in place costs no copy, and handing
+ * back the cells the hierarchy was built from lets `toHierarchy` reuse it without comparing again.
+ */
+function sameColumn(arg: unknown, cells: readonly unknown[] | undefined): Vector | undefined {
+  if (cells === undefined || cells.length === 0 || !isArray(arg) || arg.length !== cells.length) return undefined;
+  for (let row = 0; row < cells.length; row++) {
+    const cellRow: unknown = arg[row];
+    if (!isArray(cellRow) || cellRow.length !== 1) return undefined;
+    const cell: unknown = cellRow[0];
+    // toIdVector reads the number 0 as blank (null).
+    if (cell !== cells[row] && !(cell === 0 && cells[row] === null)) return undefined;
+  }
+  return { cells, across: false };
 }
 
 /**
@@ -276,19 +296,25 @@ export function problemsError(problems: readonly HierarchyProblem[]): CellError 
   return new CellError("VALUE", listed.join("; "));
 }
 
+/** Per hierarchy, one target per input row: the same for every call that reuses the hierarchy. */
+const rowTargets = new WeakMap<Hierarchy, readonly Target[]>();
+
 /**
  * Whom each result row is about. `nodes` omitted: one row per input row, aligned with ids (blank ids
  * give blank rows). `nodes` given (one id, or a column or row of ids): one row per requested node,
  * where a blank (or 0) gives a blank row, an unknown id `#N/A` "No node "X"" and an error cell that
  * error, each in its row only.
  */
-export function toTargets(nodes: unknown, hierarchy: Hierarchy): Target[] | CellError {
+export function toTargets(nodes: unknown, hierarchy: Hierarchy): readonly Target[] | CellError {
   if (isOmitted(nodes)) {
+    const known = rowTargets.get(hierarchy);
+    if (known !== undefined) return known;
     const targets = new Array<Target>(hierarchy.rowCount);
     for (let row = 0; row < hierarchy.rowCount; row++) {
       const node = hierarchy.rowNode[row];
       targets[row] = node < 0 ? "" : node;
     }
+    rowTargets.set(hierarchy, targets);
     return targets;
   }
   const requested = toVector(nodes, "nodes");

@@ -56,9 +56,13 @@ export class Hierarchy {
     /** node -> id as written */
     readonly ids: readonly string[],
     private readonly byKey: KeyIndex,
-    /** children of node n are childList[childStart[n] .. childStart[n+1]), in sheet order */
-    private readonly childStart: Int32Array,
-    private readonly childList: Int32Array,
+    /**
+     * children of node n are childList[childStart[n] .. childStart[n+1]), in sheet order; read
+     * directly by passes over every family, where a `children` view per node would cost more than
+     * the work on it
+     */
+    readonly childStart: Int32Array,
+    readonly childList: Int32Array,
     /** all nodes depth-first, roots and siblings in sheet order */
     readonly order: Int32Array,
     /** node -> depth, root = 1 */
