@@ -17,7 +17,7 @@ import { appendAudit, chainedAuditRows } from "./audit";
 import type { AuditTail } from "./auditChain";
 import { SheetCache } from "./sheetWrites";
 import { readTables } from "./tableReads";
-import { bodyRow } from "./tableRows";
+import { bodyRow, checkWrittenIds } from "./tableRows";
 
 /**
  * Syncs: the table names (with the audit table's tail when it is known to exist), the table's place
@@ -54,12 +54,15 @@ export async function moveAccounts(
       writes.map((write) => audit[write.move]),
     ),
   );
-  for (const write of writes) {
-    bodyRow(context, ref.table, write.bodyRow).getCell(0, columns.territory).values = [
-      [toCellInput(moves[write.move].to)],
-    ];
-  }
+  const written = writes.map((write) => {
+    const line = bodyRow(context, ref.table, write.bodyRow);
+    line.getCell(0, columns.territory).values = [[toCellInput(moves[write.move].to)]];
+    // Read in the same batch, after the write: the row still held the account when it was written.
+    const id = line.getCell(0, columns.id).load("values");
+    return { id: moves[write.move].account, read: (): unknown => id.values[0][0] };
+  });
   await context.sync();
   appended?.check();
+  checkWrittenIds(ref.table, written);
   return { moved: writes.map((write) => moves[write.move].account), refused };
 }

@@ -66,10 +66,8 @@ export const balancePaneMessages = {
   moveFailed: "Could not move the accounts",
   noTables: "This workbook has no tables; put the accounts in an Excel table (Insert > Table), then refresh",
   chooseTable: "Choose the table that lists the accounts",
-  sameColumn: "The account and territory columns must be different columns",
   fixRowsFirst: (count: number): string =>
     `${count} row${count === 1 ? "" : "s"} of the accounts table ${count === 1 ? "has a problem" : "have problems"} (listed below); fix ${count === 1 ? "it" : "them"} in the sheet and read the table again before balancing`,
-  noAccounts: (parent: string): string => `No account is assigned to the territories under ${parent}`,
   alreadyBalanced: (band: string): string =>
     `Every territory is already within ${band} of the average: no moves needed`,
   suggested: (moves: number, band: string, within: boolean): string =>

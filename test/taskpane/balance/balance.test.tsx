@@ -111,7 +111,7 @@ describe("Balance", () => {
 
     await user.click(screen.getByRole("button", { name: "Apply 1 move" }));
     expect(
-      await screen.findByText(/^Moved 1 account; the accounts table and GU Audit are updated$/),
+      await screen.findByText("Moved 1 account; the accounts table and GU Audit are updated."),
     ).toBeInTheDocument();
     expect(workbook.accountMoves).toEqual([
       {
@@ -137,6 +137,20 @@ describe("Balance", () => {
       ]),
     );
     expect(screen.queryByRole("table", { name: "Suggested moves" })).not.toBeInTheDocument();
+  });
+
+  test("suggesting and applying work from the keyboard", async () => {
+    const workbook = fixture();
+    const { user } = await openBalance(workbook);
+    await workloadTable();
+    screen.getByRole("button", { name: "Suggest moves" }).focus();
+    await user.keyboard("{Enter}");
+    const apply = await screen.findByRole("button", { name: "Apply 1 move" });
+    for (let presses = 0; presses < 30 && document.activeElement !== apply; presses++) await user.tab();
+    expect(apply).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText(/^Moved 1 account/)).toBeInTheDocument();
+    expect(workbook.accountMoves).toHaveLength(1);
   });
 
   test("a move a co-author made meanwhile is refused with the account and row named", async () => {

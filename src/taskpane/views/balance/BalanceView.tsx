@@ -211,12 +211,13 @@ export function BalanceView({
       if (again !== undefined) setTable(again);
       setSuggestion(null);
       setRefused(result.refused);
+      const parts = [
+        ...(result.moved.length > 0 ? [`${balancePaneMessages.moved(result.moved.length)}.`] : []),
+        ...(result.refused.length > 0 ? [balancePaneMessages.refused(result.refused.length)] : []),
+      ];
       setFeedback({
         intent: result.refused.length > 0 ? "warning" : "success",
-        text:
-          result.refused.length > 0
-            ? `${balancePaneMessages.moved(result.moved.length)}. ${balancePaneMessages.refused(result.refused.length)}`
-            : balancePaneMessages.moved(result.moved.length),
+        text: parts.join(" "),
         conflict: result.refused.length > 0,
       });
     } finally {
