@@ -5,7 +5,6 @@
  */
 import type { CellRange } from "../../src/core/a1";
 import { verifyAuditChain } from "../../src/core/audit/chain";
-import { SHEETS } from "../../src/core/plan/layout";
 import type { AuditEntry, PlanNode } from "../../src/core/plan/types";
 import { ExcelPlanWorkbook } from "../../src/excel/ExcelPlanWorkbook";
 import type { AccountMove, AccountsTableRef, PlanWorkbook } from "../../src/workbook/PlanWorkbook";
@@ -125,28 +124,5 @@ describe.each(KINDS)("$name moveAccounts", ({ open }) => {
     await expect(ann.moveAccounts({ ...REF, table: "Nope" }, [], [])).rejects.toThrow('There is no table "Nope"');
     expect(territories(cells)).toEqual(["North", "North", "South", "South"]);
     expect(await ann.readAudit()).toHaveLength(before);
-  });
-});
-
-describe("ExcelPlanWorkbook moveAccounts syncs", () => {
-  it("takes 4 syncs, however many accounts move, and the audit rows are in the write sync", async () => {
-    const cells = new MemoryWorkbook();
-    const excel = new RecordingExcel(cells);
-    const workbook = new ExcelPlanWorkbook(excel.run);
-    await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
-    addAccounts(cells);
-    excel.reset();
-    const moves = [
-      { account: "A1", from: "North", to: "South" },
-      { account: "A2", from: "North", to: "South" },
-      { account: "A4", from: "South", to: "North" },
-    ];
-    await workbook.moveAccounts(REF, moves, moves.map(moved));
-    expect(excel.syncs).toBe(4);
-    const writes = excel.writes.map((write) => [write.sheet, write.sync]);
-    expect(writes).toContainEqual([SHEETS.audit, 4]);
-    expect(writes).toContainEqual(["Clients", 4]);
-    expect(new Set(writes.map(([, sync]) => sync))).toEqual(new Set([4]));
-    expect(territories(cells)).toEqual(["South", "South", "South", "North"]);
   });
 });

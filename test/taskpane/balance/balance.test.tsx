@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { SourceTable } from "../../../src/workbook/PlanWorkbook";
 import { FakePlanWorkbook, makePlan } from "../support/FakePlanWorkbook";
+import { memoryPlan } from "../reconcile/harness";
 import { renderTaskPane, type RenderedPane } from "../support/renderTaskPane";
 
 jest.setTimeout(60000);
@@ -192,5 +193,34 @@ describe("Balance", () => {
     expect(await screen.findByText("Could not move the accounts")).toBeInTheDocument();
     expect(screen.getByText("The workbook is read-only")).toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Suggested moves" })).toBeInTheDocument();
+  });
+
+  test("over the in-memory workbook the workbench uses, apply rewrites the table's cells and the audit log", async () => {
+    const workbook = await memoryPlan({
+      nodes: [
+        ["R", "", "Region", "ceo"],
+        ["N", "R", "North", "ann"],
+        ["S", "R", "South", "bob"],
+        ["E", "R", "East", "eve"],
+      ],
+    });
+    const cells = workbook.workbook;
+    cells.addSheet("Clients");
+    const range = { sheet: "Clients", row: 0, col: 0, rowCount: ROWS.length, colCount: 4 };
+    cells.write(
+      range,
+      ROWS.map((row) => row.map((cell) => cell as string | number)),
+    );
+    cells.addTable("Accounts", range);
+
+    const { user } = renderTaskPane(workbook);
+    await user.click(await screen.findByRole("tab", { name: "Balance" }));
+    await workloadTable();
+    await user.click(screen.getByRole("button", { name: "Suggest moves" }));
+    await user.click(await screen.findByRole("button", { name: "Apply 1 move" }));
+    await screen.findByText(/^Moved 1 account/);
+    expect(cells.value("Clients", 1, 1)).toBe("S");
+    expect((await workbook.readAudit()).at(-1)).toMatchObject({ field: "account A1", oldValue: "N", newValue: "S" });
+    await waitFor(async () => expect(rowsOf(await workloadTable())[0]).toEqual(["North", "30.0", "100.0 %", ""]));
   });
 });
