@@ -6,6 +6,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -228,6 +229,17 @@ export function BalanceView({
   async function refreshTables(): Promise<void> {
     setTables((await actions.listTables()) ?? []);
     if (tableName !== "") await chooseTable(tableName);
+  }
+
+  if (view.problems.length > 0) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>The hierarchy in the workbook has problems</MessageBarTitle>
+          {view.problems.map((problem) => problem.message).join(". ")}
+        </MessageBarBody>
+      </MessageBar>
+    );
   }
 
   return (
