@@ -15,6 +15,11 @@ export interface SamplePlan {
   readonly topDown: readonly TopDownChange[];
   /** Oldest first. */
   readonly audit: readonly AuditEntry[];
+  /**
+   * The sales team's accounts table for the Balance view, header row first (the sheet and table
+   * "Accounts"); absent from generated plans.
+   */
+  readonly accounts?: readonly (readonly (string | number)[])[];
 }
 
 const PERIODS = ["Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027"] as const;
@@ -37,6 +42,10 @@ interface TerritoryShape {
   readonly country: string;
   /** The US territories' main state, for the map of US states. */
   readonly state?: string;
+  /** Where its accounts are: countries, or for the US territories states. */
+  readonly places?: readonly string[];
+  /** How much more work its accounts make than a typical territory's: the imbalance to balance. */
+  readonly load?: number;
 }
 
 interface RegionShape {
@@ -53,14 +62,19 @@ const REGIONS: readonly RegionShape[] = [
     name: "Europe, Middle East & Africa",
     hasTarget: true,
     territories: [
-      { code: "UKI", name: "UK & Ireland", country: "United Kingdom" },
-      { code: "DACH", name: "DACH", country: "DEU" },
-      { code: "FR", name: "France", country: "France" },
-      { code: "NORD", name: "Nordics", country: "SE" },
-      { code: "BNL", name: "Benelux", country: "Netherlands" },
-      { code: "IBE", name: "Iberia", country: "ES" },
-      { code: "IT", name: "Italy", country: "Italy" },
-      { code: "MEA", name: "Middle East & Africa", country: "ZA" },
+      { code: "UKI", name: "UK & Ireland", country: "United Kingdom", places: ["United Kingdom", "Ireland"] },
+      { code: "DACH", name: "DACH", country: "DEU", places: ["Germany", "Austria", "Switzerland"], load: 1.45 },
+      { code: "FR", name: "France", country: "France", places: ["France"] },
+      { code: "NORD", name: "Nordics", country: "SE", places: ["Sweden", "Norway", "Denmark", "Finland"], load: 0.7 },
+      { code: "BNL", name: "Benelux", country: "Netherlands", places: ["Netherlands", "Belgium", "Luxembourg"] },
+      { code: "IBE", name: "Iberia", country: "ES", places: ["Spain", "Portugal"], load: 0.8 },
+      { code: "IT", name: "Italy", country: "Italy", places: ["Italy"], load: 1.2 },
+      {
+        code: "MEA",
+        name: "Middle East & Africa",
+        country: "ZA",
+        places: ["South Africa", "United Arab Emirates", "Saudi Arabia"],
+      },
     ],
   },
   {
@@ -68,11 +82,11 @@ const REGIONS: readonly RegionShape[] = [
     name: "North America",
     hasTarget: true,
     territories: [
-      { code: "USNE", name: "US Northeast", country: "US", state: "NY" },
-      { code: "USSE", name: "US Southeast", country: "US", state: "Georgia" },
-      { code: "USC", name: "US Central", country: "US", state: "IL" },
-      { code: "USW", name: "US West", country: "US", state: "CA" },
-      { code: "CAN", name: "Canada", country: "Canada" },
+      { code: "USNE", name: "US Northeast", country: "US", state: "NY", places: ["NY", "MA", "PA", "NJ"], load: 1.5 },
+      { code: "USSE", name: "US Southeast", country: "US", state: "Georgia", places: ["GA", "FL", "NC"], load: 0.75 },
+      { code: "USC", name: "US Central", country: "US", state: "IL", places: ["IL", "OH", "TX"] },
+      { code: "USW", name: "US West", country: "US", state: "CA", places: ["CA", "WA", "OR"], load: 1.15 },
+      { code: "CAN", name: "Canada", country: "Canada", places: ["Canada"], load: 0.7 },
     ],
   },
   {
@@ -358,7 +372,50 @@ export function samplePlan(): SamplePlan {
   }
   const withTarget = new Set(REGIONS.filter((region) => region.hasTarget).map((region) => region.code));
   const nodes = builder.nodes.map((planNode) => placed(planNode, territories.get(planNode.id)));
-  return finish({ ...builder, nodes }, rng, company, withTarget);
+  return { ...finish({ ...builder, nodes }, rng, company, withTarget), accounts: sampleAccounts() };
+}
+
+const ACCOUNT_HEADERS = ["Account", "Name", "Territory", "Potential", "Visits", "Hours", "Country", "State"] as const;
+const ACCOUNT_WORDS = (
+  "Nordic Alpine Blue Atlas Summit Harbor Cedar Silver Orion Delta Pioneer Vertex Crown Meridian Granite " +
+  "Coastal Northern Prime Union Falcon"
+).split(" ");
+const ACCOUNT_KINDS =
+  "Foods Logistics Systems Health Energy Retail Motors Media Finance Labs Textiles Pharma Steel Telecom".split(" ");
+/** A typical territory's accounts; each territory's `load` scales both its count and their size. */
+const ACCOUNTS_PER_TERRITORY = 34;
+
+/**
+ * The accounts of EMEA and North America (about 450), with visits and hours as workload drivers, in
+ * the countries (or US states) of their territories. Some territories carry far more work than
+ * others (DACH and US Northeast most, Nordics and Canada least), so the Balance view has moves to
+ * suggest. A generator of its own, so the plan above stays as it was.
+ */
+function sampleAccounts(): (string | number)[][] {
+  const rng = random(13);
+  const rows: (string | number)[][] = [[...ACCOUNT_HEADERS]];
+  for (const region of REGIONS.filter((shape) => shape.code === "EMEA" || shape.code === "NA")) {
+    for (const territory of region.territories) {
+      const load = territory.load ?? 1;
+      const count = Math.round(ACCOUNTS_PER_TERRITORY * (0.85 + 0.3 * rng()) * Math.sqrt(load));
+      for (let a = 0; a < count; a++) {
+        const size = Math.sqrt(load) * (0.4 + 1.2 * rng());
+        const place = pick(rng, territory.places ?? [territory.country]);
+        const us = territory.country === "US";
+        rows.push([
+          `AC-${String(rows.length).padStart(4, "0")}`,
+          `${pick(rng, ACCOUNT_WORDS)} ${pick(rng, ACCOUNT_KINDS)}`,
+          `${region.code}-${territory.code}`,
+          roundTo(size * (20_000 + 180_000 * rng()), 1_000),
+          Math.max(1, Math.round(size * 12)),
+          Math.max(1, Math.round(size * 30 * (0.6 + 0.8 * rng()))),
+          us ? "United States" : place,
+          us ? place : "",
+        ]);
+      }
+    }
+  }
+  return rows;
 }
 
 const TERRITORIES_PER_REGION = 25;

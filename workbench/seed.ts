@@ -75,6 +75,20 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
   if (sample.audit.length > 0)
     // Chained as the pane appends them (src/core/audit/chain.ts), below the new table's blank row.
     workbook.appendTableRows(TABLES.audit, auditTableRows(AUDIT_COLUMNS, "", sample.audit));
+  if (sample.accounts !== undefined) writeAccounts(workbook, sample.accounts);
+}
+
+const ACCOUNTS = "Accounts";
+
+/** The sample's accounts on a sheet and table of their own, "Accounts", as a sales team keeps them. */
+function writeAccounts(workbook: MemoryWorkbook, rows: readonly (readonly (string | number)[])[]): void {
+  const range: CellRange = { sheet: ACCOUNTS, row: 0, col: 0, rowCount: rows.length, colCount: rows[0].length };
+  if (!workbook.hasSheet(ACCOUNTS)) workbook.addSheet(ACCOUNTS);
+  workbook.write(
+    range,
+    rows.map((row) => row.map((cell) => toCellInput(cell))),
+  );
+  workbook.addTable(ACCOUNTS, range);
 }
 
 interface ColumnSource<T> {

@@ -16,6 +16,8 @@
  *   this object has seen the table; 1 more sync on a save that has not.
  * - saveTopDown: 3 (find the rows, read the changed nodes' targets rows for the conflict check,
  *   write), plus one per further write chunk (audit rows and targets of thousands of nodes).
+ * - moveAccounts: 4 (the table names, with the audit table's tail once this object has seen it;
+ *   the accounts table's place; its cells; the write), plus one per further read chunk.
  * - onPlanChanged: 1 to register, 1 the first time an event names a table not seen before.
  * - readPlan after this object's own successful save: none, where Excel has table change events
  *   (the plan read before, patched with what the save wrote; dropped on any change by others).
@@ -33,6 +35,8 @@ import { withEntries, withTopDown } from "../core/plan/patch";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
+  AccountMove,
+  AccountsTableRef,
   DashboardWrite,
   EntryChange,
   PlanChange,
@@ -43,6 +47,7 @@ import type {
   SetupOutcome,
   SetupProgress,
   Mention,
+  MoveAccountsResult,
   SourceRef,
   SourceTable,
   TopDownChange,
@@ -219,6 +224,23 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       (plan) => withTopDown(plan, changes),
       audit,
     );
+  }
+
+  async moveAccounts(
+    ref: AccountsTableRef,
+    moves: readonly AccountMove[],
+    audit: readonly AuditEntry[],
+  ): Promise<MoveAccountsResult> {
+    const { moveAccounts } = await loadWrites();
+    const auditBefore = this.cachedAudit;
+    const seen = this.changesSeen;
+    this.cachedAudit = null;
+    const result = await this.write((context) => moveAccounts(context, ref, moves, audit, this.auditTail));
+    if (auditBefore !== null && seen === this.changesSeen) {
+      const moved = new Set(result.moved);
+      this.cachedAudit = [...auditBefore, ...audit.filter((_, i) => moved.has(moves[i].account))];
+    }
+    return result;
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {

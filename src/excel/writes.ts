@@ -3,6 +3,7 @@
  * collect's file records. Loaded on demand (`loadWrites`), so the task pane's first view carries
  * only what it needs to read and show the plan.
  */
+export { moveAccounts } from "./accounts";
 export { readAudit, readAuditRows } from "./audit";
 export { commentError, mentionOnNode } from "./comments";
 export { writeDashboard } from "./dashboard";

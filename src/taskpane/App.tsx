@@ -33,6 +33,9 @@ const ShareView = lazyView(() =>
   import(/* webpackChunkName: "view-share" */ "./views/sharing/ShareView").then((m) => m.ShareView),
 );
 const MapView = lazyView(() => import(/* webpackChunkName: "view-map" */ "./views/map/MapView").then((m) => m.MapView));
+const BalanceView = lazyView(() =>
+  import(/* webpackChunkName: "view-balance" */ "./views/balance/BalanceView").then((m) => m.BalanceView),
+);
 // One of these two is the first thing the pane shows: fetch both while the plan is being read.
 void NavigateView.preload().catch(() => undefined);
 void SetupView.preload().catch(() => undefined);
@@ -78,6 +81,7 @@ const TABS: readonly PaneTab[] = [
   { value: "progress", label: "Progress", needsPlan: true, view: ProgressView },
   { value: "share", label: "Share", needsPlan: true, view: ShareView },
   { value: "map", label: "Map", needsPlan: true, view: MapView },
+  { value: "balance", label: "Balance", needsPlan: true, view: BalanceView },
 ];
 
 /**
@@ -127,7 +131,7 @@ export function App({ workbook, locale, storage, signIn }: AppProps): React.JSX.
   const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0];
   React.useEffect(() => {
     // After the first view is on screen, so its chunk never waits behind the others.
-    for (const view of [MyTargetsView, ReviewView, ReconcileView, ProgressView, ShareView, MapView]) {
+    for (const view of [MyTargetsView, ReviewView, ReconcileView, ProgressView, ShareView, MapView, BalanceView]) {
       void view.preload().catch(() => undefined);
     }
   }, []);

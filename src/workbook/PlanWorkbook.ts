@@ -12,9 +12,11 @@ import type { ChainedAuditRow } from "../core/audit/chain";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
+import type { AccountMove, AccountsTableRef, MoveAccountsResult } from "../core/territory/accountMoves";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
 export type { ChainedAuditRow } from "../core/audit/chain";
+export type { AccountMove, AccountsTableRef, MoveAccountsResult, RefusedMove } from "../core/territory/accountMoves";
 
 /**
  * The only way the task pane talks to a workbook. Two implementations: `ExcelPlanWorkbook`
@@ -75,6 +77,20 @@ export interface PlanWorkbook {
    * the hierarchy. Excel: 3 syncs (find, read the rows, write), plus one per further write chunk.
    */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult>;
+
+  /**
+   * Balancing: writes each move's new territory into the accounts table's territory column (user
+   * text kept as text) and appends `audit[i]` for each `moves[i]` written. A move whose account is
+   * no longer in the table, or whose territory cell no longer holds `from` (a co-author changed it),
+   * is refused with a message naming the account and row; the others are written. Throws, writing
+   * nothing, for a missing table or column. Excel: 4 syncs (the table names, the table's place, its
+   * cells, the write; the audit table's tail shares the first two), plus one per further read chunk.
+   */
+  moveAccounts(
+    ref: AccountsTableRef,
+    moves: readonly AccountMove[],
+    audit: readonly AuditEntry[],
+  ): Promise<MoveAccountsResult>;
 
   /** The audit log, oldest first. */
   readAudit(): Promise<AuditEntry[]>;

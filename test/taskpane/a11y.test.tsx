@@ -30,6 +30,7 @@ const VIEWS: readonly (readonly [string, string | null])[] = [
   ["Progress", null],
   ["Share", null],
   ["Map", null],
+  ["Balance", null],
 ];
 
 beforeEach(() => window.localStorage.clear());
@@ -77,7 +78,7 @@ test("in every view, every control has an accessible name", async () => {
     expect({ view, unnamed: unnamedControls() }).toEqual({ view, unnamed: [] });
     checked.push(view);
   }
-  expect(checked).toHaveLength(8);
+  expect(checked).toHaveLength(9);
 
   // The view-specific controls the owners unlock were there to check.
   await user.click(screen.getByRole("tab", { name: "Review" }));

@@ -170,7 +170,7 @@ test("the overflow menu of a narrow pane opens a hidden view by keyboard", async
     const { user } = renderTaskPane(await fixture());
     const more = await screen.findByRole("tab", { name: /more views/ });
     await user.tab();
-    for (let presses = 0; presses < 8 && document.activeElement !== more; presses++) {
+    for (let presses = 0; presses < 10 && document.activeElement !== more; presses++) {
       await user.keyboard("{ArrowRight}");
     }
     expect(more).toHaveFocus();

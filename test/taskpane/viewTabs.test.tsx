@@ -6,7 +6,7 @@ import { memoryPlan } from "./reconcile/harness";
 
 jest.setTimeout(60000);
 
-const VIEWS = ["Set up", "Navigate", "My targets", "Review", "Reconcile", "Progress", "Share", "Map"];
+const VIEWS = ["Set up", "Navigate", "My targets", "Review", "Reconcile", "Progress", "Share", "Map", "Balance"];
 let restore: () => void = () => undefined;
 afterEach(() => restore());
 
@@ -22,13 +22,20 @@ test("in a narrow pane the tabs that don't fit are in a menu, and choosing one o
   });
   const { user } = renderTaskPane(workbook);
 
-  const more = await screen.findByRole("tab", { name: "5 more views" });
+  const more = await screen.findByRole("tab", { name: "6 more views" });
   const shown = (name: string): boolean => screen.queryByRole("tab", { name }) !== null;
   expect(VIEWS.filter(shown)).toEqual(["Set up", "Navigate", "My targets"]);
 
   await user.click(more);
   const hidden = await screen.findAllByRole("menuitem");
-  expect(hidden.map((item) => item.textContent)).toEqual(["Review", "Reconcile", "Progress", "Share", "Map"]);
+  expect(hidden.map((item) => item.textContent)).toEqual([
+    "Review",
+    "Reconcile",
+    "Progress",
+    "Share",
+    "Map",
+    "Balance",
+  ]);
 
   await user.click(screen.getByRole("menuitem", { name: "Progress" }));
   // The chosen view's tab takes the place of the last one that fitted.

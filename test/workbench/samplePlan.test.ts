@@ -4,6 +4,8 @@ import type { Status } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import { FormulaEngine } from "../../workbench/engine";
 import { generatedPlan, samplePlan, type SamplePlan } from "../../workbench/samplePlan";
+import { suggestMoves } from "../../src/core/territory/balance";
+import { readAccounts, siblingBalance, workloadByNode } from "../../src/core/territory/workload";
 import { loadSample } from "../../workbench/seed";
 import { inProcessChannel } from "./support/inProcessEngine";
 
@@ -102,5 +104,49 @@ describe("loadSample", () => {
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 1))).toBe(plan.topDown[0].values[0]);
     engine.dispose();
+  });
+});
+
+describe("the sample's accounts", () => {
+  it("are a table of their own, every row valid, spread unevenly enough over EMEA and North America to balance", async () => {
+    const plan = samplePlan();
+    const book = new MemoryPlanWorkbook();
+    await loadSample(book, plan);
+    expect(await book.listTables()).toContain("Accounts");
+    const table = await book.readTable("Accounts");
+    const [headers, ...rows] = table.rows;
+    expect(headers).toEqual(["Account", "Name", "Territory", "Potential", "Visits", "Hours", "Country", "State"]);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    expect(rows.length).toBeLessThanOrEqual(600);
+
+    const built = Hierarchy.build(
+      plan.nodes.map((node) => node.id),
+      plan.nodes.map((node) => node.parent),
+    );
+    if (!built.ok) throw new Error("the sample's hierarchy");
+    const { hierarchy } = built;
+    const read = readAccounts(
+      hierarchy,
+      rows.map((row) => ({
+        id: row[0],
+        territory: row[2],
+        potential: row[3],
+        drivers: [row[4], row[5]],
+        country: row[6],
+        region: row[7],
+      })),
+      { drivers: ["Visits", "Hours"], weights: [null, null] },
+      { firstRow: table.firstRow + 1 },
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.accounts).toHaveLength(rows.length);
+    const workload = workloadByNode(hierarchy, read.accounts);
+    for (const region of ["EMEA", "NA"]) {
+      const territories = hierarchy.children(hierarchy.find(region) as number);
+      const balances = siblingBalance(hierarchy, territories, workload, 0.05);
+      expect(balances.filter((balance) => balance.outOfBand).length).toBeGreaterThanOrEqual(3);
+      const result = suggestMoves(hierarchy, read.accounts, region, { tolerance: 0.05 });
+      expect(result.ok && result.suggestion.withinBand).toBe(true);
+    }
   });
 });

@@ -60,3 +60,22 @@ export const territoryMessages = {
   badBand: (got: number): string => `The balance band must be a percentage from 0 % up, like 5 % (it is ${got})`,
   notAParent: (id: string): string => `"${shown(id)}" has no territories below it to balance`,
 } as const;
+
+/** What the pane's Balance view tells users: error bar titles and the outcome of their actions. */
+export const balancePaneMessages = {
+  moveFailed: "Could not move the accounts",
+  noTables: "This workbook has no tables; put the accounts in an Excel table (Insert > Table), then refresh",
+  chooseTable: "Choose the table that lists the accounts",
+  fixRowsFirst: (count: number): string =>
+    `${count} row${count === 1 ? "" : "s"} of the accounts table ${count === 1 ? "has a problem" : "have problems"} (listed below); fix ${count === 1 ? "it" : "them"} in the sheet and read the table again before balancing`,
+  alreadyBalanced: (band: string): string =>
+    `Every territory is already within ${band} of the average: no moves needed`,
+  suggested: (moves: number, band: string, within: boolean): string =>
+    within
+      ? `${moves} move${moves === 1 ? "" : "s"} bring${moves === 1 ? "s" : ""} every territory within ${band} of the average`
+      : `${moves} move${moves === 1 ? "" : "s"} narrow${moves === 1 ? "s" : ""} the gap, but not every territory can be brought within ${band}: an account larger than the band stays where it is`,
+  moved: (count: number): string =>
+    `Moved ${count} account${count === 1 ? "" : "s"}; the accounts table and GU Audit are updated`,
+  refused: (count: number): string =>
+    `${count} move${count === 1 ? " was" : "s were"} not made because the accounts table changed since it was read:`,
+} as const;

@@ -4,11 +4,15 @@ import type { MadeFile } from "../../core/sharing/madeFiles";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import { withEntries, withTopDown } from "../../core/plan/patch";
 import type { DashboardLayout } from "../../core/progress/dashboard";
+import { balancePaneMessages } from "../../core/territory/messages";
 import type {
+  AccountMove,
+  AccountsTableRef,
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
   Mention,
+  MoveAccountsResult,
   PlanSetup,
   SetupOutcome,
   SetupProgress,
@@ -52,6 +56,15 @@ export interface WorkbookActions {
   readSelection(): Promise<SourceTable | undefined>;
   listTables(): Promise<string[] | undefined>;
   readTable(name: string): Promise<SourceTable | undefined>;
+  /**
+   * Writes balancing moves into the accounts table with their audit rows (see
+   * PlanWorkbook.moveAccounts); undefined if it failed.
+   */
+  moveAccounts(
+    ref: AccountsTableRef,
+    moves: readonly AccountMove[],
+    audit: readonly AuditEntry[],
+  ): Promise<MoveAccountsResult | undefined>;
   /** Saves a named snapshot of the plan in the workbook; false if it failed (a blank or used name, ...). */
   saveSnapshot(info: SnapshotInfo): Promise<boolean>;
   listSnapshots(): Promise<SnapshotInfo[] | undefined>;
@@ -197,6 +210,8 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       readSelection: () => attempt(taskPaneMessages.readSelectionFailed, () => workbook.readSelection()),
       listTables: () => attempt(taskPaneMessages.listTablesFailed, () => workbook.listTables()),
       readTable: (name) => attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
+      moveAccounts: (ref, moves, audit) =>
+        attempt(balancePaneMessages.moveFailed, () => workbook.moveAccounts(ref, moves, audit)),
       async saveSnapshot(info) {
         const saved = await attempt(sharingMessages.snapshotSaveFailed, async () => {
           await workbook.saveSnapshot(info);

@@ -48,6 +48,13 @@ import type { ChainedAuditRow } from "../../core/audit/chain";
 import { setupAudit, setupStamp } from "../../core/audit/setupAudit";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { DashboardLayout } from "../../core/progress/dashboard";
+import {
+  accountColumns,
+  planAccountWrites,
+  type AccountMove,
+  type AccountsTableRef,
+  type MoveAccountsResult,
+} from "../../core/territory/accountMoves";
 import type {
   DashboardWrite,
   EntryChange,
@@ -295,6 +302,32 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     });
     this.cached = withTopDown(plan, changes);
     return { ok: true };
+  }
+
+  async moveAccounts(
+    ref: AccountsTableRef,
+    moves: readonly AccountMove[],
+    audit: readonly AuditEntry[],
+  ): Promise<MoveAccountsResult> {
+    const table = this.workbook.table(ref.table);
+    if (table === undefined) throw new Error(layoutMessages.noSuchTable(ref.table));
+    const [headers, ...rows] = this.workbook.values(table.range);
+    const columns = accountColumns(ref, headers ?? []);
+    const { writes, refused } = planAccountWrites(ref, rows, columns, table.range.row + 2, moves);
+    this.own(() => {
+      this.appendAudit(writes.map((write) => audit[write.move]));
+      for (const write of writes) {
+        const cell = {
+          sheet: table.range.sheet,
+          row: table.range.row + 1 + write.bodyRow,
+          col: table.range.col + columns.territory,
+          rowCount: 1,
+          colCount: 1,
+        };
+        this.workbook.write(cell, [[toCellInput(moves[write.move].to)]]);
+      }
+    });
+    return { moved: writes.map((write) => moves[write.move].account), refused };
   }
 
   async readAudit(): Promise<AuditEntry[]> {

@@ -10,6 +10,13 @@ import type {
 import type { Snapshot, SnapshotInfo } from "../../../src/core/sharing/snapshots";
 import type { MadeFile } from "../../../src/core/sharing/madeFiles";
 import type { DashboardLayout } from "../../../src/core/progress/dashboard";
+import {
+  accountColumns,
+  planAccountWrites,
+  type AccountMove,
+  type AccountsTableRef,
+  type MoveAccountsResult,
+} from "../../../src/core/territory/accountMoves";
 import type {
   ChainedAuditRow,
   DashboardWrite,
@@ -107,6 +114,29 @@ export class FakePlanWorkbook implements PlanWorkbook {
     const table = this.tables.get(name);
     if (table === undefined) throw new Error(`No table "${name}"`);
     return table;
+  }
+
+  /** What `moveAccounts` was asked, in order. */
+  readonly accountMoves: { ref: AccountsTableRef; moves: readonly AccountMove[] }[] = [];
+
+  /** Writes the moves into `tables` (the header row first) as both adapters do, through the same check. */
+  async moveAccounts(
+    ref: AccountsTableRef,
+    moves: readonly AccountMove[],
+    audit: readonly AuditEntry[],
+  ): Promise<MoveAccountsResult> {
+    this.check("moveAccounts");
+    this.accountMoves.push({ ref, moves });
+    const table = this.tables.get(ref.table);
+    if (table === undefined) throw new Error(`No table "${ref.table}"`);
+    const [headers, ...body] = table.rows;
+    const columns = accountColumns(ref, headers ?? []);
+    const { writes, refused } = planAccountWrites(ref, body, columns, table.firstRow + 1, moves);
+    const rows = body.map((row) => [...row]);
+    for (const write of writes) rows[write.bodyRow][columns.territory] = moves[write.move].to;
+    this.tables.set(ref.table, { ...table, rows: [headers, ...rows] });
+    this.audit.push(...writes.map((write) => audit[write.move]));
+    return { moved: writes.map((write) => moves[write.move].account), refused };
   }
 
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
