@@ -418,6 +418,8 @@ export const sharingMessages = {
   snapshotListFailed: "Could not list the snapshots",
   snapshotReadFailed: (name: string): string => `Could not read the snapshot "${name}"`,
   auditReadFailed: "Could not read the audit log",
+  // Here, not with the Balance view's messages: the pane's actions are in its first view.
+  moveAccountsFailed: "Could not move the accounts",
   snapshotSaved: (name: string): string => `Saved the snapshot "${name}"`,
   noChangesSince: (name: string): string => `Nothing has changed since "${name}"`,
   splitFailed: "Could not make the workbooks",

@@ -63,7 +63,6 @@ export const territoryMessages = {
 
 /** What the pane's Balance view tells users: error bar titles and the outcome of their actions. */
 export const balancePaneMessages = {
-  moveFailed: "Could not move the accounts",
   noTables: "This workbook has no tables; put the accounts in an Excel table (Insert > Table), then refresh",
   chooseTable: "Choose the table that lists the accounts",
   fixRowsFirst: (count: number): string =>

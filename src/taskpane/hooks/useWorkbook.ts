@@ -4,7 +4,6 @@ import type { MadeFile } from "../../core/sharing/madeFiles";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import { withEntries, withTopDown } from "../../core/plan/patch";
 import type { DashboardLayout } from "../../core/progress/dashboard";
-import { balancePaneMessages } from "../../core/territory/messages";
 import type {
   AccountMove,
   AccountsTableRef,
@@ -211,7 +210,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       listTables: () => attempt(taskPaneMessages.listTablesFailed, () => workbook.listTables()),
       readTable: (name) => attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
       moveAccounts: (ref, moves, audit) =>
-        attempt(balancePaneMessages.moveFailed, () => workbook.moveAccounts(ref, moves, audit)),
+        attempt(sharingMessages.moveAccountsFailed, () => workbook.moveAccounts(ref, moves, audit)),
       async saveSnapshot(info) {
         const saved = await attempt(sharingMessages.snapshotSaveFailed, async () => {
           await workbook.saveSnapshot(info);
