@@ -412,11 +412,8 @@ export class FormulaEngine {
       return value;
     };
     if (cells.shape === "scattered") {
-      cells.values.forEach((value, i) => {
-        const row = cells.at[2 * i];
-        const col = cells.at[2 * i + 1];
-        this.workbook.setComputed(cells.sheet, row, col, [[one(row, col, value)]]);
-      });
+      const values = cells.values.map((value, i) => one(cells.at[2 * i], cells.at[2 * i + 1], value));
+      this.workbook.setComputedAt(cells.sheet, cells.at, values);
       return;
     }
     const rows: (CellValue | null)[][] = [];

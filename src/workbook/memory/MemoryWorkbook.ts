@@ -146,6 +146,15 @@ export function cellInputText(cell: Cell | undefined): string {
   return parsed !== null && parsed.formula === undefined && parsed.value === value ? value : `'${value}`;
 }
 
+function storeComputed(data: Sheet, k: number, result: CellValue | null): void {
+  const cell = data.cells.get(k);
+  if (cell?.formula !== undefined) data.cells.set(k, { formula: cell.formula, value: result });
+  else if (cell === undefined) {
+    if (result === null) data.spilled.delete(k);
+    else data.spilled.set(k, result);
+  }
+}
+
 function key(row: number, col: number): number {
   return row * MAX_COLUMNS + col;
 }
@@ -395,17 +404,16 @@ export class MemoryWorkbook {
    */
   setComputed(sheet: string, row: number, col: number, results: readonly (readonly (CellValue | null)[])[]): void {
     const data = this.sheet(sheet);
-    results.forEach((cells, r) =>
-      cells.forEach((result, c) => {
-        const k = key(row + r, col + c);
-        const cell = data.cells.get(k);
-        if (cell?.formula !== undefined) data.cells.set(k, { formula: cell.formula, value: result });
-        else if (cell === undefined) {
-          if (result === null) data.spilled.delete(k);
-          else data.spilled.set(k, result);
-        }
-      }),
-    );
+    results.forEach((cells, r) => cells.forEach((result, c) => storeComputed(data, key(row + r, col + c), result)));
+  }
+
+  /**
+   * `setComputed` for cells scattered over a sheet: `at` holds (row, col) pairs, one per value.
+   * An engine reports a recalculated spill as tens of thousands of such cells.
+   */
+  setComputedAt(sheet: string, at: readonly number[], results: readonly (CellValue | null)[]): void {
+    const data = this.sheet(sheet);
+    for (let i = 0; i < results.length; i++) storeComputed(data, key(at[2 * i], at[2 * i + 1]), results[i]);
   }
 
   // -- tables -------------------------------------------------------------------------------
