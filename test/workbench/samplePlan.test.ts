@@ -7,6 +7,7 @@ import { generatedPlan, samplePlan, type SamplePlan } from "../../workbench/samp
 import { suggestMoves } from "../../src/core/territory/balance";
 import { readAccounts, siblingBalance, workloadByNode } from "../../src/core/territory/workload";
 import { loadSample } from "../../workbench/seed";
+import { verifyAuditChain } from "../../src/core/audit/chain";
 import { inProcessChannel } from "./support/inProcessEngine";
 
 function depthOf(plan: SamplePlan): Map<string, number> {
@@ -104,6 +105,19 @@ describe("loadSample", () => {
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 1))).toBe(plan.topDown[0].values[0]);
     engine.dispose();
+  });
+});
+
+describe("loadSample of a large generated plan", () => {
+  // The log is hashed and appended in parts, one task each: the parts must chain as one log.
+  it("writes an audit log of thousands of rows that the chain check finds intact, in order", async () => {
+    const plan = generatedPlan(3_000);
+    expect(plan.audit.length).toBeGreaterThan(4_000);
+    const book = new MemoryPlanWorkbook();
+    await loadSample(book, plan);
+    const rows = await book.readAuditChain();
+    expect(rows.map((row) => row.entry)).toEqual(plan.audit);
+    expect(verifyAuditChain(rows)).toMatchObject({ status: "intact", concurrent: [] });
   });
 });
 
