@@ -146,6 +146,12 @@ export function cellInputText(cell: Cell | undefined): string {
   return parsed !== null && parsed.formula === undefined && parsed.value === value ? value : `'${value}`;
 }
 
+function valueIn(data: Sheet, k: number): CellValue | null {
+  const cell = data.cells.get(k);
+  if (cell !== undefined) return cell.value;
+  return data.spilled.get(k) ?? null;
+}
+
 function storeComputed(data: Sheet, k: number, result: CellValue | null): void {
   const cell = data.cells.get(k);
   if (cell?.formula !== undefined) data.cells.set(k, { formula: cell.formula, value: result });
@@ -272,23 +278,23 @@ export class MemoryWorkbook {
 
   /** The value a reader sees: a constant, a formula's computed result, or a spilled result. */
   value(sheet: string, row: number, col: number): CellValue | null {
-    const data = this.sheet(sheet);
-    const cell = data.cells.get(key(row, col));
-    if (cell !== undefined) return cell.value;
-    return data.spilled.get(key(row, col)) ?? null;
+    return valueIn(this.sheet(sheet), key(row, col));
   }
 
   /** Values as Excel's `Range.values` returns them: blanks are "". */
   values(range: CellRange): CellValue[][] {
     checkRange(range);
-    return this.grid(range, (row, col) => this.value(range.sheet, row, col) ?? "");
+    // The sheet looked up once, not per cell: a plan's audit log is hundreds of thousands of cells.
+    const data = this.sheet(range.sheet);
+    return this.grid(range, (row, col) => valueIn(data, key(row, col)) ?? "");
   }
 
   /** As Excel's `Range.formulas`: the formula text of formula cells, values elsewhere, blanks "". */
   formulas(range: CellRange): CellValue[][] {
     checkRange(range);
+    const data = this.sheet(range.sheet);
     return this.grid(range, (row, col) => {
-      const cell = this.cell(range.sheet, row, col);
+      const cell = data.cells.get(key(row, col));
       return cell?.formula ?? cell?.value ?? "";
     });
   }
