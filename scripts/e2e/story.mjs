@@ -2,7 +2,8 @@
 // entered by reps, reviewed by their manager, seen by leadership against the top-down target and
 // reconciled, shared with a contributor as a workbook and collected back; then a target typed into
 // the sheet reaches the open pane, a rep follows the suggested top-down, and a region goes up the
-// approval chain.
+// approval chain. Last, on the sample plan, accounts are moved between territories in Balance and
+// the map shows the workload balance.
 // Steps run in order on one page and build on each other. A new step is one more function here and
 // one more entry in STORY.
 
@@ -529,6 +530,96 @@ async function regionGoesUpTheChain(t) {
   await t.screenshot("region-approved");
 }
 
+const ACCOUNTS = "Accounts";
+const AUDIT = "GU Audit";
+/** GU Audit's Field column (Time | User | Node | Field | Old | New | Note). */
+const AUDIT_FIELD = "D";
+
+/**
+ * The last filled row of a column whose cells are filled from `filled` down without gaps, found by
+ * doubling then halving (the grid draws only the rows in view, so each probe goes to its cell).
+ */
+async function lastFilledRow(wb, sheet, column, filled) {
+  const isFilled = async (row) => (await wb.cellText(sheet, `${column}${row}`)) !== "";
+  let low = filled;
+  let high = filled * 2;
+  while (await isFilled(high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await isFilled(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * On the sample plan, whose Accounts table leaves some territories far busier than their siblings:
+ * the Balance view flags them, suggests moves, writes them into the Accounts sheet with an audit row
+ * each, and the map then shows each country's workload against its siblings'.
+ */
+async function territoriesAreBalanced(t) {
+  const { wb } = t;
+  await wb.open(t.url);
+  await wb.pane.getByRole("treeitem").first().waitFor({ timeout: 60_000 });
+  await wb.openView("Balance");
+  const table = wb.pane.getByLabel("Accounts table");
+  await expectEventually("the accounts table chosen", () => table.inputValue(), ACCOUNTS);
+  const workload = wb.pane.getByRole("table", { name: /^Workload of the territories under / });
+  await workload.getByText("over", { exact: true }).first().waitFor();
+  await t.screenshot("balance-flagged");
+
+  await wb.pane.getByRole("button", { name: "Suggest moves" }).click();
+  const moves = wb.pane.getByRole("table", { name: "Suggested moves" });
+  await moves.waitFor();
+  const suggested = await tableTexts(moves);
+  if (suggested.length === 0) throw new AssertionError("Suggest moves listed no moves");
+  await moves.scrollIntoViewIfNeeded();
+  await t.screenshot("balance-preview");
+  const [account] = suggested[0];
+  const number = /^AC-(\d+)$/.exec(account)?.[1];
+  if (number === undefined) throw new AssertionError(`The first move's account is "${account}", not AC-nnnn`);
+  // AC-0001 is the first body row of the table, which starts at A1; Territory is column C.
+  const territoryCell = `C${Number(number) + 1}`;
+  const from = await wb.cellText(ACCOUNTS, territoryCell);
+  const lastAudit = await lastFilledRow(wb, AUDIT, AUDIT_FIELD, 100);
+
+  const plural = suggested.length === 1 ? "" : "s";
+  await wb.pane.getByRole("button", { name: `Apply ${suggested.length} move${plural}` }).click();
+  await wb.pane
+    .getByText(`Moved ${suggested.length} account${plural}; the accounts table and GU Audit are updated`)
+    .waitFor();
+  await expectEventually(
+    `${account}'s territory in ${ACCOUNTS} ${territoryCell} moved off ${from}`,
+    async () => (await wb.cellText(ACCOUNTS, territoryCell)) !== from,
+    true,
+  );
+  const to = await wb.cellText(ACCOUNTS, territoryCell);
+  // One audit row per move, the first move's first.
+  await wb.expectCells(AUDIT, {
+    [`D${lastAudit + 1}`]: `account ${account}`,
+    [`E${lastAudit + 1}`]: from,
+    [`F${lastAudit + 1}`]: to,
+    [`D${lastAudit + suggested.length}`]: `account ${suggested[suggested.length - 1][0]}`,
+    [`D${lastAudit + suggested.length + 1}`]: "",
+  });
+
+  await wb.openView("Map");
+  const colourBy = wb.pane.getByRole("combobox", { name: "Colour by" });
+  await colourBy.locator("option", { hasText: "Balance (accounts)" }).waitFor({ state: "attached" });
+  await colourBy.selectOption({ label: "Balance (accounts)" });
+  const map = wb.pane.getByRole("group", { name: "Map of countries by balance (accounts)" });
+  await map
+    .getByRole("button", { name: /: workload [+-]?[\d.]+ % against its siblings, / })
+    .first()
+    .waitFor();
+  await map.scrollIntoViewIfNeeded();
+  await wb.goTo(ACCOUNTS, territoryCell);
+  await t.screenshot("map-balance");
+}
+
 /** The story, in order. Each step: a name for the report and a function of the shared test context. */
 export const STORY = [
   { name: "set up a plan from a pasted hierarchy, fixing the error it reports", run: setUpFromPastedHierarchy },
@@ -553,4 +644,8 @@ export const STORY = [
   },
   { name: "a rep types the suggested top-down and the gap closes", run: repTypesTheGuidance },
   { name: "the UK's manager submits the UK and Europe's VP approves it", run: regionGoesUpTheChain },
+  {
+    name: "on the sample plan, Balance moves accounts between territories and the map shows the balance",
+    run: territoriesAreBalanced,
+  },
 ];

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { NOT_IN_PLAN_COLOUR, stepOf, varianceScale } from "../../src/core/map/colourScale";
+import { NOT_IN_PLAN_COLOUR, balanceScale, stepOf, varianceScale } from "../../src/core/map/colourScale";
 import type { Plan } from "../../src/core/plan/types";
 import { FakePlanWorkbook, makePlan, type PlanData } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
@@ -153,5 +153,50 @@ describe("Map", () => {
     await user.click(region(/^California/));
     await waitFor(() => expect(workbook.selectedNodes).toEqual(["W1", "W2"]));
     expect(screen.getByRole("status")).toHaveTextContent("Los Angeles selected (2 of 2 in California)");
+  });
+
+  test("with an accounts table the map colours by workload balance, and recolours once Balance moves accounts", async () => {
+    const workbook = worldPlan();
+    // Under Europe: France 30 visits, Germany 10, against an average of 20; moving one of France's
+    // accounts puts both on it. The US team is Europe's sibling under World, with no accounts.
+    workbook.tables.set("Accounts", {
+      ref: { kind: "table", name: "Accounts" },
+      rows: [
+        ["Account", "Territory", "Visits"],
+        ["A1", "FR", 10],
+        ["A2", "FR", 10],
+        ["A3", "FR", 10],
+        ["A4", "DE", 10],
+      ],
+      firstRow: 1,
+    });
+    const { user } = await openMap(workbook);
+    const colourBy = (): HTMLElement => screen.getByRole("combobox", { name: "Colour by" });
+    await waitFor(() => expect(within(colourBy()).getByRole("option", { name: "Balance (accounts)" })).toBeVisible());
+    await user.selectOptions(colourBy(), "balance");
+    const scale = balanceScale();
+    expect(region(/^France: workload \+50\.0 % against its siblings, over the band$/)).toHaveAttribute(
+      "fill",
+      stepOf(scale, 0.5).colour,
+    );
+    expect(region(/^Germany: workload -50\.0 % against its siblings, under the band$/)).toHaveAttribute(
+      "data-tone",
+      "under",
+    );
+
+    await user.click(screen.getByRole("tab", { name: "Balance" }));
+    const suggest = await screen.findByRole("button", { name: "Suggest moves" });
+    await waitFor(() => expect(suggest).toBeEnabled());
+    await user.click(suggest);
+    await user.click(await screen.findByRole("button", { name: "Apply 1 move" }));
+    await waitFor(() => expect(workbook.audit).toHaveLength(1));
+
+    await user.click(screen.getByRole("tab", { name: "Map" }));
+    await screen.findByRole("group", { name: /^Map of / }, { timeout: 20000 });
+    await waitFor(() => expect(within(colourBy()).getByRole("option", { name: "Balance (accounts)" })).toBeVisible());
+    await user.selectOptions(colourBy(), "balance");
+    const france = region(/^France: workload 0\.0 % against its siblings, within the band$/);
+    expect(france).toHaveAttribute("data-tone", "within");
+    expect(france).toHaveAttribute("fill", stepOf(scale, 0).colour);
   });
 });

@@ -2,8 +2,11 @@
  * How the map colours a region. Variance % diverges around 0: bottom-up short of the target in
  * reds, above it in blues, and neutral within the plan's tolerance (the same test as the pane's
  * flag). Share of the company's bottom-up runs from light to dark purple up to the largest share.
+ * Balance (workload against the siblings' average) diverges as variance does: less work in reds,
+ * more in blues, neutral within the ±5 % band.
  * Colours are ColorBrewer's RdBu and Purples, which colour-blind readers can tell apart by lightness.
  */
+import { BALANCE_BAND } from "./regionBalance";
 import type { MapMeasure, RegionFigures } from "./regionFigures";
 
 export type Tone = "under" | "within" | "over" | "share";
@@ -58,6 +61,11 @@ export function varianceScale(tolerance: number): ColourScale {
   };
 }
 
+/** Balance steps: within the ±5 % band neutral, then three steps each way, as variance's. */
+export function balanceScale(): ColourScale {
+  return { ...varianceScale(BALANCE_BAND), measure: "balance" };
+}
+
 /** Share steps: five equal steps from 0 to the largest share shown. */
 export function shareScale(largest: number): ColourScale {
   const top = largest > 0 ? largest : 1;
@@ -75,6 +83,7 @@ export function shareScale(largest: number): ColourScale {
 /** The scale for a measure over these regions. */
 export function scaleFor(measure: MapMeasure, regions: readonly RegionFigures[], tolerance: number): ColourScale {
   if (measure === "variance") return varianceScale(tolerance);
+  if (measure === "balance") return balanceScale();
   return shareScale(Math.max(0, ...regions.map((region) => region.share ?? 0)));
 }
 
@@ -89,6 +98,8 @@ export function stepOf(scale: ColourScale, value: number): ScaleStep {
  */
 export function regionStep(scale: ColourScale, region: RegionFigures): ScaleStep | null {
   if (scale.measure === "share") return region.share === null ? null : stepOf(scale, region.share);
+  if (scale.measure === "balance")
+    return region.balance === undefined || region.balance === null ? null : stepOf(scale, region.balance);
   const { variancePct, variance, topDown } = region.figures;
   if (variancePct !== null) return stepOf(scale, variancePct);
   if (topDown !== 0 || variance === null) return null;

@@ -9,9 +9,10 @@ import { mapMessages } from "./messages";
 import { fitColumn, regionOf, type MapKind, type Region } from "./regions";
 
 /** What colours the map. */
-export type MapMeasure = "variance" | "share";
+export type MapMeasure = "variance" | "share" | "balance";
 
-export const MAP_MEASURES: readonly MapMeasure[] = ["variance", "share"];
+/** "balance" needs an accounts table (src/core/map/regionBalance.ts). */
+export const MAP_MEASURES: readonly MapMeasure[] = ["variance", "share", "balance"];
 
 /** Over all periods, or one period's index. */
 export type MapPeriod = "total" | number;
@@ -24,6 +25,8 @@ export interface RegionFigures {
   readonly figures: Figures;
   /** The region's bottom-up as a fraction of the company's (every root's); null if that is 0. */
   readonly share: number | null;
+  /** Workload against the siblings' average, less 1, once accounts are read (regionBalance.ts); null: no accounts. */
+  readonly balance?: number | null;
 }
 
 export interface MapProblem {
@@ -113,7 +116,8 @@ export function regionFigures(view: PlanView, column: string, tolerance: number,
   return { column, kind, regions, problems };
 }
 
-/** The number a measure colours a region by: variance % or share of the company's bottom-up, null if none. */
+/** The number a measure colours a region by: variance %, share of the company's bottom-up or balance, null if none. */
 export function measureOf(region: RegionFigures, measure: MapMeasure): number | null {
+  if (measure === "balance") return region.balance ?? null;
   return measure === "variance" ? region.figures.variancePct : region.share;
 }

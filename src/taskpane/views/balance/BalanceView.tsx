@@ -30,7 +30,14 @@ import { CHOSEN, type Who } from "../../identity/useIdentity";
 import { NodePicker } from "../reconcile/NodePicker";
 import { Section } from "../reconcile/Section";
 import { tableHeaders } from "../reconcile/weightColumn";
-import { accountRows, busiestParent, guessMapping, workloadSettings, type AccountsMapping } from "./accountsTable";
+import {
+  accountRows,
+  accountsTableName,
+  busiestParent,
+  guessMapping,
+  workloadSettings,
+  type AccountsMapping,
+} from "./accountsTable";
 import { BalanceTable, MovesTable } from "./BalanceTables";
 import { MappingFields } from "./MappingFields";
 
@@ -129,7 +136,7 @@ export function BalanceView({
       if (!live) return;
       const list = names ?? [];
       setTables(list);
-      const accounts = list.find((name) => /account/i.test(name)) ?? (list.length === 1 ? list[0] : undefined);
+      const accounts = accountsTableName(list);
       if (accounts !== undefined) void chooseTable(accounts);
     });
     return () => {

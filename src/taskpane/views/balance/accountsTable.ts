@@ -31,6 +31,11 @@ export interface AccountsMapping {
 
 export type Role = Exclude<keyof AccountsMapping, "drivers">;
 
+/** The table the Balance view and the map start with: the one named like "Accounts", else the only one. */
+export function accountsTableName(tables: readonly string[]): string | undefined {
+  return tables.find((name) => /account/i.test(name)) ?? (tables.length === 1 ? tables[0] : undefined);
+}
+
 const GUESSES: Readonly<Record<Role, RegExp>> = {
   id: /^(account( id| name)?|id|customer( id)?)$/i,
   territory: /^(territory( id)?|node( id)?)$/i,

@@ -29,14 +29,15 @@ const useStyles = makeStyles({
 /** What each colour means, lowest first, then the two colours without a value. */
 export function MapLegend({ scale, locale }: MapLegendProps): React.JSX.Element {
   const styles = useStyles();
-  const signed = scale.measure === "variance";
+  const signed = scale.measure !== "share";
+  const within = scale.measure === "balance" ? "within the band" : "within tolerance";
+  const noValue = { variance: "No target", share: "No bottom-up", balance: "No accounts" }[scale.measure];
   const entries = [
     ...scale.steps.map((step) => ({
       colour: step.colour,
-      text:
-        step.tone === "within" ? `${stepText(step, locale, signed)}: within tolerance` : stepText(step, locale, signed),
+      text: step.tone === "within" ? `${stepText(step, locale, signed)}: ${within}` : stepText(step, locale, signed),
     })),
-    { colour: NO_VALUE_COLOUR, text: scale.measure === "variance" ? "No target" : "No bottom-up" },
+    { colour: NO_VALUE_COLOUR, text: noValue },
     { colour: NOT_IN_PLAN_COLOUR, text: "Not in the plan" },
   ];
   return (

@@ -22,6 +22,7 @@ import {
   type MapPeriod,
   type RegionFigures,
 } from "../../../core/map/regionFigures";
+import { withBalance } from "../../../core/map/regionBalance";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -29,6 +30,7 @@ import { Section } from "../reconcile/Section";
 import { MapDrawing } from "./MapDrawing";
 import { MapLegend } from "./MapLegend";
 import { RegionTable } from "./RegionTable";
+import { useAccountBalances } from "./useAccountBalances";
 import { MEASURE_LABELS } from "./regionText";
 import { useShapes } from "./useShapes";
 
@@ -62,7 +64,7 @@ const useStyles = makeStyles({
 
 /**
  * The plan on a map: the regions a hierarchy column names (countries or US states), coloured by
- * variance % or by share of the company's bottom-up; choosing a region selects its node in the sheet.
+ * variance %, by share of the company's bottom-up or, with an accounts table, by workload balance; choosing a region selects its node in the sheet.
  */
 export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): React.JSX.Element {
   const styles = useStyles();
@@ -76,10 +78,14 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
 
   const column = chosenColumn !== null && columns.includes(chosenColumn) ? chosenColumn : (detected ?? columns[0]);
   const shownPeriod = period !== TOTAL && period >= view.periods.length ? TOTAL : period;
-  const map = React.useMemo(
-    () => (column === undefined ? null : regionFigures(view, column, plan.settings.tolerance, shownPeriod)),
-    [view, column, plan.settings.tolerance, shownPeriod],
-  );
+  const balances = useAccountBalances(plan, actions);
+  const measures = balances === null ? MAP_MEASURES.filter((value) => value !== "balance") : MAP_MEASURES;
+  const shownMeasure = measures.includes(measure) ? measure : "variance";
+  const map = React.useMemo(() => {
+    if (column === undefined) return null;
+    const figures = regionFigures(view, column, plan.settings.tolerance, shownPeriod);
+    return balances === null ? figures : withBalance(figures, balances);
+  }, [view, column, plan.settings.tolerance, shownPeriod, balances]);
   const shapes = useShapes(map?.kind ?? "world");
   const byKey = React.useMemo(() => new Map(map?.regions.map((region) => [region.region.key, region])), [map]);
   const names = React.useMemo(() => new Map(view.nodes.map((node) => [node.id, node.node.name])), [view]);
@@ -103,7 +109,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
     );
   }
 
-  const scale = scaleFor(measure, map.regions, plan.settings.tolerance);
+  const scale = scaleFor(shownMeasure, map.regions, plan.settings.tolerance);
   const selectedRegion =
     map.regions.find((region) => selectedNode !== null && region.nodes.includes(selectedNode))?.region.key ??
     (chosenRegion !== null && byKey.has(chosenRegion) ? chosenRegion : null);
@@ -134,8 +140,8 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
           </Select>
         </Field>
         <Field label="Colour by">
-          <Select value={measure} onChange={(_event, data) => setMeasure(data.value as MapMeasure)}>
-            {MAP_MEASURES.map((value) => (
+          <Select value={shownMeasure} onChange={(_event, data) => setMeasure(data.value as MapMeasure)}>
+            {measures.map((value) => (
               <option key={value} value={value}>
                 {MEASURE_LABELS[value]}
               </option>
@@ -193,10 +199,10 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
                 shapes={shapes.shapes}
                 regions={byKey}
                 scale={scale}
-                measure={measure}
+                measure={shownMeasure}
                 locale={locale}
                 selected={selectedRegion}
-                label={`Map of ${mapName} by ${MEASURE_LABELS[measure].toLowerCase()}`}
+                label={`Map of ${mapName} by ${MEASURE_LABELS[shownMeasure].toLowerCase()}`}
                 onChoose={choose}
               />
             ) : null}
@@ -212,7 +218,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
           <Section title="Regions">
             <RegionTable
               regions={map.regions}
-              measure={measure}
+              measure={shownMeasure}
               locale={locale}
               decimals={plan.settings.decimals}
               names={names}

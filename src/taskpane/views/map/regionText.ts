@@ -1,12 +1,21 @@
 /** How the map, its legend and its table put a region's measure into words. */
 import { formatNumber } from "../../../core/plan/numbers";
 import type { ScaleStep } from "../../../core/map/colourScale";
+import { BALANCE_BAND } from "../../../core/map/regionBalance";
+import { isOutside } from "../../../core/territory/band";
 import { measureOf, type MapMeasure, type RegionFigures } from "../../../core/map/regionFigures";
 
 export const MEASURE_LABELS: Readonly<Record<MapMeasure, string>> = {
   variance: "Variance %",
   share: "Share of bottom-up",
+  balance: "Balance (accounts)",
 };
+
+/** Where a balance sits against the ±5 % band: "over the band", "under the band", "within the band". */
+function balanceSide(value: number): string {
+  if (!isOutside(value + 1, BALANCE_BAND)) return "within the band";
+  return value > 0 ? "over the band" : "under the band";
+}
 
 export function percent(value: number, locale: string, signed: boolean): string {
   const text = `${formatNumber(value * 100, locale, 1)} %`;
@@ -18,6 +27,10 @@ export function measureText(region: RegionFigures, measure: MapMeasure, locale: 
   const value = measureOf(region, measure);
   if (measure === "share")
     return value === null ? "no bottom-up" : `${percent(value, locale, false)} of the company's bottom-up`;
+  if (measure === "balance")
+    return value === null
+      ? "no accounts"
+      : `workload ${percent(value, locale, true)} against its siblings, ${balanceSide(value)}`;
   const { figures } = region;
   if (figures.topDown === null) return "no target";
   const side = figures.variance !== null && figures.variance > 0 ? "over" : "under";
@@ -29,6 +42,13 @@ export function measureText(region: RegionFigures, measure: MapMeasure, locale: 
 export function shortMeasureText(region: RegionFigures, measure: MapMeasure, locale: string): string {
   const value = measureOf(region, measure);
   if (measure === "share") return value === null ? "—" : percent(value, locale, false);
+  if (measure === "balance") {
+    if (value === null) return "no accounts";
+    const side = balanceSide(value);
+    return side === "within the band"
+      ? percent(value, locale, true)
+      : `${percent(value, locale, true)} ${side.split(" ")[0]}`;
+  }
   const { figures } = region;
   if (figures.topDown === null) return "no target";
   if (value === null) return "target of 0";
