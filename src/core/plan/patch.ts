@@ -3,7 +3,7 @@
  * both workbook implementations keep after their own saves instead of reading every table again.
  */
 import { idKey } from "../cell";
-import type { NodeEntry, PeriodValues, Plan } from "./types";
+import type { NodeEntry, PeriodValues, Plan, PlanNode } from "./types";
 
 /** Values as a read gives them back: one per period, a number or null. */
 function stored(values: PeriodValues, periodCount: number): (number | null)[] {
@@ -44,8 +44,16 @@ export function withTopDown(plan: Plan, changes: readonly { id: string; values: 
   return { ...plan, topDown: next };
 }
 
-function nodeIds(plan: Plan): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const node of plan.nodes) ids.set(idKey(node.id) as string, node.id);
+const idMaps = new WeakMap<readonly PlanNode[], ReadonlyMap<string, string>>();
+
+/** Each node's id by its key, made once per node list: every save patches a plan with the same nodes. */
+function nodeIds(plan: Plan): ReadonlyMap<string, string> {
+  let ids = idMaps.get(plan.nodes);
+  if (ids === undefined) {
+    const map = new Map<string, string>();
+    for (const node of plan.nodes) map.set(idKey(node.id) as string, node.id);
+    ids = map;
+    idMaps.set(plan.nodes, ids);
+  }
   return ids;
 }
