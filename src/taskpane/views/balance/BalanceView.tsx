@@ -1,4 +1,5 @@
 import * as React from "react";
+import { HierarchyProblems } from "../../components/HierarchyProblems";
 import {
   Button,
   Caption1,
@@ -6,7 +7,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -239,14 +239,7 @@ export function BalanceView({
   }
 
   if (view.problems.length > 0) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>The hierarchy in the workbook has problems</MessageBarTitle>
-          {view.problems.map((problem) => problem.message).join(". ")}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <HierarchyProblems problems={view.problems} />;
   }
 
   return (

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { HierarchyProblems } from "../../components/HierarchyProblems";
 import {
   Button,
   Caption1,
@@ -91,14 +92,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
   const names = React.useMemo(() => new Map(view.nodes.map((node) => [node.id, node.node.name])), [view]);
 
   if (view.problems.length > 0) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>The hierarchy in the workbook has problems</MessageBarTitle>
-          {view.problems.map((problem) => problem.message).join(". ")}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <HierarchyProblems problems={view.problems} />;
   }
   if (column === undefined || map === null) {
     return (

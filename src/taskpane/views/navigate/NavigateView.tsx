@@ -1,12 +1,10 @@
 import * as React from "react";
+import { HierarchyProblems } from "../../components/HierarchyProblems";
 import {
   Caption1,
   Field,
   FlatTree,
   FlatTreeItem,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   SearchBox,
   Select,
   Text,
@@ -241,14 +239,7 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
   );
 
   if (view.problems.length > 0) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>The hierarchy in the workbook has problems</MessageBarTitle>
-          {view.problems.map((problem) => problem.message).join(". ")}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <HierarchyProblems problems={view.problems} />;
   }
 
   const levels = Array.from({ length: view.maxDepth }, (_, i) => i + 1);

@@ -1,14 +1,6 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { HierarchyProblems } from "../../components/HierarchyProblems";
+import { Button, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { reconcilePaneMessages } from "../../../core/messages";
 import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
@@ -85,14 +77,7 @@ export function ReconcileView({
   const reload = React.useCallback(() => void actions.reload(), [actions]);
 
   if (view.problems.length > 0) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>The hierarchy in the workbook has problems</MessageBarTitle>
-          {view.problems.map((problem) => problem.message).join(". ")}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <HierarchyProblems problems={view.problems} />;
   }
   if (node === undefined || comparison === undefined) return <Text>The plan has no nodes.</Text>;
   // The plan's settings name who enters top-down targets: others see the numbers, not the forms.
