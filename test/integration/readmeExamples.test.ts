@@ -65,6 +65,12 @@ const EXAMPLES: Record<string, Example> = {
     formula: '=BU.ROLLUP(A2:A8, B2:B8, IF(ISBLANK(C2:D8),"",C2:D8), "emea", "avg")',
     spill: [[160, 170]],
   },
+  // README "Territories": capacity in any sheet, from a reps table (node, capacity) in F2:G4.
+  "BU.ROLLUP of each node's capacity summed from a reps table with SUMIFS": {
+    formula: "=BU.ROLLUP(A2:A8, B2:B8, SUMIFS(G2:G4, F2:F4, A2:A8))",
+    extra: { F2: "UK", G2: 270, F3: "UK", G3: 25, F4: "US", G4: 400 },
+    spill: column(695, 295, 295, 0, 400, 400, 0),
+  },
   "BU.ALLOCATE of 100 over three equal weights": {
     formula: "=BU.ALLOCATE(100, {1;1;1})",
     spill: column(34, 33, 33),
