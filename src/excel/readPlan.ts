@@ -1,10 +1,13 @@
-import { PLAN_TABLES, TABLES, planFromGrids } from "../core/plan/layout";
+import { READ_TABLES, TABLES, planFromGrids } from "../core/plan/layout";
 import type { Plan } from "../core/plan/types";
 import type { AuditTail } from "./auditChain";
 import { hintsFromRead, type RowHints } from "./hints";
 import { planGrids, readTables, tableNames, tablesPresent } from "./tableReads";
 
-/** The plan the workbook's tables hold, or null without a settings table; notes in `hints` where its rows are. */
+/**
+ * The plan the workbook's tables hold, or null without a settings table; notes in `hints` where its
+ * rows are. The optional capacity table is read with the others when it exists: same syncs.
+ */
 export async function readPlan(
   context: Excel.RequestContext,
   hints: RowHints,
@@ -13,7 +16,7 @@ export async function readPlan(
   const existing = await tableNames(context);
   if (auditTail !== undefined) auditTail.known = existing.has(TABLES.audit.toLowerCase());
   if (!existing.has(TABLES.settings.toLowerCase())) return null;
-  const present = tablesPresent(PLAN_TABLES, existing);
+  const present = tablesPresent(READ_TABLES, existing);
   const tables = await readTables(
     context,
     present.map((table) => TABLES[table]),

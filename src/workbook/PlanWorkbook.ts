@@ -92,6 +92,15 @@ export interface PlanWorkbook {
     audit: readonly AuditEntry[],
   ): Promise<MoveAccountsResult>;
 
+  /**
+   * Adds the plan's optional capacity table (sheet GU Capacity, table GuCapacity: headers for the
+   * plan's periods and one blank row to type or paste into, src/core/plan/layout/capacityTable.ts)
+   * and selects its first cell; "exists" and nothing written when the table is already there.
+   * Throws when a sheet of that name exists without the table, or there is no plan.
+   * Excel: 2 syncs (what exists and the settings; the write).
+   */
+  addCapacityTable(): Promise<CapacityTableAdded>;
+
   /** The audit log, oldest first. */
   readAudit(): Promise<AuditEntry[]>;
 
@@ -252,6 +261,8 @@ export interface TopDownConflict {
   /** The node's targets as a co-author left them; null if the node has no targets row. */
   readonly theirs: PeriodValues | null;
 }
+
+export type CapacityTableAdded = "added" | "exists";
 
 /** Whether `writeDashboard` added the sheet or replaced what was on it. */
 export type DashboardWrite = "inserted" | "refreshed";

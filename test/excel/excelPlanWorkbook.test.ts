@@ -420,6 +420,61 @@ describe("ExcelPlanWorkbook", () => {
     });
   });
 
+  describe("the capacity table", () => {
+    beforeEach(async () => {
+      await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
+      excel.reset();
+    });
+
+    it("is added in 2 syncs: headers as text, percent formats on attainment and ramps, its first cell selected", async () => {
+      expect(await workbook.addCapacityTable()).toBe("added");
+      expect(excel.syncs).toBe(2);
+      expect(excel.calls.filter((call) => call.call === "table.name").map((call) => call.detail)).toEqual([
+        "GuCapacity",
+      ]);
+      expect(write(excel, SHEETS.capacity, "A1:F1", "values")?.data).toEqual([
+        ["Node", "Heads", "Quota per head", "Attainment", "Ramp Q1 2027", "Ramp Q2 2027"],
+      ]);
+      expect(write(excel, SHEETS.capacity, "A2:F2", "numberFormat")?.data).toEqual([
+        ["General", "General", "#,##0", "0.0%", "0.0%", "0.0%"],
+      ]);
+      expect(excel.workbook.selection()).toMatchObject({ sheet: SHEETS.capacity, row: 1, col: 0 });
+
+      excel.reset();
+      expect(await workbook.addCapacityTable()).toBe("exists");
+      expect(excel.callsIn(2)).not.toContain("worksheet.tables.add");
+    });
+
+    it("is read with the plan in the same 3 syncs, its rows numbered as in the sheet", async () => {
+      const before = await readPlanOf(workbook);
+      expect(before.capacity).toBeUndefined();
+      await workbook.addCapacityTable();
+      // Typed over the blank row and pasted below it: Excel grows the table over the pasted rows.
+      excel.workbook.write({ sheet: SHEETS.capacity, row: 1, col: 0, rowCount: 1, colCount: 6 }, [
+        ["DE", 2, 100, 0.9, "", ""],
+      ]);
+      excel.workbook.appendTableRows("GuCapacity", [["UK", "", "lots", "", 0.25, 0.5]]);
+      excel.reset();
+
+      const plan = await new ExcelPlanWorkbook(excel.run).readPlan();
+      expect(excel.syncs).toBe(3);
+      expect(plan?.capacity?.firstRow).toBe(2);
+      expect(plan?.capacity?.rows).toEqual([
+        { node: "DE", heads: 2, quota: 100, attainment: 0.9, ramp: ["", ""] },
+        { node: "UK", heads: "", quota: "lots", attainment: "", ramp: [0.25, 0.5] },
+      ]);
+    });
+
+    it("is refused over a sheet of its name that has no such table, writing nothing", async () => {
+      excel.workbook.addSheet(SHEETS.capacity);
+      excel.reset();
+      await expect(workbook.addCapacityTable()).rejects.toThrow(
+        `A sheet named "GU Capacity" already exists without the capacity table`,
+      );
+      expect(excel.syncs).toBe(1);
+    });
+  });
+
   describe("navigation", () => {
     beforeEach(async () => {
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES });

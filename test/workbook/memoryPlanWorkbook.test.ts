@@ -82,7 +82,8 @@ describe("MemoryPlanWorkbook", () => {
     expect(plan.settings).toEqual(SETTINGS);
     expect(plan.nodes).toEqual(NODES);
     expect(entryOf(plan, "UK")).toMatchObject({ status: "Not started", values: [null, null] });
-    expect(workbook.workbook.tableNames()).toEqual(Object.values(TABLES));
+    // Not the capacity table: it is optional, added from the pane.
+    expect(workbook.workbook.tableNames()).toEqual(Object.values(TABLES).filter((name) => name !== TABLES.capacity));
   });
 
   it("refuses to read tables someone broke, naming sheet and row", async () => {

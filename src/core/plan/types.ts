@@ -2,6 +2,7 @@
  * The plan as plain data: what the workbook's tables hold, independent of Excel.
  * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
  */
+import type { CapacityRow } from "../territory/capacity";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -93,6 +94,19 @@ export interface AuditEntry {
 
 export type IdentitySource = "office-account" | "chosen";
 
+/**
+ * The plan's optional capacity table (GU Capacity, src/core/plan/layout/capacityTable.ts) as read:
+ * its rows as cells, checked against the hierarchy only where capacity is computed
+ * (src/core/territory/planCapacity.ts), so a bad row never stops the plan being read.
+ */
+export interface CapacityTable {
+  readonly rows: readonly CapacityRow[];
+  /** The sheet row of `rows[0]`. */
+  readonly firstRow: number;
+  /** What is wrong with the table itself (a missing column), each naming how to fix it. */
+  readonly problems: readonly string[];
+}
+
 export interface Plan {
   readonly settings: PlanSettings;
   /** In sheet order. */
@@ -101,6 +115,8 @@ export interface Plan {
   readonly entries: ReadonlyMap<string, NodeEntry>;
   /** Top-down targets per node id. */
   readonly topDown: ReadonlyMap<string, PeriodValues>;
+  /** Absent when the workbook has no capacity table (plans made before it, or that never added one). */
+  readonly capacity?: CapacityTable;
 }
 
 /** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */

@@ -59,6 +59,22 @@ export const territoryMessages = {
     `Over-assignment must be a percentage from 100 % to 300 %, like 110 % (it is ${described(got)})`,
   badBand: (got: number): string => `The balance band must be a percentage from 0 % up, like 5 % (it is ${got})`,
   notAParent: (id: string): string => `"${shown(id)}" has no territories below it to balance`,
+  capacityColumn: (table: string, sheet: string, column: string): string =>
+    `Table ${table} (sheet "${sheet}") has no column "${column}"; type it back into the header row, then refresh`,
+  capacitySheetTaken: (sheet: string): string =>
+    `A sheet named "${sheet}" already exists without the capacity table; rename or delete it, then add the capacity table again`,
+} as const;
+
+/** What the pane tells users about the plan's capacity table (GU Capacity). */
+export const capacityPaneMessages = {
+  addFailed: "Couldn't add the capacity table",
+  added: (sheet: string): string =>
+    `Added sheet "${sheet}": one row per group of alike reps (Node, Heads, Quota per head, Attainment, a ramp % per period). Coverage shows here as you fill it in; set the plan up again to add capacity and coverage to the report.`,
+  exists: (sheet: string): string => `The capacity table is already on sheet "${sheet}"`,
+  more: (count: number): string => `and ${count} more`,
+  offer: "Reps, quotas and ramps per node, to see how far each target is covered",
+  problems: (count: number): string =>
+    `${count} row${count === 1 ? "" : "s"} of the capacity table ${count === 1 ? "has a problem and is" : "have problems and are"} left out of coverage; fix ${count === 1 ? "it" : "them"} in the sheet:`,
 } as const;
 
 /** What the pane's Balance view tells users: error bar titles and the outcome of their actions. */

@@ -7,6 +7,7 @@ import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   AccountMove,
   AccountsTableRef,
+  CapacityTableAdded,
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
@@ -24,6 +25,7 @@ import type {
 } from "../../workbook/PlanWorkbook";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
+import { capacityPaneMessages } from "../../core/territory/messages";
 
 /** A failed workbook call, as the MessageBar shows it. */
 export interface PaneError {
@@ -50,6 +52,8 @@ export interface WorkbookActions {
    * writes nothing and returns theirs for the view to merge; undefined if it failed.
    */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult | undefined>;
+  /** Adds the plan's capacity table, then reads the plan again; undefined if it failed. */
+  addCapacityTable(): Promise<CapacityTableAdded | undefined>;
   /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
   readSelection(): Promise<SourceTable | undefined>;
@@ -203,6 +207,11 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         const result = await attempt(taskPaneMessages.saveFailed, () => workbook.saveTopDown(changes, audit));
         if (result?.ok) patch((current) => withTopDown(current, changes));
         return result;
+      },
+      async addCapacityTable() {
+        const added = await attempt(capacityPaneMessages.addFailed, () => workbook.addCapacityTable());
+        if (added !== undefined) await reload();
+        return added;
       },
       writeDashboard: (dashboard) =>
         attempt(progressPaneMessages.writeDashboardFailed, () => workbook.writeDashboard(dashboard)),

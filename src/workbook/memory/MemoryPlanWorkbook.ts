@@ -6,7 +6,7 @@ import {
   AUDIT_TABLE,
   HIERARCHY_HEADERS,
   NODE_TABLES,
-  PLAN_TABLES,
+  READ_TABLES,
   PlanLayoutError,
   SHEETS,
   TABLES,
@@ -15,6 +15,7 @@ import {
   blockInputs,
   blockRange,
   buildPlanLayout,
+  capacityTableLayout,
   findColumn,
   hierarchyRowOf,
   isPlanTable,
@@ -55,7 +56,9 @@ import {
   type AccountsTableRef,
   type MoveAccountsResult,
 } from "../../core/territory/accountMoves";
+import { territoryMessages } from "../../core/territory/messages";
 import type {
+  CapacityTableAdded,
   DashboardWrite,
   EntryChange,
   Mention,
@@ -96,8 +99,8 @@ function changesPlan(event: WorkbookEvent): boolean {
 }
 
 const PLAN_SHEETS = new Set(
-  [SHEETS.settings, SHEETS.hierarchy, SHEETS.inputs, SHEETS.targets, SHEETS.status, SHEETS.audit].map((name) =>
-    name.toLowerCase(),
+  [SHEETS.settings, SHEETS.hierarchy, SHEETS.inputs, SHEETS.targets, SHEETS.status, SHEETS.audit, SHEETS.capacity].map(
+    (name) => name.toLowerCase(),
   ),
 );
 
@@ -186,7 +189,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   /** Its readers (the workbench's formula engine) spill arrays, as Excel with dynamic arrays does. */
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
-    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES]);
+    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES, "capacity"]);
     const layout = buildPlanLayout(setup, before);
     const read = before.settings === undefined ? null : readPlanGrids(before);
     const audit = setupAudit(
@@ -328,6 +331,20 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       }
     });
     return { moved: writes.map((write) => moves[write.move].account), refused };
+  }
+
+  async addCapacityTable(): Promise<CapacityTableAdded> {
+    const { plan } = this.requirePlan();
+    const { table, blocks } = capacityTableLayout(plan.settings);
+    if (this.workbook.table(table.name) !== undefined) return "exists";
+    if (this.workbook.hasSheet(table.sheet)) throw new Error(territoryMessages.capacitySheetTaken(table.sheet));
+    this.forget();
+    this.own(() => {
+      this.placeTable(table);
+      for (const block of blocks) this.writeBlock(block);
+      this.workbook.select({ sheet: table.sheet, row: 1, col: 0, rowCount: 1, colCount: 1 });
+    });
+    return "added";
   }
 
   async readAudit(): Promise<AuditEntry[]> {
@@ -493,7 +510,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   private requirePlan(): { plan: Plan; grids: PlanGrids } {
     if (this.cached !== null && this.cachedGrids !== null) return { plan: this.cached, grids: this.cachedGrids };
-    const grids = this.grids(PLAN_TABLES);
+    const grids = this.grids(READ_TABLES);
     if (grids.settings === undefined) throw new Error(layoutMessages.noPlan);
     this.cached = planFromGrids(grids);
     this.cachedGrids = grids;

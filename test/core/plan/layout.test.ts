@@ -770,7 +770,7 @@ describe("which node a selected row is", () => {
     expect(nodeColumnOf("Sheet1")).toBeNull();
   });
 
-  it("names the plan's tables", () => {
+  it("names the plan's tables, the optional capacity table last", () => {
     expect(Object.values(TABLES)).toEqual([
       "GuSettings",
       "GuHierarchy",
@@ -778,6 +778,7 @@ describe("which node a selected row is", () => {
       "GuTargets",
       "GuStatus",
       "GuAudit",
+      "GuCapacity",
     ]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type MoveAccountsResult,
 } from "../../../src/core/territory/accountMoves";
 import type {
+  CapacityTableAdded,
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
@@ -185,6 +186,15 @@ export class FakePlanWorkbook implements PlanWorkbook {
     for (const change of changes) topDown.set(change.id, change.values);
     this.plan = { ...plan, topDown };
     return { ok: true };
+  }
+
+  /** An empty capacity table (header and one blank row), as both workbooks add it. */
+  async addCapacityTable(): Promise<CapacityTableAdded> {
+    this.check("addCapacityTable");
+    const plan = this.requirePlan();
+    if (plan.capacity !== undefined) return "exists";
+    this.plan = { ...plan, capacity: { rows: [], firstRow: 2, problems: [] } };
+    return "added";
   }
 
   async readAudit(): Promise<AuditEntry[]> {

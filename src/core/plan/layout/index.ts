@@ -13,6 +13,8 @@
  * - "GU Audit" / GuAudit: Time | User | Node | Field | Old | New | Note | Identity | Hash,
  *   append-only, each row hash-chained to the one above (audit.ts, src/core/audit/chain.ts).
  * - "GU Report": formulas only (report.ts).
+ * - "GU Capacity" / GuCapacity, optional, added from the pane: Node | Heads | Quota per head |
+ *   Attainment | Ramp <period>... (capacityTable.ts).
  *
  * The per-node tables (inputs, targets, status) are written row-aligned with the hierarchy, and
  * keep the rows and columns of nodes and periods that left the plan (nodeTables.ts). Reading is
@@ -35,6 +37,7 @@ export {
   ID_HEADER,
   NODE_TABLES,
   PLAN_TABLES,
+  READ_TABLES,
   SHEETS,
   STATUS_HEADERS,
   TABLES,
@@ -77,6 +80,14 @@ export {
 } from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
 export { planFromGrids, readPlanGrids } from "./readPlan";
+export {
+  CAPACITY_HEADERS,
+  capacityHeaders,
+  capacityTableLayout,
+  rampHeader,
+  readCapacityGrid,
+  type CapacityTableLayout,
+} from "./capacityTable";
 export {
   contiguousRuns,
   newRowInputs,

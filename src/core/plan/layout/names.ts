@@ -8,9 +8,11 @@ export const SHEETS = {
   status: "GU Status",
   audit: "GU Audit",
   report: "GU Report",
+  capacity: "GU Capacity",
 } as const;
 
-export type PlanTable = "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit";
+/** "capacity" is optional: a plan without it is read as before (capacityTable.ts). */
+export type PlanTable = "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit" | "capacity";
 
 /** Excel table names: unique in the workbook, so they carry the Gu prefix too. */
 export const TABLES: Readonly<Record<PlanTable, string>> = {
@@ -20,6 +22,7 @@ export const TABLES: Readonly<Record<PlanTable, string>> = {
   targets: "GuTargets",
   status: "GuStatus",
   audit: "GuAudit",
+  capacity: "GuCapacity",
 };
 
 export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
@@ -29,10 +32,13 @@ export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
   targets: SHEETS.targets,
   status: SHEETS.status,
   audit: SHEETS.audit,
+  capacity: SHEETS.capacity,
 };
 
 /** The tables `readPlanGrids` needs; the audit log is read on its own. */
 export const PLAN_TABLES: readonly PlanTable[] = ["settings", "hierarchy", "inputs", "targets", "status"];
+/** The plan's tables a read takes when present: the required ones, then the optional capacity table. */
+export const READ_TABLES: readonly PlanTable[] = [...PLAN_TABLES, "capacity"];
 /** The tables that hold something per node and must survive a new setup. */
 export const NODE_TABLES = ["inputs", "targets", "status"] as const;
 export type NodeTable = (typeof NODE_TABLES)[number];

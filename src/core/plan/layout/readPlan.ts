@@ -10,6 +10,7 @@ import { HIERARCHY_HEADERS, PLAN_TABLES, SHEETS, TABLES, TABLE_SHEETS, type Plan
 import { periodColumns, readStatusRow, readValues, statusColumns } from "./nodeRows";
 import { PlanLayoutError, type LayoutProblem } from "./problems";
 import { readSettingsGrid } from "./settingsTable";
+import { readCapacityGrid } from "./capacityTable";
 
 export type PlanRead =
   { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: LayoutProblem[] };
@@ -18,7 +19,8 @@ export type PlanRead =
  * The plan the tables hold, or every problem that stops it being read. `grids` without a settings
  * table means there is no plan (the caller returns null); a missing other table is a problem.
  * Every node gets an entry and a top-down row (blank when it has none in the tables); rows of ids
- * not in the hierarchy (orphans) are not part of the plan but stay in the workbook.
+ * not in the hierarchy (orphans) are not part of the plan but stay in the workbook. The optional
+ * capacity table, when in `grids`, becomes `plan.capacity`.
  */
 export function readPlanGrids(grids: PlanGrids): PlanRead {
   const problems: LayoutProblem[] = [];
@@ -54,7 +56,10 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     );
     topDown.set(node.id, targets.get(key) ?? blank());
   }
-  return { ok: true, plan: { settings, nodes, entries, topDown } };
+  const plan: Plan = { settings, nodes, entries, topDown };
+  // Optional, and never a reason not to read the plan: its problems are shown where capacity is.
+  if (grids.capacity === undefined) return { ok: true, plan };
+  return { ok: true, plan: { ...plan, capacity: readCapacityGrid(grids.capacity, settings.periods) } };
 }
 
 /** The plan the tables hold; throws `PlanLayoutError` with every problem that stops it being read. */

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { HierarchyProblems } from "../../components/HierarchyProblems";
 import {
+  Button,
   Caption1,
   Field,
   FlatTree,
@@ -17,7 +18,14 @@ import {
   type TreeOpenChangeData,
 } from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";
+import { SHEETS } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
+import type { Coverage } from "../../../core/territory/capacity";
+import { capacityPaneMessages } from "../../../core/territory/messages";
+import { planCapacityOf } from "../../../core/territory/planCapacity";
+import { CapacityProblems } from "../../components/CapacityProblems";
+import { coverageText } from "../../components/coverageText";
+import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { planViewOf, type Figures, type NodeView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -90,6 +98,7 @@ const useStyles = makeStyles({
   within: { color: tokens.colorPaletteGreenForeground1 },
   outside: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warning: { verticalAlign: "text-bottom" },
+  addCapacity: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   // Colour and icon alone don't reach screen readers; this text does.
   screenReaderOnly: {
     position: "absolute",
@@ -105,6 +114,9 @@ const useStyles = makeStyles({
 export function NavigateView({ plan, locale, selectedNode, actions }: NavigateViewProps): React.JSX.Element {
   const styles = useStyles();
   const view = planViewOf(plan);
+  const capacity = planCapacityOf(plan);
+  const [feedback, setFeedback] = React.useState<Feedback | null>(null);
+  const [adding, setAdding] = React.useState(false);
   const histories = useAuditHistories(plan, actions);
   const index = React.useMemo(() => indexTree(view.nodes), [view]);
   const position = React.useMemo(() => new Map(view.nodes.map((node, i) => [node.id, i])), [view]);
@@ -242,6 +254,23 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
     return <HierarchyProblems problems={view.problems} />;
   }
 
+  async function addCapacityTable(): Promise<void> {
+    setAdding(true);
+    try {
+      const added = await actions.addCapacityTable();
+      if (added !== undefined)
+        setFeedback({
+          intent: added === "added" ? "success" : "info",
+          text:
+            added === "added"
+              ? capacityPaneMessages.added(SHEETS.capacity)
+              : capacityPaneMessages.exists(SHEETS.capacity),
+        });
+    } finally {
+      setAdding(false);
+    }
+  }
+
   const levels = Array.from({ length: view.maxDepth }, (_, i) => i + 1);
   return (
     <div className={styles.root}>
@@ -276,6 +305,8 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
           </Select>
         </Field>
       </div>
+      <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} onReload={() => void actions.reload()} />
+      {capacity !== null ? <CapacityProblems problems={capacity.problems} /> : null}
       {rows.length === 0 ? (
         <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}
@@ -300,6 +331,7 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
                 posInSet={index.posInSet[node]}
                 selected={nodeView.id === selectedNode}
                 figures={period === TOTAL ? nodeView.total : nodeView.periods[period]}
+                coverage={coverageOf(capacity?.byId.get(nodeView.id), period)}
                 decimals={plan.settings.decimals}
                 locale={locale}
                 onSelect={actions.selectNode}
@@ -313,8 +345,25 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
           <div role="none" style={{ height: windowed.padBottom }} />
         </FlatTree>
       </div>
+      {capacity === null ? (
+        <div className={styles.addCapacity}>
+          <Button size="small" disabled={adding} onClick={() => void addCapacityTable()}>
+            Add capacity table
+          </Button>
+          <Caption1>{capacityPaneMessages.offer}</Caption1>
+        </div>
+      ) : null}
     </div>
   );
+}
+
+/** A node's coverage in the period shown (or over all periods); null without a capacity table. */
+function coverageOf(
+  capacity: { readonly periods: readonly Coverage[]; readonly total: Coverage } | undefined,
+  period: number,
+): Coverage | null {
+  if (capacity === undefined) return null;
+  return period === TOTAL ? capacity.total : capacity.periods[period];
 }
 
 interface NodeRowProps {
@@ -324,6 +373,8 @@ interface NodeRowProps {
   posInSet: number;
   selected: boolean;
   figures: Figures;
+  /** Target against capacity; null when the plan has no capacity table. */
+  coverage: Coverage | null;
   decimals: number;
   locale: string;
   /** Someone typed over its submitted or approved values outside Groundup. */
@@ -342,6 +393,7 @@ function NodeRow({
   posInSet,
   selected,
   figures,
+  coverage,
   decimals,
   locale,
   outside,
@@ -369,6 +421,23 @@ function NodeRow({
             <WarningFilled className={styles.warning} aria-hidden />
           </>
         ) : null}
+      </span>
+    );
+  }
+  let coverageTitle = "";
+  let covered: React.ReactNode = null;
+  if (coverage !== null) {
+    const text = coverageText(coverage, locale);
+    coverageTitle = ` · Cov ${text.value}${text.flag}`;
+    covered = (
+      <span className={text.flag === "" ? undefined : styles.outside}>
+        {` · Cov ${text.value}`}
+        {text.flag === "" ? null : (
+          <>
+            <span className={styles.screenReaderOnly}>{text.flag}</span>
+            <WarningFilled className={styles.warning} aria-hidden />
+          </>
+        )}
       </span>
     );
   }
@@ -415,10 +484,11 @@ function NodeRow({
           <Caption1
             id={`${id}-figures`}
             className={styles.figures}
-            title={`${amounts}${varianceText}${figures.outOfTolerance ? ", outside tolerance" : ""}`}
+            title={`${amounts}${varianceText}${figures.outOfTolerance ? ", outside tolerance" : ""}${coverageTitle}`}
           >
             {amounts}
             {variance}
+            {covered}
           </Caption1>
         </div>
       </TreeItemLayout>

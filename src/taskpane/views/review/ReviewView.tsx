@@ -27,6 +27,9 @@ import {
 import { chainMessages, planMessages, taskPaneMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
 import { planViewOf, type NodeView } from "../../../core/plan/planView";
+import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
+import { CapacityProblems } from "../../components/CapacityProblems";
+import { coverageText } from "../../components/coverageText";
 import {
   changedOutside,
   changesSinceLastSubmission,
@@ -142,6 +145,7 @@ export function ReviewView({
   const people = React.useMemo(() => owners(plan), [plan]);
   const queue = React.useMemo(() => reviewQueue(plan, me), [plan, me]);
   const view = planViewOf(plan);
+  const capacity = planCapacityOf(plan);
   const histories = useAuditHistories(plan, actions);
   const closure = planClosure(plan);
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
@@ -234,6 +238,7 @@ export function ReviewView({
         onDismiss={() => setFeedback(null)}
         onReload={() => void actions.reload().then(() => setFeedback(null))}
       />
+      {capacity !== null ? <CapacityProblems problems={capacity.problems} /> : null}
       {me === "" ? (
         <Text>Choose who you are to see the targets submitted to you.</Text>
       ) : queue.length === 0 ? (
@@ -272,6 +277,7 @@ export function ReviewView({
                   item={item}
                   plan={plan}
                   view={view.byId.get(item.node.id)}
+                  capacity={capacity === null ? null : capacity.byId.get(item.node.id)}
                   history={histories === undefined ? undefined : historyOf(histories, item.node.id)}
                   possible={possibleActions(plan, item, me)}
                   locale={locale}
@@ -309,6 +315,8 @@ interface ReviewCardProps {
   plan: Plan;
   /** The node's numbers in the plan as saved; undefined while the hierarchy can't be read. */
   view: NodeView | undefined;
+  /** Its target against its capacity; null when the plan has no capacity table (no column then). */
+  capacity: NodeCapacity | null | undefined;
   /** What the audit log says about it; undefined while the log is being read. */
   history: NodeHistory | undefined;
   possible: readonly WorkflowAction[];
@@ -320,7 +328,7 @@ interface ReviewCardProps {
 }
 
 function ReviewCard(props: ReviewCardProps): React.JSX.Element {
-  const { item, plan, view, history, possible, locale, busy, checked, onCheck, onAct } = props;
+  const { item, plan, view, capacity, history, possible, locale, busy, checked, onCheck, onAct } = props;
   const styles = useStyles();
   const tables = useNumberTableStyles();
   const { node, parent, entry } = item;
@@ -363,6 +371,7 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
                 <TableHeaderCell>Team</TableHeaderCell>
                 <TableHeaderCell>Top-down</TableHeaderCell>
                 <TableHeaderCell>Gap</TableHeaderCell>
+                {capacity === null ? null : <TableHeaderCell>Coverage</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -383,6 +392,7 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
                         ? "—"
                         : `${signed(figures.variance)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
                     </TableCell>
+                    {capacity === null ? null : <CoverageCell coverage={capacity?.periods[p]} locale={locale} />}
                   </TableRow>
                 );
               })}
@@ -430,6 +440,25 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
 }
 
 /** The node owner as someone to @mention: null when the hierarchy has no e-mail address for them. */
+/** Target against capacity in one period: "115.7 % over capacity", flagged as the gap is. */
+function CoverageCell({
+  coverage,
+  locale,
+}: {
+  coverage: NodeCapacity["periods"][number] | undefined;
+  locale: string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const tables = useNumberTableStyles();
+  if (coverage === undefined) return <TableCell className={tables.number}>—</TableCell>;
+  const text = coverageText(coverage, locale);
+  return (
+    <TableCell className={mergeClasses(tables.number, text.flag !== "" && styles.outside)}>
+      {`${text.value}${text.flag.replace(",", "")}`}
+    </TableCell>
+  );
+}
+
 function mentionFor(plan: Plan, owner: string): Mention | null {
   const email = ownerEmail(plan, owner);
   return email === null ? null : { name: owner.trim(), email };

@@ -1,0 +1,36 @@
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { TerritoryProblem } from "../../core/territory/messages";
+import { capacityPaneMessages } from "../../core/territory/messages";
+
+export interface CapacityProblemsProps {
+  problems: readonly TerritoryProblem[];
+}
+
+/** A long list would push the figures off the pane; the rest are counted. */
+const SHOWN = 5;
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/** The capacity table's bad rows, each message naming its sheet row and the fix; nothing when there are none. */
+export function CapacityProblems({ problems }: CapacityProblemsProps): React.JSX.Element | null {
+  const styles = useStyles();
+  if (problems.length === 0) return null;
+  const rows = new Set(problems.map((problem) => problem.row)).size;
+  const hidden = problems.length - SHOWN;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{capacityPaneMessages.problems(rows)}</MessageBarTitle>
+        <ul className={styles.list}>
+          {problems.slice(0, SHOWN).map((problem, i) => (
+            <li key={i}>{problem.message}</li>
+          ))}
+          {hidden > 0 ? <li>{capacityPaneMessages.more(hidden)}</li> : null}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
