@@ -1,6 +1,6 @@
 import {
   AUDIT_TABLE,
-  PLAN_TABLES,
+  READ_TABLES,
   SHEETS,
   TABLES,
   auditHeaderBlock,
@@ -74,7 +74,8 @@ export async function writePlan(
       }
     }
     // The whole plan as it was, for the audit rows of what this setup changes (setupAudit.ts).
-    const kept = tablesPresent(PLAN_TABLES, names.tables);
+    // With the capacity table, when there is one: the report's capacity block is sized by it.
+    const kept = tablesPresent(READ_TABLES, names.tables);
     const pendingAudit = setupAuditRows(context, names.tables, setup);
     const read = await readTables(
       context,

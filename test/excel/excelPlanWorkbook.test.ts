@@ -465,6 +465,20 @@ describe("ExcelPlanWorkbook", () => {
       ]);
     });
 
+    it("gives the report a capacity and coverage block when set up again, in the same syncs as without it", async () => {
+      await workbook.addCapacityTable();
+      excel.reset();
+      await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
+      expect(excel.syncs).toBe(8);
+      // Right of the lookup columns (A:R) and the probe column (T): capacity and coverage per period.
+      const spill = write(excel, SHEETS.report, "U4:X4", "formulas");
+      expect(spill?.data[0].slice(0, 2)).toEqual([
+        `=BU.ROLLUP($A$4:$A$7&"",$N$4:$N$7&"",SUMIFS($Y$4,'GU Capacity'!$A$2,$A$4:$A$7))`,
+        `=IF(IF(ISNUMBER($U$4:$U$7),$U$4:$U$7=0,FALSE()),IF(ISNUMBER($G$4:$G$7),"—",""),BU.VARIANCE($G$4:$G$7,$U$4:$U$7,"ratio"))`,
+      ]);
+      expect(excel.calls.filter((call) => call.call === "conditionalFormats.add")).toHaveLength(4);
+    });
+
     it("is refused over a sheet of its name that has no such table, writing nothing", async () => {
       excel.workbook.addSheet(SHEETS.capacity);
       excel.reset();

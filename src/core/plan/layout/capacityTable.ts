@@ -53,6 +53,27 @@ export function capacityTableLayout(settings: PlanSettings): CapacityTableLayout
   };
 }
 
+/**
+ * Where the capacity table's columns are (0-based; -1 for a missing optional one) and how many
+ * body rows it has, for the report's formulas; null when Node or Quota per head is missing.
+ */
+export interface CapacityColumns {
+  readonly node: number;
+  readonly heads: number;
+  readonly quota: number;
+  readonly attainment: number;
+  /** One per period. */
+  readonly ramps: readonly number[];
+  readonly rows: number;
+}
+
+export function capacityColumnsOf(grid: TableGrid, periods: readonly string[]): CapacityColumns | null {
+  const [node, heads, quota, attainment] = CAPACITY_HEADERS.map((header) => findColumn(grid.headers, header));
+  if (node < 0 || quota < 0) return null;
+  const ramps = periods.map((period) => findColumn(grid.headers, rampHeader(period)));
+  return { node, heads, quota, attainment, ramps, rows: grid.rows.length };
+}
+
 /** The table's rows by column meaning; a missing Node or Quota column is a problem and no rows. */
 export function readCapacityGrid(grid: TableGrid, periods: readonly string[]): CapacityTable {
   const column = (header: string): number => findColumn(grid.headers, header);

@@ -80,12 +80,15 @@ export {
 } from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
 export { planFromGrids, readPlanGrids } from "./readPlan";
+export { NO_COVERAGE, capacityColumn, capacityReportColumn } from "./reportCapacity";
 export {
   CAPACITY_HEADERS,
+  capacityColumnsOf,
   capacityHeaders,
   capacityTableLayout,
   rampHeader,
   readCapacityGrid,
+  type CapacityColumns,
   type CapacityTableLayout,
 } from "./capacityTable";
 export {

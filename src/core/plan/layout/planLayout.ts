@@ -27,6 +27,8 @@ import {
 import { nodeTableContent, orphanIds, storedTables } from "./nodeTables";
 import { PlanLayoutError, type LayoutProblem } from "./problems";
 import { reportBlocks, type ToleranceRule } from "./report";
+import { capacityCheck, capacityReportBlocks } from "./reportCapacity";
+import { capacityColumnsOf } from "./capacityTable";
 import { settingsRow, settingsRows } from "./settingsTable";
 
 /** The range a plan table must cover: header row plus body, anchored at A1. */
@@ -54,7 +56,8 @@ export interface PlanSetupInput {
 }
 
 /**
- * Everything to write for `setup`, keeping what the per-node tables in `existing` hold (by id).
+ * Everything to write for `setup`, keeping what the per-node tables in `existing` hold (by id);
+ * with a capacity table in `existing`, the report gains its capacity and coverage block.
  * Throws `PlanLayoutError` when the setup is not a valid plan or an existing table can't be read
  * safely (its rows would be lost).
  */
@@ -116,8 +119,21 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   }
 
   const tableRows = rowIds.length;
-  const report = reportBlocks(settings, nodes.length, { inputs: tableRows, targets: tableRows, status: tableRows });
-  return { tables, blocks: [...blocks, ...report.blocks], rules: report.rules, rowIds };
+  // The capacity block only over a capacity table whose Node and Quota columns are there to read.
+  const capacity = existing.capacity === undefined ? null : capacityColumnsOf(existing.capacity, settings.periods);
+  const report = reportBlocks(
+    settings,
+    nodes.length,
+    { inputs: tableRows, targets: tableRows, status: tableRows },
+    capacity === null ? [] : [capacityCheck(capacity)],
+  );
+  const coverage = capacity === null ? null : capacityReportBlocks(settings, nodes.length, capacity);
+  return {
+    tables,
+    blocks: [...blocks, ...report.blocks, ...(coverage?.blocks ?? [])],
+    rules: [...report.rules, ...(coverage?.rules ?? [])],
+    rowIds,
+  };
 }
 
 function setupProblems(setup: PlanSetupInput): LayoutProblem[] {

@@ -132,6 +132,7 @@ export function reportBlocks(
   settings: PlanSettings,
   nodeCount: number,
   tableRows: NodeTableRows = { inputs: nodeCount, targets: nodeCount, status: nodeCount },
+  moreChecks: readonly string[] = [],
 ): { blocks: CellBlock[]; rules: ToleranceRule[] } {
   const sheet = SHEETS.report;
   const periods = settings.periods;
@@ -178,7 +179,7 @@ export function reportBlocks(
 
   const title: LayoutCell[] = Array<LayoutCell>(width).fill(null);
   title[0] = settings.name;
-  title[REPORT_CHECK_COLUMN] = { formula: checkFormula(n, tableRows) };
+  title[REPORT_CHECK_COLUMN] = { formula: checkFormula(n, tableRows, moreChecks) };
   const periodRow: LayoutCell[] = Array<LayoutCell>(width).fill(null);
   periodRow[0] = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
   const headerRow: LayoutCell[] = [...REPORT_HEADERS];
@@ -264,9 +265,10 @@ export function reportBlocks(
  * ranges cover (the hierarchy exactly the report's nodes), else a message saying what to do.
  * Whole-column COUNTA is cheap in Excel and counts what a sort or an insertion inside the ranges
  * leaves unchanged, so only rows the ranges miss raise it; so does an id with spaces around it,
- * which the report's MATCH would miss where the pane finds it.
+ * which the report's MATCH would miss where the pane finds it. `moreChecks`: conditions of blocks
+ * written beside the report (the capacity block's, reportCapacity.ts).
  */
-function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
+function checkFormula(nodeCount: number, tableRows: NodeTableRows, moreChecks: readonly string[]): string {
   const counts: string[] = [];
   const idColumn = (table: PlanTable): string => {
     const letters = columnLetters(0);
@@ -287,5 +289,6 @@ function checkFormula(nodeCount: number, tableRows: NodeTableRows): string {
     });
     counts.push(`COUNTA(${idColumn(table)})=COUNTA(${covered})`, untrimmed(bodyIds(table, tableRows[table])));
   }
+  counts.push(...moreChecks);
   return `=IF(AND(${counts.join(",")}),"","${REPORT_CHECK_MESSAGE}")`;
 }
