@@ -20,6 +20,12 @@ export interface SamplePlan {
    * "Accounts"); absent from generated plans.
    */
   readonly accounts?: readonly (readonly (string | number)[])[];
+  /**
+   * The plan's capacity table (GU Capacity) as the sales team keeps it, without its header row:
+   * Node | Heads | Quota per head | Attainment | one ramp per period, blanks as null. One row per
+   * rep, the year's new hires ramping up; absent from generated plans.
+   */
+  readonly capacity?: readonly (readonly (string | number | null)[])[];
 }
 
 const PERIODS = ["Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027"] as const;
@@ -372,7 +378,31 @@ export function samplePlan(): SamplePlan {
   }
   const withTarget = new Set(REGIONS.filter((region) => region.hasTarget).map((region) => region.code));
   const nodes = builder.nodes.map((planNode) => placed(planNode, territories.get(planNode.id)));
-  return { ...finish({ ...builder, nodes }, rng, company, withTarget), accounts: sampleAccounts() };
+  return {
+    ...finish({ ...builder, nodes }, rng, company, withTarget),
+    accounts: sampleAccounts(),
+    capacity: sampleCapacity(builder.reps),
+  };
+}
+
+/** Every ninth rep is a new hire, ramping a quarter at a time. */
+const NEW_HIRE_EVERY = 9;
+const NEW_HIRE_RAMP = [0.25, 0.5, 0.75, 1];
+
+/**
+ * One row per rep: a quota near what they plan for a quarter, some a stretch and some slack, so
+ * coverage shows both flags; attainment from 85 % to 100 %; new hires ramping. Its own random
+ * sequence, so the rest of the sample stays as it was.
+ */
+function sampleCapacity(reps: readonly Rep[]): (string | number | null)[][] {
+  const rng = random(4242);
+  return reps.map((rep, index) => {
+    const quarter = rep.planned.reduce((sum, value) => sum + value, 0) / PERIODS.length;
+    const quota = roundTo(quarter * (0.85 + rng() * 0.35), 1000);
+    const attainment = Math.round((0.85 + rng() * 0.15) * 20) / 20;
+    const ramp = index % NEW_HIRE_EVERY === NEW_HIRE_EVERY - 1 ? NEW_HIRE_RAMP : PERIODS.map(() => null);
+    return [rep.node.id, null, quota, attainment === 1 ? null : attainment, ...ramp];
+  });
 }
 
 const ACCOUNT_HEADERS = ["Account", "Name", "Territory", "Potential", "Visits", "Hours", "Country", "State"] as const;

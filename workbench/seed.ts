@@ -13,13 +13,17 @@ import {
   STATUS_HEADERS,
   TABLES,
   AUDIT_COLUMNS,
+  blockFormats,
+  blockInputs,
+  blockRange,
+  capacityTableLayout,
   findColumn,
   lastChainHash,
   toCellInput,
   type LayoutCell,
 } from "../src/core/plan/layout";
 import { textAsRead } from "../src/core/plan/text";
-import type { NodeEntry } from "../src/core/plan/types";
+import type { NodeEntry, PlanSettings } from "../src/core/plan/types";
 import type { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
 import type { CellInput, MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import type { SamplePlan } from "./samplePlan";
@@ -46,6 +50,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * one table at a time, each in a task of its own.
  */
 export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): Promise<void> {
+  // Before the setup, so that it finds the table and gives the report its capacity block.
+  if (sample.capacity !== undefined) writeCapacity(book.workbook, sample.settings, sample.capacity);
   await book.writePlan({ settings: sample.settings, nodes: sample.nodes });
   await nextTask();
   const workbook = book.workbook;
@@ -87,6 +93,33 @@ export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): 
     await nextTask();
   }
   if (sample.accounts !== undefined) writeAccounts(workbook, sample.accounts);
+}
+
+/** The capacity table as the pane adds it (capacityTableLayout), holding `rows`. */
+function writeCapacity(
+  workbook: MemoryWorkbook,
+  settings: PlanSettings,
+  rows: readonly (readonly (string | number | null)[])[],
+): void {
+  const { table, blocks } = capacityTableLayout(settings);
+  workbook.addSheet(table.sheet);
+  workbook.addTable(table.name, {
+    sheet: table.sheet,
+    row: 0,
+    col: 0,
+    rowCount: 1 + rows.length,
+    colCount: table.colCount,
+  });
+  for (const block of blocks) {
+    const range = blockRange(block);
+    const formats = blockFormats(block, block.row === 0 ? 1 : rows.length);
+    if (formats !== null) workbook.setNumberFormats({ ...range, rowCount: formats.length }, formats);
+    if (block.row === 0 && block.cells !== null) workbook.write(range, blockInputs(block));
+  }
+  workbook.write(
+    { sheet: table.sheet, row: 1, col: 0, rowCount: rows.length, colCount: table.colCount },
+    rows.map((row) => row.map((cell) => toCellInput(cell))),
+  );
 }
 
 const ACCOUNTS = "Accounts";

@@ -1,5 +1,6 @@
 import { Hierarchy } from "../../src/core/hierarchy/hierarchy";
-import { SHEETS, reportColumn } from "../../src/core/plan/layout";
+import { SHEETS, capacityColumn, reportColumn } from "../../src/core/plan/layout";
+import { planCapacityOf } from "../../src/core/territory/planCapacity";
 import type { Status } from "../../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../../src/workbook/memory/MemoryPlanWorkbook";
 import { FormulaEngine } from "../../workbench/engine";
@@ -104,6 +105,27 @@ describe("loadSample", () => {
     const entered = plan.entries.reduce((sum, entry) => sum + (entry.values[0] ?? 0), 0);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
     expect(book.workbook.value(SHEETS.report, 3, reportColumn(0, 1))).toBe(plan.topDown[0].values[0]);
+    engine.dispose();
+  });
+});
+
+describe("loadSample's capacity table", () => {
+  it("gives the pane coverage of every node, both flags, and the report the same capacity", async () => {
+    const plan = samplePlan();
+    const book = new MemoryPlanWorkbook();
+    await loadSample(book, plan);
+    const read = await book.readPlan();
+    const capacity = read === null ? null : planCapacityOf(read);
+    expect(capacity?.problems).toEqual([]);
+    expect(read?.capacity?.rows.filter((row) => row.ramp[0] === 0.25).length).toBeGreaterThan(10);
+    const flags = new Set([...(capacity?.byId.values() ?? [])].flatMap((node) => node.periods.map((p) => p.flag)));
+    expect(flags).toEqual(new Set(["over", "under", null]));
+
+    const engine = new FormulaEngine(book.workbook, inProcessChannel);
+    await engine.start();
+    const periods = plan.settings.periods.length;
+    const shown = book.workbook.value(SHEETS.report, 3, capacityColumn(periods, 0, 0));
+    expect(shown).toBeCloseTo(capacity?.byId.get("ACME")?.periods[0].capacity ?? Number.NaN, 6);
     engine.dispose();
   });
 });
