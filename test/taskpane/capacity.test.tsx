@@ -80,12 +80,15 @@ describe("Coverage in the pane", () => {
     expect(item("Europe")).toHaveAccessibleDescription(/Cov 75\.0 % ?, under capacity/);
   });
 
-  test("a bad row of the capacity table is named by its sheet row and left out", async () => {
-    renderTaskPane(new FakePlanWorkbook(planWith({ rows: reps, firstRow: 2, problems: [] })));
+  test("a bad row of the capacity table is named by its sheet row, left out, and can be gone to", async () => {
+    const workbook = new FakePlanWorkbook(planWith({ rows: reps, firstRow: 2, problems: [] }));
+    const { user } = renderTaskPane(workbook);
     await screen.findByRole("tree", { name: "Plan hierarchy" });
 
     expect(screen.getByText(/1 row of the capacity table has a problem/)).toBeInTheDocument();
     expect(screen.getByText(/Ramp Q1 2027 of "FR" \(row 5\) is 25/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Go to row 5" }));
+    expect(workbook.selectedSourceRows).toEqual([{ source: { kind: "table", name: "GuCapacity" }, row: 5 }]);
   });
 
   test("Review shows coverage per period beside the gap, and the capacity table's problems", async () => {

@@ -1,10 +1,12 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { TerritoryProblem } from "../../core/territory/messages";
 import { capacityPaneMessages } from "../../core/territory/messages";
 
 export interface CapacityProblemsProps {
   problems: readonly TerritoryProblem[];
+  /** Selects the sheet row a problem names (the capacity table starts at A1, so it is the table's row too). */
+  onGoTo(row: number): void;
 }
 
 /** A long list would push the figures off the pane; the rest are counted. */
@@ -15,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** The capacity table's bad rows, each message naming its sheet row and the fix; nothing when there are none. */
-export function CapacityProblems({ problems }: CapacityProblemsProps): React.JSX.Element | null {
+export function CapacityProblems({ problems, onGoTo }: CapacityProblemsProps): React.JSX.Element | null {
   const styles = useStyles();
   if (problems.length === 0) return null;
   const rows = new Set(problems.map((problem) => problem.row)).size;
@@ -26,7 +28,10 @@ export function CapacityProblems({ problems }: CapacityProblemsProps): React.JSX
         <MessageBarTitle>{capacityPaneMessages.problems(rows)}</MessageBarTitle>
         <ul className={styles.list}>
           {problems.slice(0, SHOWN).map((problem, i) => (
-            <li key={i}>{problem.message}</li>
+            <li key={i}>
+              {problem.message}{" "}
+              <Link as="button" onClick={() => onGoTo(problem.row)}>{`Go to row ${problem.row}`}</Link>
+            </li>
           ))}
           {hidden > 0 ? <li>{capacityPaneMessages.more(hidden)}</li> : null}
         </ul>

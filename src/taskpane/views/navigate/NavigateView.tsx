@@ -18,7 +18,7 @@ import {
   type TreeOpenChangeData,
 } from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";
-import { SHEETS } from "../../../core/plan/layout/names";
+import { SHEETS, TABLES } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Coverage } from "../../../core/territory/capacity";
 import { capacityPaneMessages } from "../../../core/territory/messages";
@@ -306,7 +306,12 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
         </Field>
       </div>
       <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} onReload={() => void actions.reload()} />
-      {capacity !== null ? <CapacityProblems problems={capacity.problems} /> : null}
+      {capacity !== null ? (
+        <CapacityProblems
+          problems={capacity.problems}
+          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.capacity }, row)}
+        />
+      ) : null}
       {rows.length === 0 ? (
         <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}

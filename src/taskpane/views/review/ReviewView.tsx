@@ -27,6 +27,7 @@ import {
 import { chainMessages, planMessages, taskPaneMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
 import { planViewOf, type NodeView } from "../../../core/plan/planView";
+import { TABLES } from "../../../core/plan/layout/names";
 import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
 import { CapacityProblems } from "../../components/CapacityProblems";
 import { coverageText } from "../../components/coverageText";
@@ -238,7 +239,12 @@ export function ReviewView({
         onDismiss={() => setFeedback(null)}
         onReload={() => void actions.reload().then(() => setFeedback(null))}
       />
-      {capacity !== null ? <CapacityProblems problems={capacity.problems} /> : null}
+      {capacity !== null ? (
+        <CapacityProblems
+          problems={capacity.problems}
+          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.capacity }, row)}
+        />
+      ) : null}
       {me === "" ? (
         <Text>Choose who you are to see the targets submitted to you.</Text>
       ) : queue.length === 0 ? (
