@@ -22,7 +22,7 @@ import { SHEETS, TABLES } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Coverage } from "../../../core/territory/capacity";
 import { capacityPaneMessages } from "../../../core/territory/messages";
-import { planCapacityOf } from "../../../core/territory/planCapacity";
+import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
 import { CapacityProblems } from "../../components/CapacityProblems";
 import { coverageText } from "../../components/coverageText";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
@@ -363,10 +363,7 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
 }
 
 /** A node's coverage in the period shown (or over all periods); null without a capacity table. */
-function coverageOf(
-  capacity: { readonly periods: readonly Coverage[]; readonly total: Coverage } | undefined,
-  period: number,
-): Coverage | null {
+function coverageOf(capacity: NodeCapacity | undefined, period: number): Coverage | null {
   if (capacity === undefined) return null;
   return period === TOTAL ? capacity.total : capacity.periods[period];
 }
