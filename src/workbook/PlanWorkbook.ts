@@ -95,7 +95,8 @@ export interface PlanWorkbook {
   /**
    * Adds the plan's optional capacity table (sheet GU Capacity, table GuCapacity: headers for the
    * plan's periods and one blank row to type or paste into, src/core/plan/layout/capacityTable.ts)
-   * and selects its first cell; "exists" and nothing written when the table is already there.
+   * and selects its first cell; "exists" and nothing written when the table is already there (its
+   * sheet is brought to the front).
    * Throws when a sheet of that name exists without the table, or there is no plan.
    * Excel: 2 syncs (what exists and the settings; the write).
    */

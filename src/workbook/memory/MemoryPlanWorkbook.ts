@@ -336,7 +336,12 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async addCapacityTable(): Promise<CapacityTableAdded> {
     const { plan } = this.requirePlan();
     const { table, blocks } = capacityTableLayout(plan.settings);
-    if (this.workbook.table(table.name) !== undefined) return "exists";
+    const existing = this.workbook.table(table.name);
+    if (existing !== undefined) {
+      // As Excel's activate(): the table's sheet comes to the front, nothing is written.
+      this.workbook.select({ ...existing.range, rowCount: 1, colCount: 1 });
+      return "exists";
+    }
     if (this.workbook.hasSheet(table.sheet)) throw new Error(territoryMessages.capacitySheetTaken(table.sheet));
     this.forget();
     this.own(() => {
