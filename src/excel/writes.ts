@@ -4,6 +4,7 @@
  * only what it needs to read and show the plan.
  */
 export { moveAccounts } from "./accounts";
+export { saveBalancing } from "./balancing";
 export { readAudit, readAuditRows } from "./audit";
 export { commentError, mentionOnNode } from "./comments";
 export { writeDashboard } from "./dashboard";

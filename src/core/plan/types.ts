@@ -2,6 +2,7 @@
  * The plan as plain data: what the workbook's tables hold, independent of Excel.
  * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
  */
+import type { BalancingSettings } from "../territory/balancingSettings";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -46,6 +47,8 @@ export interface PlanSettings {
    * approval chain gives them. Absent or empty: every reviewing owner.
    */
   readonly approvers?: readonly string[];
+  /** The accounts table, driver weights and band that Balance and the map use; absent until kept. */
+  readonly balancing?: BalancingSettings;
 }
 
 export interface PlanNode {
