@@ -18,6 +18,8 @@
  *   write), plus one per further write chunk (audit rows and targets of thousands of nodes).
  * - moveAccounts: 4 (the table names, with the audit table's tail once this object has seen it;
  *   the accounts table's place; its cells; the write), plus one per further read chunk.
+ * - saveBalancing: 2 (the settings table, with the audit table's tail once this object has seen
+ *   it; the write), 3 before.
  * - onPlanChanged: 1 to register, 1 the first time an event names a table not seen before.
  * - readPlan after this object's own successful save: none, where Excel has table change events
  *   (the plan read before, patched with what the save wrote; dropped on any change by others).
@@ -33,7 +35,8 @@
  */
 import type { ChainedAuditRow } from "../core/audit/chain";
 import type { AuditEntry, Plan } from "../core/plan/types";
-import { withEntries, withTopDown } from "../core/plan/patch";
+import { withBalancing, withEntries, withTopDown } from "../core/plan/patch";
+import type { BalancingSettings } from "../core/territory/balancingSettings";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
@@ -45,6 +48,7 @@ import type {
   PlanChange,
   PlanSetup,
   PlanWorkbook,
+  SaveBalancingResult,
   SaveResult,
   SaveTopDownResult,
   SetupOutcome,
@@ -244,6 +248,19 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
       this.cachedAudit = [...auditBefore, ...audit.filter((_, i) => moved.has(moves[i].account))];
     }
     return result;
+  }
+
+  async saveBalancing(
+    balancing: BalancingSettings,
+    expected: BalancingSettings | undefined,
+    audit: readonly AuditEntry[],
+  ): Promise<SaveBalancingResult> {
+    const { saveBalancing } = await loadWrites();
+    return this.patching(
+      () => this.write((context) => saveBalancing(context, balancing, expected, audit, this.auditTail)),
+      (plan) => withBalancing(plan, balancing),
+      audit,
+    );
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {

@@ -5,6 +5,7 @@
  */
 export { moveAccounts } from "./accounts";
 export { addCapacityTable } from "./capacity";
+export { saveBalancing } from "./balancing";
 export { readAudit, readAuditRows } from "./audit";
 export { commentError, mentionOnNode } from "./comments";
 export { writeDashboard } from "./dashboard";

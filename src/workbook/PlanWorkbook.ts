@@ -13,6 +13,7 @@ import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { AccountMove, AccountsTableRef, MoveAccountsResult } from "../core/territory/accountMoves";
+import type { BalancingSettings } from "../core/territory/balancingSettings";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
 export type { ChainedAuditRow } from "../core/audit/chain";
@@ -101,6 +102,19 @@ export interface PlanWorkbook {
    * Excel: 2 syncs (what exists and the settings; the write).
    */
   addCapacityTable(): Promise<CapacityTableAdded>;
+
+  /**
+   * Keeps the Balance view's accounts table, driver weights and band in the plan's settings table
+   * (rows accountsTable, workloadWeights, balanceBand; added below the table the first time) and
+   * appends `audit`. Refused, writing nothing, when the table holds other balancing than `expected`
+   * (a co-author kept theirs since this plan was read): `current` says what it holds. Excel: 2
+   * syncs (the settings table with the audit table's tail, the write; 3 before the tail is known).
+   */
+  saveBalancing(
+    balancing: BalancingSettings,
+    expected: BalancingSettings | undefined,
+    audit: readonly AuditEntry[],
+  ): Promise<SaveBalancingResult>;
 
   /** The audit log, oldest first. */
   readAudit(): Promise<AuditEntry[]>;
@@ -267,3 +281,6 @@ export type CapacityTableAdded = "added" | "exists";
 
 /** Whether `writeDashboard` added the sheet or replaced what was on it. */
 export type DashboardWrite = "inserted" | "refreshed";
+
+export type SaveBalancingResult =
+  { readonly ok: true } | { readonly ok: false; readonly current: BalancingSettings | undefined };

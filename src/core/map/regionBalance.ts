@@ -5,10 +5,11 @@
  * so a busy and a quiet territory in one country even out as they would if merged.
  */
 import type { TerritoryBalance } from "../territory/workload";
+import { DEFAULT_BALANCE_BAND } from "../territory/balancingSettings";
 import type { RegionMap } from "./regionFigures";
 
-/** The band the map shows as balanced: the Balance view's default, ±5 %. */
-export const BALANCE_BAND = 0.05;
+/** The band the map's colours show as balanced: the Balance view's default, ±5 %. */
+export const BALANCE_BAND = DEFAULT_BALANCE_BAND;
 
 /**
  * The map with each region's balance: workload over the siblings' average, less 1 (0 = on the

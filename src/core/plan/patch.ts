@@ -3,6 +3,7 @@
  * both workbook implementations keep after their own saves instead of reading every table again.
  */
 import { idKey } from "../cell";
+import type { BalancingSettings } from "../territory/balancingSettings";
 import type { NodeEntry, PeriodValues, Plan, PlanNode } from "./types";
 
 /** Values as a read gives them back: one per period, a number or null. */
@@ -42,6 +43,11 @@ export function withTopDown(plan: Plan, changes: readonly { id: string; values: 
     if (id !== undefined) next.set(id, stored(change.values, periodCount));
   }
   return { ...plan, topDown: next };
+}
+
+/** The plan with the Balance view's settings kept. */
+export function withBalancing(plan: Plan, balancing: BalancingSettings): Plan {
+  return { ...plan, settings: { ...plan.settings, balancing } };
 }
 
 const idMaps = new WeakMap<readonly PlanNode[], ReadonlyMap<string, string>>();

@@ -3,6 +3,7 @@
  * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
  */
 import type { CapacityRow } from "../territory/capacity";
+import type { BalancingSettings } from "../territory/balancingSettings";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -47,6 +48,8 @@ export interface PlanSettings {
    * approval chain gives them. Absent or empty: every reviewing owner.
    */
   readonly approvers?: readonly string[];
+  /** The accounts table, driver weights and band that Balance and the map use; absent until kept. */
+  readonly balancing?: BalancingSettings;
 }
 
 export interface PlanNode {

@@ -93,4 +93,11 @@ export const balancePaneMessages = {
     `Moved ${count} account${count === 1 ? "" : "s"}; the accounts table and GU Audit are updated`,
   refused: (count: number): string =>
     `${count} move${count === 1 ? " was" : "s were"} not made because the accounts table changed since it was read:`,
+  keepFailed: "Could not keep the balancing settings in the plan",
+  kept: "Kept for the plan: everyone's Balance view and map now use this table, these weights and this band (GU Settings)",
+  keptByOthers:
+    "Someone else kept other balancing settings since the plan was read; they are shown now. Change them again and keep them if yours should win",
+  unsaved: "Not kept for the plan yet: others and the map still use the kept settings",
+  missingTable: (name: string): string =>
+    `The plan keeps the accounts table "${name}", which this workbook no longer has; choose the table that lists the accounts`,
 } as const;

@@ -2,7 +2,9 @@ import * as React from "react";
 import { collectMessages } from "../../core/sharing/collectMessages";
 import type { MadeFile } from "../../core/sharing/madeFiles";
 import type { AuditEntry, Plan } from "../../core/plan/types";
-import { withEntries, withTopDown } from "../../core/plan/patch";
+import { withBalancing, withEntries, withTopDown } from "../../core/plan/patch";
+import type { BalancingSettings } from "../../core/territory/balancingSettings";
+import { balancePaneMessages } from "../../core/territory/messages";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   AccountMove,
@@ -13,6 +15,7 @@ import type {
   EntryChange,
   Mention,
   MoveAccountsResult,
+  SaveBalancingResult,
   PlanSetup,
   SetupOutcome,
   SetupProgress,
@@ -68,6 +71,15 @@ export interface WorkbookActions {
     moves: readonly AccountMove[],
     audit: readonly AuditEntry[],
   ): Promise<MoveAccountsResult | undefined>;
+  /**
+   * Keeps the accounts table, driver weights and band in the plan's settings and patches the plan
+   * in memory; on a conflict writes nothing and says what the settings hold; undefined if it failed.
+   */
+  saveBalancing(
+    balancing: BalancingSettings,
+    expected: BalancingSettings | undefined,
+    audit: readonly AuditEntry[],
+  ): Promise<SaveBalancingResult | undefined>;
   /** Saves a named snapshot of the plan in the workbook; false if it failed (a blank or used name, ...). */
   saveSnapshot(info: SnapshotInfo): Promise<boolean>;
   listSnapshots(): Promise<SnapshotInfo[] | undefined>;
@@ -220,6 +232,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       readTable: (name) => attempt(taskPaneMessages.readTableFailed(name), () => workbook.readTable(name)),
       moveAccounts: (ref, moves, audit) =>
         attempt(sharingMessages.moveAccountsFailed, () => workbook.moveAccounts(ref, moves, audit)),
+      async saveBalancing(balancing, expected, audit) {
+        const result = await attempt(balancePaneMessages.keepFailed, () =>
+          workbook.saveBalancing(balancing, expected, audit),
+        );
+        if (result?.ok) patch((current) => withBalancing(current, balancing));
+        return result;
+      },
       async saveSnapshot(info) {
         const saved = await attempt(sharingMessages.snapshotSaveFailed, async () => {
           await workbook.saveSnapshot(info);

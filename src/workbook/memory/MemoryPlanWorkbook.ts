@@ -11,6 +11,8 @@ import {
   SHEETS,
   TABLES,
   auditHeaderBlock,
+  balancingIn,
+  balancingWrites,
   blockFormats,
   blockInputs,
   blockRange,
@@ -65,6 +67,7 @@ import type {
   PlanChange,
   PlanSetup,
   PlanWorkbook,
+  SaveBalancingResult,
   SaveResult,
   SaveTopDownResult,
   SetupOutcome,
@@ -73,7 +76,8 @@ import type {
   TopDownChange,
 } from "../PlanWorkbook";
 import { entryConflicts, topDownConflicts } from "../conflicts";
-import { withEntries, withTopDown } from "../../core/plan/patch";
+import { withBalancing, withEntries, withTopDown } from "../../core/plan/patch";
+import { sameBalancing, type BalancingSettings } from "../../core/territory/balancingSettings";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
 import { MemoryWorkbook, type WorkbookEvent } from "./MemoryWorkbook";
 import {
@@ -350,6 +354,38 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       this.workbook.select({ sheet: table.sheet, row: 1, col: 0, rowCount: 1, colCount: 1 });
     });
     return "added";
+  }
+
+  async saveBalancing(
+    balancing: BalancingSettings,
+    expected: BalancingSettings | undefined,
+    audit: readonly AuditEntry[],
+  ): Promise<SaveBalancingResult> {
+    const table = this.workbook.table(TABLES.settings);
+    if (table === undefined) throw new Error(layoutMessages.noPlan);
+    const [headers, ...rows] = this.workbook.values(table.range);
+    const grid = { headers, rows };
+    const current = balancingIn(grid);
+    if (!sameBalancing(current, expected)) return { ok: false, current };
+    const writes = balancingWrites(grid, balancing);
+    if (writes === null) throw new Error(layoutMessages.missingColumn(TABLES.settings, SHEETS.settings, "Key"));
+    this.own(() => {
+      this.appendAudit(audit);
+      for (const update of writes.updates) {
+        const cell = {
+          sheet: table.range.sheet,
+          row: table.range.row + 1 + update.bodyRow,
+          col: table.range.col + update.column,
+          rowCount: 1,
+          colCount: 1,
+        };
+        this.workbook.write(cell, [[update.value]]);
+      }
+      if (writes.appends.length > 0) this.workbook.appendTableRows(TABLES.settings, writes.appends);
+    });
+    if (this.cached !== null) this.cached = withBalancing(this.cached, balancing);
+    this.cachedGrids = null;
+    return { ok: true };
   }
 
   async readAudit(): Promise<AuditEntry[]> {

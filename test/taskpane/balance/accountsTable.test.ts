@@ -1,4 +1,9 @@
-import { guessMapping } from "../../../src/taskpane/views/balance/accountsTable";
+import {
+  accountsTableName,
+  balancingOf,
+  guessMapping,
+  mappingFor,
+} from "../../../src/taskpane/views/balance/accountsTable";
 import type { SourceTable } from "../../../src/workbook/PlanWorkbook";
 
 function table(rows: unknown[][]): SourceTable {
@@ -43,5 +48,48 @@ describe("guessMapping", () => {
       region: mapping.region,
       drivers: mapping.drivers.map((driver) => driver.column),
     }).toEqual(expected);
+  });
+});
+
+describe("the balancing a plan keeps (GU Settings), as Balance and the map both read it", () => {
+  const accounts = table([
+    ["Account", "Territory", "Visits", "Hours", "Calls"],
+    ["A1", "N", 3, 10, 1],
+  ]);
+  const kept = {
+    accountsTable: "Clients",
+    weights: [
+      { driver: "hours", weight: 0.5 },
+      { driver: "Visits", weight: 1 },
+      { driver: "Gone", weight: 3 },
+    ],
+    band: 0.1,
+  };
+
+  it("starts with the kept table when the workbook has it, else the one named like accounts", () => {
+    expect(accountsTableName(["Accounts", "Clients"], "clients")).toBe("Clients");
+    expect(accountsTableName(["Accounts", "Prices"], "Clients")).toBe("Accounts");
+  });
+
+  it("counts the kept drivers with their weights, in the table's order, and no other column", () => {
+    expect(mappingFor(accounts, kept).drivers).toEqual([
+      { column: 2, weight: "" },
+      { column: 3, weight: "0.5" },
+    ]);
+    expect(mappingFor(accounts, undefined).drivers.map((driver) => driver.column)).toEqual([2, 3, 4]);
+  });
+
+  it("keeps what the fields say, and nothing while a weight is not a number of 0 or more", () => {
+    const mapping = mappingFor(accounts, kept);
+    expect(balancingOf("Clients", accounts, mapping, 0.1)).toEqual({
+      accountsTable: "Clients",
+      weights: [
+        { driver: "Visits", weight: 1 },
+        { driver: "Hours", weight: 0.5 },
+      ],
+      band: 0.1,
+    });
+    const typo = { ...mapping, drivers: [{ column: 2, weight: "two" }] };
+    expect(balancingOf("Clients", accounts, typo, 0.1)).toBeNull();
   });
 });

@@ -223,4 +223,47 @@ describe("Balance", () => {
     expect((await workbook.readAudit()).at(-1)).toMatchObject({ field: "account A1", oldValue: "N", newValue: "S" });
     await waitFor(async () => expect(rowsOf(await workloadTable())[0]).toEqual(["North", "30.0", "100.0 %", ""]));
   });
+
+  test("the weights, table and band the plan keeps are where the view starts; keeping changed ones saves them with an audit row each", async () => {
+    const workbook = fixture([
+      ["Account", "Territory", "Potential", "Visits", "Hours"],
+      ...ROWS.slice(1).map((row) => [...row, 1]),
+    ]);
+    const plan = workbook.plan!;
+    workbook.plan = {
+      ...plan,
+      settings: {
+        ...plan.settings,
+        balancing: { accountsTable: "Accounts", weights: [{ driver: "Visits", weight: 2 }], band: 0.1 },
+      },
+    };
+    const { user } = await openBalance(workbook);
+    // Kept: Visits weighs 2, Hours is no driver, the band is ±10 %.
+    await waitFor(async () => expect(rowsOf(await workloadTable())[0]).toEqual(["North", "80.0", "133.3 %", "over"]));
+    expect(screen.getByRole("checkbox", { name: "Visits" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Hours" })).not.toBeChecked();
+    expect(screen.getByRole("textbox", { name: "Weight of Visits" })).toHaveValue("2");
+    expect(screen.getByRole("textbox", { name: "Band around the average (%)" })).toHaveValue("10");
+    const keep = screen.getByRole("button", { name: "Keep these settings for the plan" });
+    expect(keep).toBeDisabled();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "I am" }), "ann");
+    await user.clear(screen.getByRole("textbox", { name: "Band around the average (%)" }));
+    await user.type(screen.getByRole("textbox", { name: "Band around the average (%)" }), "8");
+    expect(screen.getByText(/^Not kept for the plan yet/)).toBeInTheDocument();
+    await user.click(keep);
+    await screen.findByText(/^Kept for the plan/);
+    expect(workbook.plan?.settings.balancing).toEqual({
+      accountsTable: "Accounts",
+      weights: [{ driver: "Visits", weight: 2 }],
+      band: 0.08,
+    });
+    expect(workbook.audit.at(-1)).toMatchObject({
+      user: "ann",
+      field: "setting balanceBand",
+      oldValue: "0.1",
+      newValue: "0.08",
+    });
+    expect(screen.getByRole("button", { name: "Keep these settings for the plan" })).toBeDisabled();
+  });
 });

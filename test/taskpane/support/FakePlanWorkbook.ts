@@ -17,6 +17,8 @@ import {
   type AccountsTableRef,
   type MoveAccountsResult,
 } from "../../../src/core/territory/accountMoves";
+import { sameBalancing, type BalancingSettings } from "../../../src/core/territory/balancingSettings";
+import { withBalancing } from "../../../src/core/plan/patch";
 import type {
   CapacityTableAdded,
   ChainedAuditRow,
@@ -26,6 +28,7 @@ import type {
   PlanChange,
   PlanSetup,
   PlanWorkbook,
+  SaveBalancingResult,
   SaveResult,
   SaveTopDownResult,
   SetupOutcome,
@@ -138,6 +141,21 @@ export class FakePlanWorkbook implements PlanWorkbook {
     this.tables.set(ref.table, { ...table, rows: [headers, ...rows] });
     this.audit.push(...writes.map((write) => audit[write.move]));
     return { moved: writes.map((write) => moves[write.move].account), refused };
+  }
+
+  /** Keeps balancing in the plan's settings with the same check as both adapters. */
+  async saveBalancing(
+    balancing: BalancingSettings,
+    expected: BalancingSettings | undefined,
+    audit: readonly AuditEntry[],
+  ): Promise<SaveBalancingResult> {
+    this.check("saveBalancing");
+    if (this.plan === null) throw new Error("No plan");
+    const current = this.plan.settings.balancing;
+    if (!sameBalancing(current, expected)) return { ok: false, current };
+    this.plan = withBalancing(this.plan, balancing);
+    this.audit.push(...audit);
+    return { ok: true };
   }
 
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {

@@ -64,6 +64,7 @@ export {
 export { PlanLayoutError, type LayoutProblem } from "./problems";
 export { findColumn, rowIndex, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
 export { readSettingsGrid } from "./settingsTable";
+export { balancingAudit, balancingIn, balancingWrites } from "./settingWrites";
 export {
   NO_VARIANCE_PCT,
   REPORT_CHECK_COLUMN,

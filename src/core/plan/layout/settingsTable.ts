@@ -1,11 +1,19 @@
 /**
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
- * deadline, allowNegative, topDownEditors, approvers, then one "period" row per period, in order),
- * written and read back. The role rows hold names or e-mail addresses separated by ";" (a name may
- * hold a comma: "Smith, Ann"); they are written only when a role names someone, so a plan without
- * roles keeps the table older add-ins wrote, and a missing or blank row means anyone.
+ * deadline, allowNegative, topDownEditors, approvers, accountsTable, workloadWeights, balanceBand,
+ * then one "period" row per period, in order), written and read back. The role rows hold names or
+ * e-mail addresses separated by ";" (a name may hold a comma: "Smith, Ann"); they are written only
+ * when a role names someone, so a plan without roles keeps the table older add-ins wrote, and a
+ * missing or blank row means anyone. The balancing rows are written once balancing is kept for the
+ * plan (`BalancingSettings`); without them the Balance view guesses as it always did.
  */
 import { asNumber, isBlank } from "../../cell";
+import {
+  DEFAULT_BALANCE_BAND,
+  formatWeights,
+  parseWeights,
+  type BalancingSettings,
+} from "../../territory/balancingSettings";
 import { MAX_DECIMALS } from "../../allocation";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
@@ -28,9 +36,17 @@ const SETTING_KEYS = [
   "allowNegative",
   "topDownEditors",
   "approvers",
+  "accountsTable",
+  "workloadWeights",
+  "balanceBand",
 ] as const;
-type SettingKey = (typeof SETTING_KEYS)[number];
+export type SettingKey = (typeof SETTING_KEYS)[number];
 const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
+export const BALANCING_KEYS = [
+  "accountsTable",
+  "workloadWeights",
+  "balanceBand",
+] as const satisfies readonly SettingKey[];
 const PERIOD_KEY = "period";
 
 /** The settings table's body. */
@@ -46,12 +62,26 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     allowNegative: settings.allowNegative,
     topDownEditors: (settings.topDownEditors ?? []).join("; "),
     approvers: (settings.approvers ?? []).join("; "),
+    ...balancingCells(settings.balancing),
   };
-  const optional = (key: SettingKey): boolean => ROLE_KEYS.includes(key) && values[key] === "";
+  const optional = (key: SettingKey): boolean =>
+    (ROLE_KEYS.includes(key) && values[key] === "") ||
+    ((BALANCING_KEYS as readonly SettingKey[]).includes(key) && settings.balancing === undefined);
   return [
     ...SETTING_KEYS.filter((key) => !optional(key)).map((key): LayoutCell[] => [key, values[key]]),
     ...settings.periods.map((label): LayoutCell[] => [PERIOD_KEY, label]),
   ];
+}
+
+/** The balancing rows' values; blank while balancing is not kept. */
+export function balancingCells(
+  balancing: BalancingSettings | undefined,
+): Record<(typeof BALANCING_KEYS)[number], LayoutCell> {
+  return {
+    accountsTable: balancing?.accountsTable ?? null,
+    workloadWeights: balancing === undefined ? null : formatWeights(balancing.weights),
+    balanceBand: balancing?.band ?? null,
+  };
 }
 
 /** 1-based sheet row of a setting: the report's formulas point at decimals and tolerance. */
@@ -127,6 +157,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     if (flag === null) bad("allowNegative", negativeSetting, "TRUE or FALSE");
     else allowNegative = flag;
   }
+  const balancing = readBalancing(get, bad);
   if (periods.length === 0)
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
   if (problems.length > count) return null;
@@ -144,7 +175,32 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     allowNegative,
     ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
     ...(approvers.length === 0 ? {} : { approvers }),
+    ...(balancing === undefined ? {} : { balancing }),
   };
+}
+
+type Setting = { value: unknown; row: number };
+
+/** The balancing rows, when any is there; a bad one is reported by `bad` and read as its default. */
+function readBalancing(
+  get: (key: SettingKey) => Setting | undefined,
+  bad: (key: SettingKey, setting: Setting, expected: string) => void,
+): BalancingSettings | undefined {
+  const [table, weightsSetting, bandSetting] = BALANCING_KEYS.map(get);
+  if (table === undefined && weightsSetting === undefined && bandSetting === undefined) return undefined;
+  let weights: BalancingSettings["weights"] = [];
+  if (weightsSetting !== undefined && !isBlank(weightsSetting.value)) {
+    const parsed = parseWeights(cellText(weightsSetting.value));
+    if (parsed === null) bad("workloadWeights", weightsSetting, "driver weights like Visits = 2; Hours = 0.5");
+    else weights = parsed;
+  }
+  let band = DEFAULT_BALANCE_BAND;
+  if (bandSetting !== undefined && !isBlank(bandSetting.value)) {
+    const number = asNumber(bandSetting.value);
+    if (number === undefined || number < 0) bad("balanceBand", bandSetting, "a number of 0 or more, like 5%");
+    else band = number;
+  }
+  return { accountsTable: cellText(table?.value).trim(), weights, band };
 }
 
 /** A role row's names: separated by ";" or line breaks, each trimmed, blanks dropped. */

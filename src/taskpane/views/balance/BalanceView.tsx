@@ -19,6 +19,8 @@ import { Hierarchy } from "../../../core/hierarchy/hierarchy";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { AuditEntry, Plan } from "../../../core/plan/types";
 import { suggestMoves, type Move, type SuggestionResult } from "../../../core/territory/balance";
+import { sameBalancing, type BalancingSettings } from "../../../core/territory/balancingSettings";
+import { balancingAudit } from "../../../core/plan/layout";
 import { balancePaneMessages } from "../../../core/territory/messages";
 import { readAccounts, siblingBalance, workloadByNode, type AccountsRead } from "../../../core/territory/workload";
 import type { AccountsTableRef, RefusedMove, SourceTable } from "../../../workbook/PlanWorkbook";
@@ -33,8 +35,9 @@ import { tableHeaders } from "../reconcile/weightColumn";
 import {
   accountRows,
   accountsTableName,
+  balancingOf,
   busiestParent,
-  guessMapping,
+  mappingFor,
   workloadSettings,
   type AccountsMapping,
 } from "./accountsTable";
@@ -57,6 +60,11 @@ type Minimise = "accounts" | "potential";
 /** Problems listed before "and N more": a table of misspelt territories shouldn't fill the pane. */
 const PROBLEMS_SHOWN = 8;
 const DEFAULT_BAND = "5";
+
+/** The kept band as the field shows it, in %. */
+function bandText(kept: BalancingSettings | undefined): string {
+  return kept === undefined ? DEFAULT_BAND : String(Math.round(kept.band * 100 * 1e6) / 1e6);
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -101,13 +109,18 @@ export function BalanceView({
     return built.ok ? built.hierarchy : null;
   }, [plan.nodes]);
   const parents = React.useMemo(() => view.nodes.filter((node) => node.childCount > 0), [view]);
+  const kept = plan.settings.balancing;
+  // Read once per kept settings, not per render: choosing a table must not re-run the first choice.
+  const keptRef = React.useRef(kept);
+  keptRef.current = kept;
 
   const [tables, setTables] = React.useState<readonly string[] | undefined>(undefined);
   const [tableName, setTableName] = React.useState("");
   const [table, setTable] = React.useState<SourceTable | null>(null);
   const [mapping, setMapping] = React.useState<AccountsMapping | null>(null);
   const [chosenParent, setParent] = React.useState<string | null>(null);
-  const [band, setBand] = React.useState(DEFAULT_BAND);
+  const [band, setBand] = React.useState(() => bandText(kept));
+  const [keeping, setKeeping] = React.useState(false);
   const [minimise, setMinimise] = React.useState<Minimise>("accounts");
   const [suggestion, setSuggestion] = React.useState<SuggestionResult | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
@@ -124,8 +137,13 @@ export function BalanceView({
         return;
       }
       const read = await actions.readTable(name);
+      const keptNow = keptRef.current;
       setTable(read ?? null);
-      setMapping(read === undefined ? null : guessMapping(read));
+      setMapping(
+        read === undefined
+          ? null
+          : mappingFor(read, keptNow?.accountsTable.toLowerCase() === name.toLowerCase() ? keptNow : undefined),
+      );
     },
     [actions],
   );
@@ -136,7 +154,7 @@ export function BalanceView({
       if (!live) return;
       const list = names ?? [];
       setTables(list);
-      const accounts = accountsTableName(list);
+      const accounts = accountsTableName(list, keptRef.current?.accountsTable);
       if (accounts !== undefined) void chooseTable(accounts);
     });
     return () => {
@@ -172,7 +190,17 @@ export function BalanceView({
   // A suggestion belongs to the inputs it was made from: any change asks for a new one.
   React.useEffect(() => setSuggestion(null), [read, parent, tolerance, minimise]);
 
-  const bandText = `±${band.trim()} %`;
+  const bandShown = `±${band.trim()} %`;
+  const current =
+    table === null || mapping === null || tolerance === null || tableName === ""
+      ? null
+      : balancingOf(tableName, table, mapping, tolerance);
+  const unkept = current !== null && !sameBalancing(current, kept);
+  const keptTableMissing =
+    kept !== undefined &&
+    kept.accountsTable !== "" &&
+    tables !== undefined &&
+    !tables.some((name) => name.toLowerCase() === kept.accountsTable.toLowerCase());
   const blocked = read === null || read.settingsProblem !== null || read.problems.length > 0;
   const ready = !blocked && balances !== null && hierarchy !== null && parent !== null && tolerance !== null;
   const proposal = suggestion !== null && suggestion.ok ? suggestion.suggestion : null;
@@ -233,6 +261,25 @@ export function BalanceView({
     }
   }
 
+  async function keep(balancing: BalancingSettings): Promise<void> {
+    setKeeping(true);
+    try {
+      const audit = balancingAudit(kept, balancing, { time: new Date().toISOString(), user: me, identity: who.source });
+      const result = await actions.saveBalancing(balancing, kept, audit);
+      if (result === undefined) return;
+      if (result.ok) {
+        setFeedback({ intent: "success", text: balancePaneMessages.kept });
+        return;
+      }
+      // Theirs is shown: the fields take the settings the plan now keeps.
+      setBand(bandText(result.current));
+      if (table !== null) setMapping(mappingFor(table, result.current));
+      setFeedback({ intent: "warning", text: balancePaneMessages.keptByOthers, conflict: true });
+    } finally {
+      setKeeping(false);
+    }
+  }
+
   async function refreshTables(): Promise<void> {
     setTables((await actions.listTables()) ?? []);
     if (tableName !== "") await chooseTable(tableName);
@@ -265,6 +312,11 @@ export function BalanceView({
             Read the tables again
           </Button>
         </div>
+        {keptTableMissing ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{balancePaneMessages.missingTable(kept.accountsTable)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {table !== null && mapping !== null ? (
           <MappingFields headers={tableHeaders(table)} mapping={mapping} onChange={setMapping} />
         ) : null}
@@ -303,14 +355,21 @@ export function BalanceView({
             balances={balances}
             name={name}
             locale={locale}
-            band={bandText}
+            band={bandShown}
           />
         ) : null}
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={!ready || busy || applying} onClick={suggest}>
             Suggest moves
           </Button>
+          <Button
+            disabled={current === null || !unkept || busy || keeping}
+            onClick={() => current !== null && void keep(current)}
+          >
+            {keeping ? "Keeping…" : "Keep these settings for the plan"}
+          </Button>
         </div>
+        {unkept && kept !== undefined ? <Caption1>{balancePaneMessages.unsaved}</Caption1> : null}
       </Section>
 
       {suggestion !== null && !suggestion.ok ? (
@@ -322,8 +381,8 @@ export function BalanceView({
         <Section title="Suggested moves">
           <Text aria-live="polite">
             {proposal.moves.length === 0 && proposal.withinBand
-              ? balancePaneMessages.alreadyBalanced(bandText)
-              : balancePaneMessages.suggested(proposal.moves.length, bandText, proposal.withinBand)}
+              ? balancePaneMessages.alreadyBalanced(bandShown)
+              : balancePaneMessages.suggested(proposal.moves.length, bandShown, proposal.withinBand)}
           </Text>
           {proposal.moves.length > 0 ? (
             <>
@@ -334,7 +393,7 @@ export function BalanceView({
                 before={proposal.before}
                 name={name}
                 locale={locale}
-                band={bandText}
+                band={bandShown}
               />
               <div className={styles.buttons}>
                 <Button appearance="primary" disabled={busy || applying} onClick={() => void apply(proposal.moves)}>

@@ -3,6 +3,7 @@
  * the headers, changeable), and its rows as the territory core's `AccountRow`s.
  */
 import { asNumber, isBlank } from "../../../core/cell";
+import { weightOf, type BalancingSettings, type DriverWeight } from "../../../core/territory/balancingSettings";
 import type { AccountRow, WorkloadSettings } from "../../../core/territory/workload";
 import type { SourceTable } from "../../../workbook/PlanWorkbook";
 import { tableHeaders } from "../reconcile/weightColumn";
@@ -31,9 +32,50 @@ export interface AccountsMapping {
 
 export type Role = Exclude<keyof AccountsMapping, "drivers">;
 
-/** The table the Balance view and the map start with: the one named like "Accounts", else the only one. */
-export function accountsTableName(tables: readonly string[]): string | undefined {
-  return tables.find((name) => /account/i.test(name)) ?? (tables.length === 1 ? tables[0] : undefined);
+/**
+ * The table the Balance view and the map start with: the one the plan keeps (`kept`, when the
+ * workbook still has it), else the one named like "Accounts", else the only one.
+ */
+export function accountsTableName(tables: readonly string[], kept = ""): string | undefined {
+  const wanted = kept.trim().toLowerCase();
+  const keptTable = wanted === "" ? undefined : tables.find((name) => name.toLowerCase() === wanted);
+  return keptTable ?? tables.find((name) => /account/i.test(name)) ?? (tables.length === 1 ? tables[0] : undefined);
+}
+
+/**
+ * The mapping `guessMapping` makes, with the drivers the plan keeps instead of the guessed ones:
+ * each kept driver whose column the table has, with its weight. Without kept weights the guess stands.
+ */
+export function mappingFor(table: SourceTable, kept: BalancingSettings | undefined): AccountsMapping {
+  const guessed = guessMapping(table);
+  if (kept === undefined || kept.weights.length === 0) return guessed;
+  const headers = tableHeaders(table);
+  const drivers = headers
+    .map((header, column) => ({ column, weight: weightOf(kept.weights, header) }))
+    .filter((driver): driver is { column: number; weight: number } => driver.weight !== undefined)
+    .map(({ column, weight }) => ({ column, weight: weight === 1 ? "" : String(weight) }));
+  return { ...guessed, drivers };
+}
+
+/**
+ * The balancing to keep for the plan: the table, each driver's header and weight (blank = 1), the
+ * band; null while a weight is not a number of 0 or more (the view says which).
+ */
+export function balancingOf(
+  tableName: string,
+  table: SourceTable,
+  mapping: AccountsMapping,
+  band: number,
+): BalancingSettings | null {
+  const headers = tableHeaders(table);
+  const weights: DriverWeight[] = [];
+  for (const driver of mapping.drivers) {
+    const cell = weightCell(driver.weight);
+    const weight = cell === null ? 1 : asNumber(cell);
+    if (weight === undefined || weight < 0) return null;
+    weights.push({ driver: headers[driver.column] ?? `Column ${driver.column + 1}`, weight });
+  }
+  return { accountsTable: tableName, weights, band };
 }
 
 const GUESSES: Readonly<Record<Role, RegExp>> = {

@@ -4,11 +4,12 @@ import { BALANCE_BAND } from "../../../core/map/regionBalance";
 import type { Plan } from "../../../core/plan/types";
 import { balanceByNode, readAccounts, workloadByNode, type TerritoryBalance } from "../../../core/territory/workload";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
-import { accountRows, accountsTableName, guessMapping, workloadSettings } from "../balance/accountsTable";
+import { accountRows, accountsTableName, mappingFor, workloadSettings } from "../balance/accountsTable";
 
 /**
  * Every node's workload balance among its siblings, from the accounts table the Balance view would
- * start with (its columns guessed the same way); null while reading or without a usable table.
+ * start with: the table, driver weights and band the plan keeps (GU Settings), else guessed the
+ * same way; null while reading or without a usable table.
  * Moving accounts changes no plan table, so the accounts are read each time the map opens and
  * whenever the plan is read again.
  */
@@ -17,7 +18,8 @@ export function useAccountBalances(plan: Plan, actions: WorkbookActions): readon
   React.useEffect(() => {
     let live = true;
     void (async () => {
-      const name = accountsTableName((await actions.listTables()) ?? []);
+      const kept = plan.settings.balancing;
+      const name = accountsTableName((await actions.listTables()) ?? [], kept?.accountsTable);
       const table = name === undefined ? undefined : await actions.readTable(name);
       const built = Hierarchy.build(
         plan.nodes.map((node) => node.id),
@@ -28,12 +30,17 @@ export function useAccountBalances(plan: Plan, actions: WorkbookActions): readon
         setBalances(null);
         return;
       }
-      const mapping = guessMapping(table);
+      const keptHere = kept?.accountsTable.toLowerCase() === name?.toLowerCase() ? kept : undefined;
+      const mapping = mappingFor(table, keptHere);
       const read = readAccounts(built.hierarchy, accountRows(table, mapping), workloadSettings(table, mapping));
       setBalances(
         read.settingsProblem !== null || read.accounts.length === 0
           ? null
-          : balanceByNode(built.hierarchy, workloadByNode(built.hierarchy, read.accounts), BALANCE_BAND),
+          : balanceByNode(
+              built.hierarchy,
+              workloadByNode(built.hierarchy, read.accounts),
+              keptHere?.band ?? BALANCE_BAND,
+            ),
       );
     })();
     return () => {

@@ -90,6 +90,8 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       allowNegative: draft.allowNegative,
       ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
       ...(approvers.length === 0 ? {} : { approvers }),
+      // Not on the form: kept from the Balance view, and kept through a new setup.
+      ...(existing?.balancing === undefined ? {} : { balancing: existing.balancing }),
     },
   };
 }
