@@ -3,6 +3,7 @@
  * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
  */
 import type { BalancingSettings } from "../territory/balancingSettings";
+import type { Guardrails } from "./guardrails";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -49,6 +50,8 @@ export interface PlanSettings {
   readonly approvers?: readonly string[];
   /** The accounts table, driver weights and band that Balance and the map use; absent until kept. */
   readonly balancing?: BalancingSettings;
+  /** Bounds a submission must keep (guardrails.ts); absent: none, as plans made before them. */
+  readonly guardrails?: Guardrails;
 }
 
 export interface PlanNode {
@@ -104,6 +107,8 @@ export interface Plan {
   readonly entries: ReadonlyMap<string, NodeEntry>;
   /** Top-down targets per node id. */
   readonly topDown: ReadonlyMap<string, PeriodValues>;
+  /** Reference values per node id (last year's), when the plan holds them: growth is measured against them. */
+  readonly reference?: ReadonlyMap<string, PeriodValues>;
 }
 
 /** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */
