@@ -222,7 +222,12 @@ function readGuardrails(
   const whenBroken = GUARDRAIL_ACTIONS.find((known) => known === action) ?? "block";
   if (actionSetting !== undefined && action !== "" && action !== whenBroken)
     bad("guardrailAction", actionSetting, '"block" or "comment"');
-  const ordered = (low: GuardrailRule, high: GuardrailRule, lowValue: number | null, highValue: number | null): void => {
+  const ordered = (
+    low: GuardrailRule,
+    high: GuardrailRule,
+    lowValue: number | null,
+    highValue: number | null,
+  ): void => {
     const setting = get(high);
     if (lowValue !== null && highValue !== null && lowValue > highValue && setting !== undefined)
       bad(high, setting, `at least ${low} (${lowValue})`);
