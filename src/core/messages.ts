@@ -110,6 +110,8 @@ export const planMessages = {
   adjustmentHint:
     "Your team's numbers already count in this node's total: enter only your own adjustment on top of them (blank = none)",
   lockedApproved: "These targets are approved and locked; ask your manager to reopen them",
+  guardrailsBlock: "Outside the plan's bounds, so these values can't be submitted (a draft is fine):",
+  guardrailsComment: "Outside the plan's bounds: explain why in the comment to submit these values.",
   managerOnly: (action: string): string => `Only a manager can ${action} targets`,
   contributorOnly: (action: string): string => `Only the node's contributor can ${action} its targets`,
   actionNotAllowed: (action: string, status: string): string =>

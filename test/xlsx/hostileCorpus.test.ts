@@ -122,4 +122,26 @@ describe("the hostile returned-file corpus", () => {
     for (const change of file.changes.filter((c) => c.accepted))
       expect(change.warning).toMatch(/may undo a newer change/);
   });
+
+  test("a row outside the plan's guardrails is kept as a draft with a note, as the pane refuses its submission (issue 12)", async () => {
+    const guarded: Plan = {
+      ...plan,
+      settings: {
+        ...plan.settings,
+        guardrails: { minValue: 0, maxValue: 1000, minGrowth: null, maxGrowth: null, whenBroken: "block" },
+      },
+    };
+    const edited = await readReturnedFile(
+      await editModel(base.ann, (book) => {
+        (book.getWorksheet("Targets") as ExcelJS.Worksheet).getCell("E6").value = 5000;
+      }),
+    );
+    const preview = previewCollect(guarded, [{ fileName: "Ann.xlsx", read: edited }], made, OPTIONS);
+    expect(preview.entries.map(({ next }) => [next.id, next.status, next.values])).toEqual([
+      ["UK", "Draft", [5000, 110]],
+    ]);
+    expect(preview.files[0].notes.join("\n")).toMatch(
+      /United Kingdom: saved as a draft, not submitted: Q1 2027: 5,000 is above the plan's maximum of 1,000 per period \(maxValue in GU Settings\)/,
+    );
+  });
 });

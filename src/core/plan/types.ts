@@ -4,6 +4,7 @@
  */
 import type { CapacityRow } from "../territory/capacity";
 import type { BalancingSettings } from "../territory/balancingSettings";
+import type { Guardrails } from "./guardrails";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -50,6 +51,8 @@ export interface PlanSettings {
   readonly approvers?: readonly string[];
   /** The accounts table, driver weights and band that Balance and the map use; absent until kept. */
   readonly balancing?: BalancingSettings;
+  /** Bounds a submission must keep (guardrails.ts); absent: none, as plans made before them. */
+  readonly guardrails?: Guardrails;
 }
 
 export interface PlanNode {
@@ -120,6 +123,8 @@ export interface Plan {
   readonly topDown: ReadonlyMap<string, PeriodValues>;
   /** Absent when the workbook has no capacity table (plans made before it, or that never added one). */
   readonly capacity?: CapacityTable;
+  /** Reference values per node id (last year's), when the plan holds them: growth is measured against them. */
+  readonly reference?: ReadonlyMap<string, PeriodValues>;
 }
 
 /** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */

@@ -30,6 +30,7 @@
  *   reopen, each still only where the chain makes them the reviewer (or the top's owner).
  */
 import { emptyEntry } from "./entries";
+import { submissionCheck } from "./guardrails";
 import { idKey } from "../cell";
 import { chainMessages, planMessages } from "../messages";
 import { isOwnSubmission, mayApprove } from "./people";
@@ -120,6 +121,8 @@ export interface ActionInput {
   readonly signOff?: boolean;
   /** How `user` was established, for the audit log. */
   readonly identity?: IdentitySource;
+  /** For the numbers in guardrail messages; "en-US" when omitted. */
+  readonly locale?: string;
 }
 
 export type ActionResult =
@@ -502,6 +505,15 @@ export function chainAction(
       if (top) return { ok: false, message: chainMessages.topNoSubmit(node.name) };
       const refused = waiting();
       if (refused !== undefined) return refused;
+      const values = input.values ?? entry.values;
+      const { refusal } = submissionCheck(
+        plan,
+        node.id,
+        values,
+        input.comment ?? entry.comment,
+        input.locale ?? "en-US",
+      );
+      if (refusal !== null) return { ok: false, message: refusal };
     }
     return applyAction(entry, action, { ...input, role, allowBlank: chain.rollsUp[row] });
   }

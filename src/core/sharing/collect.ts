@@ -16,6 +16,7 @@
  */
 import { idKey } from "../cell";
 import { planMessages, sharingMessages } from "../messages";
+import { guardrailMessages, submissionCheck } from "../plan/guardrails";
 import { decimalPlaces, formatNumber, formatUnrounded } from "../plan/numbers";
 import type { AuditEntry, NodeEntry, Plan, PlanNode, PlanSettings } from "../plan/types";
 import {
@@ -452,8 +453,21 @@ export function previewCollect(
         fileRejected += outcome.accepted.length;
         continue;
       }
-      const action = outcome.valueChanged && (complete || !canDraft) ? "submit" : "saveDraft";
+      let action: "submit" | "saveDraft" = outcome.valueChanged && (complete || !canDraft) ? "submit" : "saveDraft";
       if (!outcome.valueChanged) notes.push(collectMessages.commentOnly(node.name));
+      // The plan's guardrails stop a returned file's submission as they stop the pane's: kept as a draft where it can be.
+      const guard =
+        action === "submit" ? submissionCheck(plan, node.id, outcome.values, outcome.comment, options.locale) : null;
+      if (guard !== null && guard.refusal !== null) {
+        if (!canDraft) {
+          for (const change of outcome.accepted)
+            changes.push({ ...change, accepted: false, reason: guard.refusal, warning: null });
+          fileRejected += outcome.accepted.length;
+          continue;
+        }
+        action = "saveDraft";
+        notes.push(guardrailMessages.keptAsDraft(node.name, guard.breaks));
+      }
       const result = applyAction(entry, action, {
         role: "contributor",
         user: owner,

@@ -8,6 +8,7 @@
  * plan (`BalancingSettings`); without them the Balance view guesses as it always did.
  */
 import { asNumber, isBlank } from "../../cell";
+import { GUARDRAIL_ACTIONS, type GuardrailRule, type Guardrails } from "../guardrails";
 import {
   DEFAULT_BALANCE_BAND,
   formatWeights,
@@ -39,6 +40,11 @@ const SETTING_KEYS = [
   "accountsTable",
   "workloadWeights",
   "balanceBand",
+  "minValue",
+  "maxValue",
+  "minGrowth",
+  "maxGrowth",
+  "guardrailAction",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
@@ -46,6 +52,13 @@ export const BALANCING_KEYS = [
   "accountsTable",
   "workloadWeights",
   "balanceBand",
+] as const satisfies readonly SettingKey[];
+const GUARDRAIL_KEYS = [
+  "minValue",
+  "maxValue",
+  "minGrowth",
+  "maxGrowth",
+  "guardrailAction",
 ] as const satisfies readonly SettingKey[];
 const PERIOD_KEY = "period";
 
@@ -63,10 +76,16 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     topDownEditors: (settings.topDownEditors ?? []).join("; "),
     approvers: (settings.approvers ?? []).join("; "),
     ...balancingCells(settings.balancing),
+    minValue: settings.guardrails?.minValue ?? null,
+    maxValue: settings.guardrails?.maxValue ?? null,
+    minGrowth: settings.guardrails?.minGrowth ?? null,
+    maxGrowth: settings.guardrails?.maxGrowth ?? null,
+    guardrailAction: settings.guardrails?.whenBroken ?? null,
   };
   const optional = (key: SettingKey): boolean =>
     (ROLE_KEYS.includes(key) && values[key] === "") ||
-    ((BALANCING_KEYS as readonly SettingKey[]).includes(key) && settings.balancing === undefined);
+    ((BALANCING_KEYS as readonly SettingKey[]).includes(key) && settings.balancing === undefined) ||
+    ((GUARDRAIL_KEYS as readonly SettingKey[]).includes(key) && settings.guardrails === undefined);
   return [
     ...SETTING_KEYS.filter((key) => !optional(key)).map((key): LayoutCell[] => [key, values[key]]),
     ...settings.periods.map((label): LayoutCell[] => [PERIOD_KEY, label]),
@@ -158,6 +177,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     else allowNegative = flag;
   }
   const balancing = readBalancing(get, bad);
+  const guardrails = readGuardrails(get, bad);
   if (periods.length === 0)
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
   if (problems.length > count) return null;
@@ -176,7 +196,45 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
     ...(approvers.length === 0 ? {} : { approvers }),
     ...(balancing === undefined ? {} : { balancing }),
+    ...(guardrails === undefined ? {} : { guardrails }),
   };
+}
+
+/** The guardrail rows, when any is there; a bad one is reported by `bad`. */
+function readGuardrails(
+  get: (key: SettingKey) => Setting | undefined,
+  bad: (key: SettingKey, setting: Setting, expected: string) => void,
+): Guardrails | undefined {
+  if (GUARDRAIL_KEYS.every((key) => get(key) === undefined)) return undefined;
+  const bound = (key: GuardrailRule, expected: string): number | null => {
+    const setting = get(key);
+    if (setting === undefined || isBlank(setting.value)) return null;
+    const number = asNumber(setting.value);
+    if (number === undefined) bad(key, setting, expected);
+    return number ?? null;
+  };
+  const minValue = bound("minValue", "a number, or blank for no minimum");
+  const maxValue = bound("maxValue", "a number, or blank for no maximum");
+  const minGrowth = bound("minGrowth", "a percentage like -10%, or blank for no minimum");
+  const maxGrowth = bound("maxGrowth", "a percentage like 25%, or blank for no maximum");
+  const actionSetting = get("guardrailAction");
+  const action = actionSetting === undefined ? "" : headerKey(actionSetting.value);
+  const whenBroken = GUARDRAIL_ACTIONS.find((known) => known === action) ?? "block";
+  if (actionSetting !== undefined && action !== "" && action !== whenBroken)
+    bad("guardrailAction", actionSetting, '"block" or "comment"');
+  const ordered = (
+    low: GuardrailRule,
+    high: GuardrailRule,
+    lowValue: number | null,
+    highValue: number | null,
+  ): void => {
+    const setting = get(high);
+    if (lowValue !== null && highValue !== null && lowValue > highValue && setting !== undefined)
+      bad(high, setting, `at least ${low} (${lowValue})`);
+  };
+  ordered("minValue", "maxValue", minValue, maxValue);
+  ordered("minGrowth", "maxGrowth", minGrowth, maxGrowth);
+  return { minValue, maxValue, minGrowth, maxGrowth, whenBroken };
 }
 
 type Setting = { value: unknown; row: number };

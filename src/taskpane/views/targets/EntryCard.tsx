@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { planMessages } from "../../../core/messages";
+import { growthOf, growthText, type GuardrailCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Figures } from "../../../core/plan/planView";
 import type { NodeEntry, PlanNode, PlanSettings, WorkflowAction } from "../../../core/plan/types";
@@ -43,6 +44,10 @@ export interface EntryCardProps {
   adjustment: boolean;
   /** Per period: the value as typed and accepted (null where blank or refused), as `live` rolls it up. */
   typed: readonly (number | null)[];
+  /** Per period, the node's reference value (last year's) when the plan holds them: shown with the growth as typed. */
+  reference?: readonly (number | null)[];
+  /** What the typed values break of the plan's guardrails, before submitting. */
+  guardrails?: GuardrailCheck;
   feedback: Feedback | null;
   busy: boolean;
   onChange(draft: EntryDraft): void;
@@ -92,6 +97,17 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     return `Team ${number(team)} · Top-down ${number(figures.topDown)}${kind} · Gap ${signed(gap)}`;
   }
 
+  /** "Last year 1,000 · +12 %": the reference beside a field, with the growth of what is typed. */
+  function lastYear(period: number | null): string | undefined {
+    const reference = props.reference;
+    if (reference === undefined) return undefined;
+    const before = period === null ? sumOf(reference) : (reference[period] ?? null);
+    if (before === null) return undefined;
+    const typed = period === null ? props.typed : [props.typed[period] ?? null];
+    const growth = growthOf(typed, period === null ? reference : [before]);
+    return `Last year ${number(before)}${growth === null ? "" : ` · ${growthText(growth, locale)}`}`;
+  }
+
   function setText(period: number, text: string): void {
     props.onChange({
       ...draft,
@@ -123,7 +139,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
             key={period}
             label={`${props.adjustment ? "Adjustment " : ""}${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
             validationMessage={errors[i] ?? undefined}
-            hint={errors[i] === null ? guidance(live?.periods[i], i) : undefined}
+            hint={errors[i] === null ? joined(guidance(live?.periods[i], i), lastYear(i)) : undefined}
           >
             <Input
               className={styles.value}
@@ -137,8 +153,15 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
       </div>
       {live !== undefined ? (
         <Caption1 className={mergeClasses(styles.total, live.total.outOfTolerance && styles.outside)}>
-          {`Total ${number(live.total.bottomUp)}${totalGuidance === undefined ? "" : ` · ${totalGuidance}`}`}
+          {joined(`Total ${number(live.total.bottomUp)}`, totalGuidance, lastYear(null))}
         </Caption1>
+      ) : null}
+      {props.guardrails !== undefined && props.guardrails.breaks.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {`${settings.guardrails?.whenBroken === "comment" ? planMessages.guardrailsComment : planMessages.guardrailsBlock} ${props.guardrails.breaks.map((b) => b.message).join("; ")}`}
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
       <Field label="Comment">
         <Textarea
@@ -164,4 +187,15 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
       ) : null}
     </Card>
   );
+}
+
+function joined(...parts: (string | undefined)[]): string | undefined {
+  const shown = parts.filter((part): part is string => part !== undefined);
+  return shown.length === 0 ? undefined : shown.join(" · ");
+}
+
+function sumOf(values: readonly (number | null)[]): number | null {
+  let total: number | null = null;
+  for (const value of values) if (value !== null) total = (total ?? 0) + value;
+  return total;
 }

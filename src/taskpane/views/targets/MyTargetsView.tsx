@@ -2,6 +2,7 @@ import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { taskPaneMessages } from "../../../core/messages";
 import { validateEntryValues } from "../../../core/plan/entryRules";
+import { submissionCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import { buildPlanView, guidanceFigures, planViewOf } from "../../../core/plan/planView";
 import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/plan/types";
@@ -122,6 +123,7 @@ export function MyTargetsView({
       values: check.values,
       comment: draft.comment,
       periods: settings.periods,
+      locale,
     });
     if (!outcome.ok) {
       setFeedback((current) => setFor(current, id, { intent: "error", text: outcome.message }));
@@ -145,6 +147,7 @@ export function MyTargetsView({
           values,
           comment,
           periods: settings.periods,
+          locale,
         }),
       onResolved: (resolved) => {
         setFeedback((current) => setFor(current, id, resolved));
@@ -188,6 +191,14 @@ export function MyTargetsView({
                   allocated={settings.periods.map((_, p) => (ownTargets?.[p] ?? null) !== null)}
                   adjustment={rollsUp(plan, node.id)}
                   typed={checks.get(node.id)?.values ?? []}
+                  reference={plan.reference?.get(node.id)}
+                  guardrails={submissionCheck(
+                    plan,
+                    node.id,
+                    checks.get(node.id)?.values ?? [],
+                    draftOf(entry).comment,
+                    locale,
+                  )}
                   feedback={
                     removedIds.has(node.id)
                       ? { intent: "warning", text: taskPaneMessages.nodeRemovedUnsaved }
