@@ -28,7 +28,7 @@
  * - readSelection: 2, plus one per further read chunk. readTable: 3, plus one per further read chunk.
  * - mentionOnNode: 2 (find the node's row, add the comment).
  * - selectNode: 2. listTables, selectSourceRow (range): 1.
- * - addCapacityTable: 2 (what exists, with the settings; the write).
+ * - addTable: 2 (what exists, with the settings; the write).
  * - readPlan reads the optional capacity table with the others, in the same syncs.
  * - saveSnapshot: 4 (names, where the tables are, their cells, the write), plus one per further
  *   read or write chunk. listSnapshots: 2 (1 without snapshots). readSnapshot: 4, plus read chunks.
@@ -41,7 +41,8 @@ import type { DashboardLayout } from "../core/progress/dashboard";
 import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type {
   AccountMove,
-  CapacityTableAdded,
+  OptionalTable,
+  OptionalTableAdded,
   AccountsTableRef,
   DashboardWrite,
   EntryChange,
@@ -268,10 +269,10 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     return this.own.around(() => this.run((context) => writeDashboard(context, dashboard, this.writeBudget)));
   }
 
-  async addCapacityTable(): Promise<CapacityTableAdded> {
-    const { addCapacityTable } = await loadWrites();
+  async addTable(kind: OptionalTable): Promise<OptionalTableAdded> {
+    const { addOptionalTable } = await loadWrites();
     this.cached = null;
-    return this.own.around(() => this.run(addCapacityTable));
+    return this.own.around(() => this.run((context) => addOptionalTable(context, kind)));
   }
 
   async readAudit(): Promise<AuditEntry[]> {

@@ -4,7 +4,7 @@
  * only what it needs to read and show the plan.
  */
 export { moveAccounts } from "./accounts";
-export { addCapacityTable } from "./capacity";
+export { addOptionalTable } from "./optionalTables";
 export { saveBalancing } from "./balancing";
 export { readAudit, readAuditRows } from "./audit";
 export { commentError, mentionOnNode } from "./comments";

@@ -13,6 +13,7 @@ import type { Snapshot, SnapshotInfo } from "../core/sharing/snapshots";
 import type { MadeFile } from "../core/sharing/madeFiles";
 import type { DashboardLayout } from "../core/progress/dashboard";
 import type { AccountMove, AccountsTableRef, MoveAccountsResult } from "../core/territory/accountMoves";
+import type { OptionalTable } from "../core/plan/layout/optionalTables";
 import type { BalancingSettings } from "../core/territory/balancingSettings";
 
 export { PlanLayoutError, type LayoutProblem } from "../core/plan/layout";
@@ -94,14 +95,14 @@ export interface PlanWorkbook {
   ): Promise<MoveAccountsResult>;
 
   /**
-   * Adds the plan's optional capacity table (sheet GU Capacity, table GuCapacity: headers for the
-   * plan's periods and one blank row to type or paste into, src/core/plan/layout/capacityTable.ts)
-   * and selects its first cell; "exists" and nothing written when the table is already there (its
-   * sheet is brought to the front).
-   * Throws when a sheet of that name exists without the table, or there is no plan.
-   * Excel: 2 syncs (what exists and the settings; the write).
+   * Adds one of the plan's optional tables and selects its first cell: the capacity table (sheet
+   * GU Capacity, table GuCapacity: src/core/plan/layout/capacityTable.ts) or last year's values
+   * (GU Reference, GuReference: referenceTable.ts), headers for the plan's periods and one blank
+   * row to type or paste into; "exists" and nothing written when the table is already there (its
+   * sheet is brought to the front). Throws when a sheet of that name exists without the table, or
+   * there is no plan. Excel: 2 syncs (what exists and the settings; the write).
    */
-  addCapacityTable(): Promise<CapacityTableAdded>;
+  addTable(kind: OptionalTable): Promise<OptionalTableAdded>;
 
   /**
    * Keeps the Balance view's accounts table, driver weights and band in the plan's settings table
@@ -277,7 +278,8 @@ export interface TopDownConflict {
   readonly theirs: PeriodValues | null;
 }
 
-export type CapacityTableAdded = "added" | "exists";
+export type OptionalTableAdded = "added" | "exists";
+export type { OptionalTable } from "../core/plan/layout/optionalTables";
 
 /** Whether `writeDashboard` added the sheet or replaced what was on it. */
 export type DashboardWrite = "inserted" | "refreshed";

@@ -427,7 +427,7 @@ describe("ExcelPlanWorkbook", () => {
     });
 
     it("is added in 2 syncs: headers as text, percent formats on attainment and ramps, its first cell selected", async () => {
-      expect(await workbook.addCapacityTable()).toBe("added");
+      expect(await workbook.addTable("capacity")).toBe("added");
       expect(excel.syncs).toBe(2);
       expect(excel.calls.filter((call) => call.call === "table.name").map((call) => call.detail)).toEqual([
         "GuCapacity",
@@ -441,14 +441,14 @@ describe("ExcelPlanWorkbook", () => {
       expect(excel.workbook.selection()).toMatchObject({ sheet: SHEETS.capacity, row: 1, col: 0 });
 
       excel.reset();
-      expect(await workbook.addCapacityTable()).toBe("exists");
+      expect(await workbook.addTable("capacity")).toBe("exists");
       expect(excel.callsIn(2)).not.toContain("worksheet.tables.add");
     });
 
     it("is read with the plan in the same 3 syncs, its rows numbered as in the sheet", async () => {
       const before = await readPlanOf(workbook);
       expect(before.capacity).toBeUndefined();
-      await workbook.addCapacityTable();
+      await workbook.addTable("capacity");
       // Typed over the blank row and pasted below it: Excel grows the table over the pasted rows.
       excel.workbook.write({ sheet: SHEETS.capacity, row: 1, col: 0, rowCount: 1, colCount: 6 }, [
         ["DE", 2, 100, 0.9, "", ""],
@@ -466,7 +466,7 @@ describe("ExcelPlanWorkbook", () => {
     });
 
     it("gives the report a capacity and coverage block when set up again, in the same syncs as without it", async () => {
-      await workbook.addCapacityTable();
+      await workbook.addTable("capacity");
       excel.reset();
       await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
       expect(excel.syncs).toBe(8);
@@ -482,7 +482,7 @@ describe("ExcelPlanWorkbook", () => {
     it("is refused over a sheet of its name that has no such table, writing nothing", async () => {
       excel.workbook.addSheet(SHEETS.capacity);
       excel.reset();
-      await expect(workbook.addCapacityTable()).rejects.toThrow(
+      await expect(workbook.addTable("capacity")).rejects.toThrow(
         `A sheet named "GU Capacity" already exists without the capacity table`,
       );
       expect(excel.syncs).toBe(1);

@@ -50,7 +50,7 @@ const REPS: (string | number)[][] = [
 async function planWithReps(mode: HostMode): Promise<MemoryPlanWorkbook> {
   const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", mode));
   await plan.writePlan({ settings: SETTINGS, nodes: NODES });
-  expect(await plan.addCapacityTable()).toBe("added");
+  expect(await plan.addTable("capacity")).toBe("added");
   plan.workbook.appendTableRows(
     TABLES.capacity,
     REPS.slice(1).map((row) => row.map(() => "")),

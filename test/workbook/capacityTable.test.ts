@@ -34,12 +34,12 @@ describe("MemoryPlanWorkbook's capacity table", () => {
   });
 
   test("is added with the plan's periods, and typed percentages become fractions", async () => {
-    expect(await workbook.addCapacityTable()).toBe("added");
+    expect(await workbook.addTable("capacity")).toBe("added");
     expect(workbook.workbook.values({ sheet: SHEETS.capacity, row: 0, col: 0, rowCount: 1, colCount: 6 })).toEqual([
       ["Node", "Heads", "Quota per head", "Attainment", "Ramp Q1 2027", "Ramp Q2 2027"],
     ]);
     expect(workbook.workbook.selection()).toMatchObject({ sheet: SHEETS.capacity, row: 1, col: 0 });
-    expect(await workbook.addCapacityTable()).toBe("exists");
+    expect(await workbook.addTable("capacity")).toBe("exists");
 
     type(2, ["DE", 2, 100, "90%", "", ""]);
     type(3, ["UK", 1, 100, "", "25%", "50%"]);
@@ -56,7 +56,7 @@ describe("MemoryPlanWorkbook's capacity table", () => {
   });
 
   test("bad rows are named by their sheet rows and left out; a deleted column is one problem, not a broken plan", async () => {
-    await workbook.addCapacityTable();
+    await workbook.addTable("capacity");
     type(2, ["DE", 2, 100, "", "", ""]);
     type(3, ["XX", 1, 100, "", "", ""]);
     type(4, ["UK", -1, "lots", "", 25, ""]);
@@ -82,7 +82,7 @@ describe("MemoryPlanWorkbook's capacity table", () => {
 
   test("is refused over a sheet of its name without the table", async () => {
     workbook.workbook.addSheet(SHEETS.capacity);
-    await expect(workbook.addCapacityTable()).rejects.toThrow(`A sheet named "GU Capacity" already exists`);
+    await expect(workbook.addTable("capacity")).rejects.toThrow(`A sheet named "GU Capacity" already exists`);
     expect(workbook.workbook.table(TABLES.capacity)).toBeUndefined();
   });
 });

@@ -82,8 +82,10 @@ describe("MemoryPlanWorkbook", () => {
     expect(plan.settings).toEqual(SETTINGS);
     expect(plan.nodes).toEqual(NODES);
     expect(entryOf(plan, "UK")).toMatchObject({ status: "Not started", values: [null, null] });
-    // Not the capacity table: it is optional, added from the pane.
-    expect(workbook.workbook.tableNames()).toEqual(Object.values(TABLES).filter((name) => name !== TABLES.capacity));
+    // Not the capacity table nor last year's values: they are optional, added from the pane.
+    expect(workbook.workbook.tableNames()).toEqual(
+      Object.values(TABLES).filter((name) => name !== TABLES.capacity && name !== TABLES.reference),
+    );
   });
 
   it("refuses to read tables someone broke, naming sheet and row", async () => {

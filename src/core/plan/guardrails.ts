@@ -136,7 +136,7 @@ export function submissionCheck(
 ): GuardrailCheck {
   const rails = plan.settings.guardrails;
   if (rails === undefined || !hasGuardrails(rails)) return { breaks: [], refusal: null };
-  return checkGuardrails(rails, values, plan.reference?.get(id), comment, {
+  return checkGuardrails(rails, values, plan.reference?.values.get(id), comment, {
     periods: plan.settings.periods,
     locale,
     decimals: plan.settings.decimals,

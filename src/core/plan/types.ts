@@ -3,6 +3,7 @@
  * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
  */
 import type { CapacityRow } from "../territory/capacity";
+import type { TerritoryProblem } from "../territory/messages";
 import type { BalancingSettings } from "../territory/balancingSettings";
 import type { Guardrails } from "./guardrails";
 
@@ -113,6 +114,13 @@ export interface CapacityTable {
   readonly problems: readonly string[];
 }
 
+/** Last year's values per node id, from the optional GU Reference table (layout/referenceTable.ts). */
+export interface ReferenceValues {
+  readonly values: ReadonlyMap<string, PeriodValues>;
+  /** Rows left out, each naming its sheet row and the fix. */
+  readonly problems: readonly TerritoryProblem[];
+}
+
 export interface Plan {
   readonly settings: PlanSettings;
   /** In sheet order. */
@@ -123,8 +131,8 @@ export interface Plan {
   readonly topDown: ReadonlyMap<string, PeriodValues>;
   /** Absent when the workbook has no capacity table (plans made before it, or that never added one). */
   readonly capacity?: CapacityTable;
-  /** Reference values per node id (last year's), when the plan holds them: growth is measured against them. */
-  readonly reference?: ReadonlyMap<string, PeriodValues>;
+  /** Absent when the workbook has no reference table (GU Reference): no last year to compare with. */
+  readonly reference?: ReferenceValues;
 }
 
 /** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */

@@ -61,8 +61,6 @@ export const territoryMessages = {
   notAParent: (id: string): string => `"${shown(id)}" has no territories below it to balance`,
   capacityColumn: (table: string, sheet: string, column: string): string =>
     `Table ${table} (sheet "${sheet}") has no column "${column}"; type it back into the header row, then refresh`,
-  capacitySheetTaken: (sheet: string): string =>
-    `A sheet named "${sheet}" already exists without the capacity table; rename or delete it, then add the capacity table again`,
 } as const;
 
 /** What the pane tells users about the plan's capacity table (GU Capacity). */
@@ -75,6 +73,17 @@ export const capacityPaneMessages = {
   offer: "Reps, quotas and ramps per node, to see how far each target is covered",
   problems: (count: number): string =>
     `${count} row${count === 1 ? "" : "s"} of the capacity table ${count === 1 ? "has a problem and is" : "have problems and are"} left out of coverage; fix ${count === 1 ? "it" : "them"} in the sheet:`,
+} as const;
+
+/** What the pane says about last year's values (GU Reference, src/core/plan/layout/referenceTable.ts). */
+export const referencePaneMessages = {
+  addFailed: "Couldn't add the table for last year's values",
+  added: (sheet: string): string =>
+    `Added sheet "${sheet}": paste last year's values there, one row per node with its Id first. They show beside each field in My targets with the growth, and the plan's growth guardrails measure against them.`,
+  exists: (sheet: string): string => `Last year's values are already on sheet "${sheet}"`,
+  offer: "Last year's values per node, to show beside each target with the growth",
+  problems: (count: number): string =>
+    `${count} row${count === 1 ? "" : "s"} of last year's values ${count === 1 ? "has a problem and is" : "have problems and are"} left out; fix ${count === 1 ? "it" : "them"} in the sheet:`,
 } as const;
 
 /** What the pane's Balance view tells users: error bar titles and the outcome of their actions. */

@@ -5,8 +5,10 @@ import { capacityPaneMessages } from "../../core/territory/messages";
 
 export interface CapacityProblemsProps {
   problems: readonly TerritoryProblem[];
-  /** Selects the sheet row a problem names (the capacity table starts at A1, so it is the table's row too). */
+  /** Selects the sheet row a problem names (the table starts at A1, so it is the table's row too). */
   onGoTo(row: number): void;
+  /** The title for this many bad rows; the capacity table's by default. */
+  title?: (rows: number) => string;
 }
 
 /** A long list would push the figures off the pane; the rest are counted. */
@@ -16,8 +18,15 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-/** The capacity table's bad rows, each message naming its sheet row and the fix; nothing when there are none. */
-export function CapacityProblems({ problems, onGoTo }: CapacityProblemsProps): React.JSX.Element | null {
+/**
+ * An optional plan table's bad rows (the capacity table's, or last year's values), each message
+ * naming its sheet row and the fix; nothing when there are none.
+ */
+export function CapacityProblems({
+  problems,
+  onGoTo,
+  title = capacityPaneMessages.problems,
+}: CapacityProblemsProps): React.JSX.Element | null {
   const styles = useStyles();
   if (problems.length === 0) return null;
   const rows = new Set(problems.map((problem) => problem.row)).size;
@@ -25,7 +34,7 @@ export function CapacityProblems({ problems, onGoTo }: CapacityProblemsProps): R
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{capacityPaneMessages.problems(rows)}</MessageBarTitle>
+        <MessageBarTitle>{title(rows)}</MessageBarTitle>
         <ul className={styles.list}>
           {problems.slice(0, SHOWN).map((problem, i) => (
             <li key={i}>

@@ -9,7 +9,8 @@ import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   AccountMove,
   AccountsTableRef,
-  CapacityTableAdded,
+  OptionalTable,
+  OptionalTableAdded,
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
@@ -28,7 +29,7 @@ import type {
 } from "../../workbook/PlanWorkbook";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
-import { capacityPaneMessages } from "../../core/territory/messages";
+import { capacityPaneMessages, referencePaneMessages } from "../../core/territory/messages";
 
 /** A failed workbook call, as the MessageBar shows it. */
 export interface PaneError {
@@ -55,8 +56,8 @@ export interface WorkbookActions {
    * writes nothing and returns theirs for the view to merge; undefined if it failed.
    */
   saveTopDown(changes: readonly TopDownChange[], audit: readonly AuditEntry[]): Promise<SaveTopDownResult | undefined>;
-  /** Adds the plan's capacity table, then reads the plan again; undefined if it failed. */
-  addCapacityTable(): Promise<CapacityTableAdded | undefined>;
+  /** Adds one of the plan's optional tables, then reads the plan again; undefined if it failed. */
+  addTable(kind: OptionalTable): Promise<OptionalTableAdded | undefined>;
   /** Inserts or refreshes the dashboard sheet; undefined if it failed. */
   writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite | undefined>;
   readSelection(): Promise<SourceTable | undefined>;
@@ -220,8 +221,9 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         if (result?.ok) patch((current) => withTopDown(current, changes));
         return result;
       },
-      async addCapacityTable() {
-        const added = await attempt(capacityPaneMessages.addFailed, () => workbook.addCapacityTable());
+      async addTable(kind) {
+        const failed = kind === "capacity" ? capacityPaneMessages.addFailed : referencePaneMessages.addFailed;
+        const added = await attempt(failed, () => workbook.addTable(kind));
         if (added !== undefined) await reload();
         return added;
       },

@@ -17,7 +17,6 @@ import {
   blockInputs,
   blockRange,
   buildPlanLayout,
-  capacityTableLayout,
   findColumn,
   hierarchyRowOf,
   isPlanTable,
@@ -47,6 +46,7 @@ import {
   type TableLayout,
 } from "../../core/plan/layout";
 import { withIndents } from "../../core/plan/sourceIndent";
+import { optionalTableLayout, optionalTableMessages } from "../../core/plan/layout/optionalTables";
 import type { ChainedAuditRow } from "../../core/audit/chain";
 import { setupAudit, setupStamp } from "../../core/audit/setupAudit";
 import type { AuditEntry, Plan } from "../../core/plan/types";
@@ -58,9 +58,9 @@ import {
   type AccountsTableRef,
   type MoveAccountsResult,
 } from "../../core/territory/accountMoves";
-import { territoryMessages } from "../../core/territory/messages";
 import type {
-  CapacityTableAdded,
+  OptionalTable,
+  OptionalTableAdded,
   DashboardWrite,
   EntryChange,
   Mention,
@@ -103,9 +103,9 @@ function changesPlan(event: WorkbookEvent): boolean {
 }
 
 const PLAN_SHEETS = new Set(
-  [SHEETS.settings, SHEETS.hierarchy, SHEETS.inputs, SHEETS.targets, SHEETS.status, SHEETS.audit, SHEETS.capacity].map(
-    (name) => name.toLowerCase(),
-  ),
+  Object.values(SHEETS)
+    .filter((name) => name !== SHEETS.report)
+    .map((name) => name.toLowerCase()),
 );
 
 /**
@@ -337,16 +337,16 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     return { moved: writes.map((write) => moves[write.move].account), refused };
   }
 
-  async addCapacityTable(): Promise<CapacityTableAdded> {
+  async addTable(kind: OptionalTable): Promise<OptionalTableAdded> {
     const { plan } = this.requirePlan();
-    const { table, blocks } = capacityTableLayout(plan.settings);
+    const { table, blocks } = optionalTableLayout(kind, plan.settings);
     const existing = this.workbook.table(table.name);
     if (existing !== undefined) {
       // As Excel's activate(): the table's sheet comes to the front, nothing is written.
       this.workbook.select({ ...existing.range, rowCount: 1, colCount: 1 });
       return "exists";
     }
-    if (this.workbook.hasSheet(table.sheet)) throw new Error(territoryMessages.capacitySheetTaken(table.sheet));
+    if (this.workbook.hasSheet(table.sheet)) throw new Error(optionalTableMessages.sheetTaken(kind, table.sheet));
     this.forget();
     this.own(() => {
       this.placeTable(table);

@@ -98,7 +98,7 @@ describe("a submission under guardrails", () => {
     nodes: [node("Co", "", "Vera"), node("North", "Co", "Ann")],
     entries: new Map(),
     topDown: new Map(),
-    reference: new Map([["North", SETTINGS.periods.map(() => 100)]]),
+    reference: { values: new Map([["North", SETTINGS.periods.map(() => 100)]]), problems: [] },
   };
   const act = (action: "submit" | "saveDraft", values: number[], comment = "") =>
     chainAction(plan, "North", action, {

@@ -20,7 +20,8 @@ import {
 import { sameBalancing, type BalancingSettings } from "../../../src/core/territory/balancingSettings";
 import { withBalancing } from "../../../src/core/plan/patch";
 import type {
-  CapacityTableAdded,
+  OptionalTable,
+  OptionalTableAdded,
   ChainedAuditRow,
   DashboardWrite,
   EntryChange,
@@ -207,11 +208,14 @@ export class FakePlanWorkbook implements PlanWorkbook {
   }
 
   /** An empty capacity table (header and one blank row), as both workbooks add it. */
-  async addCapacityTable(): Promise<CapacityTableAdded> {
-    this.check("addCapacityTable");
+  async addTable(kind: OptionalTable): Promise<OptionalTableAdded> {
+    this.check("addTable");
     const plan = this.requirePlan();
-    if (plan.capacity !== undefined) return "exists";
-    this.plan = { ...plan, capacity: { rows: [], firstRow: 2, problems: [] } };
+    if (plan[kind] !== undefined) return "exists";
+    this.plan =
+      kind === "capacity"
+        ? { ...plan, capacity: { rows: [], firstRow: 2, problems: [] } }
+        : { ...plan, reference: { values: new Map(), problems: [] } };
     return "added";
   }
 

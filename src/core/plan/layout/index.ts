@@ -92,6 +92,7 @@ export {
   type CapacityColumns,
   type CapacityTableLayout,
 } from "./capacityTable";
+export { readReferenceGrid, referenceMessages, referenceTableLayout } from "./referenceTable";
 export {
   contiguousRuns,
   newRowInputs,

@@ -9,10 +9,11 @@ export const SHEETS = {
   audit: "GU Audit",
   report: "GU Report",
   capacity: "GU Capacity",
+  reference: "GU Reference",
 } as const;
 
-/** "capacity" is optional: a plan without it is read as before (capacityTable.ts). */
-export type PlanTable = "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit" | "capacity";
+/** "capacity" and "reference" are optional: a plan without them is read as before (optionalTables.ts). */
+export type PlanTable = "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit" | "capacity" | "reference";
 
 /** Excel table names: unique in the workbook, so they carry the Gu prefix too. */
 export const TABLES: Readonly<Record<PlanTable, string>> = {
@@ -23,6 +24,7 @@ export const TABLES: Readonly<Record<PlanTable, string>> = {
   status: "GuStatus",
   audit: "GuAudit",
   capacity: "GuCapacity",
+  reference: "GuReference",
 };
 
 export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
@@ -33,12 +35,13 @@ export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
   status: SHEETS.status,
   audit: SHEETS.audit,
   capacity: SHEETS.capacity,
+  reference: SHEETS.reference,
 };
 
 /** The tables `readPlanGrids` needs; the audit log is read on its own. */
 export const PLAN_TABLES: readonly PlanTable[] = ["settings", "hierarchy", "inputs", "targets", "status"];
 /** The plan's tables a read takes when present: the required ones, then the optional capacity table. */
-export const READ_TABLES: readonly PlanTable[] = [...PLAN_TABLES, "capacity"];
+export const READ_TABLES: readonly PlanTable[] = [...PLAN_TABLES, "capacity", "reference"];
 /** The tables that hold something per node and must survive a new setup. */
 export const NODE_TABLES = ["inputs", "targets", "status"] as const;
 export type NodeTable = (typeof NODE_TABLES)[number];

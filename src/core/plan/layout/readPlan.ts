@@ -11,6 +11,7 @@ import { periodColumns, readStatusRow, readValues, statusColumns } from "./nodeR
 import { PlanLayoutError, type LayoutProblem } from "./problems";
 import { readSettingsGrid } from "./settingsTable";
 import { readCapacityGrid } from "./capacityTable";
+import { readReferenceGrid } from "./referenceTable";
 
 export type PlanRead =
   { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: LayoutProblem[] };
@@ -56,10 +57,18 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     );
     topDown.set(node.id, targets.get(key) ?? blank());
   }
-  const plan: Plan = { settings, nodes, entries, topDown };
-  // Optional, and never a reason not to read the plan: its problems are shown where capacity is.
-  if (grids.capacity === undefined) return { ok: true, plan };
-  return { ok: true, plan: { ...plan, capacity: readCapacityGrid(grids.capacity, settings.periods) } };
+  // The optional tables are never a reason not to read the plan: their problems are shown where they are used.
+  const plan: Plan = {
+    settings,
+    nodes,
+    entries,
+    topDown,
+    ...(grids.capacity === undefined ? {} : { capacity: readCapacityGrid(grids.capacity, settings.periods) }),
+    ...(grids.reference === undefined
+      ? {}
+      : { reference: readReferenceGrid(grids.reference, settings.periods, nodes) }),
+  };
+  return { ok: true, plan };
 }
 
 /** The plan the tables hold; throws `PlanLayoutError` with every problem that stops it being read. */

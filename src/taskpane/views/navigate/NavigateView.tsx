@@ -21,7 +21,8 @@ import { WarningFilled } from "@fluentui/react-icons";
 import { SHEETS, TABLES } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Coverage } from "../../../core/territory/capacity";
-import { capacityPaneMessages } from "../../../core/territory/messages";
+import { capacityPaneMessages, referencePaneMessages } from "../../../core/territory/messages";
+import type { OptionalTable } from "../../../core/plan/layout/optionalTables";
 import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
 import { CapacityProblems } from "../../components/CapacityProblems";
 import { coverageText } from "../../components/coverageText";
@@ -254,17 +255,15 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
     return <HierarchyProblems problems={view.problems} />;
   }
 
-  async function addCapacityTable(): Promise<void> {
+  async function addTable(kind: OptionalTable): Promise<void> {
+    const messages = kind === "capacity" ? capacityPaneMessages : referencePaneMessages;
     setAdding(true);
     try {
-      const added = await actions.addCapacityTable();
+      const added = await actions.addTable(kind);
       if (added !== undefined)
         setFeedback({
           intent: added === "added" ? "success" : "info",
-          text:
-            added === "added"
-              ? capacityPaneMessages.added(SHEETS.capacity)
-              : capacityPaneMessages.exists(SHEETS.capacity),
+          text: added === "added" ? messages.added(SHEETS[kind]) : messages.exists(SHEETS[kind]),
         });
     } finally {
       setAdding(false);
@@ -312,6 +311,13 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
           onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.capacity }, row)}
         />
       ) : null}
+      {plan.reference !== undefined ? (
+        <CapacityProblems
+          problems={plan.reference.problems}
+          title={referencePaneMessages.problems}
+          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.reference }, row)}
+        />
+      ) : null}
       {rows.length === 0 ? (
         <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}
@@ -352,10 +358,18 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
       </div>
       {capacity === null ? (
         <div className={styles.addCapacity}>
-          <Button size="small" disabled={adding} onClick={() => void addCapacityTable()}>
+          <Button size="small" disabled={adding} onClick={() => void addTable("capacity")}>
             Add capacity table
           </Button>
           <Caption1>{capacityPaneMessages.offer}</Caption1>
+        </div>
+      ) : null}
+      {plan.reference === undefined ? (
+        <div className={styles.addCapacity}>
+          <Button size="small" disabled={adding} onClick={() => void addTable("reference")}>
+            Add last year&apos;s values
+          </Button>
+          <Caption1>{referencePaneMessages.offer}</Caption1>
         </div>
       ) : null}
     </div>

@@ -191,7 +191,7 @@ export function MyTargetsView({
                   allocated={settings.periods.map((_, p) => (ownTargets?.[p] ?? null) !== null)}
                   adjustment={rollsUp(plan, node.id)}
                   typed={checks.get(node.id)?.values ?? []}
-                  reference={plan.reference?.get(node.id)}
+                  reference={plan.reference?.values.get(node.id)}
                   guardrails={submissionCheck(
                     plan,
                     node.id,

@@ -1,0 +1,24 @@
+/** The plan's optional tables, which the pane adds on request: what they are called in messages. */
+import { capacityTableLayout } from "./capacityTable";
+import { referenceTableLayout } from "./referenceTable";
+import type { PlanSettings } from "../types";
+
+export type OptionalTable = "capacity" | "reference";
+
+const WHAT: Readonly<Record<OptionalTable, string>> = {
+  capacity: "the capacity table",
+  reference: "last year's values table",
+};
+
+/** What adding `kind` writes for a plan of these settings. */
+export function optionalTableLayout(
+  kind: OptionalTable,
+  settings: PlanSettings,
+): ReturnType<typeof capacityTableLayout> {
+  return kind === "capacity" ? capacityTableLayout(settings) : referenceTableLayout(settings);
+}
+
+export const optionalTableMessages = {
+  sheetTaken: (kind: OptionalTable, sheet: string): string =>
+    `A sheet named "${sheet}" already exists without ${WHAT[kind]}; rename or delete it, then add ${WHAT[kind]} again`,
+} as const;

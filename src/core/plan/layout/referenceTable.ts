@@ -1,0 +1,103 @@
+/**
+ * The plan's optional reference table: "GU Reference" / GuReference, anchored at A1, last year's
+ * values per node and period, set beside every field a contributor fills and measured against by
+ * the growth guardrails (src/core/plan/guardrails.ts):
+ *
+ *   Id | <period 1> | <period 2> | ...
+ *
+ * The pane adds it on request (a plan without it works as before) and the planner fills it by
+ * pasting last year's figures, ids first. Columns are found by header; a period without a column
+ * has no reference. A bad row never stops the plan being read: it is a problem the pane lists,
+ * naming the row and the fix, and is left out.
+ */
+import { asNumber, idKey, idText, isBlank } from "../../cell";
+import type { PlanNode, PlanSettings, ReferenceValues } from "../types";
+import { GENERAL, cellsBlock, formatBlock, headerBlock, numberFormat, type CellBlock } from "./cells";
+import { findColumn, sheetRowOf, type TableGrid } from "./grids";
+import { ID_HEADER, SHEETS, TABLES } from "./names";
+import type { TableLayout } from "./planLayout";
+import type { TerritoryProblem } from "../../territory/messages";
+
+export interface ReferenceTableLayout {
+  readonly table: TableLayout;
+  readonly blocks: readonly CellBlock[];
+}
+
+/** The new reference table for the plan's periods: headers as text and one blank row in the plan's number format. */
+export function referenceTableLayout(settings: PlanSettings): ReferenceTableLayout {
+  const sheet = SHEETS.reference;
+  const headers = [ID_HEADER, ...settings.periods];
+  const formats = [GENERAL, ...settings.periods.map(() => numberFormat(settings.decimals))];
+  return {
+    table: { table: "reference", name: TABLES.reference, sheet, rowCount: 2, colCount: headers.length },
+    blocks: [
+      headerBlock(sheet, headers),
+      cellsBlock(sheet, 1, 0, [headers.map(() => null)], null),
+      formatBlock(sheet, 1, 0, 1, formats),
+    ],
+  };
+}
+
+/** Last year's values of the plan's nodes, by node id as the plan writes it, from the table's grid. */
+export function readReferenceGrid(
+  grid: TableGrid,
+  periods: readonly string[],
+  nodes: readonly PlanNode[],
+): ReferenceValues {
+  const sheet = SHEETS.reference;
+  const idColumn = findColumn(grid.headers, ID_HEADER);
+  if (idColumn < 0) {
+    return { values: new Map(), problems: [problem(1, referenceMessages.noIdColumn(TABLES.reference, sheet))] };
+  }
+  const columns = periods.map((period) => findColumn(grid.headers, period));
+  const ids = new Map(nodes.map((node) => [idKey(node.id) as string, node.id]));
+  const values = new Map<string, (number | null)[]>();
+  const firstRows = new Map<string, number>();
+  const problems: TerritoryProblem[] = [];
+  grid.rows.forEach((cells, index) => {
+    const row = sheetRowOf(index);
+    const key = idKey(cells[idColumn]);
+    if (key === undefined) {
+      if (columns.some((c) => c >= 0 && !isBlank(cells[c]))) problems.push(problem(row, referenceMessages.noId(row)));
+      return;
+    }
+    const id = ids.get(key);
+    const written = idText(cells[idColumn]).trim();
+    if (id === undefined) {
+      problems.push(problem(row, referenceMessages.unknownId(written, row)));
+      return;
+    }
+    const first = firstRows.get(key);
+    if (first !== undefined) {
+      problems.push({ row, rows: [first, row], message: referenceMessages.duplicate(written, first, row) });
+      return;
+    }
+    firstRows.set(key, row);
+    const read: (number | null)[] = [];
+    for (let p = 0; p < periods.length; p++) {
+      const cell = columns[p] < 0 ? null : cells[columns[p]];
+      const number = isBlank(cell) ? null : (asNumber(cell) ?? null);
+      if (!isBlank(cell) && number === null)
+        problems.push(problem(row, referenceMessages.notANumber(written, periods[p], row)));
+      read.push(number);
+    }
+    values.set(id, read);
+  });
+  return { values, problems };
+}
+
+function problem(row: number, message: string): TerritoryProblem {
+  return { row, rows: [row], message };
+}
+
+export const referenceMessages = {
+  noIdColumn: (table: string, sheet: string): string =>
+    `Table ${table} (sheet "${sheet}") has no column "Id"; type it back into the header row, then refresh`,
+  noId: (row: number): string => `Row ${row} of GU Reference has values but no id; enter the node's id in column Id`,
+  unknownId: (id: string, row: number): string =>
+    `"${id}" (row ${row} of GU Reference) is not a node of the plan; correct the id or delete the row`,
+  duplicate: (id: string, first: number, row: number): string =>
+    `"${id}" is in GU Reference twice (rows ${first} and ${row}); row ${row} is left out, delete one of them`,
+  notANumber: (id: string, period: string, row: number): string =>
+    `"${id}" ${period} (row ${row} of GU Reference) is not a number; enter a number or leave it blank`,
+} as const;
