@@ -90,8 +90,9 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       allowNegative: draft.allowNegative,
       ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
       ...(approvers.length === 0 ? {} : { approvers }),
-      // Not on the form: kept from the Balance view, and kept through a new setup.
+      // Not on the form: kept from the Balance view or typed into GU Settings, and kept through a new setup.
       ...(existing?.balancing === undefined ? {} : { balancing: existing.balancing }),
+      ...(existing?.guardrails === undefined ? {} : { guardrails: existing.guardrails }),
     },
   };
 }
