@@ -4,6 +4,9 @@ import { NOT_IN_PLAN_COLOUR, balanceScale, stepOf, varianceScale } from "../../s
 import type { Plan } from "../../src/core/plan/types";
 import { FakePlanWorkbook, makePlan, type PlanData } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
+import { drawShapes } from "../../src/taskpane/views/map/drawShapes";
+import world from "world-atlas/countries-110m.json";
+import type { Topology } from "topojson-specification";
 
 jest.setTimeout(60000);
 
@@ -198,5 +201,45 @@ describe("Map", () => {
     const france = region(/^France: workload 0\.0 % against its siblings, within the band$/);
     expect(france).toHaveAttribute("data-tone", "within");
     expect(france).toHaveAttribute("fill", stepOf(scale, 0).colour);
+  });
+
+  test("accounts with coordinates are dots at their projected place, sized by workload, hidden by the switch", async () => {
+    const workbook = worldPlan();
+    workbook.tables.set("Accounts", {
+      ref: { kind: "table", name: "Accounts" },
+      rows: [
+        ["Account", "Territory", "Visits", "Latitude", "Longitude"],
+        ["Paris", "FR", 40, 48.8566, 2.3522],
+        ["Berlin", "DE", 10, 52.52, 13.405],
+        ["Nowhere", "DE", 10, null, null],
+      ],
+      firstRow: 1,
+    });
+    const { user } = await openMap(workbook);
+    const map = screen.getByRole("group", { name: /^Map of / });
+    await waitFor(() => expect(map.querySelectorAll("circle[data-account]")).toHaveLength(2));
+    const { project } = drawShapes("world", world as unknown as Topology);
+    for (const [id, latitude, longitude] of [
+      ["Paris", 48.8566, 2.3522],
+      ["Berlin", 52.52, 13.405],
+    ] as const) {
+      const dot = map.querySelector(`circle[data-account="${id}"]`) as SVGCircleElement;
+      const [x, y] = project(longitude, latitude) as [number, number];
+      expect(Number(dot.getAttribute("cx"))).toBeCloseTo(x, 6);
+      expect(Number(dot.getAttribute("cy"))).toBeCloseTo(y, 6);
+    }
+    // Berlin is north and east of Paris; Paris, with four times the visits, is drawn larger.
+    const paris = map.querySelector('circle[data-account="Paris"]') as SVGCircleElement;
+    const berlin = map.querySelector('circle[data-account="Berlin"]') as SVGCircleElement;
+    expect(Number(berlin.getAttribute("cy"))).toBeLessThan(Number(paris.getAttribute("cy")));
+    expect(Number(berlin.getAttribute("cx"))).toBeGreaterThan(Number(paris.getAttribute("cx")));
+    expect(Number(paris.getAttribute("r"))).toBeGreaterThan(Number(berlin.getAttribute("r")));
+    expect(screen.getByText("2 accounts drawn at their coordinates, sized by workload.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("switch", { name: "Show accounts" }));
+    expect(map.querySelectorAll("circle")).toHaveLength(0);
+    expect(screen.getByText("2 accounts with coordinates, hidden.")).toBeInTheDocument();
+    // The regions stay choosable with the dots shown or not.
+    expect(within(map).getAllByRole("button")).toHaveLength(3);
   });
 });

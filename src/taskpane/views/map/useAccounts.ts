@@ -1,0 +1,58 @@
+import * as React from "react";
+import { Hierarchy } from "../../../core/hierarchy/hierarchy";
+import { BALANCE_BAND } from "../../../core/map/regionBalance";
+import type { Plan } from "../../../core/plan/types";
+import {
+  balanceByNode,
+  readAccounts,
+  workloadByNode,
+  type Account,
+  type TerritoryBalance,
+} from "../../../core/territory/workload";
+import type { WorkbookActions } from "../../hooks/useWorkbook";
+import { accountRows, accountsTableName, guessMapping, workloadSettings } from "../balance/accountsTable";
+
+/** What the map shows of the accounts table. */
+export interface MapAccounts {
+  /** Every node's workload balance among its siblings; null without accounts or with a bad weights row. */
+  readonly balances: readonly TerritoryBalance[] | null;
+  /** The valid accounts that have coordinates, in table order. */
+  readonly located: readonly Account[];
+}
+
+/**
+ * The accounts table the Balance view would start with (its columns guessed the same way), read for
+ * the map; null while reading or without a usable table. Moving accounts changes no plan table, so
+ * the accounts are read each time the map opens and whenever the plan is read again.
+ */
+export function useAccounts(plan: Plan, actions: WorkbookActions): MapAccounts | null {
+  const [accounts, setAccounts] = React.useState<MapAccounts | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    void (async () => {
+      const name = accountsTableName((await actions.listTables()) ?? []);
+      const table = name === undefined ? undefined : await actions.readTable(name);
+      const built = Hierarchy.build(
+        plan.nodes.map((node) => node.id),
+        plan.nodes.map((node) => node.parent),
+      );
+      if (!live) return;
+      if (table === undefined || !built.ok) {
+        setAccounts(null);
+        return;
+      }
+      const mapping = guessMapping(table);
+      const read = readAccounts(built.hierarchy, accountRows(table, mapping), workloadSettings(table, mapping));
+      const balances =
+        read.settingsProblem !== null || read.accounts.length === 0
+          ? null
+          : balanceByNode(built.hierarchy, workloadByNode(built.hierarchy, read.accounts), BALANCE_BAND);
+      const located = read.accounts.filter((account) => account.latitude !== null && account.longitude !== null);
+      setAccounts({ balances, located });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [plan, actions]);
+  return accounts;
+}
