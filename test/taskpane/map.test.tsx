@@ -242,4 +242,59 @@ describe("Map", () => {
     // The regions stay choosable with the dots shown or not.
     expect(within(map).getAllByRole("button")).toHaveLength(3);
   });
+
+  test("recolours while open when targets are saved in the sheet or by a co-author", async () => {
+    const workbook = worldPlan();
+    await openMap(workbook);
+    const scale = varianceScale(0.05);
+    expect(region(/^Germany/)).toHaveAttribute("fill", stepOf(scale, 0.3).colour);
+    // Germany's target raised to its bottom-up of 65: on target now.
+    const plan = workbook.plan as Plan;
+    workbook.changeOutside({ ...plan, topDown: new Map([...plan.topDown, ["DE", [65, 65]]]) });
+    await waitFor(() => expect(region(/^Germany: variance 0\.0 %, within tolerance$/)).toBeInTheDocument());
+    expect(region(/^Germany/)).toHaveAttribute("fill", stepOf(scale, 0).colour);
+  });
+
+  test("re-reads the accounts while open: with the plan read again, and on Read accounts again", async () => {
+    const workbook = worldPlan();
+    const accounts = (rows: unknown[][]): void => {
+      workbook.tables.set("Accounts", {
+        ref: { kind: "table", name: "Accounts" },
+        rows: [["Account", "Territory", "Visits", "Latitude", "Longitude"], ...rows],
+        firstRow: 1,
+      });
+    };
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "FR", 10, 45.76, 4.84],
+      ["A3", "FR", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    const { user } = await openMap(workbook);
+    const colourBy = (): HTMLElement => screen.getByRole("combobox", { name: "Colour by" });
+    await waitFor(() => expect(within(colourBy()).getByRole("option", { name: "Balance (accounts)" })).toBeVisible());
+    await user.selectOptions(colourBy(), "balance");
+    expect(region(/^France: workload \+50\.0 %/)).toHaveAttribute("data-tone", "over");
+
+    // A3 moved to Germany by typing in the accounts table: Excel reports no plan change for it.
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "FR", 10, 45.76, 4.84],
+      ["A3", "DE", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    await user.click(screen.getByRole("button", { name: "Read accounts again" }));
+    await waitFor(() => expect(region(/^France: workload 0\.0 %/)).toHaveAttribute("data-tone", "within"));
+
+    // Then a co-author saves a target: the plan is read again, and the accounts with it.
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "DE", 10, 45.76, 4.84],
+      ["A3", "DE", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    workbook.changeOutside({ ...(workbook.plan as Plan) });
+    await waitFor(() => expect(region(/^France: workload -50\.0 %/)).toHaveAttribute("data-tone", "under"));
+    expect(screen.getByRole("group", { name: /^Map of / }).querySelectorAll("circle[data-account]")).toHaveLength(4);
+  });
 });

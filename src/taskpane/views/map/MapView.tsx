@@ -58,6 +58,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  accounts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  caption: { flexBasis: "100%" },
   map: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -82,7 +84,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
 
   const column = chosenColumn !== null && columns.includes(chosenColumn) ? chosenColumn : (detected ?? columns[0]);
   const shownPeriod = period !== TOTAL && period >= view.periods.length ? TOTAL : period;
-  const accounts = useAccounts(plan, actions);
+  const { accounts, reread: readAccountsAgain } = useAccounts(plan, actions);
   const balances = accounts?.balances ?? null;
   const [showAccounts, setShowAccounts] = React.useState(true);
   const measures = balances === null ? MAP_MEASURES.filter((value) => value !== "balance") : MAP_MEASURES;
@@ -215,20 +217,28 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
               />
             ) : null}
           </div>
-          {dots !== null ? (
-            <div>
-              <Switch
-                checked={showAccounts}
-                onChange={(_event, data) => setShowAccounts(data.checked)}
-                label="Show accounts"
-              />
-              <Caption1 block>
-                {mapMessages.accountDots(
-                  { drawn: dots.points.length, onMap: dots.onMap, offMap: dots.offMap, cap: MAX_ACCOUNT_POINTS },
-                  showAccounts,
-                  (n) => n.toLocaleString(locale),
-                )}
-              </Caption1>
+          {accounts !== null ? (
+            <div className={styles.accounts}>
+              {dots !== null ? (
+                <Switch
+                  checked={showAccounts}
+                  onChange={(_event, data) => setShowAccounts(data.checked)}
+                  label="Show accounts"
+                />
+              ) : null}
+              {/* The pane hears of changes to the plan's tables only: accounts edited in the sheet need this. */}
+              <Button size="small" appearance="subtle" onClick={readAccountsAgain}>
+                Read accounts again
+              </Button>
+              {dots !== null ? (
+                <Caption1 block className={styles.caption}>
+                  {mapMessages.accountDots(
+                    { drawn: dots.points.length, onMap: dots.onMap, offMap: dots.offMap, cap: MAX_ACCOUNT_POINTS },
+                    showAccounts,
+                    (n) => n.toLocaleString(locale),
+                  )}
+                </Caption1>
+              ) : null}
             </div>
           ) : null}
           <Caption1 role="status">

@@ -23,10 +23,14 @@ export interface MapAccounts {
 /**
  * The accounts table the Balance view would start with (its columns guessed the same way), read for
  * the map; null while reading or without a usable table. Moving accounts changes no plan table, so
- * the accounts are read each time the map opens and whenever the plan is read again.
+ * the accounts are read each time the map opens, whenever the plan is read again (a target saved in
+ * the sheet or by a co-author) and on `reread`: the pane hears of changes to the plan's tables only,
+ * and with them unchanged the plan read again is the same object (ExcelPlanWorkbook keeps it).
  */
-export function useAccounts(plan: Plan, actions: WorkbookActions): MapAccounts | null {
+export function useAccounts(plan: Plan, actions: WorkbookActions): { accounts: MapAccounts | null; reread(): void } {
   const [accounts, setAccounts] = React.useState<MapAccounts | null>(null);
+  const [reads, setReads] = React.useState(0);
+  const reread = React.useCallback(() => setReads((count) => count + 1), []);
   React.useEffect(() => {
     let live = true;
     void (async () => {
@@ -53,6 +57,6 @@ export function useAccounts(plan: Plan, actions: WorkbookActions): MapAccounts |
     return () => {
       live = false;
     };
-  }, [plan, actions]);
-  return accounts;
+  }, [plan, actions, reads]);
+  return { accounts, reread };
 }
