@@ -321,6 +321,7 @@ export const progressMessages = {
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
   statusChartTitle: (plan: string): string =>
     plan.trim() === "" ? "Submission status" : `Submission status of ${plan.trim()}`,
+  mapChartTitle: (period: string): string => `Variance % by region, ${period}`,
 } as const;
 /** Messages of the plan's workbook layout (src/core/plan/layout/) and the workbook adapters. */
 export const layoutMessages = {
@@ -473,6 +474,8 @@ export const reconcilePaneMessages = {
 
 /** The Progress view (src/taskpane/views/progress). */
 export const progressPaneMessages = {
+  withFilledMap: (places: string): string =>
+    `With Excel's filled map of the ${places} (Excel draws it with Bing, online; the table is added either way)`,
   noDeadline: "The plan has no deadline, so nobody is late",
   notLateYet: (deadline: string): string => `The deadline is ${deadline}; nobody is late yet`,
   nobodyLate: (deadline: string): string => `The deadline was ${deadline}; every owner has submitted`,
