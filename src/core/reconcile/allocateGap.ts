@@ -8,8 +8,9 @@
  *
  * The children's new targets plus the held children's targets add up to the node's target exactly,
  * counted in units of the plan's decimals, as CASCADE splits it; under the plan's over-assignment
- * (110 %) to the children's share of it, target / 1.1 (`childrenShare`), as CASCADE shares it. A node's own input (a manager's
- * house accounts) is in its bottom-up but in no child's target, as in CASCADE; a warning says so.
+ * (110 %) they add up to the children's share of it, target / 1.1 (`childrenShare`), as CASCADE
+ * shares it. A node's own input (a manager's house accounts) is in its bottom-up but in no child's
+ * target, as in CASCADE; a warning says so.
  */
 import { allocate, AllocationError, excelRound, fromUnits, MAX_DECIMALS, toUnits } from "../allocation";
 import { idKey } from "../cell";

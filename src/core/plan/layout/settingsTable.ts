@@ -1,8 +1,7 @@
 /**
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
  * deadline, allowNegative, overAssignment, topDownEditors, approvers, then one "period" row per
- * period, in order),
- * written and read back. The role rows hold names or e-mail addresses separated by ";" (a name may
+ * period, in order), written and read back. The role rows hold names or e-mail addresses separated by ";" (a name may
  * hold a comma: "Smith, Ann"); they are written only when a role names someone, so a plan without
  * roles keeps the table older add-ins wrote, and a missing or blank row means anyone. The
  * overAssignment row is always written, above the optional rows, because the report's CASCADE reads
