@@ -24,6 +24,7 @@ const TYPE_NAMES: Readonly<Record<ChartInfo["type"], string>> = {
   columnClustered: "Clustered column",
   barClustered: "Clustered bar",
   line: "Line",
+  regionMap: "Filled map (drawn by Excel with Bing; here its values as columns)",
 };
 
 export function chartTypeName(type: ChartInfo["type"]): string {

@@ -3,6 +3,7 @@ import { allocationProblem, decimalsProblem, fromUnits, splitExactly, toUnits, U
 import { asNumber, CellError, isBlank, type FormulaResult, type ResultCell } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { allocationMessages, messages } from "./messages";
+import { childrenShare, NO_OVER_ASSIGNMENT } from "./territory/capacity";
 
 /** What a node holds in one period. */
 const BLANK = 0;
@@ -40,6 +41,10 @@ const FAILED = 3;
  * `weights` has one column for every period or one used for all. A negative weight counts as 0, like
  * a blank: weights are typically the bottom-up rollup, which is negative for a node that plans a loss
  * or returns, and the report's top-down column must not fail for the whole plan because of it.
+ * `overAssignment` (1.1 = 110 %; 1, none, by default) is the plan's over-assignment: below a node
+ * with target T the children without a target share `childrenShare(T) = T / overAssignment`, less the
+ * held children's targets. It applies at every split, so over two levels the leaves add up to
+ * T / 1.1², what a 110 % policy at every manager means. The caller checks it (`readOverAssignment`).
  * Parents come before children in `hierarchy.order`, so one pass per period reaches every node after
  * its parent, without recursion.
  */
@@ -49,6 +54,7 @@ export function cascadeTargets(
   weights: readonly (readonly unknown[])[],
   decimals?: number,
   zeroIsNoTarget = false,
+  overAssignment = NO_OVER_ASSIGNMENT,
 ): FormulaResult {
   const rowCount = hierarchy.rowCount;
   const shapeProblem = cascadeShapeProblem(rowCount, targets, weights);
@@ -60,7 +66,7 @@ export function cascadeTargets(
     if (problem !== undefined) return new CellError("VALUE", problem);
   }
 
-  const run = new CascadeRun(hierarchy, periods, weightColumns, decimals);
+  const run = new CascadeRun(hierarchy, periods, weightColumns, decimals, overAssignment);
   run.read(targets, weights, zeroIsNoTarget);
   run.pushDown();
   return run.result();
@@ -167,6 +173,7 @@ class CascadeRun {
     private readonly periods: number,
     private readonly weightColumns: number,
     private readonly decimals: number | undefined,
+    private readonly overAssignment: number,
   ) {
     const nodeCount = hierarchy.nodeCount;
     this.value = new Float64Array(nodeCount * periods);
@@ -254,14 +261,14 @@ class CascadeRun {
   }
 
   /**
-   * Shares `parentValue`, less the held children's targets, among the other children in period `c`;
-   * the children are `childList[first .. end)`.
+   * Shares the children's share of `parentValue`, less the held children's targets, among the other
+   * children in period `c`; the children are `childList[first .. end)`.
    */
   private split(first: number, end: number, c: number, parentValue: number): CellError | undefined {
     const { periods, weightColumns, value, kind, members, memberWeights, parts, decimals } = this;
     const children = this.hierarchy.childList;
     const weightColumn = weightColumns === 1 ? 0 : c;
-    let remaining = parentValue;
+    let remaining = childrenShare(parentValue, this.overAssignment);
     let count = 0;
     let error: CellError | undefined;
     for (let i = first; i < end; i++) {

@@ -77,6 +77,8 @@ export const messages = {
     `decimals must be a whole number from ${min} to ${max} (it is ${got})`,
   badSeparator: (got: string): string => `separator must be text (it is ${got})`,
   badFlag: (what: string, got: string): string => `${what} must be TRUE or FALSE (it is ${got})`,
+  badOverAssignment: (got: string): string =>
+    `overAssignment must be a percentage from 100 % to 300 %, like 110 % or 1.1 (it is ${got})`,
   noNodeGiven: "node is blank; give the id of a node",
   noIds: "Every id is blank",
   nothingToAverage: "No numbers to average",
@@ -233,6 +235,7 @@ export const taskPaneMessages = {
   fixValuesFirst: "Correct the values marked above first",
   nameRequired: "Give the plan a name",
   toleranceRange: "Enter a tolerance from 0 to 100 %",
+  overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",
   readTableFirst: "Choose a table and read it",
@@ -284,8 +287,15 @@ export const reconcileMessages = {
   methodPeriod: (period: string): string => `proportional to bottom-up in ${period}`,
   methodWeights: (label: string): string =>
     label.trim() === "" ? "proportional to weights" : `proportional to ${label.trim()}`,
-  allocationNote: (basis: "gap" | "target", id: string, method: string, held: readonly string[]): string =>
-    `allocated ${basis === "gap" ? "gap" : "target"} of ${id} ${method}${held.length === 0 ? "" : `, held: ${held.join(", ")}`}`,
+  allocationNote: (
+    basis: "gap" | "target",
+    id: string,
+    method: string,
+    held: readonly string[],
+    overAssignment = 1,
+  ): string =>
+    `allocated ${basis === "gap" ? "gap" : "target"} of ${id} ${method}${held.length === 0 ? "" : `, held: ${held.join(", ")}`}` +
+    (overAssignment === 1 ? "" : `, ${Math.round(overAssignment * 1e4) / 100} % over-assignment`),
   acceptedBottomUp: "accepted bottom-up as top-down target",
   enteredNote: "top-down target entered",
   pastedNote: "top-down targets pasted",
@@ -313,6 +323,7 @@ export const progressMessages = {
   dashboardTitle: (node: string, period: string): string => `Top-down vs bottom-up below ${node}, ${period}`,
   statusChartTitle: (plan: string): string =>
     plan.trim() === "" ? "Submission status" : `Submission status of ${plan.trim()}`,
+  mapChartTitle: (period: string): string => `Variance % by region, ${period}`,
 } as const;
 /** Messages of the plan's workbook layout (src/core/plan/layout/) and the workbook adapters. */
 export const layoutMessages = {
@@ -465,6 +476,8 @@ export const reconcilePaneMessages = {
 
 /** The Progress view (src/taskpane/views/progress). */
 export const progressPaneMessages = {
+  withFilledMap: (places: string): string =>
+    `With Excel's filled map of the ${places} (Excel draws it with Bing, online; the table is added either way)`,
   noDeadline: "The plan has no deadline, so nobody is late",
   notLateYet: (deadline: string): string => `The deadline is ${deadline}; nobody is late yet`,
   nobodyLate: (deadline: string): string => `The deadline was ${deadline}; every owner has submitted`,

@@ -84,6 +84,7 @@ export function SPREAD(total: number, profile: any[][], decimals?: number): any[
  * @param weights One column per period, same rows as ids, e.g. the BU.ROLLUP of bottom-up values. Blank, text and negative weights count as 0.
  * @param decimals Decimal places each share is rounded to. Omitted: shares are not rounded.
  * @param exactBlanks TRUE when blanks come as empty text, e.g. IF(ISBLANK(r),"",r): a 0 target is then kept as 0, and a node with a blank weight gets an even share. Omitted or FALSE: a 0 target is no target and a blank weight is 0 (Excel on Windows passes empty cells as 0).
+ * @param overAssignment How far a manager's target stands above the sum of their team's, from 100% to 300%, e.g. 110% or 1.1: each parent passes its target / 1.1 down, at every level. Omitted, blank or 0: 100% (none).
  * @returns One row per row of ids and one column per period; blank for nodes with no target above them.
  * @helpurl https://localhost:3000/help.html#bucascade
  */
@@ -94,8 +95,9 @@ export function CASCADE(
   weights: any[][],
   decimals?: number,
   exactBlanks?: boolean,
+  overAssignment?: number,
 ): any[][] {
-  return callFromExcel(cascade, ids, parents, targets, weights, decimals, exactBlanks);
+  return callFromExcel(cascade, ids, parents, targets, weights, decimals, exactBlanks, overAssignment);
 }
 
 /**

@@ -112,9 +112,9 @@ const FUNCTIONS: Readonly<Record<string, BuFunction>> = {
   },
   CASCADE: {
     required: 4,
-    optional: 2,
-    evaluate: ([ids, parents, targets, weights, decimals, exactBlanks]) =>
-      cascade(ids, parents, targets, weights, decimals, exactBlanks),
+    optional: 3,
+    evaluate: ([ids, parents, targets, weights, decimals, exactBlanks, overAssignment]) =>
+      cascade(ids, parents, targets, weights, decimals, exactBlanks, overAssignment),
     size: ([ids, , targets]) => ({ height: cellCount(ids), width: targets?.width ?? 1 }),
   },
   LEVEL: {

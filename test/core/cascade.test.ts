@@ -362,47 +362,120 @@ describe("cascadeTargets properties", () => {
       }),
     );
 
+  type Forest = typeof forestArb extends fc.Arbitrary<infer T> ? T : never;
+
+  /**
+   * Below every node with a value, its children (held and shared) add up to its value /
+   * overAssignment, exactly in units when rounding; a node without a target of its own has a value
+   * exactly when its parent has.
+   */
+  function checkSplits({ decimals, parents, sheetOrder, targets, weights }: Forest, overAssignment: number): void {
+    // sheetOrder[row] is the node written in that row.
+    const ids = sheetOrder.map((k) => `n${k}`);
+    const parentIds = sheetOrder.map((k) => (parents[k] < 0 ? "" : `n${parents[k]}`));
+    const built = Hierarchy.build(ids, parentIds);
+    if (!built.ok) throw new Error("bad fixture");
+    const hierarchy = built.hierarchy;
+    const result = cascadeTargets(hierarchy, targets, weights, decimals, false, overAssignment) as ResultCell[][];
+    const periods = targets[0].length;
+
+    for (let row = 0; row < ids.length; row++) {
+      const children = hierarchy.children(hierarchy.rowNode[row]);
+      for (let c = 0; c < periods; c++) {
+        const own = targets[row][c];
+        const value = result[row][c];
+        if (typeof own === "number") expect(value).toBe(own);
+        const parentRow = hierarchy.parent[hierarchy.rowNode[row]];
+        const parentValue = parentRow < 0 ? "" : result[hierarchy.nodeRow[parentRow]][c];
+        if (typeof own !== "number") expect(value === "").toBe(parentValue === "");
+
+        if (typeof value !== "number" || children.length === 0) continue;
+        const childRows = Array.from(children, (child) => hierarchy.nodeRow[child]);
+        const held = childRows.filter((childRow) => typeof targets[childRow][c] === "number");
+        if (held.length === childRows.length) continue;
+        const heldSum = held.reduce((sum, childRow) => sum + (targets[childRow][c] as number), 0);
+        const shares = childRows
+          .filter((childRow) => !held.includes(childRow))
+          .map((childRow) => result[childRow][c] as number);
+        const share = value / overAssignment;
+        if (decimals === undefined) {
+          const sum = heldSum + shares.reduce((a, b) => a + b, 0);
+          expect(Math.abs(sum - share)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(share), Math.abs(heldSum)));
+        } else {
+          const units = shares.reduce((sum, part) => sum + toUnits(part, decimals), 0);
+          expect(units).toBe(toUnits(share - heldSum, decimals));
+        }
+      }
+    }
+  }
+
   it("below every node with a value, its children add up to it (exactly when rounding)", () => {
     fc.assert(
-      fc.property(forestArb, ({ decimals, parents, sheetOrder, targets, weights }) => {
-        // sheetOrder[row] is the node written in that row.
-        const ids = sheetOrder.map((k) => `n${k}`);
-        const parentIds = sheetOrder.map((k) => (parents[k] < 0 ? "" : `n${parents[k]}`));
-        const built = Hierarchy.build(ids, parentIds);
-        if (!built.ok) throw new Error("bad fixture");
-        const hierarchy = built.hierarchy;
-        const result = cascadeTargets(hierarchy, targets, weights, decimals) as ResultCell[][];
-        const periods = targets[0].length;
-
-        for (let row = 0; row < ids.length; row++) {
-          const children = hierarchy.children(hierarchy.rowNode[row]);
-          for (let c = 0; c < periods; c++) {
-            const own = targets[row][c];
-            const value = result[row][c];
-            if (typeof own === "number") expect(value).toBe(own);
-            const parentRow = hierarchy.parent[hierarchy.rowNode[row]];
-            const parentValue = parentRow < 0 ? "" : result[hierarchy.nodeRow[parentRow]][c];
-            if (typeof own !== "number") expect(value === "").toBe(parentValue === "");
-
-            if (typeof value !== "number" || children.length === 0) continue;
-            const childRows = Array.from(children, (child) => hierarchy.nodeRow[child]);
-            const held = childRows.filter((childRow) => typeof targets[childRow][c] === "number");
-            if (held.length === childRows.length) continue;
-            const heldSum = held.reduce((sum, childRow) => sum + (targets[childRow][c] as number), 0);
-            const shares = childRows
-              .filter((childRow) => !held.includes(childRow))
-              .map((childRow) => result[childRow][c] as number);
-            if (decimals === undefined) {
-              const sum = heldSum + shares.reduce((a, b) => a + b, 0);
-              expect(Math.abs(sum - value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value), Math.abs(heldSum)));
-            } else {
-              const units = shares.reduce((sum, share) => sum + toUnits(share, decimals), 0);
-              expect(units).toBe(toUnits(value - heldSum, decimals));
-            }
-          }
-        }
-      }),
+      fc.property(forestArb, (forest) => checkSplits(forest, 1)),
       { numRuns: 300 },
     );
+  });
+
+  it("under over-assignment, below every node with a value its children add up to value / over-assignment", () => {
+    fc.assert(fc.property(forestArb, fc.double({ min: 1, max: 3, noNaN: true }), checkSplits), { numRuns: 200 });
+  });
+});
+
+describe("cascadeTargets with over-assignment (capacity.ts, childrenShare)", () => {
+  function runOver(rows: readonly Row[], overAssignment: number, decimals?: number): ResultCell[] {
+    const built = Hierarchy.build(
+      rows.map((r) => r.id),
+      rows.map((r) => r.parent),
+    );
+    if (!built.ok) throw new Error("bad fixture");
+    return firstColumn(
+      cascadeTargets(
+        built.hierarchy,
+        rows.map((r) => r.targets),
+        rows.map((r) => r.weights),
+        decimals,
+        false,
+        overAssignment,
+      ),
+    );
+  }
+  const tree = [
+    row("Co", "", 1210),
+    row("EMEA", "Co", null, 1),
+    row("UK", "EMEA", null, 1),
+    row("DE", "EMEA", null, 1),
+    row("AM", "Co", null, 1),
+  ];
+
+  it("divides at every split: at 110 % Co's 1,210 passes 1,100 down, EMEA's 550 passes 500", () => {
+    expect(runOver(tree, 1.1)).toEqual([1210, 550, 250, 250, 550].map((n) => expect.closeTo(n, 9)));
+  });
+
+  it("over three levels the leaves add up to T / 1.1³", () => {
+    const chain = [row("A", "", 1331), row("B", "A", null, 1), row("C", "B", null, 1), row("D", "C", null, 1)];
+    expect(runOver(chain, 1.1)).toEqual([1331, 1210, 1100, 1000].map((n) => expect.closeTo(n, 9)));
+  });
+
+  it("takes the held children's targets off the children's share, not off the target", () => {
+    const rows = [row("Co", "", 1100), row("A", "Co", 400), row("B", "Co", null, 1), row("C", "Co", null, 3)];
+    // 1,100 / 1.1 = 1,000; less A's 400 leaves 600, split 1:3.
+    expect(runOver(rows, 1.1)).toEqual([1100, 400, 150, 450].map((n) => expect.closeTo(n, 9)));
+  });
+
+  it("a held child keeps its own target, and its own team shares that target / over-assignment", () => {
+    const rows = [row("Co", "", 2000), row("EMEA", "Co", 1100), row("UK", "EMEA", null, 1), row("AM", "Co", null, 1)];
+    expect(runOver(rows, 1.1)).toEqual([2000, 1100, expect.closeTo(1000, 9), expect.closeTo(2000 / 1.1 - 1100, 9)]);
+  });
+
+  it("with decimals, rounds each split so the shares add up exactly to ROUND(T / 1.1 − held, decimals)", () => {
+    const rows = [row("Co", "", 1000), row("A", "Co", null, 1), row("B", "Co", null, 1), row("C", "Co", null, 1)];
+    const result = runOver(rows, 1.1, 0) as number[];
+    // 1,000 / 1.1 = 909.09..., so 909 in whole numbers, 303 each.
+    expect(result).toEqual([1000, 303, 303, 303]);
+  });
+
+  it("at 100 % changes nothing", () => {
+    expect(runOver(tree, 1)).toEqual(runOver(tree, 1, undefined));
+    expect(runOver(tree, 1)).toEqual(firstColumn(run(tree)));
   });
 });

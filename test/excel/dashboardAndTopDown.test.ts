@@ -14,6 +14,7 @@ import {
   DASHBOARD_CHARTS,
   DASHBOARD_SHEET,
   dashboardLayout,
+  dashboardMapOf,
   type DashboardLayout,
   type DashboardPeriod,
 } from "../../src/core/progress/dashboard";
@@ -172,6 +173,96 @@ describe("ExcelPlanWorkbook.writeDashboard", () => {
     expect(excel.workbook.cell(DASHBOARD_SHEET, 4, 0)).toEqual({ value: "EMEA" });
     expect(excel.workbook.cell(DASHBOARD_SHEET, 5, 0)).toEqual({ value: "AMER" });
     expect(excel.workbook.cell(DASHBOARD_SHEET, 6, 0)).toEqual({ value: "CO" });
+  });
+
+  describe("with Excel's filled map (ExcelApi 1.9: Excel.ChartType RegionMap, ChartMapOptions on Microsoft Learn)", () => {
+    const placedNodes = NODES.map((n) =>
+      n.id === "UK"
+        ? { ...n, attributes: { Country: "GB" } }
+        : n.id === "DE"
+          ? { ...n, attributes: { Country: "DE" } }
+          : n,
+    );
+    const versions = (supported: string[]): void => {
+      global.Office = {
+        context: {
+          requirements: {
+            isSetSupported: (name: string, version: string): boolean =>
+              name === "ExcelApi" && supported.includes(version),
+          },
+        },
+      } as unknown as typeof Office;
+    };
+    let placed: Plan;
+
+    beforeEach(async () => {
+      await workbook.writePlan({ settings: SETTINGS, nodes: placedNodes });
+      placed = await readPlanOf(workbook);
+      excel.reset();
+    });
+
+    afterEach(() => {
+      delete (global as { Office?: unknown }).Office;
+    });
+
+    function withMap(): DashboardLayout {
+      const view = buildPlanView(placed);
+      const map = dashboardMapOf(view);
+      const result = dashboardLayout(placed, view, { nodeId: "EMEA", period: 0, map });
+      if (!result.ok) throw new Error(result.message);
+      return result.dashboard;
+    }
+
+    it("adds a RegionMap chart of the region table at country level, in the same sync as the other charts", async () => {
+      versions(["1.1", "1.9"]);
+      await workbook.writeDashboard(withMap());
+
+      expect(excel.calls.filter((call) => call.call === "charts.add").map((call) => [call.sync, call.detail])).toEqual([
+        [2, `ColumnClustered '${DASHBOARD_SHEET}'!B4:D6 Columns`],
+        [2, `BarClustered '${DASHBOARD_SHEET}'!A9:B14 Columns`],
+        [2, `RegionMap '${DASHBOARD_SHEET}'!A16:B18 Columns`],
+      ]);
+      expect(excel.calls.map((call) => call.call)).toContain("chart.series.getItemAt(0).mapOptions.level");
+      expect(excel.workbook.charts().find((chart) => chart.name === DASHBOARD_CHARTS.map)).toEqual({
+        sheet: DASHBOARD_SHEET,
+        name: DASHBOARD_CHARTS.map,
+        type: "regionMap",
+        title: "Variance % by region, Q1 2027",
+        source: { sheet: DASHBOARD_SHEET, row: 15, col: 0, rowCount: 3, colCount: 2 },
+        position: { sheet: DASHBOARD_SHEET, row: 34, col: 7, rowCount: 16, colCount: 8 },
+        mapLevel: "Country",
+      });
+      expect([16, 17].map((row) => excel.workbook.cell(DASHBOARD_SHEET, row, 0)?.value)).toEqual([
+        "Germany",
+        "United Kingdom",
+      ]);
+    });
+
+    it("where the host lacks ExcelApi 1.9, writes the region table but no map chart", async () => {
+      versions(["1.1"]);
+      await workbook.writeDashboard(withMap());
+
+      expect(excel.calls.filter((call) => call.call === "charts.add")).toHaveLength(2);
+      expect(excel.calls.map((call) => call.call)).not.toContain("chart.series.getItemAt(0).mapOptions.level");
+      expect(excel.workbook.cell(DASHBOARD_SHEET, 15, 0)).toEqual({ value: "Region" });
+    });
+
+    it("a refresh without the map removes the map chart inserted before", async () => {
+      versions(["1.1", "1.9"]);
+      await workbook.writeDashboard(withMap());
+      excel.reset();
+      await workbook.writeDashboard(dashboardFor(placed, "EMEA", 0));
+
+      expect(excel.calls.filter((call) => call.call === "chart.delete").map((call) => call.detail)).toEqual([
+        DASHBOARD_CHARTS.targets,
+        DASHBOARD_CHARTS.status,
+        DASHBOARD_CHARTS.map,
+      ]);
+      expect(excel.workbook.charts().map((chart) => chart.name)).toEqual([
+        DASHBOARD_CHARTS.targets,
+        DASHBOARD_CHARTS.status,
+      ]);
+    });
   });
 
   it("writes a dashboard of many children in one more sync per write chunk, charts in the last", async () => {

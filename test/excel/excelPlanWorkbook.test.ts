@@ -101,7 +101,7 @@ describe("ExcelPlanWorkbook", () => {
         ["UK", "EMEA", "'=UK", "'+ann"],
         ["DE", "EMEA", "Germany", "dirk"],
       ]);
-      expect(write(excel, SHEETS.settings, "A2:B11", "values")?.data.slice(0, 3)).toEqual([
+      expect(write(excel, SHEETS.settings, "A2:B12", "values")?.data.slice(0, 3)).toEqual([
         ["schemaVersion", 1],
         ["name", "'=FY27"],
         ["metric", "Revenue"],

@@ -271,6 +271,54 @@ describe("CASCADE", () => {
   });
 });
 
+describe("CASCADE with overAssignment", () => {
+  const oneTarget = [[1210], [null], [null], [null], [null], [null], [null], [null]];
+  const even = [[1], [1], [1], [1], [1], [1], [1], [1]];
+
+  it.each([
+    ["1.1", 1.1],
+    ["110 % as Excel passes it", 1.1000000000000001],
+  ])("at %s each parent passes its target / 1.1 down, at every level", (_, over) => {
+    expect(grid(CASCADE(ids, parents, oneTarget, even, 0, null, over))).toEqual([
+      [1210],
+      [550],
+      [250],
+      [250],
+      [550],
+      [250],
+      [""],
+      [250],
+    ]);
+  });
+
+  it.each([null, "", 0, 1])(
+    "omitted, blank, 0 (an empty cell on the desktop) or 1 (%j) is no over-assignment",
+    (over) => {
+      expect(grid(CASCADE(ids, parents, oneTarget, even, 0, null, over))).toEqual(
+        grid(CASCADE(ids, parents, oneTarget, even, 0, null)),
+      );
+    },
+  );
+
+  it.each<[unknown, string]>([
+    [110, "110"],
+    [0.9, "0.9"],
+    [4, "4"],
+    ["110%", '"110%"'],
+    [true, "TRUE"],
+  ])("refuses overAssignment %j, naming the argument and what to enter", (over, got) => {
+    expect(failure(() => CASCADE(ids, parents, oneTarget, even, 0, null, over))).toBe(
+      `#VALUE! overAssignment must be a percentage from 100 % to 300 %, like 110 % or 1.1 (it is ${got})`,
+    );
+  });
+
+  it("refuses a range of several cells as overAssignment", () => {
+    expect(failure(() => CASCADE(ids, parents, oneTarget, even, 0, null, [[1.1], [1.2]]))).toBe(
+      "#VALUE! overAssignment must be a single cell (it is 2x1)",
+    );
+  });
+});
+
 describe("hierarchy functions", () => {
   it.each<[string, () => unknown[][], unknown[][]]>([
     ["LEVEL gives depths aligned with ids", () => LEVEL(ids, parents, null), [[1], [2], [3], [3], [2], [3], [""], [3]]],

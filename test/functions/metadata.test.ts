@@ -40,6 +40,7 @@ const EXPECTED: Record<string, [name: string, range: boolean, optional: boolean]
     ["weights", true, false],
     ["decimals", false, true],
     ["exactBlanks", false, true],
+    ["overAssignment", false, true],
   ],
   LEVEL: [
     ["ids", true, false],

@@ -58,6 +58,19 @@ it.each<[string, Sheet, unknown[][]]>([
     [["#N/A", "#N/A"]],
   ],
   ["a wrong number of arguments as #N/A", [["=BU.TREE(A2:A3)"]], [["#N/A Wrong number of arguments."]]],
+  [
+    "BU.CASCADE's seventh argument, overAssignment, typed as a percentage",
+    [
+      ["Co", null, 1100, "=BU.CASCADE(A1:A3, B1:B3, C1:C3, , 0, , 110%)"],
+      ["A", "Co", null],
+      ["B", "Co", null],
+    ],
+    [
+      ["Co", null, 1100, 1100],
+      ["A", "Co", null, 500],
+      ["B", "Co", null, 500],
+    ],
+  ],
 ])("reads %s", (_case, sheet, expected) => {
   expect(evaluate(sheet)).toEqual(expected);
 });

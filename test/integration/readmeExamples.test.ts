@@ -100,6 +100,19 @@ const EXAMPLES: Record<string, Example> = {
       [83, 95],
     ],
   },
+  "BU.CASCADE at 110 % over-assignment": {
+    formula: "=BU.CASCADE(A2:A8, B2:B8, F2:G8, BU.ROLLUP(A2:A8, B2:B8, C2:D8), 0, , 110%)",
+    extra: CASCADE_TARGETS,
+    spill: [
+      [1000, 1000],
+      [309, 325],
+      [105, 113],
+      [176, 182],
+      [600, 584],
+      [470, 453],
+      [75, 78],
+    ],
+  },
   "BU.LEVEL of every row": {
     formula: "=BU.LEVEL(A2:A8, B2:B8)",
     spill: column(1, 2, 3, 3, 2, 3, 3),

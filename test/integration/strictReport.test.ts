@@ -83,9 +83,9 @@ const entry = (id: string, values: (number | null)[], status: NodeEntry["status"
   updatedBy: id,
 });
 
-async function savedPlan(mode: HostMode): Promise<MemoryPlanWorkbook> {
+async function savedPlan(mode: HostMode, settings: PlanSettings = SETTINGS): Promise<MemoryPlanWorkbook> {
   const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", mode));
-  await plan.writePlan({ settings: SETTINGS, nodes: NODES });
+  await plan.writePlan({ settings, nodes: NODES });
   const read = await readPlanOf(plan);
   const saved = await plan.saveEntries(
     Object.entries(INPUTS).map(([id, values], i) => ({
@@ -306,5 +306,41 @@ describe("the report in a workbook model as strict as Excel", () => {
       expect(checkCell(evaluated, "Report FY27")).toMatch(/Set up again/);
       evaluated.hf.destroy();
     });
+  });
+});
+
+describe("the report under over-assignment (BU.CASCADE's overAssignment from the settings table)", () => {
+  it.each<HostMode>(["desktop", "web"])("gives the pane's cascaded numbers at 110 % on the %s", async (mode) => {
+    const plan = await savedPlan(mode, { ...SETTINGS, overAssignment: 1.1 });
+    const read = await readPlanOf(plan);
+    expect(read.settings.overAssignment).toBe(1.1);
+    const evaluated = evaluateWorkbook(plan.workbook);
+    const lines = reportLines(evaluated, plan.workbook);
+    const view = buildPlanView(read);
+    expect(lines).toEqual(paneLines(view));
+    // Company's 900 in Q1: EMEA and AMER share 900 / 1.1 = 818 by bottom-up 450:300, so EMEA gets
+    // 491 (not 540); EMEA's three countries then share 491 / 1.1 = 446.
+    const q1 = (id: string): Shown => lines.find((line) => line.id === id)?.periods[0][1] ?? null;
+    expect(q1("EMEA")).toBe(491);
+    const countries = ["UK", "DE", "FR"].map((id) => q1(id) as number);
+    expect(countries.reduce((a, b) => a + b, 0)).toBe(446);
+    evaluated.hf.destroy();
+  });
+
+  it("follows the setting edited in the settings sheet, as the pane reads it; blank there is 100 %", async () => {
+    const plan = await savedPlan("desktop", { ...SETTINGS, overAssignment: 1.1 });
+    const settings = plan.workbook.table(TABLES.settings)?.range as CellRange;
+    const row = plan.workbook.values(settings).findIndex((cells) => cells[0] === "overAssignment");
+    plan.workbook.enter(settings.sheet, settings.row + row, settings.col + 1, "");
+    const read = await readPlanOf(plan);
+    expect(read.settings.overAssignment).toBeUndefined();
+    const evaluated = evaluateWorkbook(plan.workbook);
+    const lines = reportLines(evaluated, plan.workbook);
+    expect(lines).toEqual(paneLines(buildPlanView(read)));
+    const plain = await savedPlan("desktop");
+    const expected = evaluateWorkbook(plain.workbook);
+    expect(lines).toEqual(reportLines(expected, plain.workbook));
+    evaluated.hf.destroy();
+    expected.hf.destroy();
   });
 });

@@ -4,6 +4,9 @@ import { NOT_IN_PLAN_COLOUR, balanceScale, stepOf, varianceScale } from "../../s
 import type { Plan } from "../../src/core/plan/types";
 import { FakePlanWorkbook, makePlan, type PlanData } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
+import { drawShapes } from "../../src/taskpane/views/map/drawShapes";
+import world from "world-atlas/countries-110m.json";
+import type { Topology } from "topojson-specification";
 
 jest.setTimeout(60000);
 
@@ -198,5 +201,100 @@ describe("Map", () => {
     const france = region(/^France: workload 0\.0 % against its siblings, within the band$/);
     expect(france).toHaveAttribute("data-tone", "within");
     expect(france).toHaveAttribute("fill", stepOf(scale, 0).colour);
+  });
+
+  test("accounts with coordinates are dots at their projected place, sized by workload, hidden by the switch", async () => {
+    const workbook = worldPlan();
+    workbook.tables.set("Accounts", {
+      ref: { kind: "table", name: "Accounts" },
+      rows: [
+        ["Account", "Territory", "Visits", "Latitude", "Longitude"],
+        ["Paris", "FR", 40, 48.8566, 2.3522],
+        ["Berlin", "DE", 10, 52.52, 13.405],
+        ["Nowhere", "DE", 10, null, null],
+      ],
+      firstRow: 1,
+    });
+    const { user } = await openMap(workbook);
+    const map = screen.getByRole("group", { name: /^Map of / });
+    await waitFor(() => expect(map.querySelectorAll("circle[data-account]")).toHaveLength(2));
+    const { project } = drawShapes("world", world as unknown as Topology);
+    for (const [id, latitude, longitude] of [
+      ["Paris", 48.8566, 2.3522],
+      ["Berlin", 52.52, 13.405],
+    ] as const) {
+      const dot = map.querySelector(`circle[data-account="${id}"]`) as SVGCircleElement;
+      const [x, y] = project(longitude, latitude) as [number, number];
+      expect(Number(dot.getAttribute("cx"))).toBeCloseTo(x, 6);
+      expect(Number(dot.getAttribute("cy"))).toBeCloseTo(y, 6);
+    }
+    // Berlin is north and east of Paris; Paris, with four times the visits, is drawn larger.
+    const paris = map.querySelector('circle[data-account="Paris"]') as SVGCircleElement;
+    const berlin = map.querySelector('circle[data-account="Berlin"]') as SVGCircleElement;
+    expect(Number(berlin.getAttribute("cy"))).toBeLessThan(Number(paris.getAttribute("cy")));
+    expect(Number(berlin.getAttribute("cx"))).toBeGreaterThan(Number(paris.getAttribute("cx")));
+    expect(Number(paris.getAttribute("r"))).toBeGreaterThan(Number(berlin.getAttribute("r")));
+    expect(screen.getByText("2 accounts drawn at their coordinates, sized by workload.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("switch", { name: "Show accounts" }));
+    expect(map.querySelectorAll("circle")).toHaveLength(0);
+    expect(screen.getByText("2 accounts with coordinates, hidden.")).toBeInTheDocument();
+    // The regions stay choosable with the dots shown or not.
+    expect(within(map).getAllByRole("button")).toHaveLength(3);
+  });
+
+  test("recolours while open when targets are saved in the sheet or by a co-author", async () => {
+    const workbook = worldPlan();
+    await openMap(workbook);
+    const scale = varianceScale(0.05);
+    expect(region(/^Germany/)).toHaveAttribute("fill", stepOf(scale, 0.3).colour);
+    // Germany's target raised to its bottom-up of 65: on target now.
+    const plan = workbook.plan as Plan;
+    workbook.changeOutside({ ...plan, topDown: new Map([...plan.topDown, ["DE", [65, 65]]]) });
+    await waitFor(() => expect(region(/^Germany: variance 0\.0 %, within tolerance$/)).toBeInTheDocument());
+    expect(region(/^Germany/)).toHaveAttribute("fill", stepOf(scale, 0).colour);
+  });
+
+  test("re-reads the accounts while open: with the plan read again, and on Read accounts again", async () => {
+    const workbook = worldPlan();
+    const accounts = (rows: unknown[][]): void => {
+      workbook.tables.set("Accounts", {
+        ref: { kind: "table", name: "Accounts" },
+        rows: [["Account", "Territory", "Visits", "Latitude", "Longitude"], ...rows],
+        firstRow: 1,
+      });
+    };
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "FR", 10, 45.76, 4.84],
+      ["A3", "FR", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    const { user } = await openMap(workbook);
+    const colourBy = (): HTMLElement => screen.getByRole("combobox", { name: "Colour by" });
+    await waitFor(() => expect(within(colourBy()).getByRole("option", { name: "Balance (accounts)" })).toBeVisible());
+    await user.selectOptions(colourBy(), "balance");
+    expect(region(/^France: workload \+50\.0 %/)).toHaveAttribute("data-tone", "over");
+
+    // A3 moved to Germany by typing in the accounts table: Excel reports no plan change for it.
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "FR", 10, 45.76, 4.84],
+      ["A3", "DE", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    await user.click(screen.getByRole("button", { name: "Read accounts again" }));
+    await waitFor(() => expect(region(/^France: workload 0\.0 %/)).toHaveAttribute("data-tone", "within"));
+
+    // Then a co-author saves a target: the plan is read again, and the accounts with it.
+    accounts([
+      ["A1", "FR", 10, 48.85, 2.35],
+      ["A2", "DE", 10, 45.76, 4.84],
+      ["A3", "DE", 10, 43.3, 5.37],
+      ["A4", "DE", 10, 52.52, 13.4],
+    ]);
+    workbook.changeOutside({ ...(workbook.plan as Plan) });
+    await waitFor(() => expect(region(/^France: workload -50\.0 %/)).toHaveAttribute("data-tone", "under"));
+    expect(screen.getByRole("group", { name: /^Map of / }).querySelectorAll("circle[data-account]")).toHaveLength(4);
   });
 });

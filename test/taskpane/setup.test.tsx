@@ -64,6 +64,28 @@ describe("Set up a plan", () => {
     expect(workbook.written).toEqual([]);
   });
 
+  test("over-assignment: 110 is written as 1.1; 90 or 400 says what to enter, and nothing is written", async () => {
+    const workbook = new FakePlanWorkbook(null);
+    const { user } = renderTaskPane(workbook);
+    await user.type(await screen.findByRole("textbox", { name: /Plan name/ }), "FY27 sales");
+    const field = screen.getByRole("textbox", { name: /Over-assignment/ });
+    expect(field).toHaveValue("100");
+
+    for (const typed of ["90", "400"]) {
+      await user.clear(field);
+      await user.type(field, typed);
+      await user.click(screen.getByRole("button", { name: "Set up plan" }));
+      expect(field).toHaveAccessibleDescription(/Enter an over-assignment from 100 to 300 %/);
+    }
+    expect(workbook.written).toEqual([]);
+
+    await user.clear(field);
+    await user.type(field, "110");
+    await user.click(screen.getByRole("button", { name: "Set up plan" }));
+    await screen.findByText('The plan "FY27 sales" is set up with 1 node.');
+    expect(workbook.written[0].settings.overAssignment).toBe(1.1);
+  });
+
   test("from the selection: every problem is listed with its sheet row, and its link selects that row", async () => {
     const workbook = new FakePlanWorkbook(null);
     const ref = { kind: "range", sheet: "Org", address: "A3:D7" } as const;

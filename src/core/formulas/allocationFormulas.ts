@@ -14,6 +14,7 @@ import {
   parseFlag,
   parseMode,
   parseNumber,
+  parseOverAssignment,
   toHierarchy,
   toIds,
   toRange,
@@ -85,6 +86,9 @@ export function variance(actual: unknown, target: unknown, mode?: unknown): Form
  * `exactBlanks` TRUE the caller says blanks arrive as empty text (`IF(ISBLANK(r),"",r)`, as the
  * report writes them): a 0 target is then a held target of 0, and a blank weight gets an even share
  * (`evenShareWeights`), as the task pane's guidance does.
+ *
+ * `overAssignment` (1.1 or 110 %; omitted, blank or 0: none) is the plan's over-assignment: every
+ * split shares the parent's target / overAssignment (see `cascadeTargets`).
  */
 export function cascade(
   ids: unknown,
@@ -93,11 +97,14 @@ export function cascade(
   weights: unknown,
   decimals?: unknown,
   exactBlanks?: unknown,
+  overAssignment?: unknown,
 ): FormulaResult {
   const places = parseDecimals(decimals);
   if (places instanceof CellError) return places;
   const exact = parseFlag(exactBlanks, "exactBlanks");
   if (exact instanceof CellError) return exact;
+  const over = parseOverAssignment(overAssignment);
+  if (over instanceof CellError) return over;
   const idCells = toIds(ids);
   if (idCells instanceof CellError) return idCells;
   const parentCells = toParents(parents);
@@ -112,6 +119,6 @@ export function cascade(
   if (shapeProblem !== undefined) return shapeProblem;
   const hierarchy = toHierarchy(idCells, parentCells);
   if (hierarchy instanceof CellError) return hierarchy;
-  if (exact) return cascadeTargets(hierarchy, targetRows, evenShareWeights(hierarchy, weightRows), places, false);
-  return cascadeTargets(hierarchy, targetRows, weightRows, places, true);
+  if (exact) return cascadeTargets(hierarchy, targetRows, evenShareWeights(hierarchy, weightRows), places, false, over);
+  return cascadeTargets(hierarchy, targetRows, weightRows, places, true, over);
 }

@@ -21,6 +21,7 @@ import { asNumber, CellError, ERROR_DISPLAY, idKey, idText, isBlank, type Result
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { describeCell, messages } from "../messages";
 import { ROLLUP_METHODS, type RollupMethod } from "../rollup";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../territory/capacity";
 import { VARIANCE_MODES, type VarianceMode } from "../variance";
 
 /** A range argument as rows of cells, all of the same length. */
@@ -224,6 +225,20 @@ export function parseDecimals(arg: unknown): number | undefined | CellError {
   }
   const problem = decimalsProblem(cell);
   return problem === undefined ? cell : new CellError("VALUE", problem);
+}
+
+/**
+ * `overAssignment` of CASCADE: a fraction from 1 to 3 (110 % or 1.1); omitted, blank or 0 (how Excel
+ * on the desktop passes an empty cell, office-js #4702) is 1, none. 110 typed for 110 %, or 90 %,
+ * is an error that says what to enter.
+ */
+export function parseOverAssignment(arg: unknown): number | CellError {
+  // An error value in the cell (a #REF! setting) shows as itself, as in SUM.
+  const cell = toScalar(arg, "overAssignment");
+  if (cell instanceof CellError) return cell;
+  if (isBlank(cell) || cell === 0) return NO_OVER_ASSIGNMENT;
+  const read = readOverAssignment(cell);
+  return read.ok ? read.value : new CellError("VALUE", messages.badOverAssignment(describeCell(cell)));
 }
 
 /**

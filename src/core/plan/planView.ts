@@ -223,7 +223,7 @@ export function planViewOf(plan: Plan): PlanView {
  * status (as the report's BU.ROLLUP over the inputs table); top-down targets: a node's own target
  * where it has one ("allocated"), else cascaded from the nearest one above ("suggested") by the
  * saved bottom-up with an even share for nodes that have nothing saved yet (`guidanceWeights`), in
- * the plan's decimals; variance, variance % and the tolerance flag. Linear in nodes x periods.
+ * the plan's decimals, each split sharing the parent's target / the plan's over-assignment; variance, variance % and the tolerance flag. Linear in nodes x periods.
  * Build it from the plan as saved: guidance never moves with someone's unsaved typing.
  */
 export function buildPlanView(plan: Plan): PlanView {
@@ -264,7 +264,7 @@ export function buildPlanView(plan: Plan): PlanView {
     const weights = guidanceWeights(hierarchy, inputs, grid.bottomUp, periodCount);
     // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
     const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(settings.decimals) || 0));
-    const cascaded = cascadeTargets(hierarchy, targets, weights, decimals);
+    const cascaded = cascadeTargets(hierarchy, targets, weights, decimals, false, settings.overAssignment);
     if (!(cascaded instanceof CellError)) {
       for (let node = 0; node < nodeCount; node++) {
         const cells = cascaded[nodeRow[node]];

@@ -41,6 +41,12 @@ export interface PlanSettings {
   readonly deadline: string | null;
   readonly allowNegative: boolean;
   /**
+   * How far a manager's target may stand above the sum of their team's, as a fraction from 1 to 3
+   * (1.1 = 110 %): a manager with target T passes T / 1.1 down (`childrenShare`). Absent: 1, none,
+   * as plans made before the setting existed.
+   */
+  readonly overAssignment?: number;
+  /**
    * Who may enter top-down targets (Reconcile): owner names or e-mail addresses, matched ignoring
    * case. Absent or empty: anyone, as plans made before roles existed.
    */

@@ -12,6 +12,9 @@
  *   3  Id | Name | Top-down | Bottom-up | Variance | Variance %
  *   4… one row per direct child, then one row for the node itself ("Total")
  *   then a blank row, "Status | Nodes" and one row per workflow status
+ *   with a filled map: a blank row, "Region | Variance % | Top-down | Bottom-up" and one row per
+ *   region, a blank row, then "Node | Region | Top-down | Bottom-up | Has target", one row per node
+ *   placed on the map, which the region rows add up
  * Charts sit to the right of the tables, from column H.
  */
 import { cellAddress, sheetAddress, type CellRange } from "../a1";
@@ -31,6 +34,8 @@ import {
   type CellBlock,
   type LayoutCell,
 } from "../plan/layout";
+import { geographyColumn, regionFigures } from "../map/regionFigures";
+import type { MapKind } from "../map/regions";
 import type { PlanView } from "../plan/planView";
 import { STATUSES, type Plan } from "../plan/types";
 import { childrenOf, findNode } from "../reconcile/targets";
@@ -38,10 +43,21 @@ import { childrenOf, findNode } from "../reconcile/targets";
 export const DASHBOARD_SHEET = "GU Dashboard";
 
 /** Chart names, so a refresh finds and replaces the charts it inserted before. */
-export const DASHBOARD_CHARTS = { targets: "GuTargetsChart", status: "GuStatusChart" } as const;
+export const DASHBOARD_CHARTS = { targets: "GuTargetsChart", status: "GuStatusChart", map: "GuMapChart" } as const;
 
 export const DASHBOARD_HEADERS = ["Id", "Name", "Top-down", "Bottom-up", "Variance", "Variance %"] as const;
 export const STATUS_COUNT_HEADERS = ["Status", "Nodes"] as const;
+export const REGION_HEADERS = ["Region", "Variance %", "Top-down", "Bottom-up"] as const;
+export const REGION_NODE_HEADERS = ["Node", "Region", "Top-down", "Bottom-up", "Has target"] as const;
+
+/**
+ * The regions of Excel's filled map chart: each region's name as Excel's map chart (Bing) knows it
+ * ("France", "Texas") and the nodes whose figures it adds up (as the pane's map: src/core/map).
+ */
+export interface DashboardMap {
+  readonly kind: MapKind;
+  readonly regions: readonly { readonly name: string; readonly nodes: readonly string[] }[];
+}
 
 /** One period (index into the plan's periods), or all periods added up. */
 export type DashboardPeriod = number | "total";
@@ -49,10 +65,12 @@ export type DashboardPeriod = number | "total";
 export interface DashboardRequest {
   readonly nodeId: string;
   readonly period: DashboardPeriod;
+  /** With regions: a table of them and Excel's filled map chart of their variance %. */
+  readonly map?: DashboardMap;
 }
 
 /** The chart types Excel's `Excel.ChartType` and the in-memory workbook's `ChartInfo` share. */
-export type DashboardChartType = "columnClustered" | "barClustered";
+export type DashboardChartType = "columnClustered" | "barClustered" | "regionMap";
 
 export interface ChartSpec {
   /** Unique on the sheet; see `DASHBOARD_CHARTS`. */
@@ -67,6 +85,8 @@ export interface ChartSpec {
   readonly source: CellRange;
   /** The cells the chart covers (Excel: `chart.setPosition(top-left cell, bottom-right cell)`). */
   readonly position: CellRange;
+  /** A region map's level (Excel: `series.mapOptions.level`): the regions are countries or US states. */
+  readonly mapLevel?: "Country" | "State";
 }
 
 export interface DashboardLayout {
@@ -121,14 +141,38 @@ function sources(plan: Plan): Sources {
   };
 }
 
-/** Top-down and bottom-up formulas of the node whose id is in `idCell`. */
-function measureFormulas(src: Sources, idCell: string, period: DashboardPeriod, periodCount: number): [string, string] {
+/**
+ * Top-down and bottom-up formulas of the node whose id is in `idCell`, and one that is 1 where it has
+ * a top-down, else 0: for the total, in every period, as the pane's total and its map count one.
+ */
+function measureFormulas(
+  src: Sources,
+  idCell: string,
+  period: DashboardPeriod,
+  periodCount: number,
+): [string, string, string] {
   const match = `MATCH(TRIM(${idCell}&""),${src.ids},0)`;
-  const at = (measure: number): string =>
+  const cells = (measure: number): string[] =>
     period === "total"
-      ? `=SUM(${Array.from({ length: periodCount }, (_, p) => `INDEX(${src.measure(p, measure)},${match})`).join(",")})`
-      : `=INDEX(${src.measure(period, measure)},${match})`;
-  return [at(1), at(0)];
+      ? Array.from({ length: periodCount }, (_, p) => `INDEX(${src.measure(p, measure)},${match})`)
+      : [`INDEX(${src.measure(period, measure)},${match})`];
+  const at = (measure: number): string =>
+    period === "total" ? `=SUM(${cells(measure).join(",")})` : `=${cells(measure)[0]}`;
+  const has = cells(1).map((cell) => `ISNUMBER(${cell})`);
+  return [at(1), at(0), `=IF(${has.length === 1 ? has[0] : `AND(${has.join(",")})`},1,0)`];
+}
+
+/**
+ * The regions of the filled map as the pane's map finds them (the hierarchy column that names the
+ * most countries or US states; each region the first node down each branch that names it), or
+ * undefined when no column names a place.
+ */
+export function dashboardMapOf(view: PlanView): DashboardMap | undefined {
+  const column = geographyColumn(view);
+  if (column === undefined) return undefined;
+  const map = regionFigures(view, column, 0, "total");
+  const regions = map.regions.map((region) => ({ name: region.region.name, nodes: region.nodes }));
+  return regions.length === 0 ? undefined : { kind: map.kind, regions };
 }
 
 /**
@@ -237,11 +281,34 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
     },
   ];
 
+  const mapped =
+    request.map === undefined
+      ? null
+      : mapSection(request.map, src, period, settings.periods.length, lastRow + 2, valueFormat);
+  if (mapped !== null) {
+    blocks.push(...mapped.blocks);
+    charts.push({
+      name: DASHBOARD_CHARTS.map,
+      sheet,
+      type: "regionMap",
+      title: progressMessages.mapChartTitle(periodLabel),
+      source: mapped.source,
+      position: {
+        sheet,
+        row: 2 * (CHART_HEIGHT + 1),
+        col: CHART_COLUMN,
+        rowCount: CHART_HEIGHT,
+        colCount: CHART_WIDTH,
+      },
+      mapLevel: request.map?.kind === "us" ? "State" : "Country",
+    });
+  }
+
   const used: CellRange = {
     sheet,
     row: 0,
     col: 0,
-    rowCount: lastRow + 1,
+    rowCount: (mapped?.lastRow ?? lastRow) + 1,
     colCount: DASHBOARD_HEADERS.length,
   };
   const rules = [
@@ -256,4 +323,65 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
     ),
   ];
   return { ok: true, dashboard: { sheet, blocks, charts, rules, used } };
+}
+
+/**
+ * The filled map's tables from `firstRow` on: one row per region (its name, variance %, top-down,
+ * bottom-up) over one row per node placed on the map (its figures looked up in the report as the
+ * dashboard's lines are). A region's top-down is the sum of its nodes' only when every one has a
+ * target, as on the pane's map. Null without a region that has nodes.
+ */
+function mapSection(
+  map: DashboardMap,
+  src: Sources,
+  period: DashboardPeriod,
+  periodCount: number,
+  firstRow: number,
+  valueFormat: string,
+): { blocks: CellBlock[]; source: CellRange; lastRow: number } | null {
+  const regions = map.regions.filter((region) => region.nodes.length > 0);
+  if (regions.length === 0) return null;
+  const sheet = DASHBOARD_SHEET;
+  const firstRegion = firstRow + 1;
+  const nodeHeaderRow = firstRegion + regions.length + 1;
+  const firstNode = nodeHeaderRow + 1;
+  const placed = regions.flatMap((region) => region.nodes.map((id) => ({ id, region: region.name })));
+  const lastNode = firstNode + placed.length - 1;
+  const nodeColumn = (col: number): string =>
+    `${cellAddress(firstNode, col, true)}:${cellAddress(lastNode, col, true)}`;
+  const [regionOf, topDownOf, bottomUpOf, hasTarget] = [1, 2, 3, 4].map(nodeColumn);
+
+  const nodeLines = placed.map(({ id, region }, i): LayoutCell[] => {
+    const row = firstNode + i;
+    const [topDown, bottomUp, has] = measureFormulas(src, cellAddress(row, 0), period, periodCount);
+    return [id, region, { formula: topDown }, { formula: bottomUp }, { formula: has }];
+  });
+  const regionLines = regions.map((region, i): LayoutCell[] => {
+    const row = firstRegion + i;
+    const name = cellAddress(row, 0);
+    const td = cellAddress(row, 2);
+    const bu = cellAddress(row, 3);
+    return [
+      region.name,
+      // #N/A, not "—" or "", without a target: a chart plots no value for #N/A, where text would be
+      // read as a category of its own.
+      { formula: `=IF(ISNUMBER(${td}),IF(${td}=0,NA(),BU.VARIANCE(${bu},${td},"pct")),NA())` },
+      {
+        formula: `=IF(SUMIF(${regionOf},${name},${hasTarget})=COUNTIF(${regionOf},${name}),SUMIF(${regionOf},${name},${topDownOf}),"")`,
+      },
+      { formula: `=SUMIF(${regionOf},${name},${bottomUpOf})` },
+    ];
+  });
+  const blocks = [
+    cellsBlock(sheet, firstRow, 0, [[...REGION_HEADERS], ...regionLines], [GENERAL, PERCENT, valueFormat, valueFormat]),
+    cellsBlock(
+      sheet,
+      nodeHeaderRow,
+      0,
+      [[...REGION_NODE_HEADERS], ...nodeLines],
+      [GENERAL, GENERAL, valueFormat, valueFormat, "0"],
+    ),
+  ];
+  const source: CellRange = { sheet, row: firstRow, col: 0, rowCount: regions.length + 1, colCount: 2 };
+  return { blocks, source, lastRow: lastNode };
 }

@@ -7,11 +7,14 @@
  * To set them explicitly, allocate again at the child.
  *
  * The children's new targets plus the held children's targets add up to the node's target exactly,
- * counted in units of the plan's decimals, as CASCADE splits it. A node's own input (a manager's
- * house accounts) is in its bottom-up but in no child's target, as in CASCADE; a warning says so.
+ * counted in units of the plan's decimals, as CASCADE splits it; under the plan's over-assignment
+ * (110 %) they add up to the children's share of it, target / 1.1 (`childrenShare`), as CASCADE
+ * shares it. A node's own input (a manager's house accounts) is in its bottom-up but in no child's
+ * target, as in CASCADE; a warning says so.
  */
 import { allocate, AllocationError, excelRound, fromUnits, MAX_DECIMALS, toUnits } from "../allocation";
 import { idKey } from "../cell";
+import { childrenShare, NO_OVER_ASSIGNMENT } from "../territory/capacity";
 import { messages as coreMessages, reconcileMessages as messages } from "../messages";
 import type { NodeView, PlanView } from "../plan/planView";
 import type { Plan } from "../plan/types";
@@ -76,12 +79,17 @@ export interface AllocatedPeriod {
   readonly label: string;
   /** The node's top-down target. */
   readonly target: number;
+  /** Under over-assignment only: what its children's targets add up to, the target / the over-assignment. */
+  readonly childrenTarget?: number;
   /** Held children's targets, together. */
   readonly held: number;
   /** The node's bottom-up rollup, and its gap (target - bottom-up) as the tree shows it. */
   readonly bottomUp: number;
   readonly gap: number;
-  /** What was shared out: the target less the held (basis "target"), or the gap left for the others (basis "gap"). */
+  /**
+   * What was shared out: the children's target less the held (basis "target"), or the gap left for the
+   * others (basis "gap").
+   */
   readonly shared: number;
 }
 
@@ -226,19 +234,21 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
 
   const weightsOf = weightReader(request.method, children, held, settings.periods, problems);
   const decimals = planDecimals(plan);
+  const overAssignment = settings.overAssignment ?? NO_OVER_ASSIGNMENT;
   const stored = new StoredTargets(plan);
   const after: (number | null)[][] = children.map((child) => child.periods.map((figures) => figures.topDown));
   const allocated: AllocatedPeriod[] = [];
 
   for (const c of withTarget) {
     const target = node.periods[c].topDown as number;
+    const childrenTarget = fromUnits(toUnits(childrenShare(target, overAssignment), decimals), decimals);
     const heldUnits = children.map((child, i) =>
       held[i] ? toUnits(child.periods[c].topDown ?? child.periods[c].bottomUp, decimals) : 0,
     );
     const heldTotal = heldUnits.reduce((sum, units) => sum + units, 0);
     const free = children.flatMap((_, i) => (held[i] ? [] : [i]));
     const bases = free.map((i) => (request.basis === "gap" ? toUnits(children[i].periods[c].bottomUp, decimals) : 0));
-    const shared = toUnits(target, decimals) - heldTotal - bases.reduce((sum, base) => sum + base, 0);
+    const shared = toUnits(childrenTarget, decimals) - heldTotal - bases.reduce((sum, base) => sum + base, 0);
     const weights = weightsOf(c);
     if (weights === undefined) continue;
 
@@ -270,6 +280,7 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
       period: c,
       label: settings.periods[c],
       target,
+      ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { childrenTarget }),
       held: fromUnits(heldTotal, decimals),
       bottomUp: node.periods[c].bottomUp,
       gap: target - node.periods[c].bottomUp,
@@ -333,7 +344,13 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
   });
 
   const heldIds = children.filter((_, i) => held[i]).map((child) => child.id);
-  const note = messages.allocationNote(request.basis, node.id, methodText(request.method, plan), heldIds);
+  const note = messages.allocationNote(
+    request.basis,
+    node.id,
+    methodText(request.method, plan),
+    heldIds,
+    overAssignment,
+  );
   return {
     nodeId: node.id,
     parent,

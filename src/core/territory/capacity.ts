@@ -216,14 +216,14 @@ export function readOverAssignment(
  * What a node's children share of its target under over-assignment: target / overAssignment, so
  * with 110 % a manager holding 1,100 passes 1,000 down and the team's targets add up to 1,000.
  *
- * How CASCADE and allocation are to apply it (they do not yet; cascade.ts is unchanged):
+ * How CASCADE and allocation apply it (src/core/cascade.ts, src/core/reconcile/allocateGap.ts):
  * - CASCADE: below a node with a target T, the unheld children share `childrenShare(T) − held
  *   children` instead of `T − held children`. It applies at every split, so over two levels the
  *   leaves add up to T / 1.1², which is what a 110 % policy at every manager means.
  * - Reconcile's allocation of a gap: the total handed to ALLOCATE for a node's children is
  *   `childrenShare` of the node's target (or of the gap); ALLOCATE itself is unchanged.
- * - The variance of a parent then compares its bottom-up rollup with `childrenShare` of its target,
- *   so a team that adds up to exactly its share is on target, not 9 % short.
+ * - Not applied: the variance of a parent still compares its bottom-up rollup with its own target,
+ *   so a team that adds up to exactly its share shows about 9 % short at 110 % (README).
  */
 export function childrenShare(parentTarget: number, overAssignment: number): number {
   return parentTarget / overAssignment;

@@ -50,7 +50,7 @@ import { optionalTableLayout, optionalTableMessages } from "../../core/plan/layo
 import type { ChainedAuditRow } from "../../core/audit/chain";
 import { setupAudit, setupStamp } from "../../core/audit/setupAudit";
 import type { AuditEntry, Plan } from "../../core/plan/types";
-import type { DashboardLayout } from "../../core/progress/dashboard";
+import { DASHBOARD_CHARTS, type DashboardLayout } from "../../core/progress/dashboard";
 import {
   accountColumns,
   planAccountWrites,
@@ -412,7 +412,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     else {
       this.workbook.clear({ sheet, row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS });
       this.workbook.clearConditionalFormats(sheet);
-      for (const chart of dashboard.charts) this.workbook.removeChart(sheet, chart.name);
+      // Every chart a dashboard inserts, so a refresh without the filled map removes the one before.
+      for (const name of Object.values(DASHBOARD_CHARTS)) this.workbook.removeChart(sheet, name);
     }
     for (const block of dashboard.blocks) this.writeBlock(block);
     for (const rule of dashboard.rules) this.workbook.addConditionalFormat(rule);
@@ -424,6 +425,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
         title: chart.title,
         source: chart.source,
         position: chart.position,
+        ...(chart.mapLevel === undefined ? {} : { mapLevel: chart.mapLevel }),
       });
     }
     return inserted ? "inserted" : "refreshed";

@@ -63,13 +63,16 @@ export interface ConditionalFormat {
 export interface ChartInfo {
   readonly sheet: string;
   readonly title: string;
-  readonly type: "columnClustered" | "barClustered" | "line";
+  /** regionMap: Excel's filled map chart, the first column region names (drawn by Excel with Bing). */
+  readonly type: "columnClustered" | "barClustered" | "line" | "regionMap";
   /** The cells the chart plots, first row headers. */
   readonly source: CellRange;
   /** As Excel's `Chart.name`: how a refresh finds the chart it inserted before. */
   readonly name?: string;
   /** The cells the chart covers on its sheet. */
   readonly position?: CellRange;
+  /** A region map's level, as Excel's `series.mapOptions.level`. */
+  readonly mapLevel?: "Country" | "State";
 }
 
 export type WorkbookEvent =

@@ -95,7 +95,7 @@ describe("the plan's tables", () => {
 
   it("puts each table at A1 of its own sheet, sized to the plan", () => {
     expect(layout.tables.map(({ name, sheet, rowCount, colCount }) => [name, sheet, rowCount, colCount])).toEqual([
-      ["GuSettings", "GU Settings", 11, 2],
+      ["GuSettings", "GU Settings", 12, 2],
       ["GuHierarchy", "GU Hierarchy", 5, 5],
       ["GuInputs", "GU Inputs", 5, 3],
       ["GuTargets", "GU Targets", 5, 3],
@@ -114,6 +114,7 @@ describe("the plan's tables", () => {
       ["tolerance", 0.05],
       ["deadline", "2027-01-31"],
       ["allowNegative", false],
+      ["overAssignment", 1],
       ["period", "Q1 2027"],
       ["period", "Q2 2027"],
     ]);
@@ -121,6 +122,7 @@ describe("the plan's tables", () => {
     expect(formats.map(({ row, col, formats: f }) => [row, col, f])).toEqual([
       [5, 1, ["0"]],
       [6, 1, ["0.0%"]],
+      [9, 1, ["0.0%"]],
     ]);
   });
 
@@ -227,14 +229,16 @@ describe("the report sheet", () => {
       `IF(ISNUMBER($P$4:$P$7),INDEX(IF(ISBLANK('GU Inputs'!$${col}$2:$${col}$5),"",'GU Inputs'!$${col}$2:$${col}$5),$P$4:$P$7),"")`;
     const targets = (col: string): string =>
       `IF(ISNUMBER($Q$4:$Q$7),INDEX(IF(ISBLANK('GU Targets'!$${col}$2:$${col}$5),"",'GU Targets'!$${col}$2:$${col}$5),$Q$4:$Q$7),"")`;
+    // The over-assignment setting as "" when blank, so Excel on the desktop cannot pass it as 0.
+    const overAssignment = `IF(ISBLANK('GU Settings'!$B$10),"",'GU Settings'!$B$10)`;
     expect(report[REPORT_FIRST_ROW].slice(4, 13)).toEqual([
       `=BU.LEVEL(${ids},${parents})`,
       `=BU.ROLLUP(${ids},${parents},${inputs("B")})`,
-      `=BU.CASCADE(${ids},${parents},${targets("B")},IF(BU.ROLLUP(${ids},${parents},${inputs("B")},,"count")=0,"",$F$4:$F$7),'GU Settings'!$B$6,TRUE())`,
+      `=BU.CASCADE(${ids},${parents},${targets("B")},IF(BU.ROLLUP(${ids},${parents},${inputs("B")},,"count")=0,"",$F$4:$F$7),'GU Settings'!$B$6,TRUE(),${overAssignment})`,
       "=BU.VARIANCE($F$4:$F$7,$G$4:$G$7)",
       `=IF(IF(ISNUMBER($G$4:$G$7),$G$4:$G$7=0,FALSE()),"—",BU.VARIANCE($F$4:$F$7,$G$4:$G$7,"pct"))`,
       `=BU.ROLLUP(${ids},${parents},${inputs("C")})`,
-      `=BU.CASCADE(${ids},${parents},${targets("C")},IF(BU.ROLLUP(${ids},${parents},${inputs("C")},,"count")=0,"",$J$4:$J$7),'GU Settings'!$B$6,TRUE())`,
+      `=BU.CASCADE(${ids},${parents},${targets("C")},IF(BU.ROLLUP(${ids},${parents},${inputs("C")},,"count")=0,"",$J$4:$J$7),'GU Settings'!$B$6,TRUE(),${overAssignment})`,
       "=BU.VARIANCE($J$4:$J$7,$K$4:$K$7)",
       `=IF(IF(ISNUMBER($K$4:$K$7),$K$4:$K$7=0,FALSE()),"—",BU.VARIANCE($J$4:$J$7,$K$4:$K$7,"pct"))`,
     ]);
@@ -593,7 +597,7 @@ describe("reading the tables back", () => {
     const roles = { ...SETTINGS, topDownEditors: ["Vera", "cfo@contoso.com"], approvers: ["=Smith, Ann"] };
     const layout = buildPlanLayout({ ...SETUP, settings: roles }, {});
     const cells = sheetCells(layout, SHEETS.settings);
-    expect(cells.slice(9, 11)).toEqual([
+    expect(cells.slice(10, 12)).toEqual([
       ["topDownEditors", "Vera; cfo@contoso.com"],
       ["approvers", "=Smith, Ann"],
     ]);
@@ -610,6 +614,43 @@ describe("reading the tables back", () => {
     const read = readPlanGrids(grids);
     expect(read.ok && read.plan.settings.approvers).toEqual(["Bob", "ann@contoso.com", "Vera"]);
     expect(read.ok && "topDownEditors" in read.plan.settings).toBe(false);
+  });
+
+  it("writes over-assignment as a percentage row (100 % by default) and reads 110 % back as 1.1", () => {
+    const layout = buildPlanLayout({ ...SETUP, settings: { ...SETTINGS, overAssignment: 1.1 } }, {});
+    expect(sheetCells(layout, SHEETS.settings)[9]).toEqual(["overAssignment", 1.1]);
+    const read = readPlanGrids(gridsOf(layout));
+    expect(read.ok && read.plan.settings.overAssignment).toBe(1.1);
+  });
+
+  it.each([
+    [
+      "without the row (a plan from before the setting)",
+      (g: TableGrid) => ({ ...g, rows: g.rows.filter((row) => row[0] !== "overAssignment") }),
+    ],
+    ["with the row blank", (g: TableGrid) => setRow(g, 8, 1, "")],
+    ["at 100 %", (g: TableGrid) => setRow(g, 8, 1, 1)],
+  ])("reads a plan %s as no over-assignment, the settings as before", (_, change) => {
+    const read = readPlanGrids(edit("settings", change));
+    expect(read.ok && read.plan.settings).toEqual(SETTINGS);
+  });
+
+  it.each([
+    [110, `"110"`],
+    [0.9, `"0.9"`],
+    [3.5, `"3.5"`],
+    ["lots", `"lots"`],
+  ])("refuses an over-assignment of %j, naming the row and what to enter", (value, shown) => {
+    expect(readPlanGrids(edit("settings", (g) => setRow(g, 8, 1, value)))).toEqual({
+      ok: false,
+      problems: [
+        {
+          sheet: "GU Settings",
+          row: 10,
+          message: `Sheet "GU Settings" row 10: overAssignment must be a percentage from 100 % to 300 %, like 110 % (it is ${shown})`,
+        },
+      ],
+    });
   });
 
   it("reads a deadline typed as a date and an allowNegative typed as text", () => {

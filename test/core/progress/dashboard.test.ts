@@ -3,9 +3,14 @@ import {
   DASHBOARD_CHARTS,
   DASHBOARD_SHEET,
   dashboardLayout,
+  dashboardMapOf,
+  REGION_HEADERS,
+  REGION_NODE_HEADERS,
   type DashboardLayout,
   type DashboardPeriod,
 } from "../../../src/core/progress/dashboard";
+import { geographyColumn, regionFigures } from "../../../src/core/map/regionFigures";
+import { buildPlanView } from "../../../src/core/plan/planView";
 import {
   blockInputs,
   buildPlanLayout,
@@ -17,7 +22,7 @@ import {
 import { compareNode } from "../../../src/core/reconcile/compare";
 import { registerBuFunctions } from "../../../src/hyperformula/buPlugin";
 import type { Plan } from "../../../src/core/plan/types";
-import { COMPANY, planAndView } from "../reconcile/fixture";
+import { COMPANY, makePlan, planAndView } from "../reconcile/fixture";
 
 const { plan, view } = planAndView(COMPANY);
 
@@ -195,4 +200,102 @@ describe("dashboardLayout", () => {
       ]);
     },
   );
+});
+
+describe("dashboardLayout with Excel's filled map", () => {
+  /** COMPANY with a Country column; UK and DE in one region; only EMEA has a target in Q2 (none). */
+  const placed: Plan = (() => {
+    const base = makePlan({ ...COMPANY, topDown: { EMEA: [300, null] } });
+    const country: Record<string, string> = { UK: "GB", DE: "Germany", FR: "France", US: "USA", CA: "Canada" };
+    return {
+      ...base,
+      nodes: base.nodes.map((n) => ({ ...n, attributes: { Country: n.id === "DE" ? "UK" : (country[n.id] ?? "") } })),
+    };
+  })();
+  const placedView = buildPlanView(placed);
+  const map = dashboardMapOf(placedView);
+
+  test("the regions are the pane's map's: one per country named, with the nodes it adds up", () => {
+    expect(map).toEqual({
+      kind: "world",
+      regions: [
+        { name: "Canada", nodes: ["CA"] },
+        { name: "France", nodes: ["FR"] },
+        { name: "United Kingdom", nodes: ["UK", "DE"] },
+        { name: "United States", nodes: ["US"] },
+      ],
+    });
+  });
+
+  test("adds a region table, the nodes it sums and a RegionMap chart of Region and Variance % at country level", () => {
+    const result = dashboardLayout(placed, placedView, { nodeId: "EMEA", period: 0, map });
+    if (!result.ok) throw new Error(result.message);
+    const { dashboard } = result;
+    const [regions, nodes] = dashboard.blocks.slice(-2);
+    expect(regions.row).toBe(16);
+    expect(regions.cells?.[0]).toEqual([...REGION_HEADERS]);
+    expect(regions.cells?.map((row) => row[0])).toEqual([
+      "Region",
+      "Canada",
+      "France",
+      "United Kingdom",
+      "United States",
+    ]);
+    expect(nodes.cells?.[0]).toEqual([...REGION_NODE_HEADERS]);
+    expect(nodes.cells?.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ["CA", "Canada"],
+      ["FR", "France"],
+      ["UK", "United Kingdom"],
+      ["DE", "United Kingdom"],
+      ["US", "United States"],
+    ]);
+    expect(dashboard.charts[2]).toEqual({
+      name: DASHBOARD_CHARTS.map,
+      sheet: DASHBOARD_SHEET,
+      type: "regionMap",
+      title: "Variance % by region, Q1 2027",
+      source: { sheet: DASHBOARD_SHEET, row: 16, col: 0, rowCount: 5, colCount: 2 },
+      position: { sheet: DASHBOARD_SHEET, row: 34, col: 7, rowCount: 16, colCount: 8 },
+      mapLevel: "Country",
+    });
+    expect(dashboard.used.rowCount).toBe(nodes.row + 6);
+  });
+
+  test.each<DashboardPeriod>([0, 1, "total"])(
+    "in a formula engine each region's figures are the pane's map's (period %s); no target: blank and #N/A",
+    (period) => {
+      const result = dashboardLayout(placed, placedView, { nodeId: "EMEA", period, map });
+      if (!result.ok) throw new Error(result.message);
+      const { cell } = evaluate(placed, result.dashboard);
+      const pane = regionFigures(placedView, geographyColumn(placedView) as string, 0.05, period);
+      pane.regions.forEach((region, i) => {
+        const row = 17 + i;
+        const { topDown, bottomUp, variancePct } = region.figures;
+        expect(cell(row, 0)).toBe(region.region.name);
+        expect(cell(row, 3)).toBe(bottomUp);
+        if (topDown === null) {
+          expect(cell(row, 2)).toBe("");
+          expect(String(cell(row, 1))).toMatch(/#N\/A/);
+        } else {
+          expect(cell(row, 2)).toBeCloseTo(topDown, 9);
+          expect(cell(row, 1)).toBeCloseTo(variancePct as number, 9);
+        }
+      });
+      // EMEA's 300 in Q1 reaches the UK and France; nothing reaches the Americas; a total needs a
+      // target in every period, as in the pane.
+      expect(pane.regions.map((region) => region.figures.topDown !== null)).toEqual(
+        period === 0 ? [false, true, true, false] : [false, false, false, false],
+      );
+    },
+  );
+
+  test("without a place column there is no map, and without a map the dashboard is as before", () => {
+    expect(dashboardMapOf(view)).toBeUndefined();
+    const result = dashboardLayout(placed, placedView, { nodeId: "EMEA", period: 0 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.dashboard.charts.map((chart) => chart.name)).toEqual([
+      DASHBOARD_CHARTS.targets,
+      DASHBOARD_CHARTS.status,
+    ]);
+  });
 });

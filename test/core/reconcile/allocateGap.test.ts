@@ -436,3 +436,45 @@ describe("acceptBottomUp", () => {
     expect(preview.canApply).toBe(false);
   });
 });
+
+describe("allocateGap under over-assignment (110 %: the children share target / 1.1, as CASCADE shares it)", () => {
+  const over = (overAssignment: number): PlanSpec => ({ ...COMPANY, settings: { overAssignment } });
+
+  it("allocates EMEA's 300 at 110 % so that its children add up to 300 / 1.1 = 273", () => {
+    const preview = run({ basis: "target", method: { kind: "even" } }, over(1.1));
+    expect(afterOf(preview)).toEqual({ UK: 91, DE: 91, FR: 91 });
+    expect(preview.allocated).toEqual([
+      { period: 0, label: "Q1 2027", target: 300, childrenTarget: 273, held: 0, bottomUp: 250, gap: 50, shared: 273 },
+    ]);
+    expect(preview.note).toBe("allocated target of EMEA evenly, 110 % over-assignment");
+  });
+
+  it("shares the gap to the children's target: bottom-up 250 kept, 273 − 250 = 23 shared", () => {
+    const preview = run({ method: { kind: "bottomUp" } }, over(1.1));
+    const after = afterOf(preview) as Record<string, number>;
+    expect(after.UK + after.DE + after.FR).toBe(273);
+    expect(preview.allocated[0].shared).toBe(23);
+  });
+
+  it("takes a held child's target off the children's share", () => {
+    const preview = run({ basis: "target", method: { kind: "even" }, hold: ["UK"] }, over(1.1));
+    // UK is held at its cascaded 300 x 120 / 250 / 1.1 = 131; DE and FR share 273 − 131 = 142.
+    expect(afterOf(preview)).toEqual({ UK: 131, DE: 71, FR: 71 });
+  });
+
+  it("applied, gives the children the targets the pane then cascades below them: the plan agrees with itself", () => {
+    const spec = over(1.1);
+    const { plan, view } = planAndView(spec);
+    const preview = allocateGap(plan, view, { nodeId: "EMEA", basis: "target", method: { kind: "even" }, periods: Q1 });
+    const topDown = { ...COMPANY.topDown };
+    for (const change of preview.changes) topDown[change.id] = change.values;
+    const after = planAndView({ ...spec, topDown });
+    const children = ["UK", "DE", "FR"].map((id) => after.view.byId.get(id)?.periods[0].topDown as number);
+    expect(children.reduce((a, b) => a + b, 0)).toBe(273);
+  });
+
+  it("at 100 % allocates as before", () => {
+    const request = { basis: "target" as const, method: { kind: "even" as const } };
+    expect(run(request, over(1))).toEqual(run(request));
+  });
+});

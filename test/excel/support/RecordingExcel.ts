@@ -869,6 +869,7 @@ const CHART_TYPES: Readonly<Record<string, ChartInfo["type"]>> = {
   ColumnClustered: "columnClustered",
   BarClustered: "barClustered",
   Line: "line",
+  RegionMap: "regionMap",
 };
 
 /**
@@ -942,6 +943,25 @@ class FakeChart {
       set text(text: string) {
         change("chart.title.text", text, (info) => ({ ...info, title: text }));
       },
+    };
+  }
+
+  /** Only the first series' map level, which is all the add-in sets on a series. */
+  get series(): { getItemAt(index: number): { mapOptions: { level: string } } } {
+    const change = this.change.bind(this);
+    return {
+      getItemAt: (index: number) => ({
+        mapOptions: {
+          set level(level: string) {
+            change(`chart.series.getItemAt(${index}).mapOptions.level`, level, (info) => {
+              if (info.type !== "regionMap") {
+                throw new ExcelApiError("InvalidArgument", "mapOptions apply to a region map chart only");
+              }
+              return { ...info, mapLevel: level as "Country" | "State" };
+            });
+          },
+        },
+      }),
     };
   }
 

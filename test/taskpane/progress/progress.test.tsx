@@ -164,4 +164,38 @@ describe("Progress", () => {
     );
     expect(workbook.workbook.cell(DASHBOARD_SHEET, 4, 0)).toEqual({ value: "DE" });
   });
+
+  test("with a place column, adds Excel's filled map of the countries when asked, and not otherwise", async () => {
+    const workbook = await memoryPlan({
+      nodes: [
+        ["W", "", "World", "ceo"],
+        ["DE", "W", "Germany", "ann"],
+        ["FR", "W", "France", "bob"],
+      ],
+      entries: { DE: [[100, 120], "Draft"], FR: [[50, 40], "Submitted"] },
+      topDown: { W: [200, 200] },
+      attributes: { DE: { Country: "Germany" }, FR: { Country: "FR" } },
+    });
+    const { user } = openProgress(workbook);
+    const filledMap = await screen.findByRole("checkbox", { name: /^With Excel's filled map of the countries/ });
+    expect(filledMap).not.toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Insert dashboard" }));
+    await screen.findByText(`Inserted the dashboard on sheet "${DASHBOARD_SHEET}"`);
+    expect(workbook.workbook.charts().map((chart) => chart.name)).not.toContain(DASHBOARD_CHARTS.map);
+
+    await user.click(filledMap);
+    await user.click(screen.getByRole("button", { name: "Refresh dashboard" }));
+    await waitFor(() =>
+      expect(workbook.workbook.charts().find((chart) => chart.name === DASHBOARD_CHARTS.map)).toMatchObject({
+        type: "regionMap",
+        mapLevel: "Country",
+        title: "Variance % by region, all periods",
+      }),
+    );
+    // The region table the chart plots: by name, as Excel's map chart looks them up.
+    expect([16, 17].map((row) => workbook.workbook.cell(DASHBOARD_SHEET, row, 0)?.value)).toEqual([
+      "France",
+      "Germany",
+    ]);
+  });
 });

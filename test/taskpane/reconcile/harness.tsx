@@ -69,17 +69,20 @@ export interface MemoryPlanSpec {
   readonly entries?: Readonly<Record<string, readonly [PeriodValues, Status, string?]>>;
   readonly topDown?: Readonly<Record<string, PeriodValues>>;
   readonly settings?: Partial<PlanSettings>;
+  /** Extra hierarchy columns by node id, e.g. { DE: { Country: "Germany" } }; every node gets every column. */
+  readonly attributes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A plan set up in an in-memory workbook, with its inputs, statuses and top-down targets saved. */
 export async function memoryPlan(spec: MemoryPlanSpec): Promise<MemoryPlanWorkbook> {
   const workbook = new MemoryPlanWorkbook();
+  const columns = [...new Set(Object.values(spec.attributes ?? {}).flatMap((cells) => Object.keys(cells)))];
   const nodes: PlanNode[] = spec.nodes.map(([id, parent, name, owner]) => ({
     id,
     parent,
     name,
     owner,
-    attributes: {},
+    attributes: Object.fromEntries(columns.map((column) => [column, spec.attributes?.[id]?.[column] ?? ""])),
   }));
   await workbook.writePlan({ settings: { ...SETTINGS, ...spec.settings }, nodes });
   const plan = (await workbook.readPlan()) as Plan;

@@ -96,6 +96,7 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   addTable("settings", SETTINGS_HEADERS, settingsRows(settings), [GENERAL, GENERAL]);
   blocks.push(formatBlock(SHEETS.settings, settingsRow("decimals") - 1, 1, 1, [WHOLE]));
   blocks.push(formatBlock(SHEETS.settings, settingsRow("tolerance") - 1, 1, 1, [PERCENT]));
+  blocks.push(formatBlock(SHEETS.settings, settingsRow("overAssignment") - 1, 1, 1, [PERCENT]));
 
   const attributes = attributeNames(setup.nodes);
   const hierarchyHeaders = [...HIERARCHY_HEADERS, ...attributes];

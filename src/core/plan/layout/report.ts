@@ -116,7 +116,7 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  *   Level      =BU.LEVEL(ids, parents)                   over the report's own id and parent columns
  *   Bottom-up  =BU.ROLLUP(ids, parents, inputs INDEXed by the inputs row)
  *   Top-down   =BU.CASCADE(ids, parents, targets INDEXed by the targets row, bottom-up ("" where
- *              nothing below was saved: an even share), decimals, TRUE)
+ *              nothing below was saved: an even share), decimals, TRUE, overAssignment)
  *   Variance   =BU.VARIANCE(bottom-up, top-down)
  *   Variance % =BU.VARIANCE(bottom-up, top-down, "pct"), or "—" against a top-down of 0
  * So sorting a plan table, or inserting rows inside it (Excel grows the ranges), changes nothing
@@ -125,8 +125,8 @@ export type NodeTableRows = Readonly<Record<NodeTable, number>>;
  *
  * Blank cells reach the BU functions the same on every host (README, "Blank cells in your own sheets"): ids and parents go
  * as text (`r&""`), inputs and targets through `IF(ISBLANK(r),"",r)`, so Excel on the desktop
- * cannot turn an empty cell into 0. Decimals and tolerance are read from the settings table, so
- * editing them there updates the report.
+ * cannot turn an empty cell into 0. Decimals, tolerance and over-assignment are read from the
+ * settings table, so editing them there updates the report.
  */
 export function reportBlocks(
   settings: PlanSettings,
@@ -144,6 +144,9 @@ export function reportBlocks(
   const tableColumn = (table: PlanTable, col: number): string =>
     sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col, rowCount: Math.max(1, rowsOf(table)), colCount: 1 });
   const decimals = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("decimals") - 1, 1, true)}`;
+  const overCell = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("overAssignment") - 1, 1, true)}`;
+  // A blank setting is 100 %; as "" so that Excel on the desktop cannot pass it as 0.
+  const overAssignment = `IF(ISBLANK(${overCell}),"",${overCell})`;
   const own = (col: number): string => localAddress({ row: first, col, rowCount: n, colCount: 1 }, true);
   const lookupCol = (lookup: (typeof REPORT_LOOKUP_HEADERS)[number]): number =>
     lookupStart + REPORT_LOOKUP_HEADERS.indexOf(lookup);
@@ -218,7 +221,7 @@ export function reportBlocks(
     spill.push(
       { formula: `=BU.ROLLUP(${asText(ids)},${asText(parents)},${inputs})` },
       {
-        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${weights},${decimals},TRUE())`,
+        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${weights},${decimals},TRUE(),${overAssignment})`,
       },
       { formula: `=BU.VARIANCE(${bottomUp},${topDown})` },
       {

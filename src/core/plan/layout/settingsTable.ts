@@ -1,11 +1,15 @@
 /**
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
- * deadline, allowNegative, topDownEditors, approvers, accountsTable, workloadWeights, balanceBand,
- * then one "period" row per period, in order), written and read back. The role rows hold names or
- * e-mail addresses separated by ";" (a name may hold a comma: "Smith, Ann"); they are written only
- * when a role names someone, so a plan without roles keeps the table older add-ins wrote, and a
- * missing or blank row means anyone. The balancing rows are written once balancing is kept for the
- * plan (`BalancingSettings`); without them the Balance view guesses as it always did.
+ * deadline, allowNegative, overAssignment, topDownEditors, approvers, accountsTable, workloadWeights,
+ * balanceBand, minValue, maxValue, minGrowth, maxGrowth, guardrailAction, then one "period" row per
+ * period, in order), written and read back. The role rows hold names or e-mail addresses separated
+ * by ";" (a name may hold a comma: "Smith, Ann"); they are written only when a role names someone,
+ * so a plan without roles keeps the table older add-ins wrote, and a missing or blank row means
+ * anyone. The overAssignment row is always written, above the optional rows, because the report's
+ * CASCADE reads it by address; a plan from before it (no row, or a blank one) reads as 100 %, no
+ * over-assignment. The balancing rows are written once balancing is kept for the plan
+ * (`BalancingSettings`), the guardrail rows once set (`Guardrails`); without them the Balance view
+ * guesses as it always did and nothing bounds a submission.
  */
 import { asNumber, isBlank } from "../../cell";
 import { GUARDRAIL_ACTIONS, type GuardrailRule, type Guardrails } from "../guardrails";
@@ -16,6 +20,7 @@ import {
   type BalancingSettings,
 } from "../../territory/balancingSettings";
 import { MAX_DECIMALS } from "../../allocation";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/capacity";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
 import { cellText, type LayoutCell } from "./cells";
@@ -35,6 +40,7 @@ const SETTING_KEYS = [
   "tolerance",
   "deadline",
   "allowNegative",
+  "overAssignment",
   "topDownEditors",
   "approvers",
   "accountsTable",
@@ -73,6 +79,7 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     tolerance: settings.tolerance,
     deadline: settings.deadline,
     allowNegative: settings.allowNegative,
+    overAssignment: settings.overAssignment ?? NO_OVER_ASSIGNMENT,
     topDownEditors: (settings.topDownEditors ?? []).join("; "),
     approvers: (settings.approvers ?? []).join("; "),
     ...balancingCells(settings.balancing),
@@ -103,7 +110,7 @@ export function balancingCells(
   };
 }
 
-/** 1-based sheet row of a setting: the report's formulas point at decimals and tolerance. */
+/** 1-based sheet row of a setting: the report's formulas point at decimals, tolerance and overAssignment. */
 export function settingsRow(key: SettingKey): number {
   return sheetRowOf(SETTING_KEYS.indexOf(key));
 }
@@ -176,6 +183,13 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     if (flag === null) bad("allowNegative", negativeSetting, "TRUE or FALSE");
     else allowNegative = flag;
   }
+  let overAssignment = NO_OVER_ASSIGNMENT;
+  const overSetting = get("overAssignment");
+  if (overSetting !== undefined) {
+    const read = readOverAssignment(overSetting.value);
+    if (!read.ok) bad("overAssignment", overSetting, "a percentage from 100 % to 300 %, like 110 %");
+    else overAssignment = read.value;
+  }
   const balancing = readBalancing(get, bad);
   const guardrails = readGuardrails(get, bad);
   if (periods.length === 0)
@@ -193,6 +207,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     tolerance,
     deadline,
     allowNegative,
+    ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { overAssignment }),
     ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
     ...(approvers.length === 0 ? {} : { approvers }),
     ...(balancing === undefined ? {} : { balancing }),

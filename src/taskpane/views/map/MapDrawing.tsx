@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { NOT_IN_PLAN_COLOUR, NO_VALUE_COLOUR, regionStep, type ColourScale } from "../../../core/map/colourScale";
 import type { MapMeasure, RegionFigures } from "../../../core/map/regionFigures";
+import type { AccountPoint } from "./accountPoints";
 import type { ShapeSet } from "./drawShapes";
 import { measureText } from "./regionText";
 
@@ -15,6 +16,8 @@ export interface MapDrawingProps {
   /** The region holding the selected node, if any. */
   selected: string | null;
   label: string;
+  /** Accounts drawn over the regions; none when hidden. */
+  points?: readonly AccountPoint[];
   onChoose(region: RegionFigures): void;
 }
 
@@ -30,11 +33,15 @@ const useStyles = makeStyles({
     ":focus-visible": { stroke: tokens.colorStrokeFocus2, strokeWidth: 3 },
   },
   selected: { stroke: tokens.colorNeutralForeground1, strokeWidth: 2.5 },
+  // Clicks go through the dots to the region below: the regions are what can be chosen.
+  points: { pointerEvents: "none" },
+  point: { fill: "#1b3a6b", fillOpacity: 0.55, stroke: "#ffffff", strokeWidth: 0.6 },
 });
 
 /**
  * The map: every region the plan names is a button (Tab reaches it, Enter or Space chooses it, its
- * name and value are its label); the rest of the land is a backdrop that assistive tech skips.
+ * name and value are its label); the rest of the land is a backdrop that assistive tech skips, and so
+ * are the account dots, which the view counts in text.
  */
 export function MapDrawing({
   shapes,
@@ -44,6 +51,7 @@ export function MapDrawing({
   locale,
   selected,
   label,
+  points = [],
   onChoose,
 }: MapDrawingProps): React.JSX.Element {
   const styles = useStyles();
@@ -86,6 +94,20 @@ export function MapDrawing({
           </path>
         );
       })}
+      {points.length > 0 ? (
+        <g aria-hidden className={styles.points}>
+          {points.map((point) => (
+            <circle
+              key={point.id}
+              cx={point.x}
+              cy={point.y}
+              r={point.r}
+              className={styles.point}
+              data-account={point.id}
+            />
+          ))}
+        </g>
+      ) : null}
     </svg>
   );
 }

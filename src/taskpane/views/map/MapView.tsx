@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -23,6 +24,7 @@ import {
   type MapPeriod,
   type RegionFigures,
 } from "../../../core/map/regionFigures";
+import { mapMessages } from "../../../core/map/messages";
 import { withBalance } from "../../../core/map/regionBalance";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
@@ -31,7 +33,8 @@ import { Section } from "../reconcile/Section";
 import { MapDrawing } from "./MapDrawing";
 import { MapLegend } from "./MapLegend";
 import { RegionTable } from "./RegionTable";
-import { useAccountBalances } from "./useAccountBalances";
+import { accountPoints, MAX_ACCOUNT_POINTS } from "./accountPoints";
+import { useAccounts } from "./useAccounts";
 import { MEASURE_LABELS } from "./regionText";
 import { useShapes } from "./useShapes";
 
@@ -55,6 +58,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  accounts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  caption: { flexBasis: "100%" },
   map: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -79,7 +84,9 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
 
   const column = chosenColumn !== null && columns.includes(chosenColumn) ? chosenColumn : (detected ?? columns[0]);
   const shownPeriod = period !== TOTAL && period >= view.periods.length ? TOTAL : period;
-  const balances = useAccountBalances(plan, actions);
+  const { accounts, reread: readAccountsAgain } = useAccounts(plan, actions);
+  const balances = accounts?.balances ?? null;
+  const [showAccounts, setShowAccounts] = React.useState(true);
   const measures = balances === null ? MAP_MEASURES.filter((value) => value !== "balance") : MAP_MEASURES;
   const shownMeasure = measures.includes(measure) ? measure : "variance";
   const map = React.useMemo(() => {
@@ -88,6 +95,14 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
     return balances === null ? figures : withBalance(figures, balances);
   }, [view, column, plan.settings.tolerance, shownPeriod, balances]);
   const shapes = useShapes(map?.kind ?? "world");
+  const located = accounts?.located;
+  const dots = React.useMemo(
+    () =>
+      shapes.state !== "ready" || located === undefined || located.length === 0
+        ? null
+        : accountPoints(located, shapes.shapes.project),
+    [shapes, located],
+  );
   const byKey = React.useMemo(() => new Map(map?.regions.map((region) => [region.region.key, region])), [map]);
   const names = React.useMemo(() => new Map(view.nodes.map((node) => [node.id, node.node.name])), [view]);
 
@@ -197,10 +212,35 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
                 locale={locale}
                 selected={selectedRegion}
                 label={`Map of ${mapName} by ${MEASURE_LABELS[shownMeasure].toLowerCase()}`}
+                points={showAccounts && dots !== null ? dots.points : []}
                 onChoose={choose}
               />
             ) : null}
           </div>
+          {accounts !== null ? (
+            <div className={styles.accounts}>
+              {dots !== null ? (
+                <Switch
+                  checked={showAccounts}
+                  onChange={(_event, data) => setShowAccounts(data.checked)}
+                  label="Show accounts"
+                />
+              ) : null}
+              {/* The pane hears of changes to the plan's tables only: accounts edited in the sheet need this. */}
+              <Button size="small" appearance="subtle" onClick={readAccountsAgain}>
+                Read accounts again
+              </Button>
+              {dots !== null ? (
+                <Caption1 block className={styles.caption}>
+                  {mapMessages.accountDots(
+                    { drawn: dots.points.length, onMap: dots.onMap, offMap: dots.offMap, cap: MAX_ACCOUNT_POINTS },
+                    showAccounts,
+                    (n) => n.toLocaleString(locale),
+                  )}
+                </Caption1>
+              ) : null}
+            </div>
+          ) : null}
           <Caption1 role="status">
             {chosen !== undefined && selectedNode !== null && chosen.nodes.includes(selectedNode)
               ? `${names.get(selectedNode) ?? selectedNode} selected (${chosen.nodes.indexOf(selectedNode) + 1} of ${chosen.nodes.length} in ${chosen.region.name})`

@@ -1,9 +1,14 @@
 import * as React from "react";
-import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { progressPaneMessages } from "../../../core/messages";
 import type { PlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
-import { dashboardLayout, DASHBOARD_SHEET, type DashboardPeriod } from "../../../core/progress/dashboard";
+import {
+  dashboardLayout,
+  dashboardMapOf,
+  DASHBOARD_SHEET,
+  type DashboardPeriod,
+} from "../../../core/progress/dashboard";
 import { findNode } from "../../../core/reconcile/targets";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -37,6 +42,8 @@ export function DashboardPanel({ plan, view, busy, actions, selectedNode }: Dash
   const [period, setPeriod] = React.useState<DashboardPeriod>(TOTAL);
   const [written, setWritten] = React.useState(false);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
+  const map = React.useMemo(() => dashboardMapOf(view), [view]);
+  const [withMap, setWithMap] = React.useState(false);
 
   const selected = selectedNode === null ? undefined : findNode(view, selectedNode);
   const nodeId =
@@ -44,7 +51,7 @@ export function DashboardPanel({ plan, view, busy, actions, selectedNode }: Dash
 
   async function write(): Promise<void> {
     if (nodeId === null) return;
-    const layout = dashboardLayout(plan, view, { nodeId, period });
+    const layout = dashboardLayout(plan, view, { nodeId, period, ...(withMap && map !== undefined ? { map } : {}) });
     if (!layout.ok) {
       setFeedback({ intent: "error", text: layout.message });
       return;
@@ -80,6 +87,13 @@ export function DashboardPanel({ plan, view, busy, actions, selectedNode }: Dash
           </Select>
         </Field>
       </div>
+      {map !== undefined ? (
+        <Checkbox
+          checked={withMap}
+          onChange={(_event, data) => setWithMap(data.checked === true)}
+          label={progressPaneMessages.withFilledMap(map.kind === "us" ? "US states" : "countries")}
+        />
+      ) : null}
       <div>
         <Button appearance="primary" disabled={busy || nodeId === null} onClick={() => void write()}>
           {written ? "Refresh dashboard" : "Insert dashboard"}

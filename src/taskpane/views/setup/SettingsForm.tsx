@@ -122,6 +122,17 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
             onChange={(_event, data) => set("tolerance", data.value)}
           />
         </Field>
+        <Field
+          label="Over-assignment (%)"
+          validationMessage={errors.overAssignment}
+          hint="110: a manager's team shares their target / 1.1"
+        >
+          <Input
+            inputMode="decimal"
+            value={draft.overAssignment}
+            onChange={(_event, data) => set("overAssignment", data.value)}
+          />
+        </Field>
         <Field label="Deadline">
           <Input type="date" value={draft.deadline} onChange={(_event, data) => set("deadline", data.value)} />
         </Field>

@@ -3,6 +3,7 @@ import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/num
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/capacity";
 
 /** The settings form as typed. */
 export interface SettingsDraft {
@@ -12,6 +13,8 @@ export interface SettingsDraft {
   readonly decimals: number;
   /** Percent, as typed in the user's locale. */
   readonly tolerance: string;
+  /** Percent, as typed in the user's locale: 110 lets managers hold 10 % above their team's targets. */
+  readonly overAssignment: string;
   readonly allowNegative: boolean;
   /** yyyy-mm-dd or "" */
   readonly deadline: string;
@@ -26,7 +29,7 @@ export interface SettingsDraft {
   readonly approvers: string;
 }
 
-export type DraftField = "name" | "tolerance" | "start" | "grain" | "count";
+export type DraftField = "name" | "tolerance" | "overAssignment" | "start" | "grain" | "count";
 
 export type DraftResult =
   | { readonly ok: true; readonly settings: PlanSettings }
@@ -37,12 +40,14 @@ export const DECIMAL_CHOICES = [0, 1, 2, 3, 4] as const;
 export function initialDraft(existing: PlanSettings | null, locale: string, today: Date): SettingsDraft {
   // Rounded so binary noise (0.07 * 100 = 7.000000000000001) doesn't show as decimals.
   const percent = Math.round((existing?.tolerance ?? 0.05) * 100 * 1e6) / 1e6;
+  const over = Math.round((existing?.overAssignment ?? NO_OVER_ASSIGNMENT) * 100 * 1e6) / 1e6;
   return {
     name: existing?.name ?? "",
     metric: existing?.metric ?? "Revenue",
     unit: existing?.unit ?? "",
     decimals: existing?.decimals ?? 0,
     tolerance: formatNumber(percent, locale, decimalPlaces(percent)),
+    overAssignment: formatNumber(over, locale, decimalPlaces(over)),
     allowNegative: existing?.allowNegative ?? false,
     deadline: existing?.deadline ?? "",
     keepPeriods: existing !== null,
@@ -63,6 +68,18 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
   if (!tolerance.ok) errors.tolerance = tolerance.message;
   else if (tolerance.value === null || tolerance.value < 0 || tolerance.value > 100)
     errors.tolerance = taskPaneMessages.toleranceRange;
+
+  // Blank is none, as a blank row in the settings table reads.
+  const over = draft.overAssignment.trim() === "" ? null : parseNumber(draft.overAssignment, locale);
+  let overAssignment = NO_OVER_ASSIGNMENT;
+  if (over !== null) {
+    if (!over.ok) errors.overAssignment = over.message;
+    else if (over.value !== null) {
+      const read = readOverAssignment(over.value / 100);
+      if (read.ok) overAssignment = read.value;
+      else errors.overAssignment = taskPaneMessages.overAssignmentRange;
+    }
+  }
 
   let periods: readonly string[] = existing?.periods ?? [];
   if (!draft.keepPeriods || existing === null) {
@@ -88,6 +105,7 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       tolerance: tolerance.value / 100,
       deadline: draft.deadline === "" ? null : draft.deadline,
       allowNegative: draft.allowNegative,
+      ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { overAssignment }),
       ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
       ...(approvers.length === 0 ? {} : { approvers }),
       // Not on the form: kept from the Balance view or typed into GU Settings, and kept through a new setup.
