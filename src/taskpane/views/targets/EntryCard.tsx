@@ -21,6 +21,7 @@ import type { NodeEntry, PlanNode, PlanSettings, WorkflowAction } from "../../..
 import { ACTION_LABELS, allowedActions, isLockedForContributor } from "../../../core/plan/workflow";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { StatusBadge } from "../../components/StatusBadge";
+import { AnnualSpread } from "./AnnualSpread";
 
 /** What the contributor has typed for one node and not saved yet. */
 export interface EntryDraft {
@@ -133,6 +134,19 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           <MessageBarBody>{`Returned: ${entry.returnReason}`}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {locked || settings.periods.length < 2 ? null : (
+        <AnnualSpread
+          name={node.name}
+          periodCount={settings.periods.length}
+          decimals={settings.decimals}
+          locale={locale}
+          reference={props.reference}
+          disabled={busy}
+          onSpread={(values) =>
+            props.onChange({ ...draft, texts: values.map((value) => formatNumber(value, locale, settings.decimals)) })
+          }
+        />
+      )}
       <div className={styles.periods}>
         {settings.periods.map((period, i) => (
           <Field
