@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { narrowPane } from "./support/dom";
 import { renderTaskPane } from "./support/renderTaskPane";
@@ -90,13 +90,19 @@ test("a contributor enters and submits their targets by keyboard alone", async (
   expect(owner).toHaveValue("ann@example.com");
   const europe = await screen.findByRole("group", { name: "Europe" });
 
+  // The annual number and its spread come first, then each period's field.
+  for (const name of ["Annual for Europe", "Spread for Europe"]) {
+    await user.tab();
+    expect(within(europe).getByRole(name.startsWith("Annual") ? "textbox" : "combobox", { name })).toHaveFocus();
+  }
   await user.tab();
-  for (const [index, period] of PERIODS.entries()) {
-    if (index > 0) await user.tab();
+  expect(within(europe).getByRole("button", { name: "Spread over the periods" })).toHaveFocus();
+  for (const period of PERIODS) {
+    await user.tab();
     const field = screen.getByRole("textbox", { name: `${period} (EUR)` });
     expect(europe).toContainElement(field);
     expect(field).toHaveFocus();
-    await user.keyboard(`${(index + 1) * 100}`);
+    await user.keyboard(`${(PERIODS.indexOf(period) + 1) * 100}`);
   }
   await user.tab();
   expect(screen.getByRole("textbox", { name: "Comment" })).toHaveFocus();

@@ -811,7 +811,7 @@ describe("which node a selected row is", () => {
     expect(nodeColumnOf("Sheet1")).toBeNull();
   });
 
-  it("names the plan's tables, the optional capacity table last", () => {
+  it("names the plan's tables, the optional capacity and reference tables last", () => {
     expect(Object.values(TABLES)).toEqual([
       "GuSettings",
       "GuHierarchy",
@@ -820,6 +820,7 @@ describe("which node a selected row is", () => {
       "GuStatus",
       "GuAudit",
       "GuCapacity",
+      "GuReference",
     ]);
   });
 });

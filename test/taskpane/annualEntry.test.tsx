@@ -1,0 +1,63 @@
+/** @jest-environment jsdom */
+/**
+ * Annual entry in My targets (issue 12): one annual number spread over the periods by last year's
+ * shares or evenly, into the period fields, adding up exactly, before the rep saves.
+ */
+import { screen, within } from "@testing-library/react";
+import { spreadChoices } from "../../src/core/plan/annualEntry";
+import { OWNER_STORAGE_KEY } from "../../src/taskpane/hooks/useRememberedOwner";
+import { FakePlanWorkbook, makePlan } from "./support/FakePlanWorkbook";
+import { renderTaskPane } from "./support/renderTaskPane";
+
+jest.setTimeout(120000);
+
+beforeEach(() => window.localStorage.clear());
+
+test("the profiles offered follow what the plan knows: last year's shares first where there are some, weeks for 12 periods", () => {
+  expect(spreadChoices(4, undefined).map((choice) => choice.key)).toEqual(["even"]);
+  expect(spreadChoices(4, [0, 0, null, 0]).map((choice) => choice.key)).toEqual(["even"]);
+  expect(spreadChoices(4, [10, -2, 3, 4]).map((choice) => choice.key)).toEqual(["even"]);
+  expect(spreadChoices(12, [1, 2]).map((choice) => choice.key)).toEqual([
+    "lastYear",
+    "even",
+    "4-4-5",
+    "4-5-4",
+    "5-4-4",
+  ]);
+});
+
+test("a rep types an annual number, spreads it by last year's shares or evenly, and saves the periods", async () => {
+  window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
+  const plan = makePlan({
+    nodes: [
+      ["W", "", "World", "Cara"],
+      ["NORTH", "W", "North", "Ann"],
+    ],
+  });
+  const workbook = new FakePlanWorkbook({
+    ...plan,
+    reference: { values: new Map([["NORTH", [100, 200]]]), problems: [] },
+  });
+  const { user } = renderTaskPane(workbook);
+  await user.click(await screen.findByRole("tab", { name: "My targets" }));
+  const card = screen.getByRole("group", { name: "North" });
+  const annual = within(card).getByRole("textbox", { name: "Annual for North" });
+  expect(within(card).getByRole("combobox", { name: "Spread for North" })).toHaveDisplayValue("By last year's shares");
+
+  await user.type(annual, "1,001");
+  await user.click(within(card).getByRole("button", { name: "Spread over the periods" }));
+  // 1,001 in the shares 1:2, whole numbers adding up exactly (the largest remainder takes the odd unit).
+  expect(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("334");
+  expect(within(card).getByRole("textbox", { name: "Q2 2027 (EUR)" })).toHaveValue("667");
+
+  await user.selectOptions(within(card).getByRole("combobox", { name: "Spread for North" }), "Evenly");
+  await user.clear(annual);
+  await user.type(annual, "abc{Enter}");
+  expect(within(card).getByRole("textbox", { name: "Annual for North" })).toHaveAccessibleDescription(/number/i);
+  await user.clear(annual);
+  await user.type(annual, "900{Enter}");
+  expect(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("450");
+  await user.click(within(card).getByRole("button", { name: "Save draft" }));
+  await within(card).findAllByText("Draft");
+  expect(workbook.plan?.entries.get("NORTH")).toMatchObject({ status: "Draft", values: [450, 450] });
+});
