@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { NOT_IN_PLAN_COLOUR, balanceScale, stepOf, varianceScale } from "../../src/core/map/colourScale";
+import { NOT_IN_PLAN_COLOUR, balanceScale, coverageScale, stepOf, varianceScale } from "../../src/core/map/colourScale";
 import type { Plan } from "../../src/core/plan/types";
 import { FakePlanWorkbook, makePlan, type PlanData } from "./support/FakePlanWorkbook";
 import { renderTaskPane, type RenderedPane } from "./support/renderTaskPane";
@@ -156,6 +156,38 @@ describe("Map", () => {
     await user.click(region(/^California/));
     await waitFor(() => expect(workbook.selectedNodes).toEqual(["W1", "W2"]));
     expect(screen.getByRole("status")).toHaveTextContent("Los Angeles selected (2 of 2 in California)");
+  });
+
+  test("with a capacity table the map colours by coverage: targets above the reps' capacity red, capacity left unused blue", async () => {
+    const workbook = worldPlan();
+    const plan = workbook.plan as Plan;
+    const rep = (node: string, quota: number) => ({ node, heads: 1, quota, attainment: null, ramp: [] });
+    // Targets over both periods: France 200, Germany 100, the US 100; capacity 200, 80 and 200.
+    workbook.plan = {
+      ...plan,
+      capacity: { rows: [rep("FR", 100), rep("DE", 40), rep("US", 100)], firstRow: 2, problems: [] },
+    };
+    const { user } = await openMap(workbook);
+    const colourBy = screen.getByRole("combobox", { name: "Colour by" });
+    await user.selectOptions(colourBy, "coverage");
+    const scale = coverageScale(0.05);
+    const germany = region(/^Germany: targets 25\.0 % above capacity, over tolerance$/);
+    expect(germany).toHaveAttribute("data-tone", "over");
+    expect(germany).toHaveAttribute("fill", stepOf(scale, 0.25).colour);
+    // Over-assigned reps take the reds of a problem; unused capacity the blues.
+    expect(stepOf(scale, 0.25).colour).toBe(stepOf(varianceScale(0.05), -0.25).colour);
+    expect(region(/^United States: targets 50\.0 % below capacity, under tolerance$/)).toHaveAttribute(
+      "fill",
+      stepOf(scale, -0.5).colour,
+    );
+    expect(region(/^France: targets 0\.0 % above capacity, within tolerance$/)).toHaveAttribute("data-tone", "within");
+    expect(screen.getByRole("list", { name: "Legend: Coverage (targets against capacity)" })).toBeInTheDocument();
+  });
+
+  test("without a capacity table there is no coverage to colour by", async () => {
+    await openMap(worldPlan());
+    const options = within(screen.getByRole("combobox", { name: "Colour by" })).getAllByRole("option");
+    expect(options.map((option) => option.getAttribute("value"))).not.toContain("coverage");
   });
 
   test("with an accounts table the map colours by workload balance, and recolours once Balance moves accounts", async () => {

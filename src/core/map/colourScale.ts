@@ -3,7 +3,9 @@
  * reds, above it in blues, and neutral within the plan's tolerance (the same test as the pane's
  * flag). Share of the company's bottom-up runs from light to dark purple up to the largest share.
  * Balance (workload against the siblings' average) diverges as variance does: less work in reds,
- * more in blues, neutral within the ±5 % band.
+ * more in blues, neutral within the ±5 % band. Coverage (targets against capacity) diverges around
+ * full coverage within the plan's tolerance: capacity left unused in blues, targets asking more
+ * than the reps can carry in reds (the colour of a problem, as the pane's flag).
  * Colours are ColorBrewer's RdBu and Purples, which colour-blind readers can tell apart by lightness.
  */
 import { BALANCE_BAND } from "./regionBalance";
@@ -66,6 +68,18 @@ export function balanceScale(): ColourScale {
   return { ...varianceScale(BALANCE_BAND), measure: "balance" };
 }
 
+/** Coverage steps: variance's, mirrored, so that over-assigned reps (a positive value) are red. */
+export function coverageScale(tolerance: number): ColourScale {
+  const steps = varianceScale(tolerance).steps;
+  return {
+    measure: "coverage",
+    steps: steps.map((step, i) => {
+      const mirror = steps[steps.length - 1 - i];
+      return { ...step, colour: mirror.colour };
+    }),
+  };
+}
+
 /** Share steps: five equal steps from 0 to the largest share shown. */
 export function shareScale(largest: number): ColourScale {
   const top = largest > 0 ? largest : 1;
@@ -84,6 +98,7 @@ export function shareScale(largest: number): ColourScale {
 export function scaleFor(measure: MapMeasure, regions: readonly RegionFigures[], tolerance: number): ColourScale {
   if (measure === "variance") return varianceScale(tolerance);
   if (measure === "balance") return balanceScale();
+  if (measure === "coverage") return coverageScale(tolerance);
   return shareScale(Math.max(0, ...regions.map((region) => region.share ?? 0)));
 }
 
@@ -100,6 +115,8 @@ export function regionStep(scale: ColourScale, region: RegionFigures): ScaleStep
   if (scale.measure === "share") return region.share === null ? null : stepOf(scale, region.share);
   if (scale.measure === "balance")
     return region.balance === undefined || region.balance === null ? null : stepOf(scale, region.balance);
+  if (scale.measure === "coverage")
+    return region.coverage === undefined || region.coverage === null ? null : stepOf(scale, region.coverage);
   const { variancePct, variance, topDown } = region.figures;
   if (variancePct !== null) return stepOf(scale, variancePct);
   if (topDown !== 0 || variance === null) return null;

@@ -9,10 +9,13 @@ import { mapMessages } from "./messages";
 import { fitColumn, regionOf, type MapKind, type Region } from "./regions";
 
 /** What colours the map. */
-export type MapMeasure = "variance" | "share" | "balance";
+export type MapMeasure = "variance" | "share" | "coverage" | "balance";
 
-/** "balance" needs an accounts table (src/core/map/regionBalance.ts). */
-export const MAP_MEASURES: readonly MapMeasure[] = ["variance", "share", "balance"];
+/**
+ * "coverage" needs the plan's capacity table (regionCoverage.ts), "balance" an accounts table
+ * (regionBalance.ts).
+ */
+export const MAP_MEASURES: readonly MapMeasure[] = ["variance", "share", "coverage", "balance"];
 
 /** Over all periods, or one period's index. */
 export type MapPeriod = "total" | number;
@@ -27,6 +30,10 @@ export interface RegionFigures {
   readonly share: number | null;
   /** Workload against the siblings' average, less 1, once accounts are read (regionBalance.ts); null: no accounts. */
   readonly balance?: number | null;
+  /** Targets against capacity, less 1, once the plan has a capacity table (regionCoverage.ts); null: no target. */
+  readonly coverage?: number | null;
+  /** Coverage beyond the plan's tolerance: "over" the reps' capacity, or "under" it (capacity unused). */
+  readonly coverageFlag?: "over" | "under" | null;
 }
 
 export interface MapProblem {
@@ -119,5 +126,6 @@ export function regionFigures(view: PlanView, column: string, tolerance: number,
 /** The number a measure colours a region by: variance %, share of the company's bottom-up or balance, null if none. */
 export function measureOf(region: RegionFigures, measure: MapMeasure): number | null {
   if (measure === "balance") return region.balance ?? null;
+  if (measure === "coverage") return region.coverage ?? null;
   return measure === "variance" ? region.figures.variancePct : region.share;
 }

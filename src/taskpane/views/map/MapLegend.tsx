@@ -31,7 +31,9 @@ export function MapLegend({ scale, locale }: MapLegendProps): React.JSX.Element 
   const styles = useStyles();
   const signed = scale.measure !== "share";
   const within = scale.measure === "balance" ? "within the band" : "within tolerance";
-  const noValue = { variance: "No target", share: "No bottom-up", balance: "No accounts" }[scale.measure];
+  const noValue = { variance: "No target", share: "No bottom-up", coverage: "No target", balance: "No accounts" }[
+    scale.measure
+  ];
   const entries = [
     ...scale.steps.map((step) => ({
       colour: step.colour,

@@ -26,6 +26,8 @@ import {
 } from "../../../core/map/regionFigures";
 import { mapMessages } from "../../../core/map/messages";
 import { withBalance } from "../../../core/map/regionBalance";
+import { withCoverage } from "../../../core/map/regionCoverage";
+import { planCapacityOf } from "../../../core/territory/planCapacity";
 import { buildPlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
@@ -87,13 +89,17 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
   const { accounts, reread: readAccountsAgain } = useAccounts(plan, actions);
   const balances = accounts?.balances ?? null;
   const [showAccounts, setShowAccounts] = React.useState(true);
-  const measures = balances === null ? MAP_MEASURES.filter((value) => value !== "balance") : MAP_MEASURES;
+  const capacity = planCapacityOf(plan);
+  const measures = MAP_MEASURES.filter(
+    (value) => (value !== "balance" || balances !== null) && (value !== "coverage" || capacity !== null),
+  );
   const shownMeasure = measures.includes(measure) ? measure : "variance";
   const map = React.useMemo(() => {
     if (column === undefined) return null;
     const figures = regionFigures(view, column, plan.settings.tolerance, shownPeriod);
-    return balances === null ? figures : withBalance(figures, balances);
-  }, [view, column, plan.settings.tolerance, shownPeriod, balances]);
+    const balanced = balances === null ? figures : withBalance(figures, balances);
+    return capacity === null ? balanced : withCoverage(balanced, capacity, shownPeriod, plan.settings.tolerance);
+  }, [view, column, plan.settings.tolerance, shownPeriod, balances, capacity]);
   const shapes = useShapes(map?.kind ?? "world");
   const located = accounts?.located;
   const dots = React.useMemo(

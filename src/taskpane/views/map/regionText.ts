@@ -8,8 +8,20 @@ import { measureOf, type MapMeasure, type RegionFigures } from "../../../core/ma
 export const MEASURE_LABELS: Readonly<Record<MapMeasure, string>> = {
   variance: "Variance %",
   share: "Share of bottom-up",
+  coverage: "Coverage (targets against capacity)",
   balance: "Balance (accounts)",
 };
+
+/** "targets 12.0 % above capacity, over tolerance", "no capacity behind the targets". */
+function coverageText(region: RegionFigures, locale: string, short: boolean): string {
+  const value = region.coverage ?? null;
+  if (value === null) return "no target";
+  if (value === Infinity) return short ? "no capacity" : "targets with no capacity behind them, over";
+  const side = region.coverageFlag ?? null;
+  if (short) return side === null ? percent(value, locale, true) : `${percent(value, locale, true)} ${side}`;
+  const shown = `targets ${percent(Math.abs(value), locale, false)} ${value >= 0 ? "above" : "below"} capacity`;
+  return side === null ? `${shown}, within tolerance` : `${shown}, ${side} tolerance`;
+}
 
 /** Where a balance sits against the ±5 % band: "over the band", "under the band", "within the band". */
 function balanceSide(value: number): string {
@@ -25,6 +37,7 @@ export function percent(value: number, locale: string, signed: boolean): string 
 /** "+12.0 %, over tolerance", "no target", "8.5 % of the company's bottom-up". */
 export function measureText(region: RegionFigures, measure: MapMeasure, locale: string): string {
   const value = measureOf(region, measure);
+  if (measure === "coverage") return coverageText(region, locale, false);
   if (measure === "share")
     return value === null ? "no bottom-up" : `${percent(value, locale, false)} of the company's bottom-up`;
   if (measure === "balance")
@@ -41,6 +54,7 @@ export function measureText(region: RegionFigures, measure: MapMeasure, locale: 
 /** The table's short form: "+12.0 % over", "-1.0 %" (within tolerance), "no target", "8.5 %". */
 export function shortMeasureText(region: RegionFigures, measure: MapMeasure, locale: string): string {
   const value = measureOf(region, measure);
+  if (measure === "coverage") return coverageText(region, locale, true);
   if (measure === "share") return value === null ? "—" : percent(value, locale, false);
   if (measure === "balance") {
     if (value === null) return "no accounts";
