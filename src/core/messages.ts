@@ -235,6 +235,7 @@ export const taskPaneMessages = {
   fixValuesFirst: "Correct the values marked above first",
   nameRequired: "Give the plan a name",
   toleranceRange: "Enter a tolerance from 0 to 100 %",
+  maxBelowMin: "The maximum is below the minimum; make it at least as large, or leave one blank",
   overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",

@@ -2,7 +2,7 @@ import { initialDraft, settingsFromDraft } from "../../src/taskpane/views/setup/
 import type { PlanSettings } from "../../src/core/plan/types";
 import { SETTINGS } from "../support/plan";
 
-test("setting the plan up again keeps what the form does not show: kept balancing and typed guardrails", () => {
+test("setting the plan up again keeps kept balancing (not on the form) and the guardrails", () => {
   const existing: PlanSettings = {
     ...SETTINGS,
     name: "FY27",
@@ -12,4 +12,29 @@ test("setting the plan up again keeps what the form does not show: kept balancin
   const result = settingsFromDraft(initialDraft(existing, "en-US", new Date("2027-01-05")), existing, "en-US");
   expect(result.ok && result.settings.balancing).toEqual(existing.balancing);
   expect(result.ok && result.settings.guardrails).toEqual(existing.guardrails);
+});
+
+test("the guardrails typed in Set up become the plan's, in the user's locale; all blank is none; a maximum below the minimum is named", () => {
+  const draft = initialDraft(null, "de-DE", new Date("2027-01-05"));
+  expect([draft.minValue, draft.maxGrowth, draft.whenBroken]).toEqual(["", "", "block"]);
+  const named = { ...draft, name: "FY27", minValue: "0", maxValue: "1.000.000", minGrowth: "-10", maxGrowth: "25,5" };
+  const result = settingsFromDraft({ ...named, whenBroken: "comment" }, null, "de-DE");
+  expect(result.ok && result.settings.guardrails).toEqual({
+    minValue: 0,
+    maxValue: 1_000_000,
+    minGrowth: -0.1,
+    maxGrowth: 0.255,
+    whenBroken: "comment",
+  });
+  expect(settingsFromDraft({ ...draft, name: "FY27" }, null, "de-DE")).toMatchObject({ ok: true });
+  expect(
+    (settingsFromDraft({ ...draft, name: "FY27" }, null, "de-DE") as { settings: object }).settings,
+  ).not.toHaveProperty("guardrails");
+  expect(settingsFromDraft({ ...named, minGrowth: "30" }, null, "de-DE")).toEqual({
+    ok: false,
+    errors: { maxGrowth: "The maximum is below the minimum; make it at least as large, or leave one blank" },
+  });
+  // Shown again as typed: 25,5 % in German.
+  const again = initialDraft(result.ok ? result.settings : null, "de-DE", new Date("2027-01-05"));
+  expect([again.maxGrowth, again.maxValue]).toEqual(["25,5", "1.000.000"]);
 });

@@ -1,5 +1,15 @@
 import * as React from "react";
-import { Checkbox, Field, Input, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { GRAINS, type Grain } from "../../../core/plan/types";
 import { DECIMAL_CHOICES, type DraftField, type SettingsDraft } from "./settingsDraft";
 
@@ -149,6 +159,55 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
       <Field label="Approvers" hint="Names or e-mail addresses, separated by ;. Blank: every reviewing owner">
         <Input value={draft.approvers} onChange={(_event, data) => set("approvers", data.value)} />
       </Field>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Guardrails (blank: no bound)</legend>
+        <div className={styles.row}>
+          <Field label="Minimum per period" validationMessage={errors.minValue}>
+            <Input
+              inputMode="decimal"
+              value={draft.minValue}
+              onChange={(_event, data) => set("minValue", data.value)}
+            />
+          </Field>
+          <Field label="Maximum per period" validationMessage={errors.maxValue}>
+            <Input
+              inputMode="decimal"
+              value={draft.maxValue}
+              onChange={(_event, data) => set("maxValue", data.value)}
+            />
+          </Field>
+        </div>
+        <div className={styles.row}>
+          <Field
+            label="Minimum growth vs last year (%)"
+            validationMessage={errors.minGrowth}
+            hint="Needs last year's values (Navigate)"
+          >
+            <Input
+              inputMode="decimal"
+              value={draft.minGrowth}
+              onChange={(_event, data) => set("minGrowth", data.value)}
+            />
+          </Field>
+          <Field label="Maximum growth vs last year (%)" validationMessage={errors.maxGrowth}>
+            <Input
+              inputMode="decimal"
+              value={draft.maxGrowth}
+              onChange={(_event, data) => set("maxGrowth", data.value)}
+            />
+          </Field>
+        </div>
+        <Field label="A submission outside a bound">
+          <RadioGroup
+            layout="horizontal"
+            value={draft.whenBroken}
+            onChange={(_event, data) => set("whenBroken", data.value === "comment" ? "comment" : "block")}
+          >
+            <Radio value="block" label="Is refused" />
+            <Radio value="comment" label="Needs a comment" />
+          </RadioGroup>
+        </Field>
+      </fieldset>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/capacity";
+import { hasGuardrails, type GuardrailAction, type Guardrails } from "../../../core/plan/guardrails";
 
 /** The settings form as typed. */
 export interface SettingsDraft {
@@ -27,9 +28,25 @@ export interface SettingsDraft {
   /** Owner names or e-mail addresses separated by ";"; blank: anyone. */
   readonly topDownEditors: string;
   readonly approvers: string;
+  /** Guardrails as typed: numbers in the plan's unit, growth in percent; blank: no bound. */
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly minGrowth: string;
+  readonly maxGrowth: string;
+  readonly whenBroken: GuardrailAction;
 }
 
-export type DraftField = "name" | "tolerance" | "overAssignment" | "start" | "grain" | "count";
+export type DraftField =
+  | "name"
+  | "tolerance"
+  | "overAssignment"
+  | "start"
+  | "grain"
+  | "count"
+  | "minValue"
+  | "maxValue"
+  | "minGrowth"
+  | "maxGrowth";
 
 export type DraftResult =
   | { readonly ok: true; readonly settings: PlanSettings }
@@ -56,7 +73,48 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     count: "4",
     topDownEditors: (existing?.topDownEditors ?? []).join("; "),
     approvers: (existing?.approvers ?? []).join("; "),
+    minValue: boundText(existing?.guardrails?.minValue ?? null, locale, 1),
+    maxValue: boundText(existing?.guardrails?.maxValue ?? null, locale, 1),
+    minGrowth: boundText(existing?.guardrails?.minGrowth ?? null, locale, 100),
+    maxGrowth: boundText(existing?.guardrails?.maxGrowth ?? null, locale, 100),
+    whenBroken: existing?.guardrails?.whenBroken ?? "block",
   };
+}
+
+/** A bound as the form shows it (`scale` 100 for a percentage); blank for none. */
+function boundText(value: number | null, locale: string, scale: number): string {
+  if (value === null) return "";
+  const shown = Math.round(value * scale * 1e6) / 1e6;
+  return formatNumber(shown, locale, decimalPlaces(shown));
+}
+
+/**
+ * The guardrails typed, or undefined when every bound is blank (no guardrails); each bad field gets
+ * its message in `errors`.
+ */
+function guardrailsFromDraft(
+  draft: SettingsDraft,
+  locale: string,
+  errors: Partial<Record<DraftField, string>>,
+): Guardrails | undefined {
+  const bound = (field: "minValue" | "maxValue" | "minGrowth" | "maxGrowth", scale: number): number | null => {
+    if (draft[field].trim() === "") return null;
+    const parsed = parseNumber(draft[field], locale);
+    if (!parsed.ok) errors[field] = parsed.message;
+    return parsed.ok && parsed.value !== null ? parsed.value / scale : null;
+  };
+  const rails: Guardrails = {
+    minValue: bound("minValue", 1),
+    maxValue: bound("maxValue", 1),
+    minGrowth: bound("minGrowth", 100),
+    maxGrowth: bound("maxGrowth", 100),
+    whenBroken: draft.whenBroken,
+  };
+  if (rails.minValue !== null && rails.maxValue !== null && rails.minValue > rails.maxValue)
+    errors.maxValue = taskPaneMessages.maxBelowMin;
+  if (rails.minGrowth !== null && rails.maxGrowth !== null && rails.minGrowth > rails.maxGrowth)
+    errors.maxGrowth = taskPaneMessages.maxBelowMin;
+  return hasGuardrails(rails) ? rails : undefined;
 }
 
 /** The settings to write, or the message to show beside each field that is not right yet. */
@@ -80,6 +138,8 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       else errors.overAssignment = taskPaneMessages.overAssignmentRange;
     }
   }
+
+  const guardrails = guardrailsFromDraft(draft, locale, errors);
 
   let periods: readonly string[] = existing?.periods ?? [];
   if (!draft.keepPeriods || existing === null) {
@@ -108,9 +168,9 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { overAssignment }),
       ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
       ...(approvers.length === 0 ? {} : { approvers }),
-      // Not on the form: kept from the Balance view or typed into GU Settings, and kept through a new setup.
+      ...(guardrails === undefined ? {} : { guardrails }),
+      // Not on the form: kept from the Balance view, and kept through a new setup.
       ...(existing?.balancing === undefined ? {} : { balancing: existing.balancing }),
-      ...(existing?.guardrails === undefined ? {} : { guardrails: existing.guardrails }),
     },
   };
 }
