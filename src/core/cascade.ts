@@ -3,7 +3,7 @@ import { allocationProblem, decimalsProblem, fromUnits, splitExactly, toUnits, U
 import { asNumber, CellError, isBlank, type FormulaResult, type ResultCell } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { allocationMessages, messages } from "./messages";
-import { childrenShare, NO_OVER_ASSIGNMENT } from "./territory/capacity";
+import { childrenShare, NO_OVER_ASSIGNMENT } from "./territory/overAssignment";
 
 /** What a node holds in one period. */
 const BLANK = 0;

@@ -99,6 +99,8 @@ export const messages = {
 
 /** Messages of the plan's rules (src/core/plan): setup, entry validation and workflow. */
 export const planMessages = {
+  overAssignment: (got: unknown): string =>
+    `Over-assignment must be a percentage from 100 % to 300 %, like 110 % (it is ${describeCell(got)})`,
   periodStart: "Enter the first period as year and month, like 2027-01",
   periodGrain: "Choose month, quarter or year",
   periodCount: (max: number): string => `Enter a whole number of periods from 1 to ${max}`,
@@ -211,6 +213,14 @@ function alreadyOnRow(row: number, id: string, first: number): string {
 
 /** What the task pane (src/taskpane) tells users: error bar titles and the outcome of their actions. */
 export const taskPaneMessages = {
+  // Here, not in collectMessages: the pane's first view reports them, and collect loads on demand.
+  recordFailed:
+    "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
+  readRecordsFailed: "Could not read the plan's records of the workbooks it made (GU Files)",
+
+  addTableFailed: (kind: "capacity" | "reference"): string =>
+    kind === "capacity" ? "Couldn't add the capacity table" : "Couldn't add the table for last year's values",
+  keepBalancingFailed: "Could not keep the balancing settings in the plan",
   unknownError: "Something went wrong; try again",
   readPlanFailed: "Could not read the plan from the workbook",
   writePlanFailed: "Could not set up the plan",
@@ -332,6 +342,9 @@ export const layoutMessages = {
     `The plan's table ${table} (sheet "${sheet}") is missing; set the plan up again to recreate it`,
   missingColumn: (table: string, sheet: string, column: string): string =>
     `Table ${table} (sheet "${sheet}") has no column "${column}"`,
+  /** An optional table (capacity, last year's values) with a needed column deleted: fixable in place. */
+  optionalColumn: (table: string, sheet: string, column: string): string =>
+    `Table ${table} (sheet "${sheet}") has no column "${column}"; type it back into the header row, then refresh`,
   missingSetting: (sheet: string, key: string): string => `Sheet "${sheet}" has no "${key}" row`,
   badSetting: (sheet: string, row: number, key: string, expected: string, got: string): string =>
     `Sheet "${sheet}" row ${row}: ${key} must be ${expected} (it is ${got})`,

@@ -63,7 +63,6 @@ import type {
 import { AuditTail } from "./auditChain";
 import { WRITE_BUDGET_BYTES } from "./chunks";
 import { RowHints } from "./hints";
-import { readPlan } from "./readPlan";
 import { excelHasCellProperties, excelRun, type ExcelRun } from "./run";
 import { excelHasTableEvents, onPlanChanged, OwnWrites, watchPlanTables } from "./planChanges";
 import { onSelectNode, selectNode } from "./selection";
@@ -72,6 +71,20 @@ import type { StoppedSetup, Writes } from "./writes";
 import type { MadeFile } from "../core/sharing/madeFiles";
 
 let writes: Promise<Writes> | null = null;
+let reads: Promise<typeof import("./readPlan")> | null = null;
+
+/**
+ * Reading the plan (readPlan.ts and the layout's readers), in a chunk of its own: fetched when the
+ * pane first reads the plan, alongside the first view's own chunk, rather than making the first
+ * view larger (its budget, scripts/bundle-budget.cjs).
+ */
+function loadReads(): Promise<typeof import("./readPlan")> {
+  reads ??= import(/* webpackChunkName: "excel-reads" */ "./readPlan").catch((error: unknown) => {
+    reads = null;
+    throw error;
+  });
+  return reads;
+}
 
 /** The adapter's writes (writes.ts), in a chunk of their own that the first view does not wait for. */
 function loadWrites(): Promise<Writes> {
@@ -145,6 +158,7 @@ export class ExcelPlanWorkbook implements PlanWorkbook {
     }
     if (this.watching !== null) await this.watching;
     const seen = this.changesSeen;
+    const { readPlan } = await loadReads();
     const plan = await this.run((context) => readPlan(context, this.hints, this.auditTail));
     if (this.watching !== null && seen === this.changesSeen) this.cached = plan;
     // Fetched while the user reads the plan, so the first save does not wait for it.

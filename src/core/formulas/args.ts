@@ -21,7 +21,7 @@ import { asNumber, CellError, ERROR_DISPLAY, idKey, idText, isBlank, type Result
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { describeCell, messages } from "../messages";
 import { ROLLUP_METHODS, type RollupMethod } from "../rollup";
-import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../territory/capacity";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../territory/overAssignment";
 import { VARIANCE_MODES, type VarianceMode } from "../variance";
 
 /** A range argument as rows of cells, all of the same length. */

@@ -11,23 +11,8 @@
  * Drafts are never checked: a contributor may save anything while working.
  */
 import { formatNumber } from "./numbers";
+import { hasGuardrails, type GuardrailRule, type Guardrails } from "./guardrailSettings";
 import type { PeriodValues, Plan } from "./types";
-
-export type GuardrailAction = "block" | "comment";
-
-export const GUARDRAIL_ACTIONS: readonly GuardrailAction[] = ["block", "comment"];
-
-export interface Guardrails {
-  /** Each period's value at least this; null: no bound. */
-  readonly minValue: number | null;
-  readonly maxValue: number | null;
-  /** Growth against the reference, as a fraction (-0.1 = -10 %); null: no bound. */
-  readonly minGrowth: number | null;
-  readonly maxGrowth: number | null;
-  readonly whenBroken: GuardrailAction;
-}
-
-export type GuardrailRule = "minValue" | "maxValue" | "minGrowth" | "maxGrowth";
 
 export interface GuardrailBreak {
   readonly rule: GuardrailRule;
@@ -40,10 +25,6 @@ export interface GuardrailCheck {
   readonly breaks: readonly GuardrailBreak[];
   /** What stops the submission, or null: a blocking bound broken, or a comment bound without a comment. */
   readonly refusal: string | null;
-}
-
-export function hasGuardrails(rails: Guardrails): boolean {
-  return rails.minValue !== null || rails.maxValue !== null || rails.minGrowth !== null || rails.maxGrowth !== null;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { CapacityRow } from "../territory/capacity";
 import type { TerritoryProblem } from "../territory/messages";
 import type { BalancingSettings } from "../territory/balancingSettings";
-import type { Guardrails } from "./guardrails";
+import type { Guardrails } from "./guardrailSettings";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 

@@ -14,7 +14,7 @@
  */
 import { allocate, AllocationError, excelRound, fromUnits, MAX_DECIMALS, toUnits } from "../allocation";
 import { idKey } from "../cell";
-import { childrenShare, NO_OVER_ASSIGNMENT } from "../territory/capacity";
+import { childrenShare, NO_OVER_ASSIGNMENT } from "../territory/overAssignment";
 import { messages as coreMessages, reconcileMessages as messages } from "../messages";
 import type { NodeView, PlanView } from "../plan/planView";
 import type { Plan } from "../plan/types";

@@ -6,9 +6,6 @@ function plural(count: number, word: string): string {
 }
 
 export const collectMessages = {
-  recordFailed:
-    "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
-  readRecordsFailed: "Could not read the plan's records of the workbooks it made (GU Files)",
   splitProgress: (file: number, files: number, owner: string, percent: number): string =>
     `Making workbook ${file + 1} of ${files} (${owner}): ${percent}%`,
   cannotPack:

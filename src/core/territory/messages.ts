@@ -55,17 +55,12 @@ export const territoryMessages = {
     `There are ${drivers} workload driver${drivers === 1 ? "" : "s"} but ${weights} weight${weights === 1 ? "" : "s"}; give one weight per driver`,
   badWeight: (driver: string, got: unknown): string =>
     `The weight of "${shown(driver)}" must be a number of 0 or more (it is ${described(got)})`,
-  overAssignment: (got: unknown): string =>
-    `Over-assignment must be a percentage from 100 % to 300 %, like 110 % (it is ${described(got)})`,
   badBand: (got: number): string => `The balance band must be a percentage from 0 % up, like 5 % (it is ${got})`,
   notAParent: (id: string): string => `"${shown(id)}" has no territories below it to balance`,
-  capacityColumn: (table: string, sheet: string, column: string): string =>
-    `Table ${table} (sheet "${sheet}") has no column "${column}"; type it back into the header row, then refresh`,
 } as const;
 
 /** What the pane tells users about the plan's capacity table (GU Capacity). */
 export const capacityPaneMessages = {
-  addFailed: "Couldn't add the capacity table",
   added: (sheet: string): string =>
     `Added sheet "${sheet}": one row per group of alike reps (Node, Heads, Quota per head, Attainment, a ramp % per period). Coverage shows here as you fill it in; set the plan up again to add capacity and coverage to the report.`,
   exists: (sheet: string): string => `The capacity table is already on sheet "${sheet}"`,
@@ -77,7 +72,6 @@ export const capacityPaneMessages = {
 
 /** What the pane says about last year's values (GU Reference, src/core/plan/layout/referenceTable.ts). */
 export const referencePaneMessages = {
-  addFailed: "Couldn't add the table for last year's values",
   added: (sheet: string): string =>
     `Added sheet "${sheet}": paste last year's values there, one row per node with its Id first. They show beside each field in My targets with the growth, and the plan's growth guardrails measure against them.`,
   exists: (sheet: string): string => `Last year's values are already on sheet "${sheet}"`,
@@ -102,7 +96,6 @@ export const balancePaneMessages = {
     `Moved ${count} account${count === 1 ? "" : "s"}; the accounts table and GU Audit are updated`,
   refused: (count: number): string =>
     `${count} move${count === 1 ? " was" : "s were"} not made because the accounts table changed since it was read:`,
-  keepFailed: "Could not keep the balancing settings in the plan",
   kept: "Kept for the plan: everyone's Balance view and map now use this table, these weights and this band (GU Settings)",
   keptByOthers:
     "Someone else kept other balancing settings since the plan was read; they are shown now. Change them again and keep them if yours should win",

@@ -1,10 +1,8 @@
 import * as React from "react";
-import { collectMessages } from "../../core/sharing/collectMessages";
 import type { MadeFile } from "../../core/sharing/madeFiles";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import { withBalancing, withEntries, withTopDown } from "../../core/plan/patch";
 import type { BalancingSettings } from "../../core/territory/balancingSettings";
-import { balancePaneMessages } from "../../core/territory/messages";
 import type { DashboardLayout } from "../../core/progress/dashboard";
 import type {
   AccountMove,
@@ -29,7 +27,6 @@ import type {
 } from "../../workbook/PlanWorkbook";
 import { progressPaneMessages, sharingMessages, taskPaneMessages } from "../../core/messages";
 import type { Snapshot, SnapshotInfo } from "../../core/sharing/snapshots";
-import { capacityPaneMessages, referencePaneMessages } from "../../core/territory/messages";
 
 /** A failed workbook call, as the MessageBar shows it. */
 export interface PaneError {
@@ -222,8 +219,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
         return result;
       },
       async addTable(kind) {
-        const failed = kind === "capacity" ? capacityPaneMessages.addFailed : referencePaneMessages.addFailed;
-        const added = await attempt(failed, () => workbook.addTable(kind));
+        const added = await attempt(taskPaneMessages.addTableFailed(kind), () => workbook.addTable(kind));
         if (added !== undefined) await reload();
         return added;
       },
@@ -235,7 +231,7 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       moveAccounts: (ref, moves, audit) =>
         attempt(sharingMessages.moveAccountsFailed, () => workbook.moveAccounts(ref, moves, audit)),
       async saveBalancing(balancing, expected, audit) {
-        const result = await attempt(balancePaneMessages.keepFailed, () =>
+        const result = await attempt(taskPaneMessages.keepBalancingFailed, () =>
           workbook.saveBalancing(balancing, expected, audit),
         );
         if (result?.ok) patch((current) => withBalancing(current, balancing));
@@ -252,13 +248,13 @@ export function useWorkbook(workbook: PlanWorkbook): WorkbookState {
       readSnapshot: (name) => attempt(sharingMessages.snapshotReadFailed(name), () => workbook.readSnapshot(name)),
       readAudit: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAudit()),
       async recordMadeFiles(files) {
-        const recorded = await attempt(collectMessages.recordFailed, async () => {
+        const recorded = await attempt(taskPaneMessages.recordFailed, async () => {
           await workbook.recordMadeFiles(files);
           return true;
         });
         return recorded === true;
       },
-      readMadeFiles: () => attempt(collectMessages.readRecordsFailed, () => workbook.readMadeFiles()),
+      readMadeFiles: () => attempt(taskPaneMessages.readRecordsFailed, () => workbook.readMadeFiles()),
       readAuditChain: () => attempt(sharingMessages.auditReadFailed, () => workbook.readAuditChain()),
       async mentionOnNode(id, mention, text) {
         const added = await attempt(taskPaneMessages.mentionFailed, async () => {

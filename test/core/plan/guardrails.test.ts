@@ -4,7 +4,8 @@
  */
 import type { LayoutProblem } from "../../../src/core/plan/layout";
 import { readSettingsGrid, settingsRows } from "../../../src/core/plan/layout/settingsTable";
-import { checkGuardrails, growthOf, type Guardrails } from "../../../src/core/plan/guardrails";
+import { checkGuardrails, growthOf } from "../../../src/core/plan/guardrails";
+import type { Guardrails } from "../../../src/core/plan/guardrailSettings";
 import type { Plan, PlanNode } from "../../../src/core/plan/types";
 import { chainAction } from "../../../src/core/plan/workflow";
 import { SETTINGS } from "../../support/plan";

@@ -2,13 +2,12 @@ import { CellError } from "../../../src/core/cell";
 import { Hierarchy } from "../../../src/core/hierarchy/hierarchy";
 import {
   capacityByNode,
-  childrenShare,
   coverage,
   coverageByNode,
   readCapacityRows,
-  readOverAssignment,
   type CapacityRow,
 } from "../../../src/core/territory/capacity";
+import { childrenShare, readOverAssignment } from "../../../src/core/territory/overAssignment";
 
 const PERIODS = ["Q1", "Q2", "Q3", "Q4"];
 

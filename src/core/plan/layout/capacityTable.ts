@@ -9,7 +9,7 @@
  * add their own; a missing ramp column (a period added by a later setup) counts as 100 %.
  */
 import type { CapacityTable, PlanSettings } from "../types";
-import { territoryMessages } from "../../territory/messages";
+import { layoutMessages } from "../../messages";
 import { GENERAL, PERCENT, cellsBlock, formatBlock, headerBlock, numberFormat, type CellBlock } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
 import { SHEETS, TABLES } from "./names";
@@ -83,7 +83,7 @@ export function readCapacityGrid(grid: TableGrid, periods: readonly string[]): C
     return {
       rows: [],
       firstRow,
-      problems: missing.map((header) => territoryMessages.capacityColumn(TABLES.capacity, SHEETS.capacity, header)),
+      problems: missing.map((header) => layoutMessages.optionalColumn(TABLES.capacity, SHEETS.capacity, header)),
     };
   }
   const [node, heads, quota, attainment] = CAPACITY_HEADERS.map(column);

@@ -11,6 +11,7 @@
  * naming the row and the fix, and is left out.
  */
 import { asNumber, idKey, idText, isBlank } from "../../cell";
+import { layoutMessages } from "../../messages";
 import type { PlanNode, PlanSettings, ReferenceValues } from "../types";
 import { GENERAL, cellsBlock, formatBlock, headerBlock, numberFormat, type CellBlock } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
@@ -47,7 +48,10 @@ export function readReferenceGrid(
   const sheet = SHEETS.reference;
   const idColumn = findColumn(grid.headers, ID_HEADER);
   if (idColumn < 0) {
-    return { values: new Map(), problems: [problem(1, referenceMessages.noIdColumn(TABLES.reference, sheet))] };
+    return {
+      values: new Map(),
+      problems: [problem(1, layoutMessages.optionalColumn(TABLES.reference, sheet, ID_HEADER))],
+    };
   }
   const columns = periods.map((period) => findColumn(grid.headers, period));
   const ids = new Map(nodes.map((node) => [idKey(node.id) as string, node.id]));
@@ -91,8 +95,6 @@ function problem(row: number, message: string): TerritoryProblem {
 }
 
 export const referenceMessages = {
-  noIdColumn: (table: string, sheet: string): string =>
-    `Table ${table} (sheet "${sheet}") has no column "Id"; type it back into the header row, then refresh`,
   noId: (row: number): string => `Row ${row} of GU Reference has values but no id; enter the node's id in column Id`,
   unknownId: (id: string, row: number): string =>
     `"${id}" (row ${row} of GU Reference) is not a node of the plan; correct the id or delete the row`,

@@ -12,7 +12,7 @@
  * guesses as it always did and nothing bounds a submission.
  */
 import { asNumber, isBlank } from "../../cell";
-import { GUARDRAIL_ACTIONS, type GuardrailRule, type Guardrails } from "../guardrails";
+import { GUARDRAIL_ACTIONS, type GuardrailRule, type Guardrails } from "../guardrailSettings";
 import {
   DEFAULT_BALANCE_BAND,
   formatWeights,
@@ -20,7 +20,7 @@ import {
   type BalancingSettings,
 } from "../../territory/balancingSettings";
 import { MAX_DECIMALS } from "../../allocation";
-import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/capacity";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/overAssignment";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
 import { cellText, type LayoutCell } from "./cells";

@@ -3,8 +3,8 @@ import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/num
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
-import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/capacity";
-import { hasGuardrails, type GuardrailAction, type Guardrails } from "../../../core/plan/guardrails";
+import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/overAssignment";
+import { hasGuardrails, type GuardrailAction, type Guardrails } from "../../../core/plan/guardrailSettings";
 
 /** The settings form as typed. */
 export interface SettingsDraft {

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { sharingMessages } from "../../../core/messages";
+import { sharingMessages, taskPaneMessages } from "../../../core/messages";
 import { collectMessages } from "../../../core/sharing/collectMessages";
 import type { Plan } from "../../../core/plan/types";
 import { owners } from "../../../core/plan/workflow";
@@ -85,7 +85,7 @@ export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JS
       });
       // A file the plan has no record of would be refused when it comes back: record first, then offer.
       if (!(await actions.recordMadeFiles(files.map((file) => file.record)))) {
-        setError(collectMessages.recordFailed);
+        setError(taskPaneMessages.recordFailed);
         return;
       }
       if (openWorkbook !== null) {
