@@ -411,11 +411,20 @@ export class FormulaEngine {
       if (sheetErrors.size > 0) sheetErrors.delete(k);
       return value;
     };
+    // Where results are stored counts as used: clearing that area (setting a plan up again clears the
+    // report, spilled results too) must reach the engine, which then sends the results back.
+    const extent = this.extent(cells.sheet);
     if (cells.shape === "scattered") {
       const values = cells.values.map((value, i) => one(cells.at[2 * i], cells.at[2 * i + 1], value));
+      for (let i = 0; i < cells.at.length; i += 2) {
+        if (cells.at[i] >= extent.rows) extent.rows = cells.at[i] + 1;
+        if (cells.at[i + 1] >= extent.cols) extent.cols = cells.at[i + 1] + 1;
+      }
       this.workbook.setComputedAt(cells.sheet, cells.at, values);
       return;
     }
+    extent.rows = Math.max(extent.rows, cells.row + Math.ceil(cells.values.length / Math.max(1, cells.width)));
+    extent.cols = Math.max(extent.cols, cells.col + cells.width);
     const rows: (CellValue | null)[][] = [];
     for (let start = 0; start < cells.values.length; start += cells.width) {
       const r = rows.length;

@@ -2,8 +2,9 @@
 // entered by reps, reviewed by their manager, seen by leadership against the top-down target and
 // reconciled, shared with a contributor as a workbook and collected back; then a target typed into
 // the sheet reaches the open pane, a rep follows the suggested top-down, and a region goes up the
-// approval chain. Last, on the sample plan, accounts are moved between territories in Balance and
-// the map shows the workload balance.
+// approval chain, and a rep spreads an annual number within the plan's growth guardrail. Last, on
+// the sample plan, accounts are moved between territories in Balance, the map shows the workload
+// balance and the coverage of the targets by capacity, and the balancing band is kept for the plan.
 // Steps run in order on one page and build on each other. A new step is one more function here and
 // one more entry in STORY.
 
@@ -530,6 +531,54 @@ async function regionGoesUpTheChain(t) {
   await t.screenshot("region-approved");
 }
 
+/**
+ * Issue 12 on the story's plan: leadership adds last year's values and a growth guardrail; Berlin's
+ * rep spreads an annual number by last year's shares, is refused above the bound and submits
+ * within it.
+ */
+async function repStaysWithinTheGuardrail(t) {
+  const { wb } = t;
+  await wb.openView("Navigate");
+  await wb.pane.getByRole("button", { name: "Add last year's values" }).click();
+  await wb.pane.getByText(/^Added sheet "GU Reference"/).waitFor();
+  await wb.paste("GU Reference", "A2", [["DE-1", "4000", "6000"]]);
+  await wb.expectCells("GU Reference", { A1: "Id", B1: "Q1 2027", C1: "Q2 2027", A2: "DE-1", B2: "4,000" });
+
+  await wb.openView("Set up");
+  await wb.pane.getByLabel("Maximum growth vs last year (%)").fill("20");
+  await wb.pane.getByRole("button", { name: "Update plan" }).click();
+  // Setting a plan up again asks first: its settings and hierarchy are replaced.
+  await t.page
+    .getByRole("dialog", { name: `Update the plan "${PLAN_NAME}"?` })
+    .getByRole("button", { name: "Update plan" })
+    .click();
+  await wb.pane.getByText(`The plan "${PLAN_NAME}" is set up with 10 nodes.`).waitFor();
+
+  await wb.openView("My targets");
+  await wb.chooseMe("Clara Schmidt");
+  const card = wb.card("Berlin");
+  await card.getByText(/Last year 4,000$/).waitFor();
+  await card.getByLabel("Annual for Berlin").fill("15,000");
+  await card.getByRole("button", { name: "Spread over the periods" }).click();
+  // Last year's shares are 40 % and 60 %.
+  await expectEventually("Berlin's Q1 spread", () => card.getByLabel("Q1 2027 (EUR)").inputValue(), "6,000");
+  await expectEventually("Berlin's Q2 spread", () => card.getByLabel("Q2 2027 (EUR)").inputValue(), "9,000");
+  await card.getByText(/Growth against last year is \+50 %; the plan allows at most \+20 %/).waitFor();
+  await t.screenshot("guardrail-warning");
+  await card.getByRole("button", { name: "Submit" }).click();
+  await card.getByText(/^Not submitted: Growth against last year is \+50 %/).waitFor();
+  await wb.expectCells(REPORT, { [`D${ROW.DE1}`]: "Not started" });
+
+  await card.getByLabel("Annual for Berlin").fill("11,000");
+  await card.getByRole("button", { name: "Spread over the periods" }).click();
+  await expectEventually("Berlin's Q1 spread", () => card.getByLabel("Q1 2027 (EUR)").inputValue(), "4,400");
+  await card.getByText(/Last year 4,000 · \+10 %/).waitFor();
+  await card.getByRole("button", { name: "Submit" }).click();
+  await card.getByText("Submitted").first().waitFor();
+  await wb.expectCells(REPORT, { [`D${ROW.DE1}`]: "Submitted", [`F${ROW.DE1}`]: "4,400", [`J${ROW.DE1}`]: "6,600" });
+  await t.screenshot("guardrail-submitted");
+}
+
 const ACCOUNTS = "Accounts";
 const AUDIT = "GU Audit";
 /** GU Audit's Field column (Time | User | Node | Field | Old | New | Note). */
@@ -620,6 +669,42 @@ async function territoriesAreBalanced(t) {
   await t.screenshot("map-balance");
 }
 
+/**
+ * Issue 13 on the sample plan: capacity shows as coverage in Navigate and on the map, and the
+ * territory manager keeps the Balance view's band for the plan, audited.
+ */
+async function coverageAndKeptBalancing(t) {
+  const { wb } = t;
+  await wb.openView("Navigate");
+  await wb.pane
+    .getByRole("treeitem")
+    .filter({ hasText: /· Cov [\d.,]+ %/ })
+    .first()
+    .waitFor();
+  await t.screenshot("navigate-coverage");
+
+  await wb.openView("Map");
+  const colourBy = wb.pane.getByRole("combobox", { name: "Colour by" });
+  await colourBy.selectOption({ label: "Coverage (targets against capacity)" });
+  const map = wb.pane.getByRole("group", { name: "Map of countries by coverage (targets against capacity)" });
+  await map
+    .getByRole("button", { name: /: targets [\d.,]+ % (above|below) capacity, / })
+    .first()
+    .waitFor();
+  await map.scrollIntoViewIfNeeded();
+  await t.screenshot("map-coverage");
+
+  await wb.openView("Balance");
+  await wb.pane.getByLabel("Accounts table").waitFor();
+  const lastAudit = await lastFilledRow(wb, AUDIT, AUDIT_FIELD, 100);
+  await wb.pane.getByLabel("Band around the average (%)").fill("8");
+  await wb.pane.getByRole("button", { name: "Keep these settings for the plan" }).click();
+  await wb.pane.getByText(/^Kept for the plan/).waitFor();
+  await wb.expectCells(AUDIT, { [`D${lastAudit + 1}`]: "setting accountsTable" });
+  const kept = await lastFilledRow(wb, AUDIT, AUDIT_FIELD, lastAudit + 1);
+  await wb.expectCells(AUDIT, { [`D${kept}`]: "setting balanceBand", [`F${kept}`]: "0.08" });
+}
+
 /** The story, in order. Each step: a name for the report and a function of the shared test context. */
 export const STORY = [
   { name: "set up a plan from a pasted hierarchy, fixing the error it reports", run: setUpFromPastedHierarchy },
@@ -645,7 +730,15 @@ export const STORY = [
   { name: "a rep types the suggested top-down and the gap closes", run: repTypesTheGuidance },
   { name: "the UK's manager submits the UK and Europe's VP approves it", run: regionGoesUpTheChain },
   {
+    name: "leadership adds last year's values and a growth guardrail; a rep spreads an annual number and stays within it",
+    run: repStaysWithinTheGuardrail,
+  },
+  {
     name: "on the sample plan, Balance moves accounts between territories and the map shows the balance",
     run: territoriesAreBalanced,
+  },
+  {
+    name: "on the sample plan, coverage shows in Navigate and on the map, and the balancing band is kept for the plan",
+    run: coverageAndKeptBalancing,
   },
 ];

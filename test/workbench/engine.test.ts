@@ -47,6 +47,18 @@ describe("FormulaEngine", () => {
 
   afterEach(() => engine.dispose());
 
+  it("keeps the report's spilled rows when the plan is set up again over the same nodes", async () => {
+    await engine.start();
+    const plan = await book.readPlan();
+    if (plan === null) throw new Error("no plan");
+    // Setting up again clears the report sheet, spilled results too, and writes the same formulas:
+    // HyperFormula sees nothing change, so the engine must send the cleared results back.
+    await book.writePlan({ settings: plan.settings, nodes: plan.nodes });
+    await engine.settled();
+    expect([ROW.CO, ROW.EMEA, ROW.UK, ROW.DE].map((row) => report(row, 0))).toEqual(["CO", "EMEA", "UK", "DE"]);
+    expect([ROW.CO, ROW.EMEA, ROW.UK, ROW.DE].map((row) => report(row, Q1.bottomUp))).toEqual([200, 200, 120, 80]);
+  });
+
   it("computes nothing until started, then every formula of the report", async () => {
     expect(report(ROW.CO, Q1.bottomUp)).toBeNull();
     expect(engine.state).toEqual({ kind: "waiting" });
