@@ -59,6 +59,15 @@ const useStyles = makeStyles({
   },
 });
 
+/** The guardrail fields, in the order the form shows them: value bounds, then growth bounds. */
+const BOUNDS: readonly { field: "minValue" | "maxValue" | "minGrowth" | "maxGrowth"; label: string; hint?: string }[] =
+  [
+    { field: "minValue", label: "Minimum per period" },
+    { field: "maxValue", label: "Maximum per period" },
+    { field: "minGrowth", label: "Minimum growth vs last year (%)", hint: "Needs last year's values (Navigate)" },
+    { field: "maxGrowth", label: "Maximum growth vs last year (%)" },
+  ];
+
 /** The plan's settings: name, what is planned, the periods, and the rules for entries. */
 export function SettingsForm({ draft, errors, currentPeriods, onChange }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
@@ -162,40 +171,15 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Guardrails (blank: no bound)</legend>
         <div className={styles.row}>
-          <Field label="Minimum per period" validationMessage={errors.minValue}>
-            <Input
-              inputMode="decimal"
-              value={draft.minValue}
-              onChange={(_event, data) => set("minValue", data.value)}
-            />
-          </Field>
-          <Field label="Maximum per period" validationMessage={errors.maxValue}>
-            <Input
-              inputMode="decimal"
-              value={draft.maxValue}
-              onChange={(_event, data) => set("maxValue", data.value)}
-            />
-          </Field>
-        </div>
-        <div className={styles.row}>
-          <Field
-            label="Minimum growth vs last year (%)"
-            validationMessage={errors.minGrowth}
-            hint="Needs last year's values (Navigate)"
-          >
-            <Input
-              inputMode="decimal"
-              value={draft.minGrowth}
-              onChange={(_event, data) => set("minGrowth", data.value)}
-            />
-          </Field>
-          <Field label="Maximum growth vs last year (%)" validationMessage={errors.maxGrowth}>
-            <Input
-              inputMode="decimal"
-              value={draft.maxGrowth}
-              onChange={(_event, data) => set("maxGrowth", data.value)}
-            />
-          </Field>
+          {BOUNDS.map((bound) => (
+            <Field key={bound.field} label={bound.label} validationMessage={errors[bound.field]} hint={bound.hint}>
+              <Input
+                inputMode="decimal"
+                value={draft[bound.field]}
+                onChange={(_event, data) => set(bound.field, data.value)}
+              />
+            </Field>
+          ))}
         </div>
         <Field label="A submission outside a bound">
           <RadioGroup
