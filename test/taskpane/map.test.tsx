@@ -190,6 +190,31 @@ describe("Map", () => {
     expect(options.map((option) => option.getAttribute("value"))).not.toContain("coverage");
   });
 
+  test("balance is judged and coloured by the band the plan keeps, not the default ±5 %", async () => {
+    const workbook = worldPlan();
+    const plan = workbook.plan as Plan;
+    workbook.plan = {
+      ...plan,
+      settings: { ...plan.settings, balancing: { accountsTable: "Accounts", weights: [], band: 0.6 } },
+    };
+    workbook.tables.set("Accounts", {
+      ref: { kind: "table", name: "Accounts" },
+      rows: [
+        ["Account", "Territory", "Visits"],
+        ["A1", "FR", 30],
+        ["A4", "DE", 10],
+      ],
+      firstRow: 1,
+    });
+    const { user } = await openMap(workbook);
+    const colourBy = (): HTMLElement => screen.getByRole("combobox", { name: "Colour by" });
+    await waitFor(() => expect(within(colourBy()).getByRole("option", { name: "Balance (accounts)" })).toBeVisible());
+    await user.selectOptions(colourBy(), "balance");
+    const france = region(/^France: workload \+50\.0 % against its siblings, within the band$/);
+    expect(france).toHaveAttribute("data-tone", "within");
+    expect(france).toHaveAttribute("fill", stepOf(balanceScale(0.6), 0.5).colour);
+  });
+
   test("with an accounts table the map colours by workload balance, and recolours once Balance moves accounts", async () => {
     const workbook = worldPlan();
     // Under Europe: France 30 visits, Germany 10, against an average of 20; moving one of France's

@@ -63,9 +63,9 @@ export function varianceScale(tolerance: number): ColourScale {
   };
 }
 
-/** Balance steps: within the ±5 % band neutral, then three steps each way, as variance's. */
-export function balanceScale(): ColourScale {
-  return { ...varianceScale(BALANCE_BAND), measure: "balance" };
+/** Balance steps: within the band (±5 % unless the plan keeps another) neutral, then three steps each way, as variance's. */
+export function balanceScale(band: number = BALANCE_BAND): ColourScale {
+  return { ...varianceScale(band), measure: "balance" };
 }
 
 /** Coverage steps: variance's, mirrored, so that over-assigned reps (a positive value) are red. */
@@ -95,9 +95,14 @@ export function shareScale(largest: number): ColourScale {
 }
 
 /** The scale for a measure over these regions. */
-export function scaleFor(measure: MapMeasure, regions: readonly RegionFigures[], tolerance: number): ColourScale {
+export function scaleFor(
+  measure: MapMeasure,
+  regions: readonly RegionFigures[],
+  tolerance: number,
+  band: number = BALANCE_BAND,
+): ColourScale {
   if (measure === "variance") return varianceScale(tolerance);
-  if (measure === "balance") return balanceScale();
+  if (measure === "balance") return balanceScale(band);
   if (measure === "coverage") return coverageScale(tolerance);
   return shareScale(Math.max(0, ...regions.map((region) => region.share ?? 0)));
 }

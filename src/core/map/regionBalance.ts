@@ -6,9 +6,10 @@
  */
 import type { TerritoryBalance } from "../territory/workload";
 import { DEFAULT_BALANCE_BAND } from "../territory/balancingSettings";
+import { isOutside } from "../territory/band";
 import type { RegionMap } from "./regionFigures";
 
-/** The band the map's colours show as balanced: the Balance view's default, ±5 %. */
+/** The band the map shows as balanced until the plan keeps one: the Balance view's default, ±5 %. */
 export const BALANCE_BAND = DEFAULT_BALANCE_BAND;
 
 /**
@@ -16,7 +17,11 @@ export const BALANCE_BAND = DEFAULT_BALANCE_BAND;
  * average, +0.3 = 30 % more work), from every node's balance among its siblings (by id). A region
  * none of whose nodes has a balance, or only among siblings without any workload, has none (null).
  */
-export function withBalance(map: RegionMap, balances: readonly TerritoryBalance[]): RegionMap {
+export function withBalance(
+  map: RegionMap,
+  balances: readonly TerritoryBalance[],
+  band: number = BALANCE_BAND,
+): RegionMap {
   const byId = new Map(balances.map((balance) => [balance.id, balance]));
   return {
     ...map,
@@ -32,7 +37,9 @@ export function withBalance(map: RegionMap, balances: readonly TerritoryBalance[
         average += balance.average;
         counted++;
       }
-      return { ...region, balance: counted === 0 ? null : workload / average - 1 };
+      const balance = counted === 0 ? null : workload / average - 1;
+      const side = balance === null || !isOutside(balance + 1, band) ? null : balance > 0 ? "over" : "under";
+      return { ...region, balance, balanceFlag: side };
     }),
   };
 }

@@ -30,6 +30,8 @@ export interface RegionFigures {
   readonly share: number | null;
   /** Workload against the siblings' average, less 1, once accounts are read (regionBalance.ts); null: no accounts. */
   readonly balance?: number | null;
+  /** Balance beyond the band: "over" (more work than the siblings' average) or "under". */
+  readonly balanceFlag?: "over" | "under" | null;
   /** Targets against capacity, less 1, once the plan has a capacity table (regionCoverage.ts); null: no target. */
   readonly coverage?: number | null;
   /** Coverage beyond the plan's tolerance: "over" the reps' capacity, or "under" it (capacity unused). */

@@ -25,7 +25,7 @@ import {
   type RegionFigures,
 } from "../../../core/map/regionFigures";
 import { mapMessages } from "../../../core/map/messages";
-import { withBalance } from "../../../core/map/regionBalance";
+import { BALANCE_BAND, withBalance } from "../../../core/map/regionBalance";
 import { withCoverage } from "../../../core/map/regionCoverage";
 import { planCapacityOf } from "../../../core/territory/planCapacity";
 import { buildPlanView } from "../../../core/plan/planView";
@@ -88,6 +88,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
   const shownPeriod = period !== TOTAL && period >= view.periods.length ? TOTAL : period;
   const { accounts, reread: readAccountsAgain } = useAccounts(plan, actions);
   const balances = accounts?.balances ?? null;
+  const band = accounts?.band ?? BALANCE_BAND;
   const [showAccounts, setShowAccounts] = React.useState(true);
   const capacity = planCapacityOf(plan);
   const measures = MAP_MEASURES.filter(
@@ -97,9 +98,9 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
   const map = React.useMemo(() => {
     if (column === undefined) return null;
     const figures = regionFigures(view, column, plan.settings.tolerance, shownPeriod);
-    const balanced = balances === null ? figures : withBalance(figures, balances);
+    const balanced = balances === null ? figures : withBalance(figures, balances, band);
     return capacity === null ? balanced : withCoverage(balanced, capacity, shownPeriod, plan.settings.tolerance);
-  }, [view, column, plan.settings.tolerance, shownPeriod, balances, capacity]);
+  }, [view, column, plan.settings.tolerance, shownPeriod, balances, band, capacity]);
   const shapes = useShapes(map?.kind ?? "world");
   const located = accounts?.located;
   const dots = React.useMemo(
@@ -124,7 +125,7 @@ export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): 
     );
   }
 
-  const scale = scaleFor(shownMeasure, map.regions, plan.settings.tolerance);
+  const scale = scaleFor(shownMeasure, map.regions, plan.settings.tolerance, band);
   const selectedRegion =
     map.regions.find((region) => selectedNode !== null && region.nodes.includes(selectedNode))?.region.key ??
     (chosenRegion !== null && byKey.has(chosenRegion) ? chosenRegion : null);

@@ -1,8 +1,6 @@
 /** How the map, its legend and its table put a region's measure into words. */
 import { formatNumber } from "../../../core/plan/numbers";
 import type { ScaleStep } from "../../../core/map/colourScale";
-import { BALANCE_BAND } from "../../../core/map/regionBalance";
-import { isOutside } from "../../../core/territory/band";
 import { measureOf, type MapMeasure, type RegionFigures } from "../../../core/map/regionFigures";
 
 export const MEASURE_LABELS: Readonly<Record<MapMeasure, string>> = {
@@ -23,10 +21,10 @@ function coverageText(region: RegionFigures, locale: string, short: boolean): st
   return side === null ? `${shown}, within tolerance` : `${shown}, ${side} tolerance`;
 }
 
-/** Where a balance sits against the ±5 % band: "over the band", "under the band", "within the band". */
-function balanceSide(value: number): string {
-  if (!isOutside(value + 1, BALANCE_BAND)) return "within the band";
-  return value > 0 ? "over the band" : "under the band";
+/** Where a region's balance sits against the band: "over the band", "under the band", "within the band". */
+function balanceSide(region: RegionFigures): string {
+  const side = region.balanceFlag ?? null;
+  return side === null ? "within the band" : `${side} the band`;
 }
 
 export function percent(value: number, locale: string, signed: boolean): string {
@@ -43,7 +41,7 @@ export function measureText(region: RegionFigures, measure: MapMeasure, locale: 
   if (measure === "balance")
     return value === null
       ? "no accounts"
-      : `workload ${percent(value, locale, true)} against its siblings, ${balanceSide(value)}`;
+      : `workload ${percent(value, locale, true)} against its siblings, ${balanceSide(region)}`;
   const { figures } = region;
   if (figures.topDown === null) return "no target";
   const side = figures.variance !== null && figures.variance > 0 ? "over" : "under";
@@ -58,7 +56,7 @@ export function shortMeasureText(region: RegionFigures, measure: MapMeasure, loc
   if (measure === "share") return value === null ? "—" : percent(value, locale, false);
   if (measure === "balance") {
     if (value === null) return "no accounts";
-    const side = balanceSide(value);
+    const side = balanceSide(region);
     return side === "within the band"
       ? percent(value, locale, true)
       : `${percent(value, locale, true)} ${side.split(" ")[0]}`;

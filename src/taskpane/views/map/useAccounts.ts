@@ -18,6 +18,8 @@ export interface MapAccounts {
   readonly balances: readonly TerritoryBalance[] | null;
   /** The valid accounts that have coordinates, in table order. */
   readonly located: readonly Account[];
+  /** The band balance is judged by: the plan's kept band for its kept table, else ±5 %. */
+  readonly band: number;
 }
 
 /**
@@ -50,16 +52,13 @@ export function useAccounts(plan: Plan, actions: WorkbookActions): { accounts: M
       const keptHere = kept?.accountsTable.toLowerCase() === name?.toLowerCase() ? kept : undefined;
       const mapping = mappingFor(table, keptHere);
       const read = readAccounts(built.hierarchy, accountRows(table, mapping), workloadSettings(table, mapping));
+      const band = keptHere?.band ?? BALANCE_BAND;
       const balances =
         read.settingsProblem !== null || read.accounts.length === 0
           ? null
-          : balanceByNode(
-              built.hierarchy,
-              workloadByNode(built.hierarchy, read.accounts),
-              keptHere?.band ?? BALANCE_BAND,
-            );
+          : balanceByNode(built.hierarchy, workloadByNode(built.hierarchy, read.accounts), band);
       const located = read.accounts.filter((account) => account.latitude !== null && account.longitude !== null);
-      setAccounts({ balances, located });
+      setAccounts({ balances, located, band });
     })();
     return () => {
       live = false;
