@@ -193,7 +193,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   /** Its readers (the workbench's formula engine) spill arrays, as Excel with dynamic arrays does. */
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
-    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES, "capacity"]);
+    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES, "capacity", "reference"]);
     const layout = buildPlanLayout(setup, before);
     const read = before.settings === undefined ? null : readPlanGrids(before);
     const audit = setupAudit(

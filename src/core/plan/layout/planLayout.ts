@@ -27,7 +27,8 @@ import {
 import { nodeTableContent, orphanIds, storedTables } from "./nodeTables";
 import { PlanLayoutError, type LayoutProblem } from "./problems";
 import { reportBlocks, type ToleranceRule } from "./report";
-import { capacityCheck, capacityReportBlocks } from "./reportCapacity";
+import { capacityCheck, capacityReportBlocks, capacityReportColumn } from "./reportCapacity";
+import { referenceCheck, referenceColumnsOf, referenceReportBlocks } from "./reportReference";
 import { capacityColumnsOf } from "./capacityTable";
 import { settingsRow, settingsRows } from "./settingsTable";
 
@@ -122,16 +123,19 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   const tableRows = rowIds.length;
   // The capacity block only over a capacity table whose Node and Quota columns are there to read.
   const capacity = existing.capacity === undefined ? null : capacityColumnsOf(existing.capacity, settings.periods);
-  const report = reportBlocks(
-    settings,
-    nodes.length,
-    { inputs: tableRows, targets: tableRows, status: tableRows },
-    capacity === null ? [] : [capacityCheck(capacity)],
-  );
+  const reference = existing.reference === undefined ? null : referenceColumnsOf(existing.reference, settings.periods);
+  const report = reportBlocks(settings, nodes.length, { inputs: tableRows, targets: tableRows, status: tableRows }, [
+    ...(capacity === null ? [] : [capacityCheck(capacity)]),
+    ...(reference === null ? [] : [referenceCheck(reference)]),
+  ]);
   const coverage = capacity === null ? null : capacityReportBlocks(settings, nodes.length, capacity);
+  // Right of the capacity block when there is one, a column apart, else where it would start.
+  const referenceStart =
+    capacityReportColumn(settings.periods.length) + (capacity === null ? 0 : settings.periods.length * 3 + 1);
+  const lastYear = reference === null ? [] : referenceReportBlocks(settings, nodes.length, reference, referenceStart);
   return {
     tables,
-    blocks: [...blocks, ...report.blocks, ...(coverage?.blocks ?? [])],
+    blocks: [...blocks, ...report.blocks, ...(coverage?.blocks ?? []), ...lastYear],
     rules: [...report.rules, ...(coverage?.rules ?? [])],
     rowIds,
   };
