@@ -246,6 +246,7 @@ export const taskPaneMessages = {
   nameRequired: "Give the plan a name",
   toleranceRange: "Enter a tolerance from 0 to 100 %",
   maxBelowMin: "The maximum is below the minimum; make it at least as large, or leave one blank",
+  badLevels: 'Enter levels like "4" or "3-4" (1 is the top), or leave it blank for every level',
   overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",

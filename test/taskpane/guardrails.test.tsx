@@ -22,7 +22,7 @@ function guardedPlan(): FakePlanWorkbook {
     ...plan,
     settings: {
       ...plan.settings,
-      guardrails: { minValue: 0, maxValue: null, minGrowth: null, maxGrowth: 0.2, whenBroken: "block" },
+      guardrails: { minValue: 0, maxValue: null, minGrowth: null, maxGrowth: 0.2, whenBroken: "block", levels: null },
     },
     reference: { values: new Map([["NORTH", [1000, 1000]]]), problems: [] },
   });

@@ -7,7 +7,7 @@ test("setting the plan up again keeps kept balancing (not on the form) and the g
     ...SETTINGS,
     name: "FY27",
     balancing: { accountsTable: "Accounts", weights: [{ driver: "Visits", weight: 2 }], band: 0.1 },
-    guardrails: { minValue: 0, maxValue: null, minGrowth: -0.1, maxGrowth: 0.25, whenBroken: "comment" },
+    guardrails: { minValue: 0, maxValue: null, minGrowth: -0.1, maxGrowth: 0.25, whenBroken: "comment", levels: null },
   };
   const result = settingsFromDraft(initialDraft(existing, "en-US", new Date("2027-01-05")), existing, "en-US");
   expect(result.ok && result.settings.balancing).toEqual(existing.balancing);
@@ -25,6 +25,7 @@ test("the guardrails typed in Set up become the plan's, in the user's locale; al
     minGrowth: -0.1,
     maxGrowth: 0.255,
     whenBroken: "comment",
+    levels: null,
   });
   expect(settingsFromDraft({ ...draft, name: "FY27" }, null, "de-DE")).toMatchObject({ ok: true });
   expect(

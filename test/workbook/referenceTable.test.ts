@@ -93,7 +93,14 @@ describe.each(KINDS)("$name: last year's values", ({ open }) => {
       ...read,
       settings: {
         ...read.settings,
-        guardrails: { minValue: null, maxValue: null, minGrowth: null, maxGrowth: 0.2, whenBroken: "block" as const },
+        guardrails: {
+          minValue: null,
+          maxValue: null,
+          minGrowth: null,
+          maxGrowth: 0.2,
+          whenBroken: "block" as const,
+          levels: null,
+        },
       },
     };
     const submit = (values: number[]) =>

@@ -128,7 +128,14 @@ describe("the hostile returned-file corpus", () => {
       ...plan,
       settings: {
         ...plan.settings,
-        guardrails: { minValue: 0, maxValue: 1000, minGrowth: null, maxGrowth: null, whenBroken: "block" },
+        guardrails: {
+          minValue: 0,
+          maxValue: 1000,
+          minGrowth: null,
+          maxGrowth: null,
+          whenBroken: "block",
+          levels: null,
+        },
       },
     };
     const edited = await readReturnedFile(

@@ -16,10 +16,36 @@ export interface Guardrails {
   readonly minGrowth: number | null;
   readonly maxGrowth: number | null;
   readonly whenBroken: GuardrailAction;
+  /** The hierarchy levels the bounds apply to (1 = the top); null: every level. */
+  readonly levels: readonly number[] | null;
 }
 
 export type GuardrailRule = "minValue" | "maxValue" | "minGrowth" | "maxGrowth";
 
 export function hasGuardrails(rails: Guardrails): boolean {
   return rails.minValue !== null || rails.maxValue !== null || rails.minGrowth !== null || rails.maxGrowth !== null;
+}
+
+/** Levels as GU Settings and the form write them: "4", "3, 4", "2-4"; null for blank. */
+export function formatLevels(levels: readonly number[] | null): string {
+  return levels === null ? "" : levels.join(", ");
+}
+
+/**
+ * The levels typed ("4", "3, 4", "2-4", or a mix), sorted and each once; null for blank, and
+ * undefined when a part is not a whole number from 1 up or a range of them.
+ */
+export function parseLevels(text: string): number[] | null | undefined {
+  const parts = text.split(/[,;\s]+/).filter((part) => part !== "");
+  if (parts.length === 0) return null;
+  const levels = new Set<number>();
+  for (const part of parts) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (range === null) return undefined;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (from < 1 || to < from || to - from > 1000) return undefined;
+    for (let level = from; level <= to; level++) levels.add(level);
+  }
+  return [...levels].sort((a, b) => a - b);
 }

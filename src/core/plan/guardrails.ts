@@ -12,6 +12,7 @@
  */
 import { formatNumber } from "./numbers";
 import { hasGuardrails, type GuardrailRule, type Guardrails } from "./guardrailSettings";
+import { hierarchyOf } from "./planView";
 import type { PeriodValues, Plan } from "./types";
 
 export interface GuardrailBreak {
@@ -116,12 +117,21 @@ export function submissionCheck(
   locale: string,
 ): GuardrailCheck {
   const rails = plan.settings.guardrails;
-  if (rails === undefined || !hasGuardrails(rails)) return { breaks: [], refusal: null };
+  if (rails === undefined || !hasGuardrails(rails) || !atGuardedLevel(plan, id, rails))
+    return { breaks: [], refusal: null };
   return checkGuardrails(rails, values, plan.reference?.values.get(id), comment, {
     periods: plan.settings.periods,
     locale,
     decimals: plan.settings.decimals,
   });
+}
+
+/** Whether node `id` sits at a level the bounds apply to. */
+function atGuardedLevel(plan: Plan, id: string, rails: Guardrails): boolean {
+  if (rails.levels === null) return true;
+  const built = hierarchyOf(plan.nodes);
+  const node = built.ok ? built.hierarchy.find(id) : undefined;
+  return node !== undefined && rails.levels.includes(built.ok ? built.hierarchy.depth[node] : 0);
 }
 
 export const guardrailMessages = {

@@ -192,7 +192,7 @@ const views = new WeakMap<Plan, PlanView>();
 const hierarchies = new WeakMap<readonly PlanNode[], ReturnType<typeof Hierarchy.build>>();
 
 /** The hierarchy of a node list, built once: saves patch entries into new plans with the same nodes. */
-function hierarchyOf(nodes: readonly PlanNode[]): ReturnType<typeof Hierarchy.build> {
+export function hierarchyOf(nodes: readonly PlanNode[]): ReturnType<typeof Hierarchy.build> {
   let built = hierarchies.get(nodes);
   if (built === undefined) {
     built = Hierarchy.build(

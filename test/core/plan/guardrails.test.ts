@@ -5,12 +5,19 @@
 import type { LayoutProblem } from "../../../src/core/plan/layout";
 import { readSettingsGrid, settingsRows } from "../../../src/core/plan/layout/settingsTable";
 import { checkGuardrails, growthOf } from "../../../src/core/plan/guardrails";
-import type { Guardrails } from "../../../src/core/plan/guardrailSettings";
+import { parseLevels, type Guardrails } from "../../../src/core/plan/guardrailSettings";
 import type { Plan, PlanNode } from "../../../src/core/plan/types";
 import { chainAction } from "../../../src/core/plan/workflow";
 import { SETTINGS } from "../../support/plan";
 
-const RAILS: Guardrails = { minValue: 0, maxValue: 1_000_000, minGrowth: -0.1, maxGrowth: 0.25, whenBroken: "block" };
+const RAILS: Guardrails = {
+  minValue: 0,
+  maxValue: 1_000_000,
+  minGrowth: -0.1,
+  maxGrowth: 0.25,
+  whenBroken: "block",
+  levels: null,
+};
 const CONTEXT = { periods: ["Q1", "Q2", "Q3", "Q4"], locale: "en-US", decimals: 0 };
 
 describe("checkGuardrails", () => {
@@ -48,7 +55,7 @@ describe("checkGuardrails", () => {
   });
 
   test("a comment rule lets the values through once a comment explains them", () => {
-    const rails: Guardrails = { ...RAILS, whenBroken: "comment" };
+    const rails: Guardrails = { ...RAILS, whenBroken: "comment", levels: null };
     const without = checkGuardrails(rails, [200, 200, 200, 200], [100, 100, 100, 100], " ", CONTEXT);
     expect(without.refusal).toMatch(/^Not submitted: Growth against last year is \+100 %.*Explain why in the comment/);
     expect(
@@ -66,7 +73,7 @@ describe("guardrails in the settings table", () => {
 
   test("a plan without them writes no rows, and reads back what it writes", () => {
     expect(settingsRows(SETTINGS).map((row) => row[0])).not.toContain("maxGrowth");
-    const rails: Guardrails = { ...RAILS, minValue: null, whenBroken: "comment" };
+    const rails: Guardrails = { ...RAILS, minValue: null, whenBroken: "comment", levels: null };
     expect(read(settingsRows({ ...SETTINGS, guardrails: rails })).rails).toEqual(rails);
   });
 
@@ -121,5 +128,50 @@ describe("a submission under guardrails", () => {
         SETTINGS.periods.map(() => 120),
       ).ok,
     ).toBe(true);
+  });
+});
+
+describe("guardrails at some levels only", () => {
+  const node = (id: string, parent: string, owner: string): PlanNode => ({
+    id,
+    parent,
+    name: id,
+    owner,
+    attributes: {},
+  });
+  const plan: Plan = {
+    settings: { ...SETTINGS, guardrails: { ...RAILS, maxValue: 100, levels: [3] } },
+    // North is a rep at level 2; Oslo a rep at level 3, under South.
+    nodes: [
+      node("Co", "", "Vera"),
+      node("North", "Co", "Nina"),
+      node("South", "Co", "Sam"),
+      node("Oslo", "South", "Ann"),
+    ],
+    entries: new Map(),
+    topDown: new Map(),
+  };
+  const submit = (id: string, owner: string) =>
+    chainAction(plan, id, "submit", {
+      user: owner,
+      now: "2027-01-05T10:00:00.000Z",
+      values: SETTINGS.periods.map(() => 500),
+      periods: SETTINGS.periods,
+    });
+
+  test("bound the nodes at those levels and leave the others free", () => {
+    expect(submit("Oslo", "Ann")).toEqual({ ok: false, message: expect.stringContaining("(maxValue in GU Settings)") });
+    expect(submit("North", "Nina").ok).toBe(true);
+  });
+
+  test("are read from the levels typed: one, several, ranges; blank is every level; anything else is refused", () => {
+    expect(parseLevels("4")).toEqual([4]);
+    expect(parseLevels(" 3, 1 ;2-3 ")).toEqual([1, 2, 3]);
+    expect(parseLevels("")).toBeNull();
+    for (const bad of ["0", "4-2", "top", "2.5"]) expect(parseLevels(bad)).toBeUndefined();
+    const rows = settingsRows({ ...SETTINGS, guardrails: { ...RAILS, levels: [3, 4] } });
+    expect(rows.find((row) => row[0] === "guardrailLevels")).toEqual(["guardrailLevels", "3, 4"]);
+    const problems: LayoutProblem[] = [];
+    expect(readSettingsGrid({ headers: ["Key", "Value"], rows }, problems)?.guardrails?.levels).toEqual([3, 4]);
   });
 });

@@ -12,7 +12,13 @@
  * guesses as it always did and nothing bounds a submission.
  */
 import { asNumber, isBlank } from "../../cell";
-import { GUARDRAIL_ACTIONS, type GuardrailRule, type Guardrails } from "../guardrailSettings";
+import {
+  GUARDRAIL_ACTIONS,
+  formatLevels,
+  parseLevels,
+  type GuardrailRule,
+  type Guardrails,
+} from "../guardrailSettings";
 import {
   DEFAULT_BALANCE_BAND,
   formatWeights,
@@ -51,6 +57,7 @@ const SETTING_KEYS = [
   "minGrowth",
   "maxGrowth",
   "guardrailAction",
+  "guardrailLevels",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
@@ -65,6 +72,7 @@ const GUARDRAIL_KEYS = [
   "minGrowth",
   "maxGrowth",
   "guardrailAction",
+  "guardrailLevels",
 ] as const satisfies readonly SettingKey[];
 const PERIOD_KEY = "period";
 
@@ -88,6 +96,7 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     minGrowth: settings.guardrails?.minGrowth ?? null,
     maxGrowth: settings.guardrails?.maxGrowth ?? null,
     guardrailAction: settings.guardrails?.whenBroken ?? null,
+    guardrailLevels: settings.guardrails === undefined ? null : formatLevels(settings.guardrails.levels),
   };
   const optional = (key: SettingKey): boolean =>
     (ROLE_KEYS.includes(key) && values[key] === "") ||
@@ -249,7 +258,11 @@ function readGuardrails(
   };
   ordered("minValue", "maxValue", minValue, maxValue);
   ordered("minGrowth", "maxGrowth", minGrowth, maxGrowth);
-  return { minValue, maxValue, minGrowth, maxGrowth, whenBroken };
+  const levelsSetting = get("guardrailLevels");
+  const levels = levelsSetting === undefined ? null : parseLevels(cellText(levelsSetting.value));
+  if (levelsSetting !== undefined && levels === undefined)
+    bad("guardrailLevels", levelsSetting, 'levels like "4" or "3-4", or blank for every level');
+  return { minValue, maxValue, minGrowth, maxGrowth, whenBroken, levels: levels ?? null };
 }
 
 type Setting = { value: unknown; row: number };

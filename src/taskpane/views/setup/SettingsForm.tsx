@@ -181,6 +181,13 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
             </Field>
           ))}
         </div>
+        <Field
+          label="Only at levels"
+          validationMessage={errors.levels}
+          hint="1 is the top; 4 or 3-4. Blank: every level"
+        >
+          <Input value={draft.levels} onChange={(_event, data) => set("levels", data.value)} />
+        </Field>
         <Field label="A submission outside a bound">
           <RadioGroup
             layout="horizontal"

@@ -4,7 +4,13 @@ import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/overAssignment";
-import { hasGuardrails, type GuardrailAction, type Guardrails } from "../../../core/plan/guardrailSettings";
+import {
+  formatLevels,
+  hasGuardrails,
+  parseLevels,
+  type GuardrailAction,
+  type Guardrails,
+} from "../../../core/plan/guardrailSettings";
 
 /** The settings form as typed. */
 export interface SettingsDraft {
@@ -34,6 +40,8 @@ export interface SettingsDraft {
   readonly minGrowth: string;
   readonly maxGrowth: string;
   readonly whenBroken: GuardrailAction;
+  /** The levels the bounds apply to, as typed ("4", "3-4"); blank: every level. */
+  readonly levels: string;
 }
 
 export type DraftField =
@@ -46,7 +54,8 @@ export type DraftField =
   | "minValue"
   | "maxValue"
   | "minGrowth"
-  | "maxGrowth";
+  | "maxGrowth"
+  | "levels";
 
 export type DraftResult =
   | { readonly ok: true; readonly settings: PlanSettings }
@@ -78,6 +87,7 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     minGrowth: boundText(existing?.guardrails?.minGrowth ?? null, locale, 100),
     maxGrowth: boundText(existing?.guardrails?.maxGrowth ?? null, locale, 100),
     whenBroken: existing?.guardrails?.whenBroken ?? "block",
+    levels: formatLevels(existing?.guardrails?.levels ?? null),
   };
 }
 
@@ -109,12 +119,15 @@ function guardrailsFromDraft(
     minGrowth: bound("minGrowth", 100),
     maxGrowth: bound("maxGrowth", 100),
     whenBroken: draft.whenBroken,
+    levels: null,
   };
+  const levels = parseLevels(draft.levels);
+  if (levels === undefined) errors.levels = taskPaneMessages.badLevels;
   if (rails.minValue !== null && rails.maxValue !== null && rails.minValue > rails.maxValue)
     errors.maxValue = taskPaneMessages.maxBelowMin;
   if (rails.minGrowth !== null && rails.maxGrowth !== null && rails.minGrowth > rails.maxGrowth)
     errors.maxGrowth = taskPaneMessages.maxBelowMin;
-  return hasGuardrails(rails) ? rails : undefined;
+  return hasGuardrails(rails) ? { ...rails, levels: levels ?? null } : undefined;
 }
 
 /** The settings to write, or the message to show beside each field that is not right yet. */
