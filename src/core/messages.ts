@@ -218,8 +218,12 @@ export const taskPaneMessages = {
     "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
   readRecordsFailed: "Could not read the plan's records of the workbooks it made (GU Files)",
 
-  addTableFailed: (kind: "capacity" | "reference"): string =>
-    kind === "capacity" ? "Couldn't add the capacity table" : "Couldn't add the table for last year's values",
+  addTableFailed: (kind: "capacity" | "reference" | "profiles"): string =>
+    ({
+      capacity: "Couldn't add the capacity table",
+      reference: "Couldn't add the table for last year's values",
+      profiles: "Couldn't add the table for seasonality profiles",
+    })[kind],
   keepBalancingFailed: "Could not keep the balancing settings in the plan",
   unknownError: "Something went wrong; try again",
   readPlanFailed: "Could not read the plan from the workbook",

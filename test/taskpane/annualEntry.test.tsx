@@ -61,3 +61,31 @@ test("a rep types an annual number, spreads it by last year's shares or evenly, 
   await within(card).findAllByText("Draft");
   expect(workbook.plan?.entries.get("NORTH")).toMatchObject({ status: "Draft", values: [450, 450] });
 });
+
+test("the plan's named seasonality profiles are offered and spread by their shares", async () => {
+  expect(
+    spreadChoices(2, undefined, [
+      { name: "Front-loaded", shares: [0.6, 0.4] },
+      { name: "Quarterly", shares: [0.25, 0.25, 0.25, 0.25] },
+    ]).map((choice) => choice.label),
+  ).toEqual(["Evenly", "Front-loaded"]);
+
+  window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
+  const plan = makePlan({
+    nodes: [
+      ["W", "", "World", "Cara"],
+      ["NORTH", "W", "North", "Ann"],
+    ],
+  });
+  const workbook = new FakePlanWorkbook({
+    ...plan,
+    profiles: { profiles: [{ name: "Front-loaded", shares: [0.6, 0.4] }], problems: [] },
+  });
+  const { user } = renderTaskPane(workbook);
+  await user.click(await screen.findByRole("tab", { name: "My targets" }));
+  const card = screen.getByRole("group", { name: "North" });
+  await user.selectOptions(within(card).getByRole("combobox", { name: "Spread for North" }), "Front-loaded");
+  await user.type(within(card).getByRole("textbox", { name: "Annual for North" }), "1,000{Enter}");
+  expect(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("600");
+  expect(within(card).getByRole("textbox", { name: "Q2 2027 (EUR)" })).toHaveValue("400");
+});

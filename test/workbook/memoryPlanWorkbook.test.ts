@@ -82,10 +82,9 @@ describe("MemoryPlanWorkbook", () => {
     expect(plan.settings).toEqual(SETTINGS);
     expect(plan.nodes).toEqual(NODES);
     expect(entryOf(plan, "UK")).toMatchObject({ status: "Not started", values: [null, null] });
-    // Not the capacity table nor last year's values: they are optional, added from the pane.
-    expect(workbook.workbook.tableNames()).toEqual(
-      Object.values(TABLES).filter((name) => name !== TABLES.capacity && name !== TABLES.reference),
-    );
+    // Not the optional tables (capacity, last year's values, profiles): they are added from the pane.
+    const optional: string[] = [TABLES.capacity, TABLES.reference, TABLES.profiles];
+    expect(workbook.workbook.tableNames()).toEqual(Object.values(TABLES).filter((name) => !optional.includes(name)));
   });
 
   it("refuses to read tables someone broke, naming sheet and row", async () => {

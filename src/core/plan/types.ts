@@ -127,6 +127,19 @@ export interface ReferenceValues {
   readonly problems: readonly TerritoryProblem[];
 }
 
+/** A seasonality profile of the plan's GU Profiles table: its name and a share per period, totalling 100 %. */
+export interface NamedProfile {
+  readonly name: string;
+  readonly shares: readonly number[];
+}
+
+/** The optional GU Profiles table as read (layout/profilesTable.ts). */
+export interface SeasonalityProfiles {
+  readonly profiles: readonly NamedProfile[];
+  /** Rows left out, each naming its sheet row and the fix. */
+  readonly problems: readonly TerritoryProblem[];
+}
+
 export interface Plan {
   readonly settings: PlanSettings;
   /** In sheet order. */
@@ -139,6 +152,8 @@ export interface Plan {
   readonly capacity?: CapacityTable;
   /** Absent when the workbook has no reference table (GU Reference): no last year to compare with. */
   readonly reference?: ReferenceValues;
+  /** Absent when the workbook has no GU Profiles table. */
+  readonly profiles?: SeasonalityProfiles;
 }
 
 /** One node's top-down targets to write (`PlanWorkbook.saveTopDown`); null clears a period. */

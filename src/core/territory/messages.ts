@@ -80,6 +80,16 @@ export const referencePaneMessages = {
     `${count} row${count === 1 ? "" : "s"} of last year's values ${count === 1 ? "has a problem and is" : "have problems and are"} left out; fix ${count === 1 ? "it" : "them"} in the sheet:`,
 } as const;
 
+/** What the pane says about seasonality profiles (GU Profiles, src/core/plan/layout/profilesTable.ts). */
+export const profilesPaneMessages = {
+  added: (sheet: string): string =>
+    `Added sheet "${sheet}": one profile a row, its name and each period's share of the year (they must total 100%). Contributors can then spread an annual number by it in My targets.`,
+  exists: (sheet: string): string => `The seasonality profiles are already on sheet "${sheet}"`,
+  offer: "Named seasonality profiles (shares per period) to spread annual numbers by",
+  problems: (count: number): string =>
+    `${count} seasonality profile${count === 1 ? "" : "s"} ${count === 1 ? "has a problem and is" : "have problems and are"} not offered; fix ${count === 1 ? "it" : "them"} in the sheet:`,
+} as const;
+
 /** What the pane's Balance view tells users: error bar titles and the outcome of their actions. */
 export const balancePaneMessages = {
   noTables: "This workbook has no tables; put the accounts in an Excel table (Insert > Table), then refresh",

@@ -811,7 +811,7 @@ describe("which node a selected row is", () => {
     expect(nodeColumnOf("Sheet1")).toBeNull();
   });
 
-  it("names the plan's tables, the optional capacity and reference tables last", () => {
+  it("names the plan's tables, the optional capacity, reference and profiles tables last", () => {
     expect(Object.values(TABLES)).toEqual([
       "GuSettings",
       "GuHierarchy",
@@ -821,6 +821,7 @@ describe("which node a selected row is", () => {
       "GuAudit",
       "GuCapacity",
       "GuReference",
+      "GuProfiles",
     ]);
   });
 });

@@ -212,10 +212,9 @@ export class FakePlanWorkbook implements PlanWorkbook {
     this.check("addTable");
     const plan = this.requirePlan();
     if (plan[kind] !== undefined) return "exists";
-    this.plan =
-      kind === "capacity"
-        ? { ...plan, capacity: { rows: [], firstRow: 2, problems: [] } }
-        : { ...plan, reference: { values: new Map(), problems: [] } };
+    if (kind === "capacity") this.plan = { ...plan, capacity: { rows: [], firstRow: 2, problems: [] } };
+    else if (kind === "reference") this.plan = { ...plan, reference: { values: new Map(), problems: [] } };
+    else this.plan = { ...plan, profiles: { profiles: [], problems: [] } };
     return "added";
   }
 

@@ -10,10 +10,12 @@ export const SHEETS = {
   report: "GU Report",
   capacity: "GU Capacity",
   reference: "GU Reference",
+  profiles: "GU Profiles",
 } as const;
 
-/** "capacity" and "reference" are optional: a plan without them is read as before (optionalTables.ts). */
-export type PlanTable = "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit" | "capacity" | "reference";
+/** "capacity", "reference" and "profiles" are optional: a plan without them is read as before (optionalTables.ts). */
+export type PlanTable =
+  "settings" | "hierarchy" | "inputs" | "targets" | "status" | "audit" | "capacity" | "reference" | "profiles";
 
 /** Excel table names: unique in the workbook, so they carry the Gu prefix too. */
 export const TABLES: Readonly<Record<PlanTable, string>> = {
@@ -25,6 +27,7 @@ export const TABLES: Readonly<Record<PlanTable, string>> = {
   audit: "GuAudit",
   capacity: "GuCapacity",
   reference: "GuReference",
+  profiles: "GuProfiles",
 };
 
 export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
@@ -36,12 +39,13 @@ export const TABLE_SHEETS: Readonly<Record<PlanTable, string>> = {
   audit: SHEETS.audit,
   capacity: SHEETS.capacity,
   reference: SHEETS.reference,
+  profiles: SHEETS.profiles,
 };
 
 /** The tables `readPlanGrids` needs; the audit log is read on its own. */
 export const PLAN_TABLES: readonly PlanTable[] = ["settings", "hierarchy", "inputs", "targets", "status"];
 /** The plan's tables a read takes when present: the required ones, then the optional capacity table. */
-export const READ_TABLES: readonly PlanTable[] = [...PLAN_TABLES, "capacity", "reference"];
+export const READ_TABLES: readonly PlanTable[] = [...PLAN_TABLES, "capacity", "reference", "profiles"];
 /** The tables that hold something per node and must survive a new setup. */
 export const NODE_TABLES = ["inputs", "targets", "status"] as const;
 export type NodeTable = (typeof NODE_TABLES)[number];

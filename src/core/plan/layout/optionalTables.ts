@@ -1,13 +1,15 @@
 /** The plan's optional tables, which the pane adds on request: what they are called in messages. */
 import { capacityTableLayout } from "./capacityTable";
+import { profilesTableLayout } from "./profilesTable";
 import { referenceTableLayout } from "./referenceTable";
 import type { PlanSettings } from "../types";
 
-export type OptionalTable = "capacity" | "reference";
+export type OptionalTable = "capacity" | "reference" | "profiles";
 
 const WHAT: Readonly<Record<OptionalTable, string>> = {
   capacity: "the capacity table",
   reference: "last year's values table",
+  profiles: "the seasonality profiles table",
 };
 
 /** What adding `kind` writes for a plan of these settings. */
@@ -15,7 +17,8 @@ export function optionalTableLayout(
   kind: OptionalTable,
   settings: PlanSettings,
 ): ReturnType<typeof capacityTableLayout> {
-  return kind === "capacity" ? capacityTableLayout(settings) : referenceTableLayout(settings);
+  if (kind === "capacity") return capacityTableLayout(settings);
+  return kind === "reference" ? referenceTableLayout(settings) : profilesTableLayout(settings);
 }
 
 export const optionalTableMessages = {

@@ -12,6 +12,7 @@ import { PlanLayoutError, type LayoutProblem } from "./problems";
 import { readSettingsGrid } from "./settingsTable";
 import { readCapacityGrid } from "./capacityTable";
 import { readReferenceGrid } from "./referenceTable";
+import { readProfilesGrid } from "./profilesTable";
 
 export type PlanRead =
   { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: LayoutProblem[] };
@@ -64,6 +65,7 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     entries,
     topDown,
     ...(grids.capacity === undefined ? {} : { capacity: readCapacityGrid(grids.capacity, settings.periods) }),
+    ...(grids.profiles === undefined ? {} : { profiles: readProfilesGrid(grids.profiles, settings.periods) }),
     ...(grids.reference === undefined
       ? {}
       : { reference: readReferenceGrid(grids.reference, settings.periods, nodes) }),

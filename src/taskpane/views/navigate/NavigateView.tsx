@@ -21,7 +21,7 @@ import { WarningFilled } from "@fluentui/react-icons";
 import { SHEETS, TABLES } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Coverage } from "../../../core/territory/capacity";
-import { capacityPaneMessages, referencePaneMessages } from "../../../core/territory/messages";
+import { capacityPaneMessages, profilesPaneMessages, referencePaneMessages } from "../../../core/territory/messages";
 import type { OptionalTable } from "../../../core/plan/layout/optionalTables";
 import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
 import { CapacityProblems } from "../../components/CapacityProblems";
@@ -256,7 +256,11 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
   }
 
   async function addTable(kind: OptionalTable): Promise<void> {
-    const messages = kind === "capacity" ? capacityPaneMessages : referencePaneMessages;
+    const messages = {
+      capacity: capacityPaneMessages,
+      reference: referencePaneMessages,
+      profiles: profilesPaneMessages,
+    }[kind];
     setAdding(true);
     try {
       const added = await actions.addTable(kind);
@@ -318,6 +322,13 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
           onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.reference }, row)}
         />
       ) : null}
+      {plan.profiles !== undefined ? (
+        <CapacityProblems
+          problems={plan.profiles.problems}
+          title={profilesPaneMessages.problems}
+          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.profiles }, row)}
+        />
+      ) : null}
       {rows.length === 0 ? (
         <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}
@@ -370,6 +381,14 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
             Add last year&apos;s values
           </Button>
           <Caption1>{referencePaneMessages.offer}</Caption1>
+        </div>
+      ) : null}
+      {plan.profiles === undefined ? (
+        <div className={styles.addCapacity}>
+          <Button size="small" disabled={adding} onClick={() => void addTable("profiles")}>
+            Add seasonality profiles
+          </Button>
+          <Caption1>{profilesPaneMessages.offer}</Caption1>
         </div>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { spreadChoices } from "../../../core/plan/annualEntry";
 import { parseNumber } from "../../../core/plan/numbers";
-import type { PeriodValues } from "../../../core/plan/types";
+import type { NamedProfile, PeriodValues } from "../../../core/plan/types";
 import { spread, spreadProblem } from "../../../core/spread";
 
 export interface AnnualSpreadProps {
@@ -13,6 +13,8 @@ export interface AnnualSpreadProps {
   locale: string;
   /** The node's last year, when the plan holds it: offers last year's shares. */
   reference: PeriodValues | undefined;
+  /** The plan's named seasonality profiles. */
+  profiles: readonly NamedProfile[];
   disabled: boolean;
   /** The periods' values the annual number spreads to; they replace what is typed in the period fields. */
   onSpread(values: readonly number[]): void;
@@ -34,8 +36,8 @@ const useStyles = makeStyles({
 export function AnnualSpread(props: AnnualSpreadProps): React.JSX.Element {
   const styles = useStyles();
   const choices = React.useMemo(
-    () => spreadChoices(props.periodCount, props.reference),
-    [props.periodCount, props.reference],
+    () => spreadChoices(props.periodCount, props.reference, props.profiles),
+    [props.periodCount, props.reference, props.profiles],
   );
   const [text, setText] = React.useState("");
   const [choice, setChoice] = React.useState(choices[0].key);

@@ -17,7 +17,7 @@ import { planMessages } from "../../../core/messages";
 import { growthOf, growthText, type GuardrailCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Figures } from "../../../core/plan/planView";
-import type { NodeEntry, PlanNode, PlanSettings, WorkflowAction } from "../../../core/plan/types";
+import type { NamedProfile, NodeEntry, PlanNode, PlanSettings, WorkflowAction } from "../../../core/plan/types";
 import { ACTION_LABELS, allowedActions, isLockedForContributor } from "../../../core/plan/workflow";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -47,6 +47,8 @@ export interface EntryCardProps {
   typed: readonly (number | null)[];
   /** Per period, the node's reference value (last year's) when the plan holds them: shown with the growth as typed. */
   reference?: readonly (number | null)[];
+  /** The plan's named seasonality profiles, to spread an annual number by. */
+  profiles?: readonly NamedProfile[];
   /** What the typed values break of the plan's guardrails, before submitting. */
   guardrails?: GuardrailCheck;
   feedback: Feedback | null;
@@ -75,6 +77,8 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
   outside: { color: tokens.colorPaletteRedForeground1 },
 });
+
+const NO_PROFILES: readonly NamedProfile[] = [];
 
 /** One node I own: a value per period, a comment, and the workflow buttons its status allows. */
 export function EntryCard(props: EntryCardProps): React.JSX.Element {
@@ -141,6 +145,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           decimals={settings.decimals}
           locale={locale}
           reference={props.reference}
+          profiles={props.profiles ?? NO_PROFILES}
           disabled={busy}
           onSpread={(values) =>
             props.onChange({ ...draft, texts: values.map((value) => formatNumber(value, locale, settings.decimals)) })

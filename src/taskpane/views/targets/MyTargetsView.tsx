@@ -192,6 +192,7 @@ export function MyTargetsView({
                   adjustment={rollsUp(plan, node.id)}
                   typed={checks.get(node.id)?.values ?? []}
                   reference={plan.reference?.values.get(node.id)}
+                  profiles={plan.profiles?.profiles}
                   guardrails={submissionCheck(
                     plan,
                     node.id,
