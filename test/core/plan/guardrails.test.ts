@@ -18,6 +18,7 @@ const RAILS: Guardrails = {
   whenBroken: "block",
   levels: null,
 };
+const node = (id: string, parent: string, owner: string): PlanNode => ({ id, parent, name: id, owner, attributes: {} });
 const CONTEXT = { periods: ["Q1", "Q2", "Q3", "Q4"], locale: "en-US", decimals: 0 };
 
 describe("checkGuardrails", () => {
@@ -94,13 +95,6 @@ describe("guardrails in the settings table", () => {
 });
 
 describe("a submission under guardrails", () => {
-  const node = (id: string, parent: string, owner: string): PlanNode => ({
-    id,
-    parent,
-    name: id,
-    owner,
-    attributes: {},
-  });
   const plan: Plan = {
     settings: { ...SETTINGS, guardrails: { ...RAILS, maxValue: null } },
     nodes: [node("Co", "", "Vera"), node("North", "Co", "Ann")],
@@ -132,13 +126,6 @@ describe("a submission under guardrails", () => {
 });
 
 describe("guardrails at some levels only", () => {
-  const node = (id: string, parent: string, owner: string): PlanNode => ({
-    id,
-    parent,
-    name: id,
-    owner,
-    attributes: {},
-  });
   const plan: Plan = {
     settings: { ...SETTINGS, guardrails: { ...RAILS, maxValue: 100, levels: [3] } },
     // North is a rep at level 2; Oslo a rep at level 3, under South.

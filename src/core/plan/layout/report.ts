@@ -102,6 +102,16 @@ export function reportLookupColumn(periodCount: number, lookup: (typeof REPORT_L
   return reportColumn(periodCount, 0) + REPORT_LOOKUP_HEADERS.indexOf(lookup);
 }
 
+/**
+ * A check for the report's title-row warning: the formulas over an optional table's fixed range
+ * (`rows` body rows under its header at A1) still see every row, none pasted below the range.
+ */
+export function rowsCoveredCheck(sheet: string, column: number, rows: number): string {
+  const letters = columnLetters(column);
+  const covered = sheetAddress({ sheet, row: 0, col: column, rowCount: Math.max(1, rows) + 1, colCount: 1 });
+  return `COUNTA(${quoteSheet(sheet)}!$${letters}:$${letters})=COUNTA(${covered})`;
+}
+
 /** Body rows of each per-node table (nodes, then rows kept for ids that left the hierarchy). */
 export type NodeTableRows = Readonly<Record<NodeTable, number>>;
 

@@ -12,12 +12,19 @@
  * (src/core/territory/capacity.ts `coverage`). One difference: a row the pane leaves out for a
  * problem (a ramp of 25 meant as 25 %) still counts here, at what it says; the pane names it.
  */
-import { cellAddress, columnLetters, localAddress, quoteSheet, sheetAddress } from "../../a1";
+import { cellAddress, localAddress, quoteSheet, sheetAddress } from "../../a1";
 import type { PlanSettings } from "../types";
 import type { CapacityColumns } from "./capacityTable";
 import { GENERAL, PERCENT, cellsBlock, formatBlock, numberFormat, type CellBlock, type LayoutCell } from "./cells";
 import { SHEETS } from "./names";
-import { REPORT_FIRST_ROW, reportColumn, reportLookupColumn, reportWidth, type ToleranceRule } from "./report";
+import {
+  REPORT_FIRST_ROW,
+  reportColumn,
+  reportLookupColumn,
+  reportWidth,
+  rowsCoveredCheck,
+  type ToleranceRule,
+} from "./report";
 import { settingsRow } from "./settingsTable";
 
 const BAD_FILL = "#FFC7CE";
@@ -115,13 +122,5 @@ export function capacityReportBlocks(
 
 /** The report's check that the capacity formulas see every row: rows pasted below the table's range. */
 export function capacityCheck(table: CapacityColumns): string {
-  const letters = columnLetters(table.node);
-  const covered = sheetAddress({
-    sheet: SHEETS.capacity,
-    row: 0,
-    col: table.node,
-    rowCount: Math.max(1, table.rows) + 1,
-    colCount: 1,
-  });
-  return `COUNTA(${quoteSheet(SHEETS.capacity)}!$${letters}:$${letters})=COUNTA(${covered})`;
+  return rowsCoveredCheck(SHEETS.capacity, table.node, table.rows);
 }

@@ -9,12 +9,12 @@
  * A period without a column in the table has no block. SUMIFS and the ranges as in the capacity
  * block (reportCapacity.ts); rows pasted below the table's range raise the report's warning.
  */
-import { columnLetters, localAddress, quoteSheet, sheetAddress } from "../../a1";
+import { localAddress, sheetAddress } from "../../a1";
 import type { PlanSettings } from "../types";
 import { GENERAL, PERCENT, cellsBlock, formatBlock, numberFormat, type CellBlock, type LayoutCell } from "./cells";
 import { findColumn, type TableGrid } from "./grids";
 import { ID_HEADER, SHEETS } from "./names";
-import { REPORT_FIRST_ROW, reportColumn, reportLookupColumn } from "./report";
+import { REPORT_FIRST_ROW, reportColumn, reportLookupColumn, rowsCoveredCheck } from "./report";
 
 /** Where the reference table's columns are, for the report's formulas; null without an Id column. */
 export interface ReferenceColumns {
@@ -82,13 +82,5 @@ export function referenceReportBlocks(
 
 /** The report's check that the last-year formulas see every row: rows pasted below the table's range. */
 export function referenceCheck(table: ReferenceColumns): string {
-  const letters = columnLetters(table.id);
-  const covered = sheetAddress({
-    sheet: SHEETS.reference,
-    row: 0,
-    col: table.id,
-    rowCount: Math.max(1, table.rows) + 1,
-    colCount: 1,
-  });
-  return `COUNTA(${quoteSheet(SHEETS.reference)}!$${letters}:$${letters})=COUNTA(${covered})`;
+  return rowsCoveredCheck(SHEETS.reference, table.id, table.rows);
 }
