@@ -678,7 +678,7 @@ async function coverageAndKeptBalancing(t) {
   await wb.openView("Navigate");
   await wb.pane
     .getByRole("treeitem")
-    .filter({ hasText: /· Cov [\d.,]+ %/ })
+    .filter({ hasText: /Cov [\d.,]+ %/ })
     .first()
     .waitFor();
   await t.screenshot("navigate-coverage");

@@ -99,6 +99,7 @@ const useStyles = makeStyles({
   within: { color: tokens.colorPaletteGreenForeground1 },
   outside: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warning: { verticalAlign: "text-bottom" },
+  coverage: { flexShrink: 0, marginInlineStart: "auto", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   addCapacity: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   // Colour and icon alone don't reach screen readers; this text does.
   screenReaderOnly: {
@@ -464,16 +465,17 @@ function NodeRow({
   if (coverage !== null) {
     const text = coverageText(coverage, locale);
     coverageTitle = ` · Cov ${text.value}${text.flag}`;
+    // Beside the status, not after the numbers: a narrow pane cuts the numbers' line short.
     covered = (
-      <span className={text.flag === "" ? undefined : styles.outside}>
-        {` · Cov ${text.value}`}
+      <Caption1 id={`${id}-coverage`} className={mergeClasses(styles.coverage, text.flag !== "" && styles.outside)}>
+        {`Cov ${text.value}`}
         {text.flag === "" ? null : (
           <>
             <span className={styles.screenReaderOnly}>{text.flag}</span>
             <WarningFilled className={styles.warning} aria-hidden />
           </>
         )}
-      </span>
+      </Caption1>
     );
   }
   return (
@@ -486,7 +488,7 @@ function NodeRow({
       aria-posinset={posInSet}
       aria-selected={selected}
       aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-figures ${id}-status`}
+      aria-describedby={`${id}-figures ${id}-status${covered === null ? "" : ` ${id}-coverage`}`}
       className={mergeClasses(styles.item, selected && styles.selected)}
       onClick={(event) => {
         // Selecting never toggles: the chevron and the arrow keys open and close.
@@ -511,6 +513,7 @@ function NodeRow({
             >
               {view.node.name}
             </Text>
+            {covered}
             <span id={`${id}-status`}>
               <StatusBadge status={view.status} />
               {outside ? <Caption1 className={styles.outside}> changed outside Groundup</Caption1> : null}
@@ -523,7 +526,6 @@ function NodeRow({
           >
             {amounts}
             {variance}
-            {covered}
           </Caption1>
         </div>
       </TreeItemLayout>
