@@ -10,10 +10,10 @@
  */
 import type { CapacityTable, PlanSettings } from "../types";
 import { layoutMessages } from "../../messages";
-import { GENERAL, PERCENT, cellsBlock, formatBlock, headerBlock, numberFormat, type CellBlock } from "./cells";
+import { blankTableLayout, type BlankTableLayout } from "./blankTable";
+import { GENERAL, PERCENT, numberFormat } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
 import { SHEETS, TABLES } from "./names";
-import type { TableLayout } from "./planLayout";
 
 export const CAPACITY_HEADERS = ["Node", "Heads", "Quota per head", "Attainment"] as const;
 /** Without these the table can't be read; the others have defaults (blank heads = 1, blank % = 100 %). */
@@ -27,30 +27,14 @@ export function capacityHeaders(periods: readonly string[]): string[] {
   return [...CAPACITY_HEADERS, ...periods.map(rampHeader)];
 }
 
-/** What adding the capacity table writes: the table over a header row and one blank row to type in. */
-export interface CapacityTableLayout {
-  readonly table: TableLayout;
-  /** The headers as text, then the input formats of the blank row. */
-  readonly blocks: readonly CellBlock[];
-}
-
 /**
  * The new capacity table for the plan's periods. Attainment and ramps are formatted as percentages,
  * so that typing 90 there enters 90 % (Excel's automatic percent entry: "Format numbers as
  * percentages", support.microsoft.com); quota has the plan's decimals.
  */
-export function capacityTableLayout(settings: PlanSettings): CapacityTableLayout {
-  const sheet = SHEETS.capacity;
-  const headers = capacityHeaders(settings.periods);
+export function capacityTableLayout(settings: PlanSettings): BlankTableLayout {
   const formats = [GENERAL, GENERAL, numberFormat(settings.decimals), PERCENT, ...settings.periods.map(() => PERCENT)];
-  return {
-    table: { table: "capacity", name: TABLES.capacity, sheet, rowCount: 2, colCount: headers.length },
-    blocks: [
-      headerBlock(sheet, headers),
-      cellsBlock(sheet, 1, 0, [headers.map(() => null)], null),
-      formatBlock(sheet, 1, 0, 1, formats),
-    ],
-  };
+  return blankTableLayout("capacity", capacityHeaders(settings.periods), formats);
 }
 
 /**

@@ -90,7 +90,6 @@ export {
   rampHeader,
   readCapacityGrid,
   type CapacityColumns,
-  type CapacityTableLayout,
 } from "./capacityTable";
 export { readReferenceGrid, referenceMessages, referenceTableLayout } from "./referenceTable";
 export {

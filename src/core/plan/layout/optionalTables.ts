@@ -1,4 +1,5 @@
 /** The plan's optional tables, which the pane adds on request: what they are called in messages. */
+import type { BlankTableLayout } from "./blankTable";
 import { capacityTableLayout } from "./capacityTable";
 import { profilesTableLayout } from "./profilesTable";
 import { referenceTableLayout } from "./referenceTable";
@@ -13,10 +14,7 @@ const WHAT: Readonly<Record<OptionalTable, string>> = {
 };
 
 /** What adding `kind` writes for a plan of these settings. */
-export function optionalTableLayout(
-  kind: OptionalTable,
-  settings: PlanSettings,
-): ReturnType<typeof capacityTableLayout> {
+export function optionalTableLayout(kind: OptionalTable, settings: PlanSettings): BlankTableLayout {
   if (kind === "capacity") return capacityTableLayout(settings);
   return kind === "reference" ? referenceTableLayout(settings) : profilesTableLayout(settings);
 }

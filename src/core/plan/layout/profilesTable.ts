@@ -14,30 +14,17 @@ import { layoutMessages } from "../../messages";
 import { percentText, profileProblem } from "../../spread";
 import type { TerritoryProblem } from "../../territory/messages";
 import type { NamedProfile, PlanSettings, SeasonalityProfiles } from "../types";
-import { GENERAL, PERCENT, cellText, cellsBlock, formatBlock, headerBlock, type CellBlock } from "./cells";
+import { blankTableLayout, type BlankTableLayout } from "./blankTable";
+import { GENERAL, PERCENT, cellText } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
 import { SHEETS, TABLES } from "./names";
-import type { TableLayout } from "./planLayout";
 
 const NAME_HEADER = "Profile";
 
-export interface ProfilesTableLayout {
-  readonly table: TableLayout;
-  readonly blocks: readonly CellBlock[];
-}
-
 /** The new profiles table for the plan's periods: shares formatted as percentages, so 25 types 25 %. */
-export function profilesTableLayout(settings: PlanSettings): ProfilesTableLayout {
-  const sheet = SHEETS.profiles;
-  const headers = [NAME_HEADER, ...settings.periods];
-  return {
-    table: { table: "profiles", name: TABLES.profiles, sheet, rowCount: 2, colCount: headers.length },
-    blocks: [
-      headerBlock(sheet, headers),
-      cellsBlock(sheet, 1, 0, [headers.map(() => null)], null),
-      formatBlock(sheet, 1, 0, 1, [GENERAL, ...settings.periods.map(() => PERCENT)]),
-    ],
-  };
+export function profilesTableLayout(settings: PlanSettings): BlankTableLayout {
+  const formats = [GENERAL, ...settings.periods.map(() => PERCENT)];
+  return blankTableLayout("profiles", [NAME_HEADER, ...settings.periods], formats);
 }
 
 /** The named profiles the table holds for the plan's periods, and its bad rows. */

@@ -13,30 +13,16 @@
 import { asNumber, idKey, idText, isBlank } from "../../cell";
 import { layoutMessages } from "../../messages";
 import type { PlanNode, PlanSettings, ReferenceValues } from "../types";
-import { GENERAL, cellsBlock, formatBlock, headerBlock, numberFormat, type CellBlock } from "./cells";
+import { blankTableLayout, type BlankTableLayout } from "./blankTable";
+import { GENERAL, numberFormat } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
 import { ID_HEADER, SHEETS, TABLES } from "./names";
-import type { TableLayout } from "./planLayout";
 import type { TerritoryProblem } from "../../territory/messages";
 
-export interface ReferenceTableLayout {
-  readonly table: TableLayout;
-  readonly blocks: readonly CellBlock[];
-}
-
 /** The new reference table for the plan's periods: headers as text and one blank row in the plan's number format. */
-export function referenceTableLayout(settings: PlanSettings): ReferenceTableLayout {
-  const sheet = SHEETS.reference;
-  const headers = [ID_HEADER, ...settings.periods];
+export function referenceTableLayout(settings: PlanSettings): BlankTableLayout {
   const formats = [GENERAL, ...settings.periods.map(() => numberFormat(settings.decimals))];
-  return {
-    table: { table: "reference", name: TABLES.reference, sheet, rowCount: 2, colCount: headers.length },
-    blocks: [
-      headerBlock(sheet, headers),
-      cellsBlock(sheet, 1, 0, [headers.map(() => null)], null),
-      formatBlock(sheet, 1, 0, 1, formats),
-    ],
-  };
+  return blankTableLayout("reference", [ID_HEADER, ...settings.periods], formats);
 }
 
 /** Last year's values of the plan's nodes, by node id as the plan writes it, from the table's grid. */
