@@ -348,6 +348,9 @@ export const layoutMessages = {
   missingColumn: (table: string, sheet: string, column: string): string =>
     `Table ${table} (sheet "${sheet}") has no column "${column}"`,
   /** An optional table (capacity, last year's values) with a needed column deleted: fixable in place. */
+  settingsUnreadable: (table: string): string =>
+    `Table ${table} has no Key and Value columns, so Groundup can't keep settings in it. Set the plan up ` +
+    `again (Set up > Set up plan) to rebuild it; nothing was saved.`,
   optionalColumn: (table: string, sheet: string, column: string): string =>
     `Table ${table} (sheet "${sheet}") has no column "${column}"; type it back into the header row, then refresh`,
   missingSetting: (sheet: string, key: string): string => `Sheet "${sheet}" has no "${key}" row`,

@@ -5,6 +5,7 @@
  * Refused, writing nothing, when the table holds other balancing than the pane read.
  */
 import { balancingIn, balancingWrites, TABLES } from "../core/plan/layout";
+import { layoutMessages } from "../core/messages";
 import type { AuditEntry } from "../core/plan/types";
 import { sameBalancing, type BalancingSettings } from "../core/territory/balancingSettings";
 import type { SaveBalancingResult } from "../workbook/PlanWorkbook";
@@ -36,7 +37,7 @@ export async function saveBalancing(
   const current = balancingIn(grid);
   if (!sameBalancing(current, expected)) return { ok: false, current };
   const writes = balancingWrites(grid, balancing);
-  if (writes === null) throw new Error(excelMessages.settingsUnreadable(TABLES.settings));
+  if (writes === null) throw new Error(layoutMessages.settingsUnreadable(TABLES.settings));
   if (writes.appends.length > 0 && !below.empty()) throw new Error(excelMessages.contentBelow(TABLES.settings));
 
   const auditAt = auditPlace.result();

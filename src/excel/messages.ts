@@ -14,9 +14,6 @@ export const excelMessages = {
     `Table ${table} did not grow over the rows Groundup wrote right below it. Remove data validation ` +
     `or content below the table, check that AutoCorrect's "Include new rows and columns in table" is on ` +
     `(File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type), and save again.`,
-  settingsUnreadable: (table: string): string =>
-    `Table ${table} has no Key and Value columns, so Groundup can't keep settings in it. Set the plan up ` +
-    `again (Set up > Set up plan) to rebuild it; nothing was saved.`,
   contentBelow: (table: string): string =>
     `There is content right below table ${table}, where Groundup adds its new rows. Move that content ` +
     `elsewhere (or leave an empty row under the table) and save again; nothing was saved.`,

@@ -5,7 +5,6 @@ import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
   AUDIT_TABLE,
   HIERARCHY_HEADERS,
-  NODE_TABLES,
   READ_TABLES,
   PlanLayoutError,
   SHEETS,
@@ -38,6 +37,7 @@ import {
   toCellInput,
   valueWrites,
   type CellBlock,
+  type CellInput,
   type ColumnWrite,
   type LayoutProblem,
   type PlanGrids,
@@ -193,7 +193,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   /** Its readers (the workbench's formula engine) spill arrays, as Excel with dynamic arrays does. */
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
-    const before = this.grids(["settings", "hierarchy", ...NODE_TABLES, "capacity", "reference"]);
+    // What the Excel adapter's setup reads too: the plan's tables and the optional ones it builds the report by.
+    const before = this.grids(READ_TABLES);
     const layout = buildPlanLayout(setup, before);
     const read = before.settings === undefined ? null : readPlanGrids(before);
     const audit = setupAudit(
@@ -323,16 +324,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const { writes, refused } = planAccountWrites(ref, rows, columns, table.range.row + 2, moves);
     this.own(() => {
       this.appendAudit(writes.map((write) => audit[write.move]));
-      for (const write of writes) {
-        const cell = {
-          sheet: table.range.sheet,
-          row: table.range.row + 1 + write.bodyRow,
-          col: table.range.col + columns.territory,
-          rowCount: 1,
-          colCount: 1,
-        };
-        this.workbook.write(cell, [[toCellInput(moves[write.move].to)]]);
-      }
+      for (const write of writes)
+        this.writeBodyCell(table.range, write.bodyRow, columns.territory, toCellInput(moves[write.move].to));
     });
     return { moved: writes.map((write) => moves[write.move].account), refused };
   }
@@ -368,19 +361,10 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const current = balancingIn(grid);
     if (!sameBalancing(current, expected)) return { ok: false, current };
     const writes = balancingWrites(grid, balancing);
-    if (writes === null) throw new Error(layoutMessages.missingColumn(TABLES.settings, SHEETS.settings, "Key"));
+    if (writes === null) throw new Error(layoutMessages.settingsUnreadable(TABLES.settings));
     this.own(() => {
       this.appendAudit(audit);
-      for (const update of writes.updates) {
-        const cell = {
-          sheet: table.range.sheet,
-          row: table.range.row + 1 + update.bodyRow,
-          col: table.range.col + update.column,
-          rowCount: 1,
-          colCount: 1,
-        };
-        this.workbook.write(cell, [[update.value]]);
-      }
+      for (const update of writes.updates) this.writeBodyCell(table.range, update.bodyRow, update.column, update.value);
       if (writes.appends.length > 0) this.workbook.appendTableRows(TABLES.settings, writes.appends);
     });
     if (this.cached !== null) this.cached = withBalancing(this.cached, balancing);
@@ -644,6 +628,14 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
         ? this.workbook.values({ ...range, row: range.row + range.rowCount - 1, rowCount: 1 })[0]
         : undefined;
     this.workbook.appendTableRows(TABLES.audit, auditTableRows(headers, lastChainHash(headers, last), audit));
+  }
+
+  /** One cell of a table's body row (0-based row and column within the table whose range is `range`). */
+  private writeBodyCell(range: CellRange, bodyRow: number, column: number, value: CellInput): void {
+    this.workbook.write(
+      { sheet: range.sheet, row: range.row + 1 + bodyRow, col: range.col + column, rowCount: 1, colCount: 1 },
+      [[value]],
+    );
   }
 
   /** Writes one node's cells into its row of a per-node table, appending the row if it has none. */
