@@ -21,7 +21,12 @@ import { WarningFilled } from "@fluentui/react-icons";
 import { SHEETS, TABLES } from "../../../core/plan/layout/names";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Coverage } from "../../../core/territory/capacity";
-import { capacityPaneMessages, profilesPaneMessages, referencePaneMessages } from "../../../core/territory/messages";
+import {
+  capacityPaneMessages,
+  profilesPaneMessages,
+  referencePaneMessages,
+  type TerritoryProblem,
+} from "../../../core/territory/messages";
 import type { OptionalTable } from "../../../core/plan/layout/optionalTables";
 import { planCapacityOf, type NodeCapacity } from "../../../core/territory/planCapacity";
 import { CapacityProblems } from "../../components/CapacityProblems";
@@ -256,12 +261,14 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
     return <HierarchyProblems problems={view.problems} />;
   }
 
+  /** An optional table's bad rows; null while the plan has no such table (Navigate offers to add it). */
+  const problemsOf = (kind: OptionalTable): readonly TerritoryProblem[] | null => {
+    if (kind === "capacity") return capacity?.problems ?? null;
+    return plan[kind]?.problems ?? null;
+  };
+
   async function addTable(kind: OptionalTable): Promise<void> {
-    const messages = {
-      capacity: capacityPaneMessages,
-      reference: referencePaneMessages,
-      profiles: profilesPaneMessages,
-    }[kind];
+    const { messages } = OPTIONAL_TABLES[kind];
     setAdding(true);
     try {
       const added = await actions.addTable(kind);
@@ -310,26 +317,17 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
         </Field>
       </div>
       <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} onReload={() => void actions.reload()} />
-      {capacity !== null ? (
-        <CapacityProblems
-          problems={capacity.problems}
-          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.capacity }, row)}
-        />
-      ) : null}
-      {plan.reference !== undefined ? (
-        <CapacityProblems
-          problems={plan.reference.problems}
-          title={referencePaneMessages.problems}
-          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.reference }, row)}
-        />
-      ) : null}
-      {plan.profiles !== undefined ? (
-        <CapacityProblems
-          problems={plan.profiles.problems}
-          title={profilesPaneMessages.problems}
-          onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES.profiles }, row)}
-        />
-      ) : null}
+      {OPTIONAL_KINDS.map((kind) => {
+        const problems = problemsOf(kind);
+        return problems === null ? null : (
+          <CapacityProblems
+            key={kind}
+            problems={problems}
+            title={OPTIONAL_TABLES[kind].messages.problems}
+            onGoTo={(row) => actions.selectSourceRow({ kind: "table", name: TABLES[kind] }, row)}
+          />
+        );
+      })}
       {rows.length === 0 ? (
         <Text role="status">{search === "" ? "The plan has no nodes." : `No node name contains "${search}".`}</Text>
       ) : null}
@@ -368,33 +366,25 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
           <div role="none" style={{ height: windowed.padBottom }} />
         </FlatTree>
       </div>
-      {capacity === null ? (
-        <div className={styles.addCapacity}>
-          <Button size="small" disabled={adding} onClick={() => void addTable("capacity")}>
-            Add capacity table
+      {OPTIONAL_KINDS.filter((kind) => problemsOf(kind) === null).map((kind) => (
+        <div key={kind} className={styles.addCapacity}>
+          <Button size="small" disabled={adding} onClick={() => void addTable(kind)}>
+            {OPTIONAL_TABLES[kind].add}
           </Button>
-          <Caption1>{capacityPaneMessages.offer}</Caption1>
+          <Caption1>{OPTIONAL_TABLES[kind].messages.offer}</Caption1>
         </div>
-      ) : null}
-      {plan.reference === undefined ? (
-        <div className={styles.addCapacity}>
-          <Button size="small" disabled={adding} onClick={() => void addTable("reference")}>
-            Add last year&apos;s values
-          </Button>
-          <Caption1>{referencePaneMessages.offer}</Caption1>
-        </div>
-      ) : null}
-      {plan.profiles === undefined ? (
-        <div className={styles.addCapacity}>
-          <Button size="small" disabled={adding} onClick={() => void addTable("profiles")}>
-            Add seasonality profiles
-          </Button>
-          <Caption1>{profilesPaneMessages.offer}</Caption1>
-        </div>
-      ) : null}
+      ))}
     </div>
   );
 }
+
+/** The plan's optional tables: what Navigate's button says to add each, and what it says of them. */
+const OPTIONAL_TABLES = {
+  capacity: { add: "Add capacity table", messages: capacityPaneMessages },
+  reference: { add: "Add last year's values", messages: referencePaneMessages },
+  profiles: { add: "Add seasonality profiles", messages: profilesPaneMessages },
+} as const satisfies Record<OptionalTable, unknown>;
+const OPTIONAL_KINDS: readonly OptionalTable[] = ["capacity", "reference", "profiles"];
 
 /** A node's coverage in the period shown (or over all periods); null without a capacity table. */
 function coverageOf(capacity: NodeCapacity | undefined, period: number): Coverage | null {
