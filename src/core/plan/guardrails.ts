@@ -130,8 +130,9 @@ export function submissionCheck(
 function atGuardedLevel(plan: Plan, id: string, rails: Guardrails): boolean {
   if (rails.levels === null) return true;
   const built = hierarchyOf(plan.nodes);
-  const node = built.ok ? built.hierarchy.find(id) : undefined;
-  return node !== undefined && rails.levels.includes(built.ok ? built.hierarchy.depth[node] : 0);
+  if (!built.ok) return false;
+  const node = built.hierarchy.find(id);
+  return node !== undefined && rails.levels.includes(built.hierarchy.depth[node]);
 }
 
 export const guardrailMessages = {
