@@ -368,6 +368,12 @@ export const layoutMessages = {
   blankPeriod: (position: number): string => `Period ${position} has no label`,
   duplicatePeriod: (label: string): string => `Period "${label}" appears twice; give each period its own label`,
   reservedPeriod: (label: string): string => `A period can't be called "${label}"; that column holds the node's id`,
+  blankMeasure: (position: number): string => `Measure ${position} has no name; give it one`,
+  duplicateMeasure: (name: string): string => `Measure "${name}" appears twice; give each measure its own name`,
+  badMeasureDecimals: (name: string, max: number): string =>
+    `Measure "${name}": decimals must be a whole number from 0 to ${max}`,
+  duplicateColumn: (label: string): string =>
+    `Two value columns would both be called "${label}": rename a measure or a period so each column has its own header`,
   reservedAttribute: (name: string): string =>
     `Column "${name}" has the name of a column the plan keeps itself; rename it`,
   blankAttribute: "An extra column has no header; give it one",

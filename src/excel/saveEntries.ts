@@ -51,6 +51,7 @@ import {
   type TableShape,
 } from "./tableRows";
 import { readIdColumns, settingsFrom } from "./tableReads";
+import { valueColumns } from "../core/plan/measures";
 
 const NODE_HINT_TABLES = ["hierarchy", "status", "inputs"] as const;
 
@@ -88,7 +89,7 @@ export async function saveEntries(
   const planSettings = settingsFrom(settings.values, problems);
   const statusCols = statusColumns(status.headers, problems);
   const valueCols =
-    planSettings === null ? null : periodColumns("inputs", inputs.headers, planSettings.periods, problems);
+    planSettings === null ? null : periodColumns("inputs", inputs.headers, valueColumns(planSettings), problems);
   if (planSettings === null || statusCols === null || valueCols === null || problems.length > 0)
     throw new PlanLayoutError(problems);
 
@@ -116,7 +117,7 @@ export async function saveEntries(
       rowsOf[i].hierarchy.row === null
         ? undefined
         : currentEntry(next.id, rowsOf[i].status, rowsOf[i].inputs, statusCols, valueCols, problems),
-    planSettings.periods.length,
+    valueColumns(planSettings).length,
   );
   if (problems.length > 0) throw new PlanLayoutError(problems);
   if (conflicts.length > 0) return { ok: false, conflicts };

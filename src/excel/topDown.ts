@@ -25,6 +25,7 @@ import { excelMessages } from "./messages";
 import { SheetCache } from "./sheetWrites";
 import { locate, settingsFrom } from "./tableReads";
 import { appendRows, bodyRow, checkWrittenIds, readBelow, rowHolds, writeBodyRow } from "./tableRows";
+import { valueColumns } from "../core/plan/measures";
 
 /** One audit row, or one node's targets, of a top-down save, with its estimated request bytes. */
 type TopDownItem =
@@ -60,7 +61,7 @@ export async function saveTopDown(
   const targets = targetsTable.result();
   const planSettings = settingsFrom(settings.values, problems);
   const columns =
-    planSettings === null ? null : periodColumns("targets", targets.headers, planSettings.periods, problems);
+    planSettings === null ? null : periodColumns("targets", targets.headers, valueColumns(planSettings), problems);
   const nodes = rowIndex("hierarchy", hierarchy.ids, 0, problems);
   const rows = rowIndex("targets", targets.ids, 0, problems);
   if (columns === null || problems.length > 0) throw new PlanLayoutError(problems);

@@ -22,6 +22,7 @@ import { excelMessages, officeErrorMessage } from "./messages";
 import { SheetCache, WriteStopped, addToleranceRules, writeBlocks, writeSlice } from "./sheetWrites";
 import { saveSnapshot } from "./snapshots";
 import { planGrids, readTables, tableAndSheetNames, tablesPresent } from "./tableReads";
+import { valueColumns } from "../core/plan/measures";
 
 /** The audit rows of a setup (what it changes), chained below the log as it was read. */
 interface SetupAudit {
@@ -102,7 +103,7 @@ export async function writePlan(
           auditAppend = appendAudit(context, worksheets, audit.place, audit.rows);
           // Right of the report, one column apart, in the two rows above its headers: cells the
           // setup cleared and writes nothing into.
-          spills = queueSpillProbe(worksheets.get(SHEETS.report), 0, reportWidth(setup.settings.periods.length) + 1);
+          spills = queueSpillProbe(worksheets.get(SHEETS.report), 0, reportWidth(valueColumns(setup.settings).length) + 1);
           worksheets.get(SHEETS.report).activate();
         },
       },

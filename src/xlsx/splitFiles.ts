@@ -37,6 +37,7 @@ import {
   textCell,
 } from "./sheetWriter";
 import { ZipWriter } from "./zipWriter";
+import { valueColumns } from "../core/plan/measures";
 
 /** How far a split has got: rows of the current file built so far, and which file it is. */
 export interface SplitProgress {
@@ -318,7 +319,7 @@ async function* targetsSheet(
   progress: Progress,
 ): AsyncGenerator<string> {
   const { settings } = plan;
-  const periods = settings.periods;
+  const periods = valueColumns(settings);
   const commentColumn = FIRST_PERIOD_COLUMN + periods.length;
   const letters = Array.from({ length: commentColumn }, (_, c) => columnLetters(c));
   const firstRow = TARGETS_HEADER_ROW + 2;
@@ -413,7 +414,7 @@ async function* reportSheet(
   progress: Progress,
 ): AsyncGenerator<string> {
   const { settings } = plan;
-  const periods = settings.periods;
+  const periods = valueColumns(settings);
   const width = REPORT_FIXED + periods.length * REPORT_MEASURES.length;
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   yield sheetStart({
@@ -509,7 +510,7 @@ function settingsSheet(plan: Plan, owner: string, now: string, strings: SharedSt
     ["Deadline", settings.deadline ?? ""],
     ["Owner", owner],
     ["Made", now],
-    ...settings.periods.map((label, p): [string, string] => [`Period ${p + 1}`, label]),
+    ...valueColumns(settings).map((label, p): [string, string] => [`Period ${p + 1}`, label]),
   ];
   const body = rows
     .map(([key, value], i) => {
@@ -629,7 +630,7 @@ async function ownerFile(
     plan: plan.settings.name,
     made: now,
     madeBy: options.madeBy ?? "",
-    periods: plan.settings.periods,
+    periods: valueColumns(plan.settings),
     // Filled as the Targets sheet is written: the record is the rows as the file holds them.
     rows: made,
   };

@@ -1,6 +1,7 @@
 import { planMessages } from "../messages";
 import { decimalPlaces, formatNumber, parseNumber, type ParsedNumber } from "./numbers";
 import type { PlanSettings } from "./types";
+import { columnSettings, valueColumnInfo } from "./measures";
 
 /** Example values that show a whole number, one decimal, two decimals. */
 const EXAMPLES = [12500, 12500.5, 12500.25];
@@ -33,16 +34,21 @@ export function validateValue(text: string, settings: EntrySettings, locale: str
   return parsed;
 }
 
-/** Every period's field of one node at once, index-aligned with `texts`. */
+/**
+ * Every value field of one node at once, index-aligned with `texts` (and with `valueColumns`): each
+ * in its measure's decimals.
+ */
 export function validateEntryValues(
   texts: readonly string[],
-  settings: EntrySettings,
+  settings: EntrySettings | PlanSettings,
   locale: string,
 ): EntryValidation {
   const values: (number | null)[] = [];
   const errors: (string | null)[] = [];
-  for (const text of texts) {
-    const result = validateValue(text, settings, locale);
+  const columns = "periods" in settings ? valueColumnInfo(settings) : null;
+  for (const [c, text] of texts.entries()) {
+    const decimals = columns?.[c]?.decimals ?? settings.decimals;
+    const result = validateValue(text, columnSettings(settings, decimals), locale);
     values.push(result.ok ? result.value : null);
     errors.push(result.ok ? null : result.message);
   }

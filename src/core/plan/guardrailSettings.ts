@@ -18,6 +18,8 @@ export interface Guardrails {
   readonly whenBroken: GuardrailAction;
   /** The hierarchy levels the bounds apply to (1 = the top); null: every level. */
   readonly levels: readonly number[] | null;
+  /** The measure whose values the bounds apply to, by name (measures.ts); absent: the plan's first. */
+  readonly measure?: string;
 }
 
 export type GuardrailRule = "minValue" | "maxValue" | "minGrowth" | "maxGrowth";

@@ -14,6 +14,7 @@ import { formatNumber } from "./numbers";
 import { hasGuardrails, type GuardrailRule, type Guardrails } from "./guardrailSettings";
 import { hierarchyOf } from "./planView";
 import type { PeriodValues, Plan } from "./types";
+import { measureColumns, planMeasures, valueColumns } from "./measures";
 
 export interface GuardrailBreak {
   readonly rule: GuardrailRule;
@@ -119,11 +120,25 @@ export function submissionCheck(
   const rails = plan.settings.guardrails;
   if (rails === undefined || !hasGuardrails(rails) || !atGuardedLevel(plan, id, rails))
     return { breaks: [], refusal: null };
-  return checkGuardrails(rails, values, plan.reference?.values.get(id), comment, {
-    periods: plan.settings.periods,
-    locale,
-    decimals: plan.settings.decimals,
-  });
+  // The bounds are in one measure's terms: only its columns are checked, growth over them alone.
+  const { settings } = plan;
+  const measures = planMeasures(settings);
+  const m = Math.max(0, measures.findIndex((measure) => measure.name === rails.measure));
+  const columns = measureColumns(settings, m);
+  const reference = plan.reference?.values.get(id);
+  const check = checkGuardrails(
+    rails,
+    columns.map((c) => values[c] ?? null),
+    reference === undefined ? undefined : columns.map((c) => reference[c] ?? null),
+    comment,
+    {
+      periods: columns.map((c) => valueColumns(settings)[c]),
+      locale,
+      decimals: measures[m].decimals,
+    },
+  );
+  const breaks = check.breaks.map((broken) => ({ ...broken, period: broken.period === null ? null : columns[broken.period] }));
+  return { ...check, breaks };
 }
 
 /** Whether node `id` sits at a level the bounds apply to. */

@@ -5,6 +5,7 @@
 import { idKey } from "../cell";
 import type { BalancingSettings } from "../territory/balancingSettings";
 import type { NodeEntry, PeriodValues, Plan, PlanNode } from "./types";
+import { valueColumns } from "./measures";
 
 /** Values as a read gives them back: one per period, a number or null. */
 function stored(values: PeriodValues, periodCount: number): (number | null)[] {
@@ -18,7 +19,7 @@ function stored(values: PeriodValues, periodCount: number): (number | null)[] {
 export function withEntries(plan: Plan, entries: readonly NodeEntry[]): Plan {
   const ids = nodeIds(plan);
   const next = new Map(plan.entries);
-  const periodCount = plan.settings.periods.length;
+  const periodCount = valueColumns(plan.settings).length;
   for (const entry of entries) {
     const id = ids.get(idKey(entry.id) ?? "");
     if (id === undefined) continue;
@@ -37,7 +38,7 @@ export function withEntries(plan: Plan, entries: readonly NodeEntry[]): Plan {
 export function withTopDown(plan: Plan, changes: readonly { id: string; values: PeriodValues }[]): Plan {
   const ids = nodeIds(plan);
   const next = new Map(plan.topDown);
-  const periodCount = plan.settings.periods.length;
+  const periodCount = valueColumns(plan.settings).length;
   for (const change of changes) {
     const id = ids.get(idKey(change.id) ?? "");
     if (id !== undefined) next.set(id, stored(change.values, periodCount));

@@ -9,6 +9,7 @@ import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, Status } from "./types";
 import { emptyEntry } from "./entries";
+import { planMeasures, valueColumns } from "./measures";
 
 /** One node's numbers in one period, or over all periods. */
 export interface Figures {
@@ -228,7 +229,7 @@ export function planViewOf(plan: Plan): PlanView {
  */
 export function buildPlanView(plan: Plan): PlanView {
   const { settings, nodes } = plan;
-  const periodNames = settings.periods;
+  const periodNames = valueColumns(settings);
   const periodCount = periodNames.length;
   const built = hierarchyOf(nodes);
   if (!built.ok)
@@ -262,20 +263,37 @@ export function buildPlanView(plan: Plan): PlanView {
   if (plan.topDown.size > 0) {
     const targets = valueRows(valuesByNode(plan.topDown, nodes), periodCount);
     const weights = guidanceWeights(hierarchy, inputs, grid.bottomUp, periodCount);
-    // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
-    const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(settings.decimals) || 0));
-    const cascaded = cascadeTargets(hierarchy, targets, weights, decimals, false, settings.overAssignment);
-    if (!(cascaded instanceof CellError)) {
+    // Each measure is split in its own decimals, as the report's CASCADE of its columns splits it.
+    const measures = planMeasures(settings);
+    const width = settings.periods.length;
+    measures.forEach((measure, m) => {
+      const columns = (rows: readonly (readonly unknown[])[]): (readonly unknown[])[] =>
+        measures.length === 1 ? (rows as (readonly unknown[])[]) : rows.map((row) => row.slice(m * width, (m + 1) * width));
+      // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
+      const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(measure.decimals) || 0));
+      const cascaded = cascadeTargets(
+        hierarchy,
+        columns(targets),
+        columns(weights),
+        decimals,
+        false,
+        settings.overAssignment,
+      );
+      if (cascaded instanceof CellError) return;
+      const first = measures.length === 1 ? 0 : m * width;
+      const count = measures.length === 1 ? periodCount : width;
       for (let node = 0; node < nodeCount; node++) {
         const cells = cascaded[nodeRow[node]];
-        for (let c = 0; c < periodCount; c++) {
+        for (let c = 0; c < count; c++) {
           const cell = cells[c];
-          if (typeof cell === "number") grid.topDown[node * periodCount + c] = cell;
+          if (typeof cell === "number") grid.topDown[node * periodCount + first + c] = cell;
         }
       }
-    }
+    });
   }
 
+  // The total is the first measure's: revenue and units don't add up to anything.
+  const totalColumns = settings.periods.length;
   const childCounts = new Int32Array(nodeCount);
   for (let node = 0; node < nodeCount; node++) if (parent[node] >= 0) childCounts[parent[node]]++;
 
@@ -294,6 +312,7 @@ export function buildPlanView(plan: Plan): PlanView {
       const bu = grid.bottomUp[base + c];
       const td = grid.topDown[base + c];
       if (periodIsOut(bu, td, settings.tolerance)) anyOut = true;
+      if (c >= totalColumns) continue;
       buTotal += bu;
       tdTotal += td;
     }

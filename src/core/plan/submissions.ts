@@ -7,6 +7,7 @@
  */
 import { idKey } from "../cell";
 import type { AuditEntry, NodeEntry, PeriodValues, Plan } from "./types";
+import { valueColumns } from "./measures";
 
 export interface PeriodChange {
   readonly period: number;
@@ -30,7 +31,7 @@ function parseLogged(text: string): number | null {
 
 /** Replays the log per node (matched like ids) over the plan's period labels. Linear in the log. */
 export function nodeHistories(plan: Plan, audit: readonly AuditEntry[]): Map<string, NodeHistory> {
-  const replay = new HistoryReplay(plan.settings.periods);
+  const replay = new HistoryReplay(valueColumns(plan.settings));
   replay.extend(audit);
   return replay.histories();
 }

@@ -1,11 +1,13 @@
 /**
  * The plan as plain data: what the workbook's tables hold, independent of Excel.
- * Values are per period, index-aligned with `PlanSettings.periods`; `null` means "not entered".
+ * Values are per value column (one per measure and period), index-aligned with `valueColumns`
+ * (measures.ts); `null` means "not entered".
  */
 import type { CapacityRow } from "../territory/capacity";
 import type { TerritoryProblem } from "../territory/messages";
 import type { BalancingSettings } from "../territory/balancingSettings";
 import type { Guardrails } from "./guardrailSettings";
+import type { Measure } from "./measures";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -32,9 +34,14 @@ export interface PlanSettings {
   readonly metric: string;
   /** e.g. "EUR", "units". */
   readonly unit: string;
-  /** Period labels, one per value column, e.g. ["Q1 2027", "Q2 2027", ...]. */
+  /** Period labels, e.g. ["Q1 2027", "Q2 2027", ...]; each measure has one value column per period (measures.ts). */
   readonly periods: readonly string[];
   readonly decimals: number;
+  /**
+   * The measures planned beside the first (metric, unit, decimals), e.g. units beside revenue.
+   * Absent: one measure, as plans made before measures existed.
+   */
+  readonly moreMeasures?: readonly Measure[];
   /** Allowed |variance %| before a node is flagged, as a fraction: 0.05 = 5 %. */
   readonly tolerance: number;
   /** ISO date (yyyy-mm-dd) by which contributors should submit, or null. */

@@ -46,6 +46,7 @@ import {
   type Status,
   type WorkflowAction,
 } from "./types";
+import { valueColumns } from "./measures";
 
 export type { Role, WorkflowAction } from "./types";
 
@@ -265,7 +266,7 @@ function ownerKey(owner: string): string | undefined {
 
 /** The node's workflow row, or a fresh "Not started" one if it has none yet. */
 export function entryFor(plan: Plan, id: string): NodeEntry {
-  return plan.entries.get(id) ?? emptyEntry(id, plan.settings.periods.length);
+  return plan.entries.get(id) ?? emptyEntry(id, valueColumns(plan.settings).length);
 }
 
 /** The nodes this person enters targets for, in sheet order. */

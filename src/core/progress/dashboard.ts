@@ -39,6 +39,7 @@ import type { MapKind } from "../map/regions";
 import type { PlanView } from "../plan/planView";
 import { STATUSES, type Plan } from "../plan/types";
 import { childrenOf, findNode } from "../reconcile/targets";
+import { valueColumns } from "../plan/measures";
 
 export const DASHBOARD_SHEET = "GU Dashboard";
 
@@ -185,8 +186,8 @@ export function dashboardMapOf(view: PlanView): DashboardMap | undefined {
 export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRequest): DashboardResult {
   const { settings } = plan;
   const { period } = request;
-  if (period !== "total" && (!Number.isInteger(period) || period < 0 || period >= settings.periods.length)) {
-    return { ok: false, message: reconcileMessages.badPeriod(period, settings.periods.length) };
+  if (period !== "total" && (!Number.isInteger(period) || period < 0 || period >= valueColumns(settings).length)) {
+    return { ok: false, message: reconcileMessages.badPeriod(period, valueColumns(settings).length) };
   }
   const node = findNode(view, request.nodeId);
   if (node === undefined) return { ok: false, message: coreMessages.noNode(request.nodeId) };
@@ -195,14 +196,14 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
 
   const sheet = DASHBOARD_SHEET;
   const src = sources(plan);
-  const periodLabel = period === "total" ? progressMessages.allPeriods : settings.periods[period];
+  const periodLabel = period === "total" ? progressMessages.allPeriods : valueColumns(settings)[period];
   const nodeName = node.node.name.trim() === "" ? node.id : node.node.name;
   const title = progressMessages.dashboardTitle(nodeName, periodLabel);
   const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
 
   const lineFor = (id: string, row: number): LayoutCell[] => {
     const idCell = cellAddress(row, 0);
-    const [topDown, bottomUp] = measureFormulas(src, idCell, period, settings.periods.length);
+    const [topDown, bottomUp] = measureFormulas(src, idCell, period, valueColumns(settings).length);
     const tdCell = cellAddress(row, 2);
     const buCell = cellAddress(row, 3);
     return [
@@ -284,7 +285,7 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
   const mapped =
     request.map === undefined
       ? null
-      : mapSection(request.map, src, period, settings.periods.length, lastRow + 2, valueFormat);
+      : mapSection(request.map, src, period, valueColumns(settings).length, lastRow + 2, valueFormat);
   if (mapped !== null) {
     blocks.push(...mapped.blocks);
     charts.push({

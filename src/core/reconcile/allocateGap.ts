@@ -32,6 +32,7 @@ import {
   type TargetCell,
   type TopDownPreview,
 } from "./targets";
+import { columnDecimals, valueColumns } from "../plan/measures";
 
 /**
  * What is shared out in each period:
@@ -104,9 +105,9 @@ export interface AllocationPreview extends TopDownPreview {
   readonly allocated: readonly AllocatedPeriod[];
 }
 
-/** As the report's CASCADE rounds (see buildPlanView). */
-function planDecimals(plan: Plan): number {
-  return Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(plan.settings.decimals) || 0));
+/** As the report's CASCADE rounds value column `c` (see buildPlanView): in its measure's decimals. */
+function planDecimals(plan: Plan, c: number): number {
+  return Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(columnDecimals(plan.settings, c)) || 0));
 }
 
 function methodText(method: AllocationMethod, plan: Plan): string {
@@ -116,7 +117,7 @@ function methodText(method: AllocationMethod, plan: Plan): string {
     case "bottomUp":
       return messages.methodBottomUp;
     case "period":
-      return messages.methodPeriod(plan.settings.periods[method.period] ?? "");
+      return messages.methodPeriod(valueColumns(plan.settings)[method.period] ?? "");
     case "weights":
       return messages.methodWeights(method.label ?? "");
   }
@@ -146,7 +147,7 @@ function failed(nodeId: string, problems: ReconcileProblem[]): AllocationPreview
  */
 export function allocateGap(plan: Plan, view: PlanView, request: AllocationRequest): AllocationPreview {
   const { settings } = plan;
-  const periodCount = settings.periods.length;
+  const periodCount = valueColumns(settings).length;
   const node = findNode(view, request.nodeId);
   if (node === undefined) {
     return failed(request.nodeId, [
@@ -171,7 +172,7 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
   }
 
   const problems: ReconcileProblem[] = [];
-  const requested = request.periods ?? settings.periods.map((_, c) => c);
+  const requested = request.periods ?? valueColumns(settings).map((_, c) => c);
   const badPeriods = [...requested, ...(request.method.kind === "period" ? [request.method.period] : [])].filter(
     (c) => !Number.isInteger(c) || c < 0 || c >= periodCount,
   );
@@ -225,21 +226,21 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
           severity: "warning",
           id: node.id,
           period: c,
-          message: messages.noTargetInPeriod(node.id, settings.periods[c]),
+          message: messages.noTargetInPeriod(node.id, valueColumns(settings)[c]),
         });
       }
     }
   }
   if (problems.some((problem) => problem.severity === "error")) return failed(node.id, problems);
 
-  const weightsOf = weightReader(request.method, children, held, settings.periods, problems);
-  const decimals = planDecimals(plan);
+  const weightsOf = weightReader(request.method, children, held, valueColumns(settings), problems);
   const overAssignment = settings.overAssignment ?? NO_OVER_ASSIGNMENT;
   const stored = new StoredTargets(plan);
   const after: (number | null)[][] = children.map((child) => child.periods.map((figures) => figures.topDown));
   const allocated: AllocatedPeriod[] = [];
 
   for (const c of withTarget) {
+    const decimals = planDecimals(plan, c);
     const target = node.periods[c].topDown as number;
     const childrenTarget = fromUnits(toUnits(childrenShare(target, overAssignment), decimals), decimals);
     const heldUnits = children.map((child, i) =>
@@ -278,7 +279,7 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
     });
     allocated.push({
       period: c,
-      label: settings.periods[c],
+      label: valueColumns(settings)[c],
       target,
       ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { childrenTarget }),
       held: fromUnits(heldTotal, decimals),
@@ -298,7 +299,7 @@ export function allocateGap(plan: Plan, view: PlanView, request: AllocationReque
             severity: "error",
             id: child.id,
             period: c,
-            message: messages.negativeResult(child.id, value, settings.periods[c]),
+            message: messages.negativeResult(child.id, value, valueColumns(settings)[c]),
           });
         }
       }
@@ -495,17 +496,16 @@ export function acceptBottomUp(
     ];
     return { rows: [], changes: [], problems, note: "", canApply: false };
   }
-  const chosen = periods ?? settings.periods.map((_, c) => c);
+  const chosen = periods ?? valueColumns(settings).map((_, c) => c);
   const problems: ReconcileProblem[] = [];
-  const decimals = planDecimals(plan);
   const updates = new Map<number, number | null>();
   for (const c of chosen) {
-    if (!Number.isInteger(c) || c < 0 || c >= settings.periods.length) {
+    if (!Number.isInteger(c) || c < 0 || c >= valueColumns(settings).length) {
       problems.push({
         kind: "badPeriod",
         severity: "error",
         period: c,
-        message: messages.badPeriod(c, settings.periods.length),
+        message: messages.badPeriod(c, valueColumns(settings).length),
       });
       continue;
     }
@@ -516,18 +516,18 @@ export function acceptBottomUp(
         severity: "error",
         id: node.id,
         period: c,
-        message: messages.bottomUpTooLarge(node.id, settings.periods[c]),
+        message: messages.bottomUpTooLarge(node.id, valueColumns(settings)[c]),
       });
       continue;
     }
-    const value = excelRound(bottomUp, decimals);
+    const value = excelRound(bottomUp, planDecimals(plan, c));
     if (value < 0 && !settings.allowNegative) {
       problems.push({
         kind: "negativeResult",
         severity: "error",
         id: node.id,
         period: c,
-        message: messages.negativeResult(node.id, value, settings.periods[c]),
+        message: messages.negativeResult(node.id, value, valueColumns(settings)[c]),
       });
     }
     updates.set(c, value);

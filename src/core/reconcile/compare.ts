@@ -8,6 +8,7 @@
 import type { Figures, NodeView, PlanView } from "../plan/planView";
 import type { Plan } from "../plan/types";
 import { childrenOf, findNode, StoredTargets } from "./targets";
+import { valueColumns } from "../plan/measures";
 
 /** A part of the node's variance: one child's figures, or the node's own input. */
 export interface Contribution extends Figures {
@@ -80,7 +81,7 @@ export function compareNode(plan: Plan, view: PlanView, id: string): Comparison 
   const stored = new StoredTargets(plan);
   const ownTargets = (of: NodeView): boolean[] => stored.of(of.id).map((value) => value !== null);
 
-  const ownValues = plan.settings.periods.map((_, c) => {
+  const ownValues = valueColumns(plan.settings).map((_, c) => {
     const value = node.entry.values[c];
     return typeof value === "number" && Number.isFinite(value) ? value : 0;
   });
@@ -99,7 +100,7 @@ export function compareNode(plan: Plan, view: PlanView, id: string): Comparison 
   return {
     id: node.id,
     name: node.node.name,
-    periodLabels: plan.settings.periods,
+    periodLabels: valueColumns(plan.settings),
     periods: node.periods,
     total: node.total,
     ownTarget: ownTargets(node),

@@ -20,6 +20,7 @@ import {
   type TargetCell,
   type TopDownPreview,
 } from "./targets";
+import { columnDecimals, columnSettings, valueColumns } from "../plan/measures";
 
 /** One node's targets as the user gave them. */
 export interface TargetInputRow {
@@ -85,20 +86,20 @@ export function topDownInput(
     firstRow.set(key, line);
 
     const given = valueCount(input.cells);
-    if (given > settings.periods.length) {
+    if (given > valueColumns(settings).length) {
       skip({
         kind: "tooManyValues",
         id: node.id,
-        message: messages.tooManyValues(where, given, settings.periods.length),
+        message: messages.tooManyValues(where, given, valueColumns(settings).length),
       });
       return;
     }
     const updates = new Map<number, number | null>();
     let ok = true;
-    settings.periods.forEach((period, c) => {
+    valueColumns(settings).forEach((period, c) => {
       const text = input.cells[c];
       if (text === undefined) return;
-      const parsed = validateValue(text, settings, locale);
+      const parsed = validateValue(text, columnSettings(settings, columnDecimals(settings, c)), locale);
       if (parsed.ok) {
         updates.set(c, parsed.value);
         return;
@@ -152,7 +153,7 @@ function inputRow(node: NodeView, updates: ReadonlyMap<number, number | null>): 
  */
 export function parsePastedTargets(plan: Plan, view: PlanView, text: string, locale: string): TopDownPreview {
   const lines = parseClipboardRows(text);
-  const labels = new Map(plan.settings.periods.map((label, c) => [label.trim().toLowerCase(), c]));
+  const labels = new Map(valueColumns(plan.settings).map((label, c) => [label.trim().toLowerCase(), c]));
   const byKey = viewsByKey(view);
   const first = lines.findIndex((cells) => cells.some((cell) => cell.trim() !== ""));
   const header =

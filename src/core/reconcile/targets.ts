@@ -8,6 +8,7 @@ import type { NodeView, PlanView } from "../plan/planView";
 import type { AuditEntry, IdentitySource, PeriodValues, Plan } from "../plan/types";
 import { reconcileMessages } from "../messages";
 import type { TopDownChange } from "../plan/types";
+import { valueColumns } from "../plan/measures";
 
 export type ReconcileProblemKind =
   | "unknownNode"
@@ -155,7 +156,7 @@ export class StoredTargets {
   /** Index-aligned with the plan's periods; null where the node has no target of its own. */
   of(id: string): (number | null)[] {
     const stored = this.plan.topDown.get(id) ?? this.byKey.get(idKey(id) ?? "");
-    return this.plan.settings.periods.map((_, c) => {
+    return valueColumns(this.plan.settings).map((_, c) => {
       const value = stored?.[c];
       return typeof value === "number" && Number.isFinite(value) ? value : null;
     });
@@ -236,7 +237,7 @@ export function changedRow(
 export function topDownWrite(plan: Plan, preview: TopDownPreview, actor: Actor): TopDownWrite {
   if (!preview.canApply) throw new ReconcileError(reconcileMessages.cannotApply);
   const stored = new StoredTargets(plan);
-  const periods = plan.settings.periods;
+  const periods = valueColumns(plan.settings);
   const audit: AuditEntry[] = [];
   for (const change of preview.changes) {
     const before = stored.of(change.id);

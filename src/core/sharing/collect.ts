@@ -33,6 +33,7 @@ import { TARGETS_COLUMNS } from "./contributorFile";
 import { MAX_CHANGES_PER_FILE } from "./limits";
 import { fileIdKey, type MadeFile } from "./madeFiles";
 import type { CollectedFile, FileCell, ReturnedRow, ReturnedWorkbook } from "./returnedFile";
+import { columnDecimals, columnSettings, valueColumns } from "../plan/measures";
 
 export type { CollectedFile, FileCell, FileRead, ReturnedRow, ReturnedWorkbook } from "./returnedFile";
 
@@ -247,7 +248,7 @@ function compareRow(
   row.cells.forEach((cell, c) => {
     const p = columns[c];
     if (p === undefined) return;
-    const field = settings.periods[p];
+    const field = valueColumns(settings)[p];
     const now = entry?.values[p] ?? null;
     const key = field.trim().toLowerCase();
     const made = base === null || !base.values.has(key) ? now : (base.values.get(key) ?? null);
@@ -258,8 +259,8 @@ function compareRow(
       made,
       now,
       rowProblem,
-      () => formatUnrounded(now, locale, settings.decimals),
-      () => (value === null ? null : ruleProblem(value, settings, locale)),
+      () => formatUnrounded(now, locale, columnDecimals(settings, p)),
+      () => (value === null ? null : ruleProblem(value, columnSettings(settings, columnDecimals(settings, p)), locale)),
     );
     if (reason === undefined) return;
     if (reason === null) {
@@ -344,7 +345,7 @@ export function previewCollect(
     const key = idKey(node.id);
     if (key !== undefined && !nodesByKey.has(key)) nodesByKey.set(key, node);
   }
-  const periodIndex = new Map(settings.periods.map((label, p) => [label.trim().toLowerCase(), p]));
+  const periodIndex = new Map(valueColumns(settings).map((label, p) => [label.trim().toLowerCase(), p]));
   const claimedBy = new Map<string, string>();
   const previews: FilePreview[] = [];
   const entries: { expected: NodeEntry; next: NodeEntry }[] = [];
@@ -474,7 +475,7 @@ export function previewCollect(
         now: options.now,
         values: outcome.values,
         comment: outcome.comment,
-        periods: settings.periods,
+        periods: valueColumns(settings),
       });
       if (!result.ok) {
         for (const change of outcome.accepted)
@@ -527,9 +528,9 @@ export function previewCollect(
 function ordered(changes: readonly CollectChange[], plan: Plan): CollectChange[] {
   const nodeOrder = new Map(plan.nodes.map((node, i) => [idKey(node.id) as string, i]));
   const fieldOrder = new Map<string, number>([
-    ...plan.settings.periods.map((label, p): [string, number] => [label, p]),
-    [TARGETS_COLUMNS.comment.toLowerCase(), plan.settings.periods.length],
-    ["status", plan.settings.periods.length + 1],
+    ...valueColumns(plan.settings).map((label, p): [string, number] => [label, p]),
+    [TARGETS_COLUMNS.comment.toLowerCase(), valueColumns(plan.settings).length],
+    ["status", valueColumns(plan.settings).length + 1],
   ]);
   const rank = (change: CollectChange): [number, number] => [
     nodeOrder.get(idKey(change.id) ?? "") ?? Number.MAX_SAFE_INTEGER,

@@ -23,6 +23,7 @@ import {
 } from "../plan/layout";
 import { STATUSES, type AuditEntry, type PeriodValues, type Plan, type Status } from "../plan/types";
 import { entryFor } from "../plan/workflow";
+import { valueColumns } from "../plan/measures";
 
 export interface SnapshotInfo {
   readonly name: string;
@@ -139,7 +140,7 @@ export function snapshotWrite(
   const sheet = snapshotSheet(n);
   const table = snapshotTable(n);
 
-  const { periods } = plan.settings;
+  const periods = valueColumns(plan.settings);
   const headers: LayoutCell[] = [
     ...FIXED_HEADERS,
     ...periods.map((period) => `${INPUT_PREFIX}${period}`),
@@ -287,8 +288,8 @@ export function compareWithSnapshot(plan: Plan, snapshot: Snapshot, audit: reado
     if (key !== undefined && !snapshotRows.has(key)) snapshotRows.set(key, row);
   }
   const snapshotPeriods = new Map(snapshot.periods.map((label, p) => [periodKey(label), p]));
-  const planPeriods = new Set(plan.settings.periods.map(periodKey));
-  const labels = [...plan.settings.periods, ...snapshot.periods.filter((label) => !planPeriods.has(periodKey(label)))];
+  const planPeriods = new Set(valueColumns(plan.settings).map(periodKey));
+  const labels = [...valueColumns(plan.settings), ...snapshot.periods.filter((label) => !planPeriods.has(periodKey(label)))];
 
   const changes: SnapshotChange[] = [];
   const seen = new Set<string>();
@@ -324,7 +325,7 @@ export function compareWithSnapshot(plan: Plan, snapshot: Snapshot, audit: reado
         changes.push({ id: node.id, name: node.name, kind, field, before: was, after: now, by: by(field) });
     };
     for (const label of labels) {
-      const p = plan.settings.periods.indexOf(label);
+      const p = valueColumns(plan.settings).indexOf(label);
       const s = snapshotPeriods.get(periodKey(label));
       push(
         "input",
@@ -334,7 +335,7 @@ export function compareWithSnapshot(plan: Plan, snapshot: Snapshot, audit: reado
       );
     }
     for (const label of labels) {
-      const p = plan.settings.periods.indexOf(label);
+      const p = valueColumns(plan.settings).indexOf(label);
       const s = snapshotPeriods.get(periodKey(label));
       push(
         "target",

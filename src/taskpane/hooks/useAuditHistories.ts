@@ -2,6 +2,7 @@ import * as React from "react";
 import { HistoryReplay, type NodeHistory } from "../../core/plan/submissions";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import type { WorkbookActions } from "./useWorkbook";
+import { valueColumns } from "../../core/plan/measures";
 
 /**
  * What the audit log says about each node (values as submitted and approved), read again whenever
@@ -22,7 +23,7 @@ export function useAuditHistories(plan: Plan, actions: WorkbookActions): Readonl
   }, [plan, actions]);
   // After the pane's own save the log read again is the one before with rows appended: replay those.
   const replay = React.useRef<HistoryReplay | null>(null);
-  const periods = plan.settings.periods;
+  const periods = valueColumns(plan.settings);
   return React.useMemo(() => {
     if (audit === undefined) return undefined;
     let current = replay.current;

@@ -94,6 +94,7 @@ import {
 } from "../../core/sharing/snapshots";
 import type { MadeFile } from "../../core/sharing/madeFiles";
 import { readMadeFiles, recordMadeFiles } from "./madeFiles";
+import { valueColumns } from "../../core/plan/measures";
 
 /** Whether a workbook event changed cells of the plan's tables (the report holds only formulas). */
 function changesPlan(event: WorkbookEvent): boolean {
@@ -226,7 +227,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async saveEntries(changes: readonly EntryChange[], audit: readonly AuditEntry[]): Promise<SaveResult> {
     const { plan, grids } = this.requirePlan();
-    const periods = plan.settings.periods;
+    const periods = valueColumns(plan.settings);
     const conflicts = entryConflicts(
       changes,
       ({ next }) => {
@@ -282,7 +283,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     if (unknown !== undefined) throw new Error(layoutMessages.noSuchNode(unknown.id));
     const problems: LayoutProblem[] = [];
     const targets = grids.targets as TableGrid;
-    const columns = periodColumns("targets", targets.headers, plan.settings.periods, problems);
+    const columns = periodColumns("targets", targets.headers, valueColumns(plan.settings), problems);
     if (columns === null) throw new PlanLayoutError(problems);
     const rows = rowIndex("targets", targets.rows, columns[0], problems);
     const conflicts = topDownConflicts(
@@ -291,7 +292,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
         const row = rows.get(idKey(change.id) as string);
         return row === undefined ? null : readValues(this.bodyRow("targets", row), columns);
       },
-      plan.settings.periods.length,
+      valueColumns(plan.settings).length,
     );
     if (conflicts.length > 0) return { ok: false, conflicts };
     this.own(() => {

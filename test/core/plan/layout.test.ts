@@ -572,12 +572,12 @@ describe("reading the tables back", () => {
     ],
     [
       "a plan from a newer add-in",
-      edit("settings", (g) => setRow(g, 0, 1, 2)),
+      edit("settings", (g) => setRow(g, 0, 1, 3)),
       [
         {
           sheet: "GU Settings",
           row: 2,
-          message: "This plan was saved by a newer version of Groundup (layout 2); update the add-in to open it",
+          message: "This plan was saved by a newer version of Groundup (layout 3); update the add-in to open it",
         },
       ],
     ],

@@ -9,6 +9,7 @@
 import { idKey, idText, isBlank } from "../../cell";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
+import { columnDecimals, valueColumns } from "../measures";
 import { GENERAL, cellText, numberFormat, type LayoutCell } from "./cells";
 import { findColumn, duplicateProblems, headerKey, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
 import { ID_HEADER, NODE_TABLES, STATUS_HEADERS, TABLES, TABLE_SHEETS, type NodeTable } from "./names";
@@ -76,15 +77,14 @@ export function nodeTableContent(
   settings: PlanSettings,
   rowIds: readonly string[],
 ): NodeTableContent {
-  const planColumns = table === "status" ? [...STATUS_HEADERS] : [ID_HEADER, ...settings.periods];
+  const planColumns = table === "status" ? [...STATUS_HEADERS] : [ID_HEADER, ...valueColumns(settings)];
   const fill = (column: string): LayoutCell => (table === "status" && column === "Status" ? "Not started" : null);
   const kept = stored.columns.filter(
     (column) => findColumn(planColumns, column) < 0 && stored.rows.some((row) => row.data.has(headerKey(column))),
   );
   const columns = [...planColumns, ...kept];
   const numeric = table !== "status";
-  const valueFormat = numberFormat(settings.decimals);
-  const formats = columns.map((_, i) => (numeric && i > 0 ? valueFormat : GENERAL));
+  const formats = columns.map((_, i) => (numeric && i > 0 ? numberFormat(columnDecimals(settings, i - 1)) : GENERAL));
   const byKey = new Map(stored.rows.map((row) => [row.key, row]));
   const body = rowIds.map((id): LayoutCell[] => {
     const row = byKey.get(idKey(id) as string);

@@ -3,6 +3,7 @@ import { MAX_DECIMALS } from "../../allocation";
 import { Hierarchy } from "../../hierarchy/hierarchy";
 import { layoutMessages } from "../../messages";
 import type { PlanNode, PlanSettings } from "../types";
+import { planMeasures, valueColumns } from "../measures";
 import {
   GENERAL,
   PERCENT,
@@ -123,7 +124,8 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   const tableRows = rowIds.length;
   // The capacity block only over a capacity table whose Node and Quota columns are there to read.
   const capacity = existing.capacity === undefined ? null : capacityColumnsOf(existing.capacity, settings.periods);
-  const reference = existing.reference === undefined ? null : referenceColumnsOf(existing.reference, settings.periods);
+  const reference =
+    existing.reference === undefined ? null : referenceColumnsOf(existing.reference, valueColumns(settings));
   const report = reportBlocks(settings, nodes.length, { inputs: tableRows, targets: tableRows, status: tableRows }, [
     ...(capacity === null ? [] : [capacityCheck(capacity)]),
     ...(reference === null ? [] : [referenceCheck(reference)]),
@@ -131,7 +133,8 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   const coverage = capacity === null ? null : capacityReportBlocks(settings, nodes.length, capacity);
   // Right of the capacity block when there is one, a column apart, else where it would start.
   const referenceStart =
-    capacityReportColumn(settings.periods.length) + (capacity === null ? 0 : settings.periods.length * 3 + 1);
+    capacityReportColumn(valueColumns(settings).length) +
+    (capacity === null ? 0 : settings.periods.length * 3 + 1);
   const lastYear = reference === null ? [] : referenceReportBlocks(settings, nodes.length, reference, referenceStart);
   return {
     tables,
@@ -160,10 +163,38 @@ function setupProblems(setup: PlanSetupInput): LayoutProblem[] {
   if (!Number.isInteger(settings.decimals) || settings.decimals < 0 || settings.decimals > MAX_DECIMALS) {
     add(layoutMessages.badDecimals(MAX_DECIMALS));
   }
+  for (const message of measureProblems(settings)) add(message);
   if (!Number.isFinite(settings.tolerance) || settings.tolerance < 0) add(layoutMessages.badTolerance);
   for (const name of attributeNames(setup.nodes)) {
     if (name.trim() === "") add(layoutMessages.blankAttribute);
     else if (findColumn(HIERARCHY_HEADERS, name) >= 0) add(layoutMessages.reservedAttribute(name));
+  }
+  return problems;
+}
+
+/**
+ * Each measure needs a name of its own, and every value column a header of its own: "Units" with
+ * a period "Q1" and a measure "Units Q1" would write two columns of one name.
+ */
+function measureProblems(settings: PlanSettings): string[] {
+  if ((settings.moreMeasures ?? []).length === 0) return [];
+  const problems: string[] = [];
+  const names = new Set<string>();
+  planMeasures(settings).forEach((measure, m) => {
+    const key = measure.name.trim().toLowerCase();
+    if (key === "") problems.push(layoutMessages.blankMeasure(m + 1));
+    else if (names.has(key)) problems.push(layoutMessages.duplicateMeasure(measure.name));
+    names.add(key);
+    if (!Number.isInteger(measure.decimals) || measure.decimals < 0 || measure.decimals > MAX_DECIMALS)
+      problems.push(layoutMessages.badMeasureDecimals(measure.name, MAX_DECIMALS));
+  });
+  if (problems.length > 0) return problems;
+  const labels = new Set<string>();
+  for (const label of valueColumns(settings)) {
+    const key = label.trim().toLowerCase();
+    if (key === ID_HEADER.toLowerCase()) problems.push(layoutMessages.reservedPeriod(label));
+    else if (labels.has(key)) problems.push(layoutMessages.duplicateColumn(label));
+    labels.add(key);
   }
   return problems;
 }

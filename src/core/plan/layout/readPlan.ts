@@ -4,6 +4,7 @@ import { Hierarchy } from "../../hierarchy/hierarchy";
 import { layoutMessages } from "../../messages";
 import type { NodeEntry, PeriodValues, Plan, PlanNode } from "../types";
 import { emptyEntry } from "../entries";
+import { valueColumns } from "../measures";
 import { cellText } from "./cells";
 import { requireColumns, rowIndex, sheetRowOf, type PlanGrids, type TableGrid } from "./grids";
 import { HIERARCHY_HEADERS, PLAN_TABLES, SHEETS, TABLES, TABLE_SHEETS, type PlanTable } from "./names";
@@ -40,21 +41,22 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
   const nodes = readHierarchy(grids.hierarchy as TableGrid, problems);
   if (settings === null || nodes === null) return { ok: false, problems };
 
-  const inputs = readValueTable("inputs", grids.inputs as TableGrid, settings.periods, problems);
-  const targets = readValueTable("targets", grids.targets as TableGrid, settings.periods, problems);
+  const columns = valueColumns(settings);
+  const inputs = readValueTable("inputs", grids.inputs as TableGrid, columns, problems);
+  const targets = readValueTable("targets", grids.targets as TableGrid, columns, problems);
   const status = readStatusTable(grids.status as TableGrid, problems);
   if (problems.length > 0 || inputs === null || targets === null || status === null) return { ok: false, problems };
 
   const entries = new Map<string, NodeEntry>();
   const topDown = new Map<string, PeriodValues>();
-  const blank = (): (number | null)[] => settings.periods.map(() => null);
+  const blank = (): (number | null)[] => columns.map(() => null);
   for (const node of nodes) {
     const key = idKey(node.id) as string;
     const row = status.get(key);
     const values = inputs.get(key) ?? blank();
     entries.set(
       node.id,
-      row === undefined ? { ...emptyEntry(node.id, settings.periods.length), values } : { ...row, id: node.id, values },
+      row === undefined ? { ...emptyEntry(node.id, columns.length), values } : { ...row, id: node.id, values },
     );
     topDown.set(node.id, targets.get(key) ?? blank());
   }
@@ -68,7 +70,7 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     ...(grids.profiles === undefined ? {} : { profiles: readProfilesGrid(grids.profiles, settings.periods) }),
     ...(grids.reference === undefined
       ? {}
-      : { reference: readReferenceGrid(grids.reference, settings.periods, nodes) }),
+      : { reference: readReferenceGrid(grids.reference, columns, nodes) }),
   };
   return { ok: true, plan };
 }

@@ -18,11 +18,12 @@ import { GENERAL, numberFormat } from "./cells";
 import { findColumn, sheetRowOf, type TableGrid } from "./grids";
 import { ID_HEADER, SHEETS, TABLES } from "./names";
 import type { TerritoryProblem } from "../../territory/messages";
+import { valueColumnInfo, valueColumns } from "../measures";
 
-/** The new reference table for the plan's periods: headers as text and one blank row in the plan's number format. */
+/** The new reference table for the plan's value columns: headers as text and one blank row in each measure's number format. */
 export function referenceTableLayout(settings: PlanSettings): BlankTableLayout {
-  const formats = [GENERAL, ...settings.periods.map(() => numberFormat(settings.decimals))];
-  return blankTableLayout("reference", [ID_HEADER, ...settings.periods], formats);
+  const formats = [GENERAL, ...valueColumnInfo(settings).map((column) => numberFormat(column.decimals))];
+  return blankTableLayout("reference", [ID_HEADER, ...valueColumns(settings)], formats);
 }
 
 /** Last year's values of the plan's nodes, by node id as the plan writes it, from the table's grid. */

@@ -1,6 +1,7 @@
 /** The report sheet: formulas only, over the plan's tables, and its conditional formats. */
 import { cellAddress, columnLetters, localAddress, quoteSheet, sheetAddress, type CellRange } from "../../a1";
 import type { PlanSettings } from "../types";
+import { measureTitle, planMeasures, valueColumnInfo } from "../measures";
 import {
   GENERAL,
   PERCENT,
@@ -116,8 +117,8 @@ export function rowsCoveredCheck(sheet: string, column: number, rows: number): s
 export type NodeTableRows = Readonly<Record<NodeTable, number>>;
 
 /**
- * The report sheet: row 1 the plan's name (and a warning cell), row 2 metric and unit and each
- * period's label over its four columns, row 3 headers, then one row per node in tree order. Every
+ * The report sheet: row 1 the plan's name (and a warning cell), row 2 the measures and units and
+ * each value column's label over its four columns (measure by measure: a block per measure), row 3 headers, then one row per node in tree order. Every
  * column is one spilled formula over plain A1 ranges (HyperFormula, which the browser workbench
  * uses, has neither structured nor spill references), and every value is looked up by node id:
  *   Id         =BU.TREE(hierarchy ids, parents)        the nodes in tree order, as text
@@ -145,7 +146,11 @@ export function reportBlocks(
   moreChecks: readonly string[] = [],
 ): { blocks: CellBlock[]; rules: ToleranceRule[] } {
   const sheet = SHEETS.report;
-  const periods = settings.periods;
+  const columns = valueColumnInfo(settings);
+  const measures = planMeasures(settings);
+  const periods = columns.map((column) =>
+    measures.length === 1 ? column.label : `${measures[column.measure].name} ${settings.periods[column.period]}`,
+  );
   const lookupStart = reportColumn(periods.length, 0);
   const width = reportWidth(periods.length);
   const n = nodeCount;
@@ -153,7 +158,11 @@ export function reportBlocks(
   const rowsOf = (table: PlanTable): number => (table === "hierarchy" ? n : tableRows[table as NodeTable]);
   const tableColumn = (table: PlanTable, col: number): string =>
     sheetAddress({ sheet: TABLE_SHEETS[table], row: 1, col, rowCount: Math.max(1, rowsOf(table)), colCount: 1 });
-  const decimals = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("decimals") - 1, 1, true)}`;
+  // The first measure's decimals are the settings row's, so editing it there re-rounds the report;
+  // the other measures' are written in their "measure" rows as text, so they are written here.
+  const firstDecimals = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("decimals") - 1, 1, true)}`;
+  const decimalsOf = (c: number): string =>
+    columns[c].measure === 0 ? firstDecimals : String(measures[columns[c].measure].decimals);
   const overCell = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("overAssignment") - 1, 1, true)}`;
   // A blank setting is 100 %; as "" so that Excel on the desktop cannot pass it as 0.
   const overAssignment = `IF(ISBLANK(${overCell}),"",${overCell})`;
@@ -194,7 +203,7 @@ export function reportBlocks(
   title[0] = settings.name;
   title[REPORT_CHECK_COLUMN] = { formula: checkFormula(n, tableRows, moreChecks) };
   const periodRow: LayoutCell[] = Array<LayoutCell>(width).fill(null);
-  periodRow[0] = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+  periodRow[0] = measures.map(measureTitle).join(" · ");
   const headerRow: LayoutCell[] = [...REPORT_HEADERS];
   periods.forEach((label, p) => {
     periodRow[reportColumn(p, 0)] = label;
@@ -218,7 +227,6 @@ export function reportBlocks(
     },
     { formula: `=BU.LEVEL(${asText(ids)},${asText(parents)})` },
   ];
-  const valueFormat = numberFormat(settings.decimals);
   const measureFormats: string[] = [WHOLE];
   const rules: ToleranceRule[] = [];
   periods.forEach((_, p) => {
@@ -231,7 +239,7 @@ export function reportBlocks(
     spill.push(
       { formula: `=BU.ROLLUP(${asText(ids)},${asText(parents)},${inputs})` },
       {
-        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${weights},${decimals},TRUE(),${overAssignment})`,
+        formula: `=BU.CASCADE(${asText(ids)},${asText(parents)},${numbersAt("targets", 1 + p, row.targets)},${weights},${decimalsOf(p)},TRUE(),${overAssignment})`,
       },
       { formula: `=BU.VARIANCE(${bottomUp},${topDown})` },
       {
@@ -239,6 +247,7 @@ export function reportBlocks(
         formula: `=IF(IF(ISNUMBER(${topDown}),${topDown}=0,FALSE()),"${NO_VARIANCE_PCT}",BU.VARIANCE(${bottomUp},${topDown},"pct"))`,
       },
     );
+    const valueFormat = numberFormat(columns[p].decimals);
     measureFormats.push(valueFormat, valueFormat, valueFormat, PERCENT);
     const pctColumn = reportColumn(p, 3);
     const pct = cellAddress(first, pctColumn);

@@ -26,6 +26,7 @@ import {
   type ToleranceRule,
 } from "./report";
 import { settingsRow } from "./settingsTable";
+import { valueColumns } from "../measures";
 
 const BAD_FILL = "#FFC7CE";
 const BAD_FONT = "#9C0006";
@@ -51,9 +52,12 @@ export function capacityReportBlocks(
   table: CapacityColumns,
 ): { blocks: CellBlock[]; rules: ToleranceRule[] } {
   const sheet = SHEETS.report;
+  // Capacity is in the first measure's terms (quota is revenue): its columns are the periods', set
+  // beside the first measure's top-down, right of every measure's block.
   const periods = settings.periods;
+  const columnCount = valueColumns(settings).length;
   const first = REPORT_FIRST_ROW;
-  const start = capacityReportColumn(periods.length);
+  const start = capacityReportColumn(columnCount);
   const repStart = start + periods.length * 2;
   const width = periods.length * 3;
   const reps = Math.max(1, table.rows);
@@ -64,7 +68,7 @@ export function capacityReportBlocks(
   /** A factor that is 1 where its cell is blank, or its column missing. */
   const factor = (col: number): string => (col < 0 ? "1" : `IF(ISBLANK(${column(col)}),1,${column(col)})`);
   const ids = own(0);
-  const parents = own(reportLookupColumn(periods.length, "Parent"));
+  const parents = own(reportLookupColumn(columnCount, "Parent"));
   const tolerance = `${quoteSheet(SHEETS.settings)}!${cellAddress(settingsRow("tolerance") - 1, 1, true)}`;
 
   const title: LayoutCell[] = Array<LayoutCell>(width).fill(null);

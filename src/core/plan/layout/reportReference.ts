@@ -15,6 +15,7 @@ import { GENERAL, PERCENT, cellsBlock, formatBlock, numberFormat, type CellBlock
 import { findColumn, type TableGrid } from "./grids";
 import { ID_HEADER, SHEETS } from "./names";
 import { REPORT_FIRST_ROW, reportColumn, reportLookupColumn, rowsCoveredCheck } from "./report";
+import { columnDecimals, valueColumns } from "../measures";
 
 /** Where the reference table's columns are, for the report's formulas; null without an Id column. */
 export interface ReferenceColumns {
@@ -38,7 +39,7 @@ export function referenceReportBlocks(
   start: number,
 ): CellBlock[] {
   const sheet = SHEETS.report;
-  const periods = settings.periods;
+  const periods = valueColumns(settings);
   const first = REPORT_FIRST_ROW;
   const width = periods.length * 2;
   const rows = Math.max(1, table.rows);
@@ -58,7 +59,7 @@ export function referenceReportBlocks(
   periods.forEach((label, p) => {
     periodRow[p * 2] = label;
     headerRow.push("Last year", "Growth");
-    formats.push(numberFormat(settings.decimals), PERCENT);
+    formats.push(numberFormat(columnDecimals(settings, p)), PERCENT);
     const col = table.periods[p];
     if (col < 0) {
       spill.push(null, null);

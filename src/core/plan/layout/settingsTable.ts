@@ -1,8 +1,8 @@
 /**
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
  * deadline, allowNegative, overAssignment, topDownEditors, approvers, accountsTable, workloadWeights,
- * balanceBand, minValue, maxValue, minGrowth, maxGrowth, guardrailAction, then one "period" row per
- * period, in order), written and read back. The role rows hold names or e-mail addresses separated
+ * balanceBand, minValue, maxValue, minGrowth, maxGrowth, guardrailAction, then one "measure" row per
+ * measure after the first, then one "period" row per period, in order), written and read back. The role rows hold names or e-mail addresses separated
  * by ";" (a name may hold a comma: "Smith, Ann"); they are written only when a role names someone,
  * so a plan without roles keeps the table older add-ins wrote, and a missing or blank row means
  * anyone. The overAssignment row is always written, above the optional rows, because the report's
@@ -29,13 +29,22 @@ import { MAX_DECIMALS } from "../../allocation";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/overAssignment";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
+import { formatMeasure, parseMeasure, type Measure } from "../measures";
 import { cellText, type LayoutCell } from "./cells";
 import { headerKey, requireColumns, sheetRowOf, type TableGrid } from "./grids";
 import { SETTINGS_HEADERS, SHEETS } from "./names";
 import type { LayoutProblem } from "./problems";
 
 /** Bumped when the layout changes in a way older add-ins would misread. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
+/**
+ * What a plan's schemaVersion row says: a plan with one measure is still written as layout 1, which
+ * add-ins from before measures read correctly; one with more is 2, which they refuse to open
+ * rather than read its units as revenue.
+ */
+function layoutVersion(settings: PlanSettings): number {
+  return (settings.moreMeasures ?? []).length === 0 ? 1 : LAYOUT_VERSION;
+}
 
 const SETTING_KEYS = [
   "schemaVersion",
@@ -58,6 +67,7 @@ const SETTING_KEYS = [
   "maxGrowth",
   "guardrailAction",
   "guardrailLevels",
+  "guardrailMeasure",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
@@ -73,13 +83,16 @@ const GUARDRAIL_KEYS = [
   "maxGrowth",
   "guardrailAction",
   "guardrailLevels",
+  "guardrailMeasure",
 ] as const satisfies readonly SettingKey[];
 const PERIOD_KEY = "period";
+/** One row per measure after the first, above the period rows: "Units | units | 0" (measures.ts). */
+const MEASURE_KEY = "measure";
 
 /** The settings table's body. */
 export function settingsRows(settings: PlanSettings): LayoutCell[][] {
   const values: Record<SettingKey, LayoutCell> = {
-    schemaVersion: LAYOUT_VERSION,
+    schemaVersion: layoutVersion(settings),
     name: settings.name,
     metric: settings.metric,
     unit: settings.unit,
@@ -97,13 +110,16 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     maxGrowth: settings.guardrails?.maxGrowth ?? null,
     guardrailAction: settings.guardrails?.whenBroken ?? null,
     guardrailLevels: settings.guardrails === undefined ? null : formatLevels(settings.guardrails.levels),
+    guardrailMeasure: settings.guardrails?.measure ?? null,
   };
   const optional = (key: SettingKey): boolean =>
     (ROLE_KEYS.includes(key) && values[key] === "") ||
     ((BALANCING_KEYS as readonly SettingKey[]).includes(key) && settings.balancing === undefined) ||
-    ((GUARDRAIL_KEYS as readonly SettingKey[]).includes(key) && settings.guardrails === undefined);
+    ((GUARDRAIL_KEYS as readonly SettingKey[]).includes(key) && settings.guardrails === undefined) ||
+    (key === "guardrailMeasure" && settings.guardrails?.measure === undefined);
   return [
     ...SETTING_KEYS.filter((key) => !optional(key)).map((key): LayoutCell[] => [key, values[key]]),
+    ...(settings.moreMeasures ?? []).map((measure): LayoutCell[] => [MEASURE_KEY, formatMeasure(measure)]),
     ...settings.periods.map((label): LayoutCell[] => [PERIOD_KEY, label]),
   ];
 }
@@ -133,11 +149,14 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
 
   const found = new Map<string, { value: unknown; row: number }>();
   const periods: string[] = [];
+  const measureRows: Setting[] = [];
   grid.rows.forEach((cells, index) => {
     const key = headerKey(cells[keyColumn]);
     const value = cells[valueColumn];
     if (key === PERIOD_KEY) {
       if (!isBlank(value)) periods.push(cellText(value).trim());
+    } else if (key === MEASURE_KEY) {
+      if (!isBlank(value)) measureRows.push({ value, row: sheetRowOf(index) });
     } else if (key !== "" && !found.has(key)) {
       found.set(key, { value, row: sheetRowOf(index) });
     }
@@ -199,8 +218,20 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     if (!read.ok) bad("overAssignment", overSetting, "a percentage from 100 % to 300 %, like 110 %");
     else overAssignment = read.value;
   }
+  const moreMeasures: Measure[] = [];
+  for (const setting of measureRows) {
+    const read = parseMeasure(cellText(setting.value), MAX_DECIMALS);
+    if (!read.ok) {
+      problems.push({
+        sheet,
+        row: setting.row,
+        message: layoutMessages.badSetting(sheet, setting.row, MEASURE_KEY, read.expected, describe(setting.value)),
+      });
+    } else moreMeasures.push(read.measure);
+  }
   const balancing = readBalancing(get, bad);
-  const guardrails = readGuardrails(get, bad);
+  const measureNames = [cellText(get("metric")?.value).trim(), ...moreMeasures.map((measure) => measure.name)];
+  const guardrails = readGuardrails(get, bad, measureNames);
   if (periods.length === 0)
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
   if (problems.length > count) return null;
@@ -216,6 +247,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     tolerance,
     deadline,
     allowNegative,
+    ...(moreMeasures.length === 0 ? {} : { moreMeasures }),
     ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { overAssignment }),
     ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
     ...(approvers.length === 0 ? {} : { approvers }),
@@ -228,6 +260,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
 function readGuardrails(
   get: (key: SettingKey) => Setting | undefined,
   bad: (key: SettingKey, setting: Setting, expected: string) => void,
+  measureNames: readonly string[],
 ): Guardrails | undefined {
   if (GUARDRAIL_KEYS.every((key) => get(key) === undefined)) return undefined;
   const bound = (key: GuardrailRule, expected: string): number | null => {
@@ -262,7 +295,20 @@ function readGuardrails(
   const levels = levelsSetting === undefined ? null : parseLevels(cellText(levelsSetting.value));
   if (levelsSetting !== undefined && levels === undefined)
     bad("guardrailLevels", levelsSetting, 'levels like "4" or "3-4", or blank for every level');
-  return { minValue, maxValue, minGrowth, maxGrowth, whenBroken, levels: levels ?? null };
+  const measureSetting = get("guardrailMeasure");
+  const measureText = measureSetting === undefined ? "" : cellText(measureSetting.value).trim();
+  const measure = measureNames.find((name) => name.toLowerCase() === measureText.toLowerCase());
+  if (measureSetting !== undefined && measureText !== "" && measure === undefined)
+    bad("guardrailMeasure", measureSetting, `one of the plan's measures (${measureNames.join(", ")}), or blank for the first`);
+  return {
+    minValue,
+    maxValue,
+    minGrowth,
+    maxGrowth,
+    whenBroken,
+    levels: levels ?? null,
+    ...(measureText === "" || measure === undefined ? {} : { measure }),
+  };
 }
 
 type Setting = { value: unknown; row: number };

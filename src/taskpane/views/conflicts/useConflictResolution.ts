@@ -13,6 +13,7 @@ import {
 import type { Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import type { ConflictDialogProps, ConflictItem } from "./ConflictDialog";
+import { valueColumns } from "../../../core/plan/measures";
 
 /** A save of changed rows, and what the user did to get them, should a co-author have overtaken it. */
 export interface SaveRequest {
@@ -131,7 +132,7 @@ export function useConflictResolution(
   const items = React.useMemo<ConflictItem[]>(() => {
     if (pending === null) return [];
     const { request } = pending;
-    const periods = request.plan.settings.periods.length;
+    const periods = valueColumns(request.plan.settings).length;
     return pending.conflicts.map((conflict) => {
       const name = nameOf(request.plan, conflict.id);
       const keep = resolveConflict(conflict, choiceOf("mine", periods), request.redo, name);
@@ -177,10 +178,11 @@ export function useConflictResolution(
   }, [pending, write]);
 
   const settings = pending?.request.plan.settings;
-  const periodCount = settings?.periods.length ?? 0;
+  const columns = settings === undefined ? [] : valueColumns(settings);
+  const periodCount = columns.length;
   const dialog: ConflictDialogProps = {
     items,
-    periods: settings?.periods ?? [],
+    periods: columns,
     locale: display.locale,
     decimals: settings?.decimals ?? 0,
     canMerge: pending?.request.canMerge ?? false,

@@ -13,6 +13,7 @@ import { findNode } from "../../../core/reconcile/targets";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { NodePicker } from "../reconcile/NodePicker";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface DashboardPanelProps {
   plan: Plan;
@@ -79,7 +80,7 @@ export function DashboardPanel({ plan, view, busy, actions, selectedNode }: Dash
             onChange={(_event, data) => setPeriod(data.value === TOTAL ? TOTAL : Number(data.value))}
           >
             <option value={TOTAL}>All periods</option>
-            {plan.settings.periods.map((label, c) => (
+            {valueColumns(plan.settings).map((label, c) => (
               <option key={label} value={c}>
                 {label}
               </option>

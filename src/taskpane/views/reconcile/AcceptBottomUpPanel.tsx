@@ -9,6 +9,7 @@ import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import type { NumberFormat } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProblemMessages } from "./ProblemMessages";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface AcceptBottomUpPanelProps {
   plan: Plan;
@@ -57,7 +58,7 @@ export function AcceptBottomUpPanel({
           <ProblemMessages problems={preview.problems} />
           <PreviewTable
             label="Accept bottom-up preview"
-            periods={plan.settings.periods}
+            periods={valueColumns(plan.settings)}
             rows={preview.rows}
             format={format}
           />

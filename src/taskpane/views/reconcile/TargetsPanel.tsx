@@ -11,6 +11,7 @@ import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { amount, type NumberFormat } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProblemMessages } from "./ProblemMessages";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface TargetsPanelProps {
   plan: Plan;
@@ -85,7 +86,7 @@ export function TargetsPanel({
   return (
     <div className={styles.root}>
       <div className={styles.periods}>
-        {settings.periods.map((period, c) => {
+        {valueColumns(settings).map((period, c) => {
           const cascaded = stored[c] === null ? node.periods[c].topDown : null;
           return (
             <Field
@@ -138,7 +139,7 @@ export function TargetsPanel({
           {pastePreview.rows.length > 0 ? (
             <PreviewTable
               label="Pasted targets preview"
-              periods={settings.periods}
+              periods={valueColumns(settings)}
               rows={pastePreview.rows}
               format={format}
             />

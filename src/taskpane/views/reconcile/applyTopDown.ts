@@ -4,6 +4,7 @@ import type { IdentitySource, Plan } from "../../../core/plan/types";
 import { topDownWrite, type TopDownPreview } from "../../../core/reconcile/targets";
 import type { Feedback } from "../../components/FeedbackBar";
 import type { TopDownSaveRequest } from "./useTopDownConflicts";
+import { valueColumns } from "../../../core/plan/measures";
 
 /**
  * Writes a preview's targets with their audit entries, as `user`, through `save` (which settles once
@@ -26,6 +27,6 @@ export async function applyTopDownWithFeedback(
   if (!preview.canApply) return { intent: "error", text: reconcileMessages.cannotApply };
   const actor = { user, time: new Date().toISOString(), identity };
   const write = topDownWrite(plan, preview, actor);
-  const periods = plan.settings.periods;
+  const periods = valueColumns(plan.settings);
   return save({ plan, attempt: { ...write, periods, actor, note: preview.note }, done });
 }

@@ -62,6 +62,7 @@ import type { WorkbookActions } from "../../hooks/useWorkbook";
 import type { Mention } from "../../../workbook/PlanWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface ReviewViewProps {
   plan: Plan;
@@ -173,7 +174,7 @@ export function ReviewView({
         now: new Date().toISOString(),
         identity: who.source,
         reason,
-        periods: plan.settings.periods,
+        periods: valueColumns(plan.settings),
       },
     );
     if (outcome.refused.length > 0) {
@@ -200,7 +201,7 @@ export function ReviewView({
           now: new Date().toISOString(),
           identity: who.source,
           reason,
-          periods: plan.settings.periods,
+          periods: valueColumns(plan.settings),
         }),
       onResolved: (resolved) => {
         setFeedback(resolved);
@@ -338,7 +339,8 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   const styles = useStyles();
   const tables = useNumberTableStyles();
   const { node, parent, entry } = item;
-  const { periods, decimals } = plan.settings;
+  const { decimals } = plan.settings;
+  const periods = valueColumns(plan.settings);
   const number = (value: number | null | undefined): string =>
     value === null || value === undefined ? "—" : formatNumber(value, locale, decimals) || "—";
   const signed = (value: number): string => `${value > 0 ? "+" : ""}${number(value)}`;

@@ -14,6 +14,7 @@ import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
 import { EntryCard, type EntryDraft } from "./EntryCard";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface MyTargetsViewProps {
   plan: Plan;
@@ -77,7 +78,7 @@ export function MyTargetsView({
   const conflicts = useConflictResolution(actions, { locale, busy });
 
   const draftOf = (entry: NodeEntry): EntryDraft =>
-    drafts.get(entry.id) ?? savedDraft(entry, settings.periods.length, locale, settings.decimals);
+    drafts.get(entry.id) ?? savedDraft(entry, valueColumns(settings).length, locale, settings.decimals);
   const checks = new Map(
     mine.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
   );
@@ -122,7 +123,7 @@ export function MyTargetsView({
       identity: who.source,
       values: check.values,
       comment: draft.comment,
-      periods: settings.periods,
+      periods: valueColumns(settings),
       locale,
     });
     if (!outcome.ok) {
@@ -146,7 +147,7 @@ export function MyTargetsView({
           identity: who.source,
           values,
           comment,
-          periods: settings.periods,
+          periods: valueColumns(settings),
           locale,
         }),
       onResolved: (resolved) => {
@@ -188,7 +189,7 @@ export function MyTargetsView({
                   draft={draftOf(entry)}
                   errors={checks.get(node.id)?.errors ?? []}
                   live={view}
-                  allocated={settings.periods.map((_, p) => (ownTargets?.[p] ?? null) !== null)}
+                  allocated={valueColumns(settings).map((_, p) => (ownTargets?.[p] ?? null) !== null)}
                   adjustment={rollsUp(plan, node.id)}
                   typed={checks.get(node.id)?.values ?? []}
                   reference={plan.reference?.values.get(node.id)}
