@@ -251,6 +251,11 @@ export const taskPaneMessages = {
   toleranceRange: "Enter a tolerance from 0 to 100 %",
   maxBelowMin: "The maximum is below the minimum; make it at least as large, or leave one blank",
   badLevels: 'Enter levels like "4" or "3-4" (1 is the top), or leave it blank for every level',
+  badMeasureLine: (line: number, expected: string): string => `Line ${line}: write each measure as ${expected}`,
+  duplicateMeasureLine: (line: number, name: string): string =>
+    `Line ${line}: the plan already has a measure "${name}"; give each measure its own name`,
+  unknownMeasure: (name: string): string =>
+    `The plan has no measure "${name}"; type one of its measures, or leave it blank for the first`,
   overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",

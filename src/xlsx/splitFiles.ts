@@ -15,7 +15,7 @@ import { layoutMessages, sharingMessages } from "../core/messages";
 import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
 import { planViewOf, type NodeView, type PlanView } from "../core/plan/planView";
-import type { NodeEntry, Plan, PlanNode } from "../core/plan/types";
+import type { NodeEntry, Plan, PlanNode, PlanSettings } from "../core/plan/types";
 import { entryFor, isLockedForContributor, owners as planOwners } from "../core/plan/workflow";
 import {
   FILE_FORMAT_VERSION,
@@ -37,7 +37,7 @@ import {
   textCell,
 } from "./sheetWriter";
 import { ZipWriter } from "./zipWriter";
-import { valueColumns } from "../core/plan/measures";
+import { measureTitle, planMeasures, valueColumns } from "../core/plan/measures";
 
 /** How far a split has got: rows of the current file built so far, and which file it is. */
 export interface SplitProgress {
@@ -329,10 +329,10 @@ async function* targetsSheet(
     widths: [14, 32, 16, 12, ...periods.map(() => 14), 40],
     selected: true,
   });
-  const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+  const unit = planMeasures(settings).map(measureTitle).join(" · ");
   yield (
     row(1, textCell("A1", STYLE.title, sharingMessages.fileTitle(settings.name, owner), strings)) +
-    valueRow(2, [sharingMessages.fileInstructions(settings.decimals, settings.allowNegative)], strings) +
+    valueRow(2, [sharingMessages.fileInstructions(fileDecimals(settings), settings.allowNegative)], strings) +
     valueRow(3, [settings.deadline === null ? unit : `${unit} · due ${settings.deadline}`], strings) +
     valueRow(
       TARGETS_HEADER_ROW + 1,
@@ -396,7 +396,7 @@ async function* targetsSheet(
     const rule =
       `type="decimal" operator="${settings.allowNegative ? "between" : "greaterThanOrEqual"}" allowBlank="1" ` +
       `showErrorMessage="1" errorTitle="Not a target" ` +
-      `error="${escapeXml(sharingMessages.cellRule(settings.decimals, settings.allowNegative))}"`;
+      `error="${escapeXml(sharingMessages.cellRule(fileDecimals(settings), settings.allowNegative))}"`;
     validations =
       `<dataValidations count="${runs.length}">` +
       runs
@@ -405,6 +405,14 @@ async function* targetsSheet(
       "</dataValidations>";
   }
   yield sheetEnd(validations);
+}
+
+/**
+ * The decimals the file's numbers show and its instructions name: the most any measure allows, so a
+ * value of a measure with decimals is never shown rounded (collect checks each measure's own).
+ */
+function fileDecimals(settings: PlanSettings): number {
+  return Math.max(...planMeasures(settings).map((measure) => measure.decimals));
 }
 
 async function* reportSheet(
@@ -642,7 +650,7 @@ async function ownerFile(
   const strings = new SharedStrings();
   const zip = new ZipWriter();
   for (const [name, xml] of Object.entries(packageParts(plan, owner, now))) await zip.addPart(name, [xml]);
-  await zip.addPart("xl/styles.xml", [stylesXml(plan.settings.decimals)]);
+  await zip.addPart("xl/styles.xml", [stylesXml(fileDecimals(plan.settings))]);
   await zip.addPart("xl/worksheets/sheet1.xml", targetsSheet(plan, owner, rows, made, strings, step));
   await zip.addPart("xl/worksheets/sheet2.xml", reportSheet(plan, rows, strings, step));
   await zip.addPart("xl/worksheets/sheet3.xml", [settingsSheet(plan, owner, now, strings)]);

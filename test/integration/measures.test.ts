@@ -81,7 +81,10 @@ describe.each(["desktop", "web"] as const)("a plan with two measures (%s blanks)
     const plan = await upgradedPlan(mode);
     await saveValues(plan, { UK: [120, 90, 10.5, 3], DE: [80, null, 4, null] });
     const read = await readPlanOf(plan);
-    await plan.saveTopDown([{ id: "EMEA", values: [300, 200, 20, 10], expected: read.topDown.get("EMEA") ?? null }], []);
+    await plan.saveTopDown(
+      [{ id: "EMEA", values: [300, 200, 20, 10], expected: read.topDown.get("EMEA") ?? null }],
+      [],
+    );
 
     const evaluated = evaluateWorkbook(plan.workbook);
     const cell = (row: number, column: number, measure: number): unknown =>

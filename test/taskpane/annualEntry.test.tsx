@@ -89,3 +89,48 @@ test("the plan's named seasonality profiles are offered and spread by their shar
   expect(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("600");
   expect(within(card).getByRole("textbox", { name: "Q2 2027 (EUR)" })).toHaveValue("400");
 });
+
+test("with two measures a rep gets a group of fields per measure, spreads each annual number into its own, and saves both", async () => {
+  window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
+  const plan = makePlan({
+    settings: { moreMeasures: [{ name: "Units", unit: "units", decimals: 1 }] },
+    nodes: [
+      ["W", "", "World", "Cara"],
+      ["NORTH", "W", "North", "Ann"],
+    ],
+    topDown: { W: [1000, 1000, 10, 10] },
+  });
+  const workbook = new FakePlanWorkbook({
+    ...plan,
+    reference: { values: new Map([["NORTH", [100, 300, 4, 4]]]), problems: [] },
+  });
+  const { user } = renderTaskPane(workbook);
+  await user.click(await screen.findByRole("tab", { name: "My targets" }));
+  const card = screen.getByRole("group", { name: "North" });
+  const revenue = within(card).getByRole("region", { name: "Revenue (EUR)" });
+  const units = within(card).getByRole("region", { name: "Units (units)" });
+
+  // Each measure spreads by its own last year: revenue 1:3, units evenly (4:4), in one decimal.
+  await user.type(within(revenue).getByRole("textbox", { name: "Annual for North" }), "2,000{Enter}");
+  await user.type(within(units).getByRole("textbox", { name: "Annual for North, Units" }), "9{Enter}");
+  expect(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("500");
+  expect(within(revenue).getByRole("textbox", { name: "Q2 2027 (EUR)" })).toHaveValue("1,500");
+  expect(within(units).getByRole("textbox", { name: "Units Q1 2027 (units)" })).toHaveValue("4.5");
+  expect(within(units).getByRole("textbox", { name: "Units Q2 2027 (units)" })).toHaveValue("4.5");
+  // Totals per measure: revenue against its 2,000 target, units against 20; never euros plus units.
+  expect(within(revenue).getByText(/^Total 2,000 · Top-down 2,000/)).toBeInTheDocument();
+  expect(
+    within(units).getByText(/^Total 9\.0 · Top-down 20\.0 · Gap -11\.0 · Last year 8\.0 · \+12\.5 %/),
+  ).toBeInTheDocument();
+
+  // One decimal is allowed for units, none for revenue.
+  await user.clear(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" }));
+  await user.type(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" }), "500.5");
+  expect(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveAccessibleDescription(/whole number/i);
+  await user.clear(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" }));
+  await user.type(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" }), "500");
+
+  await user.click(within(card).getByRole("button", { name: "Save draft" }));
+  await within(card).findAllByText("Draft");
+  expect(workbook.plan?.entries.get("NORTH")).toMatchObject({ status: "Draft", values: [500, 1500, 4.5, 4.5] });
+});

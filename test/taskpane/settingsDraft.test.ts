@@ -39,3 +39,43 @@ test("the guardrails typed in Set up become the plan's, in the user's locale; al
   const again = initialDraft(result.ok ? result.settings : null, "de-DE", new Date("2027-01-05"));
   expect([again.maxGrowth, again.maxValue]).toEqual(["25,5", "1.000.000"]);
 });
+
+test("more measures are typed one per line, shown again on a new setup, and a bad line or a name taken twice is named", () => {
+  const draft = { ...initialDraft(null, "en-US", new Date("2027-01-05")), name: "FY27" };
+  expect(draft.moreMeasures).toBe("");
+  const typed = { ...draft, moreMeasures: "Units | units | 0\n\nMargin | EUR | 2" };
+  const result = settingsFromDraft(typed, null, "en-US");
+  expect(result.ok && result.settings.moreMeasures).toEqual([
+    { name: "Units", unit: "units", decimals: 0 },
+    { name: "Margin", unit: "EUR", decimals: 2 },
+  ]);
+  const again = initialDraft(result.ok ? result.settings : null, "en-US", new Date("2027-01-05"));
+  expect(again.moreMeasures).toBe("Units | units | 0\nMargin | EUR | 2");
+  expect(settingsFromDraft({ ...draft, moreMeasures: "Units | units | lots" }, null, "en-US")).toEqual({
+    ok: false,
+    errors: { moreMeasures: expect.stringMatching(/^Line 1: write each measure as "name \| unit \| decimals"/) },
+  });
+  expect(settingsFromDraft({ ...draft, moreMeasures: "Units\nrevenue | EUR" }, null, "en-US")).toEqual({
+    ok: false,
+    errors: { moreMeasures: 'Line 2: the plan already has a measure "revenue"; give each measure its own name' },
+  });
+});
+
+test("guardrails can be set on a measure other than the metric; an unknown one is named", () => {
+  const draft = {
+    ...initialDraft(null, "en-US", new Date("2027-01-05")),
+    name: "FY27",
+    moreMeasures: "Units | units | 0",
+    maxValue: "50",
+  };
+  const result = settingsFromDraft({ ...draft, guardrailMeasure: "units" }, null, "en-US");
+  expect(result.ok && result.settings.guardrails?.measure).toBe("Units");
+  const onMetric = settingsFromDraft({ ...draft, guardrailMeasure: "Revenue" }, null, "en-US");
+  expect(onMetric.ok && onMetric.settings.guardrails).not.toHaveProperty("measure");
+  expect(settingsFromDraft({ ...draft, guardrailMeasure: "Margin" }, null, "en-US")).toEqual({
+    ok: false,
+    errors: {
+      guardrailMeasure: 'The plan has no measure "Margin"; type one of its measures, or leave it blank for the first',
+    },
+  });
+});

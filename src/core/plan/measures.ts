@@ -52,14 +52,12 @@ function layoutOf(settings: PlanSettings): { labels: readonly string[]; columns:
   let layout = layouts.get(settings);
   if (layout === undefined) {
     const columns = planMeasures(settings).flatMap((measure, m) =>
-      settings.periods.map(
-        (period, p): ValueColumn => ({
-          label: columnLabel(measure, m, period),
-          measure: m,
-          period: p,
-          decimals: measure.decimals,
-        }),
-      ),
+      settings.periods.map((period, p): ValueColumn => ({
+        label: columnLabel(measure, m, period),
+        measure: m,
+        period: p,
+        decimals: measure.decimals,
+      })),
     );
     layout = { labels: columns.map((column) => column.label), columns };
     layouts.set(settings, layout);

@@ -7,9 +7,9 @@ import { asNumber, CellError, idKey } from "../cell";
 import { cascadeTargets, evenShareWeights } from "../cascade";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
-import type { NodeEntry, PeriodValues, Plan, PlanNode, Status } from "./types";
+import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "./types";
 import { emptyEntry } from "./entries";
-import { planMeasures, valueColumns } from "./measures";
+import { measureColumns, planMeasures, valueColumns } from "./measures";
 
 /** One node's numbers in one period, or over all periods. */
 export interface Figures {
@@ -268,7 +268,9 @@ export function buildPlanView(plan: Plan): PlanView {
     const width = settings.periods.length;
     measures.forEach((measure, m) => {
       const columns = (rows: readonly (readonly unknown[])[]): (readonly unknown[])[] =>
-        measures.length === 1 ? (rows as (readonly unknown[])[]) : rows.map((row) => row.slice(m * width, (m + 1) * width));
+        measures.length === 1
+          ? (rows as (readonly unknown[])[])
+          : rows.map((row) => row.slice(m * width, (m + 1) * width));
       // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
       const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(measure.decimals) || 0));
       const cascaded = cascadeTargets(
@@ -336,26 +338,31 @@ export function buildPlanView(plan: Plan): PlanView {
 
 /**
  * The guidance someone typing sees: the bottom-up as it would be with their typing (`live`) against
- * the top-down of the plan as saved (`saved`), so the target never moves while they type. Per period
- * and over all periods; undefined for a node either view lacks.
+ * the top-down of the plan as saved (`saved`), so the target never moves while they type. Per value
+ * column and per measure over its periods; undefined for a node either view lacks.
  */
 export function guidanceFigures(
   saved: PlanView,
   live: PlanView,
   id: string,
-  tolerance: number,
-): { readonly periods: readonly Figures[]; readonly total: Figures } | undefined {
+  settings: PlanSettings,
+): { readonly periods: readonly Figures[]; readonly totals: readonly Figures[] } | undefined {
   const target = saved.byId.get(id);
   const typed = live.byId.get(id);
   if (target === undefined || typed === undefined) return undefined;
+  const { tolerance } = settings;
   const periods = typed.periods.map((period, c) =>
     figures(period.bottomUp, target.periods[c]?.topDown ?? null, tolerance),
   );
-  let bottomUp = 0;
-  let topDown: number | null = periods.length === 0 ? null : 0;
-  for (const period of periods) {
-    bottomUp += period.bottomUp;
-    topDown = topDown === null || period.topDown === null ? null : topDown + period.topDown;
-  }
-  return { periods, total: figures(bottomUp, topDown, tolerance) };
+  const totals = planMeasures(settings).map((_, m) => {
+    let bottomUp = 0;
+    let topDown: number | null = settings.periods.length === 0 ? null : 0;
+    for (const c of measureColumns(settings, m)) {
+      const period = periods[c];
+      bottomUp += period.bottomUp;
+      topDown = topDown === null || period.topDown === null ? null : topDown + period.topDown;
+    }
+    return figures(bottomUp, topDown, tolerance);
+  });
+  return { periods, totals };
 }

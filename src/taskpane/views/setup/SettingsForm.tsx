@@ -7,6 +7,7 @@ import {
   RadioGroup,
   Select,
   Switch,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -96,6 +97,18 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
           </Select>
         </Field>
       </div>
+      <Field
+        label="More measures"
+        validationMessage={errors.moreMeasures}
+        hint="Planned beside the metric, one per line: name | unit | decimals, like Units | units | 0. Blank: the metric only"
+      >
+        <Textarea
+          resize="vertical"
+          value={draft.moreMeasures}
+          placeholder="Units | units | 0"
+          onChange={(_event, data) => set("moreMeasures", data.value)}
+        />
+      </Field>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Periods</legend>
         {currentPeriods !== null ? (
@@ -187,6 +200,13 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
           hint="1 is the top; 4 or 3-4. Blank: every level"
         >
           <Input value={draft.levels} onChange={(_event, data) => set("levels", data.value)} />
+        </Field>
+        <Field
+          label="On the measure"
+          validationMessage={errors.guardrailMeasure}
+          hint="The bounds are in this measure's terms. Blank: the metric"
+        >
+          <Input value={draft.guardrailMeasure} onChange={(_event, data) => set("guardrailMeasure", data.value)} />
         </Field>
         <Field label="A submission outside a bound">
           <RadioGroup

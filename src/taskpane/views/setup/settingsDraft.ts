@@ -2,6 +2,8 @@ import { taskPaneMessages } from "../../../core/messages";
 import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/numbers";
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
+import { MAX_DECIMALS } from "../../../core/allocation";
+import { formatMeasure, parseMeasure, type Measure } from "../../../core/plan/measures";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/overAssignment";
 import {
@@ -18,6 +20,8 @@ export interface SettingsDraft {
   readonly metric: string;
   readonly unit: string;
   readonly decimals: number;
+  /** The measures after the first, one per line as "name | unit | decimals" (measures.ts). */
+  readonly moreMeasures: string;
   /** Percent, as typed in the user's locale. */
   readonly tolerance: string;
   /** Percent, as typed in the user's locale: 110 lets managers hold 10 % above their team's targets. */
@@ -42,10 +46,14 @@ export interface SettingsDraft {
   readonly whenBroken: GuardrailAction;
   /** The levels the bounds apply to, as typed ("4", "3-4"); blank: every level. */
   readonly levels: string;
+  /** The measure the bounds apply to, by name; blank: the first. */
+  readonly guardrailMeasure: string;
 }
 
 export type DraftField =
   | "name"
+  | "moreMeasures"
+  | "guardrailMeasure"
   | "tolerance"
   | "overAssignment"
   | "start"
@@ -72,6 +80,7 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     metric: existing?.metric ?? "Revenue",
     unit: existing?.unit ?? "",
     decimals: existing?.decimals ?? 0,
+    moreMeasures: (existing?.moreMeasures ?? []).map(formatMeasure).join("\n"),
     tolerance: formatNumber(percent, locale, decimalPlaces(percent)),
     overAssignment: formatNumber(over, locale, decimalPlaces(over)),
     allowNegative: existing?.allowNegative ?? false,
@@ -88,7 +97,26 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     maxGrowth: boundText(existing?.guardrails?.maxGrowth ?? null, locale, 100),
     whenBroken: existing?.guardrails?.whenBroken ?? "block",
     levels: formatLevels(existing?.guardrails?.levels ?? null),
+    guardrailMeasure: existing?.guardrails?.measure ?? "",
   };
+}
+
+/** The measures typed after the first, one per line; a bad line, or a name taken twice, names its line. */
+function measuresFromDraft(draft: SettingsDraft, errors: Partial<Record<DraftField, string>>): Measure[] {
+  const measures: Measure[] = [];
+  const names = new Set([draft.metric.trim().toLowerCase()]);
+  draft.moreMeasures.split("\n").forEach((line, i) => {
+    if (line.trim() === "" || errors.moreMeasures !== undefined) return;
+    const read = parseMeasure(line, MAX_DECIMALS);
+    if (!read.ok) errors.moreMeasures = taskPaneMessages.badMeasureLine(i + 1, read.expected);
+    else if (names.has(read.measure.name.toLowerCase()))
+      errors.moreMeasures = taskPaneMessages.duplicateMeasureLine(i + 1, read.measure.name);
+    else {
+      names.add(read.measure.name.toLowerCase());
+      measures.push(read.measure);
+    }
+  });
+  return measures;
 }
 
 /** A bound as the form shows it (`scale` 100 for a percentage); blank for none. */
@@ -121,13 +149,22 @@ function guardrailsFromDraft(
     whenBroken: draft.whenBroken,
     levels: null,
   };
+  const measure = draft.guardrailMeasure.trim();
+  const measureNames = [
+    draft.metric.trim(),
+    ...draft.moreMeasures.split("\n").map((line) => line.split("|")[0].trim()),
+  ];
+  const named = measureNames.find((name) => name !== "" && name.toLowerCase() === measure.toLowerCase());
+  if (measure !== "" && named === undefined) errors.guardrailMeasure = taskPaneMessages.unknownMeasure(measure);
   const levels = parseLevels(draft.levels);
   if (levels === undefined) errors.levels = taskPaneMessages.badLevels;
   if (rails.minValue !== null && rails.maxValue !== null && rails.minValue > rails.maxValue)
     errors.maxValue = taskPaneMessages.maxBelowMin;
   if (rails.minGrowth !== null && rails.maxGrowth !== null && rails.minGrowth > rails.maxGrowth)
     errors.maxGrowth = taskPaneMessages.maxBelowMin;
-  return hasGuardrails(rails) ? { ...rails, levels: levels ?? null } : undefined;
+  // The first measure is the default: naming it keeps no row.
+  const onMeasure = named === undefined || named === measureNames[0] ? {} : { measure: named };
+  return hasGuardrails(rails) ? { ...rails, levels: levels ?? null, ...onMeasure } : undefined;
 }
 
 /** The settings to write, or the message to show beside each field that is not right yet. */
@@ -153,6 +190,7 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
   }
 
   const guardrails = guardrailsFromDraft(draft, locale, errors);
+  const moreMeasures = measuresFromDraft(draft, errors);
 
   let periods: readonly string[] = existing?.periods ?? [];
   if (!draft.keepPeriods || existing === null) {
@@ -175,6 +213,7 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       unit: draft.unit.trim(),
       periods,
       decimals: draft.decimals,
+      ...(moreMeasures.length === 0 ? {} : { moreMeasures }),
       tolerance: tolerance.value / 100,
       deadline: draft.deadline === "" ? null : draft.deadline,
       allowNegative: draft.allowNegative,

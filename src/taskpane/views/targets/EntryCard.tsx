@@ -22,6 +22,7 @@ import { ACTION_LABELS, allowedActions, isLockedForContributor } from "../../../
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { StatusBadge } from "../../components/StatusBadge";
 import { AnnualSpread } from "./AnnualSpread";
+import { measureColumns, measureTitle, planMeasures, valueColumnInfo } from "../../../core/plan/measures";
 
 /** What the contributor has typed for one node and not saved yet. */
 export interface EntryDraft {
@@ -37,8 +38,8 @@ export interface EntryCardProps {
   draft: EntryDraft;
   /** Per period: the message beside the field, or null. */
   errors: readonly (string | null)[];
-  /** Per period, then the total, with the typed values rolled up: the live guidance and gap. */
-  live: { readonly periods: readonly Figures[]; readonly total: Figures } | undefined;
+  /** Per value column, then per measure over its periods, with the typed values rolled up: the live guidance and gap. */
+  live: { readonly periods: readonly Figures[]; readonly totals: readonly Figures[] } | undefined;
   /** Per period: the top-down is the node's own target ("allocated"), not a share from above ("suggested"). */
   allocated: readonly boolean[];
   /** The node has a team below it: what I enter is an adjustment on top of the team's total. */
@@ -72,6 +73,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
+  measure: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   value: { textAlign: "end" },
   total: { fontVariantNumeric: "tabular-nums" },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
@@ -86,31 +88,50 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
   const styles = useStyles();
   const locked = isLockedForContributor(entry.status);
   const possible = allowedActions(entry.status, "contributor");
-  const number = (value: number | null): string =>
-    value === null ? "—" : formatNumber(value, locale, settings.decimals);
+  const measures = planMeasures(settings);
+  const columns = valueColumnInfo(settings);
+  const number = (value: number | null, decimals = settings.decimals): string =>
+    value === null ? "—" : formatNumber(value, locale, decimals);
 
-  const signed = (value: number): string => `${value > 0 ? "+" : ""}${number(value)}`;
+  const signed = (value: number, decimals: number): string => `${value > 0 ? "+" : ""}${number(value, decimals)}`;
   // The team's total without my own entry: the live bottom-up counts what I typed once; take it off.
   const teamOf = (period: number): number => (live?.periods[period]?.bottomUp ?? 0) - (props.typed[period] ?? 0);
 
-  function guidance(figures: Figures | undefined, period: number | null): string | undefined {
+  /** `period` a value column's index, or null for a measure's total (in `decimals`). */
+  function guidance(figures: Figures | undefined, period: number | null, decimals: number): string | undefined {
     if (figures === undefined || figures.topDown === null) return undefined;
     const kind = period === null ? "" : props.allocated[period] ? " allocated" : " suggested";
     const gap = figures.variance ?? 0;
-    if (!props.adjustment || period === null) return `Top-down ${number(figures.topDown)}${kind} · Gap ${signed(gap)}`;
-    const team = teamOf(period);
-    return `Team ${number(team)} · Top-down ${number(figures.topDown)}${kind} · Gap ${signed(gap)}`;
+    const target = `Top-down ${number(figures.topDown, decimals)}${kind} · Gap ${signed(gap, decimals)}`;
+    if (!props.adjustment || period === null) return target;
+    return `Team ${number(teamOf(period), decimals)} · ${target}`;
   }
 
-  /** "Last year 1,000 · +12 %": the reference beside a field, with the growth of what is typed. */
-  function lastYear(period: number | null): string | undefined {
+  /**
+   * "Last year 1,000 · +12 %": the reference beside a field (`at` one value column) or under a
+   * measure's fields (`at` all its columns), with the growth of what is typed.
+   */
+  function lastYear(at: readonly number[], decimals: number): string | undefined {
     const reference = props.reference;
     if (reference === undefined) return undefined;
-    const before = period === null ? sumOf(reference) : (reference[period] ?? null);
+    const was = at.map((c) => reference[c] ?? null);
+    const before = sumOf(was);
     if (before === null) return undefined;
-    const typed = period === null ? props.typed : [props.typed[period] ?? null];
-    const growth = growthOf(typed, period === null ? reference : [before]);
-    return `Last year ${number(before)}${growth === null ? "" : ` · ${growthText(growth, locale)}`}`;
+    const growth = growthOf(
+      at.map((c) => props.typed[c] ?? null),
+      was,
+    );
+    return `Last year ${number(before, decimals)}${growth === null ? "" : ` · ${growthText(growth, locale)}`}`;
+  }
+
+  /** Spread values replace the typed ones of measure `m`'s columns only. */
+  function spreadInto(m: number, values: readonly number[]): void {
+    const at = measureColumns(settings, m);
+    const texts = [...draft.texts];
+    at.forEach((c, p) => {
+      texts[c] = formatNumber(values[p] ?? null, locale, measures[m].decimals);
+    });
+    props.onChange({ ...draft, texts });
   }
 
   function setText(period: number, text: string): void {
@@ -120,7 +141,6 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     });
   }
 
-  const totalGuidance = guidance(live?.total, null);
   return (
     <Card className={styles.card} aria-label={node.name}>
       <div className={styles.header}>
@@ -138,43 +158,63 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           <MessageBarBody>{`Returned: ${entry.returnReason}`}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {locked || settings.periods.length < 2 ? null : (
-        <AnnualSpread
-          name={node.name}
-          periodCount={settings.periods.length}
-          decimals={settings.decimals}
-          locale={locale}
-          reference={props.reference}
-          profiles={props.profiles ?? NO_PROFILES}
-          disabled={busy}
-          onSpread={(values) =>
-            props.onChange({ ...draft, texts: values.map((value) => formatNumber(value, locale, settings.decimals)) })
-          }
-        />
-      )}
-      <div className={styles.periods}>
-        {settings.periods.map((period, i) => (
-          <Field
-            key={period}
-            label={`${props.adjustment ? "Adjustment " : ""}${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
-            validationMessage={errors[i] ?? undefined}
-            hint={errors[i] === null ? joined(guidance(live?.periods[i], i), lastYear(i)) : undefined}
+      {measures.map((measure, m) => {
+        const at = measureColumns(settings, m);
+        const total = live?.totals[m];
+        const reference = props.reference === undefined ? undefined : at.map((c) => props.reference?.[c] ?? null);
+        return (
+          <section
+            key={measure.name}
+            className={styles.measure}
+            aria-label={measures.length > 1 ? measureTitle(measure) : undefined}
           >
-            <Input
-              className={styles.value}
-              inputMode="decimal"
-              value={draft.texts[i] ?? ""}
-              readOnly={locked}
-              onChange={(_event, data) => setText(i, data.value)}
-            />
-          </Field>
-        ))}
-      </div>
-      {live !== undefined ? (
-        <Caption1 className={mergeClasses(styles.total, live.total.outOfTolerance && styles.outside)}>
-          {joined(`Total ${number(live.total.bottomUp)}`, totalGuidance, lastYear(null))}
-        </Caption1>
-      ) : null}
+            {measures.length > 1 ? <Body1Strong>{measureTitle(measure)}</Body1Strong> : null}
+            {locked || settings.periods.length < 2 ? null : (
+              <AnnualSpread
+                name={m === 0 ? node.name : `${node.name}, ${measure.name}`}
+                periodCount={settings.periods.length}
+                decimals={measure.decimals}
+                locale={locale}
+                reference={reference}
+                profiles={props.profiles ?? NO_PROFILES}
+                disabled={busy}
+                onSpread={(values) => spreadInto(m, values)}
+              />
+            )}
+            <div className={styles.periods}>
+              {at.map((i) => (
+                <Field
+                  key={columns[i].label}
+                  label={`${props.adjustment ? "Adjustment " : ""}${columns[i].label}${measure.unit === "" ? "" : ` (${measure.unit})`}`}
+                  validationMessage={errors[i] ?? undefined}
+                  hint={
+                    errors[i] === null
+                      ? joined(guidance(live?.periods[i], i, measure.decimals), lastYear([i], measure.decimals))
+                      : undefined
+                  }
+                >
+                  <Input
+                    className={styles.value}
+                    inputMode="decimal"
+                    value={draft.texts[i] ?? ""}
+                    readOnly={locked}
+                    onChange={(_event, data) => setText(i, data.value)}
+                  />
+                </Field>
+              ))}
+            </div>
+            {total !== undefined ? (
+              <Caption1 className={mergeClasses(styles.total, total.outOfTolerance && styles.outside)}>
+                {joined(
+                  `Total ${number(total.bottomUp, measure.decimals)}`,
+                  guidance(total, null, measure.decimals),
+                  lastYear(at, measure.decimals),
+                )}
+              </Caption1>
+            ) : null}
+          </section>
+        );
+      })}
       {props.guardrails !== undefined && props.guardrails.breaks.length > 0 ? (
         <MessageBar intent="warning">
           <MessageBarBody>

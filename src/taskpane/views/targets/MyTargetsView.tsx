@@ -5,7 +5,7 @@ import { validateEntryValues } from "../../../core/plan/entryRules";
 import { submissionCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import { buildPlanView, guidanceFigures, planViewOf } from "../../../core/plan/planView";
-import type { NodeEntry, Plan, PlanNode, WorkflowAction } from "../../../core/plan/types";
+import type { NodeEntry, Plan, PlanNode, PlanSettings, WorkflowAction } from "../../../core/plan/types";
 import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp, sameValues } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
@@ -14,7 +14,7 @@ import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
 import { EntryCard, type EntryDraft } from "./EntryCard";
-import { valueColumns } from "../../../core/plan/measures";
+import { valueColumnInfo, valueColumns } from "../../../core/plan/measures";
 
 export interface MyTargetsViewProps {
   plan: Plan;
@@ -40,9 +40,10 @@ const useStyles = makeStyles({
   },
 });
 
-function savedDraft(entry: NodeEntry, periodCount: number, locale: string, decimals: number): EntryDraft {
-  const texts: string[] = [];
-  for (let i = 0; i < periodCount; i++) texts.push(formatNumber(entry.values[i] ?? null, locale, decimals));
+function savedDraft(entry: NodeEntry, settings: PlanSettings, locale: string): EntryDraft {
+  const texts = valueColumnInfo(settings).map((column, i) =>
+    formatNumber(entry.values[i] ?? null, locale, column.decimals),
+  );
   return { texts, comment: entry.comment };
 }
 
@@ -77,8 +78,7 @@ export function MyTargetsView({
   const [feedback, setFeedback] = React.useState<ReadonlyMap<string, Feedback>>(new Map());
   const conflicts = useConflictResolution(actions, { locale, busy });
 
-  const draftOf = (entry: NodeEntry): EntryDraft =>
-    drafts.get(entry.id) ?? savedDraft(entry, valueColumns(settings).length, locale, settings.decimals);
+  const draftOf = (entry: NodeEntry): EntryDraft => drafts.get(entry.id) ?? savedDraft(entry, settings, locale);
   const checks = new Map(
     mine.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
   );
@@ -177,7 +177,7 @@ export function MyTargetsView({
         <ul className={styles.list} aria-label="My nodes">
           {mine.map((node) => {
             const entry = entryFor(plan, node.id);
-            const view = live === undefined ? undefined : guidanceFigures(saved, live, node.id, settings.tolerance);
+            const view = live === undefined ? undefined : guidanceFigures(saved, live, node.id, settings);
             const ownTargets = plan.topDown.get(node.id);
             return (
               <li key={node.id}>
