@@ -5,6 +5,7 @@
 // approval chain, and a rep spreads an annual number within the plan's growth guardrail. Last, on
 // the sample plan, accounts are moved between territories in Balance, the map shows the workload
 // balance and the coverage of the targets by capacity, and the balancing band is kept for the plan.
+// Before the sample plan, units are planned beside revenue through the whole loop.
 // Steps run in order on one page and build on each other. A new step is one more function here and
 // one more entry in STORY.
 
@@ -579,6 +580,137 @@ async function repStaysWithinTheGuardrail(t) {
   await t.screenshot("guardrail-submitted");
 }
 
+/**
+ * Leadership adds units beside revenue: the plan is set up again with a second measure and keeps
+ * every revenue input and target (the workbook upgrades in place). Germany's manager returns
+ * Berlin for its units; the rep spreads each measure's annual number into its own fields (revenue
+ * by last year's shares), is refused above the growth bound, fixes revenue and submits both; the
+ * manager approves; leadership reconciles Europe's units and allocates both measures below it; and
+ * a split workbook collected back brings Germany's own units in.
+ */
+async function twoMeasuresThroughTheLoop(t) {
+  const { wb, page } = t;
+  await wb.openView("Set up");
+  await wb.pane.getByLabel("More measures").fill("Units | units | 0");
+  await wb.pane.getByRole("button", { name: "Update plan" }).click();
+  await page
+    .getByRole("dialog", { name: `Update the plan "${PLAN_NAME}"?` })
+    .getByRole("button", { name: "Update plan" })
+    .click();
+  await wb.pane.getByText(`The plan "${PLAN_NAME}" is set up with 10 nodes.`).waitFor();
+  // Units' columns follow revenue's in the tables and the report; what was entered is all still there.
+  await wb.expectCells(INPUTS, { B1: "Q1 2027", D1: "Units Q1 2027", E1: "Units Q2 2027" });
+  await wb.expectCells(REPORT, {
+    A2: "Revenue (EUR) · Units (units)",
+    F2: "Revenue Q1 2027",
+    N2: "Units Q1 2027",
+    R2: "Units Q2 2027",
+    [`F${ROW.DE1}`]: "4,400",
+    [`G${ROW.EMEA}`]: "22,000",
+    [`N${ROW.ACME}`]: "0",
+  });
+  await wb.typeInto(TARGETS, "D2", "200");
+  await wb.typeInto(TARGETS, "E2", "240");
+  await wb.expectCells(REPORT, { [`O${ROW.ACME}`]: "200", [`S${ROW.ACME}`]: "240" });
+  await t.screenshot("measures-set-up");
+
+  await wb.openView("Review");
+  await wb.chooseMe("Dieter Braun");
+  await wb.pane.getByRole("button", { name: "Return Berlin" }).click();
+  const dialog = page.getByRole("dialog", { name: "Return Berlin" });
+  await dialog.getByLabel("Reason").fill("Add your units, please");
+  await dialog.getByRole("button", { name: "Return", exact: true }).click();
+  await wb.expectCells(REPORT, { [`D${ROW.DE1}`]: "Returned" });
+
+  await wb.openView("My targets");
+  await wb.chooseMe("Clara Schmidt");
+  const card = wb.card("Berlin");
+  const revenue = card.getByRole("region", { name: "Revenue (EUR)" });
+  const units = card.getByRole("region", { name: "Units (units)" });
+  await revenue.getByLabel("Annual for Berlin", { exact: true }).fill("13,000");
+  await revenue.getByRole("button", { name: "Spread over the periods" }).click();
+  await expectEventually("Berlin's Q1 revenue", () => revenue.getByLabel("Q1 2027 (EUR)").inputValue(), "5,200");
+  await units.getByLabel("Annual for Berlin, Units", { exact: true }).fill("90");
+  await units.getByRole("button", { name: "Spread over the periods" }).click();
+  await expectEventually("Berlin's Q2 units", () => units.getByLabel("Units Q2 2027 (units)").inputValue(), "45");
+  await card.getByRole("button", { name: "Submit" }).click();
+  await card.getByText(/^Not submitted: Growth against last year is \+30 %/).waitFor();
+  await t.screenshot("measures-refused");
+  await revenue.getByLabel("Annual for Berlin", { exact: true }).fill("11,500");
+  await revenue.getByRole("button", { name: "Spread over the periods" }).click();
+  await revenue.getByText(/^Total 11,500 · .*Last year 10,000 · \+15 %/).waitFor();
+  await card.getByRole("button", { name: "Submit" }).click();
+  await card.getByText("Submitted").first().waitFor();
+  await wb.expectCells(REPORT, {
+    [`F${ROW.DE1}`]: "4,600",
+    [`J${ROW.DE1}`]: "6,900",
+    [`N${ROW.DE1}`]: "45",
+    [`R${ROW.DE1}`]: "45",
+    [`N${ROW.ACME}`]: "45",
+  });
+
+  await wb.openView("Review");
+  await wb.chooseMe("Dieter Braun");
+  await wb.pane.getByRole("button", { name: "Approve Berlin" }).click();
+  await wb.card("Berlin").getByText("Approved").first().waitFor();
+
+  await wb.openView("Reconcile");
+  await wb.chooseMe("Grace Hopper");
+  await wb.pickNode("Node", "Europe", "Europe (EMEA)");
+  const targets = wb.pane.getByRole("region", { name: "Top-down targets" });
+  await targets.getByLabel("Units Q1 2027 (units)").fill("120");
+  await targets.getByLabel("Units Q2 2027 (units)").fill("140");
+  await targets.getByRole("button", { name: "Save targets" }).click();
+  await targets.getByText("Saved the top-down targets of Europe").waitFor();
+  const allocate = wb.pane.getByRole("region", { name: "Allocate below Europe" });
+  await allocate.getByRole("radio", { name: "The whole target" }).check();
+  await allocate.getByLabel("In proportion to").selectOption({ label: "Evenly" });
+  const preview = allocate.getByRole("table", { name: "Allocation preview" });
+  await expectRow(preview, "Europe (target)", ["Europe (target)", "22,000", "24,000", "120", "140"]);
+  await allocate.getByRole("button", { name: "Apply allocation" }).click();
+  await allocate.getByText("Applied the new targets below Europe").waitFor();
+  await wb.expectCells(TARGETS, {
+    [`A${TABLE_ROW.UK}`]: "UK",
+    [`B${TABLE_ROW.UK}`]: "11,000",
+    [`D${TABLE_ROW.UK}`]: "60",
+    [`E${TABLE_ROW.UK}`]: "70",
+    [`A${TABLE_ROW.DE}`]: "DE",
+    [`D${TABLE_ROW.DE}`]: "60",
+    [`E${TABLE_ROW.DE}`]: "70",
+  });
+  await wb.expectCells(REPORT, { [`O${ROW.DE1}`]: "60", [`P${ROW.DE1}`]: "-15", [`O${ROW.EMEA}`]: "120" });
+  await t.screenshot("measures-reconciled");
+
+  const owner = "Dieter Braun";
+  const fileName = `${PLAN_NAME} - ${owner}.xlsx`;
+  await wb.openView("Share");
+  await wb.chooseMe("Ada Lovelace");
+  await wb.pane.getByRole("group", { name: "Owners" }).getByRole("checkbox", { name: owner }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    wb.pane.getByRole("button", { name: "Create workbooks" }).click(),
+  ]);
+  const file = path.join(t.temp, "returned", fileName);
+  await download.saveAs(file);
+  await editContributorWorkbook(file, [
+    { id: "DE", column: "Units Q1 2027", value: 5, allowed: true },
+    { id: "DE-1", column: "Units Q1 2027", value: 99, allowed: false },
+  ]);
+  await wb.pane.getByLabel("Returned workbooks", { exact: true }).setInputFiles(file);
+  await wb.pane.getByText("1 change accepted, 1 rejected").waitFor();
+  const changes = wb.pane.getByRole("table", { name: `Changes in ${fileName}` });
+  await expectEventually("the changes in the returned file", async () => (await tableTexts(changes)).slice(0, 2), [
+    ["Germany", "Units Q1 2027", "—", "5", "Accepted"],
+    ["Germany", "status", "Not started", "Draft", "Accepted"],
+  ]);
+  await wb.pane.getByRole("button", { name: "Apply accepted changes" }).click();
+  await wb.pane.getByText("Applied 1 change to 1 node").waitFor();
+  await wb.expectCells(INPUTS, { [`A${TABLE_ROW.DE}`]: "DE", [`D${TABLE_ROW.DE}`]: "5" });
+  await wb.expectCells(REPORT, { [`N${ROW.DE}`]: "50", [`N${ROW.ACME}`]: "50", [`F${ROW.DE}`]: "4,600" });
+  await wb.goTo(REPORT, `N${ROW.ACME}`);
+  await t.screenshot("measures-collected");
+}
+
 const ACCOUNTS = "Accounts";
 const AUDIT = "GU Audit";
 /** GU Audit's Field column (Time | User | Node | Field | Old | New | Note). */
@@ -732,6 +864,10 @@ export const STORY = [
   {
     name: "leadership adds last year's values and a growth guardrail; a rep spreads an annual number and stays within it",
     run: repStaysWithinTheGuardrail,
+  },
+  {
+    name: "leadership adds units beside revenue; a rep plans both, is refused above the growth bound, fixes it; approval, reconcile per measure, split and collect",
+    run: twoMeasuresThroughTheLoop,
   },
   {
     name: "on the sample plan, Balance moves accounts between territories and the map shows the balance",

@@ -103,7 +103,11 @@ export async function writePlan(
           auditAppend = appendAudit(context, worksheets, audit.place, audit.rows);
           // Right of the report, one column apart, in the two rows above its headers: cells the
           // setup cleared and writes nothing into.
-          spills = queueSpillProbe(worksheets.get(SHEETS.report), 0, reportWidth(valueColumns(setup.settings).length) + 1);
+          spills = queueSpillProbe(
+            worksheets.get(SHEETS.report),
+            0,
+            reportWidth(valueColumns(setup.settings).length) + 1,
+          );
           worksheets.get(SHEETS.report).activate();
         },
       },

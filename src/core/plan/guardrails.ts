@@ -123,7 +123,10 @@ export function submissionCheck(
   // The bounds are in one measure's terms: only its columns are checked, growth over them alone.
   const { settings } = plan;
   const measures = planMeasures(settings);
-  const m = Math.max(0, measures.findIndex((measure) => measure.name === rails.measure));
+  const m = Math.max(
+    0,
+    measures.findIndex((measure) => measure.name === rails.measure),
+  );
   const columns = measureColumns(settings, m);
   const reference = plan.reference?.values.get(id);
   const check = checkGuardrails(
@@ -137,7 +140,10 @@ export function submissionCheck(
       decimals: measures[m].decimals,
     },
   );
-  const breaks = check.breaks.map((broken) => ({ ...broken, period: broken.period === null ? null : columns[broken.period] }));
+  const breaks = check.breaks.map((broken) => ({
+    ...broken,
+    period: broken.period === null ? null : columns[broken.period],
+  }));
   return { ...check, breaks };
 }
 

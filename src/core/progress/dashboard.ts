@@ -39,7 +39,7 @@ import type { MapKind } from "../map/regions";
 import type { PlanView } from "../plan/planView";
 import { STATUSES, type Plan } from "../plan/types";
 import { childrenOf, findNode } from "../reconcile/targets";
-import { valueColumns } from "../plan/measures";
+import { measureTitle, planMeasures, valueColumnInfo, valueColumns } from "../plan/measures";
 
 export const DASHBOARD_SHEET = "GU Dashboard";
 
@@ -199,11 +199,12 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
   const periodLabel = period === "total" ? progressMessages.allPeriods : valueColumns(settings)[period];
   const nodeName = node.node.name.trim() === "" ? node.id : node.node.name;
   const title = progressMessages.dashboardTitle(nodeName, periodLabel);
-  const unit = settings.unit.trim() === "" ? settings.metric : `${settings.metric} (${settings.unit})`;
+  // The total is the first measure's, as the pane's: units are never added to euros.
+  const unit = measureTitle(planMeasures(settings)[period === "total" ? 0 : valueColumnInfo(settings)[period].measure]);
 
   const lineFor = (id: string, row: number): LayoutCell[] => {
     const idCell = cellAddress(row, 0);
-    const [topDown, bottomUp] = measureFormulas(src, idCell, period, valueColumns(settings).length);
+    const [topDown, bottomUp] = measureFormulas(src, idCell, period, settings.periods.length);
     const tdCell = cellAddress(row, 2);
     const buCell = cellAddress(row, 3);
     return [
@@ -285,7 +286,7 @@ export function dashboardLayout(plan: Plan, view: PlanView, request: DashboardRe
   const mapped =
     request.map === undefined
       ? null
-      : mapSection(request.map, src, period, valueColumns(settings).length, lastRow + 2, valueFormat);
+      : mapSection(request.map, src, period, settings.periods.length, lastRow + 2, valueFormat);
   if (mapped !== null) {
     blocks.push(...mapped.blocks);
     charts.push({

@@ -289,7 +289,10 @@ export function compareWithSnapshot(plan: Plan, snapshot: Snapshot, audit: reado
   }
   const snapshotPeriods = new Map(snapshot.periods.map((label, p) => [periodKey(label), p]));
   const planPeriods = new Set(valueColumns(plan.settings).map(periodKey));
-  const labels = [...valueColumns(plan.settings), ...snapshot.periods.filter((label) => !planPeriods.has(periodKey(label)))];
+  const labels = [
+    ...valueColumns(plan.settings),
+    ...snapshot.periods.filter((label) => !planPeriods.has(periodKey(label))),
+  ];
 
   const changes: SnapshotChange[] = [];
   const seen = new Set<string>();

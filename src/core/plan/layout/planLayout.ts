@@ -133,8 +133,7 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   const coverage = capacity === null ? null : capacityReportBlocks(settings, nodes.length, capacity);
   // Right of the capacity block when there is one, a column apart, else where it would start.
   const referenceStart =
-    capacityReportColumn(valueColumns(settings).length) +
-    (capacity === null ? 0 : settings.periods.length * 3 + 1);
+    capacityReportColumn(valueColumns(settings).length) + (capacity === null ? 0 : settings.periods.length * 3 + 1);
   const lastYear = reference === null ? [] : referenceReportBlocks(settings, nodes.length, reference, referenceStart);
   return {
     tables,

@@ -68,9 +68,7 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     topDown,
     ...(grids.capacity === undefined ? {} : { capacity: readCapacityGrid(grids.capacity, settings.periods) }),
     ...(grids.profiles === undefined ? {} : { profiles: readProfilesGrid(grids.profiles, settings.periods) }),
-    ...(grids.reference === undefined
-      ? {}
-      : { reference: readReferenceGrid(grids.reference, columns, nodes) }),
+    ...(grids.reference === undefined ? {} : { reference: readReferenceGrid(grids.reference, columns, nodes) }),
   };
   return { ok: true, plan };
 }

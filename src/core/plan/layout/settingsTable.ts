@@ -299,7 +299,11 @@ function readGuardrails(
   const measureText = measureSetting === undefined ? "" : cellText(measureSetting.value).trim();
   const measure = measureNames.find((name) => name.toLowerCase() === measureText.toLowerCase());
   if (measureSetting !== undefined && measureText !== "" && measure === undefined)
-    bad("guardrailMeasure", measureSetting, `one of the plan's measures (${measureNames.join(", ")}), or blank for the first`);
+    bad(
+      "guardrailMeasure",
+      measureSetting,
+      `one of the plan's measures (${measureNames.join(", ")}), or blank for the first`,
+    );
   return {
     minValue,
     maxValue,

@@ -27,6 +27,7 @@ import type { NumberFormat } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProblemMessages } from "./ProblemMessages";
 import { guessIdColumn, guessWeightColumn, tableHeaders, weightsFrom } from "./weightColumn";
+import { valueColumns } from "../../../core/plan/measures";
 
 export interface AllocatePanelProps {
   plan: Plan;
@@ -80,7 +81,7 @@ export function AllocatePanel({
   onApply,
 }: AllocatePanelProps): React.JSX.Element {
   const styles = useStyles();
-  const { periods } = plan.settings;
+  const periods = valueColumns(plan.settings);
   const [basis, setBasis] = React.useState<AllocationBasis>("gap");
   const [kind, setKind] = React.useState<MethodKind>("bottomUp");
   const [period, setPeriod] = React.useState(0);

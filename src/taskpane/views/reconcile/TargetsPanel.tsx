@@ -11,7 +11,7 @@ import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { amount, type NumberFormat } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProblemMessages } from "./ProblemMessages";
-import { valueColumns } from "../../../core/plan/measures";
+import { columnDecimals, planMeasures, valueColumnInfo, valueColumns } from "../../../core/plan/measures";
 
 export interface TargetsPanelProps {
   plan: Plan;
@@ -49,8 +49,8 @@ export function TargetsPanel({
   const { settings } = plan;
   const stored = React.useMemo(() => new StoredTargets(plan).of(node.id), [plan, node.id]);
   const storedTexts = React.useMemo(
-    () => stored.map((value) => formatNumber(value, format.locale, settings.decimals)),
-    [stored, format.locale, settings.decimals],
+    () => stored.map((value, c) => formatNumber(value, format.locale, columnDecimals(settings, c))),
+    [stored, format.locale, settings],
   );
   const [texts, setTexts] = React.useState<readonly string[]>(storedTexts);
   // What is saved replaces what was typed once the plan is read again (after a save, or another node).
@@ -88,10 +88,11 @@ export function TargetsPanel({
       <div className={styles.periods}>
         {valueColumns(settings).map((period, c) => {
           const cascaded = stored[c] === null ? node.periods[c].topDown : null;
+          const { unit } = planMeasures(settings)[valueColumnInfo(settings)[c].measure];
           return (
             <Field
               key={period}
-              label={`${period}${settings.unit === "" ? "" : ` (${settings.unit})`}`}
+              label={`${period}${unit === "" ? "" : ` (${unit})`}`}
               validationMessage={check.errors[c] ?? undefined}
               hint={
                 check.errors[c] === null && cascaded !== null
