@@ -375,6 +375,8 @@ export const layoutMessages = {
   reservedPeriod: (label: string): string => `A period can't be called "${label}"; that column holds the node's id`,
   blankMeasure: (position: number): string => `Measure ${position} has no name; give it one`,
   duplicateMeasure: (name: string): string => `Measure "${name}" appears twice; give each measure its own name`,
+  unknownRatioPart: (ratio: string, part: string): string =>
+    `Ratio "${ratio}" divides by or into "${part}", which is not a measure of the plan; name one of its measures`,
   badMeasureDecimals: (name: string, max: number): string =>
     `Measure "${name}": decimals must be a whole number from 0 to ${max}`,
   duplicateColumn: (label: string): string =>

@@ -113,3 +113,45 @@ describe.each(["desktop", "web"] as const)("a plan with two measures (%s blanks)
     expect(view.byId.get("EMEA")?.total.bottomUp).toBe(290);
   });
 });
+
+describe.each(["desktop", "web"] as const)("a ratio measure in the report (%s blanks)", (mode) => {
+  test("margin % is each node's margin over its revenue, weighted up the tree, blank where revenue is 0", async () => {
+    const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", mode));
+    const settings: PlanSettings = {
+      ...SETTINGS,
+      moreMeasures: [{ name: "Margin", unit: "EUR", decimals: 0 }],
+      ratios: [{ name: "Margin %", unit: "%", decimals: 1, numerator: "Margin", denominator: "Revenue" }],
+    };
+    await plan.writePlan({ settings, nodes: NODES });
+    expect((await readPlanOf(plan)).settings.ratios).toEqual(settings.ratios);
+    // The UK sells 100 at 40 % margin, Germany 300 at 20 %: Europe's margin is 100 / 400 = 25 %,
+    // not the 30 % mean of its children's. Nothing in Q2.
+    await saveValues(plan, { UK: [100, null, 40, null], DE: [300, null, 60, null] });
+    const read = await readPlanOf(plan);
+    await plan.saveTopDown(
+      [{ id: "EMEA", values: [500, null, 150, null], expected: read.topDown.get("EMEA") ?? null }],
+      [],
+    );
+
+    const evaluated = evaluateWorkbook(plan.workbook);
+    const width = reportColumn(valueColumns(settings).length, 0) + 5;
+    const start = width + 2;
+    const block = (row: number): unknown[] =>
+      evaluated.read({ sheet: SHEETS.report, row, col: start, rowCount: 1, colCount: 6 })[0];
+    expect(evaluated.read({ sheet: SHEETS.report, row: 1, col: start, rowCount: 1, colCount: 4 })[0]).toEqual([
+      "Margin % Q1 2027",
+      null,
+      null,
+      "Margin % Q2 2027",
+    ]);
+    expect(block(ROWS.UK)[0]).toBeCloseTo(0.4, 9);
+    expect(block(ROWS.DE)[0]).toBeCloseTo(0.2, 9);
+    expect(block(ROWS.EMEA)[0]).toBeCloseTo(0.25, 9);
+    // Europe's top-down: 150 of 500 = 30 %; 5 points above its bottom-up.
+    expect(block(ROWS.EMEA)[1]).toBeCloseTo(0.3, 9);
+    expect(block(ROWS.EMEA)[2]).toBeCloseTo(-0.05, 9);
+    // Q2: no revenue, no ratio.
+    expect(block(ROWS.EMEA).slice(3)).toEqual([null, null, null]);
+    expect(plan.workbook.numberFormat(SHEETS.report, ROWS.UK, start)).toBe("0.0%");
+  });
+});

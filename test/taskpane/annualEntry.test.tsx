@@ -93,7 +93,10 @@ test("the plan's named seasonality profiles are offered and spread by their shar
 test("with two measures a rep gets a group of fields per measure, spreads each annual number into its own, and saves both", async () => {
   window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
   const plan = makePlan({
-    settings: { moreMeasures: [{ name: "Units", unit: "units", decimals: 1 }] },
+    settings: {
+      moreMeasures: [{ name: "Units", unit: "units", decimals: 1 }],
+      ratios: [{ name: "Price", unit: "EUR", decimals: 2, numerator: "Revenue", denominator: "Units" }],
+    },
     nodes: [
       ["W", "", "World", "Cara"],
       ["NORTH", "W", "North", "Ann"],
@@ -121,6 +124,13 @@ test("with two measures a rep gets a group of fields per measure, spreads each a
   expect(within(revenue).getByText(/^Total 2,000 · Top-down 2,000/)).toBeInTheDocument();
   expect(
     within(units).getByText(/^Total 9\.0 · Top-down 20\.0 · Gap -11\.0 · Last year 8\.0 · \+12\.5 %/),
+  ).toBeInTheDocument();
+
+  // A ratio is worked out from the two measures, as the report does: the price per unit as typed.
+  expect(
+    within(card).getByText(
+      "Price: Q1 2027 111.11 EUR (top-down 100.00 EUR) · Q2 2027 333.33 EUR (top-down 100.00 EUR)",
+    ),
   ).toBeInTheDocument();
 
   // One decimal is allowed for units, none for revenue.

@@ -79,3 +79,22 @@ test("guardrails can be set on a measure other than the metric; an unknown one i
     },
   });
 });
+
+test("a line with a formula is a ratio of two measures typed on any line; one naming no measure is named", () => {
+  const draft = { ...initialDraft(null, "en-US", new Date("2027-01-05")), name: "FY27" };
+  const typed = { ...draft, moreMeasures: "Margin % | % | 1 | Margin / Revenue\nMargin | EUR | 0" };
+  const result = settingsFromDraft(typed, null, "en-US");
+  expect(result.ok && result.settings.ratios).toEqual([
+    { name: "Margin %", unit: "%", decimals: 1, numerator: "Margin", denominator: "Revenue" },
+  ]);
+  expect(result.ok && result.settings.moreMeasures).toEqual([{ name: "Margin", unit: "EUR", decimals: 0 }]);
+  expect(initialDraft(result.ok ? result.settings : null, "en-US", new Date()).moreMeasures).toBe(
+    "Margin | EUR | 0\nMargin % | % | 1 | Margin / Revenue",
+  );
+  expect(settingsFromDraft({ ...draft, moreMeasures: "Margin % | % | 1 | Margin / Revenue" }, null, "en-US")).toEqual({
+    ok: false,
+    errors: {
+      moreMeasures: expect.stringMatching(/^Line 1: write each measure as "name \| unit \| decimals \| numerator/),
+    },
+  });
+});

@@ -9,6 +9,10 @@
  * carry its name ("Units Q1 2027"). Code that treats every column alike (rollup, variance, cascade,
  * allocation, split and collect) works on `valueColumns`; code that is about the calendar (annual
  * spread, seasonality profiles, capacity in the first measure's terms) on `settings.periods`.
+ *
+ * A ratio (margin % = Margin / Revenue, price = Revenue / Units) is not entered: at every node and
+ * level it is its two summed measures' ratio, so it weighs each node by its denominator as a
+ * weighted average should, and it has no columns in the tables, only in the report and the pane.
  */
 import type { PlanSettings } from "./types";
 
@@ -19,6 +23,15 @@ export interface Measure {
   readonly unit: string;
   readonly decimals: number;
 }
+
+/** A measure computed from two entered ones: `numerator` / `denominator`, both measure names. */
+export interface RatioMeasure extends Measure {
+  readonly numerator: string;
+  readonly denominator: string;
+}
+
+/** The unit that makes a ratio a percentage: 0.325 shows as 32.5 %. */
+export const PERCENT_UNIT = "%";
 
 /** What a measure's header shows: "Revenue (EUR)", or the name alone without a unit. */
 export function measureTitle(measure: Measure): string {
@@ -115,4 +128,62 @@ export function parseMeasure(
   const decimals = decimalsText === "" ? 0 : Number(decimalsText);
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > maxDecimals) return { ok: false, expected };
   return { ok: true, measure: { name, unit, decimals } };
+}
+
+/**
+ * A ratio as its GU Settings row and the Set up form write it: "Margin % | % | 1 | Margin / Revenue".
+ */
+export function formatRatio(ratio: RatioMeasure): string {
+  return `${formatMeasure(ratio)} ${MEASURE_SEPARATOR} ${ratio.numerator} / ${ratio.denominator}`;
+}
+
+/** Whether a line of measures is a ratio: it has a fourth part, the formula. */
+export function isRatioLine(text: string): boolean {
+  return text.split(MEASURE_SEPARATOR).length === 4;
+}
+
+/**
+ * A ratio from "name | unit | decimals | numerator / denominator", the two named from
+ * `measureNames` (the plan's entered measures, matched ignoring case and written as the plan
+ * names them), or why it is not one.
+ */
+export function parseRatio(
+  text: string,
+  measureNames: readonly string[],
+  maxDecimals: number,
+): { readonly ok: true; readonly ratio: RatioMeasure } | { readonly ok: false; readonly expected: string } {
+  const parts = text.split(MEASURE_SEPARATOR);
+  const expected =
+    `"name | unit | decimals | numerator / denominator" naming two of the measures ` +
+    `(${measureNames.join(", ")}), like "Margin % | % | 1 | Margin / Revenue"`;
+  if (parts.length !== 4) return { ok: false, expected };
+  const head = parseMeasure(parts.slice(0, 3).join(MEASURE_SEPARATOR), maxDecimals);
+  const formula = parts[3].split("/").map((name) => name.trim().toLowerCase());
+  const named = (key: string | undefined): string | undefined =>
+    measureNames.find((name) => name.trim().toLowerCase() === key);
+  const numerator = named(formula[0]);
+  const denominator = named(formula[1]);
+  if (!head.ok || formula.length !== 2 || numerator === undefined || denominator === undefined)
+    return { ok: false, expected };
+  if (numerator === denominator) return { ok: false, expected };
+  return { ok: true, ratio: { ...head.measure, numerator, denominator } };
+}
+
+/** The value columns of a ratio's numerator and denominator, period by period. */
+export function ratioColumns(
+  settings: PlanSettings,
+  ratio: RatioMeasure,
+): { readonly numerator: number[]; readonly denominator: number[] } {
+  const index = (name: string): number =>
+    planMeasures(settings).findIndex((measure) => measure.name.toLowerCase() === name.toLowerCase());
+  return {
+    numerator: measureColumns(settings, index(ratio.numerator)),
+    denominator: measureColumns(settings, index(ratio.denominator)),
+  };
+}
+
+/** numerator / denominator; null where either is missing or the denominator is 0 (no ratio to speak of). */
+export function ratioOf(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return numerator / denominator;
 }

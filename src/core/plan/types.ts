@@ -7,7 +7,7 @@ import type { CapacityRow } from "../territory/capacity";
 import type { TerritoryProblem } from "../territory/messages";
 import type { BalancingSettings } from "../territory/balancingSettings";
 import type { Guardrails } from "./guardrailSettings";
-import type { Measure } from "./measures";
+import type { Measure, RatioMeasure } from "./measures";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -42,6 +42,8 @@ export interface PlanSettings {
    * Absent: one measure, as plans made before measures existed.
    */
   readonly moreMeasures?: readonly Measure[];
+  /** Measures computed from two of the others (margin % = Margin / Revenue); absent: none. */
+  readonly ratios?: readonly RatioMeasure[];
   /** Allowed |variance %| before a node is flagged, as a fraction: 0.05 = 5 %. */
   readonly tolerance: number;
   /** ISO date (yyyy-mm-dd) by which contributors should submit, or null. */

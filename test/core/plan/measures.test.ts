@@ -9,6 +9,8 @@ import {
   formatMeasure,
   measureColumns,
   parseMeasure,
+  parseRatio,
+  ratioOf,
   valueColumns,
 } from "../../../src/core/plan/measures";
 import { chainAction } from "../../../src/core/plan/workflow";
@@ -163,5 +165,45 @@ describe("allocation and guardrails per measure", () => {
       ok: false,
       message: expect.stringContaining("Units Q1 2027"),
     });
+  });
+});
+
+describe("ratios", () => {
+  const MARGIN = { name: "Margin", unit: "EUR", decimals: 0 };
+  const RATIO = { name: "Margin %", unit: "%", decimals: 1, numerator: "Margin", denominator: "Revenue" };
+  const WITH_RATIO: PlanSettings = { ...SETTINGS, moreMeasures: [MARGIN], ratios: [RATIO] };
+
+  test("have no columns of their own and are kept as ratio rows, read back", () => {
+    expect(valueColumns(WITH_RATIO)).toEqual(["Q1 2027", "Q2 2027", "Margin Q1 2027", "Margin Q2 2027"]);
+    const rows = settingsRows(WITH_RATIO);
+    expect(rows.filter((row) => row[0] === "ratio")).toEqual([["ratio", "Margin % | % | 1 | Margin / Revenue"]]);
+    expect(readBack(WITH_RATIO).settings?.ratios).toEqual([RATIO]);
+  });
+
+  test("must divide two measures of the plan; a row naming another is refused with its row", () => {
+    expect(parseRatio("Price | EUR | 2 | revenue / units", ["Revenue", "Units"], 4)).toEqual({
+      ok: true,
+      ratio: { name: "Price", unit: "EUR", decimals: 2, numerator: "Revenue", denominator: "Units" },
+    });
+    for (const bad of [
+      "Price | EUR | 2 | Revenue / Cost",
+      "Price | EUR | 2 | Revenue",
+      "Price | EUR | 2 | Units / units",
+    ])
+      expect(parseRatio(bad, ["Revenue", "Units"], 4).ok).toBe(false);
+    const rows = settingsRows(WITH_RATIO).map((row) =>
+      row[0] === "ratio" ? ["ratio", "Margin % | % | 1 | Margin / Cost"] : row,
+    );
+    const problems: LayoutProblem[] = [];
+    expect(readSettingsGrid({ headers: ["Key", "Value"], rows }, problems)).toBeNull();
+    expect(problems[0].message).toMatch(
+      /row \d+: ratio must be "name \| unit \| decimals \| numerator \/ denominator"/,
+    );
+  });
+
+  test("are the weighted ratio, not the mean of the parts, and nothing where the denominator is 0", () => {
+    expect(ratioOf(100, 400)).toBe(0.25);
+    expect(ratioOf(5, 0)).toBeNull();
+    expect(ratioOf(null, 4)).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ import { reportBlocks, type ToleranceRule } from "./report";
 import { capacityCheck, capacityReportBlocks, capacityReportColumn } from "./reportCapacity";
 import { referenceCheck, referenceColumnsOf, referenceReportBlocks } from "./reportReference";
 import { capacityColumnsOf } from "./capacityTable";
+import { ratioReportBlocks } from "./reportRatios";
 import { settingsRow, settingsRows } from "./settingsTable";
 
 /** The range a plan table must cover: header row plus body, anchored at A1. */
@@ -131,13 +132,16 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
     ...(reference === null ? [] : [referenceCheck(reference)]),
   ]);
   const coverage = capacity === null ? null : capacityReportBlocks(settings, nodes.length, capacity);
-  // Right of the capacity block when there is one, a column apart, else where it would start.
+  // Right of the capacity block when there is one, a column apart, else where it would start; the
+  // ratios right of the last-year block likewise.
   const referenceStart =
     capacityReportColumn(valueColumns(settings).length) + (capacity === null ? 0 : settings.periods.length * 3 + 1);
   const lastYear = reference === null ? [] : referenceReportBlocks(settings, nodes.length, reference, referenceStart);
+  const ratioStart = referenceStart + (reference === null ? 0 : valueColumns(settings).length * 2 + 1);
+  const ratios = ratioReportBlocks(settings, nodes.length, ratioStart);
   return {
     tables,
-    blocks: [...blocks, ...report.blocks, ...(coverage?.blocks ?? []), ...lastYear],
+    blocks: [...blocks, ...report.blocks, ...(coverage?.blocks ?? []), ...lastYear, ...ratios],
     rules: [...report.rules, ...(coverage?.rules ?? [])],
     rowIds,
   };
@@ -176,10 +180,15 @@ function setupProblems(setup: PlanSetupInput): LayoutProblem[] {
  * a period "Q1" and a measure "Units Q1" would write two columns of one name.
  */
 function measureProblems(settings: PlanSettings): string[] {
-  if ((settings.moreMeasures ?? []).length === 0) return [];
+  if ((settings.moreMeasures ?? []).length === 0 && (settings.ratios ?? []).length === 0) return [];
   const problems: string[] = [];
   const names = new Set<string>();
-  planMeasures(settings).forEach((measure, m) => {
+  const entered = new Set(planMeasures(settings).map((measure) => measure.name.trim().toLowerCase()));
+  for (const ratio of settings.ratios ?? []) {
+    for (const part of [ratio.numerator, ratio.denominator])
+      if (!entered.has(part.trim().toLowerCase())) problems.push(layoutMessages.unknownRatioPart(ratio.name, part));
+  }
+  [...planMeasures(settings), ...(settings.ratios ?? [])].forEach((measure, m) => {
     const key = measure.name.trim().toLowerCase();
     if (key === "") problems.push(layoutMessages.blankMeasure(m + 1));
     else if (names.has(key)) problems.push(layoutMessages.duplicateMeasure(measure.name));

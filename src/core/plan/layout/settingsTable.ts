@@ -2,7 +2,7 @@
  * The settings table: Key | Value rows (schemaVersion, name, metric, unit, decimals, tolerance,
  * deadline, allowNegative, overAssignment, topDownEditors, approvers, accountsTable, workloadWeights,
  * balanceBand, minValue, maxValue, minGrowth, maxGrowth, guardrailAction, then one "measure" row per
- * measure after the first, then one "period" row per period, in order), written and read back. The role rows hold names or e-mail addresses separated
+ * measure after the first, one "ratio" row per ratio, then one "period" row per period, in order), written and read back. The role rows hold names or e-mail addresses separated
  * by ";" (a name may hold a comma: "Smith, Ann"); they are written only when a role names someone,
  * so a plan without roles keeps the table older add-ins wrote, and a missing or blank row means
  * anyone. The overAssignment row is always written, above the optional rows, because the report's
@@ -29,7 +29,7 @@ import { MAX_DECIMALS } from "../../allocation";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/overAssignment";
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
-import { formatMeasure, parseMeasure, type Measure } from "../measures";
+import { formatMeasure, formatRatio, parseMeasure, parseRatio, type Measure, type RatioMeasure } from "../measures";
 import { cellText, type LayoutCell } from "./cells";
 import { headerKey, requireColumns, sheetRowOf, type TableGrid } from "./grids";
 import { SETTINGS_HEADERS, SHEETS } from "./names";
@@ -88,6 +88,8 @@ const GUARDRAIL_KEYS = [
 const PERIOD_KEY = "period";
 /** One row per measure after the first, above the period rows: "Units | units | 0" (measures.ts). */
 const MEASURE_KEY = "measure";
+/** One row per ratio, after the measures: "Margin % | % | 1 | Margin / Revenue". */
+const RATIO_KEY = "ratio";
 
 /** The settings table's body. */
 export function settingsRows(settings: PlanSettings): LayoutCell[][] {
@@ -120,6 +122,7 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
   return [
     ...SETTING_KEYS.filter((key) => !optional(key)).map((key): LayoutCell[] => [key, values[key]]),
     ...(settings.moreMeasures ?? []).map((measure): LayoutCell[] => [MEASURE_KEY, formatMeasure(measure)]),
+    ...(settings.ratios ?? []).map((ratio): LayoutCell[] => [RATIO_KEY, formatRatio(ratio)]),
     ...settings.periods.map((label): LayoutCell[] => [PERIOD_KEY, label]),
   ];
 }
@@ -150,6 +153,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
   const found = new Map<string, { value: unknown; row: number }>();
   const periods: string[] = [];
   const measureRows: Setting[] = [];
+  const ratioRows: Setting[] = [];
   grid.rows.forEach((cells, index) => {
     const key = headerKey(cells[keyColumn]);
     const value = cells[valueColumn];
@@ -157,6 +161,8 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
       if (!isBlank(value)) periods.push(cellText(value).trim());
     } else if (key === MEASURE_KEY) {
       if (!isBlank(value)) measureRows.push({ value, row: sheetRowOf(index) });
+    } else if (key === RATIO_KEY) {
+      if (!isBlank(value)) ratioRows.push({ value, row: sheetRowOf(index) });
     } else if (key !== "" && !found.has(key)) {
       found.set(key, { value, row: sheetRowOf(index) });
     }
@@ -231,6 +237,17 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
   }
   const balancing = readBalancing(get, bad);
   const measureNames = [cellText(get("metric")?.value).trim(), ...moreMeasures.map((measure) => measure.name)];
+  const ratios: RatioMeasure[] = [];
+  for (const setting of ratioRows) {
+    const read = parseRatio(cellText(setting.value), measureNames, MAX_DECIMALS);
+    if (!read.ok) {
+      problems.push({
+        sheet,
+        row: setting.row,
+        message: layoutMessages.badSetting(sheet, setting.row, RATIO_KEY, read.expected, describe(setting.value)),
+      });
+    } else ratios.push(read.ratio);
+  }
   const guardrails = readGuardrails(get, bad, measureNames);
   if (periods.length === 0)
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
@@ -248,6 +265,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     deadline,
     allowNegative,
     ...(moreMeasures.length === 0 ? {} : { moreMeasures }),
+    ...(ratios.length === 0 ? {} : { ratios }),
     ...(overAssignment === NO_OVER_ASSIGNMENT ? {} : { overAssignment }),
     ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
     ...(approvers.length === 0 ? {} : { approvers }),

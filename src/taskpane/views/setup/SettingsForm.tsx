@@ -100,7 +100,7 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
       <Field
         label="More measures"
         validationMessage={errors.moreMeasures}
-        hint="Planned beside the metric, one per line: name | unit | decimals, like Units | units | 0. Blank: the metric only"
+        hint="Planned beside the metric, one per line: name | unit | decimals, like Units | units | 0. A ratio adds its formula: Margin % | % | 1 | Margin / Revenue. Blank: the metric only"
       >
         <Textarea
           resize="vertical"

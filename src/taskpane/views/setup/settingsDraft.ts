@@ -3,7 +3,15 @@ import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/num
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import { MAX_DECIMALS } from "../../../core/allocation";
-import { formatMeasure, parseMeasure, type Measure } from "../../../core/plan/measures";
+import {
+  formatMeasure,
+  formatRatio,
+  isRatioLine,
+  parseMeasure,
+  parseRatio,
+  type Measure,
+  type RatioMeasure,
+} from "../../../core/plan/measures";
 import type { Grain, PlanSettings } from "../../../core/plan/types";
 import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../../core/territory/overAssignment";
 import {
@@ -80,7 +88,10 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     metric: existing?.metric ?? "Revenue",
     unit: existing?.unit ?? "",
     decimals: existing?.decimals ?? 0,
-    moreMeasures: (existing?.moreMeasures ?? []).map(formatMeasure).join("\n"),
+    moreMeasures: [
+      ...(existing?.moreMeasures ?? []).map(formatMeasure),
+      ...(existing?.ratios ?? []).map(formatRatio),
+    ].join("\n"),
     tolerance: formatNumber(percent, locale, decimalPlaces(percent)),
     overAssignment: formatNumber(over, locale, decimalPlaces(over)),
     allowNegative: existing?.allowNegative ?? false,
@@ -101,22 +112,40 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
   };
 }
 
-/** The measures typed after the first, one per line; a bad line, or a name taken twice, names its line. */
-function measuresFromDraft(draft: SettingsDraft, errors: Partial<Record<DraftField, string>>): Measure[] {
+/**
+ * The measures typed after the first, one per line, and the ratios among them (a line with a
+ * fourth part, "numerator / denominator", naming measures on any line); a bad line, or a name
+ * taken twice, names its line.
+ */
+function measuresFromDraft(
+  draft: SettingsDraft,
+  errors: Partial<Record<DraftField, string>>,
+): { measures: Measure[]; ratios: RatioMeasure[] } {
   const measures: Measure[] = [];
+  const ratios: RatioMeasure[] = [];
+  const lines = draft.moreMeasures.split("\n");
+  const enteredNames = [
+    draft.metric.trim(),
+    ...lines.filter((line) => line.trim() !== "" && !isRatioLine(line)).map((line) => line.split("|")[0].trim()),
+  ];
   const names = new Set([draft.metric.trim().toLowerCase()]);
-  draft.moreMeasures.split("\n").forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (line.trim() === "" || errors.moreMeasures !== undefined) return;
-    const read = parseMeasure(line, MAX_DECIMALS);
-    if (!read.ok) errors.moreMeasures = taskPaneMessages.badMeasureLine(i + 1, read.expected);
-    else if (names.has(read.measure.name.toLowerCase()))
-      errors.moreMeasures = taskPaneMessages.duplicateMeasureLine(i + 1, read.measure.name);
-    else {
-      names.add(read.measure.name.toLowerCase());
-      measures.push(read.measure);
+    const read = isRatioLine(line) ? parseRatio(line, enteredNames, MAX_DECIMALS) : parseMeasure(line, MAX_DECIMALS);
+    if (!read.ok) {
+      errors.moreMeasures = taskPaneMessages.badMeasureLine(i + 1, read.expected);
+      return;
     }
+    const measure = "ratio" in read ? read.ratio : read.measure;
+    if (names.has(measure.name.toLowerCase())) {
+      errors.moreMeasures = taskPaneMessages.duplicateMeasureLine(i + 1, measure.name);
+      return;
+    }
+    names.add(measure.name.toLowerCase());
+    if ("ratio" in read) ratios.push(read.ratio);
+    else measures.push(read.measure);
   });
-  return measures;
+  return { measures, ratios };
 }
 
 /** A bound as the form shows it (`scale` 100 for a percentage); blank for none. */
@@ -190,7 +219,7 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
   }
 
   const guardrails = guardrailsFromDraft(draft, locale, errors);
-  const moreMeasures = measuresFromDraft(draft, errors);
+  const { measures: moreMeasures, ratios } = measuresFromDraft(draft, errors);
 
   let periods: readonly string[] = existing?.periods ?? [];
   if (!draft.keepPeriods || existing === null) {
@@ -214,6 +243,7 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       periods,
       decimals: draft.decimals,
       ...(moreMeasures.length === 0 ? {} : { moreMeasures }),
+      ...(ratios.length === 0 ? {} : { ratios }),
       tolerance: tolerance.value / 100,
       deadline: draft.deadline === "" ? null : draft.deadline,
       allowNegative: draft.allowNegative,

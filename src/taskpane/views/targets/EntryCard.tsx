@@ -22,7 +22,16 @@ import { ACTION_LABELS, allowedActions, isLockedForContributor } from "../../../
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { StatusBadge } from "../../components/StatusBadge";
 import { AnnualSpread } from "./AnnualSpread";
-import { measureColumns, measureTitle, planMeasures, valueColumnInfo } from "../../../core/plan/measures";
+import {
+  PERCENT_UNIT,
+  measureColumns,
+  measureTitle,
+  planMeasures,
+  ratioColumns,
+  ratioOf,
+  valueColumnInfo,
+  type RatioMeasure,
+} from "../../../core/plan/measures";
 
 /** What the contributor has typed for one node and not saved yet. */
 export interface EntryDraft {
@@ -124,6 +133,26 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     return `Last year ${number(before, decimals)}${growth === null ? "" : ` · ${growthText(growth, locale)}`}`;
   }
 
+  /**
+   * "Margin %: Q1 2027 32.0 % (top-down 30.0 %) · ...": a ratio of the node's live bottom-up and its
+   * top-down, per period, as the report computes it.
+   */
+  function ratioLine(ratio: RatioMeasure, figures: readonly Figures[]): string {
+    const { numerator, denominator } = ratioColumns(settings, ratio);
+    const shown = (value: number | null): string =>
+      value === null
+        ? "—"
+        : ratio.unit === PERCENT_UNIT
+          ? `${formatNumber(value * 100, locale, ratio.decimals)} %`
+          : `${formatNumber(value, locale, ratio.decimals)}${ratio.unit === "" ? "" : ` ${ratio.unit}`}`;
+    const parts = settings.periods.map((period, p) => {
+      const bottomUp = ratioOf(figures[numerator[p]]?.bottomUp ?? null, figures[denominator[p]]?.bottomUp ?? null);
+      const topDown = ratioOf(figures[numerator[p]]?.topDown ?? null, figures[denominator[p]]?.topDown ?? null);
+      return `${period} ${shown(bottomUp)}${topDown === null ? "" : ` (top-down ${shown(topDown)})`}`;
+    });
+    return `${ratio.name}: ${parts.join(" · ")}`;
+  }
+
   /** Spread values replace the typed ones of measure `m`'s columns only. */
   function spreadInto(m: number, values: readonly number[]): void {
     const at = measureColumns(settings, m);
@@ -215,6 +244,13 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           </section>
         );
       })}
+      {live === undefined
+        ? null
+        : (settings.ratios ?? []).map((ratio) => (
+            <Caption1 key={ratio.name} className={styles.total}>
+              {ratioLine(ratio, live.periods)}
+            </Caption1>
+          ))}
       {props.guardrails !== undefined && props.guardrails.breaks.length > 0 ? (
         <MessageBar intent="warning">
           <MessageBarBody>
