@@ -146,6 +146,11 @@ export const planMessages = {
   fiscalYearEnd: (got: string): string => `The fiscal year ends on the "last" or the "nearest" weekday (it is ${got})`,
   weekPattern: (got: string, patterns: readonly string[]): string =>
     `The week pattern must be ${listChoices(patterns)} (it is ${got})`,
+  annualNotSum: (id: string, annual: string, sum: string): string =>
+    `Not submitted: the periods of ${shownId(id)} add up to ${sum}, not to its annual number ${annual}. ` +
+    "Spread the annual number again, or change the periods or the annual number until they agree",
+  annualUnreadable: (id: string, message: string): string =>
+    `Not submitted: the annual number of ${shownId(id)} is not a number (${message}); correct it, or clear it`,
 } as const;
 
 /**

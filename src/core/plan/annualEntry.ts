@@ -6,9 +6,13 @@
  * week patterns of a 4-4-5 calendar for twelve periods.
  * The rounding is BU.SPREAD's (largest remainder), so the periods add up exactly to the total.
  */
+import { toUnits } from "../allocation";
+import { planMessages } from "../messages";
 import { WEEK_PATTERNS } from "./fiscalCalendar";
 import type { SpreadProfile } from "../spread";
-import type { NamedProfile, PeriodValues } from "./types";
+import { spreadKey } from "./entrySettings";
+import { formatNumber, parseNumber } from "./numbers";
+import type { NamedProfile, PeriodValues, PlanSettings } from "./types";
 
 export interface SpreadChoice {
   readonly key: string;
@@ -46,4 +50,42 @@ export function spreadChoices(
       choices.push({ key: pattern, label: `By weeks, ${pattern}`, profile: { kind: "weeks", pattern, yearWeeks: 52 } });
   }
   return choices;
+}
+
+/**
+ * The choice a node's annual number is spread by at first: the plan's default spread (annual entry)
+ * where the node can use it (last year's shares need last year's values, a named profile must still
+ * be in GU Profiles with a share per period); else evenly, which every node can.
+ */
+export function defaultChoice(choices: readonly SpreadChoice[], settings: PlanSettings): SpreadChoice {
+  const even = choices.find((choice) => choice.key === "even") ?? choices[0];
+  if (settings.entry === undefined) return choices[0];
+  return choices.find((choice) => choice.key === spreadKey(settings.entry?.spread ?? "")) ?? even;
+}
+
+/**
+ * Why node `id` can't be submitted with `values` against the annual number typed for it
+ * (`annualText`), or null. Only a plan in annual entry whose annualTarget is "equal" holds the
+ * periods to the annual number, at the plan's decimals; with no annual number typed there is
+ * nothing to hold them to. The plan keeps the periods, not the annual number (no column for it in
+ * GU Inputs), so this is checked where the number is typed: in the task pane, before submitting.
+ */
+export function annualTargetProblem(
+  settings: PlanSettings,
+  id: string,
+  annualText: string | undefined,
+  values: PeriodValues,
+  locale: string,
+): string | null {
+  if (settings.entry?.mode !== "annual" || settings.entry.annualTarget !== "equal") return null;
+  if (annualText === undefined || annualText.trim() === "") return null;
+  const annual = parseNumber(annualText, locale);
+  if (!annual.ok) return planMessages.annualUnreadable(id, annual.message);
+  if (annual.value === null) return null;
+  let sum = 0;
+  for (const value of values) if (value !== null) sum += toUnits(value, settings.decimals);
+  const expected = toUnits(annual.value, settings.decimals);
+  if (sum === expected) return null;
+  const shown = (units: number): string => formatNumber(units / 10 ** settings.decimals, locale, settings.decimals);
+  return planMessages.annualNotSum(id, shown(expected), shown(sum));
 }
