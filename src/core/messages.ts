@@ -258,6 +258,7 @@ export const taskPaneMessages = {
   badLevels: 'Enter levels like "4" or "3-4" (1 is the top), or leave it blank for every level',
   overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
+  firstYearRequired: "Enter the first fiscal year as a year, like 2027",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",
   readTableFirst: "Choose a table and read it",
   fixProblemsFirst: "Fix the problems listed above in the sheet, then read the cells again",
