@@ -147,10 +147,14 @@ export const planMessages = {
   weekPattern: (got: string, patterns: readonly string[]): string =>
     `The week pattern must be ${listChoices(patterns)} (it is ${got})`,
   annualNotSum: (id: string, annual: string, sum: string): string =>
-    `Not submitted: the periods of ${shownId(id)} add up to ${sum}, not to its annual number ${annual}. ` +
-    "Spread the annual number again, or change the periods or the annual number until they agree",
+    `The periods of ${shownId(id)} add up to ${sum}, not to its annual number ${annual}`,
   annualUnreadable: (id: string, message: string): string =>
-    `Not submitted: the annual number of ${shownId(id)} is not a number (${message}); correct it, or clear it`,
+    `The annual number of ${shownId(id)} is not a number (${message})`,
+  annualRefused: (problem: string): string =>
+    // Each problem starts "The ...": lower-cased after the colon.
+    `Not submitted: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}. Spread the annual number again, or change the periods or the annual number until they agree`,
+  annualMustAddUp:
+    "The plan asks the periods to add up to the annual number, so these values can't be submitted (a draft is fine):",
 } as const;
 
 /**

@@ -64,13 +64,13 @@ export function defaultChoice(choices: readonly SpreadChoice[], settings: PlanSe
 }
 
 /**
- * Why node `id` can't be submitted with `values` against the annual number typed for it
- * (`annualText`), or null. Only a plan in annual entry whose annualTarget is "equal" holds the
+ * How node `id`'s `values` miss the annual number typed for it (`annualText`), or null: the
+ * statement My targets shows while typing, and `annualTargetProblem` refuses a submission with. Only a plan in annual entry whose annualTarget is "equal" holds the
  * periods to the annual number, at the plan's decimals; with no annual number typed there is
  * nothing to hold them to. The plan keeps the periods, not the annual number (no column for it in
  * GU Inputs), so this is checked where the number is typed: in the task pane, before submitting.
  */
-export function annualTargetProblem(
+export function annualTargetBreak(
   settings: PlanSettings,
   id: string,
   annualText: string | undefined,
@@ -88,4 +88,16 @@ export function annualTargetProblem(
   if (sum === expected) return null;
   const shown = (units: number): string => formatNumber(units / 10 ** settings.decimals, locale, settings.decimals);
   return planMessages.annualNotSum(id, shown(expected), shown(sum));
+}
+
+/** Why node `id` can't be submitted with `values` against its annual number, or null (`annualTargetBreak`). */
+export function annualTargetProblem(
+  settings: PlanSettings,
+  id: string,
+  annualText: string | undefined,
+  values: PeriodValues,
+  locale: string,
+): string | null {
+  const problem = annualTargetBreak(settings, id, annualText, values, locale);
+  return problem === null ? null : planMessages.annualRefused(problem);
 }

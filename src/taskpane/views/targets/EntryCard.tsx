@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { planMessages } from "../../../core/messages";
+import { annualTargetBreak, defaultChoice, spreadChoices } from "../../../core/plan/annualEntry";
 import { growthOf, growthText, type GuardrailCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Figures } from "../../../core/plan/planView";
@@ -27,6 +28,8 @@ import { AnnualSpread } from "./AnnualSpread";
 export interface EntryDraft {
   readonly texts: readonly string[];
   readonly comment: string;
+  /** The annual number as typed; undefined until typed (annual entry then shows the periods' total). */
+  readonly annual?: string;
 }
 
 export interface EntryCardProps {
@@ -120,6 +123,16 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     });
   }
 
+  const annualMode = settings.entry?.mode === "annual";
+  const choices = React.useMemo(
+    () => spreadChoices(settings.periods.length, props.reference, props.profiles ?? NO_PROFILES),
+    [settings.periods.length, props.reference, props.profiles],
+  );
+  const typedTotal = sumOf(props.typed);
+  // Until a number is typed, annual entry shows what the periods add up to: the annual number saved.
+  const annual = draft.annual ?? (annualMode && typedTotal !== null ? number(typedTotal) : "");
+  const mismatch = annualTargetBreak(settings, node.id, draft.annual, props.typed, locale);
+
   const totalGuidance = guidance(live?.total, null);
   return (
     <Card className={styles.card} aria-label={node.name}>
@@ -138,17 +151,24 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
           <MessageBarBody>{`Returned: ${entry.returnReason}`}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {locked || settings.periods.length < 2 ? null : (
+      {locked || (settings.periods.length < 2 && !annualMode) ? null : (
         <AnnualSpread
           name={node.name}
-          periodCount={settings.periods.length}
           decimals={settings.decimals}
           locale={locale}
-          reference={props.reference}
-          profiles={props.profiles ?? NO_PROFILES}
+          choices={choices}
+          initialChoice={defaultChoice(choices, settings).key}
+          annual={annual}
+          live={annualMode}
+          mismatch={mismatch === null ? null : `${planMessages.annualMustAddUp} ${mismatch}`}
           disabled={busy}
-          onSpread={(values) =>
-            props.onChange({ ...draft, texts: values.map((value) => formatNumber(value, locale, settings.decimals)) })
+          onChange={(typedAnnual, values) =>
+            props.onChange({
+              ...draft,
+              annual: typedAnnual,
+              texts:
+                values === null ? draft.texts : values.map((value) => formatNumber(value, locale, settings.decimals)),
+            })
           }
         />
       )}
