@@ -41,6 +41,11 @@ test("a 4-4-5 fiscal year: the quarters of FY2028 with their dates (53 weeks), w
 
   await user.click(screen.getByRole("radio", { name: "One annual number, spread over the periods" }));
   expect(screen.getByRole("combobox", { name: /Spread by default/ })).toHaveDisplayValue("Evenly");
+  expect(
+    within(screen.getByRole("combobox", { name: /Spread by default/ }))
+      .getAllByRole("option")
+      .map((option) => option.textContent),
+  ).toContain("By the fiscal calendar's weeks");
   await user.selectOptions(screen.getByRole("combobox", { name: /Spread by default/ }), "lastYear");
   await user.click(screen.getByRole("checkbox", { name: /The periods must add up to the annual number/ }));
   await user.click(screen.getByRole("button", { name: "Set up plan" }));

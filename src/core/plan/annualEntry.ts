@@ -11,6 +11,7 @@ import { planMessages } from "../messages";
 import { WEEK_PATTERNS } from "./fiscalCalendar";
 import type { SpreadProfile } from "../spread";
 import { spreadKey } from "./entrySettings";
+import { datedPeriods } from "./planCalendar";
 import { formatNumber, parseNumber } from "./numbers";
 import type { NamedProfile, PeriodValues, PlanSettings } from "./types";
 
@@ -20,13 +21,24 @@ export interface SpreadChoice {
   readonly profile: SpreadProfile;
 }
 
-/** The profiles a node's annual number can be spread by, the first the default. */
+/**
+ * The profiles a node's annual number can be spread by, the first the default. `calendarWeeks`: the
+ * weeks of each of the plan's periods, where a fiscal calendar of weeks made them (`planWeeks`).
+ */
 export function spreadChoices(
   periodCount: number,
   reference: PeriodValues | undefined,
   named: readonly NamedProfile[] = [],
+  calendarWeeks?: readonly number[],
 ): SpreadChoice[] {
   const choices: SpreadChoice[] = [{ key: "even", label: "Evenly", profile: { kind: "even", periods: periodCount } }];
+  // The plan's own weeks, 53-week years and 13-week quarters included, in proportion.
+  if (calendarWeeks !== undefined && calendarWeeks.length === periodCount)
+    choices.push({
+      key: "weeks",
+      label: "By the fiscal calendar's weeks",
+      profile: { kind: "lastYear", values: calendarWeeks },
+    });
   const lastYear = reference === undefined ? [] : Array.from({ length: periodCount }, (_, p) => reference[p] ?? 0);
   // Last year's shares need something to share: a negative value (returns) makes no share either.
   if (lastYear.some((value) => value > 0) && lastYear.every((value) => value >= 0)) {
@@ -50,6 +62,13 @@ export function spreadChoices(
       choices.push({ key: pattern, label: `By weeks, ${pattern}`, profile: { kind: "weeks", pattern, yearWeeks: 52 } });
   }
   return choices;
+}
+
+/** The weeks of each of the plan's periods, where a fiscal calendar of weeks made them; else undefined. */
+export function planWeeks(settings: PlanSettings): number[] | undefined {
+  if (settings.calendar?.calendar.kind !== "weeks") return undefined;
+  const weeks = datedPeriods(settings.calendar, settings.periods)?.map((period) => period.weeks ?? 0);
+  return weeks?.every((count) => count > 0) ? weeks : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ export type EntryMode = "periods" | "annual";
 export const ENTRY_MODES: readonly EntryMode[] = ["periods", "annual"];
 
 /** The built-in spreads a plan can default to; any other value names a profile of GU Profiles. */
-export const BUILT_IN_SPREADS = ["even", "lastYear"] as const;
+export const BUILT_IN_SPREADS = ["even", "lastYear", "weeks"] as const;
 
 /**
  * "equal": a submission made from an annual number must have periods that add up to it; "free":
@@ -22,7 +22,7 @@ export const ANNUAL_TARGETS: readonly AnnualTarget[] = ["equal", "free"];
 
 export interface EntrySettings {
   readonly mode: EntryMode;
-  /** "even", "lastYear", or the name of a seasonality profile of GU Profiles. */
+  /** "even", "lastYear", "weeks" (of a fiscal calendar of weeks), or a profile's name in GU Profiles. */
   readonly spread: string;
   readonly annualTarget: AnnualTarget;
 }

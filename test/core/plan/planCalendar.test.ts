@@ -4,7 +4,8 @@
  * The dates below are written out by hand from a calendar, not computed by the code under test.
  */
 import type { FiscalCalendar } from "../../../src/core/plan/fiscalCalendar";
-import { annualTargetProblem } from "../../../src/core/plan/annualEntry";
+import { annualTargetProblem, defaultChoice, planWeeks, spreadChoices } from "../../../src/core/plan/annualEntry";
+import { spread } from "../../../src/core/spread";
 import type { LayoutProblem } from "../../../src/core/plan/layout";
 import { readSettingsGrid, settingsRows } from "../../../src/core/plan/layout/settingsTable";
 import { calendarPeriods, checkCalendar, datedPeriods, type PlanCalendar } from "../../../src/core/plan/planCalendar";
@@ -209,5 +210,28 @@ describe("annual must equal the sum of periods (annualTarget equal, in annual en
     expect(annualTargetProblem(cents, "N", "1.000,00", [333.33, 333.33, 333.33], "de-DE")).toMatch(
       /add up to 999,99, not to its annual number 1\.000,00/,
     );
+  });
+});
+
+describe("an annual number spread by the fiscal calendar's own weeks", () => {
+  const quarters: PlanSettings = {
+    ...SETTINGS,
+    periods: ["Q1 FY2028", "Q2 FY2028", "Q3 FY2028", "Q4 FY2028"],
+    calendar: { calendar: FOUR_FOUR_FIVE, firstYear: 2028, grain: "quarter" },
+    entry: { mode: "annual", spread: "weeks", annualTarget: "free" },
+  };
+
+  test("the 53-week year's last quarter, of 14 weeks, gets 14/53 of the year", () => {
+    expect(planWeeks(quarters)).toEqual([13, 13, 13, 14]);
+    const choices = spreadChoices(4, undefined, [], planWeeks(quarters));
+    const chosen = defaultChoice(choices, quarters);
+    expect(chosen.key).toBe("weeks");
+    expect(spread(5300, chosen.profile, 0)).toEqual([1300, 1300, 1300, 1400]);
+  });
+
+  test("no weeks to offer for calendar months, or for period labels edited since the calendar made them", () => {
+    expect(planWeeks({ ...quarters, calendar: { calendar: JULY, firstYear: 2027, grain: "quarter" } })).toBeUndefined();
+    expect(planWeeks({ ...quarters, periods: ["Q1", "Q2", "Q3", "Q4"] })).toBeUndefined();
+    expect(spreadChoices(4, undefined, [], undefined).map((choice) => choice.key)).toEqual(["even"]);
   });
 });

@@ -14,6 +14,12 @@ const BUILT_IN: readonly { value: string; label: string }[] = [
   { value: "lastYear", label: "By last year's shares (evenly where a node has none)" },
 ];
 
+const WEEKS = { value: "weeks", label: "By the fiscal calendar's weeks" };
+
+function isWeekCalendar(draft: SettingsDraft): boolean {
+  return draft.calendar !== "calendar" && draft.calendar !== "fiscal";
+}
+
 const useStyles = makeStyles({
   group: {
     border: "none",
@@ -39,8 +45,10 @@ export function EntryModeFields({ draft, profiles, onChange }: EntryModeFieldsPr
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]): void =>
     onChange({ ...draft, [key]: value });
   // A profile named by the plan but no longer in GU Profiles stays choosable, so a new setup keeps it.
+  // The fiscal calendar's weeks only for a calendar of weeks (or where the plan has chosen them).
+  const builtIn = isWeekCalendar(draft) || draft.annualSpread === WEEKS.value ? [...BUILT_IN, WEEKS] : BUILT_IN;
   const named =
-    profiles.includes(draft.annualSpread) || BUILT_IN.some((b) => b.value === draft.annualSpread)
+    profiles.includes(draft.annualSpread) || builtIn.some((b) => b.value === draft.annualSpread)
       ? profiles
       : [...profiles, draft.annualSpread];
   return (
@@ -59,7 +67,7 @@ export function EntryModeFields({ draft, profiles, onChange }: EntryModeFieldsPr
         <>
           <Field label="Spread by default" hint="Contributors can still choose another spread and change each period">
             <Select value={draft.annualSpread} onChange={(_event, data) => set("annualSpread", data.value)}>
-              {BUILT_IN.map((choice) => (
+              {builtIn.map((choice) => (
                 <option key={choice.value} value={choice.value}>
                   {choice.label}
                 </option>

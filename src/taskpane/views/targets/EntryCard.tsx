@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { planMessages } from "../../../core/messages";
-import { annualTargetBreak, defaultChoice, spreadChoices } from "../../../core/plan/annualEntry";
+import { annualTargetBreak, defaultChoice, planWeeks, spreadChoices } from "../../../core/plan/annualEntry";
 import { growthOf, growthText, type GuardrailCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Figures } from "../../../core/plan/planView";
@@ -125,8 +125,8 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
 
   const annualMode = settings.entry?.mode === "annual";
   const choices = React.useMemo(
-    () => spreadChoices(settings.periods.length, props.reference, props.profiles ?? NO_PROFILES),
-    [settings.periods.length, props.reference, props.profiles],
+    () => spreadChoices(settings.periods.length, props.reference, props.profiles ?? NO_PROFILES, planWeeks(settings)),
+    [settings, props.reference, props.profiles],
   );
   const typedTotal = sumOf(props.typed);
   // Until a number is typed, annual entry shows what the periods add up to: the annual number saved.
