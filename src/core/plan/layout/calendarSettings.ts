@@ -40,7 +40,11 @@ interface Setting {
 type Get = (key: CalendarKey | EntryKey) => Setting | undefined;
 type Bad = (key: CalendarKey | EntryKey, setting: Setting, expected: string) => void;
 
-/** The calendar rows' values; null for a row the plan does not write. */
+/**
+ * The calendar rows' values; null for a row the plan does not write. "4-4-5" goes in as text through
+ * `toCellInput` (Excel would make it a date; ../text.ts cites the page), and periodDates stays far
+ * below a cell's 32,767 characters: at most 120 periods of about 37 characters.
+ */
 export function calendarCells(settings: PlanSettings): Record<CalendarKey, LayoutCell> {
   const plan = settings.calendar;
   const calendar = plan?.calendar;
