@@ -50,7 +50,8 @@ import {
   type Append,
   type TableShape,
 } from "./tableRows";
-import { readIdColumns, settingsFrom } from "./tableReads";
+import { settingsFrom } from "./settingsFrom";
+import { readIdColumns } from "./tableReads";
 
 const NODE_HINT_TABLES = ["hierarchy", "status", "inputs"] as const;
 
