@@ -179,6 +179,14 @@ describe("the calendar and annual entry as GU Settings rows", () => {
         },
       ],
     });
+    const typed = (key: string, value: unknown): unknown[][] =>
+      settingsRows(WEEKS).map((cell) => (cell[0] === key ? [key, value] : cell));
+    expect(read(typed("firstFiscalYear", 99999)).problems[0].message).toMatch(
+      /firstFiscalYear must be a year like 2027 \(it is "99999"\)/,
+    );
+    expect(read(typed("calendar", "4-4-6")).problems[0].message).toMatch(
+      /calendar must be "fiscal" \(calendar months\) or a week pattern, "4-4-5", "4-5-4" or "5-4-4" \(it is "4-4-6"\)/,
+    );
     const withoutYear = settingsRows(WEEKS).filter((cell) => cell[0] !== "firstFiscalYear");
     expect(read(withoutYear).problems.map((problem) => problem.message)).toEqual([
       'Sheet "GU Settings" has no "firstFiscalYear" row',

@@ -104,10 +104,12 @@ export function readCalendar(get: Get, bad: Bad, missing: (key: CalendarKey) => 
   }
   const yearSetting = need("firstFiscalYear");
   const firstYear = yearSetting === undefined ? undefined : wholeNumber(yearSetting.value);
-  const yearProblem = firstYear === undefined || fiscalCalendarProblem({ kind: "months", startMonth: 1 }, firstYear);
-  if (yearSetting !== undefined && yearProblem !== undefined) bad("firstFiscalYear", yearSetting, "a year like 2027");
+  // Any calendar has the same years; the calendar's own problems are its rows'.
+  const yearOk =
+    firstYear !== undefined && fiscalCalendarProblem({ kind: "months", startMonth: 1 }, firstYear) === undefined;
+  if (yearSetting !== undefined && !yearOk) bad("firstFiscalYear", yearSetting, "a year like 2027");
   const grain = readChoice(get, bad, "periodGrain", GRAINS, "month");
-  if (calendar === undefined || firstYear === undefined || yearProblem !== undefined) return undefined;
+  if (calendar === undefined || firstYear === undefined || !yearOk) return undefined;
   return { calendar, firstYear, grain };
 }
 
