@@ -155,6 +155,12 @@ describe("a plan in annual entry (entryMode annual in GU Settings)", () => {
     expect(within(card).getByRole("combobox", { name: "Spread for North" })).toHaveDisplayValue("Evenly");
     const annual = within(card).getByRole("textbox", { name: "Annual for North" });
     expect(annual).toHaveValue("800");
+    // A mistyped annual number is named on leaving the field, not at each keystroke.
+    await user.clear(annual);
+    await user.type(annual, "12x");
+    expect(annual).not.toHaveAccessibleDescription(/number/i);
+    await user.tab();
+    expect(annual).toHaveAccessibleDescription(/Enter a number like/);
     // Under "free", periods changed after spreading may differ from the annual number.
     await user.clear(annual);
     await user.type(annual, "1,000");

@@ -53,8 +53,8 @@ export function AnnualSpread(props: AnnualSpreadProps): React.JSX.Element {
   function spreadOf(text: string, by: SpreadChoice, quiet: boolean): readonly number[] | null {
     const parsed = parseNumber(text, props.locale);
     if (!parsed.ok || parsed.value === null) {
-      // While typing, a blank field is no mistake.
-      setError(quiet && parsed.ok ? null : parsed.ok ? "Type the annual number first" : parsed.message);
+      // While typing, "1," on the way to "1,000" is no mistake yet: it is named on leaving the field.
+      setError(quiet ? null : parsed.ok ? "Type the annual number first" : parsed.message);
       return null;
     }
     const problem = spreadProblem(parsed.value, by.profile, props.decimals);
@@ -95,6 +95,9 @@ export function AnnualSpread(props: AnnualSpreadProps): React.JSX.Element {
           onChange={(_event, data) => type(data.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter") apply();
+          }}
+          onBlur={() => {
+            if (props.live && props.annual.trim() !== "") spreadOf(props.annual, chosen, false);
           }}
         />
       </Field>
