@@ -129,7 +129,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     [settings, props.reference, props.profiles],
   );
   const typedTotal = sumOf(props.typed);
-  // Until a number is typed, annual entry shows what the periods add up to: the annual number saved.
+  // Until a number is typed, annual entry shows what the periods add up to (the plan keeps no annual number).
   const annual = draft.annual ?? (annualMode && typedTotal !== null ? number(typedTotal) : "");
   const mismatch = annualTargetBreak(settings, node.id, draft.annual, props.typed, locale);
 
