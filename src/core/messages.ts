@@ -146,6 +146,15 @@ export const planMessages = {
   fiscalYearEnd: (got: string): string => `The fiscal year ends on the "last" or the "nearest" weekday (it is ${got})`,
   weekPattern: (got: string, patterns: readonly string[]): string =>
     `The week pattern must be ${listChoices(patterns)} (it is ${got})`,
+  annualNotSum: (id: string, annual: string, sum: string): string =>
+    `The periods of ${shownId(id)} add up to ${sum}, not to its annual number ${annual}`,
+  annualUnreadable: (id: string, message: string): string =>
+    `The annual number of ${shownId(id)} is not a number (${message})`,
+  annualRefused: (problem: string): string =>
+    // Each problem starts "The ...": lower-cased after the colon.
+    `Not submitted: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}. Spread the annual number again, or change the periods or the annual number until they agree`,
+  annualMustAddUp:
+    "The plan asks the periods to add up to the annual number, so these values can't be submitted (a draft is fine):",
 } as const;
 
 /**
@@ -258,6 +267,7 @@ export const taskPaneMessages = {
     `The plan has no measure "${name}"; type one of its measures, or leave it blank for the first`,
   overAssignmentRange: "Enter an over-assignment from 100 to 300 %, like 110 (100: none)",
   topNodeRequired: "Name the top node",
+  firstYearRequired: "Enter the first fiscal year as a year, like 2027",
   readSelectionFirst: "Select the hierarchy's cells in the sheet, then read them",
   readTableFirst: "Choose a table and read it",
   fixProblemsFirst: "Fix the problems listed above in the sheet, then read the cells again",

@@ -12,7 +12,7 @@ import { TABLE_SHEETS } from "../core/plan/layout/names";
 import { optionalTableLayout, optionalTableMessages, type OptionalTable } from "../core/plan/layout/optionalTables";
 import type { OptionalTableAdded } from "../workbook/PlanWorkbook";
 import { SheetCache, writeSlice } from "./sheetWrites";
-import { settingsFrom } from "./tableReads";
+import { settingsFrom } from "./settingsFrom";
 
 export async function addOptionalTable(
   context: Excel.RequestContext,

@@ -50,8 +50,9 @@ import {
   type Append,
   type TableShape,
 } from "./tableRows";
-import { readIdColumns, settingsFrom } from "./tableReads";
 import { valueColumns } from "../core/plan/measures";
+import { settingsFrom } from "./settingsFrom";
+import { readIdColumns } from "./tableReads";
 
 const NODE_HINT_TABLES = ["hierarchy", "status", "inputs"] as const;
 

@@ -1,16 +1,7 @@
 /** Finding and reading tables: which exist, where they are, their cells, their Id column. */
 import { parseAddress, type CellRange } from "../core/a1";
-import {
-  ID_HEADER,
-  TABLES,
-  readSettingsGrid,
-  type LayoutProblem,
-  type PlanGrids,
-  type PlanTable,
-  type TableGrid,
-} from "../core/plan/layout";
+import { ID_HEADER, TABLES, type PlanGrids, type PlanTable, type TableGrid } from "../core/plan/layout";
 import { withIndents } from "../core/plan/sourceIndent";
-import type { PlanSettings } from "../core/plan/types";
 import { planReads, READ_BUDGET_CELLS, READ_BUDGET_CELLS_WITH_INDENTS } from "./chunks";
 
 /** A table's body located in the sheet, with its header cells. */
@@ -161,12 +152,6 @@ export function locate(context: Excel.RequestContext, table: PlanTable): { resul
   return {
     result: (): Located => ({ headers: header.values[0], ids: ids.values }),
   };
-}
-
-/** The settings from the settings table's values (header row first). */
-export function settingsFrom(values: unknown[][], problems: LayoutProblem[]): PlanSettings | null {
-  const [headers, ...rows] = values;
-  return readSettingsGrid({ headers, rows }, problems);
 }
 
 /**

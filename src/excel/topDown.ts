@@ -23,7 +23,8 @@ import type { AuditTail } from "./auditChain";
 import { chunkBySize, jsonBytes, writeBytes } from "./chunks";
 import { excelMessages } from "./messages";
 import { SheetCache } from "./sheetWrites";
-import { locate, settingsFrom } from "./tableReads";
+import { settingsFrom } from "./settingsFrom";
+import { locate } from "./tableReads";
 import { appendRows, bodyRow, checkWrittenIds, readBelow, rowHolds, writeBodyRow } from "./tableRows";
 import { valueColumns } from "../core/plan/measures";
 

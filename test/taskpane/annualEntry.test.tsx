@@ -144,3 +144,85 @@ test("with two measures a rep gets a group of fields per measure, spreads each a
   await within(card).findAllByText("Draft");
   expect(workbook.plan?.entries.get("NORTH")).toMatchObject({ status: "Draft", values: [500, 1500, 4.5, 4.5] });
 });
+
+describe("a plan in annual entry (entryMode annual in GU Settings)", () => {
+  const nodes: [string, string, string, string][] = [
+    ["W", "", "World", "Cara"],
+    ["NORTH", "W", "North", "Ann"],
+  ];
+
+  test("the rep types one number, spread at once by the plan's default; periods that no longer add up to it can't be submitted", async () => {
+    window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
+    const plan = makePlan({
+      settings: { entry: { mode: "annual", spread: "lastYear", annualTarget: "equal" } },
+      nodes,
+    });
+    const workbook = new FakePlanWorkbook({
+      ...plan,
+      reference: { values: new Map([["NORTH", [100, 200]]]), problems: [] },
+    });
+    const { user } = renderTaskPane(workbook);
+    await user.click(await screen.findByRole("tab", { name: "My targets" }));
+    const card = screen.getByRole("group", { name: "North" });
+    expect(within(card).getByRole("combobox", { name: "Spread for North" })).toHaveDisplayValue(
+      "By last year's shares",
+    );
+
+    // No button: the periods follow the annual number as it is typed.
+    await user.type(within(card).getByRole("textbox", { name: "Annual for North" }), "1,001");
+    const q2 = within(card).getByRole("textbox", { name: "Q2 2027 (EUR)" });
+    expect(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveValue("334");
+    expect(q2).toHaveValue("667");
+
+    await user.clear(q2);
+    await user.type(q2, "700");
+    expect(within(card).getByRole("textbox", { name: "Annual for North" })).toHaveAccessibleDescription(
+      /add up to the annual number.*The periods of NORTH add up to 1,034, not to its annual number 1,001/,
+    );
+    await user.click(within(card).getByRole("button", { name: "Submit" }));
+    expect(
+      await within(card).findByText(
+        /^Not submitted: the periods of NORTH add up to 1,034, not to its annual number 1,001\./,
+      ),
+    ).toBeInTheDocument();
+    expect(workbook.plan?.entries.get("NORTH")?.status ?? "Not started").toBe("Not started");
+
+    // Changing the spread spreads the annual number again: the periods agree with it once more.
+    await user.selectOptions(within(card).getByRole("combobox", { name: "Spread for North" }), "Evenly");
+    expect(q2).toHaveValue("500");
+    await user.click(within(card).getByRole("button", { name: "Submit" }));
+    await within(card).findByText("Submitted", { selector: ".fui-MessageBarBody" });
+    expect(workbook.plan?.entries.get("NORTH")).toMatchObject({ status: "Submitted", values: [501, 500] });
+  });
+
+  test("a default the node can't use (last year's shares without last year) spreads evenly; the saved periods show as the annual number", async () => {
+    window.localStorage.setItem(OWNER_STORAGE_KEY, "Ann");
+    const workbook = new FakePlanWorkbook(
+      makePlan({
+        settings: { entry: { mode: "annual", spread: "lastYear", annualTarget: "free" } },
+        nodes,
+        entries: { NORTH: [[300, 500], "Draft"] },
+      }),
+    );
+    const { user } = renderTaskPane(workbook);
+    await user.click(await screen.findByRole("tab", { name: "My targets" }));
+    const card = screen.getByRole("group", { name: "North" });
+    expect(within(card).getByRole("combobox", { name: "Spread for North" })).toHaveDisplayValue("Evenly");
+    const annual = within(card).getByRole("textbox", { name: "Annual for North" });
+    expect(annual).toHaveValue("800");
+    // A mistyped annual number is named on leaving the field, not at each keystroke.
+    await user.clear(annual);
+    await user.type(annual, "12x");
+    expect(annual).not.toHaveAccessibleDescription(/number/i);
+    await user.tab();
+    expect(annual).toHaveAccessibleDescription(/Enter a number like/);
+    // Under "free", periods changed after spreading may differ from the annual number.
+    await user.clear(annual);
+    await user.type(annual, "1,000");
+    await user.clear(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" }));
+    await user.type(within(card).getByRole("textbox", { name: "Q1 2027 (EUR)" }), "600");
+    await user.click(within(card).getByRole("button", { name: "Submit" }));
+    await within(card).findByText("Submitted", { selector: ".fui-MessageBarBody" });
+    expect(workbook.plan?.entries.get("NORTH")?.values).toEqual([600, 500]);
+  });
+});

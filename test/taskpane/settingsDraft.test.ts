@@ -98,3 +98,26 @@ test("a line with a formula is a ratio of two measures typed on any line; one na
     },
   });
 });
+
+test("a plan from before fiscal calendars is set up again with calendar periods and a value per period, as it was", () => {
+  const draft = initialDraft(SETTINGS, "en-US", new Date("2027-01-05"));
+  expect([draft.calendar, draft.entryMode]).toEqual(["calendar", "periods"]);
+  const result = settingsFromDraft(draft, SETTINGS, "en-US");
+  expect(result).toEqual({ ok: true, settings: SETTINGS });
+});
+
+test("new calendar periods over a fiscal plan drop its calendar; kept periods keep it", () => {
+  const fiscal: PlanSettings = {
+    ...SETTINGS,
+    periods: ["FY2027"],
+    calendar: { calendar: { kind: "months", startMonth: 7, namedBy: "end" }, firstYear: 2027, grain: "year" },
+  };
+  const draft = initialDraft(fiscal, "en-US", new Date("2027-01-05"));
+  expect(settingsFromDraft(draft, fiscal, "en-US")).toMatchObject({
+    ok: true,
+    settings: { calendar: fiscal.calendar },
+  });
+  const calendar = settingsFromDraft({ ...draft, keepPeriods: false, calendar: "calendar" }, fiscal, "en-US");
+  expect(calendar.ok && calendar.settings.periods).toEqual(["2028"]);
+  expect(calendar.ok && "calendar" in calendar.settings).toBe(false);
+});

@@ -8,6 +8,8 @@ import type { TerritoryProblem } from "../territory/messages";
 import type { BalancingSettings } from "../territory/balancingSettings";
 import type { Guardrails } from "./guardrailSettings";
 import type { Measure, RatioMeasure } from "./measures";
+import type { EntrySettings } from "./entrySettings";
+import type { PlanCalendar } from "./planCalendar";
 
 export type Status = "Not started" | "Draft" | "Submitted" | "Approved" | "Returned";
 
@@ -69,6 +71,10 @@ export interface PlanSettings {
   readonly balancing?: BalancingSettings;
   /** Bounds a submission must keep (guardrails.ts); absent: none, as plans made before them. */
   readonly guardrails?: Guardrails;
+  /** The fiscal calendar the periods were made from (planCalendar.ts); absent: calendar periods. */
+  readonly calendar?: PlanCalendar;
+  /** Annual entry (entrySettings.ts); absent: a value per period, as plans made before it. */
+  readonly entry?: EntrySettings;
 }
 
 export interface PlanNode {

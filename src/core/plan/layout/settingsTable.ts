@@ -9,7 +9,8 @@
  * CASCADE reads it by address; a plan from before it (no row, or a blank one) reads as 100 %, no
  * over-assignment. The balancing rows are written once balancing is kept for the plan
  * (`BalancingSettings`), the guardrail rows once set (`Guardrails`); without them the Balance view
- * guesses as it always did and nothing bounds a submission.
+ * guesses as it always did and nothing bounds a submission. The fiscal calendar and annual entry
+ * rows (./calendarSettings) are written only where the plan has them.
  */
 import { asNumber, isBlank } from "../../cell";
 import {
@@ -30,6 +31,7 @@ import { NO_OVER_ASSIGNMENT, readOverAssignment } from "../../territory/overAssi
 import { layoutMessages } from "../../messages";
 import type { PlanSettings } from "../types";
 import { formatMeasure, formatRatio, parseMeasure, parseRatio, type Measure, type RatioMeasure } from "../measures";
+import { CALENDAR_KEYS, ENTRY_KEYS, calendarCells, entryCells, readCalendar, readEntry } from "./calendarSettings";
 import { cellText, type LayoutCell } from "./cells";
 import { headerKey, requireColumns, sheetRowOf, type TableGrid } from "./grids";
 import { SETTINGS_HEADERS, SHEETS } from "./names";
@@ -68,6 +70,8 @@ const SETTING_KEYS = [
   "guardrailAction",
   "guardrailLevels",
   "guardrailMeasure",
+  ...CALENDAR_KEYS,
+  ...ENTRY_KEYS,
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 const ROLE_KEYS: readonly SettingKey[] = ["topDownEditors", "approvers"];
@@ -113,9 +117,12 @@ export function settingsRows(settings: PlanSettings): LayoutCell[][] {
     guardrailAction: settings.guardrails?.whenBroken ?? null,
     guardrailLevels: settings.guardrails === undefined ? null : formatLevels(settings.guardrails.levels),
     guardrailMeasure: settings.guardrails?.measure ?? null,
+    ...calendarCells(settings),
+    ...entryCells(settings.entry),
   };
   const optional = (key: SettingKey): boolean =>
     (ROLE_KEYS.includes(key) && values[key] === "") ||
+    (([...CALENDAR_KEYS, ...ENTRY_KEYS] as readonly SettingKey[]).includes(key) && values[key] === null) ||
     ((BALANCING_KEYS as readonly SettingKey[]).includes(key) && settings.balancing === undefined) ||
     ((GUARDRAIL_KEYS as readonly SettingKey[]).includes(key) && settings.guardrails === undefined) ||
     (key === "guardrailMeasure" && settings.guardrails?.measure === undefined);
@@ -249,6 +256,10 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     } else ratios.push(read.ratio);
   }
   const guardrails = readGuardrails(get, bad, measureNames);
+  const calendar = readCalendar(get, bad, (key) =>
+    problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, key) }),
+  );
+  const entry = readEntry(get, bad);
   if (periods.length === 0)
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, PERIOD_KEY) });
   if (problems.length > count) return null;
@@ -271,6 +282,8 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     ...(approvers.length === 0 ? {} : { approvers }),
     ...(balancing === undefined ? {} : { balancing }),
     ...(guardrails === undefined ? {} : { guardrails }),
+    ...(calendar === undefined ? {} : { calendar }),
+    ...(entry === undefined ? {} : { entry }),
   };
 }
 

@@ -12,6 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GRAINS, type Grain } from "../../../core/plan/types";
+import { EntryModeFields } from "./EntryModeFields";
+import { FirstFiscalYear, FiscalCalendarFields, PeriodDates } from "./PeriodCalendar";
 import { DECIMAL_CHOICES, type DraftField, type SettingsDraft } from "./settingsDraft";
 
 export interface SettingsFormProps {
@@ -20,6 +22,8 @@ export interface SettingsFormProps {
   errors: Readonly<Partial<Record<DraftField, string>>>;
   /** The existing plan's period labels, when there is a plan to keep them from. */
   currentPeriods: readonly string[] | null;
+  /** The names of the plan's seasonality profiles (GU Profiles), offered as the default spread. */
+  profiles?: readonly string[];
   onChange(draft: SettingsDraft): void;
 }
 
@@ -70,7 +74,13 @@ const BOUNDS: readonly { field: "minValue" | "maxValue" | "minGrowth" | "maxGrow
   ];
 
 /** The plan's settings: name, what is planned, the periods, and the rules for entries. */
-export function SettingsForm({ draft, errors, currentPeriods, onChange }: SettingsFormProps): React.JSX.Element {
+export function SettingsForm({
+  draft,
+  errors,
+  currentPeriods,
+  profiles = [],
+  onChange,
+}: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]): void =>
     onChange({ ...draft, [key]: value });
@@ -118,16 +128,21 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
             label={`Keep the current periods (${currentPeriods[0] ?? ""} to ${currentPeriods[currentPeriods.length - 1] ?? ""})`}
           />
         ) : null}
+        {choosePeriods ? <FiscalCalendarFields draft={draft} errors={errors} onChange={onChange} /> : null}
         {choosePeriods ? (
           <div className={styles.periods}>
-            <Field label="First period" validationMessage={errors.start} hint="Year and month">
-              <Input
-                type="month"
-                value={draft.start}
-                placeholder="2027-01"
-                onChange={(_event, data) => set("start", data.value)}
-              />
-            </Field>
+            {draft.calendar !== "calendar" ? (
+              <FirstFiscalYear draft={draft} errors={errors} onChange={onChange} />
+            ) : (
+              <Field label="First period" validationMessage={errors.start} hint="Year and month">
+                <Input
+                  type="month"
+                  value={draft.start}
+                  placeholder="2027-01"
+                  onChange={(_event, data) => set("start", data.value)}
+                />
+              </Field>
+            )}
             <Field label="Each period is" validationMessage={errors.grain}>
               <Select
                 value={draft.grain}
@@ -145,7 +160,9 @@ export function SettingsForm({ draft, errors, currentPeriods, onChange }: Settin
             </Field>
           </div>
         ) : null}
+        {choosePeriods ? <PeriodDates draft={draft} /> : null}
       </fieldset>
+      <EntryModeFields draft={draft} profiles={profiles} onChange={onChange} />
       <div className={styles.row}>
         <Field label="Tolerance (%)" validationMessage={errors.tolerance} hint="Variance beyond this is flagged">
           <Input

@@ -303,6 +303,7 @@ export function SetupView({ plan, busy, actions, locale, me = "", who = CHOSEN }
             draft={draft}
             errors={tried && !settings.ok ? settings.errors : {}}
             currentPeriods={existing?.periods ?? null}
+            profiles={plan?.profiles?.profiles.map((profile) => profile.name)}
             onChange={setDraft}
           />
         </section>

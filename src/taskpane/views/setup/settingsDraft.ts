@@ -1,6 +1,19 @@
 import { taskPaneMessages } from "../../../core/messages";
 import { decimalPlaces, formatNumber, parseNumber } from "../../../core/plan/numbers";
 import { checkPeriods, makePeriods } from "../../../core/plan/periods";
+import {
+  WEEK_PATTERNS,
+  type FiscalCalendar,
+  type FiscalPeriod,
+  type WeekPattern,
+} from "../../../core/plan/fiscalCalendar";
+import {
+  calendarPeriods,
+  checkCalendar,
+  hasCalendarProblems,
+  type PlanCalendar,
+} from "../../../core/plan/planCalendar";
+import type { EntryMode, EntrySettings } from "../../../core/plan/entrySettings";
 import { readPeople } from "../../../core/plan/layout/settingsTable";
 import { MAX_DECIMALS } from "../../../core/allocation";
 import {
@@ -56,7 +69,29 @@ export interface SettingsDraft {
   readonly levels: string;
   /** The measure the bounds apply to, by name; blank: the first. */
   readonly guardrailMeasure: string;
+  /** How new periods are made: calendar months from `start`, a fiscal year of months, or of weeks. */
+  readonly calendar: CalendarChoice;
+  /** 1-12: the month a fiscal year of calendar months starts in. */
+  readonly fiscalStartMonth: number;
+  /** 1-12, 0-6 (Sunday first), and how: the end of a fiscal year of weeks. */
+  readonly fiscalEndMonth: number;
+  readonly fiscalEndWeekday: number;
+  readonly fiscalYearEnd: "last" | "nearest";
+  /** Whether FY2027 is the year that ends, or that starts, in 2027. */
+  readonly fiscalNamedBy: "end" | "start";
+  /** The fiscal year of the first period, as typed ("2027"). */
+  readonly firstYear: string;
+  readonly entryMode: EntryMode;
+  /** The default spread of an annual number: "even", "lastYear" or a profile's name. */
+  readonly annualSpread: string;
+  /** Refuse a submission whose periods don't add up to the annual number typed. */
+  readonly annualEqual: boolean;
 }
+
+/** "calendar": calendar months, as plans have always had; "fiscal": a fiscal year of calendar months. */
+export type CalendarChoice = "calendar" | "fiscal" | WeekPattern;
+
+export const CALENDAR_CHOICES: readonly CalendarChoice[] = ["calendar", "fiscal", ...WEEK_PATTERNS];
 
 export type DraftField =
   | "name"
@@ -71,7 +106,9 @@ export type DraftField =
   | "maxValue"
   | "minGrowth"
   | "maxGrowth"
-  | "levels";
+  | "levels"
+  | "calendar"
+  | "firstYear";
 
 export type DraftResult =
   | { readonly ok: true; readonly settings: PlanSettings }
@@ -80,6 +117,8 @@ export type DraftResult =
 export const DECIMAL_CHOICES = [0, 1, 2, 3, 4] as const;
 
 export function initialDraft(existing: PlanSettings | null, locale: string, today: Date): SettingsDraft {
+  const kept = existing?.calendar;
+  const fiscal = kept?.calendar;
   // Rounded so binary noise (0.07 * 100 = 7.000000000000001) doesn't show as decimals.
   const percent = Math.round((existing?.tolerance ?? 0.05) * 100 * 1e6) / 1e6;
   const over = Math.round((existing?.overAssignment ?? NO_OVER_ASSIGNMENT) * 100 * 1e6) / 1e6;
@@ -98,8 +137,8 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     deadline: existing?.deadline ?? "",
     keepPeriods: existing !== null,
     start: `${today.getFullYear() + 1}-01`,
-    grain: "quarter",
-    count: "4",
+    grain: kept?.grain ?? "quarter",
+    count: kept === undefined ? "4" : String(existing?.periods.length ?? 4),
     topDownEditors: (existing?.topDownEditors ?? []).join("; "),
     approvers: (existing?.approvers ?? []).join("; "),
     minValue: boundText(existing?.guardrails?.minValue ?? null, locale, 1),
@@ -109,6 +148,16 @@ export function initialDraft(existing: PlanSettings | null, locale: string, toda
     whenBroken: existing?.guardrails?.whenBroken ?? "block",
     levels: formatLevels(existing?.guardrails?.levels ?? null),
     guardrailMeasure: existing?.guardrails?.measure ?? "",
+    calendar: fiscal === undefined ? "calendar" : fiscal.kind === "months" ? "fiscal" : fiscal.pattern,
+    fiscalStartMonth: fiscal?.kind === "months" ? fiscal.startMonth : 7,
+    fiscalEndMonth: fiscal?.kind === "weeks" ? fiscal.endMonth : 12,
+    fiscalEndWeekday: fiscal?.kind === "weeks" ? fiscal.endWeekday : 6,
+    fiscalYearEnd: fiscal?.kind === "weeks" ? fiscal.yearEnd : "last",
+    fiscalNamedBy: fiscal?.namedBy ?? "end",
+    firstYear: String(kept?.firstYear ?? today.getFullYear() + 1),
+    entryMode: existing?.entry?.mode ?? "periods",
+    annualSpread: existing?.entry?.spread ?? "even",
+    annualEqual: existing?.entry?.annualTarget === "equal",
   };
 }
 
@@ -146,6 +195,37 @@ function measuresFromDraft(
     else measures.push(read.measure);
   });
   return { measures, ratios };
+}
+
+/** The fiscal calendar chosen, or null for calendar months; the first year NaN where it is not a year. */
+export function draftCalendar(draft: SettingsDraft): PlanCalendar | null {
+  if (draft.calendar === "calendar") return null;
+  const calendar: FiscalCalendar =
+    draft.calendar === "fiscal"
+      ? { kind: "months", startMonth: draft.fiscalStartMonth, namedBy: draft.fiscalNamedBy }
+      : {
+          kind: "weeks",
+          pattern: draft.calendar,
+          endMonth: draft.fiscalEndMonth,
+          endWeekday: draft.fiscalEndWeekday,
+          yearEnd: draft.fiscalYearEnd,
+          namedBy: draft.fiscalNamedBy,
+        };
+  const firstYear = /^\s*\d{1,4}\s*$/.test(draft.firstYear) ? Number(draft.firstYear) : Number.NaN;
+  return { calendar, firstYear, grain: draft.grain };
+}
+
+/** The periods a fiscal calendar as typed makes, with their dates; null for calendar months or while a field is wrong. */
+export function previewPeriods(draft: SettingsDraft): FiscalPeriod[] | null {
+  const plan = draftCalendar(draft);
+  const count = Number(draft.count.trim() === "" ? NaN : draft.count);
+  if (plan === null || hasCalendarProblems(checkCalendar(plan, count))) return null;
+  return calendarPeriods(plan, count);
+}
+
+function entryFromDraft(draft: SettingsDraft): EntrySettings | undefined {
+  if (draft.entryMode !== "annual") return undefined;
+  return { mode: "annual", spread: draft.annualSpread, annualTarget: draft.annualEqual ? "equal" : "free" };
 }
 
 /** A bound as the form shows it (`scale` 100 for a percentage); blank for none. */
@@ -222,14 +302,29 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
   const { measures: moreMeasures, ratios } = measuresFromDraft(draft, errors);
 
   let periods: readonly string[] = existing?.periods ?? [];
+  // Kept periods keep the calendar they were made from.
+  let calendar = existing?.calendar;
   if (!draft.keepPeriods || existing === null) {
     const count = Number(draft.count.trim() === "" ? NaN : draft.count);
-    const problems = checkPeriods(draft.start, draft.grain, count);
-    if (problems.start !== null) errors.start = problems.start;
-    if (problems.grain !== null) errors.grain = problems.grain;
-    if (problems.count !== null) errors.count = problems.count;
-    if (Object.keys(errors).length === 0) periods = makePeriods(draft.start, draft.grain, count);
+    const fiscal = draftCalendar(draft);
+    if (fiscal === null) {
+      const problems = checkPeriods(draft.start, draft.grain, count);
+      if (problems.start !== null) errors.start = problems.start;
+      if (problems.grain !== null) errors.grain = problems.grain;
+      if (problems.count !== null) errors.count = problems.count;
+      if (Object.keys(errors).length === 0) periods = makePeriods(draft.start, draft.grain, count);
+      calendar = undefined;
+    } else {
+      const problems = checkCalendar(fiscal, count);
+      if (problems.calendar !== null) errors.calendar = problems.calendar;
+      if (Number.isNaN(fiscal.firstYear)) errors.firstYear = taskPaneMessages.firstYearRequired;
+      else if (problems.firstYear !== null) errors.firstYear = problems.firstYear;
+      if (problems.count !== null) errors.count = problems.count;
+      if (Object.keys(errors).length === 0) periods = calendarPeriods(fiscal, count).map((period) => period.label);
+      calendar = fiscal;
+    }
   }
+  const entry = entryFromDraft(draft);
 
   if (Object.keys(errors).length > 0 || !tolerance.ok || tolerance.value === null) return { ok: false, errors };
   const topDownEditors = readPeople(draft.topDownEditors);
@@ -251,6 +346,8 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
       ...(topDownEditors.length === 0 ? {} : { topDownEditors }),
       ...(approvers.length === 0 ? {} : { approvers }),
       ...(guardrails === undefined ? {} : { guardrails }),
+      ...(calendar === undefined ? {} : { calendar }),
+      ...(entry === undefined ? {} : { entry }),
       // Not on the form: kept from the Balance view, and kept through a new setup.
       ...(existing?.balancing === undefined ? {} : { balancing: existing.balancing }),
     },

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { planMessages } from "../../../core/messages";
+import { annualTargetBreak, defaultChoice, planWeeks, spreadChoices } from "../../../core/plan/annualEntry";
 import { growthOf, growthText, type GuardrailCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
 import type { Figures } from "../../../core/plan/planView";
@@ -24,6 +25,7 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { AnnualSpread } from "./AnnualSpread";
 import {
   PERCENT_UNIT,
+  columnSettings,
   measureColumns,
   measureTitle,
   planMeasures,
@@ -37,6 +39,11 @@ import {
 export interface EntryDraft {
   readonly texts: readonly string[];
   readonly comment: string;
+  /**
+   * Per measure, the annual number as typed; undefined until typed (annual entry then shows the
+   * periods' total).
+   */
+  readonly annual?: readonly (string | undefined)[];
 }
 
 export interface EntryCardProps {
@@ -153,15 +160,20 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     return `${ratio.name}: ${parts.join(" · ")}`;
   }
 
-  /** Spread values replace the typed ones of measure `m`'s columns only. */
-  function spreadInto(m: number, values: readonly number[]): void {
-    const at = measureColumns(settings, m);
+  /** Measure `m`'s annual number as typed and, when it spread, the values of its columns only. */
+  function spreadInto(m: number, typedAnnual: string, values: readonly number[] | null): void {
     const texts = [...draft.texts];
-    at.forEach((c, p) => {
-      texts[c] = formatNumber(values[p] ?? null, locale, measures[m].decimals);
-    });
-    props.onChange({ ...draft, texts });
+    if (values !== null) {
+      measureColumns(settings, m).forEach((c, p) => {
+        texts[c] = formatNumber(values[p] ?? null, locale, measures[m].decimals);
+      });
+    }
+    const annual = measures.map((_, k) => (k === m ? typedAnnual : draft.annual?.[k]));
+    props.onChange({ ...draft, texts, annual });
   }
+
+  const annualMode = settings.entry?.mode === "annual";
+  const weeks = planWeeks(settings);
 
   function setText(period: number, text: string): void {
     props.onChange({
@@ -191,6 +203,19 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
         const at = measureColumns(settings, m);
         const total = live?.totals[m];
         const reference = props.reference === undefined ? undefined : at.map((c) => props.reference?.[c] ?? null);
+        const choices = spreadChoices(settings.periods.length, reference, props.profiles ?? NO_PROFILES, weeks);
+        const typed = at.map((c) => props.typed[c] ?? null);
+        const typedTotal = sumOf(typed);
+        // Until a number is typed, annual entry shows what the periods add up to (the plan keeps no annual number).
+        const annual =
+          draft.annual?.[m] ?? (annualMode && typedTotal !== null ? number(typedTotal, measure.decimals) : "");
+        const mismatch = annualTargetBreak(
+          columnSettings(settings, measure.decimals),
+          node.id,
+          draft.annual?.[m],
+          typed,
+          locale,
+        );
         return (
           <section
             key={measure.name}
@@ -198,16 +223,18 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
             aria-label={measures.length > 1 ? measureTitle(measure) : undefined}
           >
             {measures.length > 1 ? <Body1Strong>{measureTitle(measure)}</Body1Strong> : null}
-            {locked || settings.periods.length < 2 ? null : (
+            {locked || (settings.periods.length < 2 && !annualMode) ? null : (
               <AnnualSpread
                 name={m === 0 ? node.name : `${node.name}, ${measure.name}`}
-                periodCount={settings.periods.length}
                 decimals={measure.decimals}
                 locale={locale}
-                reference={reference}
-                profiles={props.profiles ?? NO_PROFILES}
+                choices={choices}
+                initialChoice={defaultChoice(choices, settings).key}
+                annual={annual}
+                live={annualMode}
+                mismatch={mismatch === null ? null : `${planMessages.annualMustAddUp} ${mismatch}`}
                 disabled={busy}
-                onSpread={(values) => spreadInto(m, values)}
+                onChange={(typedAnnual, values) => spreadInto(m, typedAnnual, values)}
               />
             )}
             <div className={styles.periods}>

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { taskPaneMessages } from "../../../core/messages";
+import { annualTargetProblemOfMeasures } from "../../../core/plan/annualEntry";
 import { validateEntryValues } from "../../../core/plan/entryRules";
 import { submissionCheck } from "../../../core/plan/guardrails";
 import { formatNumber } from "../../../core/plan/numbers";
@@ -115,6 +116,13 @@ export function MyTargetsView({
     const check = validateEntryValues(draft.texts, settings, locale);
     if (!check.ok) {
       setFeedback((current) => setFor(current, id, { intent: "error", text: taskPaneMessages.fixValuesFirst }));
+      return;
+    }
+    // The plan keeps no annual number, so the pane, where it is typed, holds a submission to it.
+    const annualProblem =
+      action === "submit" ? annualTargetProblemOfMeasures(settings, id, draft.annual, check.values, locale) : null;
+    if (annualProblem !== null) {
+      setFeedback((current) => setFor(current, id, { intent: "error", text: annualProblem }));
       return;
     }
     const outcome = chainAction(plan, id, action, {
