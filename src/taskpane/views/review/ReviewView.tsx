@@ -62,7 +62,7 @@ import type { WorkbookActions } from "../../hooks/useWorkbook";
 import type { Mention } from "../../../workbook/PlanWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
 import { useConflictResolution } from "../conflicts/useConflictResolution";
-import { valueColumns } from "../../../core/plan/measures";
+import { columnDecimals, valueColumns } from "../../../core/plan/measures";
 
 export interface ReviewViewProps {
   plan: Plan;
@@ -339,17 +339,22 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   const styles = useStyles();
   const tables = useNumberTableStyles();
   const { node, parent, entry } = item;
-  const { decimals } = plan.settings;
   const periods = valueColumns(plan.settings);
-  const number = (value: number | null | undefined): string =>
-    value === null || value === undefined ? "—" : formatNumber(value, locale, decimals) || "—";
-  const signed = (value: number): string => `${value > 0 ? "+" : ""}${number(value)}`;
+  /** A value of column `c`, in its measure's decimals. */
+  const number = (value: number | null | undefined, c: number): string =>
+    value === null || value === undefined ? "—" : formatNumber(value, locale, columnDecimals(plan.settings, c)) || "—";
+  const signed = (value: number, c: number): string => `${value > 0 ? "+" : ""}${number(value, c)}`;
   const adjustment = rollsUp(plan, node.id);
   const ownTargets = plan.topDown.get(node.id);
   const since = changesSinceLastSubmission(history);
   const outside = changedOutside(entry, history);
   const changeText = (changes: readonly PeriodChange[]): string =>
-    changes.map((change) => `${periods[change.period]} ${number(change.before)} → ${number(change.after)}`).join(", ");
+    changes
+      .map(
+        (change) =>
+          `${periods[change.period]} ${number(change.before, change.period)} → ${number(change.after, change.period)}`,
+      )
+      .join(", ");
   const waiting = item.signOff ? waitingBelow(plan, node.id) : [];
   return (
     <Card aria-label={node.name} className={styles.card}>
@@ -389,16 +394,16 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
                 return (
                   <TableRow key={period}>
                     <TableCell>{period}</TableCell>
-                    <TableCell className={tables.number}>{number(figures.bottomUp)}</TableCell>
+                    <TableCell className={tables.number}>{number(figures.bottomUp, p)}</TableCell>
                     <TableCell className={tables.number}>
                       {figures.topDown === null
                         ? "—"
-                        : `${number(figures.topDown)} ${allocated ? "allocated" : "suggested"}`}
+                        : `${number(figures.topDown, p)} ${allocated ? "allocated" : "suggested"}`}
                     </TableCell>
                     <TableCell className={mergeClasses(tables.number, figures.outOfTolerance && styles.outside)}>
                       {figures.variance === null
                         ? "—"
-                        : `${signed(figures.variance)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
+                        : `${signed(figures.variance, p)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
                     </TableCell>
                     {capacity === null ? null : <CoverageCell coverage={capacity?.periods[p]} locale={locale} />}
                   </TableRow>
@@ -410,7 +415,7 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
       ) : null}
       <Text>
         {`${adjustment ? "Own adjustment" : "Entered"}: ${periods
-          .map((period, p) => `${period} ${number(entry.values[p] ?? null)}`)
+          .map((period, p) => `${period} ${number(entry.values[p] ?? null, p)}`)
           .join(" · ")}`}
       </Text>
       {since.length > 0 ? <Text>{`Changed since the last submission: ${changeText(since)}`}</Text> : null}
