@@ -6,31 +6,12 @@
  */
 import { ExcelPlanWorkbook } from "../src/excel/ExcelPlanWorkbook";
 import { TABLES } from "../src/core/plan/layout";
-import type { NodeEntry, PlanNode, PlanSettings } from "../src/core/plan/types";
+import type { NodeEntry } from "../src/core/plan/types";
 import { PAYLOAD_LIMIT_BYTES, RecordingExcel } from "../test/excel/support/RecordingExcel";
+import { BENCH_SETTINGS, PERIODS, benchNodes } from "./benchPlan";
 
-const PERIODS = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
-const SETTINGS: PlanSettings = {
-  name: "Bench",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: PERIODS,
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+const SETTINGS = BENCH_SETTINGS;
 const SAVE_READ_TARGET = 20_000;
-
-function nodes(size: number): PlanNode[] {
-  return Array.from({ length: size }, (_, i) => ({
-    id: `n${i}`,
-    parent: i === 0 ? "" : `n${Math.floor((i - 1) / 10)}`,
-    name: `Territory ${i}`,
-    owner: `owner${i % 250}`,
-    attributes: {},
-  }));
-}
 
 interface Figure {
   readonly syncs: number;
@@ -85,7 +66,7 @@ async function main(): Promise<void> {
   for (const size of [1_000, 10_000, 100_000]) {
     const excel = new RecordingExcel();
     const workbook = new ExcelPlanWorkbook(excel.run);
-    const setup = { settings: SETTINGS, nodes: nodes(size) };
+    const setup = { settings: SETTINGS, nodes: benchNodes(size) };
     const limitRatio = (figure: Figure): string => `${(figure.largest / PAYLOAD_LIMIT_BYTES).toFixed(2)} of 5 MB`;
 
     const first = await measure(excel, () => workbook.writePlan(setup));

@@ -11,24 +11,15 @@ import { performance } from "node:perf_hooks";
 import { ExcelPlanWorkbook } from "../src/excel/ExcelPlanWorkbook";
 import { SHEETS, buildPlanLayout } from "../src/core/plan/layout";
 import { buildPlanView } from "../src/core/plan/planView";
-import type { Plan, PlanNode, PlanSettings } from "../src/core/plan/types";
+import type { Plan, PlanSettings } from "../src/core/plan/types";
 import { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import { RecordingExcel } from "../test/excel/support/RecordingExcel";
 import { evaluateWorkbook } from "../test/integration/support/evaluate";
+import { BENCH_SETTINGS, benchNodes } from "./benchPlan";
 
 const NODES = Number(process.env.BENCH_NODES ?? 10_000);
-const PERIODS = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
-const ONE: PlanSettings = {
-  name: "Bench",
-  metric: "Revenue",
-  unit: "EUR",
-  periods: PERIODS,
-  decimals: 0,
-  tolerance: 0.05,
-  deadline: null,
-  allowNegative: false,
-};
+const ONE = BENCH_SETTINGS;
 const THREE: PlanSettings = {
   ...ONE,
   moreMeasures: [
@@ -36,16 +27,6 @@ const THREE: PlanSettings = {
     { name: "Margin", unit: "EUR", decimals: 2 },
   ],
 };
-
-function nodes(size: number): PlanNode[] {
-  return Array.from({ length: size }, (_, i) => ({
-    id: `n${i}`,
-    parent: i === 0 ? "" : `n${Math.floor((i - 1) / 10)}`,
-    name: `Territory ${i}`,
-    owner: `owner${i % 250}`,
-    attributes: {},
-  }));
-}
 
 /** Median milliseconds of `runs` calls, after one untimed. */
 function median(runs: number, work: () => unknown): number {
@@ -83,7 +64,7 @@ function withEntries(plan: Plan): Plan {
 }
 
 async function measure(settings: PlanSettings, size = NODES): Promise<Figures> {
-  const setup = { settings, nodes: nodes(size) };
+  const setup = { settings, nodes: benchNodes(size) };
   const layoutMs = median(3, () => buildPlanLayout(setup, {}));
 
   const excel = new RecordingExcel();

@@ -404,11 +404,10 @@ async function editContributorWorkbook(file, edits) {
  * changes a row that is not theirs; the manager collects it, sees what is accepted and what is refused and why, and
  * applies the accepted change.
  */
-async function managerSplitsAndCollects(t) {
+/** Europe's VP makes the workbook of one owner in Share; its path once downloaded, and its name. */
+async function splitFor(t, owner) {
   const { wb, page } = t;
-  const owner = "Uma Patel";
   const fileName = `${PLAN_NAME} - ${owner}.xlsx`;
-  await wb.expectCells(REPORT, { [`D${ROW.UK}`]: "Not started", [`F${ROW.UK}`]: "21,500", [`F${ROW.EMEA}`]: "21,500" });
   await wb.openView("Share");
   await wb.chooseMe("Ada Lovelace");
   await wb.pane.getByRole("group", { name: "Owners" }).getByRole("checkbox", { name: owner }).check();
@@ -420,6 +419,14 @@ async function managerSplitsAndCollects(t) {
   await wb.pane.getByRole("list", { name: "Workbooks" }).getByRole("link", { name: fileName }).waitFor();
   const file = path.join(t.temp, "returned", fileName);
   await download.saveAs(file);
+  return { file, fileName };
+}
+
+async function managerSplitsAndCollects(t) {
+  const { wb } = t;
+  const owner = "Uma Patel";
+  await wb.expectCells(REPORT, { [`D${ROW.UK}`]: "Not started", [`F${ROW.UK}`]: "21,500", [`F${ROW.EMEA}`]: "21,500" });
+  const { file, fileName } = await splitFor(t, owner);
 
   await editContributorWorkbook(file, [
     // The United Kingdom's own input (house accounts) for Q1: Uma's to enter.
@@ -681,17 +688,7 @@ async function twoMeasuresThroughTheLoop(t) {
   await wb.expectCells(REPORT, { [`O${ROW.DE1}`]: "60", [`P${ROW.DE1}`]: "-15", [`O${ROW.EMEA}`]: "120" });
   await t.screenshot("measures-reconciled");
 
-  const owner = "Dieter Braun";
-  const fileName = `${PLAN_NAME} - ${owner}.xlsx`;
-  await wb.openView("Share");
-  await wb.chooseMe("Ada Lovelace");
-  await wb.pane.getByRole("group", { name: "Owners" }).getByRole("checkbox", { name: owner }).check();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    wb.pane.getByRole("button", { name: "Create workbooks" }).click(),
-  ]);
-  const file = path.join(t.temp, "returned", fileName);
-  await download.saveAs(file);
+  const { file, fileName } = await splitFor(t, "Dieter Braun");
   await editContributorWorkbook(file, [
     { id: "DE", column: "Units Q1 2027", value: 5, allowed: true },
     { id: "DE-1", column: "Units Q1 2027", value: 99, allowed: false },

@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import type { SettingsDraft } from "./settingsDraft";
+import { FieldGroup } from "./FieldGroup";
 
 export interface EntryModeFieldsProps {
   draft: SettingsDraft;
@@ -20,28 +21,11 @@ function isWeekCalendar(draft: SettingsDraft): boolean {
   return draft.calendar !== "calendar" && draft.calendar !== "fiscal";
 }
 
-const useStyles = makeStyles({
-  group: {
-    border: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  legend: {
-    padding: 0,
-    fontWeight: tokens.fontWeightSemibold,
-    marginBottom: tokens.spacingVerticalXS,
-  },
-});
-
 /**
  * How contributors enter their targets: a value per period, or one annual number per node that My
  * targets spreads over the periods by the plan's default spread, optionally held to add up to it.
  */
 export function EntryModeFields({ draft, profiles, onChange }: EntryModeFieldsProps): React.JSX.Element {
-  const styles = useStyles();
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]): void =>
     onChange({ ...draft, [key]: value });
   // A profile named by the plan but no longer in GU Profiles stays choosable, so a new setup keeps it.
@@ -52,8 +36,7 @@ export function EntryModeFields({ draft, profiles, onChange }: EntryModeFieldsPr
       ? profiles
       : [...profiles, draft.annualSpread];
   return (
-    <fieldset className={styles.group}>
-      <legend className={styles.legend}>Entry</legend>
+    <FieldGroup legend="Entry">
       <Field label="Contributors enter">
         <RadioGroup
           value={draft.entryMode}
@@ -86,6 +69,6 @@ export function EntryModeFields({ draft, profiles, onChange }: EntryModeFieldsPr
           />
         </>
       ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -15,6 +15,7 @@ import { GRAINS, type Grain } from "../../../core/plan/types";
 import { EntryModeFields } from "./EntryModeFields";
 import { FirstFiscalYear, FiscalCalendarFields, PeriodDates } from "./PeriodCalendar";
 import { DECIMAL_CHOICES, type DraftField, type SettingsDraft } from "./settingsDraft";
+import { FieldGroup } from "./FieldGroup";
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
@@ -48,19 +49,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(10rem, 1fr))",
     alignItems: "start",
     gap: tokens.spacingHorizontalS,
-  },
-  group: {
-    border: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  legend: {
-    padding: 0,
-    fontWeight: tokens.fontWeightSemibold,
-    marginBottom: tokens.spacingVerticalXS,
   },
 });
 
@@ -119,8 +107,7 @@ export function SettingsForm({
           onChange={(_event, data) => set("moreMeasures", data.value)}
         />
       </Field>
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Periods</legend>
+      <FieldGroup legend="Periods">
         {currentPeriods !== null ? (
           <Checkbox
             checked={draft.keepPeriods}
@@ -161,7 +148,7 @@ export function SettingsForm({
           </div>
         ) : null}
         {choosePeriods ? <PeriodDates draft={draft} /> : null}
-      </fieldset>
+      </FieldGroup>
       <EntryModeFields draft={draft} profiles={profiles} onChange={onChange} />
       <div className={styles.row}>
         <Field label="Tolerance (%)" validationMessage={errors.tolerance} hint="Variance beyond this is flagged">
@@ -198,8 +185,7 @@ export function SettingsForm({
       <Field label="Approvers" hint="Names or e-mail addresses, separated by ;. Blank: every reviewing owner">
         <Input value={draft.approvers} onChange={(_event, data) => set("approvers", data.value)} />
       </Field>
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Guardrails (blank: no bound)</legend>
+      <FieldGroup legend="Guardrails (blank: no bound)">
         <div className={styles.row}>
           {BOUNDS.map((bound) => (
             <Field key={bound.field} label={bound.label} validationMessage={errors[bound.field]} hint={bound.hint}>
@@ -235,7 +221,7 @@ export function SettingsForm({
             <Radio value="comment" label="Needs a comment" />
           </RadioGroup>
         </Field>
-      </fieldset>
+      </FieldGroup>
     </div>
   );
 }
