@@ -10,7 +10,14 @@
  * thrown `CustomFunctions.Error` when the whole call fails (Microsoft documents throwing it as the
  * way a function puts an error in its cell).
  */
-import { CellError, fromHostCell, type ErrorCode, type FormulaResult, type ResultCell } from "../core/cell";
+import {
+  CellError,
+  fromHostCell,
+  isPlainGrid,
+  type ErrorCode,
+  type FormulaResult,
+  type ResultCell,
+} from "../core/cell";
 
 export type ExcelCell = number | string | CustomFunctions.Error;
 
@@ -94,6 +101,7 @@ export function toExcelCell(cell: ResultCell): ExcelCell {
  */
 export function toExcelResult(result: FormulaResult): ExcelCell[][] {
   if (result instanceof CellError) throw toExcelError(result);
+  if (isPlainGrid(result)) return result as ExcelCell[][];
   // A result of text (ids, paths) is checked cell by cell: reading it as numbers would parse each text.
   const text = result.length > 0 && typeof result[0][0] === "string";
   for (let r = 0; r < result.length; r++) {
