@@ -89,14 +89,20 @@ export function evenShareWeights(
   // Per parent (index nodeCount stands for "no parent") and column: sum and count of numeric weights.
   const groupSum = new Float64Array((nodeCount + 1) * columns);
   const groupCount = new Float64Array((nodeCount + 1) * columns);
+  // Rows with a blank weight, found in the same pass: each cell is read once.
+  const withBlank = new Uint8Array(weights.length);
   for (let r = 0; r < weights.length; r++) {
     const node = rowNode[r];
     if (node < 0) continue;
     const row = weights[r];
     const group = (parent[node] < 0 ? nodeCount : parent[node]) * columns;
     for (let c = 0; c < columns; c++) {
-      const weight = readNumber(row[c]);
-      if (weight === undefined) continue;
+      const cell = row[c];
+      const weight = readNumber(cell);
+      if (weight === undefined) {
+        if (blank(cell)) withBlank[r] = 1;
+        continue;
+      }
       groupSum[group + c] += weight > 0 ? weight : 0;
       groupCount[group + c] += 1;
     }
@@ -105,8 +111,7 @@ export function evenShareWeights(
   for (let r = 0; r < weights.length; r++) {
     const row = weights[r];
     const node = rowNode[r];
-    even[r] =
-      node < 0 || !row.some(blank) ? row : evenRow(row, (parent[node] < 0 ? nodeCount : parent[node]) * columns);
+    even[r] = withBlank[r] === 0 ? row : evenRow(row, (parent[node] < 0 ? nodeCount : parent[node]) * columns);
   }
   return even;
 

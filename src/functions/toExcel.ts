@@ -45,8 +45,9 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 export function fromExcel(arg: unknown): unknown {
   if (!isArray(arg)) return fromHostCell(arg);
   let copy: unknown[] | undefined;
-  // A range whose first row reads as numbers is read row by row as numbers (see `numbersOnly`).
-  const numeric = arg.length > 0 && isArray(arg[0]) && numbersOnly(arg[0] as unknown[]);
+  // A column whose first cell reads as a number is read row by row as numbers (see `numbersOnly`).
+  const numeric =
+    arg.length > 0 && isArray(arg[0]) && (arg[0] as unknown[]).length === 1 && numbersOnly(arg[0] as unknown[]);
   for (let r = 0; r < arg.length; r++) {
     const row: unknown = arg[r];
     let mapped: unknown = row;
@@ -75,10 +76,11 @@ function fromExcelRow(row: unknown[]): unknown[] {
 /**
  * Whether a row holds no object, told by copying it into a typed array: an error or data-type cell
  * (a plain object or a `CustomFunctions.Error`) reads as NaN there, and so does text that is not a
- * number, which only sends the row through `fromExcelRow`. Read by an indexed loop, a range's
+ * number, which only sends the row through `fromExcelRow`. Read by an indexed loop, a column's
  * numbers would each be boxed into a new heap object (V8 boxes a number read at a place that has
  * seen rows of numbers and rows of text, which every range argument place has): 1.6 MB of garbage
- * per 100,000-row column, several times over in a report's recalculation.
+ * per 100,000-row column, several times over in a report's recalculation. Only for columns: a wide
+ * row holding a blank or text is copied cell by cell through the runtime, slower than the loop.
  */
 function numbersOnly(row: unknown[]): boolean {
   const columns = row.length;
