@@ -45,14 +45,17 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 export function fromExcel(arg: unknown): unknown {
   if (!isArray(arg)) return fromHostCell(arg);
   let copy: unknown[] | undefined;
-  // A column whose first cell reads as a number is read row by row as numbers (see `numbersOnly`).
-  const numeric =
-    arg.length > 0 && isArray(arg[0]) && (arg[0] as unknown[]).length === 1 && numbersOnly(arg[0] as unknown[]);
+  // A column is read row by row as numbers (see `numbersOnly`) until a few of its rows are not: a
+  // column of ids then goes cell by cell, which is faster for text.
+  let numericTries = arg.length > 0 && isArray(arg[0]) && (arg[0] as unknown[]).length === 1 ? NUMERIC_TRIES : 0;
   for (let r = 0; r < arg.length; r++) {
     const row: unknown = arg[r];
     let mapped: unknown = row;
     if (isArray(row)) {
-      if (!numeric || !numbersOnly(row)) mapped = fromExcelRow(row);
+      if (numericTries === 0 || !numbersOnly(row)) {
+        if (numericTries > 0) numericTries--;
+        mapped = fromExcelRow(row);
+      }
     } else {
       mapped = fromHostCell(row);
     }
@@ -95,6 +98,9 @@ function numbersOnly(row: unknown[]): boolean {
   for (let c = 0; c < columns; c++) if (numbers[c] !== numbers[c]) return false;
   return true;
 }
+
+/** Rows of a column that may fail `numbersOnly` before the rest of it is read cell by cell. */
+const NUMERIC_TRIES = 8;
 
 /** Argument rows are copied here to be checked; grown when a wider row comes. */
 let numbersOfArgumentRow = new Float64Array(16);
