@@ -183,10 +183,14 @@ export class UnitSplitter {
     let leftover = magnitude - assigned;
     if (leftover === 0) return;
 
-    const order = this.order.subarray(0, count);
+    const order = this.order;
     for (let i = 0; i < count; i++) order[i] = i;
     this.weights = weights;
-    order.sort(this.byPriority);
+    // The order is total (ties end on the index), so either sort gives the same one. CASCADE splits
+    // once per family and period, mostly small ones, where a view and the builtin's copy for its
+    // comparator would be most of the garbage a 100,000-node call makes.
+    if (count <= INSERTION_SORT_MAX) insertionSort(order, count, this.byPriority);
+    else order.subarray(0, count).sort(this.byPriority);
     this.weights = NO_WEIGHTS;
     // The sum of the exact remainders is the leftover, so this hands out at most one unit per part;
     // the wrap-around and the give-back only matter when rounding noise moved a share across a whole.
@@ -197,6 +201,21 @@ export class UnitSplitter {
         leftover++;
       }
     }
+  }
+}
+
+/** Groups up to this size are sorted in place, without allocating. */
+const INSERTION_SORT_MAX = 32;
+
+function insertionSort(order: Uint32Array, count: number, compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < count; i++) {
+    const item = order[i];
+    let j = i - 1;
+    while (j >= 0 && compare(order[j], item) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = item;
   }
 }
 

@@ -1,6 +1,6 @@
 /** CASCADE: top-down targets pushed down a hierarchy, one column per period. */
 import { allocationProblem, decimalsProblem, fromUnits, splitExactly, toUnits, UnitSplitter } from "./allocation";
-import { asNumber, CellError, isBlank, type FormulaResult, type ResultCell } from "./cell";
+import { asNumber, CellError, isBlank, plainGrid, type FormulaResult, type ResultCell } from "./cell";
 import type { Hierarchy } from "./hierarchy/hierarchy";
 import { allocationMessages, messages } from "./messages";
 import { childrenShare, NO_OVER_ASSIGNMENT } from "./territory/overAssignment";
@@ -89,14 +89,20 @@ export function evenShareWeights(
   // Per parent (index nodeCount stands for "no parent") and column: sum and count of numeric weights.
   const groupSum = new Float64Array((nodeCount + 1) * columns);
   const groupCount = new Float64Array((nodeCount + 1) * columns);
+  // Rows with a blank weight, found in the same pass: each cell is read once.
+  const withBlank = new Uint8Array(weights.length);
   for (let r = 0; r < weights.length; r++) {
     const node = rowNode[r];
     if (node < 0) continue;
     const row = weights[r];
     const group = (parent[node] < 0 ? nodeCount : parent[node]) * columns;
     for (let c = 0; c < columns; c++) {
-      const weight = readNumber(row[c]);
-      if (weight === undefined) continue;
+      const cell = row[c];
+      const weight = readNumber(cell);
+      if (weight === undefined) {
+        if (blank(cell)) withBlank[r] = 1;
+        continue;
+      }
       groupSum[group + c] += weight > 0 ? weight : 0;
       groupCount[group + c] += 1;
     }
@@ -105,8 +111,7 @@ export function evenShareWeights(
   for (let r = 0; r < weights.length; r++) {
     const row = weights[r];
     const node = rowNode[r];
-    even[r] =
-      node < 0 || !row.some(blank) ? row : evenRow(row, (parent[node] < 0 ? nodeCount : parent[node]) * columns);
+    even[r] = withBlank[r] === 0 ? row : evenRow(row, (parent[node] < 0 ? nodeCount : parent[node]) * columns);
   }
   return even;
 
@@ -244,20 +249,50 @@ class CascadeRun {
   }
 
   result(): ResultCell[][] {
-    const { hierarchy, periods, kind } = this;
+    const { hierarchy } = this;
     const result: ResultCell[][] = new Array(hierarchy.rowCount);
+    let plain = true;
     for (let row = 0; row < hierarchy.rowCount; row++) {
       const node = hierarchy.rowNode[row];
-      const out: ResultCell[] = new Array(periods);
-      for (let c = 0; c < periods; c++) {
-        const cell = node * periods + c;
-        if (node < 0 || kind[cell] === BLANK) out[c] = "";
-        else if (kind[cell] === FAILED) out[c] = this.failures.get(cell) as CellError;
-        else out[c] = this.value[cell];
+      const numbers = node < 0 ? undefined : this.numberRow(node);
+      if (numbers !== undefined) result[row] = numbers;
+      else {
+        const cells = this.cellRow(node);
+        if (plain && !plainCells(cells)) plain = false;
+        result[row] = cells;
       }
-      result[row] = out;
     }
-    return result;
+    return plain ? plainGrid(result) : result;
+  }
+
+  /**
+   * The node's row when every period holds a number, or undefined. Made apart from `cellRow`: V8
+   * learns per place an array is made what it holds, and once a row made there held "" or an error
+   * it stores every later row's numbers as separate heap objects (see rollup.ts, `avgRow`).
+   */
+  private numberRow(node: number): number[] | undefined {
+    const { periods, kind, value } = this;
+    const base = node * periods;
+    for (let c = 0; c < periods; c++) {
+      const number = value[base + c];
+      // `x - x === 0` holds for finite numbers only.
+      if (kind[base + c] === BLANK || kind[base + c] === FAILED || number - number !== 0) return undefined;
+    }
+    const row = new Array<number>(periods);
+    for (let c = 0; c < periods; c++) row[c] = value[base + c];
+    return row;
+  }
+
+  private cellRow(node: number): ResultCell[] {
+    const { periods, kind } = this;
+    const out: ResultCell[] = new Array(periods);
+    for (let c = 0; c < periods; c++) {
+      const cell = node * periods + c;
+      if (node < 0 || kind[cell] === BLANK) out[c] = "";
+      else if (kind[cell] === FAILED) out[c] = this.failures.get(cell) as CellError;
+      else out[c] = this.value[cell];
+    }
+    return out;
   }
 
   /**
@@ -318,4 +353,13 @@ class CascadeRun {
       this.failures.set(childCell, failure);
     }
   }
+}
+
+/** Whether a row holds finite numbers and text only. */
+function plainCells(cells: readonly ResultCell[]): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell !== "string" && (typeof cell !== "number" || cell - cell !== 0)) return false;
+  }
+  return true;
 }

@@ -20,6 +20,24 @@ export type Grid<T> = T[][];
 /** A whole call either fails with one error or returns a grid that spills. */
 export type FormulaResult = CellError | Grid<ResultCell>;
 
+/**
+ * Result grids whose maker knows every cell is a finite number or text. A host adapter looks at
+ * each cell of any other grid for errors and numbers the host cannot hold; at 100,000 rows that
+ * look costs a tenth of a ROLLUP that reuses its hierarchy. Weak, so a grid is forgotten with it.
+ */
+const plainGrids = new WeakSet<object>();
+
+/** Marks `grid`, just made by a formula that kept count, as holding finite numbers and text only. */
+export function plainGrid(grid: Grid<ResultCell>): Grid<ResultCell> {
+  plainGrids.add(grid);
+  return grid;
+}
+
+/** Whether `plainGrid` marked this grid. */
+export function isPlainGrid(grid: Grid<ResultCell>): boolean {
+  return plainGrids.has(grid);
+}
+
 /** Errors repeat (a column of #N/A); one shared value per code and message, up to this many. */
 const SHARED_ERRORS_MAX = 256;
 const sharedErrors = new Map<string, CellError>();

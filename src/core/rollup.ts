@@ -44,6 +44,8 @@ export class Rollup {
   /** Shared by every cell that has one, so reading a large result allocates no errors per cell. */
   private readonly nothingToAverage = new CellError("DIV0", messages.nothingToAverage);
   private readonly overflow = new CellError("NUM", messages.tooLarge);
+  /** Whether a row made so far holds an error (see `plain`). */
+  private madeError = false;
 
   constructor(
     readonly method: RollupMethod,
@@ -82,6 +84,11 @@ export class Rollup {
     }
   }
 
+  /** Whether every row `row` has made so far holds finite numbers only. */
+  get plain(): boolean {
+    return !this.madeError;
+  }
+
   /** The node's aggregates across all columns, as a new row. */
   row(node: number): (number | CellError)[] {
     if (this.errors === undefined) {
@@ -91,7 +98,11 @@ export class Rollup {
     }
     const columns = this.columns;
     const row = new Array<number | CellError>(columns);
-    for (let column = 0; column < columns; column++) row[column] = this.cell(node, column);
+    for (let column = 0; column < columns; column++) {
+      const cell = this.cell(node, column);
+      if (cell instanceof CellError) this.madeError = true;
+      row[column] = cell;
+    }
     return row;
   }
 
@@ -105,7 +116,10 @@ export class Rollup {
       const total = totals[base + column];
       // Two stores, not one of `finite ? number : error`: a value that may be either is boxed.
       if (isFiniteNumber(total)) row[column] = total;
-      else row[column] = this.overflow;
+      else {
+        row[column] = this.overflow;
+        this.madeError = true;
+      }
     }
     return row;
   }
@@ -133,6 +147,8 @@ export class Rollup {
       for (let column = 0; column < columns; column++) row[column] = totals[base + column] / counts[base + column];
       return row;
     }
+    // Here a count is 0 or an average is not finite: the row holds an error.
+    this.madeError = true;
     const row = new Array<number | CellError>(columns);
     for (let column = 0; column < columns; column++) {
       const count = counts[base + column];

@@ -10,7 +10,14 @@
  * thrown `CustomFunctions.Error` when the whole call fails (Microsoft documents throwing it as the
  * way a function puts an error in its cell).
  */
-import { CellError, fromHostCell, type ErrorCode, type FormulaResult, type ResultCell } from "../core/cell";
+import {
+  CellError,
+  fromHostCell,
+  isPlainGrid,
+  type ErrorCode,
+  type FormulaResult,
+  type ResultCell,
+} from "../core/cell";
 
 export type ExcelCell = number | string | CustomFunctions.Error;
 
@@ -38,19 +45,17 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 export function fromExcel(arg: unknown): unknown {
   if (!isArray(arg)) return fromHostCell(arg);
   let copy: unknown[] | undefined;
+  // A column is read row by row as numbers (see `numbersOnly`) until a few of its rows are not: a
+  // column of ids then goes cell by cell, which is faster for text.
+  let numericTries = arg.length > 0 && isArray(arg[0]) && (arg[0] as unknown[]).length === 1 ? NUMERIC_TRIES : 0;
   for (let r = 0; r < arg.length; r++) {
     const row: unknown = arg[r];
     let mapped: unknown = row;
     if (isArray(row)) {
-      let rowCopy: unknown[] | undefined;
-      for (let c = 0; c < row.length; c++) {
-        const cell: unknown = row[c];
-        // Only objects can be errors; the type test keeps the scan of a large range cheap.
-        if (typeof cell !== "object" || cell === null) continue;
-        const converted = fromHostCell(cell);
-        if (converted !== cell) (rowCopy ??= row.slice())[c] = converted;
+      if (numericTries === 0 || !numbersOnly(row)) {
+        if (numericTries > 0) numericTries--;
+        mapped = fromExcelRow(row);
       }
-      mapped = rowCopy ?? row;
     } else {
       mapped = fromHostCell(row);
     }
@@ -58,6 +63,47 @@ export function fromExcel(arg: unknown): unknown {
   }
   return copy ?? arg;
 }
+
+function fromExcelRow(row: unknown[]): unknown[] {
+  let rowCopy: unknown[] | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const cell: unknown = row[c];
+    // Only objects can be errors; the type test keeps the scan of a large range cheap.
+    if (typeof cell !== "object" || cell === null) continue;
+    const converted = fromHostCell(cell);
+    if (converted !== cell) (rowCopy ??= row.slice())[c] = converted;
+  }
+  return rowCopy ?? row;
+}
+
+/**
+ * Whether a row holds no object, told by copying it into a typed array: an error or data-type cell
+ * (a plain object or a `CustomFunctions.Error`) reads as NaN there, and so does text that is not a
+ * number, which only sends the row through `fromExcelRow`. Read by an indexed loop, a column's
+ * numbers would each be boxed into a new heap object (V8 boxes a number read at a place that has
+ * seen rows of numbers and rows of text, which every range argument place has): 1.6 MB of garbage
+ * per 100,000-row column, several times over in a report's recalculation. Only for columns: a wide
+ * row holding a blank or text is copied cell by cell through the runtime, slower than the loop.
+ */
+function numbersOnly(row: unknown[]): boolean {
+  const columns = row.length;
+  if (columns > numbersOfArgumentRow.length) numbersOfArgumentRow = new Float64Array(columns);
+  const numbers = numbersOfArgumentRow;
+  try {
+    numbers.set(row as ArrayLike<number>);
+  } catch {
+    // An object that cannot be read as a number (no prototype) is read cell by cell.
+    return false;
+  }
+  for (let c = 0; c < columns; c++) if (numbers[c] !== numbers[c]) return false;
+  return true;
+}
+
+/** Rows of a column that may fail `numbersOnly` before the rest of it is read cell by cell. */
+const NUMERIC_TRIES = 8;
+
+/** Argument rows are copied here to be checked; grown when a wider row comes. */
+let numbersOfArgumentRow = new Float64Array(16);
 
 /**
  * Excel errors already made, one per core error: a column of "No numbers to average" shares one
@@ -94,6 +140,7 @@ export function toExcelCell(cell: ResultCell): ExcelCell {
  */
 export function toExcelResult(result: FormulaResult): ExcelCell[][] {
   if (result instanceof CellError) throw toExcelError(result);
+  if (isPlainGrid(result)) return result as ExcelCell[][];
   // A result of text (ids, paths) is checked cell by cell: reading it as numbers would parse each text.
   const text = result.length > 0 && typeof result[0][0] === "string";
   for (let r = 0; r < result.length; r++) {

@@ -385,3 +385,54 @@ describe("hierarchy functions", () => {
     expect(failure(call)).toBe(expected);
   });
 });
+
+/**
+ * Results a formula knows to hold only numbers and text skip the adapter's per-cell check; a cell
+ * Excel must show as an error, after rows of plain numbers, must still reach Excel as one.
+ */
+describe("an error cell below rows of numbers", () => {
+  const chain = [["A"], ["B"], ["C"]];
+  const chainParents = [[null], ["A"], ["B"]];
+
+  it.each<[string, () => unknown[][], unknown[][]]>([
+    [
+      "ROLLUP sum past the largest number is #NUM! in that cell only",
+      () => ROLLUP([["C"], ["B"], ["A"]], [["B"], ["A"], [null]], [[1], [1e308], [1e308]], null, null),
+      [[1], [1e308], ["#NUM!"]],
+    ],
+    [
+      "ROLLUP avg of nothing is #DIV/0!",
+      () => ROLLUP(chain, chainParents, [[1], [2], [null]], null, "avg"),
+      [[1.5], [2], ["#DIV/0!"]],
+    ],
+    [
+      "ROLLUP of an unknown requested node is #N/A in its row",
+      () => ROLLUP(chain, chainParents, [[1], [2], [3]], [["A"], ["Z"]], null),
+      [[6], ['#N/A No node "Z"']],
+    ],
+    [
+      "LEVEL of an unknown requested node is #N/A in its row",
+      () => LEVEL(chain, chainParents, [["C"], ["Z"]]),
+      [[3], ['#N/A No node "Z"']],
+    ],
+    [
+      "VARIANCE pct against a zero target",
+      () => VARIANCE([[1], [2], [3]], [[1], [1], [0]], "pct"),
+      [[0], [1], ["#DIV/0!"]],
+    ],
+    ["VARIANCE past the largest number", () => VARIANCE([[1], [1.5e308]], [[1], [-1.5e308]], null), [[0], ["#NUM!"]]],
+    [
+      "CASCADE below an error target",
+      () =>
+        CASCADE(
+          [["A"], ["B"], ["C"], ["D"]],
+          [[null], ["A"], [null], ["C"]],
+          [[10], [null], [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)], [null]],
+          null,
+        ),
+      [[10], [10], ["#N/A"], ["#N/A"]],
+    ],
+  ])("%s", (_case, call, expected) => {
+    expect(grid(call())).toEqual(expected);
+  });
+});

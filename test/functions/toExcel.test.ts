@@ -92,6 +92,26 @@ describe("fromExcel", () => {
     ];
     expect(fromExcel(range)).toEqual([[7, "EMEA"]]);
   });
+
+  // Columns are checked through a typed array first, where blanks, booleans and numeric text read
+  // as numbers; every kind of column must still have its error and data-type cells read.
+  it.each<[string, unknown[]]>([
+    ["numbers", [1, 2.5, -3]],
+    ["numbers with blanks as Excel on the web and the report pass them", [null, 2.5, "", " "]],
+    ["booleans and numeric text", [true, "12", false]],
+    ["ids", ["EMEA", "UK", "DE", "US", "CA", "MX", "BR", "AR", "CL", "PE", "JP"]],
+    ["ids after blanks", ["", null, "Company", "EMEA", "UK", "DE", "US", "CA", "MX", "BR", "AR"]],
+  ])("reads an error and a data-type cell after a column of %s", (_kind, cells) => {
+    const range = [
+      ...cells.map((cell) => [cell]),
+      [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)],
+      [{ type: "Double", basicValue: 4 }],
+    ];
+    const read = fromExcel(range) as unknown[][];
+    expect(read.slice(0, cells.length)).toEqual(cells.map((cell) => [cell]));
+    expect(read[cells.length][0]).toEqual(new CellError("NA", ""));
+    expect(read[cells.length + 1]).toEqual([4]);
+  });
 });
 
 describe("callFromExcel", () => {

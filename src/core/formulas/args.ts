@@ -27,7 +27,10 @@ import { VARIANCE_MODES, type VarianceMode } from "../variance";
 /** A range argument as rows of cells, all of the same length. */
 export type Rows = readonly (readonly unknown[])[];
 
-/** One column of cells read from an argument given as a single column or a single row. */
+/**
+ * One column of cells read from an argument given as a single column or a single row. The cells
+ * are the vector's own, never an array of the caller's, so a hierarchy can keep them.
+ */
 export interface Vector {
   readonly cells: readonly unknown[];
   /** Given as a single row (of more than one cell); results are still one row per cell. */
@@ -93,7 +96,7 @@ export function toVector(arg: unknown, name: string): Vector | CellError {
     for (let row = 0; row < rows.length; row++) cells[row] = rows[row][0];
     return { cells, across: false };
   }
-  if (rows.length === 1) return { cells: rows[0], across: true };
+  if (rows.length === 1) return { cells: rows[0].slice(), across: true };
   return new CellError("VALUE", messages.notVector(name, rows.length, rows[0].length));
 }
 
@@ -279,8 +282,8 @@ export function toHierarchy(ids: Vector, parents: Vector): Hierarchy | CellError
   }
   const built = Hierarchy.build(ids.cells, parents.cells);
   if (!built.ok) return problemsError(built.problems);
-  // Copies: a caller may change its arrays after the call, and the cache must not change with them.
-  last = { ids: ids.cells.slice(), parents: parents.cells.slice(), hierarchy: built.hierarchy };
+  // Not copied: a vector's cells are its own (see `Vector`), so no caller can change them.
+  last = { ids: ids.cells, parents: parents.cells, hierarchy: built.hierarchy };
   return built.hierarchy;
 }
 

@@ -6,7 +6,7 @@
  * Arguments are read by ./args, in the order it describes (options, shapes, row counts, the
  * hierarchy, then the nodes looked up in it), so the error a user sees is about the first thing to fix.
  */
-import { CellError, idKey, idText, isBlank, type FormulaResult, type Grid, type ResultCell } from "../cell";
+import { CellError, idKey, idText, isBlank, plainGrid, type FormulaResult, type Grid, type ResultCell } from "../cell";
 import type { Hierarchy } from "../hierarchy/hierarchy";
 import { parentsFromLevels as outlineParents, type OutlineLevel } from "../hierarchy/outline";
 import { messages } from "../messages";
@@ -85,11 +85,16 @@ export function rollup(
   const columns = rows[0].length;
   const totals = rollUp(hierarchy, rows, columns, how);
   const grid = new Array<ResultCell[]>(targets.length);
+  let requestError = false;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
-    grid[i] = typeof target === "number" ? totals.row(target) : filledRow(target, columns);
+    if (typeof target === "number") grid[i] = totals.row(target);
+    else {
+      grid[i] = filledRow(target, columns);
+      if (target !== "") requestError = true;
+    }
   }
-  return grid;
+  return requestError || !totals.plain ? grid : plainGrid(grid);
 }
 
 /** LEVEL: depth of each node, root = 1. */
@@ -100,11 +105,16 @@ export function level(ids: unknown, parents: unknown, nodes?: unknown): FormulaR
   if (targets instanceof CellError) return targets;
   const depth = tree.hierarchy.depth;
   const grid = new Array<ResultCell[]>(targets.length);
+  let requestError = false;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
-    grid[i] = [typeof target === "number" ? depth[target] : target];
+    if (typeof target === "number") grid[i] = [depth[target]];
+    else {
+      grid[i] = [target];
+      if (target !== "") requestError = true;
+    }
   }
-  return grid;
+  return requestError ? grid : plainGrid(grid);
 }
 
 /** PATH: the ids from the root down to each node, joined by `separator` (default " > "). */

@@ -134,7 +134,7 @@ export class Hierarchy {
     const rowNode = new Int32Array(ids.length).fill(NONE);
     const rowOfNode = new Int32Array(ids.length);
     let nodeCount = 0;
-    const names: string[] = [];
+    const names = new Array<string>(ids.length);
     const byKey = new KeyIndex(ids.length);
     const duplicateRows = new Map<number, number[]>();
     for (let row = 0; row < ids.length; row++) {
@@ -150,13 +150,14 @@ export class Hierarchy {
       }
       rowNode[row] = node;
       rowOfNode[nodeCount++] = row;
-      names.push(textOf(ids[row]));
+      names[node] = textOf(ids[row]);
     }
     for (const [first, rows] of duplicateRows) {
       const name = names[first];
       problems.push({ kind: "duplicateId", rows, ids: [name], message: messages.duplicateId(name, rows) });
     }
 
+    names.length = nodeCount;
     const nodeRow = rowOfNode.slice(0, nodeCount);
     const parent = new Int32Array(nodeCount).fill(NONE);
     for (let node = 0; node < nodeCount; node++) {
@@ -296,7 +297,7 @@ function randomSeed(): number {
 class KeyIndex {
   private slots: Int32Array;
   private readonly shift: number;
-  private readonly keys: string[] = [];
+  private readonly keys: string[];
   private seed = randomSeed();
   private operations = 0;
   private probes = 0;
@@ -309,6 +310,7 @@ class KeyIndex {
     while (1 << bits < maxKeys * 2) bits++;
     this.slots = new Int32Array(1 << bits).fill(NONE);
     this.shift = 32 - bits;
+    this.keys = new Array<string>(maxKeys);
   }
 
   /** The node already holding `key`, or else `node`, which then holds it. Nodes are added 0, 1, 2, ... */
