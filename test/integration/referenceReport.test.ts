@@ -21,7 +21,7 @@ async function planWithLastYear(mode: HostMode): Promise<MemoryPlanWorkbook> {
   await plan.writePlan({ settings: SETTINGS, nodes: NODES });
   expect(await plan.addTable("reference")).toBe("added");
   // Last year for the leaves only, Q2 left blank for Germany.
-  plan.workbook.appendTableRows(TABLES.reference, [["", "", ""]]);
+  plan.workbook.appendTableRows(TABLES.reference, [["", "", "", "", ""]]);
   plan.workbook.write({ sheet: SHEETS.reference, row: 1, col: 0, rowCount: 2, colCount: 3 }, [
     ["UK", 100, 100],
     ["DE", 100, ""],

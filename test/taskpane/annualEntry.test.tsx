@@ -105,7 +105,11 @@ test("with two measures a rep gets a group of fields per measure, spreads each a
   });
   const workbook = new FakePlanWorkbook({
     ...plan,
-    reference: { values: new Map([["NORTH", [100, 300, 4, 4]]]), problems: [] },
+    reference: {
+      values: new Map([["NORTH", [100, 300, 4, 4]]]),
+      forecast: new Map([["NORTH", [600, 1200, 5, null]]]),
+      problems: [],
+    },
   });
   const { user } = renderTaskPane(workbook);
   await user.click(await screen.findByRole("tab", { name: "My targets" }));
@@ -123,8 +127,15 @@ test("with two measures a rep gets a group of fields per measure, spreads each a
   // Totals per measure: revenue against its 2,000 target, units against 20; never euros plus units.
   expect(within(revenue).getByText(/^Total 2,000 · Top-down 2,000/)).toBeInTheDocument();
   expect(
-    within(units).getByText(/^Total 9\.0 · Top-down 20\.0 · Gap -11\.0 · Last year 8\.0 · \+12\.5 %/),
+    within(units).getByText(/^Total 9\.0 · Top-down 20\.0 · Gap -11\.0 · Last year 8\.0 · \+12\.5 % · Forecast 5\.0$/),
   ).toBeInTheDocument();
+  // This year's forecast beside each field, where the plan holds one.
+  expect(within(revenue).getByRole("textbox", { name: "Q1 2027 (EUR)" })).toHaveAccessibleDescription(
+    /Last year 100 · \+400 % · Forecast 600$/,
+  );
+  expect(within(units).getByRole("textbox", { name: "Units Q2 2027 (units)" })).not.toHaveAccessibleDescription(
+    /Forecast/,
+  );
 
   // A ratio is worked out from the two measures, as the report does: the price per unit as typed.
   expect(

@@ -34,10 +34,12 @@ describe.each(KINDS)("$name: last year's values", ({ open }) => {
     await workbook.writePlan({ settings: SETTINGS, nodes: NODES });
   });
 
-  /** Pasting rows under the header, as a planner does (the table grows over them). */
+  /** Pasting rows under the header, as a planner does (the table grows over them); short rows leave the rest blank. */
   function paste(rows: (string | number)[][]): void {
-    cells.write({ sheet: SHEETS.reference, row: 1, col: 0, rowCount: 1, colCount: rows[0].length }, [rows[0]]);
-    if (rows.length > 1) cells.appendTableRows(TABLES.reference, rows.slice(1));
+    const width = cells.table(TABLES.reference)?.range.colCount ?? 0;
+    const full = rows.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("")]);
+    cells.write({ sheet: SHEETS.reference, row: 1, col: 0, rowCount: 1, colCount: width }, [full[0]]);
+    if (full.length > 1) cells.appendTableRows(TABLES.reference, full.slice(1));
   }
 
   test("a plan without them reads as before", async () => {
@@ -46,13 +48,13 @@ describe.each(KINDS)("$name: last year's values", ({ open }) => {
 
   test("are added with the plan's periods as headers, then read by id with the plan", async () => {
     expect(await workbook.addTable("reference")).toBe("added");
-    expect(cells.values({ sheet: SHEETS.reference, row: 0, col: 0, rowCount: 1, colCount: 3 })).toEqual([
-      ["Id", "Q1 2027", "Q2 2027"],
+    expect(cells.values({ sheet: SHEETS.reference, row: 0, col: 0, rowCount: 1, colCount: 5 })).toEqual([
+      ["Id", "Q1 2027", "Q2 2027", "Forecast Q1 2027", "Forecast Q2 2027"],
     ]);
     expect(await workbook.addTable("reference")).toBe("exists");
     paste([
-      ["uk", 100, 120],
-      ["DE", 80, ""],
+      ["uk", 100, 120, 110, 130],
+      ["DE", 80, "", "", ""],
     ]);
     const plan = await new MemoryPlanWorkbook(cells).readPlan();
     expect(plan?.reference).toEqual({
@@ -60,8 +62,27 @@ describe.each(KINDS)("$name: last year's values", ({ open }) => {
         ["UK", [100, 120]],
         ["DE", [80, null]],
       ]),
+      forecast: new Map([
+        ["UK", [110, 130]],
+        ["DE", [null, null]],
+      ]),
       problems: [],
     });
+  });
+
+  test("a table without Forecast columns (added before they existed) has last year only; a bad forecast is named", async () => {
+    await workbook.addTable("reference");
+    paste([["UK", 100, 120, "soon", 130]]);
+    const plan = await new MemoryPlanWorkbook(cells).readPlan();
+    expect(plan?.reference?.problems.map((problem) => problem.message)).toEqual([
+      '"UK" Forecast Q1 2027 (row 2 of GU Reference) is not a number; enter a number or leave it blank',
+    ]);
+    expect(plan?.reference?.forecast?.get("UK")).toEqual([null, 130]);
+    // The same table with its Forecast columns deleted, as a workbook from before them.
+    cells.resizeTable(TABLES.reference, { sheet: SHEETS.reference, row: 0, col: 0, rowCount: 2, colCount: 3 });
+    const older = await new MemoryPlanWorkbook(cells).readPlan();
+    expect(older?.reference?.forecast).toBeUndefined();
+    expect(older?.reference?.values.get("UK")).toEqual([100, 120]);
   });
 
   test("bad rows are named by their sheet rows and left out; the plan still reads", async () => {

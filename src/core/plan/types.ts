@@ -138,6 +138,8 @@ export interface CapacityTable {
 /** Last year's values per node id, from the optional GU Reference table (layout/referenceTable.ts). */
 export interface ReferenceValues {
   readonly values: ReadonlyMap<string, PeriodValues>;
+  /** This year's forecast per node id, from the table's Forecast columns; absent without them. */
+  readonly forecast?: ReadonlyMap<string, PeriodValues>;
   /** Rows left out, each naming its sheet row and the fix. */
   readonly problems: readonly TerritoryProblem[];
 }

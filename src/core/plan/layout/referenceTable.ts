@@ -3,8 +3,11 @@
  * values per node and period, set beside every field a contributor fills and measured against by
  * the growth guardrails (src/core/plan/guardrails.ts):
  *
- *   Id | <period 1> | <period 2> | ...
+ *   Id | <period 1> | <period 2> | ... | Forecast <period 1> | Forecast <period 2> | ...
  *
+ * (a value column per measure and period, measures.ts). The Forecast columns hold this year's
+ * forecast, shown beside each field as last year is; a table without them (added before they
+ * existed) has no forecast.
  * The pane adds it on request (a plan without it works as before) and the planner fills it by
  * pasting last year's figures, ids first. Columns are found by header; a period without a column
  * has no reference. A bad row never stops the plan being read: it is a problem the pane lists,
@@ -20,10 +23,23 @@ import { ID_HEADER, SHEETS, TABLES } from "./names";
 import type { TerritoryProblem } from "../../territory/messages";
 import { valueColumnInfo, valueColumns } from "../measures";
 
-/** The new reference table for the plan's value columns: headers as text and one blank row in each measure's number format. */
+/** The header of a value column's forecast in GU Reference. */
+export function forecastHeader(column: string): string {
+  return `Forecast ${column}`;
+}
+
+/**
+ * The new reference table for the plan's value columns, last year's then this year's forecast:
+ * headers as text and one blank row in each measure's number format.
+ */
 export function referenceTableLayout(settings: PlanSettings): BlankTableLayout {
-  const formats = [GENERAL, ...valueColumnInfo(settings).map((column) => numberFormat(column.decimals))];
-  return blankTableLayout("reference", [ID_HEADER, ...valueColumns(settings)], formats);
+  const formats = valueColumnInfo(settings).map((column) => numberFormat(column.decimals));
+  const labels = valueColumns(settings);
+  return blankTableLayout(
+    "reference",
+    [ID_HEADER, ...labels, ...labels.map(forecastHeader)],
+    [GENERAL, ...formats, ...formats],
+  );
 }
 
 /** Last year's values of the plan's nodes, by node id as the plan writes it, from the table's grid. */
@@ -41,6 +57,9 @@ export function readReferenceGrid(
     };
   }
   const columns = periods.map((period) => findColumn(grid.headers, period));
+  const forecastColumns = periods.map((period) => findColumn(grid.headers, forecastHeader(period)));
+  const hasForecast = forecastColumns.some((c) => c >= 0);
+  const forecast = new Map<string, (number | null)[]>();
   const ids = new Map(nodes.map((node) => [idKey(node.id) as string, node.id]));
   const values = new Map<string, (number | null)[]>();
   const firstRows = new Map<string, number>();
@@ -49,7 +68,8 @@ export function readReferenceGrid(
     const row = sheetRowOf(index);
     const key = idKey(cells[idColumn]);
     if (key === undefined) {
-      if (columns.some((c) => c >= 0 && !isBlank(cells[c]))) problems.push(problem(row, referenceMessages.noId(row)));
+      if ([...columns, ...forecastColumns].some((c) => c >= 0 && !isBlank(cells[c])))
+        problems.push(problem(row, referenceMessages.noId(row)));
       return;
     }
     const id = ids.get(key);
@@ -64,17 +84,21 @@ export function readReferenceGrid(
       return;
     }
     firstRows.set(key, row);
-    const read: (number | null)[] = [];
-    for (let p = 0; p < periods.length; p++) {
-      const cell = columns[p] < 0 ? null : cells[columns[p]];
-      const number = isBlank(cell) ? null : (asNumber(cell) ?? null);
-      if (!isBlank(cell) && number === null)
-        problems.push(problem(row, referenceMessages.notANumber(written, periods[p], row)));
-      read.push(number);
-    }
-    values.set(id, read);
+    const readColumns = (at: readonly number[], header: (period: string) => string): (number | null)[] =>
+      periods.map((period, p) => {
+        const cell = at[p] < 0 ? null : cells[at[p]];
+        const number = isBlank(cell) ? null : (asNumber(cell) ?? null);
+        if (!isBlank(cell) && number === null)
+          problems.push(problem(row, referenceMessages.notANumber(written, header(period), row)));
+        return number;
+      });
+    values.set(
+      id,
+      readColumns(columns, (period) => period),
+    );
+    if (hasForecast) forecast.set(id, readColumns(forecastColumns, forecastHeader));
   });
-  return { values, problems };
+  return { values, problems, ...(hasForecast ? { forecast } : {}) };
 }
 
 function problem(row: number, message: string): TerritoryProblem {

@@ -64,6 +64,8 @@ export interface EntryCardProps {
   typed: readonly (number | null)[];
   /** Per period, the node's reference value (last year's) when the plan holds them: shown with the growth as typed. */
   reference?: readonly (number | null)[];
+  /** Per value column, this year's forecast for the node when the plan holds one: shown beside each field. */
+  forecast?: readonly (number | null)[];
   /** The plan's named seasonality profiles, to spread an annual number by. */
   profiles?: readonly NamedProfile[];
   /** What the typed values break of the plan's guardrails, before submitting. */
@@ -160,6 +162,14 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
     return `${ratio.name}: ${parts.join(" · ")}`;
   }
 
+  /** "Forecast 1,100": this year's forecast beside a field (`at` one value column) or under a measure's fields. */
+  function forecastText(at: readonly number[], decimals: number): string | undefined {
+    const forecast = props.forecast;
+    if (forecast === undefined) return undefined;
+    const total = sumOf(at.map((c) => forecast[c] ?? null));
+    return total === null ? undefined : `Forecast ${number(total, decimals)}`;
+  }
+
   /** Measure `m`'s annual number as typed and, when it spread, the values of its columns only. */
   function spreadInto(m: number, typedAnnual: string, values: readonly number[] | null): void {
     const texts = [...draft.texts];
@@ -245,7 +255,11 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
                   validationMessage={errors[i] ?? undefined}
                   hint={
                     errors[i] === null
-                      ? joined(guidance(live?.periods[i], i, measure.decimals), lastYear([i], measure.decimals))
+                      ? joined(
+                          guidance(live?.periods[i], i, measure.decimals),
+                          lastYear([i], measure.decimals),
+                          forecastText([i], measure.decimals),
+                        )
                       : undefined
                   }
                 >
@@ -265,6 +279,7 @@ export function EntryCard(props: EntryCardProps): React.JSX.Element {
                   `Total ${number(total.bottomUp, measure.decimals)}`,
                   guidance(total, null, measure.decimals),
                   lastYear(at, measure.decimals),
+                  forecastText(at, measure.decimals),
                 )}
               </Caption1>
             ) : null}

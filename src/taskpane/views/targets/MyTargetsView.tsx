@@ -201,6 +201,7 @@ export function MyTargetsView({
                   adjustment={rollsUp(plan, node.id)}
                   typed={checks.get(node.id)?.values ?? []}
                   reference={plan.reference?.values.get(node.id)}
+                  forecast={plan.reference?.forecast?.get(node.id)}
                   profiles={plan.profiles?.profiles}
                   guardrails={submissionCheck(
                     plan,
