@@ -87,6 +87,37 @@ describe("Reconcile", () => {
     ]);
   });
 
+  test("with two measures each column is compared in its own measure's decimals; the total is the first measure's", async () => {
+    const view = openReconcile(
+      await memoryPlan({
+        settings: { moreMeasures: [{ name: "Units", unit: "units", decimals: 1 }] },
+        nodes: [
+          ["W", "", "World", "ceo"],
+          ["DE", "W", "Germany", "de"],
+          ["FR", "W", "France", "fr"],
+        ],
+        entries: { DE: [[100, 100, 2.5, 3], "Submitted"], FR: [[50, 60, 1, 1.5], "Draft"] },
+        topDown: { W: [160, 150, 4, 4.5] },
+      }),
+    );
+    await chooseNode(view, "wor", "World (W)");
+    expect(rowsOf(screen.getByRole("table", { name: "Compare World" }))).toEqual([
+      ["Q1 2027", "160", "150", "-10", "-6.3 % outside tolerance"],
+      ["Q2 2027", "150", "160", "+10", "+6.7 % outside tolerance"],
+      ["Units Q1 2027", "4.0", "3.5", "-0.5", "-12.5 % outside tolerance"],
+      ["Units Q2 2027", "4.5", "4.5", "0.0", "0.0 %"],
+      ["Total", "310", "310", "0", "0.0 %"],
+    ]);
+    await view.user.selectOptions(screen.getByRole("combobox", { name: "Contributions in" }), "Units Q1 2027");
+    expect(rowsOf(screen.getByRole("table", { name: "Contributions to the gap of World" }))[0]).toEqual([
+      "Germany",
+      "2.9",
+      "2.5",
+      "-0.4",
+      expect.stringMatching(/%/),
+    ]);
+  });
+
   test("a child's cascaded target is marked as coming from above", async () => {
     const view = openReconcile(await worldPlan());
     await chooseNode(view, "germ", "Germany (DE)");

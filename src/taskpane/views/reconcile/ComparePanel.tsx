@@ -16,7 +16,7 @@ import {
 import { WarningFilled } from "@fluentui/react-icons";
 import type { Figures } from "../../../core/plan/planView";
 import type { Comparison, Contribution } from "../../../core/reconcile/compare";
-import { amount, percent, signed, type NumberFormat } from "./format";
+import { amount, inColumn, percent, signed, type NumberFormat } from "./format";
 import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface ComparePanelProps {
@@ -52,6 +52,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
   const partOf = (part: { periods: readonly Contribution[]; total: Contribution }): Contribution =>
     period === TOTAL ? part.total : part.periods[period];
   const own = partOf(ownInput);
+  const partFormat = period === TOTAL ? format : inColumn(format, period);
 
   return (
     <div className={styles.root}>
@@ -71,7 +72,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
                 figures={comparison.periods[c]}
                 cascaded={!comparison.ownTarget[c] && comparison.periods[c].topDown !== null}
                 last={percent(comparison.periods[c].variancePct, format.locale, true)}
-                format={format}
+                format={inColumn(format, c)}
               />
             ))}
             <FiguresRow
@@ -119,7 +120,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
                       figures={part}
                       cascaded={false}
                       last={percent(part.shareOfGap, format.locale)}
-                      format={format}
+                      format={partFormat}
                     />
                   );
                 })}
@@ -129,7 +130,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
                     figures={own}
                     cascaded={false}
                     last={percent(own.shareOfGap, format.locale)}
-                    format={format}
+                    format={partFormat}
                   />
                 ) : null}
               </TableBody>

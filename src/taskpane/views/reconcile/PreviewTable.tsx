@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PreviewRow } from "../../../core/reconcile/targets";
-import { amount, signed, type NumberFormat } from "./format";
+import { amount, inColumn, signed, type NumberFormat } from "./format";
 import { useNumberTableStyles } from "../../components/numberTableStyles";
 
 export interface PreviewTableProps {
@@ -54,7 +54,7 @@ export function PreviewTable({ label, periods, rows, parent, format }: PreviewTa
               <TableCell>{`${parent.name} (target)`}</TableCell>
               {parent.cells.map((cell, c) => (
                 <TableCell key={periods[c]} className={tableStyles.number}>
-                  {amount(cell.after, format)}
+                  {amount(cell.after, inColumn(format, c))}
                 </TableCell>
               ))}
             </TableRow>
@@ -73,12 +73,12 @@ export function PreviewTable({ label, periods, rows, parent, format }: PreviewTa
               </TableCell>
               {row.cells.map((cell, c) => (
                 <TableCell key={periods[c]} className={tableStyles.number}>
-                  {amount(cell.after, format)}
+                  {amount(cell.after, inColumn(format, c))}
                   {cell.change !== null && cell.change !== 0 ? (
-                    <Caption1 className={styles.change}>{`(${signed(cell.change, format)})`}</Caption1>
+                    <Caption1 className={styles.change}>{`(${signed(cell.change, inColumn(format, c))})`}</Caption1>
                   ) : null}
                   {cell.change === null && cell.before !== cell.after ? (
-                    <Caption1 className={styles.change}>{`(was ${amount(cell.before, format)})`}</Caption1>
+                    <Caption1 className={styles.change}>{`(was ${amount(cell.before, inColumn(format, c))})`}</Caption1>
                   ) : null}
                 </TableCell>
               ))}

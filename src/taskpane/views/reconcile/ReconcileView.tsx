@@ -21,6 +21,7 @@ import { Section } from "./Section";
 import { TargetsPanel } from "./TargetsPanel";
 import { TopDownConflictDialog } from "./TopDownConflictDialog";
 import { useTopDownConflicts } from "./useTopDownConflicts";
+import { valueColumnInfo } from "../../../core/plan/measures";
 
 export interface ReconcileViewProps {
   plan: Plan;
@@ -65,7 +66,11 @@ export function ReconcileView({
     [plan, view, node],
   );
   const below = React.useMemo(() => (node === undefined ? [] : childrenOf(view, node)), [view, node]);
-  const format = { locale, decimals: plan.settings.decimals };
+  const format = {
+    locale,
+    decimals: plan.settings.decimals,
+    columns: valueColumnInfo(plan.settings).map((column) => column.decimals),
+  };
 
   const conflicts = useTopDownConflicts(actions, { locale, busy });
   const { save } = conflicts;

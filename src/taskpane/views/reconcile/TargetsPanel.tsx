@@ -8,7 +8,7 @@ import type { Plan } from "../../../core/plan/types";
 import { parsePastedTargets, topDownInput } from "../../../core/reconcile/targetInput";
 import { StoredTargets, type TopDownPreview } from "../../../core/reconcile/targets";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
-import { amount, type NumberFormat } from "./format";
+import { amount, inColumn, type NumberFormat } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProblemMessages } from "./ProblemMessages";
 import { columnDecimals, planMeasures, valueColumnInfo, valueColumns } from "../../../core/plan/measures";
@@ -96,7 +96,7 @@ export function TargetsPanel({
               validationMessage={check.errors[c] ?? undefined}
               hint={
                 check.errors[c] === null && cascaded !== null
-                  ? reconcilePaneMessages.cascaded(amount(cascaded, format))
+                  ? reconcilePaneMessages.cascaded(amount(cascaded, inColumn(format, c)))
                   : undefined
               }
             >

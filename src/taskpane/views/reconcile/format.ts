@@ -4,6 +4,14 @@ import { formatNumber } from "../../../core/plan/numbers";
 export interface NumberFormat {
   readonly locale: string;
   readonly decimals: number;
+  /** Decimals per value column (each its measure's, measures.ts); absent: `decimals` for all. */
+  readonly columns?: readonly number[];
+}
+
+/** The format of value column `c`: its measure's decimals. */
+export function inColumn(format: NumberFormat, c: number): NumberFormat {
+  const decimals = format.columns?.[c] ?? format.decimals;
+  return decimals === format.decimals ? format : { ...format, decimals };
 }
 
 export function amount(value: number | null, format: NumberFormat): string {
