@@ -72,6 +72,14 @@ test("guardrails can be set on a measure other than the metric; an unknown one i
   expect(result.ok && result.settings.guardrails?.measure).toBe("Units");
   const onMetric = settingsFromDraft({ ...draft, guardrailMeasure: "Revenue" }, null, "en-US");
   expect(onMetric.ok && onMetric.settings.guardrails).not.toHaveProperty("measure");
+  // A ratio is computed, not entered: nothing to bound.
+  const withRatio = { ...draft, moreMeasures: "Units | units | 0\nPrice | EUR | 2 | Revenue / Units" };
+  expect(settingsFromDraft({ ...withRatio, guardrailMeasure: "Price" }, null, "en-US")).toEqual({
+    ok: false,
+    errors: {
+      guardrailMeasure: 'The plan has no measure "Price"; type one of its measures, or leave it blank for the first',
+    },
+  });
   expect(settingsFromDraft({ ...draft, guardrailMeasure: "Margin" }, null, "en-US")).toEqual({
     ok: false,
     errors: {

@@ -237,12 +237,14 @@ function boundText(value: number | null, locale: string, scale: number): string 
 
 /**
  * The guardrails typed, or undefined when every bound is blank (no guardrails); each bad field gets
- * its message in `errors`.
+ * its message in `errors`. `measureNames` are the plan's entered measures, the metric first: the
+ * bounds may be set on one of them, not on a ratio, which nobody enters.
  */
 function guardrailsFromDraft(
   draft: SettingsDraft,
   locale: string,
   errors: Partial<Record<DraftField, string>>,
+  measureNames: readonly string[],
 ): Guardrails | undefined {
   const bound = (field: "minValue" | "maxValue" | "minGrowth" | "maxGrowth", scale: number): number | null => {
     if (draft[field].trim() === "") return null;
@@ -259,12 +261,10 @@ function guardrailsFromDraft(
     levels: null,
   };
   const measure = draft.guardrailMeasure.trim();
-  const measureNames = [
-    draft.metric.trim(),
-    ...draft.moreMeasures.split("\n").map((line) => line.split("|")[0].trim()),
-  ];
   const named = measureNames.find((name) => name !== "" && name.toLowerCase() === measure.toLowerCase());
-  if (measure !== "" && named === undefined) errors.guardrailMeasure = taskPaneMessages.unknownMeasure(measure);
+  // Only once the measures read: a measure on a mistyped line is named there, not twice.
+  if (measure !== "" && named === undefined && errors.moreMeasures === undefined)
+    errors.guardrailMeasure = taskPaneMessages.unknownMeasure(measure);
   const levels = parseLevels(draft.levels);
   if (levels === undefined) errors.levels = taskPaneMessages.badLevels;
   if (rails.minValue !== null && rails.maxValue !== null && rails.minValue > rails.maxValue)
@@ -298,8 +298,11 @@ export function settingsFromDraft(draft: SettingsDraft, existing: PlanSettings |
     }
   }
 
-  const guardrails = guardrailsFromDraft(draft, locale, errors);
   const { measures: moreMeasures, ratios } = measuresFromDraft(draft, errors);
+  const guardrails = guardrailsFromDraft(draft, locale, errors, [
+    draft.metric.trim(),
+    ...moreMeasures.map((measure) => measure.name),
+  ]);
 
   let periods: readonly string[] = existing?.periods ?? [];
   // Kept periods keep the calendar they were made from.
