@@ -267,10 +267,9 @@ export function buildPlanView(plan: Plan): PlanView {
     const measures = planMeasures(settings);
     const width = settings.periods.length;
     measures.forEach((measure, m) => {
-      const columns = (rows: readonly (readonly unknown[])[]): (readonly unknown[])[] =>
-        measures.length === 1
-          ? (rows as (readonly unknown[])[])
-          : rows.map((row) => row.slice(m * width, (m + 1) * width));
+      // One measure: its rows as they are, not a copy.
+      const columns = (rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] =>
+        measures.length === 1 ? rows : rows.map((row) => row.slice(m * width, (m + 1) * width));
       // BU.CASCADE refuses more decimals than a split can round to; a plan's own decimals are well within.
       const decimals = Math.min(MAX_DECIMALS, Math.max(0, Math.trunc(measure.decimals) || 0));
       const cascaded = cascadeTargets(
@@ -282,13 +281,11 @@ export function buildPlanView(plan: Plan): PlanView {
         settings.overAssignment,
       );
       if (cascaded instanceof CellError) return;
-      const first = measures.length === 1 ? 0 : m * width;
-      const count = measures.length === 1 ? periodCount : width;
       for (let node = 0; node < nodeCount; node++) {
         const cells = cascaded[nodeRow[node]];
-        for (let c = 0; c < count; c++) {
+        for (let c = 0; c < width; c++) {
           const cell = cells[c];
-          if (typeof cell === "number") grid.topDown[node * periodCount + first + c] = cell;
+          if (typeof cell === "number") grid.topDown[node * periodCount + m * width + c] = cell;
         }
       }
     });

@@ -181,7 +181,7 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     if (setting === undefined) problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, key) });
     return setting;
   };
-  const bad = (key: SettingKey, setting: { value: unknown; row: number }, expected: string): void => {
+  const bad = (key: string, setting: Setting, expected: string): void => {
     problems.push({
       sheet,
       row: setting.row,
@@ -231,30 +231,18 @@ export function readSettingsGrid(grid: TableGrid, problems: LayoutProblem[]): Pl
     if (!read.ok) bad("overAssignment", overSetting, "a percentage from 100 % to 300 %, like 110 %");
     else overAssignment = read.value;
   }
-  const moreMeasures: Measure[] = [];
-  for (const setting of measureRows) {
+  const moreMeasures = measureRows.flatMap((setting): Measure[] => {
     const read = parseMeasure(cellText(setting.value), MAX_DECIMALS);
-    if (!read.ok) {
-      problems.push({
-        sheet,
-        row: setting.row,
-        message: layoutMessages.badSetting(sheet, setting.row, MEASURE_KEY, read.expected, describe(setting.value)),
-      });
-    } else moreMeasures.push(read.measure);
-  }
+    if (!read.ok) bad(MEASURE_KEY, setting, read.expected);
+    return read.ok ? [read.measure] : [];
+  });
   const balancing = readBalancing(get, bad);
   const measureNames = [cellText(get("metric")?.value).trim(), ...moreMeasures.map((measure) => measure.name)];
-  const ratios: RatioMeasure[] = [];
-  for (const setting of ratioRows) {
+  const ratios = ratioRows.flatMap((setting): RatioMeasure[] => {
     const read = parseRatio(cellText(setting.value), measureNames, MAX_DECIMALS);
-    if (!read.ok) {
-      problems.push({
-        sheet,
-        row: setting.row,
-        message: layoutMessages.badSetting(sheet, setting.row, RATIO_KEY, read.expected, describe(setting.value)),
-      });
-    } else ratios.push(read.ratio);
-  }
+    if (!read.ok) bad(RATIO_KEY, setting, read.expected);
+    return read.ok ? [read.ratio] : [];
+  });
   const guardrails = readGuardrails(get, bad, measureNames);
   const calendar = readCalendar(get, bad, (key) =>
     problems.push({ sheet, row: null, message: layoutMessages.missingSetting(sheet, key) }),
