@@ -1,5 +1,5 @@
 /** The plan the benchmarks time: 12 periods, and a tree of `size` nodes ten children wide. */
-import type { PlanNode, PlanSettings } from "../src/core/plan/types";
+import type { NodeEntry, PlanNode, PlanSettings } from "../src/core/plan/types";
 
 export const PERIODS = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
 
@@ -23,4 +23,17 @@ export function benchNodes(size: number): PlanNode[] {
     owner: `owner${i % 250}`,
     attributes: {},
   }));
+}
+
+/** Node `i`'s draft entry, a value in every one of `periods` (spread over 0-999). */
+export function benchEntry(id: string, i: number, periods: readonly string[]): NodeEntry {
+  return {
+    id,
+    values: periods.map((_, p) => (i * 7 + p) % 1000),
+    status: "Draft",
+    comment: "",
+    returnReason: "",
+    updatedAt: "",
+    updatedBy: "",
+  };
 }

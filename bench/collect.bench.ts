@@ -10,6 +10,7 @@ import { planViewOf } from "../src/core/plan/planView";
 import { previewCollect } from "../src/core/sharing/collect";
 import { readReturnedFile } from "../src/xlsx/returnedFile";
 import { splitPlan } from "../src/xlsx/splitFiles";
+import { BENCH_SETTINGS, benchEntry } from "./benchPlan";
 
 /** Measured on the same machine with the exceljs object model the split used before. */
 const BEFORE = { read: 0.24, splitCpu: 85.8, splitWall: 96.8, longest: 83.4 };
@@ -24,27 +25,9 @@ function makePlan(size: number): Plan {
     const id = `n${i}`;
     const parent = i === 0 ? "" : `n${Math.floor((i - 1) / 10)}`;
     nodes.push({ id, parent, name: `Node ${i}`, owner: i === 0 ? "Root" : "Team", attributes: {} });
-    entries.set(id, {
-      id,
-      values: PERIODS.map((_, p) => (i * 7 + p) % 1000),
-      status: "Draft",
-      comment: "",
-      returnReason: "",
-      updatedAt: "",
-      updatedBy: "",
-    });
+    entries.set(id, benchEntry(id, i, PERIODS));
   }
-  const settings = {
-    name: "Timing",
-    metric: "Revenue",
-    unit: "EUR",
-    periods: PERIODS,
-    decimals: 0,
-    tolerance: 0.05,
-    deadline: null,
-    allowNegative: false,
-  };
-  return { settings, nodes, entries, topDown: new Map() };
+  return { settings: { ...BENCH_SETTINGS, periods: PERIODS }, nodes, entries, topDown: new Map() };
 }
 
 function report(what: string, seconds: number, target: number): void {

@@ -5,8 +5,7 @@
  */
 import { buildPlanView } from "../src/core/plan/planView";
 import type { NodeEntry, Plan, PlanNode } from "../src/core/plan/types";
-
-const PERIODS = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
+import { BENCH_SETTINGS, PERIODS, benchEntry } from "./benchPlan";
 
 /** A four-level tree (1 root, fan-out ~10) with an entry on every node and a target on the root. */
 function makePlan(size: number): Plan {
@@ -16,27 +15,10 @@ function makePlan(size: number): Plan {
     const id = `n${i}`;
     const parent = i === 0 ? "" : `n${Math.floor((i - 1) / 10)}`;
     nodes.push({ id, parent, name: id, owner: "", attributes: {} });
-    entries.set(id, {
-      id,
-      values: PERIODS.map((_, p) => (i * 7 + p) % 1000),
-      status: "Draft",
-      comment: "",
-      returnReason: "",
-      updatedAt: "",
-      updatedBy: "",
-    });
+    entries.set(id, benchEntry(id, i, PERIODS));
   }
   return {
-    settings: {
-      name: "Timing",
-      metric: "Revenue",
-      unit: "EUR",
-      periods: PERIODS,
-      decimals: 0,
-      tolerance: 0.05,
-      deadline: null,
-      allowNegative: false,
-    },
+    settings: BENCH_SETTINGS,
     nodes,
     entries,
     topDown: new Map([["n0", PERIODS.map(() => 5_000_000)]]),
