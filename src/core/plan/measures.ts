@@ -45,7 +45,7 @@ export function planMeasures(settings: PlanSettings): readonly Measure[] {
 }
 
 /** The header of measure `m`'s column for `period`: the period's label for the first measure. */
-export function columnLabel(measure: Measure, m: number, period: string): string {
+function columnLabel(measure: Measure, m: number, period: string): string {
   return m === 0 ? period : `${measure.name} ${period}`;
 }
 

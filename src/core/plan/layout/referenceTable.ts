@@ -24,7 +24,7 @@ import type { TerritoryProblem } from "../../territory/messages";
 import { valueColumnInfo, valueColumns } from "../measures";
 
 /** The header of a value column's forecast in GU Reference. */
-export function forecastHeader(column: string): string {
+function forecastHeader(column: string): string {
   return `Forecast ${column}`;
 }
 

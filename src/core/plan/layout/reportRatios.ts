@@ -15,7 +15,7 @@ import { REPORT_FIRST_ROW, reportColumn } from "./report";
 const HEADERS = ["Bottom-up", "Top-down", "Difference"] as const;
 
 /** How wide the block is: three columns per ratio and period. */
-export function ratioReportWidth(settings: PlanSettings): number {
+function ratioReportWidth(settings: PlanSettings): number {
   return (settings.ratios ?? []).length * settings.periods.length * HEADERS.length;
 }
 
