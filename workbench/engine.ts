@@ -51,13 +51,25 @@ export function engineContent(cell: Cell | undefined): Content {
   return typeof cell.value === "string" ? `'${cell.value}` : cell.value;
 }
 
-const hasFormula = (block: ContentBlock): boolean =>
-  block.cells.some((cells) => cells.some((content) => typeof content === "string" && content.startsWith("=")));
-
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 /** Lets the page handle input and paint between two slices of work. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: "user-blocking" }): Promise<void>;
+}
+
+/**
+ * As `nextTask`, but ahead of the page's ordinary tasks where the browser has a scheduler with
+ * priorities (`scheduler.postTask`): the engine's contents go out before the page renders and the
+ * task pane reads the plan, so the engine builds meanwhile. Input still comes first.
+ */
+function nextUrgentTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler === undefined) return nextTask();
+  return scheduler.postTask(() => undefined, { priority: "user-blocking" });
+}
 
 /** A User Timing mark, for the benchmark and the browser's performance panel. */
 function mark(name: string): void {
@@ -86,8 +98,10 @@ export class FormulaEngine {
   /** How far each sheet's contents were given to the engine: writes beyond it are clipped to the used range. */
   private readonly extents = new Map<string, Extent>();
   private waiters: (() => void)[] = [];
-  /** Sheets left out of the build, loaded right after it. */
+  /** Sheets left out of the build, loaded right after it; cleared when their load starts. */
   private deferred: string[] = [];
+  /** The workbook's sheets when the engine was last told them (`sheetList`). */
+  private knownSheets = "";
   /** The load of those sheets while it is in flight (0: none): results don't wait for it. */
   private loading = 0;
   private built: (() => void) | null = null;
@@ -100,8 +114,15 @@ export class FormulaEngine {
     this.unsubscribe = workbook.onChange((event) => {
       if (this.phase === "idle" || this.phase === "failed" || this.phase === "disposed") return;
       if (event.type === "selection") return;
-      if (event.type === "cells") this.pending.push(event.range);
-      else this.structureChanged = true;
+      if (event.type === "cells") {
+        // A sheet still waiting to be loaded is read whole when it is: nothing to send until then.
+        if (this.isDeferred(event.range.sheet)) return;
+        this.pending.push(event.range);
+      } else {
+        // Only a new sheet (or a new name) concerns the engine; a table grown or moved is cells.
+        if (this.sheetList() === this.knownSheets) return;
+        this.structureChanged = true;
+      }
       this.schedule();
     });
   }
@@ -131,42 +152,43 @@ export class FormulaEngine {
       channel.onMessage((message) => this.receive(message));
       const builtNow = new Promise<void>((resolve) => (this.built = resolve));
       const sheets = this.workbook.sheetNames();
+      this.knownSheets = this.sheetList();
       // Sheets no formula names (the plan's audit log, most of the cells) don't change any result:
-      // the engine gets them after it is built, and is ready sooner.
-      const formulas: string[] = [];
-      const read = new Map<string, ContentBlock[]>();
-      for (const name of sheets) {
-        const blocks: ContentBlock[] = [];
-        for (const range of this.slicesOf(name)) {
-          const block = this.contents(range);
-          for (const cells of block.cells)
-            for (const content of cells)
-              if (typeof content === "string" && content.startsWith("=")) formulas.push(content.toLowerCase());
-          blocks.push(block);
-          await nextTask();
-          if (this.phase !== "building") return;
-        }
-        read.set(name, blocks);
-      }
-      const needed = sheets.filter((name) => {
-        const quoted = name.toLowerCase();
-        return formulas.some((formula) => formula.includes(quoted)) || (read.get(name) ?? []).some(hasFormula);
-      });
+      // the engine gets them after it is built, and is ready sooner. They are not read until then.
+      const needed = this.namedByFormulas(sheets);
       this.deferred = sheets.filter((name) => !needed.includes(name));
       for (const name of needed) {
-        for (const block of read.get(name) ?? []) {
-          channel.post({ kind: "contents", block });
-          await nextTask();
+        for (const range of this.slicesOf(name)) {
+          channel.post({ kind: "contents", block: this.contents(range) });
+          await nextUrgentTask();
           if (this.phase !== "building") return;
         }
       }
-      read.clear();
       mark("engine: contents sent");
       channel.post({ kind: "build", sheets: needed, hostMode: this.workbook.hostMode });
       await builtNow;
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  private isDeferred(sheet: string): boolean {
+    const key = sheet.toLowerCase();
+    return this.deferred.some((name) => name.toLowerCase() === key);
+  }
+
+  private sheetList(): string {
+    return this.workbook.sheetNames().join("\n");
+  }
+
+  /** The sheets that hold a formula or whose name appears in one (as text: a name in quotes counts too). */
+  private namedByFormulas(sheets: readonly string[]): string[] {
+    const formulas = new Map(sheets.map((name) => [name, this.workbook.sheetFormulas(name)]));
+    const texts = [...formulas.values()].flat().map((formula) => formula.toLowerCase());
+    return sheets.filter((name) => {
+      const lower = name.toLowerCase();
+      return (formulas.get(name) ?? []).length > 0 || texts.some((formula) => formula.includes(lower));
+    });
   }
 
   /** The used range of a sheet in slices of about `CONTENT_SLICE` cells; notes how far it was given. */
@@ -195,8 +217,11 @@ export class FormulaEngine {
     const seq = ++this.lastSeq;
     this.inFlight = seq;
     this.loading = seq;
+    // Changes made to these sheets from now on go as updates, after the load.
+    const names = this.deferred;
+    this.deferred = [];
     try {
-      for (const name of this.deferred) {
+      for (const name of names) {
         if (!this.workbook.hasSheet(name)) continue;
         for (const range of this.slicesOf(name)) {
           await nextTask();
@@ -204,7 +229,6 @@ export class FormulaEngine {
           channel.post({ kind: "contents", block: this.contents(range) });
         }
       }
-      this.deferred = [];
       channel.post({ kind: "load", seq });
     } catch (error) {
       this.fail(error);
@@ -298,6 +322,7 @@ export class FormulaEngine {
     const ranges = this.pending;
     this.pending = [];
     this.structureChanged = false;
+    this.knownSheets = this.sheetList();
     const seq = ++this.lastSeq;
     this.inFlight = seq;
     void this.postUpdate(channel, seq, ranges);

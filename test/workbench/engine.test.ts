@@ -212,6 +212,20 @@ describe("FormulaEngine", () => {
     expect(workbook.value("Sheet1", 0, 0)).toBe(100);
   });
 
+  it("gives a sheet no formula names the rows added to it while the engine builds with its load, not as updates", async () => {
+    workbook.addSheet("Notes");
+    workbook.write({ sheet: "Notes", row: 0, col: 0, rowCount: 2, colCount: 1 }, [["Note"], ["1"]]);
+    workbook.addTable("NotesTable", { sheet: "Notes", row: 0, col: 0, rowCount: 2, colCount: 1 });
+    const started = engine.start();
+    workbook.appendTableRows("NotesTable", [["21"], ["'x"]]);
+    await started;
+    await engine.settled();
+    expect(channel.sent.filter((message) => message.kind === "update")).toEqual([]);
+    expect(engine.state).toEqual({ kind: "ready" });
+    await type("Sheet1", 0, 0, "=Notes!A3*2");
+    expect(workbook.value("Sheet1", 0, 0)).toBe(42);
+  });
+
   it("says why when the engine fails, and stops sending it changes", async () => {
     const broken = new FormulaEngine(workbook, () => ({
       post: (message) => {

@@ -273,6 +273,13 @@ export class MemoryWorkbook {
     };
   }
 
+  /** The formulas ("=...") of a sheet's cells, in no particular order. */
+  sheetFormulas(name: string): string[] {
+    const formulas: string[] = [];
+    for (const cell of this.sheet(name).cells.values()) if (cell.formula !== undefined) formulas.push(cell.formula);
+    return formulas;
+  }
+
   // -- cells --------------------------------------------------------------------------------
 
   cell(sheet: string, row: number, col: number): Cell | undefined {
