@@ -18,6 +18,7 @@ import {
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../src/core/a1";
 import { EXCEL_NAMES, buConfig, fitBuSpills, type HostMode } from "../src/hyperformula/buPlugin";
+import { indexColumnsOnSearch } from "../src/hyperformula/lazyColumnIndex";
 import { recalculateOnce } from "../src/hyperformula/recalculateOnce";
 import type { ComputedCells, Content, ContentBlock, EngineValue, FromEngine, ToEngine } from "./engineProtocol";
 
@@ -81,6 +82,10 @@ export class EngineCore {
   private hostMode: HostMode = "web";
   /** About how many cells HyperFormula was built over: an update of a good share of that rebuilds it. */
   private heldCells = 0;
+
+  constructor() {
+    indexColumnsOnSearch();
+  }
 
   /** Handles one message; returns the messages to send back, in order. */
   receive(message: ToEngine): FromEngine[] {
