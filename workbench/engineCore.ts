@@ -19,6 +19,7 @@ import {
 import { MAX_COLUMNS, MAX_ROWS } from "../src/core/a1";
 import { EXCEL_NAMES, buConfig, fitBuSpills, type HostMode } from "../src/hyperformula/buPlugin";
 import { indexColumnsOnSearch } from "../src/hyperformula/lazyColumnIndex";
+import { parseQuotedTextDirectly } from "../src/hyperformula/quotedText";
 import { recalculateOnce } from "../src/hyperformula/recalculateOnce";
 import type { ComputedCells, Content, ContentBlock, EngineValue, FromEngine, ToEngine } from "./engineProtocol";
 
@@ -85,6 +86,7 @@ export class EngineCore {
 
   constructor() {
     indexColumnsOnSearch();
+    parseQuotedTextDirectly();
   }
 
   /** Handles one message; returns the messages to send back, in order. */
