@@ -104,3 +104,12 @@ describe("rewriteReferences", () => {
     expect(rename("=COUNTA('GU Inputs'!$A:$A)")).toBe("=COUNTA('Inputs FY27'!$A:$A)");
   });
 });
+
+describe("sheetFormulas", () => {
+  it("lists the formulas of a sheet's cells, not its constants, whatever the case of its name", () => {
+    const book = tableBook();
+    book.enter("Data", 8, 0, "=B2*2");
+    expect(book.sheetFormulas("data")).toEqual(["=B2*2"]);
+    expect(book.sheetFormulas("Other Sheet")).toEqual(["=SUM(Data!$B$2:$B$6)+Data!B3"]);
+  });
+});
