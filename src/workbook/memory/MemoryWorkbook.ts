@@ -287,9 +287,20 @@ export class MemoryWorkbook {
   /** Values as Excel's `Range.values` returns them: blanks are "". */
   values(range: CellRange): CellValue[][] {
     checkRange(range);
-    // The sheet looked up once, not per cell: a plan's audit log is hundreds of thousands of cells.
-    const data = this.sheet(range.sheet);
-    return this.grid(range, (row, col) => valueIn(data, key(row, col)) ?? "");
+    // One loop without a call per cell, rows made at their size: a plan's audit log is hundreds of
+    // thousands of cells, and reading them was most of reading a 10,000-node plan.
+    const { cells, spilled } = this.sheet(range.sheet);
+    const rows = new Array<CellValue[]>(range.rowCount);
+    for (let r = 0; r < range.rowCount; r++) {
+      const row = new Array<CellValue>(range.colCount);
+      const first = key(range.row + r, range.col);
+      for (let c = 0; c < range.colCount; c++) {
+        const cell = cells.get(first + c);
+        row[c] = cell !== undefined ? (cell.value ?? "") : (spilled.get(first + c) ?? "");
+      }
+      rows[r] = row;
+    }
+    return rows;
   }
 
   /** As Excel's `Range.formulas`: the formula text of formula cells, values elsewhere, blanks "". */
