@@ -155,12 +155,18 @@ function valueIn(data: Sheet, k: number): CellValue | null {
   return data.spilled.get(k) ?? null;
 }
 
+/**
+ * An engine reports a recalculated spill whole, and most of its cells hold what they held: those
+ * are left as they are (a 10,000-row spill recalculated after one approval was a new object per
+ * row, made on the page while the pane waited).
+ */
 function storeComputed(data: Sheet, k: number, result: CellValue | null): void {
   const cell = data.cells.get(k);
-  if (cell?.formula !== undefined) data.cells.set(k, { formula: cell.formula, value: result });
-  else if (cell === undefined) {
+  if (cell?.formula !== undefined) {
+    if (!Object.is(cell.value, result)) data.cells.set(k, { formula: cell.formula, value: result });
+  } else if (cell === undefined) {
     if (result === null) data.spilled.delete(k);
-    else data.spilled.set(k, result);
+    else if (!Object.is(data.spilled.get(k), result)) data.spilled.set(k, result);
   }
 }
 
