@@ -179,24 +179,35 @@ function pick<T>(rng: () => number, items: readonly T[]): T {
 
 const NAME_TRIES = 20;
 
-/** Distinct full names, in a fixed order for a given seed; big plans run out of pairs and get initials. */
+/**
+ * Distinct full names, in a fixed order for a given seed; big plans run out of pairs and get initials.
+ * A name is tried as its indexes (first, last, initial), made into text only once it is free: a
+ * 10,000-node plan tries tens of thousands of taken ones.
+ */
 function nameSource(rng: () => number): () => string {
-  const used = new Set<string>();
-  const fresh = (name: string): string | undefined => {
-    if (used.has(name)) return undefined;
-    used.add(name);
-    return name;
+  const firsts = FIRST_NAMES.length;
+  const lasts = LAST_NAMES.length;
+  const taken = new Set<number>();
+  /** Draws a first and a last name (in that order, as the text would) and takes them with `variant`, or undefined. */
+  const take = (variant: number): [number, number] | undefined => {
+    const first = Math.floor(rng() * firsts);
+    const last = Math.floor(rng() * lasts);
+    const key = (variant * firsts + first) * lasts + last;
+    if (taken.has(key)) return undefined;
+    taken.add(key);
+    return [first, last];
   };
   return () => {
     for (let i = 0; i < NAME_TRIES; i++) {
-      const name = fresh(`${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`);
-      if (name !== undefined) return name;
+      const name = take(0);
+      if (name !== undefined) return `${FIRST_NAMES[name[0]]} ${LAST_NAMES[name[1]]}`;
     }
     for (let n = 0; ; n++) {
+      const name = take(n + 1);
+      if (name === undefined) continue;
       const initial = String.fromCharCode(65 + (n % 26));
       const suffix = n < 26 ? "" : ` ${Math.floor(n / 26) + 1}`;
-      const name = fresh(`${pick(rng, FIRST_NAMES)} ${initial}. ${pick(rng, LAST_NAMES)}${suffix}`);
-      if (name !== undefined) return name;
+      return `${FIRST_NAMES[name[0]]} ${initial}. ${LAST_NAMES[name[1]]}${suffix}`;
     }
   };
 }
@@ -341,17 +352,34 @@ function topDownTargets(
   return { topDown, audit };
 }
 
+/**
+ * The plan of `builder`'s nodes with its team's work. That work is made when first read, which
+ * `loadSample` does once the plan is set up: a large plan's nodes and its work each take a task.
+ */
 function finish(builder: Builder, rng: () => number, company: PlanNode, withTarget: ReadonlySet<string>): SamplePlan {
-  const targets = topDownTargets(builder, company, withTarget, company.owner, timestamp(-60));
-  const work = workflow(rng, builder.reps);
-  // ISO timestamps sort as text; a plain comparison is much faster than localeCompare on 70,000 rows.
-  const audit = [...targets.audit, ...work.audit].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  let made: Pick<SamplePlan, "entries" | "topDown" | "audit"> | undefined;
+  const work = (): Pick<SamplePlan, "entries" | "topDown" | "audit"> => {
+    if (made === undefined) {
+      const targets = topDownTargets(builder, company, withTarget, company.owner, timestamp(-60));
+      const done = workflow(rng, builder.reps);
+      // ISO timestamps sort as text; a plain comparison is much faster than localeCompare on 70,000 rows.
+      const audit = [...targets.audit, ...done.audit].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+      made = { entries: done.entries, topDown: targets.topDown, audit };
+    }
+    return made;
+  };
   return {
     settings: SETTINGS,
     nodes: builder.nodes,
-    entries: work.entries,
-    topDown: targets.topDown,
-    audit,
+    get entries() {
+      return work().entries;
+    },
+    get topDown() {
+      return work().topDown;
+    },
+    get audit() {
+      return work().audit;
+    },
   };
 }
 

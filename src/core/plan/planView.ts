@@ -117,6 +117,12 @@ class LazyNodeView implements NodeView {
     return this.entry.status;
   }
 
+  /** This node's view with another entry whose values are the same: figures don't depend on the rest. */
+  withEntry(entry: NodeEntry): LazyNodeView {
+    const { node, depth, childCount, total, outOfTolerance, grid, base } = this;
+    return new LazyNodeView(node, depth, childCount, entry, total, outOfTolerance, grid, base);
+  }
+
   get periods(): readonly Figures[] {
     if (this.built === undefined) {
       const { periodCount, tolerance, bottomUp, topDown } = this.grid;
@@ -190,6 +196,8 @@ function guidanceWeights(
 }
 
 const views = new WeakMap<Plan, PlanView>();
+/** The last view built for a node list, which the next plan with those nodes may be a save away from. */
+const latest = new WeakMap<readonly PlanNode[], { readonly plan: Plan; readonly view: PlanView }>();
 const hierarchies = new WeakMap<readonly PlanNode[], ReturnType<typeof Hierarchy.build>>();
 
 /** The hierarchy of a node list, built once: saves patch entries into new plans with the same nodes. */
@@ -213,10 +221,41 @@ export function hierarchyOf(nodes: readonly PlanNode[]): ReturnType<typeof Hiera
 export function planViewOf(plan: Plan): PlanView {
   let view = views.get(plan);
   if (view === undefined) {
-    view = buildPlanView(plan);
+    const last = latest.get(plan.nodes);
+    view = (last === undefined ? undefined : withNewEntries(last.plan, last.view, plan)) ?? buildPlanView(plan);
     views.set(plan, view);
+    latest.set(plan.nodes, { plan, view });
   }
   return view;
+}
+
+/**
+ * `plan`'s view made from the view of `before`, when the two differ only in entries' workflow
+ * fields (an approval, a return): every figure stays, and so does the view of every node whose
+ * entry is the same object, so what shows it need not draw it again. Undefined when any figure
+ * may differ (settings, targets or a value changed, or an entry is not under its node's id).
+ */
+function withNewEntries(before: Plan, view: PlanView, plan: Plan): PlanView | undefined {
+  if (before.settings !== plan.settings || before.topDown !== plan.topDown || view.problems.length > 0)
+    return undefined;
+  const nodes = new Array<NodeView>(view.nodes.length);
+  for (let k = 0; k < view.nodes.length; k++) {
+    const old = view.nodes[k] as LazyNodeView;
+    const entry = plan.entries.get(old.id);
+    if (entry === old.entry) nodes[k] = old;
+    else if (entry === undefined || before.entries.get(old.id) !== old.entry || !sameValues(old.entry, entry))
+      return undefined;
+    else nodes[k] = old.withEntry(entry);
+  }
+  const byId = new Map<string, NodeView>();
+  for (const node of nodes) byId.set(node.id, node);
+  return { ...view, nodes, byId };
+}
+
+function sameValues(a: NodeEntry, b: NodeEntry): boolean {
+  if (a.values.length !== b.values.length) return false;
+  for (let p = 0; p < a.values.length; p++) if ((a.values[p] ?? null) !== (b.values[p] ?? null)) return false;
+  return true;
 }
 
 /**

@@ -27,6 +27,13 @@ const DATE_LIKE =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?)\b[\s\-/.,]*\d|^(a|p)\.?m\.?\b/i;
 
 /**
+ * A first letter no text that needs protection starts with: not a month, a weekday, "am"/"pm",
+ * TRUE or FALSE. Most names and ids start with such a letter, and a setup checks every one of
+ * them, so these skip the patterns below.
+ */
+const PLAIN_START = /^[bceghiklqruvxyz]/i;
+
+/**
  * True for text that a cell would not keep as typed when written as a plain value: formula-like
  * text, text that starts with an apostrophe (Excel eats it as the text prefix), and text Excel
  * would convert to a number, date, percentage, boolean or error ("00123", "1/2", "5%", "TRUE",
@@ -34,6 +41,7 @@ const DATE_LIKE =
  * harmless, converting a name or comment is not.
  */
 export function needsTextProtection(text: string): boolean {
+  if (PLAIN_START.test(text)) return false;
   if (isFormulaLike(text)) return true;
   const trimmed = text.trim();
   if (trimmed === "") return false;

@@ -14,11 +14,16 @@ export function useAuditHistories(plan: Plan, actions: WorkbookActions): Readonl
   const [audit, setAudit] = React.useState<readonly AuditEntry[] | undefined>(undefined);
   React.useEffect(() => {
     let current = true;
-    void actions.readAudit().then((rows) => {
-      if (current && rows !== undefined) setAudit(rows);
-    });
+    // In a task of its own, not the one that drew the view: a large plan's log is tens of thousands
+    // of rows, and reading it there kept the page from answering input for longer.
+    const timer = setTimeout(() => {
+      void actions.readAudit().then((rows) => {
+        if (current && rows !== undefined) setAudit(rows);
+      });
+    }, 0);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [plan, actions]);
   // After the pane's own save the log read again is the one before with rows appended: replay those.

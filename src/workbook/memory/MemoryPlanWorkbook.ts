@@ -138,6 +138,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
    * own writes, so saves read what they compare from the rows themselves; appending a row drops it.
    */
   private cachedGrids: PlanGrids | null = null;
+  /** Where each id's row is in a table of `cachedGrids` (see `rowsOf`). */
+  private readonly rowIndexes = new WeakMap<TableGrid, ReadonlyMap<string, number>>();
 
   constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {
     workbook.onChange((event) => {
@@ -244,8 +246,8 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const statusCols = statusColumns(status.headers, problems);
     const valueCols = periodColumns("inputs", inputs.headers, periods, problems);
     if (statusCols === null || valueCols === null) throw new PlanLayoutError(problems);
-    const statusRows = rowIndex("status", status.rows, statusCols.id, problems);
-    const inputRows = rowIndex("inputs", inputs.rows, valueCols[0], problems);
+    const statusRows = this.rowsOf("status", status, statusCols.id);
+    const inputRows = this.rowsOf("inputs", inputs, valueCols[0]);
 
     this.own(() => {
       this.appendAudit(audit);
@@ -285,7 +287,7 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     const targets = grids.targets as TableGrid;
     const columns = periodColumns("targets", targets.headers, valueColumns(plan.settings), problems);
     if (columns === null) throw new PlanLayoutError(problems);
-    const rows = rowIndex("targets", targets.rows, columns[0], problems);
+    const rows = this.rowsOf("targets", targets, columns[0]);
     const conflicts = topDownConflicts(
       changes,
       (change) => {
@@ -543,6 +545,19 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
     this.cached = planFromGrids(grids);
     this.cachedGrids = grids;
     return { plan: this.cached, grids };
+  }
+
+  /**
+   * Each id's body row in `grid` (a table of `cachedGrids`), indexed once per grid: a save finds a
+   * few rows among every node's. An id on more than one row is the read's problem, not a save's.
+   */
+  private rowsOf(table: PlanTable, grid: TableGrid, idColumn: number): ReadonlyMap<string, number> {
+    let rows = this.rowIndexes.get(grid);
+    if (rows === undefined) {
+      rows = rowIndex(table, grid.rows, idColumn, []);
+      this.rowIndexes.set(grid, rows);
+    }
+    return rows;
   }
 
   /** A per-node table's body row as it is now. */

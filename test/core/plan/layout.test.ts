@@ -549,6 +549,22 @@ describe("reading the tables back", () => {
       ],
     ],
     [
+      "ids on more than one row, in the order they first appear",
+      edit("inputs", (g) => setRow(setRow(g, 2, 0, "emea"), 3, 0, "co")),
+      [
+        {
+          sheet: "GU Inputs",
+          row: 2,
+          message: `Sheet "GU Inputs": id "CO" has more than one row (rows 2 and 5)`,
+        },
+        {
+          sheet: "GU Inputs",
+          row: 3,
+          message: `Sheet "GU Inputs": id "EMEA" has more than one row (rows 3 and 4)`,
+        },
+      ],
+    ],
+    [
       "a cycle in the hierarchy, named by sheet row",
       edit("hierarchy", (g) => setRow(g, 0, 1, "UK")),
       [

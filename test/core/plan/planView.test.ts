@@ -1,4 +1,5 @@
-import { buildPlanView, type Figures } from "../../../src/core/plan/planView";
+import { buildPlanView, planViewOf, type Figures, type PlanView } from "../../../src/core/plan/planView";
+import { withEntries } from "../../../src/core/plan/patch";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "../../../src/core/plan/types";
 
 const settings: PlanSettings = {
@@ -142,5 +143,48 @@ describe("buildPlanView on a hierarchy edited into problems", () => {
     const view = buildPlanView({ ...plan, nodes: [node("A", "B"), node("B", "A")] });
     expect(view.nodes).toEqual([]);
     expect(view.problems.map((p) => p.message)).toEqual(["Cycle: A > B > A (rows 1 and 2)"]);
+  });
+});
+
+describe("planViewOf a plan a save away from the last one viewed", () => {
+  /** What a test compares: every node's entry and figures, in tree order. */
+  const shown = (view: PlanView): unknown =>
+    view.nodes.map((n) => ({ id: n.id, depth: n.depth, entry: n.entry, total: n.total, periods: n.periods }));
+  /** The plan above with its own node list and an entry under every node's id, as a read gives it. */
+  const base = (): Plan => ({
+    ...plan,
+    nodes: [...plan.nodes],
+    entries: new Map(
+      plan.nodes.map((n) => [
+        n.id,
+        plan.entries.get(n.id === "UK" ? "uk" : n.id) ?? entry(n.id, [null, null], "Not started"),
+      ]),
+    ),
+  });
+
+  it("keeps the figures and the views of unchanged nodes after an approval", () => {
+    const before = base();
+    const first = planViewOf(before);
+    const approved = withEntries(before, [{ ...entry("DE", [60, null], "Approved"), updatedBy: "bob" }]);
+    const after = planViewOf(approved);
+    expect(shown(after)).toEqual(shown(buildPlanView(approved)));
+    expect(after.byId.get("DE")?.status).toBe("Approved");
+    expect(after.byId.get("JP")).toBe(first.byId.get("JP"));
+    expect(after.byId.get("DE")).not.toBe(first.byId.get("DE"));
+  });
+
+  it.each<[string, (plan: Plan) => Plan]>([
+    ["a value saved", (p) => withEntries(p, [entry("DE", [61, null], "Submitted")])],
+    ["a target saved", (p) => ({ ...p, topDown: new Map(p.topDown).set("DE", [10, 10]) })],
+    ["the tolerance changed", (p) => ({ ...p, settings: { ...p.settings, tolerance: 0.5 } })],
+    [
+      "an approval in a plan whose entries are under other spellings of the ids",
+      (p) => withEntries({ ...p, entries: plan.entries }, [entry("DE", [60, null], "Approved")]),
+    ],
+  ])("builds it again after %s", (_what, change) => {
+    const before = base();
+    planViewOf(before);
+    const after = change(before);
+    expect(shown(planViewOf(after))).toEqual(shown(buildPlanView(after)));
   });
 });

@@ -66,20 +66,36 @@ export function lastChainHash(headers: readonly unknown[], last: readonly unknow
  * Throws `PlanLayoutError` if a column is missing.
  */
 export function readAuditGrid(grid: TableGrid): AuditEntry[] {
-  return readAuditChain(grid).map((row) => row.entry);
+  const entries: AuditEntry[] = [];
+  readAuditRows(grid, (entry) => entries.push(entry));
+  return entries;
 }
 
 /** The audit log as stored, each row with its hash and sheet row (for `verifyAuditChain`). */
 export function readAuditChain(grid: TableGrid): ChainedAuditRow[] {
+  const hash = findColumn(grid.headers, "Hash");
+  const rows: ChainedAuditRow[] = [];
+  readAuditRows(grid, (entry, row, i) =>
+    rows.push({ entry, hash: hash < 0 ? "" : cellText(row[hash]).trim(), sheetRow: sheetRowOf(i) }),
+  );
+  return rows;
+}
+
+/**
+ * Calls `found` with each non-blank row's entry, the row and its body index. A plan's log runs to
+ * tens of thousands of rows, read whenever a view opens: nothing is made per row but the entry.
+ */
+function readAuditRows(
+  grid: TableGrid,
+  found: (entry: AuditEntry, row: readonly unknown[], index: number) => void,
+): void {
   const problems: LayoutProblem[] = [];
   const columns = requireColumns("audit", grid.headers, AUDIT_HEADERS, problems);
   if (columns === null) throw new PlanLayoutError(problems);
   const [time, user, node, field, oldValue, newValue, note] = columns;
   const identity = findColumn(grid.headers, "Identity");
-  const hash = findColumn(grid.headers, "Hash");
-  const rows: ChainedAuditRow[] = [];
+  const all = [...columns, identity, findColumn(grid.headers, "Hash")].filter((c) => c >= 0);
   grid.rows.forEach((row, i) => {
-    const all = [...columns, identity, hash].filter((c) => c >= 0);
     if (all.every((c) => isBlank(row[c]))) return;
     const source = identity < 0 ? "" : cellText(row[identity]).trim();
     const entry: AuditEntry = {
@@ -90,11 +106,9 @@ export function readAuditChain(grid: TableGrid): ChainedAuditRow[] {
       oldValue: cellText(row[oldValue]),
       newValue: cellText(row[newValue]),
       note: cellText(row[note]),
-      ...(isIdentity(source) ? { identity: source } : {}),
     };
-    rows.push({ entry, hash: hash < 0 ? "" : cellText(row[hash]).trim(), sheetRow: sheetRowOf(i) });
+    found(isIdentity(source) ? { ...entry, identity: source } : entry, row, i);
   });
-  return rows;
 }
 
 function isIdentity(text: string): text is IdentitySource {

@@ -59,21 +59,39 @@ export function rowIndex(
   idColumn: number,
   problems: LayoutProblem[],
 ): Map<string, number> {
-  const sheet = TABLE_SHEETS[table];
   const index = new Map<string, number>();
-  const all = new Map<string, number[]>();
-  const named: { key: string; id: string }[] = [];
+  // Only ids on more than one row get a list of rows: every save indexes tables of every node.
+  let repeated: Map<string, number[]> | undefined;
   rows.forEach((cells, i) => {
     const key = idKey(cells[idColumn]);
     if (key === undefined) return;
-    if (!index.has(key)) {
+    const first = index.get(key);
+    if (first === undefined) {
       index.set(key, i);
-      named.push({ key, id: idText(cells[idColumn]).trim() });
+      return;
     }
-    all.set(key, [...(all.get(key) ?? []), sheetRowOf(i)]);
+    repeated ??= new Map();
+    const sheetRows = repeated.get(key);
+    if (sheetRows === undefined) repeated.set(key, [sheetRowOf(first), sheetRowOf(i)]);
+    else sheetRows.push(sheetRowOf(i));
   });
-  problems.push(...duplicateProblems(sheet, all, named));
+  if (repeated !== undefined) problems.push(...repeatedIdProblems(table, rows, idColumn, repeated));
   return index;
+}
+
+/** `duplicateProblems` for `rowIndex`, in the order the ids first appear, each named as on its first row. */
+function repeatedIdProblems(
+  table: PlanTable,
+  rows: readonly (readonly unknown[])[],
+  idColumn: number,
+  repeated: ReadonlyMap<string, number[]>,
+): LayoutProblem[] {
+  const byFirstRow = [...repeated].sort(([, a], [, b]) => a[0] - b[0]);
+  const named = byFirstRow.map(([key, sheetRows]) => ({
+    key,
+    id: idText(rows[sheetRows[0] - sheetRowOf(0)][idColumn]).trim(),
+  }));
+  return duplicateProblems(TABLE_SHEETS[table], new Map(byFirstRow), named);
 }
 
 /** A problem for each id on more than one row; `rowsByKey` holds the sheet rows of each id key. */

@@ -41,8 +41,13 @@ export function periodColumns(
 
 /** A period value as stored: numbers count, anything else (blank, text) is "not entered", as SUM does. */
 export function readValues(row: readonly unknown[] | undefined, columns: readonly number[]): (number | null)[] {
-  return columns.slice(1).map((c) => asNumber(row?.[c]) ?? null);
+  const values = new Array<number | null>(columns.length - 1);
+  for (let p = 1; p < columns.length; p++) values[p - 1] = asNumber(row?.[columns[p]]) ?? null;
+  return values;
 }
+
+/** Each status by its text in lower case: a plan's every row is matched against them. */
+const STATUS_BY_KEY: ReadonlyMap<string, Status> = new Map(STATUSES.map((status) => [status.toLowerCase(), status]));
 
 /** The workflow part of a status row (values come from the inputs table); problems for an unknown status. */
 export function readStatusRow(
@@ -54,7 +59,7 @@ export function readStatusRow(
   const text = cellText(row[columns.status]).trim();
   let status: Status = "Not started";
   if (text !== "") {
-    const match = STATUSES.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
+    const match = STATUS_BY_KEY.get(text.toLowerCase());
     if (match === undefined) {
       problems.push({
         sheet: SHEETS.status,

@@ -86,13 +86,16 @@ export function nodeTableContent(
   const numeric = table !== "status";
   const formats = columns.map((_, i) => (numeric && i > 0 ? numberFormat(columnDecimals(settings, i - 1)) : GENERAL));
   const byKey = new Map(stored.rows.map((row) => [row.key, row]));
+  // Per column, not per cell: a setup makes a row for every node.
+  const keys = columns.map(headerKey);
+  const blanks = columns.map(fill);
   const body = rowIds.map((id): LayoutCell[] => {
     const row = byKey.get(idKey(id) as string);
-    return columns.map((column, i) => {
+    return columns.map((_, i) => {
       if (i === 0) return id;
-      const value = row?.cells.get(headerKey(column));
+      const value = row?.cells.get(keys[i]);
       const cell = value === undefined ? null : keptCell(value);
-      return cell === null ? fill(column) : cell;
+      return cell === null ? blanks[i] : cell;
     });
   });
   return { columns, body, formats };

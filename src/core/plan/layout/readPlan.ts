@@ -49,15 +49,10 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
 
   const entries = new Map<string, NodeEntry>();
   const topDown = new Map<string, PeriodValues>();
-  const blank = (): (number | null)[] => columns.map(() => null);
+  const blank = (): (number | null)[] => new Array<number | null>(columns.length).fill(null);
   for (const node of nodes) {
     const key = idKey(node.id) as string;
-    const row = status.get(key);
-    const values = inputs.get(key) ?? blank();
-    entries.set(
-      node.id,
-      row === undefined ? { ...emptyEntry(node.id, columns.length), values } : { ...row, id: node.id, values },
-    );
+    entries.set(node.id, entryOf(node.id, status.get(key) ?? NOT_STARTED, inputs.get(key) ?? blank()));
     topDown.set(node.id, targets.get(key) ?? blank());
   }
   // The optional tables are never a reason not to read the plan: their problems are shown where they are used.
@@ -134,15 +129,29 @@ function readValueTable(
   return values;
 }
 
-function readStatusTable(grid: TableGrid, problems: LayoutProblem[]): Map<string, NodeEntry> | null {
+type StatusRow = Omit<NodeEntry, "values">;
+
+/** A node without a status row. */
+const NOT_STARTED: StatusRow = emptyEntry("", 0);
+
+/** The node's entry, made field by field: once per node of every plan read. */
+function entryOf(id: string, row: StatusRow, values: (number | null)[]): NodeEntry {
+  return {
+    id,
+    status: row.status,
+    comment: row.comment,
+    returnReason: row.returnReason,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    values,
+  };
+}
+
+function readStatusTable(grid: TableGrid, problems: LayoutProblem[]): Map<string, StatusRow> | null {
   const columns = statusColumns(grid.headers, problems);
   if (columns === null) return null;
   const index = rowIndex("status", grid.rows, columns.id, problems);
-  const entries = new Map<string, NodeEntry>();
-  for (const [key, i] of index)
-    entries.set(key, {
-      ...readStatusRow(grid.rows[i], columns, sheetRowOf(i), problems),
-      values: [],
-    });
-  return entries;
+  const rows = new Map<string, StatusRow>();
+  for (const [key, i] of index) rows.set(key, readStatusRow(grid.rows[i], columns, sheetRowOf(i), problems));
+  return rows;
 }

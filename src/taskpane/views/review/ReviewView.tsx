@@ -38,7 +38,7 @@ import {
   type NodeHistory,
   type PeriodChange,
 } from "../../../core/plan/submissions";
-import type { Plan, WorkflowAction } from "../../../core/plan/types";
+import type { PeriodValues, Plan, PlanSettings, WorkflowAction } from "../../../core/plan/types";
 import { mayApprove, ownerEmail } from "../../../core/plan/people";
 import {
   ACTION_LABELS,
@@ -337,15 +337,12 @@ interface ReviewCardProps {
 function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   const { item, plan, view, capacity, history, possible, locale, busy, checked, onCheck, onAct } = props;
   const styles = useStyles();
-  const tables = useNumberTableStyles();
   const { node, parent, entry } = item;
   const periods = valueColumns(plan.settings);
   /** A value of column `c`, in its measure's decimals. */
   const number = (value: number | null | undefined, c: number): string =>
     value === null || value === undefined ? "—" : formatNumber(value, locale, columnDecimals(plan.settings, c)) || "—";
-  const signed = (value: number, c: number): string => `${value > 0 ? "+" : ""}${number(value, c)}`;
   const adjustment = rollsUp(plan, node.id);
-  const ownTargets = plan.topDown.get(node.id);
   const since = changesSinceLastSubmission(history);
   const outside = changedOutside(entry, history);
   const changeText = (changes: readonly PeriodChange[]): string =>
@@ -376,42 +373,14 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
         <Text className={styles.outside}>{`Changed outside Groundup: ${changeText(outside)}`}</Text>
       ) : null}
       {view !== undefined ? (
-        <div className={tables.scroll}>
-          <Table size="extra-small" className={tables.table} aria-label={`${node.name}: team total against top-down`}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Period</TableHeaderCell>
-                <TableHeaderCell>Team</TableHeaderCell>
-                <TableHeaderCell>Top-down</TableHeaderCell>
-                <TableHeaderCell>Gap</TableHeaderCell>
-                {capacity === null ? null : <TableHeaderCell>Coverage</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {periods.map((period, p) => {
-                const figures = view.periods[p];
-                const allocated = (ownTargets?.[p] ?? null) !== null;
-                return (
-                  <TableRow key={period}>
-                    <TableCell>{period}</TableCell>
-                    <TableCell className={tables.number}>{number(figures.bottomUp, p)}</TableCell>
-                    <TableCell className={tables.number}>
-                      {figures.topDown === null
-                        ? "—"
-                        : `${number(figures.topDown, p)} ${allocated ? "allocated" : "suggested"}`}
-                    </TableCell>
-                    <TableCell className={mergeClasses(tables.number, figures.outOfTolerance && styles.outside)}>
-                      {figures.variance === null
-                        ? "—"
-                        : `${signed(figures.variance, p)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
-                    </TableCell>
-                    {capacity === null ? null : <CoverageCell coverage={capacity?.periods[p]} locale={locale} />}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <TeamFigures
+          name={node.name}
+          view={view}
+          settings={plan.settings}
+          ownTargets={plan.topDown.get(node.id)}
+          capacity={capacity}
+          locale={locale}
+        />
       ) : null}
       <Text>
         {`${adjustment ? "Own adjustment" : "Entered"}: ${periods
@@ -451,6 +420,66 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
     </Card>
   );
 }
+
+interface TeamFiguresProps {
+  name: string;
+  view: NodeView;
+  settings: PlanSettings;
+  /** The node's own top-down targets, null per period where it holds none. */
+  ownTargets: PeriodValues | undefined;
+  capacity: NodeCapacity | null | undefined;
+  locale: string;
+}
+
+/**
+ * A card's team total against its top-down, per period. Its own component so that a save that
+ * leaves a node's figures as they were (an approval) does not draw every card's table again.
+ */
+const TeamFigures = React.memo(function TeamFigures(props: TeamFiguresProps): React.JSX.Element {
+  const { name, view, settings, ownTargets, capacity, locale } = props;
+  const styles = useStyles();
+  const tables = useNumberTableStyles();
+  const number = (value: number, c: number): string => formatNumber(value, locale, columnDecimals(settings, c)) || "—";
+  const signed = (value: number, c: number): string => `${value > 0 ? "+" : ""}${number(value, c)}`;
+  return (
+    <div className={tables.scroll}>
+      <Table size="extra-small" className={tables.table} aria-label={`${name}: team total against top-down`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Period</TableHeaderCell>
+            <TableHeaderCell>Team</TableHeaderCell>
+            <TableHeaderCell>Top-down</TableHeaderCell>
+            <TableHeaderCell>Gap</TableHeaderCell>
+            {capacity === null ? null : <TableHeaderCell>Coverage</TableHeaderCell>}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {valueColumns(settings).map((period, p) => {
+            const figures = view.periods[p];
+            const allocated = (ownTargets?.[p] ?? null) !== null;
+            return (
+              <TableRow key={period}>
+                <TableCell>{period}</TableCell>
+                <TableCell className={tables.number}>{number(figures.bottomUp, p)}</TableCell>
+                <TableCell className={tables.number}>
+                  {figures.topDown === null
+                    ? "—"
+                    : `${number(figures.topDown, p)} ${allocated ? "allocated" : "suggested"}`}
+                </TableCell>
+                <TableCell className={mergeClasses(tables.number, figures.outOfTolerance && styles.outside)}>
+                  {figures.variance === null
+                    ? "—"
+                    : `${signed(figures.variance, p)}${figures.outOfTolerance ? " outside tolerance" : ""}`}
+                </TableCell>
+                {capacity === null ? null : <CoverageCell coverage={capacity?.periods[p]} locale={locale} />}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+});
 
 /** The node owner as someone to @mention: null when the hierarchy has no e-mail address for them. */
 /** Target against capacity in one period: "115.7 % over capacity", flagged as the gap is. */
