@@ -69,6 +69,9 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
 
   React.useEffect(() => {
     if (session === null) return;
+    // At once: the engine builds in its worker, and the workbook goes to it in slices between the
+    // page's own tasks, while the task pane mounts.
+    void session.engine.start();
     return () => session.dispose();
   }, [session]);
 

@@ -71,29 +71,18 @@ export class WorkbenchSession {
   }
 
   /**
-   * Opens `source` and starts its engine (by default in a Web Worker; see `FormulaEngine.start`).
-   * The worker is created first, so that it loads HyperFormula while the page makes the sample,
-   * and the engine starts as soon as the tables the report reads are written: it builds while the
-   * page writes the audit log, renders the workbook and the task pane reads the plan.
+   * Opens `source`; the engine (by default in a Web Worker) is not started (see `FormulaEngine.start`).
    */
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
-    const channel = connect();
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
-    const session = new WorkbenchSession(plan, source, () => channel);
-    try {
-      if (source.kind !== "empty") {
-        const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        await loadSample(plan, sample, () => void session.engine.start());
-        // Open on the report, where the plan's numbers are.
-        plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
-      }
-      void session.engine.start();
-      return session;
-    } catch (error) {
-      session.dispose();
-      throw error;
+    if (source.kind !== "empty") {
+      const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await loadSample(plan, sample);
+      // Open on the report, where the plan's numbers are.
+      plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
     }
+    return new WorkbenchSession(plan, source, connect);
   }
 
   /** For `useSyncExternalStore`: called after any change to the workbook or its computed values. */
