@@ -339,9 +339,7 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   const styles = useStyles();
   const { node, parent, entry } = item;
   const periods = valueColumns(plan.settings);
-  /** A value of column `c`, in its measure's decimals. */
-  const number = (value: number | null | undefined, c: number): string =>
-    value === null || value === undefined ? "—" : formatNumber(value, locale, columnDecimals(plan.settings, c)) || "—";
+  const number = (value: number | null | undefined, c: number): string => columnFigure(value, plan.settings, c, locale);
   const adjustment = rollsUp(plan, node.id);
   const since = changesSinceLastSubmission(history);
   const outside = changedOutside(entry, history);
@@ -421,6 +419,11 @@ function ReviewCard(props: ReviewCardProps): React.JSX.Element {
   );
 }
 
+/** A value of column `c`, in its measure's decimals; "—" where there is none. */
+function columnFigure(value: number | null | undefined, settings: PlanSettings, c: number, locale: string): string {
+  return value === null || value === undefined ? "—" : formatNumber(value, locale, columnDecimals(settings, c)) || "—";
+}
+
 interface TeamFiguresProps {
   name: string;
   view: NodeView;
@@ -439,7 +442,7 @@ const TeamFigures = React.memo(function TeamFigures(props: TeamFiguresProps): Re
   const { name, view, settings, ownTargets, capacity, locale } = props;
   const styles = useStyles();
   const tables = useNumberTableStyles();
-  const number = (value: number, c: number): string => formatNumber(value, locale, columnDecimals(settings, c)) || "—";
+  const number = (value: number, c: number): string => columnFigure(value, settings, c, locale);
   const signed = (value: number, c: number): string => `${value > 0 ? "+" : ""}${number(value, c)}`;
   return (
     <div className={tables.scroll}>
