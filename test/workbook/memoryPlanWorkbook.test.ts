@@ -220,6 +220,30 @@ describe("MemoryPlanWorkbook", () => {
     });
   });
 
+  // Excel's adapter reads a long log a chunk per sync (src/excel/tableReads.ts), and other code
+  // runs between two syncs; the in-memory workbook does the same, so a save can land mid-read.
+  it("reads a long audit log in chunks, handling input between them, and a save made meanwhile is in what it reads", async () => {
+    const long = Array.from({ length: 12_000 }, (_, i) => audit("UK", "Q1 2027", String(i), String(i + 1)));
+    await workbook.saveTopDown([{ id: "CO", values: [1, 2], expected: null }], long);
+    const fresh = new MemoryPlanWorkbook(workbook.workbook);
+    await readPlanOf(fresh);
+    const reads = jest.spyOn(fresh.workbook, "values");
+    let between: Promise<unknown> | null = null;
+    setTimeout(() => {
+      between = fresh.saveTopDown(
+        [{ id: "CO", values: [3, 4], expected: [1, 2] }],
+        [audit("CO", "Q1", "1", "3", "ceo")],
+      );
+    }, 0);
+    const log = await fresh.readAudit();
+    expect(await between).toEqual({ ok: true });
+    expect(log).toHaveLength(12_001);
+    expect(log[12_000]).toMatchObject({ node: "CO", user: "ceo", newValue: "3" });
+    expect(Math.max(...reads.mock.calls.map(([range]) => range.rowCount))).toBeLessThan(12_000);
+    reads.mockRestore();
+    expect(await new MemoryPlanWorkbook(workbook.workbook).readAudit()).toEqual(log);
+  });
+
   it("saves top-down targets with their audit entries", async () => {
     await workbook.saveTopDown(
       [{ id: "CO", values: [1000, null], expected: null }],

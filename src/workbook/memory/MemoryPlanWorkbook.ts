@@ -79,7 +79,7 @@ import { entryConflicts, topDownConflicts } from "../conflicts";
 import { withBalancing, withEntries, withTopDown } from "../../core/plan/patch";
 import { sameBalancing, type BalancingSettings } from "../../core/territory/balancingSettings";
 import { rangeSourceCells, selectedCells, sourceRow } from "../sources";
-import { MemoryWorkbook, type WorkbookEvent } from "./MemoryWorkbook";
+import { MemoryWorkbook, type CellValue, type WorkbookEvent } from "./MemoryWorkbook";
 import {
   SNAPSHOT_INDEX,
   SnapshotError,
@@ -122,6 +122,12 @@ export interface NodeComment {
   readonly text: string;
 }
 
+/** Cells per chunk of a long read, as the Excel adapter's `READ_BUDGET_CELLS` (src/excel/chunks.ts). */
+const READ_CHUNK_CELLS = 100_000;
+
+/** Lets the page handle input and paint between two chunks of a read, as a sync does in Excel. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class MemoryPlanWorkbook implements PlanWorkbook {
   /** Above 0 while this object writes: changes it makes are not reported as someone else's. */
   private writing = 0;
@@ -140,10 +146,14 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   private cachedGrids: PlanGrids | null = null;
   /** Where each id's row is in a table of `cachedGrids` (see `rowsOf`). */
   private readonly rowIndexes = new WeakMap<TableGrid, ReadonlyMap<string, number>>();
+  /** Counts the workbook's changes (this object's own too), for reads that span several tasks. */
+  private changes = 0;
 
   constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {
     workbook.onChange((event) => {
-      if (this.writing === 0 && event.type !== "selection") this.forget();
+      if (event.type === "selection") return;
+      this.changes++;
+      if (this.writing === 0) this.forget();
     });
   }
 
@@ -377,15 +387,39 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
 
   async readAudit(): Promise<AuditEntry[]> {
     if (this.cachedAudit === null) {
-      const grid = this.grids(["audit"]).audit;
-      this.cachedAudit = grid === undefined ? [] : readAuditGrid(grid);
+      const grid = await this.auditGrid();
+      this.cachedAudit ??= grid === undefined ? [] : readAuditGrid(grid);
     }
     return [...this.cachedAudit];
   }
 
   async readAuditChain(): Promise<ChainedAuditRow[]> {
-    const grid = this.grids(["audit"]).audit;
+    const grid = await this.auditGrid();
     return grid === undefined ? [] : readAuditChain(grid);
+  }
+
+  /**
+   * The audit table read as the Excel adapter reads it, a chunk of rows per sync (`readTables`),
+   * with the page free between two chunks: a 50,000-node plan's log (2 million cells) read at once
+   * blocked the page for a second. A change made between two chunks (a save appending its rows)
+   * starts the read again, so the log read is the log as it is at its end.
+   */
+  private async auditGrid(): Promise<TableGrid | undefined> {
+    for (;;) {
+      const changes = this.changes;
+      const info = this.workbook.table(TABLES.audit);
+      if (info === undefined) return undefined;
+      const { range } = info;
+      const [headers] = this.workbook.values({ ...range, rowCount: 1 });
+      const rowsPerRead = Math.max(1, Math.floor(READ_CHUNK_CELLS / range.colCount));
+      let rows: CellValue[][] = [];
+      for (let row = 1; row < range.rowCount && changes === this.changes; row += rowsPerRead) {
+        if (row > 1) await nextTask();
+        const rowCount = Math.min(rowsPerRead, range.rowCount - row);
+        rows = rows.concat(this.workbook.values({ ...range, row: range.row + row, rowCount }));
+      }
+      if (changes === this.changes) return { headers, rows };
+    }
   }
 
   async writeDashboard(dashboard: DashboardLayout): Promise<DashboardWrite> {
