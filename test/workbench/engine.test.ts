@@ -243,6 +243,35 @@ describe("FormulaEngine", () => {
     broken.dispose();
   });
 
+  it("draws a long answer once, when its last slice has arrived, with every slice's values in it", async () => {
+    let listener: Parameters<EngineChannel["onMessage"]>[0] = () => undefined;
+    const sliced = new FormulaEngine(workbook, () => ({
+      post: (message) => {
+        if (message.kind !== "build") return;
+        const answer = (row: number, done: boolean): void =>
+          listener({
+            kind: "results",
+            seq: 0,
+            done,
+            cells: [{ shape: "block", sheet: "Sheet1", row, col: 0, width: 1, values: [row + 1] }],
+          });
+        setTimeout(() => answer(0, false), 0);
+        setTimeout(() => answer(1, false), 0);
+        setTimeout(() => answer(2, true), 0);
+      },
+      onMessage: (next) => (listener = next),
+      close: () => undefined,
+    }));
+    workbook.enter("Sheet1", 0, 0, "=1");
+    workbook.enter("Sheet1", 1, 0, "=2");
+    workbook.enter("Sheet1", 2, 0, "=3");
+    const drawn: unknown[][] = [];
+    sliced.onUpdate(() => drawn.push([0, 1, 2].map((row) => workbook.value("Sheet1", row, 0))));
+    await sliced.start();
+    expect(drawn).toEqual([[1, 2, 3]]);
+    sliced.dispose();
+  });
+
   it.each([
     ["a number", { value: 12 }, 12],
     ["text that looks like a number", { value: "1/2" }, "'1/2"],
