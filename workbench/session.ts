@@ -41,6 +41,17 @@ export function describeSource(source: WorkbookSource): string {
 
 let opened = 0;
 
+async function loadSource(
+  plan: MemoryPlanWorkbook,
+  source: WorkbookSource & { kind: "sample" | "generated" },
+): Promise<void> {
+  const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await loadSample(plan, sample);
+  // Open on the report, where the plan's numbers are.
+  plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
+}
+
 export class WorkbenchSession {
   /** Distinct for every session opened on the page. */
   readonly id = ++opened;
@@ -71,18 +82,20 @@ export class WorkbenchSession {
   }
 
   /**
-   * Opens `source`; the engine (by default in a Web Worker) is not started (see `FormulaEngine.start`).
+   * Opens `source`. The engine (by default in a Web Worker) is connected first, so that it gets
+   * ready while the plan is made, but not started (see `FormulaEngine.start`).
    */
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
-    if (source.kind !== "empty") {
-      const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await loadSample(plan, sample);
-      // Open on the report, where the plan's numbers are.
-      plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
+    const session = new WorkbenchSession(plan, source, connect);
+    session.engine.prepare();
+    try {
+      if (source.kind !== "empty") await loadSource(plan, source);
+    } catch (error) {
+      session.dispose();
+      throw error;
     }
-    return new WorkbenchSession(plan, source, connect);
+    return session;
   }
 
   /** For `useSyncExternalStore`: called after any change to the workbook or its computed values. */
