@@ -1,5 +1,7 @@
-import { SHEETS } from "../../src/core/plan/layout";
+import { SHEETS, TABLES, reportColumn } from "../../src/core/plan/layout";
 import type { EngineChannel, ToEngine } from "../../workbench/engineProtocol";
+import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
+import { samplePlan } from "../../workbench/samplePlan";
 import { WorkbenchSession } from "../../workbench/session";
 import { inProcessChannel } from "./support/inProcessEngine";
 
@@ -32,28 +34,43 @@ function watchedChannel(): { connect: () => EngineChannel; opened: number; close
 }
 
 describe("WorkbenchSession", () => {
-  it("connects the engine while the plan loads, and starts it only when asked", async () => {
+  it("starts the engine once the plan's tables are in, before the audit log is written", async () => {
     const watch = watchedChannel();
-    const session = await WorkbenchSession.open({ kind: "sample" }, watch.connect);
+    const appends = jest.spyOn(MemoryWorkbook.prototype, "appendTableRows");
+    const auditAppends = (): number => appends.mock.calls.filter(([table]) => table === TABLES.audit).length;
+    let auditAppendsAtStart = -1;
+    const connect = (): EngineChannel => {
+      const channel = watch.connect();
+      return {
+        ...channel,
+        post: (message) => {
+          if (watch.sent.length === 0) auditAppendsAtStart = auditAppends();
+          channel.post(message);
+        },
+      };
+    };
+    const session = await WorkbenchSession.open({ kind: "sample" }, connect);
+    const auditAppendsAtEnd = auditAppends();
+    appends.mockRestore();
     expect(watch.opened).toBe(1);
-    expect(watch.sent).toEqual([]);
-    expect(session.engine.state).toEqual({ kind: "waiting" });
-    await session.engine.start();
-    expect(watch.opened).toBe(1);
+    const build = watch.sent.find((message) => message.kind === "build");
+    expect(build?.kind === "build" ? build.sheets : []).not.toContain(SHEETS.audit);
+    expect(auditAppendsAtStart).toBeGreaterThanOrEqual(0);
+    expect(auditAppendsAtStart).toBeLessThan(auditAppendsAtEnd);
+    await session.engine.settled();
     expect(session.engine.state).toEqual({ kind: "ready" });
-    expect(session.workbook.value(SHEETS.report, 3, 0)).not.toBeNull();
+    const entered = samplePlan().entries.reduce((sum, entry) => sum + (entry.values[0] ?? 0), 0);
+    expect(session.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
     session.dispose();
     expect(watch.closed).toBe(1);
   });
 
-  it("closes the engine it connected when disposed before the engine started", async () => {
+  it("closes the engine it connected when disposed", async () => {
     const watch = watchedChannel();
     const session = await WorkbenchSession.open({ kind: "empty" }, watch.connect);
     session.dispose();
     expect(watch.opened).toBe(1);
     expect(watch.closed).toBe(1);
-    await session.engine.start();
-    expect(watch.opened).toBe(1);
   });
 
   it("shows an engine that failed before it started as failed", async () => {
