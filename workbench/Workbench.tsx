@@ -68,8 +68,10 @@ export function Workbench({ initial }: WorkbenchProps): React.JSX.Element {
   React.useEffect(() => open(initial), [open, initial]);
 
   React.useEffect(() => {
-    // The session's engine is building already (see WorkbenchSession.open), in its worker.
     if (session === null) return;
+    // At once: the engine builds in its worker, and the workbook goes to it in slices between the
+    // page's own tasks, while the task pane mounts.
+    void session.engine.start();
     return () => session.dispose();
   }, [session]);
 

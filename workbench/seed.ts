@@ -47,14 +47,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 /**
  * Sets up `sample` in `book` (which should hold no plan yet) with everything its team has entered,
- * one table at a time, each in a task of its own. `tablesWritten` is called before the audit log
- * is: no formula reads the log, so the formula engine can start building meanwhile.
+ * one table at a time, each in a task of its own.
  */
-export async function loadSample(
-  book: MemoryPlanWorkbook,
-  sample: SamplePlan,
-  tablesWritten: () => void = () => undefined,
-): Promise<void> {
+export async function loadSample(book: MemoryPlanWorkbook, sample: SamplePlan): Promise<void> {
   // Before the setup, so that it finds the table and gives the report its capacity block.
   if (sample.capacity !== undefined) writeCapacity(book.workbook, sample.settings, sample.capacity);
   await book.writePlan({ settings: sample.settings, nodes: sample.nodes });
@@ -89,8 +84,6 @@ export async function loadSample(
     targets,
     periods.map((period, p) => ({ header: period, cell: (values: readonly (number | null)[]) => values[p] ?? null })),
   );
-  if (sample.accounts !== undefined) writeAccounts(workbook, sample.accounts);
-  tablesWritten();
   await nextTask();
   // Chained as the pane appends them (src/core/audit/chain.ts), below the new table's blank row, in
   // parts of one task each: hashing a 10,000-node sample's log at once blocked the page for 0.9 s.
@@ -101,6 +94,7 @@ export async function loadSample(
     previous = textAsRead(lastChainHash(AUDIT_COLUMNS, rows[rows.length - 1]));
     await nextTask();
   }
+  if (sample.accounts !== undefined) writeAccounts(workbook, sample.accounts);
 }
 
 /** The capacity table as the pane adds it (capacityTableLayout), holding `rows`. */

@@ -44,11 +44,10 @@ let opened = 0;
 async function loadSource(
   plan: MemoryPlanWorkbook,
   source: WorkbookSource & { kind: "sample" | "generated" },
-  tablesWritten: () => void,
 ): Promise<void> {
   const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  await loadSample(plan, sample, tablesWritten);
+  await loadSample(plan, sample);
   // Open on the report, where the plan's numbers are.
   plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
 }
@@ -83,19 +82,15 @@ export class WorkbenchSession {
   }
 
   /**
-   * Opens `source` and starts its formula engine (by default in a Web Worker; see
-   * `FormulaEngine.start`). The engine is connected first, so that it gets ready while the plan is
-   * made, and started once the plan's tables are in, so that it builds while the audit log, which
-   * no formula reads, is written.
+   * Opens `source`. The engine (by default in a Web Worker) is connected first, so that it gets
+   * ready while the plan is made, but not started (see `FormulaEngine.start`).
    */
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
     const session = new WorkbenchSession(plan, source, connect);
     session.engine.prepare();
-    const start = (): void => void session.engine.start();
     try {
-      if (source.kind === "empty") start();
-      else await loadSource(plan, source, start);
+      if (source.kind !== "empty") await loadSource(plan, source);
     } catch (error) {
       session.dispose();
       throw error;

@@ -1,7 +1,5 @@
-import { SHEETS, TABLES, reportColumn } from "../../src/core/plan/layout";
+import { SHEETS } from "../../src/core/plan/layout";
 import type { EngineChannel, ToEngine } from "../../workbench/engineProtocol";
-import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
-import { samplePlan } from "../../workbench/samplePlan";
 import { WorkbenchSession } from "../../workbench/session";
 import { inProcessChannel } from "./support/inProcessEngine";
 
@@ -34,43 +32,28 @@ function watchedChannel(): { connect: () => EngineChannel; opened: number; close
 }
 
 describe("WorkbenchSession", () => {
-  it("starts the engine once the plan's tables are in, before the audit log is written", async () => {
+  it("connects the engine while the plan loads, and starts it only when asked", async () => {
     const watch = watchedChannel();
-    const appends = jest.spyOn(MemoryWorkbook.prototype, "appendTableRows");
-    const auditAppends = (): number => appends.mock.calls.filter(([table]) => table === TABLES.audit).length;
-    let auditAppendsAtStart = -1;
-    const connect = (): EngineChannel => {
-      const channel = watch.connect();
-      return {
-        ...channel,
-        post: (message) => {
-          if (watch.sent.length === 0) auditAppendsAtStart = auditAppends();
-          channel.post(message);
-        },
-      };
-    };
-    const session = await WorkbenchSession.open({ kind: "sample" }, connect);
-    const auditAppendsAtEnd = auditAppends();
-    appends.mockRestore();
+    const session = await WorkbenchSession.open({ kind: "sample" }, watch.connect);
     expect(watch.opened).toBe(1);
-    const build = watch.sent.find((message) => message.kind === "build");
-    expect(build?.kind === "build" ? build.sheets : []).not.toContain(SHEETS.audit);
-    expect(auditAppendsAtStart).toBeGreaterThanOrEqual(0);
-    expect(auditAppendsAtStart).toBeLessThan(auditAppendsAtEnd);
-    await session.engine.settled();
+    expect(watch.sent).toEqual([]);
+    expect(session.engine.state).toEqual({ kind: "waiting" });
+    await session.engine.start();
+    expect(watch.opened).toBe(1);
     expect(session.engine.state).toEqual({ kind: "ready" });
-    const entered = samplePlan().entries.reduce((sum, entry) => sum + (entry.values[0] ?? 0), 0);
-    expect(session.workbook.value(SHEETS.report, 3, reportColumn(0, 0))).toBe(entered);
+    expect(session.workbook.value(SHEETS.report, 3, 0)).not.toBeNull();
     session.dispose();
     expect(watch.closed).toBe(1);
   });
 
-  it("closes the engine it connected when disposed", async () => {
+  it("closes the engine it connected when disposed before the engine started", async () => {
     const watch = watchedChannel();
     const session = await WorkbenchSession.open({ kind: "empty" }, watch.connect);
     session.dispose();
     expect(watch.opened).toBe(1);
     expect(watch.closed).toBe(1);
+    await session.engine.start();
+    expect(watch.opened).toBe(1);
   });
 
   it("shows an engine that failed before it started as failed", async () => {
