@@ -41,12 +41,17 @@ export function describeSource(source: WorkbookSource): string {
 
 let opened = 0;
 
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function loadSource(
   plan: MemoryPlanWorkbook,
   source: WorkbookSource & { kind: "sample" | "generated" },
 ): Promise<void> {
+  // Each in a task of its own: the page's first render and effects, making the plan (for 10,000
+  // nodes about 0.1 s), and setting it up.
+  await nextTask();
   const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   await loadSample(plan, sample);
   // Open on the report, where the plan's numbers are.
   plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
