@@ -139,19 +139,6 @@ export class FormulaEngine {
   }
 
   /**
-   * Connects to the engine ahead of `start`: in the page, its worker fetches and sets up
-   * HyperFormula (about as long as sending it the workbook) while the page still makes the workbook.
-   */
-  prepare(): void {
-    if (this.phase !== "idle" || this.channel !== null) return;
-    try {
-      this.open();
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  /**
    * Starts the engine over every sheet as it is now (changes made meanwhile follow as updates);
    * resolves once every formula's result is stored, or the engine failed (see `state`).
    */
@@ -160,7 +147,9 @@ export class FormulaEngine {
     this.phase = "building";
     mark("engine: start");
     try {
-      const channel = this.channel ?? this.open();
+      const channel = this.connect();
+      this.channel = channel;
+      channel.onMessage((message) => this.receive(message));
       const builtNow = new Promise<void>((resolve) => (this.built = resolve));
       const sheets = this.workbook.sheetNames();
       this.knownSheets = this.sheetList();
@@ -181,13 +170,6 @@ export class FormulaEngine {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  private open(): EngineChannel {
-    const channel = this.connect();
-    this.channel = channel;
-    channel.onMessage((message) => this.receive(message));
-    return channel;
   }
 
   private isDeferred(sheet: string): boolean {

@@ -43,20 +43,6 @@ let opened = 0;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function loadSource(
-  plan: MemoryPlanWorkbook,
-  source: WorkbookSource & { kind: "sample" | "generated" },
-): Promise<void> {
-  // Each in a task of its own: the page's first render and effects, making the plan (for 10,000
-  // nodes about 0.1 s), and setting it up.
-  await nextTask();
-  const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-  await nextTask();
-  await loadSample(plan, sample);
-  // Open on the report, where the plan's numbers are.
-  plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
-}
-
 export class WorkbenchSession {
   /** Distinct for every session opened on the page. */
   readonly id = ++opened;
@@ -87,20 +73,21 @@ export class WorkbenchSession {
   }
 
   /**
-   * Opens `source`. The engine (by default in a Web Worker) is connected first, so that it gets
-   * ready while the plan is made, but not started (see `FormulaEngine.start`).
+   * Opens `source`; the engine (by default in a Web Worker) is not started (see `FormulaEngine.start`).
    */
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
-    const session = new WorkbenchSession(plan, source, connect);
-    session.engine.prepare();
-    try {
-      if (source.kind !== "empty") await loadSource(plan, source);
-    } catch (error) {
-      session.dispose();
-      throw error;
+    if (source.kind !== "empty") {
+      // Each in a task of its own: the page's first render and effects, making the plan (for 10,000
+      // nodes about 0.1 s), and setting it up.
+      await nextTask();
+      const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
+      await nextTask();
+      await loadSample(plan, sample);
+      // Open on the report, where the plan's numbers are.
+      plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
     }
-    return session;
+    return new WorkbenchSession(plan, source, connect);
   }
 
   /** For `useSyncExternalStore`: called after any change to the workbook or its computed values. */
