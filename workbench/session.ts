@@ -41,8 +41,6 @@ export function describeSource(source: WorkbookSource): string {
 
 let opened = 0;
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 export class WorkbenchSession {
   /** Distinct for every session opened on the page. */
   readonly id = ++opened;
@@ -78,11 +76,8 @@ export class WorkbenchSession {
   static async open(source: WorkbookSource, connect: () => EngineChannel = workerChannel): Promise<WorkbenchSession> {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
     if (source.kind !== "empty") {
-      // Each in a task of its own: the page's first render and effects, making the plan (for 10,000
-      // nodes about 0.1 s), and setting it up.
-      await nextTask();
       const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-      await nextTask();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await loadSample(plan, sample);
       // Open on the report, where the plan's numbers are.
       plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });
