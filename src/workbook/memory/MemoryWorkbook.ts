@@ -95,7 +95,8 @@ export class WorkbookError extends Error {
 
 interface Sheet {
   readonly name: string;
-  readonly cells: Map<number, Cell>;
+  /** Held per column, as the formats (see ColumnMap). */
+  readonly cells: ColumnMap<Cell>;
   /** Number formats: set a column at a time, held per column (see ColumnMap). */
   readonly formats: ColumnMap<string>;
   /** Indent levels (Excel's Indent button), a format like the number format; absent is 0. */
@@ -236,7 +237,7 @@ export class MemoryWorkbook {
     if (name.trim() === "" || this.hasSheet(name)) throw new WorkbookError(`Can't add sheet "${name}"`);
     this.sheets.set(name.toLowerCase(), {
       name,
-      cells: new Map(),
+      cells: new ColumnMap(),
       formats: new ColumnMap(),
       indents: new Map(),
       spilled: new Map(),
