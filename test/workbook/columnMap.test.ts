@@ -29,8 +29,5 @@ describe("ColumnMap", () => {
     const byKey = (a: [number, string], b: [number, string]): number => a[0] - b[0];
     expect([...map.entries()].sort(byKey)).toEqual([...reference.entries()].sort(byKey));
     expect([...map.keys()].sort((a, b) => a - b)).toEqual([...reference.keys()].sort((a, b) => a - b));
-    expect([...map].sort(byKey)).toEqual([...reference].sort(byKey));
-    expect([...map.values()].sort()).toEqual([...reference.values()].sort());
-    expect(map.size).toBe(reference.size);
   });
 });

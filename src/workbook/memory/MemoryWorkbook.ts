@@ -95,8 +95,7 @@ export class WorkbookError extends Error {
 
 interface Sheet {
   readonly name: string;
-  /** Held per column, as the formats (see ColumnMap). */
-  readonly cells: ColumnMap<Cell>;
+  readonly cells: Map<number, Cell>;
   /** Number formats: set a column at a time, held per column (see ColumnMap). */
   readonly formats: ColumnMap<string>;
   /** Indent levels (Excel's Indent button), a format like the number format; absent is 0. */
@@ -237,7 +236,7 @@ export class MemoryWorkbook {
     if (name.trim() === "" || this.hasSheet(name)) throw new WorkbookError(`Can't add sheet "${name}"`);
     this.sheets.set(name.toLowerCase(), {
       name,
-      cells: new ColumnMap(),
+      cells: new Map(),
       formats: new ColumnMap(),
       indents: new Map(),
       spilled: new Map(),

@@ -1,11 +1,10 @@
 /**
  * A map from cell keys (`row * MAX_COLUMNS + col`, as the in-memory workbook keys its cells) held
- * as one array per column, indexed by row. The plan writes its sheets in blocks of whole columns
- * (for 10,000 nodes 260,000 number formats in the report, 600,000 cells with the audit log); in a
- * `Map` of that many keys each entry costs a hashed insert and its share of the table's growth,
- * most of the time of those writes, where an array store is a write. Reads, writes, removals and
- * iteration are as a `Map`'s, except that entries come column by column, top to bottom, not in
- * insertion order.
+ * as one array per column, indexed by row. The plan sets formats whole columns at a time (260,000
+ * cells for the report of 10,000 nodes); in a `Map` of that many keys each entry costs a hashed
+ * insert and its share of the table's growth, half of the plan's set-up, where an array store is
+ * a write. Reads, writes, removals and iteration are as a `Map`'s, except that entries come
+ * column by column, top to bottom, not in insertion order.
  */
 import { MAX_COLUMNS } from "../../core/a1";
 
@@ -20,11 +19,6 @@ export interface CellMap<T> {
 
 export class ColumnMap<T> implements CellMap<T> {
   private readonly columns = new Map<number, (T | undefined)[]>();
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
 
   get(key: number): T | undefined {
     return this.columns.get(key % MAX_COLUMNS)?.[Math.floor(key / MAX_COLUMNS)];
@@ -37,9 +31,7 @@ export class ColumnMap<T> implements CellMap<T> {
       column = [];
       this.columns.set(col, column);
     }
-    const row = Math.floor(key / MAX_COLUMNS);
-    if (column[row] === undefined) this.count++;
-    column[row] = value;
+    column[Math.floor(key / MAX_COLUMNS)] = value;
     return this;
   }
 
@@ -48,7 +40,6 @@ export class ColumnMap<T> implements CellMap<T> {
     const row = Math.floor(key / MAX_COLUMNS);
     if (column === undefined || column[row] === undefined) return false;
     column[row] = undefined;
-    this.count--;
     return true;
   }
 
@@ -62,13 +53,5 @@ export class ColumnMap<T> implements CellMap<T> {
 
   *keys(): IterableIterator<number> {
     for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): IterableIterator<T> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, T]> {
-    return this.entries();
   }
 }
