@@ -17,6 +17,7 @@ import {
   quoteSheet,
   type CellRange,
 } from "../../core/a1";
+import { ColumnMap, type CellMap } from "./columnMap";
 
 export type CellValue = number | string | boolean;
 
@@ -95,7 +96,8 @@ export class WorkbookError extends Error {
 interface Sheet {
   readonly name: string;
   readonly cells: Map<number, Cell>;
-  readonly formats: Map<number, string>;
+  /** Number formats: set a column at a time, held per column (see ColumnMap). */
+  readonly formats: ColumnMap<string>;
   /** Indent levels (Excel's Indent button), a format like the number format; absent is 0. */
   readonly indents: Map<number, number>;
   /** Results an engine spilled into cells that hold nothing themselves. */
@@ -235,7 +237,7 @@ export class MemoryWorkbook {
     this.sheets.set(name.toLowerCase(), {
       name,
       cells: new Map(),
-      formats: new Map(),
+      formats: new ColumnMap(),
       indents: new Map(),
       spilled: new Map(),
       conditionalFormats: [],
@@ -408,7 +410,7 @@ export class MemoryWorkbook {
   clear(range: CellRange, contentsOnly = false): void {
     checkRange(range);
     const sheet = this.sheet(range.sheet);
-    const maps: Map<number, unknown>[] = contentsOnly
+    const maps: CellMap<unknown>[] = contentsOnly
       ? [sheet.cells, sheet.spilled]
       : [sheet.cells, sheet.spilled, sheet.formats, sheet.indents];
     for (const map of maps) {
@@ -538,7 +540,7 @@ export class MemoryWorkbook {
     const sheet = this.sheet(range.sheet);
     const bodyRow = range.row + 1;
     const rowCount = range.rowCount - 1;
-    const maps: Map<number, unknown>[] = [sheet.cells, sheet.formats, sheet.indents];
+    const maps: CellMap<unknown>[] = [sheet.cells, sheet.formats, sheet.indents];
     const rows = Array.from({ length: rowCount }, (_, r) =>
       maps.map((map) => Array.from({ length: range.colCount }, (__, c) => map.get(key(bodyRow + r, range.col + c)))),
     );
@@ -584,7 +586,7 @@ export class MemoryWorkbook {
     const at = range.row + 1 + index;
     const first = range.col;
     const last = range.col + range.colCount - 1;
-    for (const map of [sheet.cells, sheet.formats, sheet.indents, sheet.spilled] as Map<number, unknown>[]) {
+    for (const map of [sheet.cells, sheet.formats, sheet.indents, sheet.spilled] as CellMap<unknown>[]) {
       const moved = [...map.entries()].filter(([k]) => {
         const row = Math.floor(k / MAX_COLUMNS);
         const col = k % MAX_COLUMNS;

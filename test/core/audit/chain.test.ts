@@ -41,6 +41,11 @@ describe("sha256Hex", () => {
     expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
   });
 
+  it("hashes a long message, then shorter ones, as if each were the first", () => {
+    const texts = ["é".repeat(3000), "short", "", "d".repeat(119), "short"];
+    expect(texts.map(sha256Hex)).toEqual(texts.map((text) => createHash("sha256").update(text, "utf8").digest("hex")));
+  });
+
   it("gives the FIPS 180-2 test vector for abc", () => {
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
