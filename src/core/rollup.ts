@@ -185,7 +185,7 @@ export class Rollup {
  * aggregate includes it, that node's and its ancestors' in its column, as in SUM (SPEC section 6);
  * "count" skips errors as COUNT does. Rows whose id is blank are not in the hierarchy and are
  * ignored. Runs in O(nodes x columns): each node's own values are read once, then nodes are folded
- * into their parents in reverse hierarchy order, which visits every child before its parent.
+ * into their parents in reverse `topDown` order, which visits every child before its parent.
  */
 export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number, method: RollupMethod): Rollup {
   const size = hierarchy.nodeCount * columns;
@@ -197,7 +197,7 @@ export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number,
   const errorRow = ownValues(hierarchy, values, columns, method === "count" ? undefined : totals, counts);
 
   // One loop per method: a loop that asks which method it runs, per node, is several times slower.
-  const { order, parent } = hierarchy;
+  const { topDown: order, parent } = hierarchy;
   if (method === "min") foldMin(order, parent, columns, totals);
   else if (method === "max") foldMax(order, parent, columns, totals);
   else if (method !== "count") foldSum(order, parent, columns, totals);
