@@ -251,18 +251,19 @@ class CascadeRun {
   result(): ResultCell[][] {
     const { hierarchy } = this;
     const result: ResultCell[][] = new Array(hierarchy.rowCount);
-    let plain = true;
+    // Rows holding an error or a number Excel cannot hold: the Excel adapter checks only these.
+    const otherRows: number[] = [];
     for (let row = 0; row < hierarchy.rowCount; row++) {
       const node = hierarchy.rowNode[row];
       const numbers = node < 0 ? undefined : this.numberRow(node);
       if (numbers !== undefined) result[row] = numbers;
       else {
         const cells = this.cellRow(node);
-        if (plain && !plainCells(cells)) plain = false;
+        if (!plainCells(cells)) otherRows.push(row);
         result[row] = cells;
       }
     }
-    return plain ? plainGrid(result) : result;
+    return plainGrid(result, otherRows);
   }
 
   /**

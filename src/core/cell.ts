@@ -21,21 +21,27 @@ export type Grid<T> = T[][];
 export type FormulaResult = CellError | Grid<ResultCell>;
 
 /**
- * Result grids whose maker knows every cell is a finite number or text. A host adapter looks at
- * each cell of any other grid for errors and numbers the host cannot hold; at 100,000 rows that
- * look costs a tenth of a ROLLUP that reuses its hierarchy. Weak, so a grid is forgotten with it.
+ * Result grids whose maker knows every cell is a finite number or text, but in the rows it lists. A
+ * host adapter looks at each cell of any other grid, or of a listed row, for errors and numbers the
+ * host cannot hold; at 100,000 rows that look costs a tenth of a ROLLUP that reuses its hierarchy.
+ * Weak, so a grid is forgotten with it.
  */
-const plainGrids = new WeakSet<object>();
+const plainGrids = new WeakMap<object, readonly number[]>();
 
-/** Marks `grid`, just made by a formula that kept count, as holding finite numbers and text only. */
-export function plainGrid(grid: Grid<ResultCell>): Grid<ResultCell> {
-  plainGrids.add(grid);
+const NO_ROWS: readonly number[] = [];
+
+/**
+ * Marks `grid`, just made by a formula that kept count, as holding finite numbers and text only,
+ * but in `otherRows` (ascending row indexes), which may hold anything.
+ */
+export function plainGrid(grid: Grid<ResultCell>, otherRows: readonly number[] = NO_ROWS): Grid<ResultCell> {
+  plainGrids.set(grid, otherRows);
   return grid;
 }
 
-/** Whether `plainGrid` marked this grid. */
-export function isPlainGrid(grid: Grid<ResultCell>): boolean {
-  return plainGrids.has(grid);
+/** The rows of a grid `plainGrid` marked that may hold other cells than finite numbers and text, or undefined when it was not marked. */
+export function rowsNotPlain(grid: Grid<ResultCell>): readonly number[] | undefined {
+  return plainGrids.get(grid);
 }
 
 /** Errors repeat (a column of #N/A); one shared value per code and message, up to this many. */

@@ -44,8 +44,8 @@ export class Rollup {
   /** Shared by every cell that has one, so reading a large result allocates no errors per cell. */
   private readonly nothingToAverage = new CellError("DIV0", messages.nothingToAverage);
   private readonly overflow = new CellError("NUM", messages.tooLarge);
-  /** Whether a row made so far holds an error (see `plain`). */
-  private madeError = false;
+  /** Rows made so far that hold an error (see `errorRows`). */
+  private rowsWithErrors = 0;
 
   constructor(
     readonly method: RollupMethod,
@@ -84,9 +84,9 @@ export class Rollup {
     }
   }
 
-  /** Whether every row `row` has made so far holds finite numbers only. */
-  get plain(): boolean {
-    return !this.madeError;
+  /** How many of the rows `row` has made so far hold an error; the rest hold finite numbers only. */
+  get errorRows(): number {
+    return this.rowsWithErrors;
   }
 
   /** The node's aggregates across all columns, as a new row. */
@@ -98,11 +98,13 @@ export class Rollup {
     }
     const columns = this.columns;
     const row = new Array<number | CellError>(columns);
+    let error = false;
     for (let column = 0; column < columns; column++) {
       const cell = this.cell(node, column);
-      if (cell instanceof CellError) this.madeError = true;
+      if (cell instanceof CellError) error = true;
       row[column] = cell;
     }
+    if (error) this.rowsWithErrors++;
     return row;
   }
 
@@ -112,15 +114,17 @@ export class Rollup {
     const totals = this.totals;
     const base = node * columns;
     const row = new Array<number | CellError>(columns);
+    let error = false;
     for (let column = 0; column < columns; column++) {
       const total = totals[base + column];
       // Two stores, not one of `finite ? number : error`: a value that may be either is boxed.
       if (isFiniteNumber(total)) row[column] = total;
       else {
         row[column] = this.overflow;
-        this.madeError = true;
+        error = true;
       }
     }
+    if (error) this.rowsWithErrors++;
     return row;
   }
 
@@ -148,7 +152,7 @@ export class Rollup {
       return row;
     }
     // Here a count is 0 or an average is not finite: the row holds an error.
-    this.madeError = true;
+    this.rowsWithErrors++;
     const row = new Array<number | CellError>(columns);
     for (let column = 0; column < columns; column++) {
       const count = counts[base + column];
@@ -185,7 +189,7 @@ export class Rollup {
  * aggregate includes it, that node's and its ancestors' in its column, as in SUM (SPEC section 6);
  * "count" skips errors as COUNT does. Rows whose id is blank are not in the hierarchy and are
  * ignored. Runs in O(nodes x columns): each node's own values are read once, then nodes are folded
- * into their parents in reverse hierarchy order, which visits every child before its parent.
+ * into their parents in reverse `topDown` order, which visits every child before its parent.
  */
 export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number, method: RollupMethod): Rollup {
   const size = hierarchy.nodeCount * columns;
@@ -197,7 +201,7 @@ export function rollup(hierarchy: Hierarchy, values: ValueRows, columns: number,
   const errorRow = ownValues(hierarchy, values, columns, method === "count" ? undefined : totals, counts);
 
   // One loop per method: a loop that asks which method it runs, per node, is several times slower.
-  const { order, parent } = hierarchy;
+  const { topDown: order, parent } = hierarchy;
   if (method === "min") foldMin(order, parent, columns, totals);
   else if (method === "max") foldMax(order, parent, columns, totals);
   else if (method !== "count") foldSum(order, parent, columns, totals);

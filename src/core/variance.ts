@@ -89,8 +89,9 @@ export function varianceGrid(
 
   const cell = CELL[mode];
   const result: ResultCell[][] = new Array(rows);
-  // Every cell is a finite number, text or an error (`finite`); plain while no row holds an error.
-  let plain = true;
+  // Every cell is a finite number, text or an error (`finite`); rows with an error are listed for
+  // the Excel adapter, which checks only those.
+  const errorRows: number[] = [];
   for (let r = 0; r < rows; r++) {
     const actualRow = actual[broadcastActual ? 0 : r];
     const targetRow = target[broadcastTarget ? 0 : r];
@@ -111,10 +112,15 @@ export function varianceGrid(
     } else {
       for (let c = 0; c < columns; c++) out[c] = cell(actualRow[c], targetRow[c]);
     }
-    if (plain) for (let c = 0; c < columns; c++) if (out[c] instanceof CellError) plain = false;
+    for (let c = 0; c < columns; c++) {
+      if (out[c] instanceof CellError) {
+        errorRows.push(r);
+        break;
+      }
+    }
     result[r] = out;
   }
-  return plain ? plainGrid(result) : result;
+  return plainGrid(result, errorRows);
 }
 
 /**

@@ -13,7 +13,7 @@
 import {
   CellError,
   fromHostCell,
-  isPlainGrid,
+  rowsNotPlain,
   type ErrorCode,
   type FormulaResult,
   type ResultCell,
@@ -140,7 +140,11 @@ export function toExcelCell(cell: ResultCell): ExcelCell {
  */
 export function toExcelResult(result: FormulaResult): ExcelCell[][] {
   if (result instanceof CellError) throw toExcelError(result);
-  if (isPlainGrid(result)) return result as ExcelCell[][];
+  const otherRows = rowsNotPlain(result);
+  if (otherRows !== undefined) {
+    for (let i = 0; i < otherRows.length; i++) replaceCells(result[otherRows[i]]);
+    return result as ExcelCell[][];
+  }
   // A result of text (ids, paths) is checked cell by cell: reading it as numbers would parse each text.
   const text = result.length > 0 && typeof result[0][0] === "string";
   for (let r = 0; r < result.length; r++) {

@@ -89,7 +89,10 @@ export function toRange(arg: unknown, name: string): Rows | CellError {
  */
 export function toVector(arg: unknown, name: string): Vector | CellError {
   const rows = toRows(arg, name);
-  if (rows instanceof CellError) return rows;
+  return rows instanceof CellError ? rows : vectorOf(rows, name);
+}
+
+function vectorOf(rows: Rows, name: string): Vector | CellError {
   if (rows.length === 0 || rows[0].length === 0) return { cells: [], across: false };
   if (rows[0].length === 1) {
     const cells = new Array<unknown>(rows.length);
@@ -106,16 +109,30 @@ export function toVector(arg: unknown, name: string): Vector | CellError {
  * node that cannot be named is not one.
  */
 export function toIdVector(arg: unknown, name: string): Vector | CellError {
-  const vector = toVector(arg, name);
+  const rows = toRows(arg, name);
+  if (rows instanceof CellError) return rows;
+  // A column, the usual shape, is copied and checked in one pass.
+  if (rows.length > 0 && rows[0].length === 1) return idColumn(rows, name);
+  const vector = vectorOf(rows, name);
   if (vector instanceof CellError) return vector;
-  const cells = vector.cells;
-  let blanked: unknown[] | undefined;
+  const cells = vector.cells as unknown[];
   for (let row = 0; row < cells.length; row++) {
     const cell = cells[row];
-    if (cell === 0) (blanked ??= cells.slice())[row] = null;
+    if (cell === 0) cells[row] = null;
     else if (typeof cell === "object" && cell !== null) return new CellError("VALUE", notAnId(name, row + 1, cell));
   }
-  return blanked === undefined ? vector : { cells: blanked, across: vector.across };
+  return vector;
+}
+
+function idColumn(rows: Rows, name: string): Vector | CellError {
+  const cells = new Array<unknown>(rows.length);
+  for (let row = 0; row < rows.length; row++) {
+    const cell = rows[row][0];
+    if (cell === 0) cells[row] = null;
+    else if (typeof cell === "object" && cell !== null) return new CellError("VALUE", notAnId(name, row + 1, cell));
+    else cells[row] = cell;
+  }
+  return { cells, across: false };
 }
 
 function notAnId(name: string, row: number, cell: object): string {

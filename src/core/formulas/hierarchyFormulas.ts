@@ -85,16 +85,20 @@ export function rollup(
   const columns = rows[0].length;
   const totals = rollUp(hierarchy, rows, columns, how);
   const grid = new Array<ResultCell[]>(targets.length);
-  let requestError = false;
+  // Rows holding an error (avg's #DIV/0!, a request's #N/A): the Excel adapter checks only these.
+  const errorRows: number[] = [];
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
-    if (typeof target === "number") grid[i] = totals.row(target);
-    else {
+    if (typeof target === "number") {
+      const before = totals.errorRows;
+      grid[i] = totals.row(target);
+      if (totals.errorRows !== before) errorRows.push(i);
+    } else {
       grid[i] = filledRow(target, columns);
-      if (target !== "") requestError = true;
+      if (target !== "") errorRows.push(i);
     }
   }
-  return requestError || !totals.plain ? grid : plainGrid(grid);
+  return plainGrid(grid, errorRows);
 }
 
 /** LEVEL: depth of each node, root = 1. */

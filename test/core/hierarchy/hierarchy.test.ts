@@ -24,6 +24,9 @@ describe("Hierarchy.build: matching ids", () => {
     ["a parent with surrounding spaces", ["1", "2"], ["", "  1"]],
     ["different letter case", ["Emea", "UK"], ["", "EMEA"]],
     ["a decimal number and its text", [1.5, "x"], ["", "1.5"]],
+    ["letters outside ASCII in different case", ["Ärzte", "x"], ["", "äRZTE"]],
+    ["a sign that lowercases to an ASCII letter (Kelvin, U+212A)", ["\u212A9", "x"], ["", "k9"]],
+    ["an ASCII id and the same id with spaces and another case", ["Team-7", "x"], ["", " tEAM-7 "]],
   ])("matches %s", (_case, ids, parents) => {
     const hierarchy = ok(ids, parents);
     expect(hierarchy.parent[1]).toBe(0);
@@ -117,6 +120,13 @@ describe("Hierarchy.build: problems", () => {
     const [problem] = problems(["A", "b", "x", "B", "y", " B "], ["", "", "", "", "", ""]);
     expect(problem.message).toBe('Duplicate id "b" (rows 2, 4 and 6)');
     expect(problem.rows).toEqual([2, 4, 6]);
+  });
+
+  it("finds duplicates matched like lookups, whatever the letters", () => {
+    expect(problems(["K9", "\u212A9"], ["", ""])[0].rows).toEqual([1, 2]);
+    expect(problems(["Ärzte", " äRZTE"], ["", ""])[0].rows).toEqual([1, 2]);
+    expect(problems(["ab", "AB"], ["", ""])[0].rows).toEqual([1, 2]);
+    expect(ok(["ab", "AC", "a@", "a`"], ["", "", "", ""]).nodeCount).toBe(4);
   });
 
   it("treats a number and its text as the same id when looking for duplicates", () => {
