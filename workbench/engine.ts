@@ -13,6 +13,7 @@
  * together in the next (one HyperFormula batch each).
  */
 import { MAX_COLUMNS, type CellRange } from "../src/core/a1";
+import { nextTask } from "../src/core/nextTask";
 import type { Cell, CellValue, MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import {
   isEngineError,
@@ -55,9 +56,6 @@ export function engineContent(cell: Cell | undefined): Content {
 }
 
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
-
-/** Lets the page handle input and paint between two slices of work. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface TaskScheduler {
   postTask(callback: () => void, options: { priority: "user-blocking" }): Promise<void>;

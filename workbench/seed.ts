@@ -8,6 +8,7 @@
 import { auditTableRows } from "../src/core/audit/auditRows";
 import type { CellRange } from "../src/core/a1";
 import { idKey } from "../src/core/cell";
+import { nextTask } from "../src/core/nextTask";
 import {
   ID_HEADER,
   STATUS_HEADERS,
@@ -41,9 +42,6 @@ const STATUS_FIELDS: Readonly<Record<(typeof STATUS_HEADERS)[number], StatusFiel
   "Updated at": "updatedAt",
   "Updated by": "updatedBy",
 };
-
-/** Lets the page handle input and paint between two steps (each is one task of a large plan's load). */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Sets up `sample` in `book` (which should hold no plan yet) with everything its team has entered,

@@ -3,6 +3,7 @@
  * over it, and the formula engine, with one change signal for the page to re-render on.
  */
 import { REPORT_FIRST_ROW, SHEETS } from "../src/core/plan/layout";
+import { nextTask } from "../src/core/nextTask";
 import { MemoryPlanWorkbook } from "../src/workbook/memory/MemoryPlanWorkbook";
 import { MemoryWorkbook } from "../src/workbook/memory/MemoryWorkbook";
 import { workerChannel } from "./engineChannel";
@@ -77,7 +78,7 @@ export class WorkbenchSession {
     const plan = new MemoryPlanWorkbook(new MemoryWorkbook("Sheet1", "desktop"));
     if (source.kind !== "empty") {
       const sample = source.kind === "sample" ? samplePlan() : generatedPlan(source.nodes);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       await loadSample(plan, sample);
       // Open on the report, where the plan's numbers are.
       plan.workbook.select({ sheet: SHEETS.report, row: REPORT_FIRST_ROW, col: 0, rowCount: 1, colCount: 1 });

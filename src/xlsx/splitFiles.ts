@@ -11,6 +11,7 @@
  */
 import { cellAddress, columnLetters, quoteSheet } from "../core/a1";
 import { idKey } from "../core/cell";
+import { nextTask } from "../core/nextTask";
 import { layoutMessages, sharingMessages } from "../core/messages";
 import { collectMessages } from "../core/sharing/collectMessages";
 import { numberFormat, PERCENT } from "../core/plan/layout";
@@ -72,10 +73,6 @@ function chunkRows(width: number): number {
   return Math.max(1, Math.floor(YIELD_CELLS / width));
 }
 
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 export interface SplitFile {
   /** The owner as the plan writes them. */
   readonly owner: string;
@@ -131,7 +128,7 @@ async function rowsFor(plan: Plan, view: PlanView, owner: string): Promise<FileR
   const open: number[] = [];
   let top = 0;
   for (let k = 0; k < view.nodes.length; k++) {
-    if (k % YIELD_NODES === 0 && k > 0) await pause();
+    if (k % YIELD_NODES === 0 && k > 0) await nextTask();
     const nodeView = view.nodes[k];
     if (top > 0 && nodeView.depth <= top) top = 0;
     if (top === 0) {
@@ -685,16 +682,16 @@ export async function splitPlan(
   const chosen = owners === "all" ? planOwners(plan) : owners;
   // One long step at 100,000 nodes (the rollup and the cascade), unless a pane view already built
   // it for this plan: the pane gets to paint around it.
-  await pause();
+  await nextTask();
   const view = planViewOf(plan);
   if (view.problems.length > 0) throw new SplitError(view.problems.map((problem) => problem.message).join("; "));
-  await pause();
+  await nextTask();
   const files: SplitFile[] = [];
   for (let file = 0; file < chosen.length; file++) {
     const owner = chosen[file].trim();
     const progress = async (rowsDone: number, rows: number): Promise<void> => {
       options.onProgress?.({ file, files: chosen.length, owner, rowsDone, rows });
-      await pause();
+      await nextTask();
     };
     files.push(await ownerFile(plan, view, owner, options, progress));
   }

@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { MadeFile } from "../../core/sharing/madeFiles";
+import { nextTask } from "../../core/nextTask";
 import type { AuditEntry, Plan } from "../../core/plan/types";
 import { withBalancing, withEntries, withTopDown } from "../../core/plan/patch";
 import type { BalancingSettings } from "../../core/territory/balancingSettings";
@@ -123,7 +124,7 @@ const PLAN_CHANGE_DELAY_MS = 250;
 async function prepareView(plan: Plan): Promise<void> {
   const [{ planViewOf }] = await Promise.all([
     import(/* webpackChunkName: "plan-view" */ "../../core/plan/planView"),
-    new Promise((resolve) => setTimeout(resolve, 0)),
+    nextTask(),
   ]);
   planViewOf(plan);
 }

@@ -1,6 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, localAddress, type CellRange } from "../../core/a1";
 import { auditTableRows } from "../../core/audit/auditRows";
 import { idKey } from "../../core/cell";
+import { nextTask } from "../../core/nextTask";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
   AUDIT_TABLE,
@@ -124,9 +125,6 @@ export interface NodeComment {
 
 /** Cells per chunk of a long read, as the Excel adapter's `READ_BUDGET_CELLS` (src/excel/chunks.ts). */
 const READ_CHUNK_CELLS = 100_000;
-
-/** Lets the page handle input and paint between two chunks of a read, as a sync does in Excel. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class MemoryPlanWorkbook implements PlanWorkbook {
   /** Above 0 while this object writes: changes it makes are not reported as someone else's. */
