@@ -410,11 +410,11 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       const { range } = info;
       const [headers] = this.workbook.values({ ...range, rowCount: 1 });
       const rowsPerRead = Math.max(1, Math.floor(READ_CHUNK_CELLS / range.colCount));
-      let rows: CellValue[][] = [];
+      const rows: CellValue[][] = [];
       for (let row = 1; row < range.rowCount && changes === this.changes; row += rowsPerRead) {
         if (row > 1) await nextTask();
         const rowCount = Math.min(rowsPerRead, range.rowCount - row);
-        rows = rows.concat(this.workbook.values({ ...range, row: range.row + row, rowCount }));
+        for (const cells of this.workbook.values({ ...range, row: range.row + row, rowCount })) rows.push(cells);
       }
       if (changes === this.changes) return { headers, rows };
     }
