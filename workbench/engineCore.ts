@@ -18,6 +18,7 @@ import {
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../src/core/a1";
 import { EXCEL_NAMES, buConfig, fitBuSpills, type HostMode } from "../src/hyperformula/buPlugin";
+import { runArrayCallsLean } from "../src/hyperformula/arrayCalls";
 import { indexColumnsOnSearch } from "../src/hyperformula/lazyColumnIndex";
 import { parseQuotedTextDirectly } from "../src/hyperformula/quotedText";
 import { recalculateOnce } from "../src/hyperformula/recalculateOnce";
@@ -87,6 +88,7 @@ export class EngineCore {
   constructor() {
     indexColumnsOnSearch();
     parseQuotedTextDirectly();
+    runArrayCallsLean();
   }
 
   /** Handles one message; returns the messages to send back, in order. */
