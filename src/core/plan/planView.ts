@@ -8,6 +8,7 @@ import { cascadeTargets, evenShareWeights } from "../cascade";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "./types";
+import { nextTask } from "../nextTask";
 import { emptyEntry } from "./entries";
 import { measureColumns, planMeasures, valueColumns } from "./measures";
 
@@ -219,13 +220,42 @@ export function hierarchyOf(nodes: readonly PlanNode[]): ReturnType<typeof Hiera
  * rolling up and cascading the whole plan again (0.3 s at 100,000 nodes).
  */
 export function planViewOf(plan: Plan): PlanView {
-  let view = views.get(plan);
-  if (view === undefined) {
-    const last = latest.get(plan.nodes);
-    view = (last === undefined ? undefined : withNewEntries(last.plan, last.view, plan)) ?? buildPlanView(plan);
-    views.set(plan, view);
-    latest.set(plan.nodes, { plan, view });
+  return views.get(plan) ?? remembered(plan, reusedView(plan) ?? buildPlanView(plan));
+}
+
+/** Plans of fewer nodes build their view in one go: a few tens of milliseconds at most. */
+const IN_PARTS_FROM_NODES = 2_000;
+
+/**
+ * `planViewOf(plan)`, built with a task between its stages (`planViewStages`) when the plan is
+ * large: at 10,000 nodes the whole build is a quarter of a second, longer than a page should keep
+ * from answering input.
+ */
+export async function planViewInParts(plan: Plan): Promise<PlanView> {
+  const ready = views.get(plan) ?? reusedView(plan);
+  if (ready !== undefined) return remembered(plan, ready);
+  if (plan.nodes.length < IN_PARTS_FROM_NODES) return planViewOf(plan);
+  const stages = planViewStages(plan);
+  let step = stages.next();
+  while (step.done !== true) {
+    await nextTask();
+    step = stages.next();
   }
+  return remembered(plan, step.value);
+}
+
+/** The view of `plan` made from the last one built for its nodes, when only workflow fields changed. */
+function reusedView(plan: Plan): PlanView | undefined {
+  const last = latest.get(plan.nodes);
+  return last === undefined ? undefined : withNewEntries(last.plan, last.view, plan);
+}
+
+/** Keeps `view` as plan's, unless one was kept meanwhile: views shown keep their identity. */
+function remembered(plan: Plan, view: PlanView): PlanView {
+  const known = views.get(plan);
+  if (known !== undefined) return known;
+  views.set(plan, view);
+  latest.set(plan.nodes, { plan, view });
   return view;
 }
 
@@ -267,6 +297,15 @@ function sameValues(a: NodeEntry, b: NodeEntry): boolean {
  * Build it from the plan as saved: guidance never moves with someone's unsaved typing.
  */
 export function buildPlanView(plan: Plan): PlanView {
+  const stages = planViewStages(plan);
+  for (;;) {
+    const step = stages.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** `buildPlanView`'s work in stages of about equal length, each ended by a `yield`. */
+function* planViewStages(plan: Plan): Generator<void, PlanView, void> {
   const { settings, nodes } = plan;
   const periodNames = valueColumns(settings);
   const periodCount = periodNames.length;
@@ -297,11 +336,13 @@ export function buildPlanView(plan: Plan): PlanView {
   for (let node = 0; node < nodeCount; node++) {
     for (let c = 0; c < periodCount; c++) grid.bottomUp[node * periodCount + c] = asNumber(summed.cell(node, c)) ?? NaN;
   }
+  yield;
 
   // Without any top-down target there is nothing to cascade.
   if (plan.topDown.size > 0) {
     const targets = valueRows(valuesByNode(plan.topDown, nodes), periodCount);
     const weights = guidanceWeights(hierarchy, inputs, grid.bottomUp, periodCount);
+    yield;
     // Each measure is split in its own decimals, as the report's CASCADE of its columns splits it.
     const measures = planMeasures(settings);
     const width = settings.periods.length;
@@ -328,6 +369,7 @@ export function buildPlanView(plan: Plan): PlanView {
         }
       }
     });
+    yield;
   }
 
   // The total is the first measure's: revenue and units don't add up to anything.

@@ -116,17 +116,17 @@ export interface WorkbookState {
 const PLAN_CHANGE_DELAY_MS = 250;
 
 /**
- * Builds the plan's view (every node's rollup and cascade) in a task of its own, between reading the
+ * Builds the plan's view (every node's rollup and cascade) in tasks of its own, between reading the
  * plan and drawing it: at 10,000 nodes each of the three takes a fifth of a second, and in one or two
  * tasks they kept the page from answering input for longer than that (issue 11). The module is
  * loaded on demand: the views that show a plan load it anyway, the first view does not.
  */
 async function prepareView(plan: Plan): Promise<void> {
-  const [{ planViewOf }] = await Promise.all([
+  const [{ planViewInParts }] = await Promise.all([
     import(/* webpackChunkName: "plan-view" */ "../../core/plan/planView"),
     nextTask(),
   ]);
-  planViewOf(plan);
+  await planViewInParts(plan);
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,10 @@
-import { buildPlanView, planViewOf, type Figures, type PlanView } from "../../../src/core/plan/planView";
+import {
+  buildPlanView,
+  planViewInParts,
+  planViewOf,
+  type Figures,
+  type PlanView,
+} from "../../../src/core/plan/planView";
 import { withEntries } from "../../../src/core/plan/patch";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "../../../src/core/plan/types";
 
@@ -186,5 +192,49 @@ describe("planViewOf a plan a save away from the last one viewed", () => {
     planViewOf(before);
     const after = change(before);
     expect(shown(planViewOf(after))).toEqual(shown(buildPlanView(after)));
+  });
+});
+
+describe("planViewInParts", () => {
+  const shown = (view: PlanView): unknown =>
+    view.nodes.map((n) => ({ id: n.id, depth: n.depth, entry: n.entry, total: n.total, periods: n.periods }));
+  /** 3,000 nodes: a company, 30 regions, 2,969 reps with values, targets on the company and some regions. */
+  const large = (): Plan => {
+    const nodes = [node("Co", "")];
+    for (let r = 0; r < 30; r++) nodes.push(node(`R${r}`, "Co"));
+    for (let k = 0; nodes.length < 3_000; k++) nodes.push(node(`Rep${k}`, `R${k % 30}`));
+    const entries = new Map(
+      nodes.slice(31).map((n, k) => [n.id, entry(n.id, [k % 7 === 0 ? null : 100 + (k % 13), 50], "Draft")]),
+    );
+    const topDown = new Map<string, PeriodValues>([
+      ["Co", [400_000, 200_000]],
+      ["R3", [9_000, null]],
+    ]);
+    return { settings, nodes, entries, topDown };
+  };
+
+  it("builds in several tasks the view buildPlanView builds at once, and keeps it as the plan's", async () => {
+    const big = large();
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const view = await planViewInParts(big);
+    clearInterval(counting);
+    expect(tasks).toBeGreaterThanOrEqual(2);
+    expect(shown(view)).toEqual(shown(buildPlanView(big)));
+    expect(view.byId.get("Rep0")?.periods[0].topDown).not.toBeNull();
+    expect(planViewOf(big)).toBe(view);
+  });
+
+  it("gives the view a render made meanwhile, so what is shown keeps its identity", async () => {
+    const big = large();
+    const parts = planViewInParts(big);
+    const meanwhile = planViewOf(big);
+    expect(await parts).toBe(meanwhile);
+  });
+
+  it("builds a small plan's view at once", async () => {
+    const small = { ...plan, nodes: [...plan.nodes] };
+    const view = await planViewInParts(small);
+    expect(shown(view)).toEqual(shown(buildPlanView(small)));
   });
 });

@@ -63,6 +63,8 @@ async function openShare(workbook: MemoryPlanWorkbook): Promise<RenderedPane> {
   window.localStorage.setItem(OWNER_STORAGE_KEY, "Cara");
   const pane = renderTaskPane(workbook);
   await pane.user.click(await screen.findByRole("tab", { name: "Share" }));
+  // The plan is read in a task of its own, as Excel reads it after a sync.
+  await screen.findByRole("group", { name: "Owners" });
   return pane;
 }
 
