@@ -244,6 +244,25 @@ describe("MemoryPlanWorkbook", () => {
     expect(await new MemoryPlanWorkbook(workbook.workbook).readAudit()).toEqual(log);
   });
 
+  // Excel's values arrive after a sync, and other code runs before the plan is made of them.
+  it("reads the plan across tasks, and what is typed into a table meanwhile is in the plan it gives", async () => {
+    const fresh = new MemoryPlanWorkbook(workbook.workbook);
+    const { range } = fresh.workbook.table(TABLES.hierarchy) as { range: CellRange };
+    const [headers, ...rows] = fresh.workbook.values(range);
+    const ukRow = range.row + 1 + rows.findIndex((row) => row[headers.indexOf("Id")] === "UK");
+    const reads = jest.spyOn(fresh.workbook, "values");
+    const reading = fresh.readPlan();
+    let tablesReadBeforeTyping = 0;
+    setTimeout(() => {
+      tablesReadBeforeTyping = reads.mock.calls.length;
+      fresh.workbook.enter(range.sheet, ukRow, range.col + headers.indexOf("Name"), "United Kingdom");
+    }, 0);
+    const plan = await reading;
+    reads.mockRestore();
+    expect(tablesReadBeforeTyping).toBeGreaterThan(0);
+    expect(plan?.nodes.find((n) => n.id === "UK")?.name).toBe("United Kingdom");
+  });
+
   it("saves top-down targets with their audit entries", async () => {
     await workbook.saveTopDown(
       [{ id: "CO", values: [1000, null], expected: null }],
