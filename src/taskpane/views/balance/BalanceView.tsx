@@ -15,8 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Hierarchy } from "../../../core/hierarchy/hierarchy";
-import { buildPlanView } from "../../../core/plan/planView";
+import { hierarchyOf, planViewOf } from "../../../core/plan/planView";
 import type { AuditEntry, Plan } from "../../../core/plan/types";
 import { suggestMoves, type Move, type SuggestionResult } from "../../../core/territory/balance";
 import { sameBalancing, type BalancingSettings } from "../../../core/territory/balancingSettings";
@@ -100,12 +99,10 @@ export function BalanceView({
 }: BalanceViewProps): React.JSX.Element {
   const styles = useStyles();
   const people = React.useMemo(() => owners(plan), [plan]);
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  // The pane's views share one plan view and hierarchy per plan (planViewOf, hierarchyOf).
+  const view = React.useMemo(() => planViewOf(plan), [plan]);
   const hierarchy = React.useMemo(() => {
-    const built = Hierarchy.build(
-      plan.nodes.map((node) => node.id),
-      plan.nodes.map((node) => node.parent),
-    );
+    const built = hierarchyOf(plan.nodes);
     return built.ok ? built.hierarchy : null;
   }, [plan.nodes]);
   const parents = React.useMemo(() => view.nodes.filter((node) => node.childCount > 0), [view]);

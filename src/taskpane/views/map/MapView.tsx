@@ -28,7 +28,7 @@ import { mapMessages } from "../../../core/map/messages";
 import { BALANCE_BAND, withBalance } from "../../../core/map/regionBalance";
 import { withCoverage } from "../../../core/map/regionCoverage";
 import { planCapacityOf } from "../../../core/territory/planCapacity";
-import { buildPlanView } from "../../../core/plan/planView";
+import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { Section } from "../reconcile/Section";
@@ -76,7 +76,7 @@ const useStyles = makeStyles({
  */
 export function MapView({ plan, locale, selectedNode, actions }: MapViewProps): React.JSX.Element {
   const styles = useStyles();
-  const view = React.useMemo(() => buildPlanView(plan), [plan]);
+  const view = React.useMemo(() => planViewOf(plan), [plan]);
   const columns = React.useMemo(() => attributeColumns(view), [view]);
   const detected = React.useMemo(() => geographyColumn(view), [view]);
   const [chosenColumn, setColumn] = React.useState<string | null>(null);
