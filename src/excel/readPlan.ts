@@ -1,4 +1,4 @@
-import { READ_TABLES, TABLES, planFromGrids } from "../core/plan/layout";
+import { READ_TABLES, TABLES, planFromGridsInParts } from "../core/plan/layout";
 import type { Plan } from "../core/plan/types";
 import type { AuditTail } from "./auditChain";
 import { hintsFromRead, type RowHints } from "./hints";
@@ -21,7 +21,8 @@ export async function readPlan(
     context,
     present.map((table) => TABLES[table]),
   );
-  const plan = planFromGrids(planGrids(present, tables));
+  // In parts, a task each: made at once, a 100,000-node plan is 0.6–0.9 s of work (Node) in one task.
+  const plan = await planFromGridsInParts(planGrids(present, tables));
   hints.update(
     hintsFromRead(
       present,

@@ -8,7 +8,7 @@ import { cascadeTargets, evenShareWeights } from "../cascade";
 import { Hierarchy, type HierarchyProblem } from "../hierarchy/hierarchy";
 import { rollup } from "../rollup";
 import type { NodeEntry, PeriodValues, Plan, PlanNode, PlanSettings, Status } from "./types";
-import { nextTask } from "../nextTask";
+import { atOnce, inTasks, type Stages } from "../stages";
 import { emptyEntry } from "./entries";
 import { measureColumns, planMeasures, valueColumns } from "./measures";
 
@@ -235,13 +235,7 @@ export async function planViewInParts(plan: Plan): Promise<PlanView> {
   const ready = views.get(plan) ?? reusedView(plan);
   if (ready !== undefined) return remembered(plan, ready);
   if (plan.nodes.length < IN_PARTS_FROM_NODES) return planViewOf(plan);
-  const stages = planViewStages(plan);
-  let step = stages.next();
-  while (step.done !== true) {
-    await nextTask();
-    step = stages.next();
-  }
-  return remembered(plan, step.value);
+  return remembered(plan, await inTasks(planViewStages(plan)));
 }
 
 /** The view of `plan` made from the last one built for its nodes, when only workflow fields changed. */
@@ -297,15 +291,11 @@ function sameValues(a: NodeEntry, b: NodeEntry): boolean {
  * Build it from the plan as saved: guidance never moves with someone's unsaved typing.
  */
 export function buildPlanView(plan: Plan): PlanView {
-  const stages = planViewStages(plan);
-  for (;;) {
-    const step = stages.next();
-    if (step.done === true) return step.value;
-  }
+  return atOnce(planViewStages(plan));
 }
 
 /** `buildPlanView`'s work in stages of about equal length, each ended by a `yield`. */
-function* planViewStages(plan: Plan): Generator<void, PlanView, void> {
+function* planViewStages(plan: Plan): Stages<PlanView> {
   const { settings, nodes } = plan;
   const periodNames = valueColumns(settings);
   const periodCount = periodNames.length;

@@ -9,6 +9,8 @@ import {
   isFormula,
   nodeCellFor,
   nodeColumnOf,
+  planFromGrids,
+  planFromGridsInParts,
   readAuditGrid,
   readPlanGrids,
   sameStoredState,
@@ -389,6 +391,34 @@ describe("the report sheet", () => {
 });
 
 describe("reading the tables back", () => {
+  it("reads in parts, a task between the hierarchy, each value table and the rest, the plan it reads at once", async () => {
+    const existing: PlanGrids = {
+      inputs: grid(["Id", "Q1 2027", "Q2 2027"], ["UK", 120, null]),
+      targets: grid(["Id", "Q1 2027", "Q2 2027"], ["CO", 500, 520]),
+    };
+    const grids = gridsOf(buildPlanLayout(SETUP, existing));
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const plan = await planFromGridsInParts(grids);
+    clearInterval(counting);
+    expect(tasks).toBeGreaterThanOrEqual(3);
+    expect(plan).toEqual(planFromGrids(grids));
+    expect(plan.entries.get("UK")?.values).toEqual([120, null]);
+  });
+
+  it("refuses in parts what it refuses at once, with the same problems", async () => {
+    const grids = gridsOf(buildPlanLayout(SETUP, {}));
+    const broken: PlanGrids = {
+      ...grids,
+      status: { headers: grids.status?.headers ?? [], rows: [["UK", "Finished", "", "", "", ""]] },
+    };
+    const read = readPlanGrids(broken);
+    expect(read.ok).toBe(false);
+    const refused = planFromGridsInParts(broken);
+    await expect(refused).rejects.toBeInstanceOf(PlanLayoutError);
+    await expect(refused).rejects.toMatchObject({ problems: read.ok ? [] : read.problems });
+  });
+
   it("gives the plan that was set up, nodes in tree order, every node with an entry and targets", () => {
     const existing: PlanGrids = {
       inputs: grid(["Id", "Q1 2027", "Q2 2027"], ["UK", 120, null]),

@@ -80,7 +80,7 @@ export {
   type ToleranceRule,
 } from "./report";
 export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
-export { planFromGrids, readPlanGrids } from "./readPlan";
+export { planFromGrids, planFromGridsInParts, readPlanGrids } from "./readPlan";
 export { NO_COVERAGE, capacityColumn, capacityReportColumn } from "./reportCapacity";
 export {
   CAPACITY_HEADERS,

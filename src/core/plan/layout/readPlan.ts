@@ -1,6 +1,7 @@
 /** Reading the plan's tables back into a `Plan`, with every problem that stops it being read. */
 import { idKey, idText } from "../../cell";
 import { Hierarchy } from "../../hierarchy/hierarchy";
+import { atOnce, inTasks, type Stages } from "../../stages";
 import { layoutMessages } from "../../messages";
 import type { NodeEntry, PeriodValues, Plan, PlanNode } from "../types";
 import { emptyEntry } from "../entries";
@@ -26,6 +27,28 @@ export type PlanRead =
  * capacity table, when in `grids`, becomes `plan.capacity`.
  */
 export function readPlanGrids(grids: PlanGrids): PlanRead {
+  return atOnce(readPlanStages(grids));
+}
+
+/** The plan the tables hold; throws `PlanLayoutError` with every problem that stops it being read. */
+export function planFromGrids(grids: PlanGrids): Plan {
+  return planOf(readPlanGrids(grids));
+}
+
+/**
+ * `planFromGrids`, with a task between reading the hierarchy, each value table and the rest: at
+ * 10,000 nodes the whole read is about 0.15 s in a browser, at 100,000 nodes 0.6–0.9 s in Node.
+ */
+export async function planFromGridsInParts(grids: PlanGrids): Promise<Plan> {
+  return planOf(await inTasks(readPlanStages(grids)));
+}
+
+function planOf(read: PlanRead): Plan {
+  if (!read.ok) throw new PlanLayoutError(read.problems);
+  return read.plan;
+}
+
+function* readPlanStages(grids: PlanGrids): Stages<PlanRead> {
   const problems: LayoutProblem[] = [];
   const missing = (table: PlanTable): void => {
     problems.push({
@@ -41,9 +64,12 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
   const nodes = readHierarchy(grids.hierarchy as TableGrid, problems);
   if (settings === null || nodes === null) return { ok: false, problems };
 
+  yield;
   const columns = valueColumns(settings);
   const inputs = readValueTable("inputs", grids.inputs as TableGrid, columns, problems);
+  yield;
   const targets = readValueTable("targets", grids.targets as TableGrid, columns, problems);
+  yield;
   const status = readStatusTable(grids.status as TableGrid, problems);
   if (problems.length > 0 || inputs === null || targets === null || status === null) return { ok: false, problems };
 
@@ -66,13 +92,6 @@ export function readPlanGrids(grids: PlanGrids): PlanRead {
     ...(grids.reference === undefined ? {} : { reference: readReferenceGrid(grids.reference, columns, nodes) }),
   };
   return { ok: true, plan };
-}
-
-/** The plan the tables hold; throws `PlanLayoutError` with every problem that stops it being read. */
-export function planFromGrids(grids: PlanGrids): Plan {
-  const read = readPlanGrids(grids);
-  if (!read.ok) throw new PlanLayoutError(read.problems);
-  return read.plan;
 }
 
 function readHierarchy(grid: TableGrid, problems: LayoutProblem[]): PlanNode[] | null {
