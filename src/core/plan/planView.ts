@@ -234,8 +234,8 @@ const IN_PARTS_FROM_NODES = 2_000;
 export async function planViewInParts(plan: Plan): Promise<PlanView> {
   const ready = views.get(plan) ?? reusedView(plan);
   if (ready !== undefined) return remembered(plan, ready);
-  if (plan.nodes.length < IN_PARTS_FROM_NODES) return planViewOf(plan);
-  return remembered(plan, await inTasks(planViewStages(plan)));
+  const stages = planViewStages(plan);
+  return remembered(plan, plan.nodes.length < IN_PARTS_FROM_NODES ? atOnce(stages) : await inTasks(stages));
 }
 
 /** The view of `plan` made from the last one built for its nodes, when only workflow fields changed. */
