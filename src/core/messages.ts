@@ -222,6 +222,7 @@ function alreadyOnRow(row: number, id: string, first: number): string {
 
 /** What the task pane (src/taskpane) tells users: error bar titles and the outcome of their actions. */
 export const taskPaneMessages = {
+  noOwnerMatches: (query: string): string => `No owner's name contains "${query}"`,
   // Here, not in collectMessages: the pane's first view reports them, and collect loads on demand.
   recordFailed:
     "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
@@ -482,6 +483,7 @@ export const sharingMessages = {
   noChangesSince: (name: string): string => `Nothing has changed since "${name}"`,
   splitFailed: "Could not make the workbooks",
   readFilesFailed: "Could not read the chosen files",
+  ownersChosen: (chosen: number, owners: number): string => `${chosen} of ${owners} owners chosen`,
   splitIntro:
     "One workbook per owner with their part of the plan: their nodes and everything below them, the top-down " +
     "guidance and a report that works without the add-in. Only their own targets can be typed in; send each " +
@@ -528,6 +530,7 @@ export const progressPaneMessages = {
   nobodyLate: (deadline: string): string => `The deadline was ${deadline}; every owner has submitted`,
   lateIntro: (deadline: string, owners: number): string =>
     `The deadline was ${deadline}; ${owners} owner${owners === 1 ? " has" : "s have"} not submitted everything`,
+  lateShown: (shown: number, late: number): string => `${shown} of ${late} late owners shown`,
   reminderCopied: (owners: number): string =>
     `Copied a reminder to ${owners} owner${owners === 1 ? "" : "s"}; paste it into a mail or chat`,
   clipboardRefused: "The clipboard can't be used here; select the reminder below and copy it",

@@ -28,6 +28,15 @@ function teamPlan(): Promise<MemoryPlanWorkbook> {
   });
 }
 
+/** A root (ceo) and 300 nodes below it, each with an owner of its own ("owner 001"...), nothing submitted. */
+function manyOwnersPlan(): Promise<MemoryPlanWorkbook> {
+  const leaves = Array.from({ length: 300 }, (_, i): [string, string, string, string] => {
+    const n = String(i + 1).padStart(3, "0");
+    return [`N${n}`, "W", `Node ${n}`, `owner ${n}`];
+  });
+  return memoryPlan({ nodes: [["W", "", "World", "ceo"], ...leaves] });
+}
+
 function openProgress(workbook: MemoryPlanWorkbook, today = "2027-02-03"): RenderedView {
   return renderView(workbook, (pane) => <ProgressView {...pane} locale="en-US" today={today} />);
 }
@@ -88,6 +97,52 @@ describe("Progress", () => {
       ["bob", ...counts(2, 0, 0, 0, 1, 1)],
       ["ceo", ...counts(1, 1, 0, 0, 0, 0)],
     ]);
+  });
+
+  test("with hundreds of owners, draws only the owners' rows in view and finds an owner by name", async () => {
+    const { user } = openProgress(await manyOwnersPlan());
+    const table = await screen.findByRole("table", { name: "Status by owner" });
+    // Every owner is in the table for assistive tech; only a screenful of rows is drawn.
+    expect(table).toHaveAttribute("aria-rowcount", "302");
+    const drawn = rowsOf(table);
+    expect(drawn.length).toBeLessThan(40);
+    expect(drawn[0]).toEqual(["ceo", ...counts(1, 1, 0, 0, 0, 0)]);
+
+    const search = screen.getByRole("searchbox", { name: "Find an owner" });
+    await user.type(search, "OWNER 250");
+    await waitFor(() =>
+      expect(rowsOf(screen.getByRole("table", { name: "Status by owner" }))).toEqual([
+        ["owner 250", ...counts(1, 1, 0, 0, 0, 0)],
+      ]),
+    );
+    await user.clear(search);
+    await user.type(search, "nobody");
+    expect(await screen.findByText('No owner\'s name contains "nobody"')).toBeInTheDocument();
+  });
+
+  test("hundreds of late owners are listed 25 at a time, found by name, and all reminded", async () => {
+    const { user } = openProgress(await manyOwnersPlan());
+    const writeText = mockClipboard(async () => undefined);
+    const lateListed = (): number =>
+      within(screen.getByRole("list", { name: "Late owners" })).getAllByRole("list").length;
+    expect(
+      await screen.findByText("The deadline was 2027-01-31; 300 owners have not submitted everything"),
+    ).toBeInTheDocument();
+    expect(lateListed()).toBe(25);
+    expect(screen.getByText("25 of 300 late owners shown")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Show 25 more" }));
+    expect(lateListed()).toBe(50);
+
+    await user.type(screen.getByRole("searchbox", { name: "Find a late owner" }), "owner 299");
+    expect(await screen.findByRole("list", { name: "Late nodes of owner 299" })).toHaveTextContent("Node 299 (N299)");
+    expect(lateListed()).toBe(1);
+
+    // The reminder is for every late owner, not only those listed.
+    await user.click(screen.getByRole("button", { name: "Copy reminder" }));
+    const reminder = writeText.mock.calls[0][0];
+    expect(reminder).toContain("owner 001:");
+    expect(reminder).toContain("owner 300:");
   });
 
   test("lists the owners late against the deadline with their open nodes", async () => {

@@ -25,6 +25,20 @@ async function managersWorkbook(): Promise<MemoryPlanWorkbook> {
   return workbook;
 }
 
+/** World (Cara) and 300 nodes below it, each with an owner of its own ("owner 001"...). */
+async function manyOwnersWorkbook(): Promise<MemoryPlanWorkbook> {
+  const workbook = new MemoryPlanWorkbook();
+  const leaves = Array.from({ length: 300 }, (_, i) => {
+    const n = String(i + 1).padStart(3, "0");
+    return { id: `N${n}`, parent: "W", name: `Node ${n}`, owner: `owner ${n}`, attributes: {} };
+  });
+  await workbook.writePlan({
+    settings: SETTINGS,
+    nodes: [{ id: "W", parent: "", name: "World", owner: "Cara", attributes: {} }, ...leaves],
+  });
+  return workbook;
+}
+
 /** What the browser was asked to download: object URLs are recorded, anchors' clicks captured. */
 interface Downloads {
   readonly blobs: Map<string, Blob>;
@@ -98,6 +112,25 @@ beforeEach(() => window.localStorage.clear());
 afterEach(() => jest.restoreAllMocks());
 
 describe("the Share view", () => {
+  test("with hundreds of owners, draws only those in view; an owner found by name stays chosen", async () => {
+    const downloads = captureDownloads();
+    const { user } = await openShare(await manyOwnersWorkbook());
+    const owners = screen.getByRole("group", { name: "Owners" });
+    expect(within(owners).getAllByRole("checkbox").length).toBeLessThan(40);
+
+    const search = screen.getByRole("searchbox", { name: "Find an owner" });
+    await user.type(search, "owner 250");
+    await user.click(await within(owners).findByRole("checkbox", { name: "owner 250" }));
+    expect(screen.getByText("1 of 301 owners chosen")).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, "nobody");
+    expect(await screen.findByText('No owner\'s name contains "nobody"')).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Create workbooks" }));
+    await screen.findByRole("link", { name: "FY27 - owner 250.xlsx" }, { timeout: 10000 });
+    expect(downloads.clicked.map((download) => download.fileName)).toEqual(["FY27 - owner 250.xlsx"]);
+  });
+
   test("split for one owner, edit the file, collect it, see the preview, apply", async () => {
     const downloads = captureDownloads();
     const workbook = await managersWorkbook();

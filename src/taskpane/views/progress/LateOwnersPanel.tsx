@@ -5,6 +5,7 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  SearchBox,
   Text,
   Textarea,
   makeStyles,
@@ -16,6 +17,7 @@ import type { Plan } from "../../../core/plan/types";
 import { lateOwners, reminderMailto, reminderText, type LateOwner } from "../../../core/progress/progress";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { StatusBadge } from "../../components/StatusBadge";
+import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
 
 export interface LateOwnersPanelProps {
   plan: Plan;
@@ -26,6 +28,14 @@ export interface LateOwnersPanelProps {
 }
 
 type CopyState = "idle" | "copied" | "refused";
+
+/**
+ * Late owners drawn at first, and added per "Show more": after the deadline of a 10,000-node plan
+ * thousands are late, and drawing them all blocked the pane for seconds.
+ */
+const PAGE = 25;
+
+const ownerOf = (late: LateOwner): string => late.owner;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -49,6 +59,11 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   const mailto = React.useMemo(() => reminderMailto(late, plan), [late, plan]);
   const [copy, setCopy] = React.useState<CopyState>("idle");
   React.useEffect(() => setCopy("idle"), [text]);
+  const filter = useNameFilter(late, ownerOf);
+  const [limit, setLimit] = React.useState(PAGE);
+  React.useEffect(() => setLimit(PAGE), [filter.query]);
+  const shown = filter.shown.slice(0, limit);
+  const more = Math.min(PAGE, filter.shown.length - shown.length);
 
   async function copyReminder(): Promise<void> {
     try {
@@ -71,9 +86,20 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   return (
     <div className={styles.root}>
       <Text>{summary}</Text>
-      {late.length > 0 ? (
+      {late.length > LONG_LIST ? (
+        <SearchBox
+          aria-label="Find a late owner"
+          placeholder="Find a late owner"
+          value={filter.query}
+          onChange={(_event, data) => filter.setQuery(data.value)}
+        />
+      ) : null}
+      {filter.shown.length === 0 && filter.query.trim() !== "" ? (
+        <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
+      ) : null}
+      {shown.length > 0 ? (
         <ul className={styles.owners} aria-label="Late owners">
-          {late.map((owner) => (
+          {shown.map((owner) => (
             <li key={owner.owner}>
               <Body1Strong>{owner.owner}</Body1Strong>
               <AskForInput plan={plan} owner={owner} busy={busy} actions={actions} />
@@ -91,6 +117,12 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
             </li>
           ))}
         </ul>
+      ) : null}
+      {more > 0 ? (
+        <div className={styles.buttons}>
+          <Button onClick={() => setLimit(limit + PAGE)}>{`Show ${more} more`}</Button>
+          <Text>{progressPaneMessages.lateShown(shown.length, filter.shown.length)}</Text>
+        </div>
       ) : null}
       <div>
         <Button disabled={text === ""} onClick={() => void copyReminder()}>

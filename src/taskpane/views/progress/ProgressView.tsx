@@ -1,10 +1,12 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { progress } from "../../../core/progress/progress";
+import { taskPaneMessages } from "../../../core/messages";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { AuditChainStatus } from "../../components/AuditChainStatus";
+import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
 import { Section } from "../reconcile/Section";
 import { DashboardPanel } from "./DashboardPanel";
 import { LateOwnersPanel } from "./LateOwnersPanel";
@@ -23,7 +25,10 @@ export interface ProgressViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  owners: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
+
+const labelOf = (group: StatusGroup): string => group.label;
 
 /** Where the collection stands: status shares per level and owner, who is late, and a dashboard sheet. */
 export function ProgressView({
@@ -43,10 +48,12 @@ export function ProgressView({
     ...counts.levels.map((level) => ({ ...level, label: `Level ${level.level}` })),
     { ...counts.overall, label: "All nodes" },
   ];
-  const owners: StatusGroup[] = counts.owners.map((owner) => ({
-    ...owner,
-    label: owner.owner === "" ? "No owner" : owner.owner,
-  }));
+  const owners: StatusGroup[] = React.useMemo(
+    () => counts.owners.map((owner) => ({ ...owner, label: owner.owner === "" ? "No owner" : owner.owner })),
+    [counts],
+  );
+  const long = owners.length > LONG_LIST;
+  const filter = useNameFilter(owners, labelOf);
 
   if (view.problems.length > 0) {
     return (
@@ -61,7 +68,27 @@ export function ProgressView({
         <StatusTable label="Status by level" groupHeader="Level" groups={levels} locale={locale} />
       </Section>
       <Section title="Status by owner">
-        <StatusTable label="Status by owner" groupHeader="Owner" groups={owners} locale={locale} />
+        <div className={styles.owners}>
+          {long ? (
+            <SearchBox
+              aria-label="Find an owner"
+              placeholder="Find an owner"
+              value={filter.query}
+              onChange={(_event, data) => filter.setQuery(data.value)}
+            />
+          ) : null}
+          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
+            <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
+          ) : (
+            <StatusTable
+              label="Status by owner"
+              groupHeader="Owner"
+              groups={filter.shown}
+              locale={locale}
+              windowed={long}
+            />
+          )}
+        </div>
       </Section>
       <Section title="Late owners">
         <LateOwnersPanel plan={plan} today={day} busy={busy} actions={actions} />

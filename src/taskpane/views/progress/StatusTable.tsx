@@ -7,12 +7,14 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { StatusCounts } from "../../../core/progress/progress";
 import { STATUSES, type Status } from "../../../core/plan/types";
 import { percent } from "../reconcile/format";
 import { useNumberTableStyles } from "../../components/numberTableStyles";
+import { useWindowedRows } from "../../hooks/useWindowedRows";
 
 export interface StatusGroup extends StatusCounts {
   readonly label: string;
@@ -25,7 +27,15 @@ export interface StatusTableProps {
   groupHeader: string;
   groups: readonly StatusGroup[];
   locale: string;
+  /**
+   * Draw only the rows in view, in a box of fixed height that scrolls: for a list as long as a
+   * large plan's owners.
+   */
+  windowed?: boolean;
 }
+
+/** Fixed, so a row's position is its index times this: a name and two lines of counts and shares. */
+const ROW_HEIGHT = 48;
 
 const useStyles = makeStyles({
   share: { display: "block", color: tokens.colorNeutralForeground3 },
@@ -38,6 +48,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground5,
     minWidth: "4rem",
   },
+  viewport: { maxHeight: "360px", overflowY: "auto" },
+  row: { height: `${ROW_HEIGHT}px` },
+  // A long name is cut rather than wrapped, so every row keeps its height; the full name is its title.
+  name: { maxWidth: "10rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
 /** The same colours as the status badges, so a bar reads like the tree. */
@@ -50,12 +64,30 @@ const BAR_COLORS: Readonly<Record<Status, string>> = {
 };
 
 /** Counts and shares of nodes per status, one row per group, each with a bar of the shares. */
-export function StatusTable({ label, groupHeader, groups, locale }: StatusTableProps): React.JSX.Element {
+export function StatusTable({
+  label,
+  groupHeader,
+  groups,
+  locale,
+  windowed = false,
+}: StatusTableProps): React.JSX.Element {
   const styles = useStyles();
   const tableStyles = useNumberTableStyles();
+  const inView = useWindowedRows({ count: groups.length, rowHeight: ROW_HEIGHT });
+  const start = windowed ? inView.start : 0;
+  const rows = windowed ? groups.slice(inView.start, inView.end) : groups;
   return (
-    <div className={tableStyles.scroll}>
-      <Table size="extra-small" className={tableStyles.table} aria-label={label}>
+    <div
+      className={mergeClasses(tableStyles.scroll, windowed && styles.viewport)}
+      ref={windowed ? inView.viewportRef : undefined}
+      onScroll={windowed ? inView.onScroll : undefined}
+    >
+      <Table
+        size="extra-small"
+        className={tableStyles.table}
+        aria-label={label}
+        aria-rowcount={windowed ? groups.length + 1 : undefined}
+      >
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{groupHeader}</TableHeaderCell>
@@ -68,10 +100,17 @@ export function StatusTable({ label, groupHeader, groups, locale }: StatusTableP
           </TableRow>
         </TableHeader>
         <TableBody>
-          {groups.map((group) => (
-            <TableRow key={group.label}>
+          {windowed && inView.padTop > 0 ? <tr aria-hidden="true" style={{ height: inView.padTop }} /> : null}
+          {rows.map((group, i) => (
+            <TableRow
+              key={group.label}
+              className={windowed ? styles.row : undefined}
+              aria-rowindex={windowed ? start + i + 2 : undefined}
+            >
               <TableCell>
-                {group.label}
+                <div className={windowed ? styles.name : undefined} title={windowed ? group.label : undefined}>
+                  {group.label}
+                </div>
                 {/* The numbers beside it say the same to assistive tech. */}
                 <div className={styles.bar} aria-hidden>
                   {STATUSES.map((status) =>
@@ -93,6 +132,7 @@ export function StatusTable({ label, groupHeader, groups, locale }: StatusTableP
               ))}
             </TableRow>
           ))}
+          {windowed && inView.padBottom > 0 ? <tr aria-hidden="true" style={{ height: inView.padBottom }} /> : null}
         </TableBody>
       </Table>
     </div>

@@ -22,6 +22,7 @@ import { OpenWorkbookContext } from "../../openWorkbook";
 import type { SplitFile, SplitProgress } from "../../../xlsx/splitFiles";
 import { loadFileEngine } from "./fileEngine";
 import { OpenInExcelList } from "./OpenInExcelList";
+import { OwnerChecklist } from "./OwnerChecklist";
 
 export interface SplitSectionProps {
   plan: Plan;
@@ -32,11 +33,6 @@ export interface SplitSectionProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  owners: {
-    display: "flex",
-    flexDirection: "column",
-    paddingInlineStart: tokens.spacingHorizontalL,
-  },
   links: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
@@ -115,16 +111,7 @@ export function SplitSection({ plan, actions, me }: SplitSectionProps): React.JS
         disabled={people.length === 0}
         onChange={(_event, data) => setChosen(data.checked === true ? new Set(people) : new Set())}
       />
-      <div role="group" aria-label="Owners" className={styles.owners}>
-        {people.map((owner) => (
-          <Checkbox
-            key={owner}
-            label={owner}
-            checked={chosen.has(owner)}
-            onChange={(_event, data) => toggle(owner, data.checked === true)}
-          />
-        ))}
-      </div>
+      <OwnerChecklist owners={people} chosen={chosen} onToggle={toggle} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={picked.length === 0 || working} onClick={() => void create()}>
           Create workbooks
