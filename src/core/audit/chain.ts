@@ -8,6 +8,7 @@
  * hashed row, and the verdict says how many rows above it it does not cover.
  */
 import type { AuditEntry } from "../plan/types";
+import { atOnce, inTasks, type Stages } from "../stages";
 import { sha256Hex } from "./sha256";
 
 /** An audit row as stored: its fields, its Hash cell ("" if none) and where it is. */
@@ -69,13 +70,29 @@ export type AuditVerdict =
       readonly sheetRow: number;
     };
 
+/** Rows hashed per stage: about 40 ms on a slow laptop, so a check in tasks keeps the pane responsive. */
+const ROWS_PER_STAGE = 20_000;
+
 /** Checks the chain, oldest row first; reports the first row that does not match. */
 export function verifyAuditChain(rows: readonly ChainedAuditRow[]): AuditVerdict {
+  return atOnce(auditChainStages(rows));
+}
+
+/**
+ * `verifyAuditChain` with a task between stages: a 50,000-node plan's log of 220,000 rows took
+ * the pane 0.45 s to check in one task.
+ */
+export function verifyAuditChainInTasks(rows: readonly ChainedAuditRow[]): Promise<AuditVerdict> {
+  return inTasks(auditChainStages(rows));
+}
+
+function* auditChainStages(rows: readonly ChainedAuditRow[]): Stages<AuditVerdict> {
   let unchained = 0;
   while (unchained < rows.length && rows[unchained].hash === "") unchained++;
   const chain = rows.slice(unchained);
   const concurrent: number[] = [];
   for (let i = 0; i < chain.length; i++) {
+    if (i > 0 && i % ROWS_PER_STAGE === 0) yield;
     const row = chain[i];
     const previous = i === 0 ? "" : chain[i - 1].hash;
     if (row.hash !== "" && chainHash(previous, row.entry) === row.hash) continue;

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { verifyAuditChain, type AuditVerdict, type ChainedAuditRow } from "../../core/audit/chain";
+import { verifyAuditChainInTasks, type AuditVerdict, type ChainedAuditRow } from "../../core/audit/chain";
 import { auditMessages } from "../../core/audit/messages";
 
 export interface AuditChainStatusProps {
@@ -31,7 +31,12 @@ export function AuditChainStatus({ read }: AuditChainStatusProps): React.JSX.Ele
     setCheck({ state: "checking" });
     const rows = await read();
     if (call !== latest.current) return;
-    setCheck(rows === undefined ? { state: "failed" } : { state: "done", verdict: verifyAuditChain(rows) });
+    if (rows === undefined) {
+      setCheck({ state: "failed" });
+      return;
+    }
+    const verdict = await verifyAuditChainInTasks(rows);
+    if (call === latest.current) setCheck({ state: "done", verdict });
   }, [read]);
 
   React.useEffect(() => {

@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { chainHash, chainHashes, verifyAuditChain, type ChainedAuditRow } from "../../../src/core/audit/chain";
+import {
+  chainHash,
+  chainHashes,
+  verifyAuditChain,
+  verifyAuditChainInTasks,
+  type ChainedAuditRow,
+} from "../../../src/core/audit/chain";
 import { sha256Hex } from "../../../src/core/audit/sha256";
 import type { AuditEntry } from "../../../src/core/plan/types";
 
@@ -68,6 +74,20 @@ describe("the audit chain", () => {
   it("reports an untouched log intact", () => {
     expect(verifyAuditChain(log(5))).toEqual({ status: "intact", unchained: 0, chained: 5, concurrent: [] });
     expect(verifyAuditChain([])).toEqual({ status: "intact", unchained: 0, chained: 0, concurrent: [] });
+  });
+
+  it("checks a long log in tasks, with the page's timers run between them, to the same verdict", async () => {
+    const rows = log(45_000);
+    const edited = rows.map((row, i) => (i === 41_000 ? { ...row, entry: { ...row.entry, newValue: "9" } } : row));
+    let timersRun = 0;
+    const ticking = setInterval(() => timersRun++, 0);
+    try {
+      expect(await verifyAuditChainInTasks(rows)).toEqual(verifyAuditChain(rows));
+      expect(await verifyAuditChainInTasks(edited)).toEqual({ status: "altered", sheetRow: 41_002 });
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(timersRun).toBeGreaterThan(1);
   });
 
   it("names the sheet row of an edited value", () => {
