@@ -533,7 +533,14 @@ export const progressPaneMessages = {
   lateShown: (shown: number, late: number): string => `${shown} of ${late} late owners shown`,
   reminderCopied: (owners: number): string =>
     `Copied a reminder to ${owners} owner${owners === 1 ? "" : "s"}; paste it into a mail or chat`,
-  clipboardRefused: "The clipboard can't be used here; select the reminder below and copy it",
+  clipboardRefused: (what: "reminder" | "addresses"): string =>
+    `The clipboard can't be used here; select the ${what === "reminder" ? "reminder" : "addresses"} below and copy ${what === "reminder" ? "it" : "them"}`,
+  mailWithoutReminder:
+    "The reminder is too long for an e-mail link (mail programs cut it): the mail opens without it, so copy the reminder and paste it in",
+  tooManyForMailLink: (count: number): string =>
+    `${count} addresses are too many for an e-mail link (mail programs cut it and drop recipients): copy their addresses and the reminder into a new mail`,
+  addressesCopied: (count: number): string =>
+    `Copied ${count} address${count === 1 ? "" : "es"}; paste them into a new mail's To or Bcc`,
   writeDashboardFailed: "Could not insert the dashboard",
   dashboardInserted: (sheet: string): string => `Inserted the dashboard on sheet "${sheet}"`,
   dashboardRefreshed: (sheet: string): string => `Refreshed the dashboard on sheet "${sheet}"`,

@@ -216,17 +216,38 @@ export function reminderText(late: readonly LateOwner[], plan: Plan): string {
 }
 
 /**
- * A `mailto:` link that opens a draft of the reminder to the late owners whose addresses are known,
- * or null when none is. The subject and body are percent-encoded (RFC 6068).
+ * Mail programs cut a `mailto:` link longer than about 2,000 characters without a word, dropping
+ * recipients or the end of the message: Internet Explorer's URL limit, which Windows' mail
+ * handlers share, is 2,083 (Microsoft KB 208427), and Firefox opens about 2,000.
  */
-export function reminderMailto(late: readonly LateOwner[], plan: Plan): string | null {
+export const MAILTO_LIMIT = 2000;
+
+/** How to reach the late owners whose addresses are known. */
+export type ReminderMail =
+  /** A link that opens a draft to them; without the reminder when the reminder made it too long. */
+  | { readonly kind: "link"; readonly href: string; readonly withReminder: boolean }
+  /** Too many for a link: their addresses, "; "-separated, to paste into a mail. */
+  | { readonly kind: "addresses"; readonly addresses: string; readonly count: number };
+
+/**
+ * A `mailto:` link that opens a draft of the reminder to the late owners whose addresses are known,
+ * or null when none is. The subject and body are percent-encoded (RFC 6068). A link over
+ * `MAILTO_LIMIT` goes without the reminder, and when even that is too long the addresses are
+ * given to copy instead.
+ */
+export function reminderMail(late: readonly LateOwner[], plan: Plan): ReminderMail | null {
   const emails = ownerEmails(plan);
   const to = late.flatMap((owner) => {
     const email = emails.get(idKey(owner.owner) ?? "");
     return email === undefined ? [] : [email];
   });
   if (to.length === 0) return null;
-  const subject = progressMessages.reminderSubject(plan.settings.name);
-  const body = reminderText(late, plan).replace(/\n/g, "\r\n");
-  return `mailto:${to.map(encodeURIComponent).join(",")}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const draft = `mailto:${to.map(encodeURIComponent).join(",")}?subject=${encodeURIComponent(
+    progressMessages.reminderSubject(plan.settings.name),
+  )}`;
+  const body = encodeURIComponent(reminderText(late, plan).replace(/\n/g, "\r\n"));
+  const href = `${draft}&body=${body}`;
+  if (href.length <= MAILTO_LIMIT) return { kind: "link", href, withReminder: true };
+  if (draft.length <= MAILTO_LIMIT) return { kind: "link", href: draft, withReminder: false };
+  return { kind: "addresses", addresses: to.join("; "), count: to.length };
 }

@@ -1,12 +1,13 @@
 import {
   lateOwners,
   progress,
-  reminderMailto,
+  MAILTO_LIMIT,
+  reminderMail,
   reminderText,
   type StatusCounts,
 } from "../../../src/core/progress/progress";
 import type { Status } from "../../../src/core/plan/types";
-import { COMPANY, makePlan, planAndView } from "../reconcile/fixture";
+import { COMPANY, makePlan, planAndView, type NodeRow } from "../reconcile/fixture";
 
 /** Counts in STATUSES order: Not started, Draft, Submitted, Approved, Returned. */
 function counts(group: StatusCounts): number[] {
@@ -157,7 +158,16 @@ describe("reminderText", () => {
   });
 });
 
-describe("reminderMailto", () => {
+/** Company (ceo) and `count` late nodes below it, each owned by its own address. */
+function addressedPlan(count: number) {
+  const rows: NodeRow[] = Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, "0");
+    return [`N${n}`, "Company", `Node ${n}`, `owner${n}@example.com`];
+  });
+  return makePlan({ nodes: [["Company", "", "Company", "Ceo"], ...rows] });
+}
+
+describe("reminderMail", () => {
   test("opens a draft to the late owners whose e-mail is known: the owner itself or an Email column", () => {
     const base = makePlan(COMPANY);
     const plan = {
@@ -171,7 +181,9 @@ describe("reminderMailto", () => {
       ),
     };
     const late = lateOwners(plan, "2027-01-16");
-    const link = reminderMailto(late, plan) as string;
+    const mail = reminderMail(late, plan);
+    expect(mail).toMatchObject({ kind: "link", withReminder: true });
+    const link = mail?.kind === "link" ? mail.href : "";
     const [to, query] = link.slice("mailto:".length).split("?");
     expect(to.split(",").map(decodeURIComponent)).toEqual(["ben@example.com", "carla@example.com"]);
     const params = new URLSearchParams(query);
@@ -181,6 +193,28 @@ describe("reminderMailto", () => {
 
   test("no draft when no late owner has an address", () => {
     const { plan } = planAndView(COMPANY);
-    expect(reminderMailto(lateOwners(plan, "2027-01-16"), plan)).toBeNull();
+    expect(reminderMail(lateOwners(plan, "2027-01-16"), plan)).toBeNull();
+  });
+
+  test("a reminder too long for a link (mail programs cut it) leaves it out of the draft", () => {
+    const plan = addressedPlan(30);
+    const late = lateOwners(plan, "2027-01-16");
+    const mail = reminderMail(late, plan);
+    expect(mail).toMatchObject({ kind: "link", withReminder: false });
+    const href = mail?.kind === "link" ? mail.href : "";
+    expect(href.length).toBeLessThanOrEqual(MAILTO_LIMIT);
+    const [to, query] = href.slice("mailto:".length).split("?");
+    expect(to.split(",").map(decodeURIComponent)).toHaveLength(30);
+    expect(new URLSearchParams(query).get("body")).toBeNull();
+  });
+
+  test("addresses too many for a link are given to copy, every one of them", () => {
+    const plan = addressedPlan(300);
+    const mail = reminderMail(lateOwners(plan, "2027-01-16"), plan);
+    expect(mail?.kind).toBe("addresses");
+    const addresses = mail?.kind === "addresses" ? mail.addresses.split("; ") : [];
+    expect(addresses).toHaveLength(300);
+    expect(addresses[299]).toBe("owner300@example.com");
+    expect(mail).toMatchObject({ count: 300 });
   });
 });

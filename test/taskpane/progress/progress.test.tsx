@@ -29,10 +29,10 @@ function teamPlan(): Promise<MemoryPlanWorkbook> {
 }
 
 /** A root (ceo) and 300 nodes below it, each with an owner of its own ("owner 001"...), nothing submitted. */
-function manyOwnersPlan(): Promise<MemoryPlanWorkbook> {
+function manyOwnersPlan(owner = (n: string): string => `owner ${n}`): Promise<MemoryPlanWorkbook> {
   const leaves = Array.from({ length: 300 }, (_, i): [string, string, string, string] => {
     const n = String(i + 1).padStart(3, "0");
-    return [`N${n}`, "W", `Node ${n}`, `owner ${n}`];
+    return [`N${n}`, "W", `Node ${n}`, owner(n)];
   });
   return memoryPlan({ nodes: [["W", "", "World", "ceo"], ...leaves] });
 }
@@ -143,6 +143,20 @@ describe("Progress", () => {
     const reminder = writeText.mock.calls[0][0];
     expect(reminder).toContain("owner 001:");
     expect(reminder).toContain("owner 300:");
+  });
+
+  test("late owners too many for an e-mail link get their addresses to copy instead", async () => {
+    const { user } = openProgress(await manyOwnersPlan((n) => `owner${n}@example.com`));
+    const writeText = mockClipboard(async () => undefined);
+    expect(await screen.findByText(/^300 addresses are too many for an e-mail link/)).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "E-mail the late owners" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Copy their addresses" }));
+
+    const addresses = (writeText.mock.calls[0][0] as string).split("; ");
+    expect(addresses).toHaveLength(300);
+    expect(addresses[0]).toBe("owner001@example.com");
+    expect(await screen.findByText("Copied 300 addresses; paste them into a new mail's To or Bcc")).toBeInTheDocument();
   });
 
   test("lists the owners late against the deadline with their open nodes", async () => {

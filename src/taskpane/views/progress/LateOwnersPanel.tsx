@@ -14,7 +14,7 @@ import {
 import { progressPaneMessages, taskPaneMessages } from "../../../core/messages";
 import { ownerEmail } from "../../../core/plan/people";
 import type { Plan } from "../../../core/plan/types";
-import { lateOwners, reminderMailto, reminderText, type LateOwner } from "../../../core/progress/progress";
+import { lateOwners, reminderMail, reminderText, type LateOwner } from "../../../core/progress/progress";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { StatusBadge } from "../../components/StatusBadge";
 import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
@@ -27,7 +27,8 @@ export interface LateOwnersPanelProps {
   actions: Pick<WorkbookActions, "mentionOnNode">;
 }
 
-type CopyState = "idle" | "copied" | "refused";
+/** What was last put on the clipboard, or offered to copy by hand when the clipboard refused. */
+type Copy = { readonly what: "reminder" | "addresses"; readonly state: "copied" | "refused" } | null;
 
 /**
  * Late owners drawn at first, and added per "Show more": after the deadline of a 10,000-node plan
@@ -56,23 +57,23 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   const styles = useStyles();
   const late = React.useMemo(() => lateOwners(plan, today), [plan, today]);
   const text = React.useMemo(() => reminderText(late, plan), [late, plan]);
-  const mailto = React.useMemo(() => reminderMailto(late, plan), [late, plan]);
-  const [copy, setCopy] = React.useState<CopyState>("idle");
-  React.useEffect(() => setCopy("idle"), [text]);
+  const mail = React.useMemo(() => reminderMail(late, plan), [late, plan]);
+  const [copy, setCopy] = React.useState<Copy>(null);
+  React.useEffect(() => setCopy(null), [text]);
   const filter = useNameFilter(late, ownerOf);
   const [limit, setLimit] = React.useState(PAGE);
   React.useEffect(() => setLimit(PAGE), [filter.query]);
   const shown = filter.shown.slice(0, limit);
   const more = Math.min(PAGE, filter.shown.length - shown.length);
 
-  async function copyReminder(): Promise<void> {
+  async function copyText(what: "reminder" | "addresses", value: string): Promise<void> {
     try {
       // Office's webview or the browser may refuse the clipboard (permissions, no user gesture).
       if (navigator.clipboard === undefined) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(text);
-      setCopy("copied");
+      await navigator.clipboard.writeText(value);
+      setCopy({ what, state: "copied" });
     } catch {
-      setCopy("refused");
+      setCopy({ what, state: "refused" });
     }
   }
 
@@ -124,28 +125,45 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
           <Text>{progressPaneMessages.lateShown(shown.length, filter.shown.length)}</Text>
         </div>
       ) : null}
-      <div>
-        <Button disabled={text === ""} onClick={() => void copyReminder()}>
+      <div className={styles.buttons}>
+        <Button disabled={text === ""} onClick={() => void copyText("reminder", text)}>
           Copy reminder
         </Button>
-        {mailto !== null ? (
-          <Button as="a" href={mailto} appearance="subtle">
+        {mail?.kind === "link" ? (
+          <Button as="a" href={mail.href} appearance="subtle">
             E-mail the late owners
           </Button>
         ) : null}
+        {mail?.kind === "addresses" ? (
+          <Button appearance="subtle" onClick={() => void copyText("addresses", mail.addresses)}>
+            Copy their addresses
+          </Button>
+        ) : null}
       </div>
-      {copy === "copied" ? (
+      {mail?.kind === "link" && !mail.withReminder ? <Text>{progressPaneMessages.mailWithoutReminder}</Text> : null}
+      {mail?.kind === "addresses" ? <Text>{progressPaneMessages.tooManyForMailLink(mail.count)}</Text> : null}
+      {copy?.state === "copied" ? (
         <MessageBar intent="success" aria-live="polite">
-          <MessageBarBody>{progressPaneMessages.reminderCopied(late.length)}</MessageBarBody>
+          <MessageBarBody>
+            {copy.what === "reminder"
+              ? progressPaneMessages.reminderCopied(late.length)
+              : progressPaneMessages.addressesCopied(mail?.kind === "addresses" ? mail.count : 0)}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
-      {copy === "refused" ? (
+      {copy?.state === "refused" ? (
         <>
           <MessageBar intent="warning" aria-live="polite">
-            <MessageBarBody>{progressPaneMessages.clipboardRefused}</MessageBarBody>
+            <MessageBarBody>{progressPaneMessages.clipboardRefused(copy.what)}</MessageBarBody>
           </MessageBar>
-          <Field label="Reminder">
-            <Textarea readOnly value={text} rows={8} resize="vertical" onFocus={(event) => event.target.select()} />
+          <Field label={copy.what === "reminder" ? "Reminder" : "Addresses"}>
+            <Textarea
+              readOnly
+              value={copy.what === "reminder" ? text : mail?.kind === "addresses" ? mail.addresses : ""}
+              rows={8}
+              resize="vertical"
+              onFocus={(event) => event.target.select()}
+            />
           </Field>
         </>
       ) : null}
