@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Field, Input, Select, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { containing } from "../hooks/useNameFilter";
 import { useWindowedRows } from "../hooks/useWindowedRows";
 import { identityMessages } from "../../core/messages";
 
@@ -88,11 +89,7 @@ function OwnerSelect({ owners, value, onChange, ...fieldProps }: OwnerPickerProp
   );
 }
 
-/** Owners containing `query` (ignoring case), in the plan's order. */
-function matching(owners: readonly string[], query: string): readonly string[] {
-  const needle = query.trim().toLocaleLowerCase();
-  return needle === "" ? owners : owners.filter((owner) => owner.toLocaleLowerCase().includes(needle));
-}
+const nameOf = (owner: string): string => owner;
 
 /**
  * A combobox (ARIA 1.2 pattern: an input with a popup listbox) over thousands of owners: typing
@@ -105,7 +102,7 @@ function OwnerSearch({ owners, value, onChange, ...fieldProps }: OwnerPickerProp
   const [query, setQuery] = React.useState<string | null>(null);
   const [open, setOpen] = React.useState(false);
   const [active, setActive] = React.useState(0);
-  const matches = React.useMemo(() => matching(owners, query ?? ""), [owners, query]);
+  const matches = React.useMemo(() => containing(owners, nameOf, query ?? ""), [owners, query]);
   const rows = useWindowedRows({
     count: matches.length,
     rowHeight: ROW_HEIGHT,

@@ -13,16 +13,19 @@ export interface NameFilter<T> {
   readonly shown: readonly T[];
 }
 
+/** The items whose name contains `query`, ignoring case and the spaces around it, in their order. */
+export function containing<T>(items: readonly T[], nameOf: (item: T) => string, query: string): readonly T[] {
+  const needle = query.trim().toLocaleLowerCase();
+  return needle === "" ? items : items.filter((item) => nameOf(item).toLocaleLowerCase().includes(needle));
+}
+
 /**
  * Filters a list by name as the user types; the filtering waits behind the typing. `nameOf` should
  * be defined once (outside the component), or the list is filtered again on every render.
  */
 export function useNameFilter<T>(items: readonly T[], nameOf: (item: T) => string): NameFilter<T> {
   const [query, setQuery] = React.useState("");
-  const needle = React.useDeferredValue(query).trim().toLocaleLowerCase();
-  const shown = React.useMemo(
-    () => (needle === "" ? items : items.filter((item) => nameOf(item).toLocaleLowerCase().includes(needle))),
-    [items, needle, nameOf],
-  );
+  const deferred = React.useDeferredValue(query);
+  const shown = React.useMemo(() => containing(items, nameOf, deferred), [items, nameOf, deferred]);
   return { query, setQuery, shown };
 }
