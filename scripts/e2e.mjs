@@ -104,6 +104,23 @@ async function measureOn(page, url) {
   const drawnRows = await wb.grid.getByRole("row").count();
   if (lastId === "" || drawnRows > MAX_DRAWN_ROWS)
     throw new Error(`The last node's row shows "${lastId}" with ${drawnRows} rows drawn`);
+  // Navigate follows the selection: the last node is revealed in the tree, its whole row in view.
+  await page
+    .waitForFunction(
+      () => {
+        const item = document.querySelector('[role="treeitem"][aria-selected="true"]');
+        const viewport = item?.closest('[role="tree"]')?.parentElement;
+        if (!item || !viewport) return false;
+        const row = item.getBoundingClientRect();
+        const box = viewport.getBoundingClientRect();
+        return row.top >= box.top && row.bottom <= box.bottom;
+      },
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(() => {
+      throw new Error("Navigate does not show the selected last node's whole row");
+    });
   await page.screenshot({ path: path.join(RESULTS, `timing-${TIMING_NODES}-nodes.png`) });
 
   // A rep of the first territory who has not submitted yet, that territory's owner, the company's.

@@ -75,6 +75,9 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // Fluent's tree puts a 2px gap between rows: a row would then be 50px apart, not 48, and a node
+  // revealed from the sheet far down the list was scrolled in 2px per drawn row short (cut off).
+  tree: { rowGap: 0 },
   item: { height: `${TREE_ROW_HEIGHT}px`, boxSizing: "border-box" },
   // A row is a line of name and status over a line of numbers, at a fixed height. The badge sits
   // beside the name so the numbers get the row's whole width; in a narrow pane the name and the
@@ -334,6 +337,7 @@ export function NavigateView({ plan, locale, selectedNode, actions }: NavigateVi
       <div ref={setViewport} onScroll={windowed.onScroll} className={styles.viewport}>
         <FlatTree
           aria-label="Plan hierarchy"
+          className={styles.tree}
           size="small"
           openItems={openItems}
           onOpenChange={changeOpen}
