@@ -4,7 +4,7 @@ import {
   SHEETS,
   TABLES,
   auditHeaderBlock,
-  buildPlanLayout,
+  buildPlanLayoutInTasks,
   noDynamicArraysBlock,
   reportWidth,
   type CellInput,
@@ -83,7 +83,7 @@ export async function writePlan(
       kept.map((table) => TABLES[table]),
     );
     const grids = planGrids(kept, read);
-    layout = buildPlanLayout(setup, grids);
+    layout = await buildPlanLayoutInTasks(setup, grids);
     audit = await pendingAudit.rows(grids, kept.length > 0);
   }
 

@@ -263,6 +263,24 @@ describe("MemoryPlanWorkbook", () => {
     expect(plan?.nodes.find((n) => n.id === "UK")?.name).toBe("United Kingdom");
   });
 
+  // Excel's setup writes in several syncs, and the user may type between two of them.
+  it("sets a plan up again across tasks: its own writes are not reported as changes, the user's typing between them is", async () => {
+    const changes: string[] = [];
+    workbook.onPlanChanged((change) => changes.push(change.origin));
+    // Once the setup has started writing, the user types into the hierarchy before its next write.
+    let typedDuringSetup = false;
+    const stopWatching = workbook.workbook.onChange(() => {
+      if (typedDuringSetup) return;
+      typedDuringSetup = true;
+      setTimeout(() => workbook.workbook.enter(SHEETS.hierarchy, 1, 2, "United Kingdom"), 0);
+    });
+    await workbook.writePlan({ settings: { ...SETTINGS, tolerance: 0.1 }, nodes: NODES });
+    stopWatching();
+    expect(typedDuringSetup).toBe(true);
+    expect(changes).toEqual(["local"]);
+    expect((await readPlanOf(workbook)).settings.tolerance).toBe(0.1);
+  });
+
   it("saves top-down targets with their audit entries", async () => {
     await workbook.saveTopDown(
       [{ id: "CO", values: [1000, null], expected: null }],

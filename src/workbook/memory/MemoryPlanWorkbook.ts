@@ -2,6 +2,7 @@ import { MAX_COLUMNS, MAX_ROWS, localAddress, type CellRange } from "../../core/
 import { auditTableRows } from "../../core/audit/auditRows";
 import { idKey } from "../../core/cell";
 import { nextTask } from "../../core/nextTask";
+import type { Stages } from "../../core/stages";
 import { layoutMessages, sharingMessages } from "../../core/messages";
 import {
   AUDIT_TABLE,
@@ -16,7 +17,8 @@ import {
   blockFormats,
   blockInputs,
   blockRange,
-  buildPlanLayout,
+  buildPlanLayoutInTasks,
+  type PlanLayout,
   findColumn,
   hierarchyRowOf,
   isPlanTable,
@@ -223,23 +225,31 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
   async writePlan(setup: PlanSetup): Promise<SetupOutcome> {
     // What the Excel adapter's setup reads too: the plan's tables and the optional ones it builds the report by.
     const before = this.grids(READ_TABLES);
-    const layout = buildPlanLayout(setup, before);
+    const layout = await buildPlanLayoutInTasks(setup, before);
     const read = before.settings === undefined ? null : readPlanGrids(before);
     const audit = setupAudit(
       read === null ? null : read.ok ? read.plan : "unreadable",
       setup,
       setupStamp(setup.by, new Date().toISOString()),
     );
-    // Laid out in one task and written in the next, as the Excel adapter's reads and writes go in
-    // separate syncs: a large plan's set-up was one long task (about 0.25 s at 10,000 nodes).
-    await nextTask();
-    this.forget();
-    this.own(() => this.writeLayout(layout, audit));
+    // Laid out in one task and written in the tasks after it, a table or block each, as the Excel
+    // adapter's reads and writes go in separate syncs: setting up a 10,000-node plan again was a
+    // task of 0.25 s, and with a second measure 0.5 s. Each part is this object's own change; a
+    // change between two parts (a user typing) is someone else's.
+    const parts = this.writeLayout(layout, audit);
+    for (;;) {
+      await nextTask();
+      this.forget();
+      if (this.own(() => parts.next()).done === true) break;
+    }
     return { dynamicArrays: true };
   }
 
-  private writeLayout(layout: ReturnType<typeof buildPlanLayout>, audit: readonly AuditEntry[]): void {
-    for (const table of layout.tables) this.placeTable(table);
+  private *writeLayout(layout: PlanLayout, audit: readonly AuditEntry[]): Stages<void> {
+    for (const table of layout.tables) {
+      this.placeTable(table);
+      yield;
+    }
     this.ensureAuditTable();
     this.ensureSheet(SHEETS.report);
     this.workbook.clear({
@@ -250,7 +260,10 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       colCount: MAX_COLUMNS,
     });
     this.workbook.clearConditionalFormats(SHEETS.report);
-    for (const block of layout.blocks) this.writeBlock(block);
+    for (const block of layout.blocks) {
+      yield;
+      this.writeBlock(block);
+    }
     for (const rule of layout.rules) this.workbook.addConditionalFormat(rule);
     this.appendAudit(audit);
   }

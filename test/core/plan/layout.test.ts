@@ -6,6 +6,7 @@ import {
   SHEETS,
   TABLES,
   buildPlanLayout,
+  buildPlanLayoutInTasks,
   isFormula,
   nodeCellFor,
   nodeColumnOf,
@@ -704,6 +705,26 @@ describe("reading the tables back", () => {
     const read = readPlanGrids(grids);
     expect(read.ok && read.plan.settings.deadline).toBe("2027-01-31");
     expect(read.ok && read.plan.settings.allowNegative).toBe(true);
+  });
+});
+
+describe("laying a plan out in tasks", () => {
+  it("gives the layout laid out at once, with the page's timers run between its stages", async () => {
+    const nodes = [node("CO", ""), ...Array.from({ length: 200 }, (_, i) => node(`N${i}`, "CO"))];
+    const setup: PlanSetupInput = { settings: SETTINGS, nodes };
+    let timersRun = 0;
+    const ticking = setInterval(() => timersRun++, 0);
+    try {
+      expect(await buildPlanLayoutInTasks(setup, {})).toEqual(buildPlanLayout(setup, {}));
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(timersRun).toBeGreaterThan(2);
+  });
+
+  it("refuses a plan it can't lay out as laying out at once does", async () => {
+    const setup: PlanSetupInput = { settings: SETTINGS, nodes: [node("A", "B"), node("B", "A")] };
+    await expect(buildPlanLayoutInTasks(setup, {})).rejects.toThrow(PlanLayoutError);
   });
 });
 

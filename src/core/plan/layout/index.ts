@@ -79,7 +79,13 @@ export {
   toleranceRule,
   type ToleranceRule,
 } from "./report";
-export { buildPlanLayout, type PlanLayout, type PlanSetupInput, type TableLayout } from "./planLayout";
+export {
+  buildPlanLayout,
+  buildPlanLayoutInTasks,
+  type PlanLayout,
+  type PlanSetupInput,
+  type TableLayout,
+} from "./planLayout";
 export { planFromGrids, planFromGridsInParts, readPlanGrids } from "./readPlan";
 export { NO_COVERAGE, capacityColumn, capacityReportColumn } from "./reportCapacity";
 export {

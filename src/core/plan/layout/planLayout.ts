@@ -1,6 +1,7 @@
 /** Everything a setup writes: the tables' sizes and cells, and the report's rules. */
 import { MAX_DECIMALS } from "../../allocation";
 import { Hierarchy } from "../../hierarchy/hierarchy";
+import { atOnce, inTasks, type Stages } from "../../stages";
 import { layoutMessages } from "../../messages";
 import type { PlanNode, PlanSettings } from "../types";
 import { planMeasures, valueColumns } from "../measures";
@@ -65,6 +66,18 @@ export interface PlanSetupInput {
  * safely (its rows would be lost).
  */
 export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): PlanLayout {
+  return atOnce(planLayoutStages(setup, existing));
+}
+
+/**
+ * `buildPlanLayout` with a task between its stages (the hierarchy, each per-node table, the
+ * report): at 10,000 nodes with a second measure it was a task of 0.3 s in the pane.
+ */
+export function buildPlanLayoutInTasks(setup: PlanSetupInput, existing: PlanGrids): Promise<PlanLayout> {
+  return inTasks(planLayoutStages(setup, existing));
+}
+
+function* planLayoutStages(setup: PlanSetupInput, existing: PlanGrids): Stages<PlanLayout> {
   const { settings } = setup;
   const problems = setupProblems(setup);
   const built = Hierarchy.build(
@@ -118,9 +131,11 @@ export function buildPlanLayout(setup: PlanSetupInput, existing: PlanGrids): Pla
   );
 
   for (const table of NODE_TABLES) {
+    yield;
     const content = nodeTableContent(table, stored[table], settings, rowIds);
     addTable(table, content.columns, content.body, content.formats);
   }
+  yield;
 
   const tableRows = rowIds.length;
   // The capacity block only over a capacity table whose Node and Quota columns are there to read.
