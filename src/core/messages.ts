@@ -223,6 +223,7 @@ function alreadyOnRow(row: number, id: string, first: number): string {
 /** What the task pane (src/taskpane) tells users: error bar titles and the outcome of their actions. */
 export const taskPaneMessages = {
   noOwnerMatches: (query: string): string => `No owner's name contains "${query}"`,
+  noNodeMatches: (query: string): string => `No node's name or id contains "${query}"`,
   // Here, not in collectMessages: the pane's first view reports them, and collect loads on demand.
   recordFailed:
     "Could not record the workbooks in the plan (GU Files), so they were not offered: collect would refuse them",
@@ -530,7 +531,6 @@ export const progressPaneMessages = {
   nobodyLate: (deadline: string): string => `The deadline was ${deadline}; every owner has submitted`,
   lateIntro: (deadline: string, owners: number): string =>
     `The deadline was ${deadline}; ${owners} owner${owners === 1 ? " has" : "s have"} not submitted everything`,
-  lateShown: (shown: number, late: number): string => `${shown} of ${late} late owners shown`,
   reminderCopied: (owners: number): string =>
     `Copied a reminder to ${owners} owner${owners === 1 ? "" : "s"}; paste it into a mail or chat`,
   clipboardRefused: (what: "reminder" | "addresses"): string =>

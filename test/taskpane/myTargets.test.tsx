@@ -42,7 +42,44 @@ function field(node: string, label: string): HTMLElement {
 
 beforeEach(() => window.localStorage.clear());
 
+/** World (Cara) and 60 stores below it, all Pat's: a planner who owns many nodes. */
+function plannersPlan(): FakePlanWorkbook {
+  const stores = Array.from({ length: 60 }, (_, i): [string, string, string, string] => {
+    const n = String(i + 1).padStart(2, "0");
+    return [`S${n}`, "W", `Store ${n}`, "Pat"];
+  });
+  return new FakePlanWorkbook(makePlan({ nodes: [["W", "", "World", "Cara"], ...stores] }));
+}
+
+function cardNames(): (string | null)[] {
+  return within(screen.getByRole("list", { name: "My nodes" }))
+    .getAllByRole("listitem")
+    .map((item) => within(item).getAllByRole("group")[0].getAttribute("aria-label"));
+}
+
 describe("My targets", () => {
+  test("a planner's many nodes come 25 at a time, and one found by id is entered and submitted", async () => {
+    const workbook = plannersPlan();
+    const { user } = await openAs(workbook, "Pat");
+    expect(cardNames()).toHaveLength(25);
+    expect(screen.getByText("25 of 60 nodes shown")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show 25 more" }));
+    expect(cardNames()).toHaveLength(50);
+    await user.click(screen.getByRole("button", { name: "Show 10 more" }));
+    expect(cardNames()).toHaveLength(60);
+    expect(screen.queryByRole("button", { name: /^Show \d+ more$/ })).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole("searchbox", { name: "Find one of my nodes" }), "s42");
+    await waitFor(() => expect(cardNames()).toEqual(["Store 42"]));
+    await user.type(field("Store 42", "Q1 2027 (EUR)"), "700");
+    await user.type(field("Store 42", "Q2 2027 (EUR)"), "800");
+    await user.click(within(card("Store 42")).getByRole("button", { name: "Submit" }));
+    await within(card("Store 42")).findByText("Submitted", { selector: ".fui-MessageBarBody" });
+    expect(workbook.saved.map((save) => save.changes.map((change) => [change.next.id, change.next.values]))).toEqual([
+      [["S42", [700, 800]]],
+    ]);
+  });
+
   test("I choose who I am from the owners, see only my nodes, and the choice is remembered on this device", async () => {
     const first = await openMyTargets(salesPlan());
     const picker = screen.getByRole("combobox", { name: "I am" });

@@ -40,7 +40,41 @@ function card(name: string): HTMLElement {
 
 beforeEach(() => window.localStorage.clear());
 
+/** World (Cara) and 60 stores below it, each submitted by its own owner. */
+function manySubmissionsPlan(): FakePlanWorkbook {
+  const stores = Array.from({ length: 60 }, (_, i): [string, string, string, string] => {
+    const n = String(i + 1).padStart(2, "0");
+    return [`S${n}`, "W", `Store ${n}`, `owner ${n}`];
+  });
+  const entries = Object.fromEntries(
+    stores.map(([id]): [string, [[number, number], "Submitted"]] => [id, [[10, 20], "Submitted"]]),
+  );
+  return new FakePlanWorkbook(makePlan({ nodes: [["W", "", "World", "Cara"], ...stores], entries }));
+}
+
 describe("Review", () => {
+  test("many submissions come 25 at a time, one is found by name, and select all approves every one", async () => {
+    const workbook = manySubmissionsPlan();
+    const { user } = await openReviewAs(workbook, "Cara");
+    const drawn = (): number =>
+      within(screen.getByRole("list", { name: "Submissions to review" })).getAllByRole("listitem").length;
+    expect(drawn()).toBe(25);
+    // The 60 stores and World, which Cara signs off once they are approved.
+    expect(screen.getByText("25 of 61 submissions shown")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show 25 more" }));
+    expect(drawn()).toBe(50);
+
+    await user.type(screen.getByRole("searchbox", { name: "Find a submission" }), "store 07");
+    await waitFor(() => expect(drawn()).toBe(1));
+    expect(card("Store 07")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("checkbox", { name: "Select all submitted" }));
+    await user.click(screen.getByRole("button", { name: "Approve selected (60)" }));
+    await waitFor(() => expect(workbook.saved).toHaveLength(1));
+    expect(workbook.saved[0].changes).toHaveLength(60);
+    expect(workbook.saved[0].changes.every((change) => change.next.status === "Approved")).toBe(true);
+  });
+
   test("shows the nodes I review with their status, values and comments, then my top node to approve", async () => {
     await openReviewAs(teamPlan(), "Cara");
 

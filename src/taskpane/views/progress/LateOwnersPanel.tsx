@@ -17,7 +17,9 @@ import type { Plan } from "../../../core/plan/types";
 import { lateOwners, reminderMail, reminderText, type LateOwner } from "../../../core/progress/progress";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { StatusBadge } from "../../components/StatusBadge";
-import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
+import { useNameFilter } from "../../hooks/useNameFilter";
+import { PAGE, useShowMore } from "../../hooks/useShowMore";
+import { ShowMoreButton } from "../../components/ShowMoreButton";
 
 export interface LateOwnersPanelProps {
   plan: Plan;
@@ -29,12 +31,6 @@ export interface LateOwnersPanelProps {
 
 /** What was last put on the clipboard, or offered to copy by hand when the clipboard refused. */
 type Copy = { readonly what: "reminder" | "addresses"; readonly state: "copied" | "refused" } | null;
-
-/**
- * Late owners drawn at first, and added per "Show more": after the deadline of a 10,000-node plan
- * thousands are late, and drawing them all blocked the pane for seconds.
- */
-const PAGE = 25;
 
 const ownerOf = (late: LateOwner): string => late.owner;
 
@@ -61,10 +57,8 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   const [copy, setCopy] = React.useState<Copy>(null);
   React.useEffect(() => setCopy(null), [text]);
   const filter = useNameFilter(late, ownerOf);
-  const [limit, setLimit] = React.useState(PAGE);
-  React.useEffect(() => setLimit(PAGE), [filter.query]);
-  const shown = filter.shown.slice(0, limit);
-  const more = Math.min(PAGE, filter.shown.length - shown.length);
+  // After the deadline of a 10,000-node plan thousands are late.
+  const pages = useShowMore(filter.shown, filter.query);
 
   async function copyText(what: "reminder" | "addresses", value: string): Promise<void> {
     try {
@@ -87,7 +81,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   return (
     <div className={styles.root}>
       <Text>{summary}</Text>
-      {late.length > LONG_LIST ? (
+      {late.length > PAGE ? (
         <SearchBox
           aria-label="Find a late owner"
           placeholder="Find a late owner"
@@ -98,9 +92,9 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
       {filter.shown.length === 0 && filter.query.trim() !== "" ? (
         <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
       ) : null}
-      {shown.length > 0 ? (
+      {pages.shown.length > 0 ? (
         <ul className={styles.owners} aria-label="Late owners">
-          {shown.map((owner) => (
+          {pages.shown.map((owner) => (
             <li key={owner.owner}>
               <Body1Strong>{owner.owner}</Body1Strong>
               <AskForInput plan={plan} owner={owner} busy={busy} actions={actions} />
@@ -119,12 +113,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
           ))}
         </ul>
       ) : null}
-      {more > 0 ? (
-        <div className={styles.buttons}>
-          <Button onClick={() => setLimit(limit + PAGE)}>{`Show ${more} more`}</Button>
-          <Text>{progressPaneMessages.lateShown(shown.length, filter.shown.length)}</Text>
-        </div>
-      ) : null}
+      <ShowMoreButton list={pages} what="late owners" />
       <div className={styles.buttons}>
         <Button disabled={text === ""} onClick={() => void copyText("reminder", text)}>
           Copy reminder

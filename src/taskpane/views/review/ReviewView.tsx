@@ -18,6 +18,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  SearchBox,
   Text,
   Textarea,
   makeStyles,
@@ -55,6 +56,9 @@ import {
 import { useNumberTableStyles } from "../../components/numberTableStyles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
+import { ShowMoreButton } from "../../components/ShowMoreButton";
+import { useNameFilter } from "../../hooks/useNameFilter";
+import { PAGE, useShowMore } from "../../hooks/useShowMore";
 import { CHOSEN, type Who } from "../../identity/useIdentity";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useAuditHistories } from "../../hooks/useAuditHistories";
@@ -118,6 +122,9 @@ const useStyles = makeStyles({
  * when the settings name approvers and `me` is not one. The chain's own checks (an own submission)
  * refuse on the click, with the message naming the node.
  */
+/** What a submission is found by: its node's name and id. */
+const itemLabel = (item: ReviewItem): string => `${item.node.name} ${item.node.id}`;
+
 function possibleActions(plan: Plan, item: ReviewItem, me: string): WorkflowAction[] {
   if (!mayApprove(plan, me)) return [];
   if (item.signOff) {
@@ -155,6 +162,9 @@ export function ReviewView({
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
   const conflicts = useConflictResolution(actions, { locale, busy });
 
+  // A manager may review hundreds of nodes: the cards come a page at a time; the buttons above act on all.
+  const filter = useNameFilter(queue, itemLabel);
+  const pages = useShowMore(filter.shown, filter.query);
   const approvable = queue.filter((item) => !item.signOff && possibleActions(plan, item, me).includes("approve"));
   const selected = approvable.filter((item) => checked.has(item.node.id));
   const withinTolerance = approvable.filter((item) => view.byId.get(item.node.id)?.outOfTolerance !== true);
@@ -277,8 +287,19 @@ export function ReviewView({
               {`Approve all within tolerance (${withinTolerance.length})`}
             </Button>
           </div>
+          {queue.length > PAGE ? (
+            <SearchBox
+              aria-label="Find a submission"
+              placeholder="Find a node by name or id"
+              value={filter.query}
+              onChange={(_event, data) => filter.setQuery(data.value)}
+            />
+          ) : null}
+          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
+            <Text>{taskPaneMessages.noNodeMatches(filter.query.trim())}</Text>
+          ) : null}
           <ul className={styles.list} aria-label="Submissions to review">
-            {queue.map((item) => (
+            {pages.shown.map((item) => (
               <li key={item.node.id}>
                 <ReviewCard
                   item={item}
@@ -299,6 +320,7 @@ export function ReviewView({
               </li>
             ))}
           </ul>
+          <ShowMoreButton list={pages} what="submissions" />
         </>
       )}
       <ReturnDialog

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { taskPaneMessages } from "../../../core/messages";
 import { annualTargetProblemOfMeasures } from "../../../core/plan/annualEntry";
 import { validateEntryValues } from "../../../core/plan/entryRules";
@@ -10,6 +10,9 @@ import type { NodeEntry, Plan, PlanNode, PlanSettings, WorkflowAction } from "..
 import { chainAction, entryFor, nodesOwnedBy, owners, rollsUp, sameValues } from "../../../core/plan/workflow";
 import type { Feedback } from "../../components/FeedbackBar";
 import { OwnerPicker } from "../../components/OwnerPicker";
+import { ShowMoreButton } from "../../components/ShowMoreButton";
+import { useNameFilter } from "../../hooks/useNameFilter";
+import { PAGE, useShowMore } from "../../hooks/useShowMore";
 import { CHOSEN, type Who } from "../../identity/useIdentity";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { ConflictDialog } from "../conflicts/ConflictDialog";
@@ -28,6 +31,9 @@ export interface MyTargetsViewProps {
   /** How `me` was established (Office sign-in or chosen); absent: chosen. */
   who?: Who;
 }
+
+/** What a node is found by: its name and its id. */
+const nodeLabel = (node: PlanNode): string => `${node.name} ${node.id}`;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -80,8 +86,11 @@ export function MyTargetsView({
   const conflicts = useConflictResolution(actions, { locale, busy });
 
   const draftOf = (entry: NodeEntry): EntryDraft => drafts.get(entry.id) ?? savedDraft(entry, settings, locale);
+  // A planner may own hundreds of nodes: their cards come a page at a time, found by name or id.
+  const filter = useNameFilter(mine, nodeLabel);
+  const pages = useShowMore(filter.shown, filter.query);
   const checks = new Map(
-    mine.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
+    pages.shown.map((node) => [node.id, validateEntryValues(draftOf(entryFor(plan, node.id)).texts, settings, locale)]),
   );
 
   // Guidance comes from the plan as saved; only the bottom-up moves with what I type.
@@ -182,49 +191,63 @@ export function MyTargetsView({
       ) : mine.length === 0 ? (
         <Text>{`${me} owns no node in this plan.`}</Text>
       ) : (
-        <ul className={styles.list} aria-label="My nodes">
-          {mine.map((node) => {
-            const entry = entryFor(plan, node.id);
-            const view = live === undefined ? undefined : guidanceFigures(saved, live, node.id, settings);
-            const ownTargets = plan.topDown.get(node.id);
-            return (
-              <li key={node.id}>
-                <EntryCard
-                  node={node}
-                  entry={entry}
-                  settings={settings}
-                  locale={locale}
-                  draft={draftOf(entry)}
-                  errors={checks.get(node.id)?.errors ?? []}
-                  live={view}
-                  allocated={valueColumns(settings).map((_, p) => (ownTargets?.[p] ?? null) !== null)}
-                  adjustment={rollsUp(plan, node.id)}
-                  typed={checks.get(node.id)?.values ?? []}
-                  reference={plan.reference?.values.get(node.id)}
-                  forecast={plan.reference?.forecast?.get(node.id)}
-                  profiles={plan.profiles?.profiles}
-                  guardrails={submissionCheck(
-                    plan,
-                    node.id,
-                    checks.get(node.id)?.values ?? [],
-                    draftOf(entry).comment,
-                    locale,
-                  )}
-                  feedback={
-                    removedIds.has(node.id)
-                      ? { intent: "warning", text: taskPaneMessages.nodeRemovedUnsaved }
-                      : (feedback.get(node.id) ?? null)
-                  }
-                  busy={busy}
-                  onChange={(draft) => setDrafts((current) => setFor(current, node.id, draft))}
-                  onAct={(action) => void act(node.id, action)}
-                  onDismissFeedback={() => setFeedback((current) => setFor(current, node.id, undefined))}
-                  onReload={() => void reload(node.id)}
-                />
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          {mine.length > PAGE ? (
+            <SearchBox
+              aria-label="Find one of my nodes"
+              placeholder="Find a node by name or id"
+              value={filter.query}
+              onChange={(_event, data) => filter.setQuery(data.value)}
+            />
+          ) : null}
+          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
+            <Text>{taskPaneMessages.noNodeMatches(filter.query.trim())}</Text>
+          ) : null}
+          <ul className={styles.list} aria-label="My nodes">
+            {pages.shown.map((node) => {
+              const entry = entryFor(plan, node.id);
+              const view = live === undefined ? undefined : guidanceFigures(saved, live, node.id, settings);
+              const ownTargets = plan.topDown.get(node.id);
+              return (
+                <li key={node.id}>
+                  <EntryCard
+                    node={node}
+                    entry={entry}
+                    settings={settings}
+                    locale={locale}
+                    draft={draftOf(entry)}
+                    errors={checks.get(node.id)?.errors ?? []}
+                    live={view}
+                    allocated={valueColumns(settings).map((_, p) => (ownTargets?.[p] ?? null) !== null)}
+                    adjustment={rollsUp(plan, node.id)}
+                    typed={checks.get(node.id)?.values ?? []}
+                    reference={plan.reference?.values.get(node.id)}
+                    forecast={plan.reference?.forecast?.get(node.id)}
+                    profiles={plan.profiles?.profiles}
+                    guardrails={submissionCheck(
+                      plan,
+                      node.id,
+                      checks.get(node.id)?.values ?? [],
+                      draftOf(entry).comment,
+                      locale,
+                    )}
+                    feedback={
+                      removedIds.has(node.id)
+                        ? { intent: "warning", text: taskPaneMessages.nodeRemovedUnsaved }
+                        : (feedback.get(node.id) ?? null)
+                    }
+                    busy={busy}
+                    onChange={(draft) => setDrafts((current) => setFor(current, node.id, draft))}
+                    onAct={(action) => void act(node.id, action)}
+                    onDismissFeedback={() => setFeedback((current) => setFor(current, node.id, undefined))}
+                    onReload={() => void reload(node.id)}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+          <ShowMoreButton list={pages} what="nodes" />
+        </>
       )}
       <ConflictDialog {...conflicts.dialog} />
     </div>
