@@ -61,7 +61,41 @@ function section(name: string): HTMLElement {
   return screen.getByRole("region", { name });
 }
 
+/** World (ceo, target 6,000 / 6,000) and 60 stores below it, 10 / 10 each. */
+function storesPlan(): Promise<MemoryPlanWorkbook> {
+  const stores = Array.from({ length: 60 }, (_, i): [string, string, string, string] => {
+    const n = String(i + 1).padStart(2, "0");
+    return [`S${n}`, "W", `Store ${n}`, `owner ${n}`];
+  });
+  const entries = Object.fromEntries(
+    stores.map(([id]): [string, [[number, number], "Submitted"]] => [id, [[10, 10], "Submitted"]]),
+  );
+  return memoryPlan({ nodes: [["W", "", "World", "ceo"], ...stores], entries, topDown: { W: [6000, 6000] } });
+}
+
 describe("Reconcile", () => {
+  test("a node's 60 children come 25 at a time in its tables, and an allocation writes every one of them", async () => {
+    const workbook = await storesPlan();
+    const view = openReconcile(workbook);
+    await chooseNode(view, "World", "World (W)");
+    expect(rowsOf(screen.getByRole("table", { name: "Contributions to the gap of World" }))).toHaveLength(25);
+    const allocate = section("Allocate below World");
+    await view.user.selectOptions(within(allocate).getByRole("combobox", { name: "In proportion to" }), "Evenly");
+    const preview = within(allocate).getByRole("table", { name: "Allocation preview" });
+    // The parent's row, then the first 25 stores.
+    expect(rowsOf(preview)).toHaveLength(26);
+    const holds = within(allocate).getByRole("group", { name: "Hold at their current target" });
+    expect(within(holds).getAllByRole("checkbox")).toHaveLength(25);
+    await view.user.click(within(holds).getByRole("button", { name: "Show 25 more" }));
+    expect(within(holds).getAllByRole("checkbox")).toHaveLength(50);
+
+    await view.user.click(within(allocate).getByRole("button", { name: "Apply allocation" }));
+    await within(allocate).findByText("Applied the new targets below World");
+    const plan = await workbook.readPlan();
+    expect(plan?.topDown.get("S01")).toEqual([100, 100]);
+    expect(plan?.topDown.get("S60")).toEqual([100, 100]);
+  });
+
   test("compares a node's top-down and bottom-up per period and in total, with each child's part of the gap", async () => {
     const view = openReconcile(await worldPlan());
     await chooseNode(view, "eur", "Europe (EU)");

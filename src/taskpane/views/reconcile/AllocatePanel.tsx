@@ -10,6 +10,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ShowMoreButton } from "../../components/ShowMoreButton";
+import { useShowMore } from "../../hooks/useShowMore";
 import { reconcilePaneMessages } from "../../../core/messages";
 import type { NodeView, PlanView } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
@@ -86,6 +88,7 @@ export function AllocatePanel({
   const [kind, setKind] = React.useState<MethodKind>("bottomUp");
   const [period, setPeriod] = React.useState(0);
   const [held, setHeld] = React.useState<ReadonlySet<string>>(new Set());
+  const holds = useShowMore(nodes, node.id);
   const [tables, setTables] = React.useState<readonly string[] | undefined>(undefined);
   const [weights, setWeights] = React.useState<WeightsChoice | null>(null);
   const [feedback, setFeedback] = React.useState<Feedback | null>(null);
@@ -216,7 +219,7 @@ export function AllocatePanel({
         <Text id={holdsLabel} weight="semibold">
           Hold at their current target
         </Text>
-        {nodes.map((child) => (
+        {holds.shown.map((child) => (
           <Checkbox
             key={child.id}
             label={child.node.name}
@@ -224,6 +227,7 @@ export function AllocatePanel({
             onChange={(_event, data) => toggleHold(child.id, data.checked === true)}
           />
         ))}
+        <ShowMoreButton list={holds} what="nodes" />
       </div>
       {preview === null ? (
         <Text>{reconcilePaneMessages.chooseWeights}</Text>

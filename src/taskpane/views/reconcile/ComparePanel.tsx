@@ -13,6 +13,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { ShowMoreButton } from "../../components/ShowMoreButton";
+import { useShowMore } from "../../hooks/useShowMore";
 import { WarningFilled } from "@fluentui/react-icons";
 import type { Figures } from "../../../core/plan/planView";
 import type { Comparison, Contribution } from "../../../core/reconcile/compare";
@@ -53,6 +55,8 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
     period === TOTAL ? part.total : part.periods[period];
   const own = partOf(ownInput);
   const partFormat = period === TOTAL ? format : inColumn(format, period);
+  // A node may have hundreds of children (a national manager's stores).
+  const pages = useShowMore(children, comparison.name);
 
   return (
     <div className={styles.root}>
@@ -111,7 +115,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {children.map((child) => {
+                {pages.shown.map((child) => {
                   const part = partOf(child);
                   return (
                     <FiguresRow
@@ -136,6 +140,7 @@ export function ComparePanel({ comparison, format }: ComparePanelProps): React.J
               </TableBody>
             </Table>
           </div>
+          <ShowMoreButton list={pages} what="nodes" />
           <Caption1>Variance is bottom-up less top-down: below zero, the field is short of the target.</Caption1>
         </>
       ) : null}
