@@ -13,6 +13,8 @@ export interface OwnerPickerProps {
   signedInAs?: string | null;
   /** Why the picker is open although Office sign-in was tried (one short line). */
   note?: string | null;
+  /** What the search box says before anything is typed; "Type to find your name" by default. */
+  placeholder?: string;
 }
 
 /** Up to this many owners a plain select is quickest to use; beyond it, type to find yourself. */
@@ -95,7 +97,17 @@ const nameOf = (owner: string): string => owner;
  * A combobox (ARIA 1.2 pattern: an input with a popup listbox) over thousands of owners: typing
  * filters, and only the options in view are in the DOM (useWindowedRows).
  */
-function OwnerSearch({ owners, value, onChange, ...fieldProps }: OwnerPickerProps): React.JSX.Element {
+/**
+ * The owner combobox alone, for a Field of the caller's: where an owner other than "I am" is chosen
+ * from thousands.
+ */
+export function OwnerSearch({
+  owners,
+  value,
+  onChange,
+  placeholder = "Type to find your name",
+  ...fieldProps
+}: OwnerPickerProps): React.JSX.Element {
   const styles = useStyles();
   const listId = useId("owner-list");
   // null while not typing: the input then shows who is chosen.
@@ -157,7 +169,7 @@ function OwnerSearch({ owners, value, onChange, ...fieldProps }: OwnerPickerProp
         aria-autocomplete="list"
         aria-activedescendant={open && matches.length > 0 ? optionId(active) : undefined}
         autoComplete="off"
-        placeholder={`Type to find your name (${owners.length.toLocaleString()} people)`}
+        placeholder={`${placeholder} (${owners.length.toLocaleString()} people)`}
         value={query ?? (known ? value : "")}
         onChange={(_event, data) => {
           setQuery(data.value);

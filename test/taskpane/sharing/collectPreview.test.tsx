@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { CollectChange, FilePreview } from "../../../src/core/sharing/collect";
 import { FileChanges } from "../../../src/taskpane/views/sharing/CollectSection";
@@ -63,5 +64,43 @@ describe("the collect preview", () => {
     );
     expect(screen.getByRole("combobox", { name: "Owner of old.xlsx" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: /Compare anyway as the file of/ })).toBeDisabled();
+  });
+
+  test("among hundreds of owners, the owner of a file without a record is found by typing", async () => {
+    const user = userEvent.setup();
+    const base = makePlan();
+    const stores = Array.from({ length: 150 }, (_, i) => ({
+      id: `S${i + 1}`,
+      parent: "CO",
+      name: `Store ${i + 1}`,
+      owner: `owner ${i + 1}`,
+      attributes: {},
+    }));
+    const compared: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FileChanges
+          file={{
+            fileName: "old.xlsx",
+            owner: null,
+            made: null,
+            matched: null,
+            unmatched: true,
+            error: "This file doesn't match any workbook this plan made",
+            notes: [],
+            changes: [],
+          }}
+          plan={{ ...base, nodes: [...base.nodes, ...stores] }}
+          locale="en-US"
+          onCompareAnyway={(owner) => compared.push(owner)}
+        />
+      </FluentProvider>,
+    );
+    await user.type(screen.getByRole("combobox", { name: "Owner of old.xlsx" }), "owner 120");
+    // Only the matching owners are options, not every one of the plan's.
+    expect(screen.getAllByRole("option").length).toBeLessThan(20);
+    await user.click(screen.getByRole("option", { name: "owner 120" }));
+    await user.click(screen.getByRole("button", { name: "Compare anyway as the file of owner 120" }));
+    expect(compared).toEqual(["owner 120"]);
   });
 });

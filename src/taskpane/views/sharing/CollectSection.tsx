@@ -3,6 +3,7 @@ import {
   Body1Strong,
   Button,
   Dropdown,
+  Field,
   Option,
   Caption1,
   MessageBar,
@@ -28,6 +29,7 @@ import type { MadeFile } from "../../../core/sharing/madeFiles";
 import { owners } from "../../../core/plan/workflow";
 import { readFileBytes } from "../../browserFiles";
 import { FeedbackBar, type Feedback } from "../../components/FeedbackBar";
+import { OWNER_SELECT_LIMIT, OwnerSearch } from "../../components/OwnerPicker";
 import type { WorkbookActions } from "../../hooks/useWorkbook";
 import { loadFileEngine } from "./fileEngine";
 import { useNumberTableStyles } from "../../components/numberTableStyles";
@@ -216,19 +218,25 @@ export function FileChanges({ file, plan, locale, onCompareAnyway }: FileChanges
       ) : null}
       {file.unmatched ? (
         <div className={styles.insist}>
-          <Dropdown
-            aria-label={`Owner of ${file.fileName}`}
-            placeholder="Choose the owner"
-            value={owner}
-            selectedOptions={owner === "" ? [] : [owner]}
-            onOptionSelect={(_event, data) => setOwner(data.optionValue ?? "")}
-          >
-            {people.map((person) => (
-              <Option key={person} value={person}>
-                {person}
-              </Option>
-            ))}
-          </Dropdown>
+          {people.length > OWNER_SELECT_LIMIT ? (
+            <Field label={`Owner of ${file.fileName}`}>
+              <OwnerSearch owners={people} value={owner} onChange={setOwner} placeholder="Type to find the owner" />
+            </Field>
+          ) : (
+            <Dropdown
+              aria-label={`Owner of ${file.fileName}`}
+              placeholder="Choose the owner"
+              value={owner}
+              selectedOptions={owner === "" ? [] : [owner]}
+              onOptionSelect={(_event, data) => setOwner(data.optionValue ?? "")}
+            >
+              {people.map((person) => (
+                <Option key={person} value={person}>
+                  {person}
+                </Option>
+              ))}
+            </Dropdown>
+          )}
           <Button disabled={owner === ""} onClick={() => onCompareAnyway(owner)}>
             {collectMessages.compareAnyway} {owner === "" ? "…" : owner}
           </Button>
