@@ -5,12 +5,12 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  SearchBox,
   Text,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ListSearch } from "../../components/ListSearch";
 import { progressPaneMessages, taskPaneMessages } from "../../../core/messages";
 import { ownerEmail } from "../../../core/plan/people";
 import type { Plan } from "../../../core/plan/types";
@@ -82,15 +82,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
     <div className={styles.root}>
       <Text>{summary}</Text>
       {late.length > PAGE ? (
-        <SearchBox
-          aria-label="Find a late owner"
-          placeholder="Find a late owner"
-          value={filter.query}
-          onChange={(_event, data) => filter.setQuery(data.value)}
-        />
-      ) : null}
-      {filter.shown.length === 0 && filter.query.trim() !== "" ? (
-        <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
+        <ListSearch filter={filter} label="Find a late owner" noMatch={taskPaneMessages.noOwnerMatches} />
       ) : null}
       {pages.shown.length > 0 ? (
         <ul className={styles.owners} aria-label="Late owners">

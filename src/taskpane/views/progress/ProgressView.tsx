@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { ListSearch } from "../../components/ListSearch";
 import { planViewOf } from "../../../core/plan/planView";
 import type { Plan } from "../../../core/plan/types";
 import { progress } from "../../../core/progress/progress";
@@ -69,17 +70,8 @@ export function ProgressView({
       </Section>
       <Section title="Status by owner">
         <div className={styles.owners}>
-          {long ? (
-            <SearchBox
-              aria-label="Find an owner"
-              placeholder="Find an owner"
-              value={filter.query}
-              onChange={(_event, data) => filter.setQuery(data.value)}
-            />
-          ) : null}
-          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
-            <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
-          ) : (
+          {long ? <ListSearch filter={filter} label="Find an owner" noMatch={taskPaneMessages.noOwnerMatches} /> : null}
+          {filter.shown.length === 0 ? null : (
             <StatusTable
               label="Status by owner"
               groupHeader="Owner"

@@ -18,13 +18,13 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  SearchBox,
   Text,
   Textarea,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { ListSearch } from "../../components/ListSearch";
 import { chainMessages, planMessages, taskPaneMessages } from "../../../core/messages";
 import { formatNumber } from "../../../core/plan/numbers";
 import { planViewOf, type NodeView } from "../../../core/plan/planView";
@@ -288,15 +288,12 @@ export function ReviewView({
             </Button>
           </div>
           {queue.length > PAGE ? (
-            <SearchBox
-              aria-label="Find a submission"
+            <ListSearch
+              filter={filter}
+              label="Find a submission"
               placeholder="Find a node by name or id"
-              value={filter.query}
-              onChange={(_event, data) => filter.setQuery(data.value)}
+              noMatch={taskPaneMessages.noNodeMatches}
             />
-          ) : null}
-          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
-            <Text>{taskPaneMessages.noNodeMatches(filter.query.trim())}</Text>
           ) : null}
           <ul className={styles.list} aria-label="Submissions to review">
             {pages.shown.map((item) => (

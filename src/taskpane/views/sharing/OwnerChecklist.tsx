@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Checkbox, SearchBox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ListSearch } from "../../components/ListSearch";
 import { sharingMessages, taskPaneMessages } from "../../../core/messages";
 import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
 import { useWindowedRows } from "../../hooks/useWindowedRows";
@@ -38,14 +39,7 @@ export function OwnerChecklist({ owners, chosen, onToggle }: OwnerChecklistProps
   const rows = long ? filter.shown.slice(inView.start, inView.end) : filter.shown;
   return (
     <div className={styles.root}>
-      {long ? (
-        <SearchBox
-          aria-label="Find an owner"
-          placeholder="Find an owner"
-          value={filter.query}
-          onChange={(_event, data) => filter.setQuery(data.value)}
-        />
-      ) : null}
+      {long ? <ListSearch filter={filter} label="Find an owner" noMatch={taskPaneMessages.noOwnerMatches} /> : null}
       {long ? <Text size={200}>{sharingMessages.ownersChosen(chosen.size, owners.length)}</Text> : null}
       <div
         role="group"
@@ -66,9 +60,6 @@ export function OwnerChecklist({ owners, chosen, onToggle }: OwnerChecklistProps
         ))}
         {long && inView.padBottom > 0 ? (
           <div aria-hidden="true" style={{ height: inView.padBottom, flexShrink: 0 }} />
-        ) : null}
-        {filter.shown.length === 0 && filter.query.trim() !== "" ? (
-          <Text>{taskPaneMessages.noOwnerMatches(filter.query.trim())}</Text>
         ) : null}
       </div>
     </div>

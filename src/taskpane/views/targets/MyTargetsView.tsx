@@ -1,5 +1,6 @@
 import * as React from "react";
-import { SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ListSearch } from "../../components/ListSearch";
 import { taskPaneMessages } from "../../../core/messages";
 import { annualTargetProblemOfMeasures } from "../../../core/plan/annualEntry";
 import { validateEntryValues } from "../../../core/plan/entryRules";
@@ -193,15 +194,12 @@ export function MyTargetsView({
       ) : (
         <>
           {mine.length > PAGE ? (
-            <SearchBox
-              aria-label="Find one of my nodes"
+            <ListSearch
+              filter={filter}
+              label="Find one of my nodes"
               placeholder="Find a node by name or id"
-              value={filter.query}
-              onChange={(_event, data) => filter.setQuery(data.value)}
+              noMatch={taskPaneMessages.noNodeMatches}
             />
-          ) : null}
-          {filter.shown.length === 0 && filter.query.trim() !== "" ? (
-            <Text>{taskPaneMessages.noNodeMatches(filter.query.trim())}</Text>
           ) : null}
           <ul className={styles.list} aria-label="My nodes">
             {pages.shown.map((node) => {
