@@ -6,13 +6,12 @@
 // and a territory with 500 reps (Reconcile, an allocation applied). Prints each figure against
 // issue 11's 200 ms for a main-thread task. Run by `npm run bench`; builds the workbench first
 // unless GROUNDUP_WORKBENCH_BUILD names a built one. PANE_BENCH_NODES changes the 10,000.
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
-  CHROMIUM,
-  buildWorkbench,
+  builtWorkbench,
+  chromiumFound,
   launchChromium,
   longTasksSince,
   pageNow,
@@ -161,18 +160,9 @@ async function wideNode(context, url) {
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM)) {
-    log(`Chromium is not at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-    return 1;
-  }
+  if (!chromiumFound(log)) return 1;
   const temp = await mkdtemp(path.join(os.tmpdir(), "groundup-pane-bench-"));
-  let built = process.env.GROUNDUP_WORKBENCH_BUILD;
-  if (built === undefined || built === "") {
-    built = path.join(temp, "workbench");
-    log("Building the workbench (production)…");
-    await buildWorkbench(built);
-  }
-  const server = await serveDirectory(built);
+  const server = await serveDirectory(await builtWorkbench(process.env.GROUNDUP_WORKBENCH_BUILD, temp, log));
   const context = await launchChromium(path.join(temp, "profile"));
   try {
     log(`Task pane views, a generated ${NODES.toLocaleString("en-US")}-node plan (click until shown):`);

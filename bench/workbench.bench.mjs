@@ -6,13 +6,12 @@
 // with its target. Run by `npm run bench`; builds the workbench first (to a temporary directory)
 // unless GROUNDUP_WORKBENCH_BUILD names a built one. WORKBENCH_BENCH_SIZES=10000 measures only the
 // sizes listed; WORKBENCH_BENCH_SETUP=0 leaves out the set-up.
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
-  CHROMIUM,
-  buildWorkbench,
+  builtWorkbench,
+  chromiumFound,
   launchChromium,
   longTasksSince,
   mainHeapBytes,
@@ -125,18 +124,9 @@ async function setUpPlan(context, url, nodes) {
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM)) {
-    log(`Chromium is not at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-    return 1;
-  }
+  if (!chromiumFound(log)) return 1;
   const temp = await mkdtemp(path.join(os.tmpdir(), "groundup-bench-"));
-  let built = process.env.GROUNDUP_WORKBENCH_BUILD;
-  if (built === undefined || built === "") {
-    built = path.join(temp, "workbench");
-    log("Building the workbench (production)…");
-    await buildWorkbench(built);
-  }
-  const server = await serveDirectory(built);
+  const server = await serveDirectory(await builtWorkbench(process.env.GROUNDUP_WORKBENCH_BUILD, temp, log));
   const profile = path.join(temp, "profile");
   const context = await launchChromium(profile);
   const sizes = [10_000, 50_000, ...(process.env.WORKBENCH_BENCH_100K === "1" ? [100_000] : [])].filter(

@@ -9,18 +9,17 @@
 //
 // GROUNDUP_E2E_BUILD=<dir> skips the build and serves a workbench already built there (handy while
 // writing steps); CHROMIUM_PATH overrides /usr/bin/chromium.
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
-  CHROMIUM,
-  ROOT,
   buildWorkbench,
+  chromiumFound,
   launchChromium,
   longTasksSince,
   milestones,
   pageNow,
+  ROOT,
   watchMainThread,
 } from "./e2e/browser.mjs";
 import { serveDirectory } from "./e2e/server.mjs";
@@ -191,10 +190,7 @@ function timingLines(timing) {
 async function main() {
   await rm(RESULTS, { recursive: true, force: true });
   await mkdir(RESULTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) {
-    log(`Chromium is not at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-    return 1;
-  }
+  if (!chromiumFound(log)) return 1;
 
   const temp = await mkdtemp(path.join(os.tmpdir(), "groundup-e2e-"));
   let built = process.env.GROUNDUP_E2E_BUILD;

@@ -1,5 +1,6 @@
 // What the end-to-end run and the workbench benchmark share: building the workbench, starting
 // Debian's headless Chromium through playwright-core, and watching a page's main thread.
+import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -34,6 +35,22 @@ export async function buildWorkbench(outputPath) {
     });
   });
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+}
+
+/** Whether Chromium is where the scripts look for it; if not, says how to install it. */
+export function chromiumFound(log) {
+  if (existsSync(CHROMIUM)) return true;
+  log(`Chromium is not at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+  return false;
+}
+
+/** The workbench to serve: `given`, a directory already built, or a production build made in `temp`. */
+export async function builtWorkbench(given, temp, log) {
+  if (given !== undefined && given !== "") return given;
+  const built = path.join(temp, "workbench");
+  log("Building the workbench (production)…");
+  await buildWorkbench(built);
+  return built;
 }
 
 /** Headless Chromium with a fresh profile in `profileDir`. */

@@ -22,6 +22,18 @@ function change(i: number): CollectChange {
   };
 }
 
+/** A returned file the plan has no record of making. */
+const UNMATCHED: FilePreview = {
+  fileName: "old.xlsx",
+  owner: null,
+  made: null,
+  matched: null,
+  unmatched: true,
+  error: "This file doesn't match any workbook this plan made",
+  notes: [],
+  changes: [],
+};
+
 describe("the collect preview", () => {
   test("50,000 refused rows render only the rows on screen, with the full count announced", () => {
     const file: FilePreview = {
@@ -47,19 +59,9 @@ describe("the collect preview", () => {
   });
 
   test("a file without a record offers to compare it anyway as a chosen owner's", () => {
-    const file: FilePreview = {
-      fileName: "old.xlsx",
-      owner: null,
-      made: null,
-      matched: null,
-      unmatched: true,
-      error: "This file doesn't match any workbook this plan made",
-      notes: [],
-      changes: [],
-    };
     render(
       <FluentProvider theme={webLightTheme}>
-        <FileChanges file={file} plan={makePlan()} locale="en-US" onCompareAnyway={() => undefined} />
+        <FileChanges file={UNMATCHED} plan={makePlan()} locale="en-US" onCompareAnyway={() => undefined} />
       </FluentProvider>,
     );
     expect(screen.getByRole("combobox", { name: "Owner of old.xlsx" })).toBeInTheDocument();
@@ -80,16 +82,7 @@ describe("the collect preview", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <FileChanges
-          file={{
-            fileName: "old.xlsx",
-            owner: null,
-            made: null,
-            matched: null,
-            unmatched: true,
-            error: "This file doesn't match any workbook this plan made",
-            notes: [],
-            changes: [],
-          }}
+          file={UNMATCHED}
           plan={{ ...base, nodes: [...base.nodes, ...stores] }}
           locale="en-US"
           onCompareAnyway={(owner) => compared.push(owner)}
