@@ -6,18 +6,8 @@
 // and a territory with 500 reps (Reconcile, an allocation applied). Prints each figure against
 // issue 11's 200 ms for a main-thread task. Run by `npm run bench`; builds the workbench first
 // unless GROUNDUP_WORKBENCH_BUILD names a built one. PANE_BENCH_NODES changes the 10,000.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import {
-  builtWorkbench,
-  chromiumFound,
-  launchChromium,
-  longTasksSince,
-  pageNow,
-  watchMainThread,
-} from "../scripts/e2e/browser.mjs";
-import { serveDirectory } from "../scripts/e2e/server.mjs";
+import { longTasksSince, pageNow, watchMainThread } from "../scripts/e2e/browser.mjs";
+import { benchWorkbench } from "../scripts/e2e/benchRun.mjs";
 import { WorkbenchPage } from "../scripts/e2e/workbench.mjs";
 
 /* global document, process */
@@ -160,21 +150,12 @@ async function wideNode(context, url) {
 }
 
 async function main() {
-  if (!chromiumFound(log)) return 1;
-  const temp = await mkdtemp(path.join(os.tmpdir(), "groundup-pane-bench-"));
-  const server = await serveDirectory(await builtWorkbench(process.env.GROUNDUP_WORKBENCH_BUILD, temp, log));
-  const context = await launchChromium(path.join(temp, "profile"));
-  try {
+  return benchWorkbench("groundup-pane-bench-", log, async (context, url) => {
     log(`Task pane views, a generated ${NODES.toLocaleString("en-US")}-node plan (click until shown):`);
-    await views(context, server.url);
-    await planner(context, server.url);
-    await wideNode(context, server.url);
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(temp, { recursive: true, force: true });
-  }
-  return 0;
+    await views(context, url);
+    await planner(context, url);
+    await wideNode(context, url);
+  });
 }
 
 process.exitCode = await main().catch((error) => {

@@ -6,13 +6,7 @@
 // with its target. Run by `npm run bench`; builds the workbench first (to a temporary directory)
 // unless GROUNDUP_WORKBENCH_BUILD names a built one. WORKBENCH_BENCH_SIZES=10000 measures only the
 // sizes listed; WORKBENCH_BENCH_SETUP=0 leaves out the set-up.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import {
-  builtWorkbench,
-  chromiumFound,
-  launchChromium,
   longTasksSince,
   mainHeapBytes,
   milestones,
@@ -20,7 +14,7 @@ import {
   rendererResidentBytes,
   watchMainThread,
 } from "../scripts/e2e/browser.mjs";
-import { serveDirectory } from "../scripts/e2e/server.mjs";
+import { benchWorkbench } from "../scripts/e2e/benchRun.mjs";
 import { WorkbenchPage } from "../scripts/e2e/workbench.mjs";
 
 /* global document, performance, process, window */
@@ -124,25 +118,20 @@ async function setUpPlan(context, url, nodes) {
 }
 
 async function main() {
-  if (!chromiumFound(log)) return 1;
-  const temp = await mkdtemp(path.join(os.tmpdir(), "groundup-bench-"));
-  const server = await serveDirectory(await builtWorkbench(process.env.GROUNDUP_WORKBENCH_BUILD, temp, log));
-  const profile = path.join(temp, "profile");
-  const context = await launchChromium(profile);
   const sizes = [10_000, 50_000, ...(process.env.WORKBENCH_BENCH_100K === "1" ? [100_000] : [])].filter(
     (size) =>
       process.env.WORKBENCH_BENCH_SIZES === undefined ||
       process.env.WORKBENCH_BENCH_SIZES.split(",").includes(String(size)),
   );
-  try {
+  return benchWorkbench("groundup-bench-", log, async (context, url, profile) => {
     // The first navigation pays for starting Chromium; it is not a figure.
     const warm = await context.newPage();
-    await warm.goto(`${server.url}?start=empty`);
+    await warm.goto(`${url}?start=empty`);
     await warm.close();
 
     log("Workbench, generated plan opened from its URL (page clock from navigation):");
     for (const nodes of sizes) {
-      const r = await openPlan(context, server.url, profile, nodes);
+      const r = await openPlan(context, url, profile, nodes);
       const readyTarget = nodes <= 10_000 ? 4_000 : 15_000;
       const taskTarget = nodes <= 10_000 ? 200 : 1_000;
       const label = nodes.toLocaleString("en-US").padStart(7);
@@ -171,17 +160,13 @@ async function main() {
     log(
       `Workbench, a ${SETUP_NODES.toLocaleString("en-US")}-node plan set up in the task pane from a pasted hierarchy:`,
     );
-    const setup = await setUpPlan(context, server.url, SETUP_NODES);
+    const setup = await setUpPlan(context, url, SETUP_NODES);
     log(
       `  Set up plan → formulas ready: ${seconds(setup.ms)} (target ≤ 30.00 s: ${verdict(setup.ms <= 30_000)}); ` +
         `longest main-thread task ${Math.round(setup.tasks.longest)} ms, ${seconds(setup.tasks.total)} in long tasks`,
     );
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(temp, { recursive: true, force: true });
-  }
-  return 0;
+    return 0;
+  });
 }
 
 process.exitCode = await main().catch((error) => {

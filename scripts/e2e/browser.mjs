@@ -44,15 +44,6 @@ export function chromiumFound(log) {
   return false;
 }
 
-/** The workbench to serve: `given`, a directory already built, or a production build made in `temp`. */
-export async function builtWorkbench(given, temp, log) {
-  if (given !== undefined && given !== "") return given;
-  const built = path.join(temp, "workbench");
-  log("Building the workbench (production)…");
-  await buildWorkbench(built);
-  return built;
-}
-
 /** Headless Chromium with a fresh profile in `profileDir`. */
 export function launchChromium(profileDir, options = {}) {
   return chromium.launchPersistentContext(profileDir, {
