@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, Select, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
-import { containing } from "../hooks/useNameFilter";
+import { containing, itself } from "../hooks/useNameFilter";
 import { useWindowedRows } from "../hooks/useWindowedRows";
 import { identityMessages } from "../../core/messages";
 
@@ -91,15 +91,10 @@ function OwnerSelect({ owners, value, onChange, ...fieldProps }: OwnerPickerProp
   );
 }
 
-const nameOf = (owner: string): string => owner;
-
 /**
  * A combobox (ARIA 1.2 pattern: an input with a popup listbox) over thousands of owners: typing
- * filters, and only the options in view are in the DOM (useWindowedRows).
- */
-/**
- * The owner combobox alone, for a Field of the caller's: where an owner other than "I am" is chosen
- * from thousands.
+ * filters, and only the options in view are in the DOM (useWindowedRows). Exported for a Field of
+ * the caller's, where an owner other than "I am" is chosen.
  */
 export function OwnerSearch({
   owners,
@@ -114,7 +109,7 @@ export function OwnerSearch({
   const [query, setQuery] = React.useState<string | null>(null);
   const [open, setOpen] = React.useState(false);
   const [active, setActive] = React.useState(0);
-  const matches = React.useMemo(() => containing(owners, nameOf, query ?? ""), [owners, query]);
+  const matches = React.useMemo(() => containing(owners, itself, query ?? ""), [owners, query]);
   const rows = useWindowedRows({
     count: matches.length,
     rowHeight: ROW_HEIGHT,

@@ -13,6 +13,9 @@ export interface NameFilter<T> {
   readonly shown: readonly T[];
 }
 
+/** The name of a list of names' item: the item. */
+export const itself = (name: string): string => name;
+
 /** The items whose name contains `query`, ignoring case and the spaces around it, in their order. */
 export function containing<T>(items: readonly T[], nameOf: (item: T) => string, query: string): readonly T[] {
   const needle = query.trim().toLocaleLowerCase();

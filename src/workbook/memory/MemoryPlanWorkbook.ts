@@ -232,9 +232,9 @@ export class MemoryPlanWorkbook implements PlanWorkbook {
       setup,
       setupStamp(setup.by, new Date().toISOString()),
     );
-    // Laid out in one task and written in the tasks after it, a table or block each, as the Excel
-    // adapter's reads and writes go in separate syncs: setting up a 10,000-node plan again was a
-    // task of 0.25 s, and with a second measure 0.5 s. Each part is this object's own change; a
+    // Laid out and written in tasks, a table or block each, as the Excel adapter's reads and writes
+    // go in separate syncs: setting up a 10,000-node plan again was a task of 0.25 s, and with a
+    // second measure 0.5 s. Each part is this object's own change; a
     // change between two parts (a user typing) is someone else's.
     const parts = this.writeLayout(layout, audit);
     for (;;) {

@@ -30,7 +30,13 @@ export interface LateOwnersPanelProps {
 }
 
 /** What was last put on the clipboard, or offered to copy by hand when the clipboard refused. */
-type Copy = { readonly what: "reminder" | "addresses"; readonly state: "copied" | "refused" } | null;
+interface Copy {
+  readonly what: "reminder" | "addresses";
+  readonly value: string;
+  /** The owners it reaches. */
+  readonly count: number;
+  readonly state: "copied" | "refused";
+}
 
 const ownerOf = (late: LateOwner): string => late.owner;
 
@@ -54,20 +60,20 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
   const late = React.useMemo(() => lateOwners(plan, today), [plan, today]);
   const text = React.useMemo(() => reminderText(late, plan), [late, plan]);
   const mail = React.useMemo(() => reminderMail(late, plan), [late, plan]);
-  const [copy, setCopy] = React.useState<Copy>(null);
+  const [copy, setCopy] = React.useState<Copy | null>(null);
   React.useEffect(() => setCopy(null), [text]);
   const filter = useNameFilter(late, ownerOf);
   // After the deadline of a 10,000-node plan thousands are late.
   const pages = useShowMore(filter.shown, filter.query);
 
-  async function copyText(what: "reminder" | "addresses", value: string): Promise<void> {
+  async function copyText(what: Copy["what"], value: string, count: number): Promise<void> {
     try {
       // Office's webview or the browser may refuse the clipboard (permissions, no user gesture).
       if (navigator.clipboard === undefined) throw new Error("no clipboard");
       await navigator.clipboard.writeText(value);
-      setCopy({ what, state: "copied" });
+      setCopy({ what, value, count, state: "copied" });
     } catch {
-      setCopy({ what, state: "refused" });
+      setCopy({ what, value, count, state: "refused" });
     }
   }
 
@@ -107,7 +113,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
       ) : null}
       <ShowMoreButton list={pages} what="late owners" />
       <div className={styles.buttons}>
-        <Button disabled={text === ""} onClick={() => void copyText("reminder", text)}>
+        <Button disabled={text === ""} onClick={() => void copyText("reminder", text, late.length)}>
           Copy reminder
         </Button>
         {mail?.kind === "link" ? (
@@ -116,7 +122,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
           </Button>
         ) : null}
         {mail?.kind === "addresses" ? (
-          <Button appearance="subtle" onClick={() => void copyText("addresses", mail.addresses)}>
+          <Button appearance="subtle" onClick={() => void copyText("addresses", mail.addresses, mail.count)}>
             Copy their addresses
           </Button>
         ) : null}
@@ -127,8 +133,8 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
         <MessageBar intent="success" aria-live="polite">
           <MessageBarBody>
             {copy.what === "reminder"
-              ? progressPaneMessages.reminderCopied(late.length)
-              : progressPaneMessages.addressesCopied(mail?.kind === "addresses" ? mail.count : 0)}
+              ? progressPaneMessages.reminderCopied(copy.count)
+              : progressPaneMessages.addressesCopied(copy.count)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -140,7 +146,7 @@ export function LateOwnersPanel({ plan, today, busy, actions }: LateOwnersPanelP
           <Field label={copy.what === "reminder" ? "Reminder" : "Addresses"}>
             <Textarea
               readOnly
-              value={copy.what === "reminder" ? text : mail?.kind === "addresses" ? mail.addresses : ""}
+              value={copy.value}
               rows={8}
               resize="vertical"
               onFocus={(event) => event.target.select()}

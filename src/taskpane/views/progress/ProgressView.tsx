@@ -71,15 +71,13 @@ export function ProgressView({
       <Section title="Status by owner">
         <div className={styles.owners}>
           {long ? <ListSearch filter={filter} label="Find an owner" noMatch={taskPaneMessages.noOwnerMatches} /> : null}
-          {filter.shown.length === 0 ? null : (
-            <StatusTable
-              label="Status by owner"
-              groupHeader="Owner"
-              groups={filter.shown}
-              locale={locale}
-              windowed={long}
-            />
-          )}
+          <StatusTable
+            label="Status by owner"
+            groupHeader="Owner"
+            groups={filter.shown}
+            locale={locale}
+            windowed={long}
+          />
         </div>
       </Section>
       <Section title="Late owners">

@@ -117,14 +117,14 @@ const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
+/** What a submission is found by: its node's name and id. */
+const itemLabel = (item: ReviewItem): string => `${item.node.name} ${item.node.id}`;
+
 /**
  * The actions a manager may take on an item now: its status allows them and the chain does; none
  * when the settings name approvers and `me` is not one. The chain's own checks (an own submission)
  * refuse on the click, with the message naming the node.
  */
-/** What a submission is found by: its node's name and id. */
-const itemLabel = (item: ReviewItem): string => `${item.node.name} ${item.node.id}`;
-
 function possibleActions(plan: Plan, item: ReviewItem, me: string): WorkflowAction[] {
   if (!mayApprove(plan, me)) return [];
   if (item.signOff) {

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ListSearch } from "../../components/ListSearch";
 import { sharingMessages, taskPaneMessages } from "../../../core/messages";
-import { LONG_LIST, useNameFilter } from "../../hooks/useNameFilter";
+import { LONG_LIST, itself, useNameFilter } from "../../hooks/useNameFilter";
 import { useWindowedRows } from "../../hooks/useWindowedRows";
 
 export interface OwnerChecklistProps {
@@ -25,8 +25,6 @@ const useStyles = makeStyles({
   row: { height: `${ROW_HEIGHT}px`, flexShrink: 0, overflow: "hidden", whiteSpace: "nowrap" },
 });
 
-const nameOf = (owner: string): string => owner;
-
 /**
  * A checkbox per owner. A long list (a large plan's thousands of owners) gets a search box and
  * draws only the rows in view; choices are kept while the search changes.
@@ -34,7 +32,7 @@ const nameOf = (owner: string): string => owner;
 export function OwnerChecklist({ owners, chosen, onToggle }: OwnerChecklistProps): React.JSX.Element {
   const styles = useStyles();
   const long = owners.length > LONG_LIST;
-  const filter = useNameFilter(owners, nameOf);
+  const filter = useNameFilter(owners, itself);
   const inView = useWindowedRows({ count: filter.shown.length, rowHeight: ROW_HEIGHT });
   const rows = long ? filter.shown.slice(inView.start, inView.end) : filter.shown;
   return (
